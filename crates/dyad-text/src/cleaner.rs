@@ -1,0 +1,365 @@
+//! The cleaner: from the body of a decoded page or file to the text every later stage reads.
+//!
+//! It works on lines and paragraphs (blocks of lines between blank lines), because that is
+//! the grain at which web and wire text carries its noise:
+//!
+//! 1. **Boilerplate lines** are dropped by conservative rules (see [`boilerplate`]): short
+//!    lines made of navigation (`Left Menu`, `Skip to content`), share/cookie/subscribe
+//!    prompts, `Advertisement`, `Read more`, `Related:` link lists, copyright and credit
+//!    lines. A rule only fires on short lines, so a real sentence that happens to mention a
+//!    newsletter survives.
+//! 2. **Repeated paragraphs** are dropped: pages often print the lead twice, once as a teaser
+//!    stitched from sentences of the body. A paragraph goes if all of its sentences occur in
+//!    other paragraphs that stay; the shortest paragraphs are tested first and, among equals,
+//!    the later one, so an exact duplicate keeps its first occurrence and no sentence is ever
+//!    lost.
+//! 3. **Characters** are normalised (NFC, spaces, odd dash and quote variants; see
+//!    [`crate::normalize`]).
+//!
+//! Paragraphs are joined by exactly `"\n\n"`; the lines of a paragraph keep their single
+//! `"\n"` (trimmed at both ends), because a line break inside a block is often meaningful
+//! (a dateline, a list) and the segmenter reads it as a space anyway. Every byte written maps
+//! back to the input through the offset map; the newlines map to real newlines of the input.
+
+use std::collections::HashMap;
+
+use dyad_core::{OffsetMap, OffsetMapBuilder, Span};
+
+use crate::normalize::{is_blank, normalize_into};
+use crate::{segmenter, tokenizer};
+
+/// The cleaned text, its map back to the input, and what was dropped and why.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cleaned {
+    pub text: String,
+    pub offsets: OffsetMap,
+    /// Input spans that were removed, with the reason (`boilerplate: navigation`, ...).
+    pub dropped: Vec<(Span, String)>,
+}
+
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+struct Paragraph {
+    lines: Vec<Line>,
+    text: String,
+    map: OffsetMap,
+}
+
+/// Cleans `input[body]`. A body span out of bounds or off char boundaries is clamped to the
+/// text and moved to the nearest boundaries inside it.
+pub fn clean(input: &str, body: Span) -> Cleaned {
+    let (start, end) = clamp(input, body);
+    let mut dropped = Vec::new();
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    let mut pos = start;
+    while pos <= end {
+        let nl = input[pos..end].find('\n').map_or(end, |n| pos + n);
+        let (s, e) = trim(input, pos, nl);
+        if s == e {
+            if !current.is_empty() {
+                paragraphs.push(build(input, std::mem::take(&mut current)));
+            }
+        } else if let Some(reason) = boilerplate(&input[s..e]) {
+            dropped.push((Span::new(s, e), format!("boilerplate: {reason}")));
+        } else {
+            current.push(Line { start: s, end: e });
+        }
+        pos = nl + 1;
+    }
+    if !current.is_empty() {
+        paragraphs.push(build(input, current));
+    }
+    let keep = dedup(&paragraphs, &mut dropped);
+    dropped.sort_by_key(|d| d.0);
+
+    let mut text = String::new();
+    let mut map = OffsetMapBuilder::default();
+    let mut prev_end: Option<usize> = None;
+    for (p, _) in paragraphs.iter().zip(&keep).filter(|(_, k)| **k) {
+        if p.text.is_empty() {
+            continue;
+        }
+        if let Some(pe) = prev_end {
+            newlines(input, pe, 2, &mut text, &mut map);
+        }
+        text.push_str(&p.text);
+        for s in p.map.segments() {
+            map.replace(s.orig_start, s.orig_len, s.clean_len);
+        }
+        prev_end = p.lines.last().map(|l| l.end);
+    }
+    Cleaned {
+        text,
+        offsets: map.finish(),
+        dropped,
+    }
+}
+
+fn clamp(input: &str, body: Span) -> (usize, usize) {
+    let mut s = body.start.min(input.len());
+    let mut e = body.end.clamp(s, input.len());
+    while !input.is_char_boundary(s) {
+        s += 1;
+    }
+    while !input.is_char_boundary(e) {
+        e -= 1;
+    }
+    (s, e.max(s))
+}
+
+fn trim(input: &str, s: usize, e: usize) -> (usize, usize) {
+    let line = &input[s..e];
+    let t = line.trim_start_matches(is_blank);
+    let s2 = s + (line.len() - t.len());
+    let t = t.trim_end_matches(is_blank);
+    (s2, s2 + t.len())
+}
+
+/// Writes `n` newlines mapped to the first `n` newline bytes of the input after `from`.
+fn newlines(input: &str, from: usize, n: usize, text: &mut String, map: &mut OffsetMapBuilder) {
+    let mut pos = from;
+    for _ in 0..n {
+        match input[pos..].find('\n') {
+            Some(k) => {
+                map.copy(pos + k, 1);
+                pos += k + 1;
+            }
+            None => map.replace(pos, 0, 1),
+        }
+        text.push('\n');
+    }
+}
+
+fn build(input: &str, lines: Vec<Line>) -> Paragraph {
+    let mut text = String::new();
+    let mut b = OffsetMapBuilder::default();
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            newlines(input, lines[i - 1].end, 1, &mut text, &mut b);
+        }
+        normalize_into(input, l.start, l.end, &mut text, &mut b);
+    }
+    Paragraph {
+        lines,
+        text,
+        map: b.finish(),
+    }
+}
+
+/// A comparison key: lower-cased alphanumeric words separated by single spaces.
+fn key(s: &str) -> String {
+    let mut k = String::with_capacity(s.len());
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    k
+}
+
+/// Minimum key length of a paragraph that may be dropped as a repeat: short lines such as
+/// `Yes.` may well be said twice.
+const MIN_REPEAT_KEY: usize = 20;
+
+fn dedup(paragraphs: &[Paragraph], dropped: &mut Vec<(Span, String)>) -> Vec<bool> {
+    let sets: Vec<Vec<String>> = paragraphs
+        .iter()
+        .map(|p| {
+            let pieces = tokenizer::tokenize(&p.text);
+            let mut keys: Vec<String> = segmenter::sentence_spans(
+                &pieces,
+                &segmenter::segment(&p.text, &pieces),
+            )
+            .iter()
+            .map(|s| key(s.get(&p.text).unwrap_or("")))
+            .filter(|k| !k.is_empty())
+            .collect();
+            keys.sort();
+            keys.dedup();
+            keys
+        })
+        .collect();
+    let whole: Vec<String> = paragraphs.iter().map(|p| key(&p.text)).collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for set in &sets {
+        for k in set {
+            *count.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let mut order: Vec<usize> = (0..paragraphs.len()).collect();
+    order.sort_by_key(|&i| (sets[i].len(), std::cmp::Reverse(i)));
+    let mut keep = vec![true; paragraphs.len()];
+    for i in order {
+        if whole[i].len() < MIN_REPEAT_KEY || sets[i].is_empty() {
+            continue;
+        }
+        if sets[i].iter().all(|k| count[k.as_str()] >= 2) {
+            keep[i] = false;
+            for k in &sets[i] {
+                if let Some(c) = count.get_mut(k.as_str()) {
+                    *c -= 1;
+                }
+            }
+            let exact = (0..paragraphs.len()).any(|j| j != i && keep[j] && whole[j] == whole[i]);
+            let reason = if exact {
+                "duplicate paragraph"
+            } else {
+                "paragraph repeats sentences found elsewhere"
+            };
+            let p = &paragraphs[i];
+            let span = Span::new(p.lines[0].start, p.lines.last().map_or(0, |l| l.end));
+            dropped.push((span, reason.to_string()));
+        }
+    }
+    keep
+}
+
+/// Lines that are only navigation or page furniture.
+const EXACT: &[&str] = &[
+    "advertisement", "advertisements", "back to top", "close", "comments", "continue reading",
+    "email", "follow us", "home", "left menu", "loading", "log in", "login", "main menu",
+    "menu", "most popular", "most read", "next article", "previous article", "print",
+    "read more", "related", "related articles", "related content", "related news",
+    "related stories", "right menu", "share", "share this", "share this article",
+    "share this story", "sign in", "sign up", "skip to content", "skip to main content",
+    "sponsored", "sponsored content", "subscribe", "toggle navigation", "top stories",
+    "trending", "tweet", "whatsapp",
+];
+
+/// Phrases that mark a short line as page furniture.
+const PHRASES: &[(&str, &str)] = &[
+    ("left menu", "navigation"),
+    ("skip to content", "navigation"),
+    ("skip to main", "navigation"),
+    ("toggle navigation", "navigation"),
+    ("share on facebook", "share prompt"),
+    ("share on twitter", "share prompt"),
+    ("share on whatsapp", "share prompt"),
+    ("share on linkedin", "share prompt"),
+    ("share via email", "share prompt"),
+    ("follow us on", "share prompt"),
+    ("sign up for our", "subscription prompt"),
+    ("sign up to our", "subscription prompt"),
+    ("subscribe to our", "subscription prompt"),
+    ("subscribe now", "subscription prompt"),
+    ("newsletter", "subscription prompt"),
+    ("cookie", "cookie notice"),
+    ("privacy policy", "legal notice"),
+    ("terms of use", "legal notice"),
+    ("terms of service", "legal notice"),
+    ("click here", "link prompt"),
+    ("read more", "link prompt"),
+    ("download our app", "app prompt"),
+    ("advertisement", "advertisement"),
+];
+
+/// Prefixes of link lists.
+const LIST_PREFIXES: &[&str] = &[
+    "related:", "also read:", "read also:", "read more:", "see also:", "more:", "recommended:",
+    "more from", "related coverage:", "also see:",
+];
+
+/// Why a line is boilerplate, or `None` for a line to keep. Conservative: only short lines.
+pub fn boilerplate(line: &str) -> Option<&'static str> {
+    let line = line.trim();
+    if line.len() > 400 {
+        return None;
+    }
+    if !line.chars().any(char::is_alphanumeric) {
+        return Some("no text");
+    }
+    let lower = line.to_lowercase();
+    let bare = lower.trim_end_matches(|c: char| !c.is_alphanumeric()).trim();
+    let bare = bare.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if EXACT.contains(&bare) {
+        return Some("navigation");
+    }
+    let words = line.split_whitespace().count();
+    let sentence_like = line.ends_with(['.', '!', '?', '"', '\u{201d}']) && words > 6;
+    if lower.starts_with('\u{a9}')
+        || lower.starts_with("copyright")
+        || lower.contains("all rights reserved")
+        || (lower.starts_with("(c) ") && lower[4..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        if words <= 30 {
+            return Some("copyright");
+        }
+    }
+    if (lower.starts_with("(reporting by") || lower.starts_with("reporting by"))
+        && lower.contains("editing by")
+        && words <= 30
+    {
+        return Some("credit line");
+    }
+    if LIST_PREFIXES.iter().any(|p| lower.starts_with(p)) && words <= 30 {
+        return Some("link list");
+    }
+    if words <= 8 || (words <= 16 && !sentence_like) {
+        for (phrase, reason) in PHRASES {
+            if lower.contains(phrase) {
+                return Some(reason);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_rules_spare_real_sentences() {
+        assert_eq!(boilerplate(" date 2021-03-25 Left Menu"), Some("navigation"));
+        assert_eq!(boilerplate("Advertisement"), Some("navigation"));
+        assert_eq!(boilerplate("Related: Five things to know | More"), Some("link list"));
+        assert_eq!(boilerplate("© 2021 Reuters. All rights reserved."), Some("copyright"));
+        assert_eq!(boilerplate("Sign up for our daily newsletter"), Some("subscription prompt"));
+        assert_eq!(
+            boilerplate("The ministry said in its weekly newsletter that prices would rise sharply."),
+            None
+        );
+        assert_eq!(boilerplate("He said he would read more about it later."), None);
+    }
+
+    #[test]
+    fn paragraphs_are_joined_by_a_blank_line_and_map_back() {
+        let input = "  Skip to content\r\nFirst  line\nsecond\u{a0}line\r\n\r\n\r\nNext para.";
+        let c = clean(input, Span::new(0, input.len()));
+        assert_eq!(c.text, "First line\nsecond line\n\nNext para.");
+        let k = c.text.find("Next").unwrap();
+        let back = c.offsets.map_span(Span::new(k, c.text.len()));
+        assert_eq!(&input[back.start..back.end], "Next para.");
+        assert_eq!(c.dropped.len(), 1);
+        assert_eq!(&input[c.dropped[0].0.start..c.dropped[0].0.end], "Skip to content");
+        let nl = c.text.find("\n\n").unwrap();
+        assert_eq!(c.offsets.map_start(nl), input.find("\r\n\r\n").unwrap() + 1);
+    }
+
+    #[test]
+    fn exact_duplicate_keeps_first_and_subset_paragraph_goes() {
+        let a = "The minister arrived in Brussels on Monday for talks.";
+        let b = "He met his counterpart. They spoke for an hour about trade.";
+        let input = format!("{b}\n\n{a}\n\nIntro sentence here. {b}\n\n{a}");
+        let c = clean(&input, Span::new(0, input.len()));
+        assert_eq!(c.text, format!("{a}\n\nIntro sentence here. {b}"));
+        assert_eq!(c.dropped.len(), 2);
+        assert_eq!(c.dropped[0].1, "paragraph repeats sentences found elsewhere");
+        assert_eq!(c.dropped[1].1, "duplicate paragraph");
+    }
+
+    #[test]
+    fn bad_body_span_is_clamped() {
+        let input = "Zoë met him.";
+        let c = clean(input, Span::new(3, 999));
+        assert_eq!(c.text, "met him.");
+        assert_eq!(c.offsets.map_span(Span::new(0, 3)), Span::new(5, 8));
+        let c = clean(input, Span::new(50, 60));
+        assert_eq!(c.text, "");
+    }
+}

@@ -1,0 +1,195 @@
+//! Rule-based sentence segmentation over the tokenizer's words.
+//!
+//! Segmenting after tokenization lets the tokenizer settle the hard question first: whether a
+//! period belongs to a word (`U.S.`, `Mr.`, `J.`, `3.5`) or stands alone. The segmenter then
+//! decides at three kinds of places:
+//!
+//! - a paragraph break (a blank line) always ends a sentence, so headlines and lines without
+//!   final punctuation stand alone; a single newline is plain whitespace, so hard-wrapped text
+//!   reads as one paragraph;
+//! - a standalone `.`, `!`, `?`, `...` or `…` ends a sentence, together with the closing quotes
+//!   and brackets glued to it, unless the next word starts in lower case or is punctuation
+//!   that continues the sentence (`"Go!" he said` and `"Allies," he said` stay one sentence);
+//! - a word whose period was kept (`U.S.`, `Inc.`, `J.`) ends a sentence only if the next word
+//!   is a capitalised common sentence starter (`in the U.S. He said` splits,
+//!   `U.S. Secretary of State` does not); titles (`Mr.`, `Gen.`, `No.`) never do.
+
+use std::ops::Range;
+
+use dyad_core::Span;
+
+use crate::tokenizer::{Piece, TITLES};
+
+/// Splits the words `pieces` of `text` into sentences, returned as ranges of word indices.
+/// Every word belongs to exactly one sentence; the ranges are in order and contiguous.
+pub fn segment(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < pieces.len() {
+        let end = sentence_end_after(text, pieces, i);
+        match end {
+            Some(last) => {
+                out.push(start..last + 1);
+                start = last + 1;
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    if start < pieces.len() {
+        out.push(start..pieces.len());
+    }
+    out
+}
+
+/// The byte span of each sentence: from its first word's start to its last word's end.
+pub fn sentence_spans(pieces: &[Piece], sentences: &[Range<usize>]) -> Vec<Span> {
+    sentences
+        .iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| Span::new(pieces[r.start].span.start, pieces[r.end - 1].span.end))
+        .collect()
+}
+
+/// If a sentence ends at or just after word `i` (after absorbing closing quotes), the index
+/// of its last word.
+fn sentence_end_after(text: &str, pieces: &[Piece], i: usize) -> Option<usize> {
+    let w = pieces[i].span.get(text).unwrap_or("");
+    let Some(next) = pieces.get(i + 1) else {
+        return None;
+    };
+    if next.joined {
+        return None;
+    }
+    if paragraph_break(text, pieces[i].span.end, next.span.start) {
+        return Some(i);
+    }
+    if is_terminal(w) {
+        let mut j = i + 1;
+        while j < pieces.len() && is_closer(text, pieces, j) {
+            j += 1;
+        }
+        let last = j - 1;
+        let Some(next) = pieces.get(j) else {
+            return None;
+        };
+        if last > i && paragraph_break(text, pieces[last].span.end, next.span.start) {
+            return Some(last);
+        }
+        let nw = next.span.get(text).unwrap_or("");
+        return starts_sentence(nw).then_some(last);
+    }
+    if w.len() > 1 && w.ends_with('.') && w.chars().any(char::is_alphabetic) {
+        if TITLES.contains(&w) {
+            return None;
+        }
+        let nw = next.span.get(text).unwrap_or("");
+        return is_starter(nw).then_some(i);
+    }
+    None
+}
+
+fn paragraph_break(text: &str, from: usize, to: usize) -> bool {
+    let gap = text.get(from..to).unwrap_or("");
+    match gap.find('\n') {
+        Some(n) => gap[n + 1..].contains('\n'),
+        None => false,
+    }
+}
+
+fn is_terminal(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
+/// A closing quote or bracket at word `j` that belongs to the sentence before it.
+fn is_closer(text: &str, pieces: &[Piece], j: usize) -> bool {
+    let w = pieces[j].span.get(text).unwrap_or("");
+    let glued = pieces[j].span.start == pieces[j - 1].span.end;
+    match w {
+        "”" | "’" | "»" => true,
+        "\"" | "'" | "''" | ")" | "]" | "}" => glued,
+        _ => false,
+    }
+}
+
+fn starts_sentence(w: &str) -> bool {
+    match w.chars().next() {
+        Some(c) if c.is_lowercase() => false,
+        Some(',' | ';' | ':' | ')' | ']' | '}' | '%') => false,
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Capitalised words that usually start a sentence and rarely follow an abbreviation inside
+/// one. Sorted, checked by a test.
+const STARTERS: &[&str] = &[
+    "A", "According", "After", "Afterwards", "Again", "All", "Also", "Although", "An", "And",
+    "Another", "Any", "Anyway", "As", "At", "Because", "Before", "Both", "But", "By", "Can",
+    "Could", "Despite", "Did", "Do", "Does", "During", "Each", "Earlier", "Even", "Every", "For",
+    "From", "Furthermore", "He", "Her", "Here", "His", "How", "However", "I", "If", "In",
+    "Indeed", "Instead", "It", "Its", "Last", "Later", "Many", "Meanwhile", "More", "Moreover",
+    "Most", "Much", "My", "Neither", "Nevertheless", "No", "Nor", "Not", "Now", "Of", "On",
+    "One", "Only", "Or", "Other", "Others", "Our", "She", "Since", "So", "Some", "Still", "Such",
+    "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Though", "Thus",
+    "To", "Today", "Under", "Unlike", "Until", "We", "What", "When", "Where", "Whether",
+    "Which", "While", "Who", "Why", "With", "Yes", "Yesterday", "Yet", "You", "Your",
+];
+
+fn is_starter(w: &str) -> bool {
+    STARTERS.binary_search(&w).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenizer::tokenize;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let p = tokenize(text);
+        sentence_spans(&p, &segment(text, &p))
+            .iter()
+            .map(|s| s.get(text).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn starters_are_sorted_and_unique() {
+        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn abbreviations_end_a_sentence_only_before_a_starter() {
+        assert_eq!(
+            sents("U.S. Secretary of State Antony Blinken said so. He left."),
+            ["U.S. Secretary of State Antony Blinken said so.", "He left."]
+        );
+        assert_eq!(sents("He lives in the U.S. He said so."), ["He lives in the U.S.", "He said so."]);
+        assert_eq!(sents("Mr. Smith met Gen. Lee at No. 10 Downing St."), ["Mr. Smith met Gen. Lee at No. 10 Downing St."]);
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sents("\"Some of our allies are moving in the wrong direction,\" he said. \"We will act.\" Then he left."),
+            [
+                "\"Some of our allies are moving in the wrong direction,\" he said.",
+                "\"We will act.\"",
+                "Then he left."
+            ]
+        );
+        assert_eq!(sents("“Go!” he said."), ["“Go!” he said."]);
+    }
+
+    #[test]
+    fn paragraph_breaks_end_sentences() {
+        assert_eq!(sents("A headline\n\nThe body. More"), ["A headline", "The body.", "More"]);
+        assert_eq!(sents("one line\nand the next."), ["one line\nand the next."]);
+    }
+
+    #[test]
+    fn numbers_and_ellipses() {
+        assert_eq!(sents("It rose 3.5 percent. Wait... what? Yes."), ["It rose 3.5 percent.", "Wait... what?", "Yes."]);
+    }
+}

@@ -1,0 +1,548 @@
+//! A rule-based tokenizer in the style of Universal Dependencies English (EWT, GUM).
+//!
+//! It returns syntactic *words* with byte spans, each flagged `joined` when it is glued to
+//! the previous word inside one surface token: UD writes `Belgium's`, `can't` and `gonna` as
+//! multiword tokens (`Belgium` + `'s`, `ca` + `n't`, `gon` + `na`), and the evaluation scores
+//! surface tokens and words apart, so both must be recoverable.
+//!
+//! The conventions follow the treebank data, not a style guide: hyphens split (`long - time`,
+//! `COVID - 19`) except after a short list of bound prefixes (`non-`, `re-`, `e-`...) and in
+//! phone-like numbers; slashes split between words (`and / or`) but not in dates (`9/11`);
+//! periods stay on known abbreviations, initials and dotted acronyms (`Mr.`, `J.`, `U.S.`);
+//! punctuation runs stay whole (`...`, `?!`, `--`); URLs, e-mail addresses and emoticons are
+//! one token. Whether a final abbreviation period also ends a sentence is left to the
+//! segmenter.
+//!
+//! The scanner walks the text once, looking at chars and short byte windows, and allocates
+//! nothing but the output vector, so it runs at tens of MB/s.
+
+use dyad_core::Span;
+
+/// One syntactic word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub span: Span,
+    /// True if this word continues the surface token of the previous word (`'s` of
+    /// `Belgium's`, `n't` of `can't`).
+    pub joined: bool,
+}
+
+/// Tokenizes `text` into syntactic words, in order, with byte spans into `text`.
+pub fn tokenize(text: &str) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Like [`tokenize`], appending to `out` so a caller can reuse its buffer.
+pub fn tokenize_into(text: &str, out: &mut Vec<Piece>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = char_at(text, i);
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let mut e = i;
+        while e < bytes.len() {
+            let d = char_at(text, e);
+            if d.is_whitespace() {
+                break;
+            }
+            e += d.len_utf8();
+        }
+        chunk(text, i, e, out);
+        i = e;
+    }
+}
+
+/// Groups words into surface tokens: the span of each run of joined words.
+pub fn surface_tokens(pieces: &[Piece]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        match out.last_mut() {
+            Some(last) if p.joined => last.end = p.span.end,
+            _ => out.push(p.span),
+        }
+    }
+    out
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        b as char
+    } else {
+        text[i..].chars().next().unwrap_or(' ')
+    }
+}
+
+#[inline]
+fn char_after(text: &str, i: usize, end: usize) -> Option<char> {
+    if i < end {
+        Some(char_at(text, i))
+    } else {
+        None
+    }
+}
+
+fn push(out: &mut Vec<Piece>, start: usize, end: usize, joined: bool) {
+    if end > start {
+        out.push(Piece {
+            span: Span::new(start, end),
+            joined,
+        });
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p", ":-p", ":/", ":-/",
+    ":o", ":O", "<3", "^_^", "^^", ":'(", "=)", "XD", "xD", ";D", ":]", ":[", "-_-",
+];
+
+/// Tokenizes one whitespace-free chunk `[s, e)`.
+fn chunk(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
+    let whole = &text[s..e];
+    if EMOTICONS.contains(&whole) {
+        push(out, s, e, false);
+        return;
+    }
+    let mut i = s;
+    while i < e {
+        let c = char_at(text, i);
+        if is_word_char(c) {
+            if let Some(n) = link_len(&text[i..e]) {
+                push(out, i, i + n, false);
+                i += n;
+                continue;
+            }
+            let j = scan_run(text, i, e);
+            let k = if j < e && text.as_bytes()[j] == b'.' && attach_period(text, i, j, e) {
+                j + 1
+            } else {
+                j
+            };
+            split_run(text, i, j, k, out);
+            i = k;
+            continue;
+        }
+        let start = i;
+        match c {
+            '.' | '!' | '?' => {
+                while i < e && matches!(text.as_bytes()[i], b'.' | b'!' | b'?') {
+                    i += 1;
+                }
+            }
+            '-' | '=' | '*' | '_' | '~' | '`' => {
+                while i < e && text.as_bytes()[i] == c as u8 {
+                    i += 1;
+                }
+            }
+            '\'' | '\u{2019}' => {
+                // A clitic glued to the word before (`U.S.'s`, `Trump’s`).
+                if let Some(len) = clitic_after_apostrophe(text, i, e) {
+                    let glued = out.last().is_some_and(|p| p.span.end == i);
+                    push(out, i, i + len, glued);
+                    i += len;
+                    continue;
+                }
+                i += c.len_utf8();
+                if c == '\'' && i < e && text.as_bytes()[i] == b'\'' {
+                    i += 1; // '' as a closing quote
+                }
+            }
+            _ => {
+                // Emoticon at the end of a chunk (`great:)`).
+                if let Some(em) = EMOTICONS.iter().find(|em| text[i..e] == ***em) {
+                    i += em.len();
+                } else {
+                    i += c.len_utf8();
+                }
+            }
+        }
+        push(out, start, i, false);
+    }
+}
+
+/// Length of a URL or e-mail address starting the chunk, without trailing punctuation.
+fn link_len(s: &str) -> Option<usize> {
+    let lower_starts = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let is_url = lower_starts("http://")
+        || lower_starts("https://")
+        || lower_starts("ftp://")
+        || lower_starts("www.");
+    let is_mail = !is_url && {
+        match s.find('@') {
+            Some(at) if at > 0 => {
+                let dom = &s[at + 1..];
+                let dot = dom.find('.');
+                dot.is_some_and(|d| d > 0 && dom[d + 1..].starts_with(|c: char| c.is_alphanumeric()))
+                    && s[..at].chars().all(|c| c.is_alphanumeric() || "._-+".contains(c))
+            }
+            _ => false,
+        }
+    };
+    if !is_url && !is_mail {
+        return None;
+    }
+    let mut n = s.len();
+    let opens = s.matches('(').count();
+    while n > 0 {
+        let last = s[..n].chars().next_back().unwrap_or(' ');
+        let strip = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | ']' | '}' | '>' => true,
+            '\u{201d}' | '\u{2019}' => true,
+            ')' => s[..n].matches(')').count() > opens,
+            _ => false,
+        };
+        if !strip {
+            break;
+        }
+        n -= last.len_utf8();
+    }
+    (n > 0).then_some(n)
+}
+
+/// End of the word run starting at `i`: word chars, joined by single inner punctuation marks
+/// that are followed by a word char.
+fn scan_run(text: &str, i: usize, e: usize) -> usize {
+    let mut j = i;
+    while j < e {
+        let c = char_at(text, j);
+        if is_word_char(c) {
+            j += c.len_utf8();
+            continue;
+        }
+        let inner = matches!(c, '.' | ',' | '-' | '&' | '/' | ':' | '\'' | '\u{2019}' | '@');
+        if inner {
+            let after = j + c.len_utf8();
+            if char_after(text, after, e).is_some_and(is_word_char) {
+                j = after;
+                continue;
+            }
+        }
+        break;
+    }
+    j
+}
+
+/// Abbreviations that keep their period. Case matters (`No.` but not `no.`).
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Ala", "Apr", "Ariz", "Ark", "Art", "Aug", "Ave", "Blvd", "Brig", "Bros", "Calif",
+    "Capt", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cos", "Cpl", "Dec", "Del", "Dept",
+    "Dr", "Drs", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gens", "Gov", "Hon", "Ill",
+    "Inc", "Ind", "Insp", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj",
+    "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Mr", "Mrs",
+    "Ms", "Mt", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Ont", "Ore", "Pa", "Ph", "Pres",
+    "Prof", "Pvt", "Rd", "Rep", "Reps", "Rev", "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr",
+    "St", "Sun", "Supt", "Tenn", "Thu", "Thur", "Thurs", "Tue", "Tues", "Va", "Vt", "Wash",
+    "Wed", "Wis", "Wyo", "al", "approx", "ca", "cf", "dept", "est", "etc", "ext", "govt", "inc",
+    "mins", "no", "pp", "vol", "vs", "yrs",
+];
+
+/// Abbreviations that keep their period only before a number (`No. 10`, `Jan. 5`).
+const NUMBER_ABBREVIATIONS: &[&str] = &["Art", "Fig", "No", "Nos", "no", "pp", "vol", "Mar"];
+
+/// Titles and other abbreviations that never end a sentence.
+pub(crate) const TITLES: &[&str] = &[
+    "Adm.", "Brig.", "Capt.", "Cmdr.", "Col.", "Cpl.", "Dr.", "Drs.", "Fig.", "Ft.", "Gen.",
+    "Gens.", "Gov.", "Hon.", "Insp.", "Lt.", "Maj.", "Messrs.", "Mr.", "Mrs.", "Ms.", "Mt.",
+    "No.", "Nos.", "Pres.", "Prof.", "Pvt.", "Rep.", "Reps.", "Rev.", "Sen.", "Sens.", "Sgt.",
+    "St.", "Supt.", "cf.", "no.", "pp.", "vol.", "vs.",
+];
+
+/// Decides whether the period at `j` (ending the run `[i, j)`) belongs to the word.
+fn attach_period(text: &str, i: usize, j: usize, e: usize) -> bool {
+    let run = &text[i..j];
+    // Dotted acronyms and abbreviations: U.S, e.g, a.m, Ph.D (every part at most 2 letters).
+    if run.contains('.') {
+        return run
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+    }
+    let mut chars = run.chars();
+    let first = chars.next().unwrap_or(' ');
+    if chars.next().is_none() {
+        // An initial: J. R. R. Tolkien, Antony J. Blinken.
+        return first.is_uppercase();
+    }
+    if !ABBREVIATIONS.contains(&run) {
+        return false;
+    }
+    if NUMBER_ABBREVIATIONS.contains(&run) {
+        // Only before a number: `No. 10`, not `he said no.`
+        let rest = text[j + 1..].trim_start_matches([' ', '\t']);
+        return j + 1 >= e && rest.starts_with(|c: char| c.is_ascii_digit());
+    }
+    true
+}
+
+/// Words that Universal Dependencies splits into two (`cannot` = `can` + `not`); the number
+/// is the byte length of the first word.
+const SPLIT_WORDS: &[(&str, usize)] = &[
+    ("cannot", 3),
+    ("gonna", 3),
+    ("wanna", 3),
+    ("gotta", 3),
+    ("dont", 2),
+    ("didnt", 3),
+    ("doesnt", 4),
+    ("isnt", 2),
+    ("wasnt", 3),
+    ("arent", 3),
+    ("werent", 4),
+    ("cant", 2),
+    ("wont", 2),
+    ("couldnt", 5),
+    ("wouldnt", 5),
+    ("shouldnt", 6),
+    ("havent", 4),
+    ("hasnt", 3),
+];
+
+/// Emits the words of the run `[i, j)` (plus an attached period up to `k`).
+fn split_run(text: &str, i: usize, j: usize, k: usize, out: &mut Vec<Piece>) {
+    let mut seg = i; // start of the current word
+    let mut p = i;
+    while p < j {
+        let c = char_at(text, p);
+        let cl = c.len_utf8();
+        if is_word_char(c) || c == '&' || is_apostrophe(c) || c == '@' {
+            p += cl;
+            continue;
+        }
+        let left = &text[seg..p];
+        let right_end = next_sep(text, p + cl, j);
+        let right = &text[p + cl..right_end];
+        let keep = match c {
+            '.' => keep_inner_period(left, right),
+            ',' => digits(left.rsplit(|c: char| !c.is_ascii_digit()).next().unwrap_or(""))
+                && right.len() == 3
+                && digits(right),
+            ':' => ends_digit(left) && digits(right),
+            '/' => {
+                (ends_digit(left) && starts_digit(right))
+                    || (left.chars().count() == 1 && right.chars().count() == 1)
+            }
+            '-' => keep_hyphen(text, seg, p, right),
+            _ => false,
+        };
+        if keep {
+            p += cl;
+            continue;
+        }
+        word(text, seg, p, out);
+        push(out, p, p + cl, false);
+        p += cl;
+        seg = p;
+    }
+    word(text, seg, k, out);
+}
+
+fn next_sep(text: &str, from: usize, j: usize) -> usize {
+    let mut q = from;
+    while q < j {
+        let c = char_at(text, q);
+        if !(is_word_char(c) || is_apostrophe(c)) {
+            break;
+        }
+        q += c.len_utf8();
+    }
+    q
+}
+
+fn digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn ends_digit(s: &str) -> bool {
+    s.as_bytes().last().is_some_and(u8::is_ascii_digit)
+}
+
+fn starts_digit(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+fn keep_inner_period(left: &str, right: &str) -> bool {
+    let l = left.rsplit('.').next().unwrap_or("");
+    if ends_digit(l) && starts_digit(right) {
+        return true; // 3.5, 1.2.3
+    }
+    if l.chars().count() <= 2 && right.chars().count() <= 2 {
+        return true; // U.S, e.g, Ph.D
+    }
+    // file names and domains: report.doc, enron.com
+    right.starts_with(|c: char| c.is_lowercase()) && !l.is_empty()
+}
+
+/// Bound prefixes that UD English keeps attached to the following word.
+const PREFIXES: &[&str] = &[
+    "anti", "co", "cross", "e", "ex", "mid", "mini", "multi", "non", "pan", "post", "pre", "pro",
+    "psycho", "re", "semi", "sub", "un",
+];
+
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+fn keep_hyphen(text: &str, seg: usize, p: usize, right: &str) -> bool {
+    let left = &text[seg..p];
+    let last = left.rsplit('-').next().unwrap_or("");
+    if digits(last) && digits(right) {
+        // Phone-like numbers stay whole (853-3242, 3-5213); ranges (1998-2001) split.
+        return left.contains('-') || (last.len() <= 3 && right.len() >= 3);
+    }
+    if left.contains('-') {
+        return false;
+    }
+    let lower = last.to_ascii_lowercase();
+    if TENS.contains(&lower.as_str()) {
+        return right.starts_with(|c: char| c.is_lowercase());
+    }
+    PREFIXES.contains(&lower.as_str()) && right.starts_with(char::is_alphabetic)
+}
+
+/// Emits one word `[s, e)`, splitting off clitics (`'s`, `n't`) and UD two-word forms.
+fn word(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
+    if e <= s {
+        return;
+    }
+    let w = &text[s..e];
+    if let Some(cut) = clitic_cut(w) {
+        push(out, s, s + cut, false);
+        push(out, s + cut, e, true);
+        return;
+    }
+    if w.len() <= 8 && w.is_ascii() {
+        let lower = w.to_ascii_lowercase();
+        if let Some((_, n)) = SPLIT_WORDS.iter().find(|(f, _)| *f == lower) {
+            push(out, s, s + n, false);
+            push(out, s + n, e, true);
+            return;
+        }
+    }
+    push(out, s, e, false);
+}
+
+/// Where a clitic starts inside `w`, if `w` ends with one.
+fn clitic_cut(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let n = b.len();
+    // n't / n’t
+    for apos in ["'", "\u{2019}"] {
+        let nt_len = 2 + apos.len();
+        if n > nt_len {
+            if let Some(tail) = w.get(n - nt_len..) {
+                let t0 = tail.as_bytes()[0];
+                if (t0 == b'n' || t0 == b'N')
+                    && tail[1..].starts_with(apos)
+                    && tail.ends_with(['t', 'T'])
+                {
+                    return Some(n - nt_len);
+                }
+            }
+        }
+    }
+    // 's 'm 'd 're 've 'll
+    let apos_pos = w.rfind(['\'', '\u{2019}'])?;
+    if apos_pos == 0 {
+        return None;
+    }
+    let apos_len = if b[apos_pos] == b'\'' { 1 } else { 3 };
+    let suffix = w[apos_pos + apos_len..].to_ascii_lowercase();
+    matches!(suffix.as_str(), "s" | "m" | "d" | "re" | "ve" | "ll").then_some(apos_pos)
+}
+
+/// A clitic that starts at the apostrophe at `i` and ends at a non-word char, such as the
+/// `'s` of `U.S.'s`, returned as its byte length.
+fn clitic_after_apostrophe(text: &str, i: usize, e: usize) -> Option<usize> {
+    let apos_len = char_at(text, i).len_utf8();
+    let mut q = i + apos_len;
+    while q < e && text.as_bytes()[q].is_ascii_alphabetic() {
+        q += 1;
+    }
+    if q < e && is_word_char(char_at(text, q)) {
+        return None;
+    }
+    let suffix = text[i + apos_len..q].to_ascii_lowercase();
+    let prev_is_word = i > 0 && {
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
+        prev.is_alphanumeric() || prev == '.'
+    };
+    (prev_is_word && matches!(suffix.as_str(), "s" | "m" | "d" | "re" | "ve" | "ll"))
+        .then_some(q - i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text)
+            .iter()
+            .map(|p| {
+                let w = p.span.get(text).unwrap();
+                if p.joined {
+                    format!("+{w}")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_clitics_as_joined_words() {
+        assert_eq!(words("Belgium's"), ["Belgium", "+'s"]);
+        assert_eq!(words("can't don't I'm"), ["ca", "+n't", "do", "+n't", "I", "+'m"]);
+        assert_eq!(words("we've they'll he'd"), ["we", "+'ve", "they", "+'ll", "he", "+'d"]);
+        assert_eq!(words("gonna cannot"), ["gon", "+na", "can", "+not"]);
+        assert_eq!(words("Trump’s"), ["Trump", "+’s"]);
+        assert_eq!(words("U.S.'s Blinken"), ["U.S.", "+'s", "Blinken"]);
+        assert_eq!(words("O'Brien"), ["O'Brien"]);
+    }
+
+    #[test]
+    fn numbers_money_and_abbreviations() {
+        assert_eq!(words("$308 3.5 1,000 10:30"), ["$", "308", "3.5", "1,000", "10:30"]);
+        assert_eq!(words("Mr. Smith of the U.S. said."), ["Mr.", "Smith", "of", "the", "U.S.", "said", "."]);
+        assert_eq!(words("No. 10 and no."), ["No.", "10", "and", "no", "."]);
+        assert_eq!(words("J. R. R. Tolkien"), ["J.", "R.", "R.", "Tolkien"]);
+        assert_eq!(words("3.5%"), ["3.5", "%"]);
+    }
+
+    #[test]
+    fn hyphens_follow_the_treebank() {
+        assert_eq!(words("long-time"), ["long", "-", "time"]);
+        assert_eq!(words("COVID-19"), ["COVID", "-", "19"]);
+        assert_eq!(words("non-profit e-mail"), ["non-profit", "e-mail"]);
+        assert_eq!(words("713-853-3989 1998-2001"), ["713-853-3989", "1998", "-", "2001"]);
+        assert_eq!(words("and/or 9/11"), ["and", "/", "or", "9/11"]);
+    }
+
+    #[test]
+    fn punctuation_quotes_links_and_emoticons() {
+        assert_eq!(words("\"Hi,\" he said..."), ["\"", "Hi", ",", "\"", "he", "said", "..."]);
+        assert_eq!(words("“Yes!?”"), ["“", "Yes", "!?", "”"]);
+        assert_eq!(words("(see https://x.org/a?b=1)."), ["(", "see", "https://x.org/a?b=1", ")", "."]);
+        assert_eq!(words("mail a.b@enron.com, now"), ["mail", "a.b@enron.com", ",", "now"]);
+        assert_eq!(words("great :) ok"), ["great", ":)", "ok"]);
+    }
+
+    #[test]
+    fn surface_tokens_merge_joined_words() {
+        let t = "I can't.";
+        let s: Vec<&str> = surface_tokens(&tokenize(t)).iter().map(|s| s.get(t).unwrap()).collect();
+        assert_eq!(s, ["I", "can't", "."]);
+    }
+}
