@@ -1,0 +1,190 @@
+//! The CAMEO actor codebook: which three-letter groups exist and what they are.
+//!
+//! A CAMEO actor code is a chain of three-letter groups, general to specific:
+//! `USA`+`GOV`, `IGO`+`EUR`+`EEC`. The first group must be a country, region,
+//! international type, role or religion listed in the codebook; later groups are roles or
+//! organisation codes, and CAMEO leaves organisation codes open (`NAT`, `UNO`, `ALQ`), so
+//! only their shape is checked. Agent codes (`~GOV`, `NGO~`) must consist of known roles,
+//! religions or international types only. The codebook is `data/actors/cameo_codebook.tsv`.
+
+use rustc_hash::FxHashMap;
+
+use crate::error::ActorError;
+
+/// What a three-letter group stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupType {
+    Country,
+    Region,
+    International,
+    Role,
+    Religion,
+}
+
+/// The split of an actor code into the fields of an actor record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CodeParts {
+    /// First country or region group (`USA`, `EUR`, `WST`).
+    pub country: Option<String>,
+    /// First role or international-type group (`GOV`, `MIL`, `IGO`).
+    pub sector: Option<String>,
+    /// A trailing organisation group that is no known type (`EEC`, `NAT`, `UNO`).
+    pub group: Option<String>,
+}
+
+/// Known CAMEO three-letter groups.
+#[derive(Clone, Debug, Default)]
+pub struct Codebook {
+    groups: FxHashMap<String, (GroupType, String)>,
+}
+
+impl Codebook {
+    /// Reads the `code<TAB>type<TAB>name` TSV; `file` names the source in errors.
+    pub fn from_tsv(text: &str, file: &str) -> Result<Codebook, ActorError> {
+        let mut groups = FxHashMap::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 3 || !is_group(cols[0]) {
+                return Err(ActorError::syntax(
+                    file,
+                    i + 1,
+                    "expected CODE<TAB>type<TAB>name",
+                ));
+            }
+            let ty = match cols[1] {
+                "country" => GroupType::Country,
+                "region" => GroupType::Region,
+                "international" => GroupType::International,
+                "role" => GroupType::Role,
+                "religion" => GroupType::Religion,
+                other => {
+                    return Err(ActorError::syntax(
+                        file,
+                        i + 1,
+                        format!("unknown group type {other:?}"),
+                    ))
+                }
+            };
+            groups.insert(cols[0].to_string(), (ty, cols[2].to_string()));
+        }
+        Ok(Codebook { groups })
+    }
+
+    /// The type of a three-letter group, if the codebook knows it.
+    pub fn group_type(&self, group: &str) -> Option<GroupType> {
+        self.groups.get(group).map(|g| g.0)
+    }
+
+    /// The name of a group (`USA` -> "United States").
+    pub fn name(&self, group: &str) -> Option<&str> {
+        self.groups.get(group).map(|g| g.1.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// True for a full actor code: upper-case 3-letter groups, the first one known.
+    pub fn is_valid_actor_code(&self, code: &str) -> bool {
+        code.len() >= 3
+            && code.len() % 3 == 0
+            && code.bytes().all(|b| b.is_ascii_uppercase())
+            && self.groups.contains_key(&code[..3])
+    }
+
+    /// True for an agent code: every group a known role, religion or international type.
+    pub fn is_valid_agent_code(&self, code: &str) -> bool {
+        code.len() >= 3
+            && code.len() % 3 == 0
+            && code.bytes().all(|b| b.is_ascii_uppercase())
+            && groups(code).all(|g| {
+                matches!(
+                    self.group_type(g),
+                    Some(GroupType::Role | GroupType::Religion | GroupType::International)
+                )
+            })
+    }
+
+    /// Splits an actor code into country, sector and organisation group.
+    pub fn split(&self, code: &str) -> CodeParts {
+        let mut parts = CodeParts::default();
+        let gs: Vec<&str> = groups(code).collect();
+        for (i, g) in gs.iter().enumerate() {
+            match self.group_type(g) {
+                Some(GroupType::Country | GroupType::Region) if parts.country.is_none() => {
+                    parts.country = Some(g.to_string())
+                }
+                Some(GroupType::Role | GroupType::International) if parts.sector.is_none() => {
+                    parts.sector = Some(g.to_string())
+                }
+                None if i == gs.len() - 1 && i > 0 => parts.group = Some(g.to_string()),
+                _ => {}
+            }
+        }
+        parts
+    }
+}
+
+fn is_group(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The three-letter groups of a code (a trailing partial group is dropped).
+pub fn groups(code: &str) -> impl Iterator<Item = &str> {
+    (0..code.len() / 3).filter_map(move |i| code.get(i * 3..i * 3 + 3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book() -> Codebook {
+        Codebook::from_tsv(
+            "# test\nUSA\tcountry\tUnited States\nEUR\tregion\tEurope\nWST\tregion\tthe West\n\
+             IGO\tinternational\tigo\nGOV\trole\tgovernment\nLEG\trole\tlegislature\n",
+            "test.tsv",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn splits_codes_into_record_fields() {
+        let b = book();
+        let p = b.split("IGOEUREEC");
+        assert_eq!(p.country.as_deref(), Some("EUR"));
+        assert_eq!(p.sector.as_deref(), Some("IGO"));
+        assert_eq!(p.group.as_deref(), Some("EEC"));
+        let p = b.split("USAGOVLEG");
+        assert_eq!(
+            (p.country.as_deref(), p.sector.as_deref()),
+            (Some("USA"), Some("GOV"))
+        );
+        assert_eq!(p.group, None);
+        assert_eq!(b.split("USA").sector, None);
+    }
+
+    #[test]
+    fn validates_codes() {
+        let b = book();
+        assert!(b.is_valid_actor_code("USAGOV"));
+        assert!(b.is_valid_actor_code("IGOWSTNAT"));
+        assert!(!b.is_valid_actor_code("KNTGOV"));
+        assert!(!b.is_valid_actor_code("USAGO"));
+        assert!(!b.is_valid_actor_code("usagov"));
+        assert!(b.is_valid_agent_code("GOVLEG"));
+        assert!(!b.is_valid_agent_code("GOVXYZ"));
+    }
+
+    #[test]
+    fn bad_codebook_line_names_file_and_line() {
+        let e = Codebook::from_tsv("USA\tcountry\tUS\nXX\tcountry\n", "cb.tsv").unwrap_err();
+        assert_eq!(e.to_string(), "cb.tsv:2: expected CODE<TAB>type<TAB>name");
+    }
+}

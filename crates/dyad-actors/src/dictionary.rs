@@ -1,0 +1,271 @@
+//! The actor dictionary: the repository's data compiled into one matcher, plus user
+//! additions.
+//!
+//! The generated TSVs in `data/actors/` are embedded in the binary (`include_str!`), so
+//! the product works from any directory and never reads `../shared` at run time. Building
+//! parses them, validates every code against the CAMEO codebook and compiles one
+//! [`Matcher`]; do it once (see [`Dictionary::builtin`]) and share the result across
+//! threads.
+//!
+//! Priority when several sources know a phrase: user additions (in the order added), then
+//! Factbook leaders (dated to 2025), Phoenix countries, international and non-state
+//! actors (dated to about 2014), 2019 cabinets, the gazetteer, and last the agents.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::codebook::Codebook;
+use crate::date::Date;
+use crate::entry::{Entry, EntryKind};
+use crate::error::ActorError;
+use crate::matcher::{DictMatch, Matcher, Scratch};
+use crate::{petrarch_reader, tsv_reader};
+
+/// The embedded data files, in priority order, as (file name, contents).
+pub const CODEBOOK_TSV: (&str, &str) = (
+    "cameo_codebook.tsv",
+    include_str!("../../../data/actors/cameo_codebook.tsv"),
+);
+pub const ACTOR_TSVS: [(&str, &str); 5] = [
+    (
+        "leaders.tsv",
+        include_str!("../../../data/actors/leaders.tsv"),
+    ),
+    (
+        "phoenix_countries.tsv",
+        include_str!("../../../data/actors/phoenix_countries.tsv"),
+    ),
+    (
+        "phoenix_international.tsv",
+        include_str!("../../../data/actors/phoenix_international.tsv"),
+    ),
+    (
+        "phoenix_nonstate.tsv",
+        include_str!("../../../data/actors/phoenix_nonstate.tsv"),
+    ),
+    (
+        "cabinet_2019.tsv",
+        include_str!("../../../data/actors/cabinet_2019.tsv"),
+    ),
+];
+pub const PLACES_TSV: (&str, &str) = (
+    "countries.tsv",
+    include_str!("../../../data/actors/countries.tsv"),
+);
+pub const AGENTS_TSV: (&str, &str) = (
+    "agents.tsv",
+    include_str!("../../../data/actors/agents.tsv"),
+);
+
+/// Collects entries from several sources, then validates and compiles them.
+#[derive(Debug, Default)]
+pub struct DictionaryBuilder {
+    user: Vec<Entry>,
+    builtin: Vec<Entry>,
+    codebook: Codebook,
+    warnings: Vec<ActorError>,
+}
+
+impl DictionaryBuilder {
+    /// A builder with the CAMEO codebook and no entries.
+    pub fn empty() -> Result<DictionaryBuilder, ActorError> {
+        Ok(DictionaryBuilder {
+            codebook: Codebook::from_tsv(CODEBOOK_TSV.1, CODEBOOK_TSV.0)?,
+            ..DictionaryBuilder::default()
+        })
+    }
+
+    /// A builder with all the repository's dictionaries.
+    pub fn with_builtin() -> Result<DictionaryBuilder, ActorError> {
+        let mut b = DictionaryBuilder::empty()?;
+        for (file, text) in ACTOR_TSVS {
+            b.builtin.extend(tsv_reader::read_actor_tsv(text, file)?);
+        }
+        b.builtin
+            .extend(tsv_reader::read_place_tsv(PLACES_TSV.1, PLACES_TSV.0)?);
+        b.builtin
+            .extend(tsv_reader::read_agent_tsv(AGENTS_TSV.1, AGENTS_TSV.0)?);
+        Ok(b)
+    }
+
+    /// Adds entries with priority over the built-in ones (and below earlier additions).
+    pub fn add_entries(&mut self, entries: Vec<Entry>) -> &mut Self {
+        self.user.extend(entries);
+        self
+    }
+
+    /// Adds a user overlay TSV (see [`tsv_reader`]).
+    pub fn add_overlay_file(&mut self, path: &Path) -> Result<&mut Self, ActorError> {
+        let text = read(path)?;
+        let entries = tsv_reader::read_overlay(&text, &path.display().to_string())?;
+        Ok(self.add_entries(entries))
+    }
+
+    /// Adds a PETRARCH actor dictionary. In lenient mode malformed lines are skipped and
+    /// kept in [`DictionaryBuilder::warnings`].
+    pub fn add_petrarch_actors_file(
+        &mut self,
+        path: &Path,
+        lenient: bool,
+    ) -> Result<&mut Self, ActorError> {
+        let text = read(path)?;
+        let r = petrarch_reader::read_actors(&text, &path.display().to_string(), lenient)?;
+        self.warnings.extend(r.warnings);
+        Ok(self.add_entries(r.entries))
+    }
+
+    /// Adds a PETRARCH agent dictionary.
+    pub fn add_petrarch_agents_file(
+        &mut self,
+        path: &Path,
+        lenient: bool,
+    ) -> Result<&mut Self, ActorError> {
+        let text = read(path)?;
+        let r = petrarch_reader::read_agents(&text, &path.display().to_string(), lenient)?;
+        self.warnings.extend(r.warnings);
+        Ok(self.add_entries(r.entries))
+    }
+
+    /// Lines skipped by lenient reads.
+    pub fn warnings(&self) -> &[ActorError] {
+        &self.warnings
+    }
+
+    /// Validates every code against the codebook and compiles the matcher.
+    pub fn build(self) -> Result<Dictionary, ActorError> {
+        let mut entries = self.user;
+        entries.extend(self.builtin);
+        // agents last: a phrase that names an actor should resolve to it
+        entries.sort_by_key(|e| e.kind == EntryKind::Agent);
+        for e in &entries {
+            let codes = e.default_code.iter().chain(e.roles.iter().map(|r| &r.code));
+            for code in codes {
+                let ok = if e.kind == EntryKind::Agent {
+                    self.codebook.is_valid_agent_code(code)
+                } else {
+                    self.codebook.is_valid_actor_code(code)
+                };
+                if !ok {
+                    return Err(ActorError::Code {
+                        origin: e.origin.clone(),
+                        code: code.clone(),
+                    });
+                }
+            }
+        }
+        Ok(Dictionary {
+            matcher: Matcher::new(entries)?,
+            codebook: self.codebook,
+        })
+    }
+}
+
+fn read(path: &Path) -> Result<String, ActorError> {
+    std::fs::read_to_string(path).map_err(|source| ActorError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Compiled actor dictionaries: immutable, `Send + Sync`, built once.
+#[derive(Debug)]
+pub struct Dictionary {
+    matcher: Matcher,
+    codebook: Codebook,
+}
+
+impl Dictionary {
+    /// The repository's dictionaries, compiled on first use and shared process-wide.
+    pub fn builtin() -> Result<&'static Dictionary, ActorError> {
+        static BUILTIN: OnceLock<Result<Dictionary, String>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                DictionaryBuilder::with_builtin()
+                    .and_then(DictionaryBuilder::build)
+                    .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|e| ActorError::Build(e.clone()))
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        self.matcher.entries()
+    }
+
+    /// Dictionary pass over one token sequence (e.g. a sentence's `Token.text`s).
+    pub fn find_into<'d, S: AsRef<str>>(
+        &'d self,
+        tokens: &[S],
+        date: Option<Date>,
+        scratch: &mut Scratch,
+        out: &mut Vec<DictMatch<'d>>,
+    ) {
+        self.matcher.find_into(tokens, date, scratch, out)
+    }
+
+    /// Allocating form of [`Dictionary::find_into`].
+    pub fn find<'d, S: AsRef<str>>(
+        &'d self,
+        tokens: &[S],
+        date: Option<Date>,
+    ) -> Vec<DictMatch<'d>> {
+        self.matcher.find(tokens, date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn user_overlay_takes_priority_and_bad_codes_name_the_line() {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        writeln!(
+            f,
+            "# mine\nactor\tAntony Blinken\t-\tUSAGOV@2021-01-26..\tperson"
+        )
+        .unwrap();
+        writeln!(f, "actor\tBelgium\tFRA").unwrap();
+        let mut b = DictionaryBuilder::with_builtin().unwrap();
+        b.add_overlay_file(f.path()).unwrap();
+        let d = b.build().unwrap();
+        let m = d.find(
+            &["Antony", "Blinken", "and", "Belgium"],
+            Date::parse_iso("2021-03-25"),
+        );
+        assert_eq!(m[0].code, Some("USAGOV"));
+        assert_eq!(
+            m[1].code,
+            Some("FRA"),
+            "overlay wins over the built-in entry"
+        );
+
+        let mut g = tempfile::NamedTempFile::new().unwrap();
+        writeln!(g, "actor\tSomeone\tUSAGOV\nactor\tNobody\tXYZGOV").unwrap();
+        let mut b = DictionaryBuilder::empty().unwrap();
+        b.add_overlay_file(g.path()).unwrap();
+        let e = b.build().unwrap_err().to_string();
+        assert!(
+            e.ends_with(":2: code \"XYZGOV\" is not valid against the CAMEO codebook"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn missing_file_is_an_io_error_with_path() {
+        let mut b = DictionaryBuilder::empty().unwrap();
+        let e = b
+            .add_petrarch_actors_file(Path::new("/nonexistent/x.actors"), false)
+            .unwrap_err();
+        assert!(e.to_string().starts_with("/nonexistent/x.actors:"), "{e}");
+    }
+}

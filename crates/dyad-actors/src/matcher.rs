@@ -1,0 +1,346 @@
+//! The compiled dictionary matcher: leftmost-longest phrase search over tokens.
+//!
+//! Dictionary phrases are sequences of folded words, and documents are sequences of
+//! tokens, so matching happens in token space: every dictionary word gets a small integer
+//! id, and a token sequence becomes a string of one 4-byte UTF-8 scalar per token
+//! (`U+10000 + id`; `U+10000` itself stands for any word no phrase uses). An Aho-Corasick
+//! automaton (`aho-corasick`, leftmost-longest) over these strings then finds whole-token
+//! matches only: UTF-8 is self-synchronising, so a match can neither start nor end inside
+//! a token, and token `i` sits at bytes `4i..4i+4`.
+//!
+//! Which entry a phrase means is decided per match: the phrase's candidates are kept in
+//! priority order (user overlay, leaders, Phoenix, cabinet, gazetteer), and the first whose
+//! code is defined on the document date wins. Proper-name entries (everything but agents)
+//! need at least one capitalised token, so the pronoun "us" is not the United States and
+//! "turkey" on a menu is not Turkey; when the longest phrase at a position is refused this
+//! way, shorter phrases starting there are tried.
+//!
+//! The matcher is immutable and `Send + Sync`; per-thread buffers live in [`Scratch`].
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use rustc_hash::FxHashMap;
+
+use crate::date::Date;
+use crate::entry::{Entry, EntryKind};
+use crate::error::ActorError;
+use crate::normalize::{fold_into, has_upper, hyphen_split, phrase_words};
+
+const BASE: u32 = 0x10000;
+const UNKNOWN: char = '\u{10000}';
+
+/// Reusable per-thread buffers for [`Matcher::find_into`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    hay: String,
+    folded: String,
+}
+
+/// One dictionary match.
+#[derive(Clone, Copy, Debug)]
+pub struct DictMatch<'d> {
+    /// Token range `[start, end)` in the input sequence.
+    pub tokens: (usize, usize),
+    /// Index of the chosen entry in [`Matcher::entries`].
+    pub entry_id: usize,
+    /// The chosen entry.
+    pub entry: &'d Entry,
+    /// The entry's code on the document date (`None`: known, but not coded then).
+    pub code: Option<&'d str>,
+}
+
+impl DictMatch<'_> {
+    pub fn token_range(&self) -> Range<usize> {
+        self.tokens.0..self.tokens.1
+    }
+}
+
+/// A compiled, immutable matcher over a set of entries.
+pub struct Matcher {
+    entries: Vec<Entry>,
+    vocab: FxHashMap<Box<str>, u32>,
+    ac: AhoCorasick,
+    /// Pattern key (token-id string) -> pattern index, to try shorter phrases.
+    keys: FxHashMap<String, u32>,
+    /// Candidate entry ids per pattern, in priority order.
+    candidates: Vec<Vec<u32>>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("entries", &self.entries.len())
+            .field("patterns", &self.candidates.len())
+            .field("vocabulary", &self.vocab.len())
+            .finish()
+    }
+}
+
+fn id_char(id: u32) -> char {
+    char::from_u32(BASE + id).unwrap_or(UNKNOWN)
+}
+
+impl Matcher {
+    /// Compiles `entries`, given in priority order (earlier wins a shared phrase).
+    pub fn new(entries: Vec<Entry>) -> Result<Matcher, ActorError> {
+        let mut vocab: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut keys: FxHashMap<String, u32> = FxHashMap::default();
+        let mut candidates: Vec<Vec<u32>> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        for (eid, e) in entries.iter().enumerate() {
+            let words = phrase_words(&e.phrase);
+            if words.is_empty() {
+                continue;
+            }
+            let split = hyphen_split(&words);
+            for variant in std::iter::once(&words).chain(split.as_ref()) {
+                let mut key = String::with_capacity(variant.len() * 4);
+                for w in variant {
+                    let next = vocab.len() as u32 + 1;
+                    if next >= 0x10_0000 {
+                        return Err(ActorError::Build("more than 1M distinct words".into()));
+                    }
+                    let id = *vocab.entry(w.as_str().into()).or_insert(next);
+                    key.push(id_char(id));
+                }
+                let pid = *keys.entry(key.clone()).or_insert_with(|| {
+                    patterns.push(key);
+                    candidates.push(Vec::new());
+                    (candidates.len() - 1) as u32
+                });
+                let list = &mut candidates[pid as usize];
+                if !list.iter().any(|&c| entries[c as usize].entity == e.entity) {
+                    list.push(eid as u32);
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| ActorError::Build(e.to_string()))?;
+        Ok(Matcher {
+            entries,
+            vocab,
+            ac,
+            keys,
+            candidates,
+        })
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Number of distinct phrases (with their hyphen-split variants).
+    pub fn pattern_count(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// Candidate entries of the phrase covering `tokens`, in priority order.
+    pub fn candidates<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<&Entry> {
+        let mut scratch = Scratch::default();
+        self.encode(tokens, &mut scratch);
+        match self.keys.get(&scratch.hay) {
+            Some(&p) => self.candidates[p as usize]
+                .iter()
+                .map(|&c| &self.entries[c as usize])
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    fn encode<S: AsRef<str>>(&self, tokens: &[S], s: &mut Scratch) {
+        s.hay.clear();
+        s.hay.reserve(tokens.len() * 4);
+        for t in tokens {
+            fold_into(t.as_ref(), &mut s.folded);
+            let c = match self.vocab.get(s.folded.as_str()) {
+                Some(&id) => id_char(id),
+                None => UNKNOWN,
+            };
+            s.hay.push(c);
+        }
+    }
+
+    /// Picks the candidate of pattern `pid` for tokens `[a, b)`, if any is acceptable.
+    fn choose<'d, S: AsRef<str>>(
+        &'d self,
+        pid: u32,
+        tokens: &[S],
+        (a, b): (usize, usize),
+        date: Option<Date>,
+    ) -> Option<DictMatch<'d>> {
+        let mut capital: Option<bool> = None;
+        let mut fallback: Option<DictMatch<'d>> = None;
+        for &c in &self.candidates[pid as usize] {
+            let e = &self.entries[c as usize];
+            if e.kind != EntryKind::Agent {
+                let cap = *capital
+                    .get_or_insert_with(|| tokens[a..b].iter().any(|t| has_upper(t.as_ref())));
+                if !cap {
+                    continue;
+                }
+            }
+            let m = DictMatch {
+                tokens: (a, b),
+                entry_id: c as usize,
+                entry: e,
+                code: e.code_at(date),
+            };
+            if m.code.is_some() {
+                return Some(m);
+            }
+            fallback.get_or_insert(m);
+        }
+        fallback
+    }
+
+    /// Finds leftmost-longest matches in `tokens`, appending them to `out`.
+    pub fn find_into<'d, S: AsRef<str>>(
+        &'d self,
+        tokens: &[S],
+        date: Option<Date>,
+        scratch: &mut Scratch,
+        out: &mut Vec<DictMatch<'d>>,
+    ) {
+        self.encode(tokens, scratch);
+        let hay = scratch.hay.as_str();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = self.ac.find(Input::new(hay).range(pos..)) else {
+                break;
+            };
+            let (a, b) = (m.start() / 4, m.end() / 4);
+            if let Some(found) = self.choose(m.pattern().as_u32(), tokens, (a, b), date) {
+                out.push(found);
+                pos = m.end();
+                continue;
+            }
+            // refused (e.g. a lower-case "us"): try shorter phrases at the same start
+            let mut taken = false;
+            for end in (a + 1..b).rev() {
+                if let Some(&pid) = self.keys.get(&hay[a * 4..end * 4]) {
+                    if let Some(found) = self.choose(pid, tokens, (a, end), date) {
+                        out.push(found);
+                        pos = end * 4;
+                        taken = true;
+                        break;
+                    }
+                }
+            }
+            if !taken {
+                pos = m.start() + 4;
+            }
+        }
+    }
+
+    /// Convenience form of [`Matcher::find_into`] that allocates its own buffers.
+    pub fn find<'d, S: AsRef<str>>(
+        &'d self,
+        tokens: &[S],
+        date: Option<Date>,
+    ) -> Vec<DictMatch<'d>> {
+        let mut out = Vec::new();
+        self.find_into(tokens, date, &mut Scratch::default(), &mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{AgentPosition, Role};
+
+    fn actor(phrase: &str, code: &str, kind: EntryKind) -> Entry {
+        Entry {
+            phrase: phrase.into(),
+            entity: phrase.into(),
+            kind,
+            default_code: Some(code.into()),
+            roles: vec![],
+            position: None,
+            origin: format!("t:{phrase}"),
+        }
+    }
+
+    fn toks(s: &str) -> Vec<&str> {
+        s.split(' ').collect()
+    }
+
+    fn matcher() -> Matcher {
+        let mut agent = actor("foreign minister", "GOV", EntryKind::Agent);
+        agent.position = Some(AgentPosition::Suffix);
+        let mut dated = actor("john kerry", "USAELI", EntryKind::Person);
+        dated.default_code = None;
+        dated.roles = vec![Role {
+            code: "USAGOV".into(),
+            from: Date::parse_iso("2013-02-01"),
+            to: None,
+        }];
+        Matcher::new(vec![
+            actor("united states", "USA", EntryKind::Country),
+            actor("united states army", "USAMIL", EntryKind::Organization),
+            actor("us", "USA", EntryKind::Country),
+            actor("al-qaeda", "IMGMUSALQ", EntryKind::Group),
+            actor("belgium", "BEL", EntryKind::Country),
+            agent,
+            dated,
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn finds_leftmost_longest_whole_tokens() {
+        let m = matcher();
+        let t = toks("The United States Army and the United States of Belgium");
+        let found: Vec<_> = m
+            .find(&t, None)
+            .iter()
+            .map(|x| (x.tokens, x.code.unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![((1, 4), "USAMIL"), ((6, 8), "USA"), ((9, 10), "BEL")]
+        );
+    }
+
+    #[test]
+    fn folds_case_and_diacritics_and_hyphens() {
+        let m = matcher();
+        assert_eq!(m.find(&toks("BELGÏUM"), None)[0].code, Some("BEL"));
+        assert_eq!(m.find(&toks("al - Qaeda"), None)[0].tokens, (0, 3));
+        assert_eq!(m.find(&toks("Al-Qaeda"), None)[0].tokens, (0, 1));
+    }
+
+    #[test]
+    fn lower_case_tokens_are_not_proper_names_but_agents_are_found() {
+        let m = matcher();
+        assert!(m.find(&toks("tell us more"), None).is_empty());
+        assert_eq!(m.find(&toks("tell US more"), None).len(), 1);
+        let f = m.find(&toks("Belgium 's foreign minister"), None);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[1].entry.kind, EntryKind::Agent);
+        // "united states army" refused as a whole falls back to nothing shorter here
+        assert!(m.find(&toks("united states army"), None).is_empty());
+    }
+
+    #[test]
+    fn dated_codes_follow_the_document_date() {
+        let m = matcher();
+        let t = toks("John Kerry");
+        assert_eq!(
+            m.find(&t, Date::parse_iso("2014-01-01"))[0].code,
+            Some("USAGOV")
+        );
+        let early = m.find(&t, Date::parse_iso("2010-01-01"));
+        assert_eq!(early.len(), 1);
+        assert_eq!(early[0].code, None);
+    }
+
+    #[test]
+    fn matcher_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Matcher>();
+    }
+}

@@ -1,0 +1,311 @@
+//! The pre-parse actor layer: resolution from the token sequence alone.
+//!
+//! This is the layer that works before (or without) a dependency parse. It reads the
+//! dictionary matches of one sentence left to right and applies a few local patterns,
+//! each named in the mention's `rule`:
+//!
+//! * `country+agent` - "Belgium 's Foreign Minister", "Chinese envoys": a country, capital
+//!   or demonym, an optional possessive, then an agent compose as PETRARCH does
+//!   (BEL + ~GOV = BELGOV; NGO~ goes in front).
+//! * `country+agent+name` - the same followed by capitalised tokens no dictionary knows
+//!   ("U.S. Secretary of State Antony Blinken"): a person, whose surname then resolves
+//!   later bare mentions in the same call (`surname`).
+//! * `country+agent+person` / `agent+person` - a title before a dictionary person.
+//! * `agent+of+country` - "the Foreign Minister of Belgium".
+//! * `capital-metonymy` - a capital not preceded by a locative preposition stands for
+//!   its government ("Washington opposes" -> USAGOV). Flagged by its rule name because it
+//!   is a guess the parse-based layer should confirm ("Brussels" may mean the EU).
+//! * `dictionary` - any other match, coded as its entry says on the document date.
+//! * `agent` - an agent with no country: an actor with a sector and a null code.
+//!
+//! Appositions ("Sophie Wilmes, Belgium's foreign minister"), pronouns and cross-sentence
+//! coreference need the parse and belong to the later, parse-based layer.
+
+use dyad_core::{Span, Token};
+use rustc_hash::FxHashMap;
+
+use crate::date::Date;
+use crate::dictionary::Dictionary;
+use crate::entry::{AgentPosition, EntryKind};
+use crate::matcher::DictMatch;
+use crate::mention::{ActorKind, ActorMention};
+use crate::normalize::{fold, has_upper};
+
+const LOCATIVE: &[&str] = &[
+    "in", "at", "from", "to", "near", "into", "outside", "across", "around", "via", "toward",
+    "towards", "through", "inside",
+];
+
+fn is_possessive(t: &str) -> bool {
+    matches!(t, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+/// A capitalised word that can be part of a name ("Antony", "Wilmes", "de" is not).
+fn is_name_token(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+        && !(t.len() > 1
+            && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            && t.len() <= 3)
+}
+
+fn looks_plural(t: &str) -> bool {
+    let t = t.to_lowercase();
+    (t.ends_with('s') && !t.ends_with("ss")) || matches!(t.as_str(), "police" | "people" | "forces")
+}
+
+struct Ctx<'a> {
+    dict: &'a Dictionary,
+    tokens: &'a [Token],
+}
+
+impl Ctx<'_> {
+    fn mention(
+        &self,
+        (a, b): (usize, usize),
+        code: Option<&str>,
+        kind: ActorKind,
+        entity: Option<String>,
+        rule: String,
+    ) -> ActorMention {
+        let toks = &self.tokens[a..b];
+        let mut m = ActorMention {
+            mention: toks
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            span: Span::new(toks[0].span.start, toks[toks.len() - 1].span.end),
+            code: None,
+            country: None,
+            sector: None,
+            group: None,
+            kind,
+            entity,
+            rule,
+        };
+        m.set_code(code, self.dict.codebook());
+        m
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text.as_str())
+    }
+}
+
+/// Resolves the actors of one token sequence (a sentence or a short document) using only
+/// the tokens and the document date. See the module docs for the rules.
+pub fn resolve_simple(
+    dict: &Dictionary,
+    tokens: &[Token],
+    date: Option<Date>,
+) -> Vec<ActorMention> {
+    let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    let matches = dict.find(&texts, date);
+    let cx = Ctx { dict, tokens };
+    let mut out: Vec<ActorMention> = Vec::new();
+    let mut covered = vec![false; tokens.len()];
+    let mut surnames: FxHashMap<String, (Option<String>, String)> = FxHashMap::default();
+    let at = |start: usize| matches.iter().find(|m| m.tokens.0 == start);
+    let mut skip_until = 0usize;
+    for m in &matches {
+        let (a, mut b) = m.tokens;
+        if a < skip_until {
+            continue;
+        }
+        let e = m.entry;
+        let origin = |x: &DictMatch| format!("{} {}", x.entry.kind.as_str(), x.entry.origin);
+        let mut mention: Option<ActorMention> = None;
+        if e.kind.is_country_like() {
+            let country = m.code.map(|c| c[..3.min(c.len())].to_string());
+            let mut j = b;
+            if is_possessive(cx.text(j)) {
+                j += 1;
+            }
+            let agent = at(j).filter(|n| n.entry.kind == EntryKind::Agent);
+            if let (Some(n), Some(c)) = (agent, country.as_deref()) {
+                let pos = n.entry.position.unwrap_or(AgentPosition::Suffix);
+                let code = pos.compose(c, n.code.unwrap_or(""));
+                b = n.tokens.1;
+                let rule = format!("country+agent ({}; {})", origin(m), origin(n));
+                mention = Some(name_after(
+                    &cx,
+                    (a, b),
+                    &code,
+                    rule,
+                    &matches,
+                    date,
+                    &mut surnames,
+                    n,
+                ));
+            } else if e.kind == EntryKind::Capital || e.kind == EntryKind::City {
+                let prev = if a > 0 {
+                    fold(cx.text(a - 1))
+                } else {
+                    String::new()
+                };
+                if e.kind == EntryKind::Capital && !LOCATIVE.contains(&prev.as_str()) {
+                    if let Some(c) = &country {
+                        let code = format!("{c}GOV");
+                        let rule = format!("capital-metonymy ({})", origin(m));
+                        mention = Some(cx.mention(
+                            (a, b),
+                            Some(&code),
+                            ActorKind::Country,
+                            Some(format!("country:{c}")),
+                            rule,
+                        ));
+                    }
+                }
+            } else {
+                let rule = format!("dictionary ({})", origin(m));
+                let entity = country.as_ref().map(|c| format!("country:{c}"));
+                mention = Some(cx.mention((a, b), m.code, ActorKind::Country, entity, rule));
+            }
+        } else if e.kind == EntryKind::Agent {
+            let pos = e.position.unwrap_or(AgentPosition::Suffix);
+            let mut j = b;
+            let of_country = if fold(cx.text(j)) == "of" {
+                j += 1;
+                if fold(cx.text(j)) == "the" {
+                    j += 1;
+                }
+                at(j).filter(|n| n.entry.kind.is_country_like() && n.code.is_some())
+            } else {
+                None
+            };
+            if let Some(n) = of_country {
+                let c = &n.code.unwrap_or("")[..3];
+                let code = pos.compose(c, m.code.unwrap_or(""));
+                let rule = format!("agent+of+country ({}; {})", origin(m), origin(n));
+                b = n.tokens.1;
+                let kind = if looks_plural(cx.text(m.tokens.1 - 1)) {
+                    ActorKind::Group
+                } else {
+                    ActorKind::Person
+                };
+                mention = Some(cx.mention((a, b), Some(&code), kind, None, rule));
+            } else if let Some(p) = at(b).filter(|p| p.entry.kind == EntryKind::Person) {
+                let rule = format!("agent+person ({}; {})", origin(m), origin(p));
+                b = p.tokens.1;
+                mention = Some(cx.mention(
+                    (a, b),
+                    p.code,
+                    ActorKind::Person,
+                    Some(p.entry.entity.clone()),
+                    rule,
+                ));
+            } else {
+                let kind = if looks_plural(cx.text(b - 1)) {
+                    ActorKind::Group
+                } else {
+                    ActorKind::Person
+                };
+                let mut x = cx.mention((a, b), None, kind, None, format!("agent ({})", origin(m)));
+                x.sector = m.code.map(|c| c[..3.min(c.len())].to_string());
+                mention = Some(x);
+            }
+        } else {
+            let rule = format!("dictionary ({})", origin(m));
+            let kind = ActorKind::from(e.kind);
+            mention = Some(cx.mention((a, b), m.code, kind, Some(e.entity.clone()), rule));
+        }
+        if let Some(x) = mention {
+            b = tokens_end(&x, tokens, a).max(b);
+            covered[a..b].iter_mut().for_each(|c| *c = true);
+            skip_until = b;
+            out.push(x);
+        }
+    }
+    // bare surnames of people named above with a title ("... Antony Blinken. Blinken said")
+    if !surnames.is_empty() {
+        for (i, t) in tokens.iter().enumerate() {
+            if covered[i] || !has_upper(&t.text) {
+                continue;
+            }
+            if let Some((code, entity)) = surnames.get(&fold(&t.text)) {
+                let rule = format!("surname (of {entity})");
+                out.push(cx.mention(
+                    (i, i + 1),
+                    code.as_deref(),
+                    ActorKind::Person,
+                    Some(entity.clone()),
+                    rule,
+                ));
+            }
+        }
+        out.sort_by_key(|m| m.span.start);
+    }
+    out
+}
+
+/// The token index just past a mention that starts at token `a`.
+fn tokens_end(m: &ActorMention, tokens: &[Token], a: usize) -> usize {
+    let mut b = a;
+    while b < tokens.len() && tokens[b].span.end <= m.span.end {
+        b += 1;
+    }
+    b
+}
+
+/// Extends a country+agent mention with the name that follows it, if any.
+#[allow(clippy::too_many_arguments)]
+fn name_after(
+    cx: &Ctx,
+    (a, b): (usize, usize),
+    code: &str,
+    rule: String,
+    matches: &[DictMatch],
+    _date: Option<Date>,
+    surnames: &mut FxHashMap<String, (Option<String>, String)>,
+    agent: &DictMatch,
+) -> ActorMention {
+    if let Some(p) = matches
+        .iter()
+        .find(|p| p.tokens.0 == b && p.entry.kind == EntryKind::Person)
+    {
+        // the dictionary knows the person: its dated code wins when it has one
+        let code = p.code.unwrap_or(code);
+        let rule = format!("{rule} + person ({})", p.entry.origin).replacen(
+            "country+agent",
+            "country+agent+person",
+            1,
+        );
+        return cx.mention(
+            (a, p.tokens.1),
+            Some(code),
+            ActorKind::Person,
+            Some(p.entry.entity.clone()),
+            rule,
+        );
+    }
+    let mut end = b;
+    while end < cx.tokens.len()
+        && end - b < 4
+        && is_name_token(cx.text(end))
+        && !matches
+            .iter()
+            .any(|m| m.tokens.0 <= end && end < m.tokens.1)
+    {
+        end += 1;
+    }
+    if end > b {
+        let name: Vec<String> = (b..end).map(|i| fold(cx.text(i))).collect();
+        let entity = format!("name:{}", name.join("_"));
+        if end - b >= 2 {
+            surnames.insert(
+                name[name.len() - 1].clone(),
+                (Some(code.to_string()), entity.clone()),
+            );
+        }
+        let rule = rule.replacen("country+agent", "country+agent+name", 1);
+        return cx.mention((a, end), Some(code), ActorKind::Person, Some(entity), rule);
+    }
+    let kind = if looks_plural(cx.text(agent.tokens.1 - 1)) {
+        ActorKind::Group
+    } else {
+        ActorKind::Person
+    };
+    cx.mention((a, b), Some(code), kind, None, rule)
+}

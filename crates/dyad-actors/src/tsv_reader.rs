@@ -1,0 +1,307 @@
+//! Readers for the repository's generated TSV dictionaries and for user overlay files.
+//!
+//! The files in `data/actors/` are produced by `tools/gen_actor_dicts.py`; they are plain
+//! tab-separated text so that a change to a dictionary is a reviewable diff. Formats
+//! (lines starting with `#` are comments):
+//!
+//! * actors (`phoenix_*.tsv`, `leaders.tsv`, `cabinet_2019.tsv`):
+//!   `phrase  entity  kind  code  roles`, where `code` is the default code or `-` and
+//!   `roles` is `-` or `CODE@FROM..TO;...` with ISO dates, an empty bound being open.
+//! * agents (`agents.tsv`): `phrase  code  position` (`suffix` = `~CODE`, `prefix` = `CODE~`).
+//! * gazetteer (`countries.tsv`): `phrase  code  kind` (name, alias, capital, city, demonym).
+//!
+//! The user overlay is one TSV mixing both kinds, meant to be written by hand:
+//!
+//! ```text
+//! # type   phrase            code     roles or position         kind
+//! actor    Antony Blinken    -        USAGOV@2021-01-26..      person
+//! actor    Sophie Wilmes     BELGOV
+//! agent    envoy             GOV      suffix
+//! ```
+//!
+//! The last columns are optional (roles default to none, position to `suffix`, kind to
+//! `person` when roles are given and `organization` otherwise).
+
+use crate::date::Date;
+use crate::entry::{AgentPosition, Entry, EntryKind, Role};
+use crate::error::ActorError;
+
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(i, l)| {
+        let l = l.trim_end_matches('\r');
+        if l.starts_with('#') || l.trim().is_empty() {
+            None
+        } else {
+            Some((i + 1, l.split('\t').map(str::trim).collect()))
+        }
+    })
+}
+
+fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn opt_code(s: &str) -> Result<Option<String>, String> {
+    match s {
+        "" | "-" => Ok(None),
+        c if is_code(c) => Ok(Some(c.to_string())),
+        c => Err(format!("bad code {c:?}: expected upper-case letters or -")),
+    }
+}
+
+/// Parses `CODE@FROM..TO;...` (or `-`).
+pub fn parse_roles(s: &str) -> Result<Vec<Role>, String> {
+    if s.is_empty() || s == "-" {
+        return Ok(Vec::new());
+    }
+    s.split(';')
+        .map(|r| {
+            let (code, range) = r
+                .split_once('@')
+                .ok_or_else(|| format!("bad role {r:?}: expected CODE@FROM..TO"))?;
+            let (a, b) = range
+                .split_once("..")
+                .ok_or_else(|| format!("bad role {r:?}: expected CODE@FROM..TO"))?;
+            if !is_code(code) {
+                return Err(format!("bad role code {code:?}"));
+            }
+            let date = |d: &str| -> Result<Option<Date>, String> {
+                if d.is_empty() {
+                    Ok(None)
+                } else {
+                    Date::parse_iso(d)
+                        .map(Some)
+                        .ok_or_else(|| format!("bad date {d:?}: expected YYYY-MM-DD"))
+                }
+            };
+            let (from, to) = (date(a)?, date(b)?);
+            if let (Some(f), Some(t)) = (from, to) {
+                if t < f {
+                    return Err(format!("role {r:?} ends before it starts"));
+                }
+            }
+            Ok(Role {
+                code: code.to_string(),
+                from,
+                to,
+            })
+        })
+        .collect()
+}
+
+fn kind(s: &str) -> Result<EntryKind, String> {
+    EntryKind::parse(s).ok_or_else(|| format!("unknown kind {s:?}"))
+}
+
+fn wrap<T>(file: &str, line: usize, r: Result<T, String>) -> Result<T, ActorError> {
+    r.map_err(|m| ActorError::syntax(file, line, m))
+}
+
+/// Reads an actor TSV (`phrase entity kind code roles`).
+pub fn read_actor_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
+    rows(text)
+        .map(|(line, c)| {
+            if c.len() != 5 {
+                return Err(ActorError::syntax(
+                    file,
+                    line,
+                    format!("expected 5 tab-separated columns, found {}", c.len()),
+                ));
+            }
+            let e = Entry {
+                phrase: c[0].to_string(),
+                entity: c[1].to_string(),
+                kind: wrap(file, line, kind(c[2]))?,
+                default_code: wrap(file, line, opt_code(c[3]))?,
+                roles: wrap(file, line, parse_roles(c[4]))?,
+                position: None,
+                origin: format!("{file}:{line}"),
+            };
+            if e.default_code.is_none() && e.roles.is_empty() {
+                return Err(ActorError::syntax(
+                    file,
+                    line,
+                    "entry has neither code nor roles",
+                ));
+            }
+            Ok(e)
+        })
+        .collect()
+}
+
+fn position(s: &str) -> Result<AgentPosition, String> {
+    match s {
+        "" | "suffix" => Ok(AgentPosition::Suffix),
+        "prefix" => Ok(AgentPosition::Prefix),
+        p => Err(format!(
+            "unknown agent position {p:?}: expected suffix or prefix"
+        )),
+    }
+}
+
+fn agent(
+    phrase: &str,
+    code: &str,
+    pos: &str,
+    file: &str,
+    line: usize,
+) -> Result<Entry, ActorError> {
+    let code = wrap(file, line, opt_code(code))?
+        .ok_or_else(|| ActorError::syntax(file, line, "agent without a code"))?;
+    Ok(Entry {
+        phrase: phrase.to_string(),
+        entity: format!("agent:{code}"),
+        kind: EntryKind::Agent,
+        default_code: Some(code),
+        roles: Vec::new(),
+        position: Some(wrap(file, line, position(pos))?),
+        origin: format!("{file}:{line}"),
+    })
+}
+
+/// Reads the agents TSV (`phrase code position`).
+pub fn read_agent_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
+    rows(text)
+        .map(|(line, c)| {
+            if c.len() != 3 {
+                return Err(ActorError::syntax(
+                    file,
+                    line,
+                    "expected phrase<TAB>code<TAB>position",
+                ));
+            }
+            agent(c[0], c[1], c[2], file, line)
+        })
+        .collect()
+}
+
+/// Reads the gazetteer TSV (`phrase code kind`).
+pub fn read_place_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
+    rows(text)
+        .map(|(line, c)| {
+            if c.len() != 3 {
+                return Err(ActorError::syntax(
+                    file,
+                    line,
+                    "expected phrase<TAB>code<TAB>kind",
+                ));
+            }
+            let code = wrap(file, line, opt_code(c[1]))?
+                .ok_or_else(|| ActorError::syntax(file, line, "place without a code"))?;
+            Ok(Entry {
+                phrase: c[0].to_string(),
+                entity: format!("country:{code}"),
+                kind: wrap(file, line, kind(c[2]))?,
+                default_code: Some(code),
+                roles: Vec::new(),
+                position: None,
+                origin: format!("{file}:{line}"),
+            })
+        })
+        .collect()
+}
+
+/// Reads a user overlay TSV (see the module docs).
+pub fn read_overlay(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
+    rows(text)
+        .map(|(line, c)| {
+            let col = |i: usize| c.get(i).copied().unwrap_or("");
+            if c.len() < 3 {
+                return Err(ActorError::syntax(
+                    file,
+                    line,
+                    "expected type<TAB>phrase<TAB>code[<TAB>roles|position[<TAB>kind]]",
+                ));
+            }
+            if col(1).is_empty() {
+                return Err(ActorError::syntax(file, line, "empty phrase"));
+            }
+            match col(0) {
+                "agent" => agent(col(1), col(2), col(3), file, line),
+                "actor" => {
+                    let default_code = wrap(file, line, opt_code(col(2)))?;
+                    let roles = wrap(file, line, parse_roles(col(3)))?;
+                    if default_code.is_none() && roles.is_empty() {
+                        return Err(ActorError::syntax(
+                            file,
+                            line,
+                            "actor has neither code nor roles",
+                        ));
+                    }
+                    let kind = match col(4) {
+                        "" if !roles.is_empty() => EntryKind::Person,
+                        "" => EntryKind::Organization,
+                        k => wrap(file, line, kind(k))?,
+                    };
+                    Ok(Entry {
+                        phrase: col(1).to_string(),
+                        entity: format!("user:{}", col(1)),
+                        kind,
+                        default_code,
+                        roles,
+                        position: None,
+                        origin: format!("{file}:{line}"),
+                    })
+                }
+                t => Err(ActorError::syntax(
+                    file,
+                    line,
+                    format!("unknown type {t:?}: expected actor or agent"),
+                )),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_actor_rows_and_roles() {
+        let t = "# header\nbarack obama\tleader:USA:OBAMA\tperson\t-\t\
+USAGOV@2009-01-20..2017-01-20;USAELI@2017-01-20..\n";
+        let e = read_actor_tsv(t, "leaders.tsv").unwrap();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].origin, "leaders.tsv:2");
+        assert_eq!(e[0].roles.len(), 2);
+        assert_eq!(e[0].roles[1].to, None);
+    }
+
+    #[test]
+    fn overlay_errors_name_file_and_line() {
+        let t = "# mine\nactor\tAntony Blinken\t-\tUSAGOV@2021-01-26..\n\
+actor\tSomebody\tUSAGOV\tUSAGOV@2021-13-01..\n";
+        let e = read_overlay(t, "my.tsv").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "my.tsv:3: bad date \"2021-13-01\": expected YYYY-MM-DD"
+        );
+        let e = read_overlay("thing\tx\tUSA\n", "my.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("my.tsv:1: unknown type"), "{e}");
+        let e = read_overlay("actor\tx\n", "my.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("my.tsv:1: expected type"), "{e}");
+        let e = read_overlay("agent\tenvoy\tGOV\tsideways\n", "o.tsv").unwrap_err();
+        assert!(
+            e.to_string().starts_with("o.tsv:1: unknown agent position"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn overlay_reads_actors_and_agents() {
+        let t = "actor\tAntony Blinken\t-\tUSAGOV@2021-01-26..\nagent\tenvoy\tGOV\n\
+actor\tSophie Wilmes\tBELGOV\n";
+        let e = read_overlay(t, "o.tsv").unwrap();
+        assert_eq!(e[0].kind, EntryKind::Person);
+        assert_eq!(e[1].kind, EntryKind::Agent);
+        assert_eq!(e[1].position, Some(AgentPosition::Suffix));
+        assert_eq!(e[2].default_code.as_deref(), Some("BELGOV"));
+    }
+
+    #[test]
+    fn rejects_reversed_role_dates() {
+        assert!(parse_roles("USAGOV@2017-01-01..2009-01-01").is_err());
+        assert!(parse_roles("USAGOV@2009-01-01..").is_ok());
+    }
+}
