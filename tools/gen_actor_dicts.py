@@ -262,9 +262,31 @@ def roles_field(roles):
     return ";".join("%s@%s..%s" % r for r in roles) or "-"
 
 
-def convert_actors(path, source, book, rows_out, place_kind=None):
+def close_with_leaders(e, leaders):
+    """Phoenix ends about 2014 and leaves tenures open ("USAGOV >090120"). When a
+    multi-word phrase of a Phoenix person is a Factbook leader of the same country, the
+    Factbook tenures replace the Phoenix roles from the first Factbook tenure on."""
+    if not e["roles"] or not leaders:
+        return e["roles"]
+    countries = {r[0][:3] for r in e["roles"]} | ({e["code"][:3]} if e["code"] else set())
+    for raw in e["names"]:
+        key = phrase_key(raw)
+        if " " not in key or key not in leaders:
+            continue
+        lroles = leaders[key]
+        if lroles[0][0][:3] not in countries:
+            continue
+        first = min(r[1] for r in lroles)
+        kept = [r for r in e["roles"] if r[2] and r[2] <= first]
+        warn("Phoenix tenure closed with Factbook dates", e["where"] + " " + key)
+        return kept + lroles
+    return e["roles"]
+
+
+def convert_actors(path, source, book, rows_out, place_kind=None, leaders=None):
     seen = {}
     for e in read_petrarch_actors(path):
+        e["roles"] = close_with_leaders(e, leaders)
         codes = ([e["code"]] if e["code"] else []) + [r[0] for r in e["roles"]]
         if not codes:
             warn("actor without any code (%s)" % source, e["where"])
@@ -365,6 +387,16 @@ def convert_agents(path, book):
 
 # ---------------------------------------------------------------- gazetteer
 
+# Region adjectives for CAMEO region codes (table 3.3), listed by hand: no source has them.
+REGION_ADJECTIVES = [
+    ("african", "AFR"), ("asian", "ASA"), ("balkan", "BLK"), ("caribbean", "CRB"),
+    ("caucasian", "CAU"), ("central asian", "CAS"), ("east african", "EAF"),
+    ("eastern european", "EEU"), ("european", "EUR"), ("latin american", "LAM"),
+    ("middle eastern", "MEA"), ("mediterranean", "MDT"), ("north african", "NAF"),
+    ("scandinavian", "SCN"), ("south american", "SAM"), ("south asian", "SAS"),
+    ("southeast asian", "SEA"), ("west african", "WAF"), ("western", "WST"),
+]
+
 ADJ_SUFFIX = ("an", "ian", "ese", "ish", "i", "ic", "ch", "ean", "ot", "iot", "er", "ene",
               "ard", "ine", "ite", "ais", "ois", "ic", "ek")
 
@@ -395,6 +427,11 @@ def convert_gazetteer(data, book, phoenix_country_entries):
             add(c["name"], c["iso3"], "name")
             if c.get("full_name"):
                 add(c["full_name"], c["iso3"], "name")
+    for code, (typ, name) in sorted(book.items()):
+        if typ == "region":
+            add(name, code, "name")
+    for phrase, code in REGION_ADJECTIVES:
+        add(phrase, code, "demonym")
     for c in sorted(countries.values(), key=lambda c: c["iso3"]):
         if c.get("capital"):
             add(c["capital"], c["iso3"], "capital")
@@ -434,6 +471,7 @@ representative administrator commissioner high minister-president taoiseach tana
 coprince co-princes french episcopal prefect ministers for affairs foreign defense defence
 interior finance justice economy haji shaikh chief-executive mr mrs dr lord general-governor
 lt gen maj brig adm adm. rear field-marshal secretary-general speaker ayatollah
+territorial assembly national parliament house senate cabinet office party
 """.split())
 NAME_TOKEN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F.'\-]*$")
 
@@ -692,11 +730,15 @@ def main():
     ctry_entries = read_petrarch_actors(os.path.join(pet, "Phoenix.Countries.actors.txt"))
     gaz = convert_gazetteer(a.data, book, ctry_entries)
     place_kind = {k: (c, kd) for (k, c, kd) in gaz}
+    leader_rows = convert_leaders(a.data, book)
+    leaders = {}
+    for (key, _entity, _kind, _code, roles) in leader_rows:
+        leaders[key] = [(r.split("@")[0],) + tuple(r.split("@")[1].split("..")) for r in roles.split(";")]
     for fname, source, out in [("Phoenix.Countries.actors.txt", "countries", "phoenix_countries.tsv"),
                                ("Phoenix.International.actors.txt", "international", "phoenix_international.tsv"),
                                ("Phoenix.MilNonState.actors.txt", "nonstate", "phoenix_nonstate.tsv")]:
         rows = []
-        convert_actors(os.path.join(pet, fname), source, book, rows, place_kind)
+        convert_actors(os.path.join(pet, fname), source, book, rows, place_kind, leaders)
         write_tsv(os.path.join(a.out, out), actor_cols, sorted(rows),
                   "PETRARCH2 %s; roles are CODE@FROM..TO (ISO dates, empty = open)." % fname)
     agents = convert_agents(os.path.join(pet, "Phoenix.agents.txt"), book)
@@ -706,7 +748,7 @@ def main():
     write_tsv(os.path.join(a.out, "countries.tsv"), ["phrase", "code", "kind"], gaz,
               "GeoNames/GDELT country names and capitals, Phoenix country aliases and demonyms.")
     by_name = {k: c for (k, c, kind) in gaz if kind in ("name", "alias")}
-    write_tsv(os.path.join(a.out, "leaders.tsv"), actor_cols, convert_leaders(a.data, book),
+    write_tsv(os.path.join(a.out, "leaders.tsv"), actor_cols, leader_rows,
               "CIA World Factbook 1990-2025 chiefs of state and heads of government; "
               "GOV while listed, ELI after.")
     write_tsv(os.path.join(a.out, "cabinet_2019.tsv"), actor_cols,

@@ -123,7 +123,8 @@ pub fn resolve_simple(
             if is_possessive(cx.text(j)) {
                 j += 1;
             }
-            let agent = at(j).filter(|n| n.entry.kind == EntryKind::Agent);
+            let agent = at(j).and_then(|n| as_agent(&cx, n, date));
+            let agent = agent.as_ref();
             if let (Some(n), Some(c)) = (agent, country.as_deref()) {
                 let pos = n.entry.position.unwrap_or(AgentPosition::Suffix);
                 let code = pos.compose(c, n.code.unwrap_or(""));
@@ -135,7 +136,6 @@ pub fn resolve_simple(
                     &code,
                     rule,
                     &matches,
-                    date,
                     &mut surnames,
                     n,
                 ));
@@ -206,6 +206,13 @@ pub fn resolve_simple(
                 x.sector = m.code.map(|c| c[..3.min(c.len())].to_string());
                 mention = Some(x);
             }
+        } else if let Some(n) = as_agent(&cx, m, date).filter(|_| is_name_token(cx.text(b))) {
+            // a title the dictionary also lists as an actor ("Secretary of State") + a name
+            let code = m.code.unwrap_or("");
+            let rule = format!("title ({}; {})", origin(m), origin(&n));
+            let mut x = name_after(&cx, (a, b), code, rule, &matches, &mut surnames, &n);
+            x.rule = x.rule.replacen("title", "title+name", 1);
+            mention = Some(x);
         } else {
             let rule = format!("dictionary ({})", origin(m));
             let kind = ActorKind::from(e.kind);
@@ -240,6 +247,33 @@ pub fn resolve_simple(
     out
 }
 
+/// The match itself if it is an agent, or its agent reading when the same phrase is also
+/// in the agents dictionary ("Secretary of State" is both a Phoenix USA actor and a role).
+fn as_agent<'d>(cx: &Ctx<'d>, m: &DictMatch<'d>, date: Option<Date>) -> Option<DictMatch<'d>> {
+    if m.entry.kind == EntryKind::Agent {
+        return Some(*m);
+    }
+    if m.entry.kind.is_country_like() {
+        return None;
+    }
+    let texts: Vec<&str> = (m.tokens.0..m.tokens.1).map(|i| cx.text(i)).collect();
+    let matcher = cx.dict.matcher();
+    let entry = matcher
+        .candidates(&texts)
+        .into_iter()
+        .find(|e| e.kind == EntryKind::Agent)?;
+    let entry_id = matcher
+        .entries()
+        .iter()
+        .position(|x| std::ptr::eq(x, entry))?;
+    Some(DictMatch {
+        tokens: m.tokens,
+        entry_id,
+        entry,
+        code: entry.code_at(date),
+    })
+}
+
 /// The token index just past a mention that starts at token `a`.
 fn tokens_end(m: &ActorMention, tokens: &[Token], a: usize) -> usize {
     let mut b = a;
@@ -257,7 +291,6 @@ fn name_after(
     code: &str,
     rule: String,
     matches: &[DictMatch],
-    _date: Option<Date>,
     surnames: &mut FxHashMap<String, (Option<String>, String)>,
     agent: &DictMatch,
 ) -> ActorMention {

@@ -1,0 +1,171 @@
+//! Behaviour of the built-in dictionaries and the pre-parse resolver on real sentences.
+
+mod common;
+
+use dyad_actors::{ActorKind, ActorMention, Date, Dictionary};
+
+fn resolve(text: &str, date: &str) -> Vec<ActorMention> {
+    let dict = Dictionary::builtin().expect("built-in dictionaries load");
+    let tokens = common::tokenize(text);
+    dict.resolve_simple(&tokens, Date::parse_iso(date))
+}
+
+fn find<'a>(ms: &'a [ActorMention], mention: &str) -> &'a ActorMention {
+    ms.iter()
+        .find(|m| m.mention == mention)
+        .unwrap_or_else(|| panic!("no mention {mention:?} in {ms:#?}"))
+}
+
+#[test]
+fn blinken_with_title_is_usagov_and_bare_surname_follows() {
+    let ms = resolve(
+        "U.S. Secretary of State Antony Blinken said on Thursday that ties matter. \
+         Later Blinken said more.",
+        "2021-03-25",
+    );
+    let b = find(&ms, "U.S. Secretary of State Antony Blinken");
+    assert_eq!(b.code.as_deref(), Some("USAGOV"));
+    assert_eq!(b.kind, ActorKind::Person);
+    assert!(b.rule.starts_with("country+agent+name"), "{}", b.rule);
+    let bare = find(&ms, "Blinken");
+    assert_eq!(bare.code.as_deref(), Some("USAGOV"));
+    assert_eq!(bare.entity, b.entity);
+    assert!(bare.rule.starts_with("surname"), "{}", bare.rule);
+}
+
+#[test]
+fn belgium_s_foreign_minister_composes_country_and_agent() {
+    let ms = resolve(
+        "Blinken met Belgium's Foreign Minister yesterday.",
+        "2021-03-25",
+    );
+    let m = find(&ms, "Belgium 's Foreign Minister");
+    assert_eq!(m.code.as_deref(), Some("BELGOV"));
+    assert_eq!(m.country.as_deref(), Some("BEL"));
+    assert_eq!(m.sector.as_deref(), Some("GOV"));
+    assert!(m.rule.starts_with("country+agent"), "{}", m.rule);
+    // with her name, which the 2019 cabinet list knows
+    let ms = resolve(
+        "Belgium's Foreign Minister Sophie Wilmes said.",
+        "2021-03-25",
+    );
+    let m = find(&ms, "Belgium 's Foreign Minister Sophie Wilmes");
+    assert_eq!(m.code.as_deref(), Some("BELGOV"));
+    assert_eq!(m.kind, ActorKind::Person);
+}
+
+#[test]
+fn nato_and_the_european_union_are_igos() {
+    let ms = resolve(
+        "relations with NATO and the European Union would be crucial",
+        "2021-03-25",
+    );
+    let nato = find(&ms, "NATO");
+    assert_eq!(nato.code.as_deref(), Some("IGOWSTNAT"));
+    assert_eq!(
+        (nato.sector.as_deref(), nato.group.as_deref()),
+        (Some("IGO"), Some("NAT"))
+    );
+    assert_eq!(nato.kind, ActorKind::Organization);
+    let eu = ms
+        .iter()
+        .find(|m| m.mention.ends_with("European Union"))
+        .unwrap();
+    assert_eq!(eu.code.as_deref(), Some("IGOEUREEC"));
+    assert_eq!(eu.group.as_deref(), Some("EEC"));
+}
+
+#[test]
+fn obama_is_government_in_2012_and_elite_in_2021() {
+    for (date, code) in [("2012-06-01", "USAGOV"), ("2021-03-25", "USAELI")] {
+        for text in ["President Barack Obama spoke.", "Obama spoke."] {
+            let ms = resolve(text, date);
+            let m = ms.iter().find(|m| m.mention.contains("Obama")).unwrap();
+            assert_eq!(m.code.as_deref(), Some(code), "{text} on {date}: {m:?}");
+        }
+    }
+}
+
+#[test]
+fn demonyms_and_agents_chinese_envoys() {
+    let ms = resolve(
+        "European governments have summoned Chinese envoys",
+        "2021-03-25",
+    );
+    let envoys = find(&ms, "Chinese envoys");
+    assert_eq!(envoys.code.as_deref(), Some("CHNGOV"));
+    assert_eq!(envoys.kind, ActorKind::Group);
+    assert_eq!(
+        find(&ms, "European governments").code.as_deref(),
+        Some("EURGOV")
+    );
+}
+
+#[test]
+fn capital_metonymy_is_flagged_and_locations_are_not_actors() {
+    let ms = resolve(
+        "which Blinken reiterated that Washington opposes",
+        "2021-03-25",
+    );
+    let w = find(&ms, "Washington");
+    assert_eq!(w.code.as_deref(), Some("USAGOV"));
+    assert!(w.rule.starts_with("capital-metonymy"), "{}", w.rule);
+    let ms = resolve("He told diplomats in Washington that", "2021-03-25");
+    assert!(ms.iter().all(|m| m.mention != "Washington"), "{ms:#?}");
+}
+
+#[test]
+fn lower_case_pronoun_us_is_not_the_united_states() {
+    let ms = resolve("Tell us what the U.S. wants", "2021-03-25");
+    assert!(ms.iter().all(|m| m.mention != "us"), "{ms:#?}");
+    assert_eq!(find(&ms, "U.S.").code.as_deref(), Some("USA"));
+}
+
+#[test]
+fn spans_point_into_the_original_text() {
+    let text = "U.S. Secretary of State Antony Blinken met NATO allies.";
+    let ms = resolve(text, "2021-03-25");
+    for m in &ms {
+        let s = m.span.get(text).unwrap();
+        assert_eq!(s.replace(' ', ""), m.mention.replace(' ', ""));
+    }
+}
+
+#[test]
+fn blinken_sample_resolves_the_named_actors() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../samples/devdiscourse-2021-03-25-blinken.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: sample {path} not present");
+        return;
+    };
+    let ms = resolve(&text, "2021-03-25");
+    let code_of = |mention: &str| {
+        ms.iter()
+            .filter(|m| m.mention == mention)
+            .map(|m| m.code.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert!(code_of("U.S. Secretary of State Antony Blinken").contains(&"USAGOV".to_string()));
+    assert!(
+        code_of("Blinken").iter().all(|c| c == "USAGOV"),
+        "{:?}",
+        code_of("Blinken")
+    );
+    assert!(code_of("Belgium 's Foreign Minister Sophie Wilmes") == ["BELGOV"]);
+    assert!(code_of("NATO").iter().all(|c| c == "IGOWSTNAT"));
+    assert!(code_of("Chinese envoys") == ["CHNGOV"]);
+    assert!(code_of("Washington") == ["USAGOV"]);
+    if std::env::var_os("DYAD_PRINT").is_some() {
+        for m in &ms {
+            println!(
+                "{:50} {:10} {}",
+                m.mention,
+                m.code.as_deref().unwrap_or("-"),
+                m.rule
+            );
+        }
+    }
+}
