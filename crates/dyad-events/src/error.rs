@@ -23,6 +23,9 @@ pub enum EventsError {
         offset: u64,
         message: String,
     },
+    /// A code that is not in the CAMEO codebook.
+    #[error("unknown CAMEO event code {0:?}")]
+    UnknownCode(String),
     /// A file could not be read.
     #[error("{}: {source}", path.display())]
     Io {
