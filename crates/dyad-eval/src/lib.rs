@@ -1,1 +1,2 @@
 //! dyad-eval
+pub mod segtok;
