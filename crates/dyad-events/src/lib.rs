@@ -10,6 +10,8 @@
 //!   every verb form; PETRARCH2's `CAMEO.2.0.txt` is compiled in ([`VerbDictionary::cameo`]).
 //! - [`validation_reader`] and [`scoring`]: PETRARCH's validation XML files and the
 //!   found / missed / false-positive tallies of `dyad eval petrarch`.
+//! - [`gsr_reader`]: the PLOVER gold-standard examples (`PLOVER_GSR_CAMEO.txt`) with their
+//!   marked source, target, event and location spans, for PLOVER type accuracy.
 //! - [`event`]: the [`Event`] record that `dyad code` writes (documented in `docs/events.md`,
 //!   schema `docs/schema/event.schema.json`).
 //!
@@ -35,6 +37,7 @@
 pub mod codebook;
 pub mod error;
 pub mod event;
+pub mod gsr_reader;
 pub mod pattern;
 pub mod scoring;
 pub mod validation_reader;
@@ -44,6 +47,7 @@ mod verb_reader;
 pub use codebook::{CameoCode, Codebook, PloverMapping, PloverVia};
 pub use error::EventsError;
 pub use event::{ActorRef, Event, Location, PatternRef, Plover};
+pub use gsr_reader::{plover_2021_type, read_gsr, GsrActor, GsrExample, Mark, MarkRole};
 pub use pattern::Element;
 pub use scoring::{RecordOutcome, Scoreboard, Tally};
 pub use validation_reader::{Coding, Environment, ValidationFile, ValidationRecord};
