@@ -105,6 +105,15 @@ pub struct Sentence {
     pub tokens: [usize; 2],
 }
 
+/// A named entity: its span in the text, its type (`PER`, `ORG`, `LOC`) and the half-open
+/// range of its tokens in [`Document::tokens`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub span: Span,
+    pub label: String,
+    pub tokens: [usize; 2],
+}
+
 /// The record of one document, as every stage of dyad reads and writes it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -116,6 +125,9 @@ pub struct Document {
     pub offsets: OffsetMap,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Named entities found by the NER model, in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity>,
     /// Things the reader or cleaner had to repair (lossy decoding, dropped lines).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,

@@ -21,6 +21,6 @@ mod doc;
 mod offsets;
 mod span;
 
-pub use doc::{content_id, DocMeta, Document, Sentence, Token, SCHEMA_VERSION};
+pub use doc::{content_id, DocMeta, Document, Entity, Sentence, Token, SCHEMA_VERSION};
 pub use offsets::{OffsetMap, OffsetMapBuilder, Segment};
 pub use span::Span;
