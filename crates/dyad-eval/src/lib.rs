@@ -1,4 +1,3 @@
 //! dyad-eval
 pub mod extract;
 pub mod segtok;
-pub mod ud; pub mod ner;
