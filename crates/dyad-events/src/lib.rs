@@ -12,6 +12,8 @@
 //!   found / missed / false-positive tallies of `dyad eval petrarch`.
 //! - [`gsr_reader`]: the PLOVER gold-standard examples (`PLOVER_GSR_CAMEO.txt`) with their
 //!   marked source, target, event and location spans, for PLOVER type accuracy.
+//! - [`matcher`]: matches a verb's patterns against a simplified [`Clause`] (verb, voice,
+//!   subject, object, obliques), the hand-over point for the tree-based coder.
 //! - [`event`]: the [`Event`] record that `dyad code` writes (documented in `docs/events.md`,
 //!   schema `docs/schema/event.schema.json`).
 //!
@@ -38,6 +40,7 @@ pub mod codebook;
 pub mod error;
 pub mod event;
 pub mod gsr_reader;
+pub mod matcher;
 pub mod pattern;
 pub mod scoring;
 pub mod validation_reader;
@@ -48,6 +51,7 @@ pub use codebook::{CameoCode, Codebook, PloverMapping, PloverVia};
 pub use error::EventsError;
 pub use event::{ActorRef, Event, Location, PatternRef, Plover};
 pub use gsr_reader::{plover_2021_type, read_gsr, GsrActor, GsrExample, Mark, MarkRole};
+pub use matcher::{Clause, Match, Matcher, Oblique, Phrase, Role, Word};
 pub use pattern::Element;
 pub use scoring::{RecordOutcome, Scoreboard, Tally};
 pub use validation_reader::{Coding, Environment, ValidationFile, ValidationRecord};

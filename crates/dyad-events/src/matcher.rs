@@ -1,0 +1,613 @@
+//! A pattern matcher over a simplified clause: verb, subject, object, obliques.
+//!
+//! The event coder will walk dependency trees; what it hands to pattern matching is, per
+//! verb, the verb's lemma and voice and its dependents grouped by role. [`Clause`] is that
+//! hand-over point, so this matcher can be built and tested before the parser exists, and
+//! the tree-based coder plugs in by filling a `Clause` from each verb node.
+//!
+//! How a PETRARCH2 pattern matches a clause (an independent reading of dictionaries.rst):
+//! - Before `*` (the subject side): `$` binds the subject as source, `+` as target; words,
+//!   synonym sets and noun phrases must occur in the subject or among the words before the
+//!   verb (adverbs, auxiliaries: `STRONGLY *`).
+//! - After `*`: a bare word or synset must be the object's head, or in a noun phrase
+//!   `{FINANCIAL AID}` the last element is the head and the others must occur in the
+//!   object; `$`/`+` bind the object; `(PREP ...)` needs an oblique with that preposition
+//!   whose phrase matches the rest, binding `$`/`+` inside it.
+//! - Words compare with the token's text or lemma, case-insensitively; a synonym set
+//!   matches any of its phrases (plurals included) as consecutive words.
+//! - Unbound roles default as PETRARCH's do: source = subject; target = object, else the
+//!   first oblique actor; in the passive, source = the `by` oblique and target = subject.
+//! - The most specific match wins (most lexical elements matched), then file order; with
+//!   no pattern matching, the verb's own code applies. A null code (`---`) gives no event.
+//!
+//! Not handled here (left to the tree-based coder): `%` compounds, `^` skips, patterns that
+//! glue the verb to other words (`IN_*`), verb-on-verb transformations.
+
+use std::collections::HashMap;
+
+use crate::pattern::Element;
+use crate::verb_dictionary::{form_key, Pattern, VerbDictionary, VerbRef};
+
+/// A word of the sentence: its text and lemma.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    pub lemma: String,
+}
+
+impl Word {
+    pub fn new(text: &str, lemma: &str) -> Word {
+        Word {
+            text: text.to_string(),
+            lemma: lemma.to_string(),
+        }
+    }
+
+    fn is(&self, dict_word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(dict_word) || self.lemma.eq_ignore_ascii_case(dict_word)
+    }
+}
+
+/// A noun phrase: its words in order, which is the head, and whether it names an actor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Phrase {
+    pub words: Vec<Word>,
+    pub head: usize,
+    pub is_actor: bool,
+}
+
+/// A prepositional dependent of the verb.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Oblique {
+    pub prep: Word,
+    pub phrase: Phrase,
+}
+
+/// One verb with its dependents, as the coder extracts it from a dependency tree.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Clause {
+    /// The verb; `particle` holds a verb particle (`off` in "cordoned off"), if any.
+    pub verb: Word,
+    pub particle: Option<Word>,
+    pub passive: bool,
+    /// Words between subject and verb that belong to neither (adverbs, auxiliaries).
+    pub pre_verb: Vec<Word>,
+    pub subject: Option<Phrase>,
+    pub object: Option<Phrase>,
+    pub obliques: Vec<Oblique>,
+}
+
+/// Where an actor of the event comes from in the clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Subject,
+    Object,
+    Oblique(usize),
+}
+
+/// A coded clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match<'d> {
+    pub verb: VerbRef,
+    /// The pattern that fired; `None` when the verb's own code applied.
+    pub pattern: Option<&'d Pattern>,
+    pub code: String,
+    pub source: Option<Role>,
+    pub target: Option<Role>,
+    /// Lexical elements the pattern matched (0 for the bare verb).
+    pub specificity: usize,
+}
+
+/// Matches clauses against a verb dictionary; holds the expanded synonym sets.
+pub struct Matcher<'d> {
+    dict: &'d VerbDictionary,
+    synsets: HashMap<String, Vec<Vec<String>>>,
+}
+
+#[derive(Default, Clone)]
+struct Bindings {
+    source: Option<Role>,
+    target: Option<Role>,
+    lexical: usize,
+}
+
+impl<'d> Matcher<'d> {
+    pub fn new(dict: &'d VerbDictionary) -> Matcher<'d> {
+        let synsets = dict
+            .synsets
+            .iter()
+            .map(|s| (s.name.clone(), dict.synset_phrases(&s.name)))
+            .collect();
+        Matcher { dict, synsets }
+    }
+
+    /// The verbs of the dictionary this clause's verb can be (particle verbs first).
+    pub fn verbs(&self, clause: &Clause) -> Vec<VerbRef> {
+        let mut keys = Vec::new();
+        for w in [&clause.verb.lemma, &clause.verb.text] {
+            if let Some(p) = &clause.particle {
+                keys.push(form_key(&format!("{w} {}", p.lemma)));
+            }
+            keys.push(form_key(w));
+        }
+        let mut out: Vec<VerbRef> = Vec::new();
+        for k in keys {
+            for r in self.dict.lookup(&k) {
+                if !out.contains(r) {
+                    out.push(*r);
+                }
+            }
+            if !out.is_empty() {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Code one clause: the best match, or `None` when the verb is unknown, nothing
+    /// matched and the verb has no code, or the winning code is null.
+    pub fn code(&self, clause: &Clause) -> Option<Match<'d>> {
+        let mut best: Option<(Match<'d>, bool)> = None; // (match, code is null)
+        for r in self.verbs(clause) {
+            let block = &self.dict.blocks[r.block];
+            for p in &block.patterns {
+                let Some(b) = self.match_pattern(p, clause) else {
+                    continue;
+                };
+                let better = best.as_ref().is_none_or(|(m, _)| b.lexical > m.specificity);
+                if better {
+                    let code = p.code.for_voice(clause.passive).map(str::to_string);
+                    let m = self.finish(r, Some(p), code.clone().unwrap_or_default(), b, clause);
+                    best = Some((m, code.is_none()));
+                }
+            }
+            if best.is_none() {
+                if let Some(c) = self.dict.verb_code(r) {
+                    let code = c.for_voice(clause.passive).map(str::to_string);
+                    let m = self.finish(
+                        r,
+                        None,
+                        code.clone().unwrap_or_default(),
+                        Bindings::default(),
+                        clause,
+                    );
+                    best = Some((m, code.is_none()));
+                }
+            }
+        }
+        best.and_then(|(m, null)| (!null).then_some(m))
+    }
+
+    fn finish(
+        &self,
+        verb: VerbRef,
+        pattern: Option<&'d Pattern>,
+        code: String,
+        b: Bindings,
+        c: &Clause,
+    ) -> Match<'d> {
+        let subject = c
+            .subject
+            .as_ref()
+            .filter(|s| s.is_actor)
+            .map(|_| Role::Subject);
+        let object = c
+            .object
+            .as_ref()
+            .filter(|o| o.is_actor)
+            .map(|_| Role::Object);
+        let first_obl = |skip: Option<Role>| {
+            c.obliques
+                .iter()
+                .enumerate()
+                .find(|(i, o)| {
+                    o.phrase.is_actor && Some(Role::Oblique(*i)) != skip && !o.prep.is("BY")
+                })
+                .map(|(i, _)| Role::Oblique(i))
+        };
+        let by = c
+            .obliques
+            .iter()
+            .position(|o| o.prep.is("BY") && o.phrase.is_actor)
+            .map(Role::Oblique);
+        let (mut source, mut target) = (b.source, b.target);
+        if c.passive {
+            source = source.or(by);
+            if target.is_none() && source != subject {
+                target = subject;
+            }
+        } else {
+            if source.is_none() && target != subject {
+                source = subject;
+            }
+            if target.is_none() {
+                target = object
+                    .filter(|o| Some(*o) != source)
+                    .or_else(|| first_obl(source));
+            }
+        }
+        Match {
+            verb,
+            pattern,
+            code,
+            source,
+            target,
+            specificity: b.lexical,
+        }
+    }
+
+    fn match_pattern(&self, p: &Pattern, c: &Clause) -> Option<Bindings> {
+        let at = p.verb_position()?;
+        if p.elements[at] != Element::Verb {
+            return None; // verb glued to words (`IN_*`): left to the tree coder
+        }
+        let mut b = Bindings::default();
+        for e in &p.elements[..at] {
+            self.subject_side(e, c, &mut b)?;
+        }
+        let mut used_obl = Vec::new();
+        for e in &p.elements[at + 1..] {
+            self.object_side(e, c, &mut b, &mut used_obl)?;
+        }
+        Some(b)
+    }
+
+    fn subject_side(&self, e: &Element, c: &Clause, b: &mut Bindings) -> Option<()> {
+        let subj = c.subject.as_ref();
+        match e {
+            // `$`/`+` require the subject to be an actor
+            Element::Source | Element::Target => {
+                subj.filter(|s| s.is_actor)?;
+                if matches!(e, Element::Source) {
+                    b.source = Some(Role::Subject);
+                } else {
+                    b.target = Some(Role::Subject);
+                }
+                Some(())
+            }
+            Element::Compound | Element::Skip | Element::Verb | Element::Prep { .. } => None,
+            lexical => {
+                let in_subj = subj.is_some_and(|s| self.occurs(lexical, &s.words));
+                if !in_subj && !self.occurs(lexical, &c.pre_verb) {
+                    return None;
+                }
+                b.lexical += 1;
+                Some(())
+            }
+        }
+    }
+
+    fn object_side(
+        &self,
+        e: &Element,
+        c: &Clause,
+        b: &mut Bindings,
+        used: &mut Vec<usize>,
+    ) -> Option<()> {
+        match e {
+            Element::Source | Element::Target => {
+                c.object.as_ref().filter(|o| o.is_actor)?;
+                if matches!(e, Element::Source) {
+                    b.source = Some(Role::Object);
+                } else {
+                    b.target = Some(Role::Object);
+                }
+                Some(())
+            }
+            Element::Prep { prep, object } => {
+                let (i, _) = c.obliques.iter().enumerate().find(|(i, o)| {
+                    !used.contains(i) && self.occurs(prep, std::slice::from_ref(&o.prep)) && {
+                        let mut trial = b.clone();
+                        self.phrase_matches(object, &o.phrase, Role::Oblique(*i), &mut trial)
+                    }
+                })?;
+                used.push(i);
+                b.lexical += 1;
+                self.phrase_matches(object, &c.obliques[i].phrase, Role::Oblique(i), b)
+                    .then_some(())
+            }
+            Element::Compound | Element::Skip | Element::Verb => None,
+            lexical => {
+                let obj = c.object.as_ref()?;
+                self.phrase_matches(std::slice::from_ref(lexical), obj, Role::Object, b)
+                    .then_some(())
+            }
+        }
+    }
+
+    /// Elements inside a phrase slot: actors bind, the last lexical element is the head.
+    fn phrase_matches(&self, els: &[Element], ph: &Phrase, role: Role, b: &mut Bindings) -> bool {
+        let lexical: Vec<&Element> = els
+            .iter()
+            .flat_map(|e| match e {
+                Element::NounPhrase(inner) => inner.iter().collect::<Vec<_>>(),
+                other => vec![other],
+            })
+            .collect();
+        let mut words_needed = Vec::new();
+        for e in lexical {
+            match e {
+                Element::Source | Element::Target => {
+                    if !ph.is_actor {
+                        return false;
+                    }
+                    if matches!(e, Element::Source) {
+                        b.source = Some(role);
+                    } else {
+                        b.target = Some(role);
+                    }
+                }
+                Element::Compound | Element::Skip | Element::Verb | Element::Prep { .. } => {
+                    return false
+                }
+                other => words_needed.push(other),
+            }
+        }
+        if let Some((head, mods)) = words_needed.split_last() {
+            let Some(head_word) = ph.words.get(ph.head) else {
+                return false;
+            };
+            let head_word = std::slice::from_ref(head_word);
+            // the head element may span several words (a synset phrase); accept it ending at the head
+            let head_ok = self.occurs(head, head_word) || self.ends_at(head, &ph.words, ph.head);
+            if !head_ok || !mods.iter().all(|m| self.occurs(m, &ph.words)) {
+                return false;
+            }
+            b.lexical += words_needed.len();
+        }
+        true
+    }
+
+    /// The phrases an element stands for, as upper-case word sequences.
+    fn phrases(&self, e: &Element) -> Vec<Vec<String>> {
+        match e {
+            Element::Word(w) => vec![vec![w.clone()]],
+            Element::Alternatives(a) => a.iter().map(|w| vec![w.clone()]).collect(),
+            Element::Synset(s) => self.synsets.get(s).cloned().unwrap_or_default(),
+            Element::Consecutive(parts) => {
+                let mut acc: Vec<Vec<String>> = vec![Vec::new()];
+                for p in parts {
+                    let alts = self.phrases(p);
+                    acc = acc
+                        .iter()
+                        .flat_map(|a| {
+                            alts.iter().map(move |x| {
+                                let mut v = a.clone();
+                                v.extend(x.iter().cloned());
+                                v
+                            })
+                        })
+                        .collect();
+                }
+                acc
+            }
+            Element::NounPhrase(inner) => inner.iter().flat_map(|x| self.phrases(x)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// True if some phrase of `e` occurs as consecutive words of `words`.
+    fn occurs(&self, e: &Element, words: &[Word]) -> bool {
+        self.phrases(e).iter().any(|ph| {
+            !ph.is_empty()
+                && words
+                    .windows(ph.len())
+                    .any(|win| win.iter().zip(ph).all(|(w, d)| w.is(d)))
+        })
+    }
+
+    /// True if some phrase of `e` occurs ending at word `end`.
+    fn ends_at(&self, e: &Element, words: &[Word], end: usize) -> bool {
+        self.phrases(e).iter().any(|ph| {
+            !ph.is_empty()
+                && end < words.len()
+                && end + 1 >= ph.len()
+                && words[end + 1 - ph.len()..=end]
+                    .iter()
+                    .zip(ph)
+                    .all(|(w, d)| w.is(d))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DICT: &str = "\
+&MILITARY
++ARMY
++TROOP
++SPECIAL_FORCES_
+
+--- RUSH [---] ---
+RUSH
+- * (TO)                    [042:043]
+- * (TO BORDER)             [154]
+- * POLICE (TO BORDER)      [153]
+- &MILITARY *               [154]
+- * {RELIEF AID}            [073]
+- * AID                     [070]
+
+--- ACCUSE [112] ---
+ACCUSE
+- * + (OF {WAR CRIMES})     [1124]
+- $ * (OF CORRUPTION) +     [1121]
+
+--- VISIT [042:043] ---
+VISIT
+- PILGRIMS *                [---]
+
+--- CORDON [---] ---
++CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF} [1723]
+";
+
+    fn w(s: &str) -> Word {
+        Word::new(s, &s.to_lowercase())
+    }
+    fn np(words: &str, actor: bool) -> Phrase {
+        let words: Vec<Word> = words.split(' ').map(w).collect();
+        Phrase {
+            head: words.len() - 1,
+            words,
+            is_actor: actor,
+        }
+    }
+    fn obl(prep: &str, words: &str, actor: bool) -> Oblique {
+        Oblique {
+            prep: w(prep),
+            phrase: np(words, actor),
+        }
+    }
+    fn clause(verb: &str, lemma: &str) -> Clause {
+        Clause {
+            verb: Word::new(verb, lemma),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn most_specific_pattern_wins_and_roles_default() {
+        let d = VerbDictionary::parse(DICT, "t.txt").unwrap();
+        let m = Matcher::new(&d);
+
+        // "Gondor rushed police to the border": POLICE (TO BORDER) beats (TO BORDER) and (TO)
+        let mut c = clause("rushed", "rush");
+        c.subject = Some(np("Gondor", true));
+        c.object = Some(np("police", false));
+        c.obliques = vec![obl("to", "the border", false)];
+        let r = m.code(&c).unwrap();
+        assert_eq!((r.code.as_str(), r.specificity), ("153", 3));
+        assert_eq!(r.pattern.unwrap().text, "* POLICE (TO BORDER)");
+        assert_eq!((r.source, r.target), (Some(Role::Subject), None));
+
+        // "Gondor rushed to Arnor": (TO) with the oblique actor as default target
+        let mut c = clause("rushed", "rush");
+        c.subject = Some(np("Gondor", true));
+        c.obliques = vec![obl("to", "Arnor", true)];
+        let r = m.code(&c).unwrap();
+        assert_eq!(r.code, "042");
+        assert_eq!(
+            (r.source, r.target),
+            (Some(Role::Subject), Some(Role::Oblique(0)))
+        );
+        c.passive = true;
+        assert_eq!(m.code(&c).unwrap().code, "043", "passive code");
+
+        // synset on the subject side, with plural: "Troops rushed"
+        let mut c = clause("rushed", "rush");
+        c.subject = Some(Phrase {
+            words: vec![Word::new("Troops", "troop")],
+            head: 0,
+            is_actor: true,
+        });
+        assert_eq!(m.code(&c).unwrap().code, "154");
+
+        // noun phrase: head must be the object's head, the modifier inside the object
+        let mut c = clause("rushes", "rush");
+        c.subject = Some(np("Rohan", true));
+        c.object = Some(np("emergency relief aid", false));
+        assert_eq!(m.code(&c).unwrap().code, "073");
+        c.object = Some(np("food aid", false));
+        assert_eq!(
+            m.code(&c).unwrap().code,
+            "070",
+            "no RELIEF: only * AID matches"
+        );
+        c.object = Some(np("aid relief", false));
+        assert_eq!(m.code(&c), None, "AID must be the head of the object");
+
+        // nothing matches and the block code is null: no event
+        let mut c = clause("rushed", "rush");
+        c.subject = Some(np("Gondor", true));
+        assert_eq!(m.code(&c), None);
+    }
+
+    #[test]
+    fn actor_bindings_bare_verbs_null_patterns_and_particles() {
+        let d = VerbDictionary::parse(DICT, "t.txt").unwrap();
+        let m = Matcher::new(&d);
+
+        // "Arnor accused Gondor of war crimes": + after the verb binds the object
+        let mut c = clause("accused", "accuse");
+        c.subject = Some(np("Arnor", true));
+        c.object = Some(np("Gondor", true));
+        c.obliques = vec![obl("of", "war crimes", false)];
+        let r = m.code(&c).unwrap();
+        assert_eq!(r.code, "1124");
+        assert_eq!(
+            (r.source, r.target),
+            (Some(Role::Subject), Some(Role::Object))
+        );
+
+        // "... of corruption": $ before the verb, + after the prepositional phrase
+        c.obliques = vec![obl("of", "corruption", false)];
+        assert_eq!(m.code(&c).unwrap().code, "1121");
+
+        // a `$` needs an actor: with a non-actor subject the pattern fails, bare verb codes
+        c.subject = Some(np("critics", false));
+        let r = m.code(&c).unwrap();
+        assert_eq!((r.code.as_str(), r.pattern.is_none()), ("112", true));
+        assert_eq!((r.source, r.target), (None, Some(Role::Object)));
+
+        // the bare verb, passive: "Gondor was visited by Arnor"
+        let mut c = clause("visited", "visit");
+        c.passive = true;
+        c.subject = Some(np("Gondor", true));
+        c.obliques = vec![obl("by", "Arnor", true)];
+        let r = m.code(&c).unwrap();
+        assert_eq!(r.code, "043");
+        assert_eq!(
+            (r.source, r.target),
+            (Some(Role::Oblique(0)), Some(Role::Subject))
+        );
+
+        // a null-coded pattern suppresses the event: "Pilgrims visited Rome"
+        let mut c = clause("visited", "visit");
+        c.subject = Some(np("Pilgrims", false));
+        c.object = Some(np("Rome", true));
+        assert_eq!(m.code(&c), None);
+
+        // particle verbs: "Police cordoned off the square"
+        let mut c = clause("cordoned", "cordon");
+        c.particle = Some(w("off"));
+        c.subject = Some(np("police", true));
+        assert_eq!(m.code(&c).unwrap().code, "1723");
+        c.particle = None;
+        assert_eq!(m.code(&c), None, "CORDON alone is not in the dictionary");
+        assert!(m.code(&clause("frobnicated", "frobnicate")).is_none());
+    }
+
+    #[test]
+    fn codes_sample_clauses_with_the_cameo_dictionary() {
+        let m = Matcher::new(VerbDictionary::cameo());
+        let run = |verb: &str, lemma: &str, obj: Option<&str>, obls: Vec<Oblique>| {
+            let mut c = clause(verb, lemma);
+            c.subject = Some(np("Blinken", true));
+            c.object = obj.map(|o| np(o, true));
+            c.obliques = obls;
+            m.code(&c).map(|r| r.code)
+        };
+        assert_eq!(
+            run("praised", "praise", Some("officials"), vec![]).as_deref(),
+            Some("051")
+        );
+        assert_eq!(
+            run("visited", "visit", Some("Brussels"), vec![]).as_deref(),
+            Some("042")
+        );
+        assert_eq!(
+            run("met", "meet", Some("Wilmes"), vec![]).as_deref(),
+            Some("040")
+        );
+        assert_eq!(
+            run("summoned", "summon", Some("envoys"), vec![]).as_deref(),
+            Some("040")
+        );
+        assert_eq!(
+            run("visited", "visit", None, vec![obl("for", "talks", false)]).as_deref(),
+            Some("046"),
+            "* (FOR TALKS) [046:046]"
+        );
+    }
+}
