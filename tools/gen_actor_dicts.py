@@ -43,7 +43,7 @@ def fold(s):
 
 def phrase_words(raw):
     """Split a PETRARCH phrase (underscores/blanks) into folded words, possessive split off."""
-    raw = re.sub(r"\([^)]*\)", " ", raw)  # "(AAIA)" acronyms in parentheses
+    raw = re.sub(r"\([^)]*(\)|$)", " ", raw)  # "(AAIA)" acronyms, unclosed "(acting"
     words = []
     for w in re.split(r"[_\s]+", raw):
         w = fold(w).strip()
@@ -231,9 +231,8 @@ def read_petrarch_actors(path):
             if not synonym or cur is None:
                 cur = {"names": [], "code": "", "roles": [], "where": where}
                 entries.append(cur)
-            for piece in name.split("+"):
-                if piece.strip():
-                    cur["names"].append(piece.strip())
+            if name.strip():
+                cur["names"].append(name.strip())
             for b in brackets:
                 res = parse_restriction(b.strip(), where)
                 if res is None:
@@ -291,9 +290,14 @@ def convert_actors(path, source, book, rows_out, place_kind=None, leaders=None):
         if not codes:
             warn("actor without any code (%s)" % source, e["where"])
             continue
-        if "---" in codes:
-            warn("null code --- (%s)" % source, e["where"])
-            continue
+        if "---" in codes:  # "[---]": explicitly no code outside the dated roles
+            if e["code"] == "---":
+                e["code"] = ""
+            e["roles"] = [r for r in e["roles"] if r[0] != "---"]
+            codes = [c for c in codes if c != "---"]
+            if not codes:
+                warn("null code --- only (%s)" % source, e["where"])
+                continue
         bad = [c for c in codes if not code_ok(c, book)]
         if bad:
             warn("code not in CAMEO codebook (%s)" % source, e["where"] + " " + bad[0])
@@ -577,12 +581,13 @@ def convert_leaders(data, book):
     chosen = {}
     for pkey, per_country in seen.items():
         # realms and co-principalities list a head "represented by" a local official;
-        # dependencies list the head of the sovereign: keep the most populous country
+        # dependencies list the head of the sovereign: keep the main country
         cands = [c for c in per_country if (pkey, c) not in remote] or list(per_country)
         if len(cands) > 1:
-            warn("leader listed for several countries, most populous kept",
+            warn("leader listed for several countries, main one kept",
                  pkey + " " + ",".join(sorted(cands)))
-        chosen[pkey] = max(sorted(cands), key=lambda c: population.get(c, 0))
+        # most years listed first (a misfiled row in one year loses), then population
+        chosen[pkey] = max(sorted(cands), key=lambda c: (len(per_country[c]), population.get(c, 0)))
         surnames[fold(" ".join(names[pkey][1]))].append(pkey)
     # a bare surname shared by leaders of several countries goes to the most populous
     # country's leader (Obama: USA over GNQ); shared within one country it is dropped

@@ -3,10 +3,11 @@
 //! Dictionary phrases are sequences of folded words, and documents are sequences of
 //! tokens, so matching happens in token space: every dictionary word gets a small integer
 //! id, and a token sequence becomes a string of one 4-byte UTF-8 scalar per token
-//! (`U+10000 + id`; `U+10000` itself stands for any word no phrase uses). An Aho-Corasick
-//! automaton (`aho-corasick`, leftmost-longest) over these strings then finds whole-token
-//! matches only: UTF-8 is self-synchronising, so a match can neither start nor end inside
-//! a token, and token `i` sits at bytes `4i..4i+4`.
+//! (`U+10000 + id`; `U+10000` itself stands for any word no phrase uses). A double-array
+//! Aho-Corasick automaton (`daachorse`, charwise, leftmost-longest) over these strings then
+//! finds whole-token matches only: a match can neither start nor end inside a token, and
+//! token `i` sits at bytes `4i..4i+4`. One automaton step per token (rather than one per
+//! byte of folded text) measured about twice as fast as matching the folded text itself.
 //!
 //! Which entry a phrase means is decided per match: the phrase's candidates are kept in
 //! priority order (user overlay, leaders, Phoenix, cabinet, gazetteer), and the first whose
@@ -19,7 +20,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::date::Date;
@@ -60,7 +61,7 @@ impl DictMatch<'_> {
 pub struct Matcher {
     entries: Vec<Entry>,
     vocab: FxHashMap<Box<str>, u32>,
-    ac: AhoCorasick,
+    ac: CharwiseDoubleArrayAhoCorasick<u32>,
     /// Pattern key (token-id string) -> pattern index, to try shorter phrases.
     keys: FxHashMap<String, u32>,
     /// Candidate entry ids per pattern, in priority order.
@@ -115,9 +116,9 @@ impl Matcher {
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new()
+        let ac = CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
+            .build_with_values(patterns.iter().enumerate().map(|(i, p)| (p, i as u32)))
             .map_err(|e| ActorError::Build(e.to_string()))?;
         Ok(Matcher {
             entries,
@@ -208,13 +209,14 @@ impl Matcher {
         let hay = scratch.hay.as_str();
         let mut pos = 0;
         while pos < hay.len() {
-            let Some(m) = self.ac.find(Input::new(hay).range(pos..)) else {
+            let Some(m) = self.ac.leftmost_find_iter(&hay[pos..]).next() else {
                 break;
             };
-            let (a, b) = (m.start() / 4, m.end() / 4);
-            if let Some(found) = self.choose(m.pattern().as_u32(), tokens, (a, b), date) {
+            let (ms, me) = (pos + m.start(), pos + m.end());
+            let (a, b) = (ms / 4, me / 4);
+            if let Some(found) = self.choose(m.value(), tokens, (a, b), date) {
                 out.push(found);
-                pos = m.end();
+                pos = me;
                 continue;
             }
             // refused (e.g. a lower-case "us"): try shorter phrases at the same start
@@ -230,9 +232,27 @@ impl Matcher {
                 }
             }
             if !taken {
-                pos = m.start() + 4;
+                pos = ms + 4;
             }
         }
+    }
+
+    /// The dictionary pass over many sentences with one set of buffers: the function to
+    /// benchmark (see `examples/matcher_throughput.rs`). Returns the number of matches.
+    pub fn dictionary_pass<S: AsRef<str>, T: AsRef<[S]>>(
+        &self,
+        sentences: &[T],
+        date: Option<Date>,
+        scratch: &mut Scratch,
+    ) -> usize {
+        let mut out = Vec::new();
+        let mut n = 0;
+        for s in sentences {
+            out.clear();
+            self.find_into(s.as_ref(), date, scratch, &mut out);
+            n += out.len();
+        }
+        n
     }
 
     /// Convenience form of [`Matcher::find_into`] that allocates its own buffers.
@@ -342,5 +362,16 @@ mod tests {
     fn matcher_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Matcher>();
+    }
+
+    #[test]
+    fn phrases_never_match_inside_a_token() {
+        let m = matcher();
+        let f = m.find(&toks("BUS Belgium"), None);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].tokens, (1, 2));
+        let f = m.find(&toks("Minibus US"), None);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].tokens, (1, 2));
     }
 }

@@ -7,7 +7,8 @@
 //! * actors: a primary phrase with an optional `[CODE]`, `+synonym` lines, and date lines
 //!   starting with a tab: `[CODE]`, `[CODE <date]`, `[CODE >date]`, `[CODE date-date]`,
 //!   dates `YYYYMMDD` or `YYMMDD`; several restrictions may share a line. `#` starts a
-//!   comment, `; ...` after a phrase is a note.
+//!   comment, `; ...` after a phrase is a note, `[---]` means "no code" (the entry is coded
+//!   only while one of its dated roles applies).
 //! * agents: `PHRASE {plural} [~CODE]` or `[CODE~]`, substitution sets `!SET! = A, B`;
 //!   regular plurals are generated unless `{}` is given.
 //!
@@ -34,6 +35,9 @@ struct Record {
     code: Option<String>,
     roles: Vec<Role>,
 }
+
+/// `[---]`: explicitly no code (outside any dated role).
+const NULL_CODE: &str = "---";
 
 fn strip_comment(line: &str) -> &str {
     line.split('#').next().unwrap_or("").trim_end()
@@ -130,6 +134,9 @@ pub fn read_actors(text: &str, file: &str, lenient: bool) -> Result<ReadResult, 
                     return Err("expected only [CODE date] restrictions on an indented line".into());
                 }
                 for p in parts {
+                    if p.trim() == NULL_CODE {
+                        continue;
+                    }
                     let role = parse_restriction(p)?;
                     if role.from.is_none() && role.to.is_none() {
                         // "[CODE]" on a date line is the default restriction
@@ -160,6 +167,9 @@ pub fn read_actors(text: &str, file: &str, lenient: bool) -> Result<ReadResult, 
             let rec = cur.as_mut().expect("record opened above");
             rec.names.push((name, lineno));
             for p in parts {
+                if p.trim() == NULL_CODE {
+                    continue;
+                }
                 let role = parse_restriction(p)?;
                 if role.from.is_none() && role.to.is_none() {
                     rec.code = Some(role.code);
