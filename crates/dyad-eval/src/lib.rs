@@ -1,3 +1,4 @@
 //! dyad-eval
 pub mod extract;
 pub mod segtok;
+pub mod ud; pub mod ner;

@@ -1,0 +1,274 @@
+//! The model file format and its binary encoding.
+//!
+//! A model file is `MAGIC` (8 bytes), the format version (u32 LE), the model kind (8 bytes,
+//! NUL-padded, e.g. `tagger`), then a gzip stream of the payload. Gzip carries a CRC-32, so a
+//! truncated or flipped file fails to decompress instead of loading garbage. The payload is a
+//! flat little-endian encoding written by [`Enc`] and read back by [`Dec`], which checks every
+//! length against the bytes left, so a corrupt file is an error that says where, never a panic
+//! or a huge allocation.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use flate2::{read::GzDecoder, write::GzEncoder, Compression};
+
+use crate::ModelError;
+
+/// The first bytes of every dyad model file.
+pub const MAGIC: &[u8; 8] = b"DYADMDL\x01";
+/// Bumped whenever the payload layout of any model changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A payload being written.
+#[derive(Default)]
+pub struct Enc {
+    pub buf: Vec<u8>,
+}
+
+impl Enc {
+    pub fn u8(&mut self, v: u8) {
+        self.buf.push(v);
+    }
+    pub fn u16(&mut self, v: u16) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn u32(&mut self, v: u32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn u64(&mut self, v: u64) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn f32(&mut self, v: f32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn len(&mut self, n: usize) {
+        self.u32(n as u32);
+    }
+    pub fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.buf.extend_from_slice(s.as_bytes());
+    }
+    pub fn strs(&mut self, v: &[String]) {
+        self.len(v.len());
+        for s in v {
+            self.str(s);
+        }
+    }
+}
+
+/// A payload being read; every read is bounds-checked.
+pub struct Dec<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Dec<'a> {
+    pub fn new(buf: &'a [u8]) -> Dec<'a> {
+        Dec { buf, pos: 0 }
+    }
+
+    fn corrupt(&self, what: &str) -> ModelError {
+        ModelError::Corrupt {
+            path: String::new(),
+            offset: self.pos,
+            what: what.to_string(),
+        }
+    }
+
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], ModelError> {
+        if self.buf.len() - self.pos < n {
+            return Err(self.corrupt(&format!("truncated while reading {what}")));
+        }
+        let s = &self.buf[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+
+    pub fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1, "u8")?[0])
+    }
+    pub fn u16(&mut self) -> Result<u16, ModelError> {
+        let b = self.take(2, "u16")?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+    pub fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4, "u32")?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    pub fn u64(&mut self) -> Result<u64, ModelError> {
+        let b = self.take(8, "u64")?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+    pub fn f32(&mut self) -> Result<f32, ModelError> {
+        let b = self.take(4, "f32")?;
+        let v = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        if !v.is_finite() {
+            return Err(self.corrupt("non-finite weight"));
+        }
+        Ok(v)
+    }
+    /// A count of items of at least `min_item` bytes each; checked against the bytes left.
+    pub fn len(&mut self, min_item: usize) -> Result<usize, ModelError> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(min_item.max(1)) > self.buf.len() - self.pos {
+            return Err(self.corrupt(&format!("length {n} exceeds the data left")));
+        }
+        Ok(n)
+    }
+    pub fn str(&mut self) -> Result<String, ModelError> {
+        let n = self.len(1)?;
+        let b = self.take(n, "string")?;
+        String::from_utf8(b.to_vec()).map_err(|_| self.corrupt("string is not UTF-8"))
+    }
+    pub fn strs(&mut self) -> Result<Vec<String>, ModelError> {
+        let n = self.len(4)?;
+        (0..n).map(|_| self.str()).collect()
+    }
+    /// A class or label index that must be below `n`.
+    pub fn index(&mut self, n: usize, what: &str) -> Result<u16, ModelError> {
+        let v = self.u16()?;
+        if v as usize >= n {
+            return Err(self.corrupt(&format!("{what} index {v} out of range (< {n})")));
+        }
+        Ok(v)
+    }
+    pub fn finish(&self) -> Result<(), ModelError> {
+        if self.pos != self.buf.len() {
+            return Err(self.corrupt("trailing bytes after the model"));
+        }
+        Ok(())
+    }
+}
+
+fn kind_bytes(kind: &str) -> [u8; 8] {
+    let mut k = [0u8; 8];
+    for (d, s) in k.iter_mut().zip(kind.bytes()) {
+        *d = s;
+    }
+    k
+}
+
+/// Writes a model file: header, then the gzip-compressed payload.
+pub fn write_file(path: &Path, kind: &str, payload: &[u8]) -> Result<(), ModelError> {
+    let io = |e: std::io::Error| ModelError::Io {
+        path: path.display().to_string(),
+        source: e,
+    };
+    let mut out = Vec::with_capacity(payload.len() / 3 + 32);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&kind_bytes(kind));
+    let mut gz = GzEncoder::new(out, Compression::best());
+    gz.write_all(payload).map_err(io)?;
+    let out = gz.finish().map_err(io)?;
+    if let Some(dir) = path.parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+    }
+    std::fs::write(path, out).map_err(io)
+}
+
+/// Reads a model file of `kind` and returns its payload, checking magic, version and kind.
+pub fn read_file(path: &Path, kind: &str) -> Result<Vec<u8>, ModelError> {
+    let p = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ModelError::Io {
+        path: p.clone(),
+        source: e,
+    })?;
+    read_bytes(&bytes, kind).map_err(|e| e.at(&p))
+}
+
+/// [`read_file`] on bytes already in memory.
+pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Vec<u8>, ModelError> {
+    if bytes.len() < 20 || &bytes[..8] != MAGIC {
+        return Err(ModelError::BadMagic {
+            path: String::new(),
+        });
+    }
+    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+    if version != FORMAT_VERSION {
+        return Err(ModelError::Version {
+            path: String::new(),
+            found: version,
+            expected: FORMAT_VERSION,
+        });
+    }
+    if bytes[12..20] != kind_bytes(kind) {
+        let found = String::from_utf8_lossy(&bytes[12..20])
+            .trim_end_matches('\0')
+            .to_string();
+        return Err(ModelError::Kind {
+            path: String::new(),
+            found,
+            expected: kind.to_string(),
+        });
+    }
+    let mut payload = Vec::new();
+    GzDecoder::new(&bytes[20..])
+        .read_to_end(&mut payload)
+        .map_err(|e| ModelError::Corrupt {
+            path: String::new(),
+            offset: 20,
+            what: format!("compressed payload does not decompress: {e}"),
+        })?;
+    Ok(payload)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_errors() {
+        let mut e = Enc::default();
+        e.str("héllo");
+        e.u64(42);
+        e.f32(1.5);
+        let got = read_bytes(&frame("tagger", &e.buf), "tagger").unwrap();
+        let mut d = Dec::new(&got);
+        assert_eq!(d.str().unwrap(), "héllo");
+        assert_eq!(d.u64().unwrap(), 42);
+        assert_eq!(d.f32().unwrap(), 1.5);
+        assert!(d.finish().is_ok());
+        assert!(d.u8().is_err());
+
+        let f = frame("tagger", &e.buf);
+        assert!(matches!(
+            read_bytes(&f, "parser"),
+            Err(ModelError::Kind { .. })
+        ));
+        assert!(matches!(
+            read_bytes(b"not a model at all..", "tagger"),
+            Err(ModelError::BadMagic { .. })
+        ));
+        let mut old = f.clone();
+        old[8] = 0;
+        assert!(matches!(
+            read_bytes(&old, "tagger"),
+            Err(ModelError::Version { .. })
+        ));
+        let mut bad = f.clone();
+        let n = bad.len();
+        bad[n - 6] ^= 0xff; // inside the CRC / payload
+        assert!(read_bytes(&bad, "tagger").is_err());
+        assert!(read_bytes(&f[..f.len() - 3], "tagger").is_err());
+    }
+
+    #[test]
+    fn huge_length_is_an_error_not_an_allocation() {
+        let mut e = Enc::default();
+        e.u32(u32::MAX);
+        let mut d = Dec::new(&e.buf);
+        assert!(d.str().is_err());
+    }
+
+    fn frame(kind: &str, payload: &[u8]) -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("m.bin");
+        write_file(&p, kind, payload).unwrap();
+        std::fs::read(p).unwrap()
+    }
+}

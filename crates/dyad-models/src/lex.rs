@@ -1,0 +1,121 @@
+//! Per-word string features, computed once per token and shared by the tagger, parser and NER.
+//!
+//! Feature templates combine these hashes with context; computing them once per word (instead
+//! of once per template or per parser state) is most of what makes the models fast.
+
+use crate::hash::{hash_bytes, hash_str, mix};
+
+/// Hashes describing one word form.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Lex {
+    pub word: u64,
+    pub lower: u64,
+    pub prefix: [u64; 3],
+    pub suffix: [u64; 4],
+    pub shape: u64,
+    /// Capitalisation / digit / hyphen flags as a small number.
+    pub flags: u64,
+    /// True when the first character is uppercase.
+    pub title: bool,
+}
+
+/// The padding word used left of the sentence start and right of its end.
+pub const PAD: Lex = Lex {
+    word: 0x5ad0,
+    lower: 0x5ad0,
+    prefix: [0x5ad1; 3],
+    suffix: [0x5ad2; 4],
+    shape: 0x5ad3,
+    flags: 0x5ad4,
+    title: false,
+};
+
+impl Lex {
+    pub fn new(form: &str) -> Lex {
+        let lower = form.to_lowercase();
+        let lb = lower.as_bytes();
+        let mut prefix = [0u64; 3];
+        let mut suffix = [0u64; 4];
+        // Affixes by characters, not bytes, so that they stay valid UTF-8 slices.
+        let idx: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        let nch = idx.len();
+        for (k, p) in prefix.iter_mut().enumerate() {
+            let end = if k + 1 < nch { idx[k + 1] } else { lb.len() };
+            *p = mix(k as u64 + 11, hash_bytes(&lb[..end]));
+        }
+        for (k, s) in suffix.iter_mut().enumerate() {
+            let start = if k < nch { idx[nch - k - 1] } else { 0 };
+            *s = mix(k as u64 + 21, hash_bytes(&lb[start..]));
+        }
+        let mut flags = 0u64;
+        let mut shape = String::with_capacity(8);
+        let mut last = '\0';
+        let mut run = 0;
+        for c in form.chars() {
+            let k = if c.is_uppercase() {
+                flags |= 1;
+                'X'
+            } else if c.is_lowercase() {
+                flags |= 2;
+                'x'
+            } else if c.is_ascii_digit() {
+                flags |= 4;
+                'd'
+            } else {
+                if c == '-' {
+                    flags |= 8;
+                } else {
+                    flags |= 16;
+                }
+                c
+            };
+            if k == last {
+                run += 1;
+                if run >= 2 {
+                    continue;
+                }
+            } else {
+                run = 0;
+                last = k;
+            }
+            shape.push(k);
+        }
+        let title = form.chars().next().is_some_and(|c| c.is_uppercase());
+        Lex {
+            word: hash_str(form),
+            lower: mix(3, hash_bytes(lb)),
+            prefix,
+            suffix,
+            shape: mix(5, hash_str(&shape)),
+            flags,
+            title,
+        }
+    }
+}
+
+/// The [`Lex`] of each form, into `out`.
+pub fn lexes(forms: &[&str], out: &mut Vec<Lex>) {
+    out.clear();
+    out.extend(forms.iter().map(|f| Lex::new(f)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affixes_and_shapes() {
+        let a = Lex::new("Walking");
+        let b = Lex::new("walking");
+        assert_eq!(a.lower, b.lower);
+        assert_ne!(a.word, b.word);
+        assert_eq!(a.suffix, b.suffix);
+        assert_ne!(a.shape, b.shape);
+        assert!(a.title && !b.title);
+        assert_eq!(Lex::new("talking").suffix[2], a.suffix[2]);
+        // Multibyte and short words do not panic.
+        let c = Lex::new("é");
+        assert_eq!(c.suffix[0], Lex::new("É").suffix[0]);
+        assert_eq!(Lex::new("1999").shape, Lex::new("2001").shape);
+    }
+}

@@ -1,0 +1,499 @@
+//! Named-entity recognizer: greedy BILOU tagging with an averaged perceptron.
+//!
+//! Entities (PER, ORG, LOC in UNER) are tagged left to right with Begin/Inside/Last/Unit/Out
+//! labels, which lets features see whether an entity is open and lets decoding forbid invalid
+//! sequences (an `I-` after an `O`, an entity left open at the end of the sentence), so every
+//! output is a clean list of spans. Features are gazetteer-free: the word, its affixes and
+//! shape, the words and shapes around it, the predicted part-of-speech tags (from the tagger,
+//! which the recognizer therefore always runs after) and the previous entity labels.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::codec::{self, Dec, Enc};
+use crate::data::{spans, NerSentence};
+use crate::hash::{feat, mix, Rng};
+use crate::lex::{Lex, PAD};
+use crate::perceptron::{argmax, Trainer, Weights};
+use crate::tagger::{TagScratch, Tagger};
+use crate::{EpochReport, ModelError, TrainOptions};
+
+const KIND: &str = "ner";
+
+/// The trained recognizer. Immutable, `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Ner {
+    types: Vec<String>,
+    weights: Weights,
+}
+
+/// Per-thread buffers for NER.
+#[derive(Default)]
+pub struct NerScratch {
+    labels: Vec<u16>,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+/// An entity found in a sentence: words `start..end` and its type index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntitySpan {
+    pub start: usize,
+    pub end: usize,
+    pub ty: u16,
+}
+
+// Label layout: 0 = O; type k has B = 1 + 4k, I = 2 + 4k, L = 3 + 4k, U = 4 + 4k.
+#[inline]
+fn part(label: usize) -> usize {
+    (label - 1) % 4
+}
+#[inline]
+fn ty(label: usize) -> usize {
+    (label - 1) / 4
+}
+const B: usize = 0;
+const I: usize = 1;
+
+/// May `label` follow `prev` (and end the sentence, if `last`)?
+#[inline]
+fn allowed(prev: usize, label: usize, last: bool) -> bool {
+    let open = prev != 0 && matches!(part(prev), B | I);
+    let ok = if open {
+        label != 0 && matches!(part(label), 1 | 2) && ty(label) == ty(prev)
+    } else {
+        label == 0 || matches!(part(label), 0 | 3)
+    };
+    ok && !(last && label != 0 && matches!(part(label), B | I))
+}
+
+/// Sentence-level casing: 0 mixed, 1 no capitals at all, 2 mostly capitalised (headline).
+fn sentence_case(lex: &[Lex]) -> u64 {
+    let caps = lex.iter().filter(|l| l.title).count();
+    let alpha = lex.iter().filter(|l| l.flags & 3 != 0).count();
+    if caps == 0 {
+        1
+    } else if alpha >= 4 && caps * 10 >= alpha * 7 {
+        2
+    } else {
+        0
+    }
+}
+
+fn features(lex: &[Lex], tags: &[u16], sc: u64, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
+    let at = |j: isize| -> &Lex {
+        if j < 0 || j as usize >= lex.len() {
+            &PAD
+        } else {
+            &lex[j as usize]
+        }
+    };
+    let tg = |j: isize| -> u64 {
+        if j < 0 || j as usize >= tags.len() {
+            0x99
+        } else {
+            tags[j as usize] as u64 + 1
+        }
+    };
+    let i_ = i as isize;
+    let w = &lex[i];
+    let (p1, p2, n1, n2) = (at(i_ - 1), at(i_ - 2), at(i_ + 1), at(i_ + 2));
+    let (t0, tp, tn) = (tg(i_), tg(i_ - 1), tg(i_ + 1));
+    out.clear();
+    let mut f = |k: u32, v: u64| out.push(feat(k, v));
+    f(0, 0);
+    f(1, w.word);
+    f(2, w.lower);
+    for (k, p) in w.prefix.iter().enumerate() {
+        f(3 + k as u32, *p);
+    }
+    for (k, s) in w.suffix.iter().enumerate() {
+        f(6 + k as u32, *s);
+    }
+    f(10, w.shape);
+    f(11, mix(w.flags, (i == 0) as u64));
+    f(12, p1.lower);
+    f(13, p2.lower);
+    f(14, n1.lower);
+    f(15, n2.lower);
+    f(16, p1.shape);
+    f(17, n1.shape);
+    f(18, t0);
+    f(19, mix(tp, t0));
+    f(20, mix(t0, tn));
+    f(21, y1);
+    f(22, mix(y1, y2));
+    f(23, mix(y1, w.lower));
+    f(24, mix(y1, w.shape));
+    f(25, mix(p1.lower, w.lower));
+    f(26, mix(w.lower, n1.lower));
+    f(27, mix(y1, t0));
+    f(28, mix(w.word, t0));
+    f(29, p1.word);
+    f(30, n1.word);
+    f(
+        31,
+        mix(mix(p1.title as u64, w.title as u64), n1.title as u64),
+    );
+    f(32, mix(y1, n1.shape));
+    f(33, mix(t0, w.shape));
+    f(34, mix(p1.suffix[2], w.lower));
+    f(35, n1.suffix[2]);
+    f(36, mix(tn, n1.shape));
+    f(37, mix(sc, w.lower));
+    f(38, mix(sc, w.shape));
+    f(39, mix(mix(sc, t0), y1));
+    f(40, mix(p2.lower, p1.lower));
+    f(41, mix(w.title as u64, w.suffix[2]));
+    f(42, mix(p1.shape, w.shape));
+    f(43, mix(w.shape, n1.shape));
+}
+
+/// The label to learn when the gold label cannot follow the (predicted) previous label: close
+/// the open entity, or open the gold entity.
+fn repair(prev: usize, gold: usize, last: bool) -> usize {
+    let open = prev != 0 && matches!(part(prev), B | I);
+    let g = if open {
+        if gold != 0 && ty(gold) == ty(prev) && matches!(part(gold), B | I) {
+            gold - part(gold) + if last { 2 } else { 1 }
+        } else {
+            prev - part(prev) + 2
+        }
+    } else if gold == 0 {
+        0
+    } else {
+        let base = gold - part(gold);
+        match (part(gold), last) {
+            (1, false) => base,
+            (0, true) | (1, true) | (2, _) => base + 3,
+            _ => gold,
+        }
+    };
+    if allowed(prev, g, last) {
+        g
+    } else {
+        0
+    }
+}
+
+fn decode(
+    lex: &[Lex],
+    tags: &[u16],
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<f32>,
+    mut score: impl FnMut(&[u64], &mut Vec<f32>),
+    out: &mut Vec<u16>,
+) {
+    out.clear();
+    let n = lex.len();
+    let sc = sentence_case(lex);
+    for i in 0..n {
+        let prev = i.checked_sub(1).map_or(0, |j| out[j] as usize);
+        let y1 = i.checked_sub(1).map_or(0x51, |j| out[j] as u64);
+        let y2 = i.checked_sub(2).map_or(0x51, |j| out[j] as u64);
+        features(lex, tags, sc, i, y1, y2, feats);
+        score(feats, scores);
+        let l = argmax(scores, |l| allowed(prev, l, i + 1 == n)).unwrap_or(0);
+        out.push(l as u16);
+    }
+}
+
+fn to_spans(labels: &[u16], out: &mut Vec<EntitySpan>) {
+    out.clear();
+    let mut start = 0;
+    for (i, &l) in labels.iter().enumerate() {
+        let l = l as usize;
+        if l == 0 {
+            continue;
+        }
+        match part(l) {
+            0 => start = i,
+            2 => out.push(EntitySpan {
+                start,
+                end: i + 1,
+                ty: ty(l) as u16,
+            }),
+            3 => out.push(EntitySpan {
+                start: i,
+                end: i + 1,
+                ty: ty(l) as u16,
+            }),
+            _ => {}
+        }
+    }
+}
+
+/// BIO tags to BILOU label ids.
+fn bilou(tags: &[String], types: &[String]) -> Vec<u16> {
+    let mut out = vec![0u16; tags.len()];
+    for (s, e, t) in spans(tags) {
+        let Some(k) = types.iter().position(|x| *x == t) else {
+            continue;
+        };
+        let base = 1 + 4 * k;
+        if e - s == 1 {
+            out[s] = (base + 3) as u16;
+        } else {
+            out[s] = base as u16;
+            for o in &mut out[s + 1..e - 1] {
+                *o = (base + 1) as u16;
+            }
+            out[e - 1] = (base + 2) as u16;
+        }
+    }
+    out
+}
+
+impl Ner {
+    /// Finds the entities of a tagged sentence.
+    pub fn recognize(
+        &self,
+        lex: &[Lex],
+        tags: &[u16],
+        s: &mut NerScratch,
+        out: &mut Vec<EntitySpan>,
+    ) {
+        let w = &self.weights;
+        decode(
+            lex,
+            tags,
+            &mut s.feats,
+            &mut s.scores,
+            |f, sc| w.scores(f, sc),
+            &mut s.labels,
+        );
+        to_spans(&s.labels, out);
+    }
+
+    /// The name of entity type `ty` (`PER`, `ORG`, `LOC`).
+    pub fn type_name(&self, ty: u16) -> &str {
+        self.types.get(ty as usize).map_or("MISC", String::as_str)
+    }
+
+    pub fn types(&self) -> &[String] {
+        &self.types
+    }
+
+    pub fn size(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
+        let mut e = Enc::default();
+        e.strs(&self.types);
+        self.weights.encode(&mut e);
+        codec::write_file(path, KIND, &e.buf)
+    }
+
+    pub fn load(path: &Path) -> Result<Ner, ModelError> {
+        let payload = codec::read_file(path, KIND)?;
+        Ner::decode(&payload).map_err(|e| e.at(&path.display().to_string()))
+    }
+
+    fn decode(payload: &[u8]) -> Result<Ner, ModelError> {
+        let mut d = Dec::new(payload);
+        let types = d.strs()?;
+        let weights = Weights::decode(&mut d)?;
+        d.finish()?;
+        if weights.nclasses() != 1 + 4 * types.len() {
+            return Err(ModelError::Corrupt {
+                path: String::new(),
+                offset: 0,
+                what: "weights and entity types disagree".into(),
+            });
+        }
+        Ok(Ner { types, weights })
+    }
+}
+
+/// Micro span F1 of `ner` on `sents`, with `tagger`'s tags.
+pub fn span_f1(tagger: &Tagger, ner: &Ner, sents: &[NerSentence]) -> f64 {
+    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+    let mut ts = TagScratch::default();
+    let mut ns = NerScratch::default();
+    let (mut tags, mut found) = (Vec::new(), Vec::new());
+    for s in sents {
+        let forms: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        tagger.tag(&forms, &mut ts, &mut tags);
+        ner.recognize(&ts.lex, &tags, &mut ns, &mut found);
+        let gold: BTreeSet<(usize, usize, String)> = spans(&s.tags).into_iter().collect();
+        ng += gold.len();
+        np += found.len();
+        for e in &found {
+            tp += gold.contains(&(e.start, e.end, ner.type_name(e.ty).to_string())) as usize;
+        }
+    }
+    if np == 0 || ng == 0 {
+        return 0.0;
+    }
+    let (p, r) = (tp as f64 / np as f64, tp as f64 / ng as f64);
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Trains a recognizer on `train` (tagged by `tagger`), keeping the epoch with the best dev F1.
+pub fn train(
+    tagger: &Tagger,
+    train: &[NerSentence],
+    dev: &[NerSentence],
+    opts: &TrainOptions,
+    progress: &mut dyn FnMut(&EpochReport),
+) -> Result<Ner, ModelError> {
+    let mut types = BTreeSet::new();
+    for s in train {
+        for (_, _, t) in spans(&s.tags) {
+            types.insert(t);
+        }
+    }
+    if types.is_empty() {
+        return Err(ModelError::Train("no entities in the training data".into()));
+    }
+    let types: Vec<String> = types.into_iter().collect();
+    let nlabels = 1 + 4 * types.len();
+    let mut ts = TagScratch::default();
+    let data: Vec<(Vec<Lex>, Vec<u16>, Vec<u16>)> = train
+        .iter()
+        .map(|s| {
+            let forms: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let mut tags = Vec::new();
+            tagger.tag(&forms, &mut ts, &mut tags);
+            (ts.lex.clone(), tags, bilou(&s.tags, &types))
+        })
+        .collect();
+    let mut ner = Ner {
+        types,
+        weights: Trainer::new(1).average(0.0),
+    };
+    let mut trainer = Trainer::new(nlabels);
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let (mut feats, mut scores, mut out) = (Vec::new(), Vec::new(), Vec::new());
+    let mut best: Option<(f64, Weights)> = None;
+    for epoch in 1..=opts.epochs.max(1) {
+        rng.shuffle(&mut order);
+        let (mut ok, mut n) = (0usize, 0usize);
+        for &si in &order {
+            let (lex, tags, gold) = &data[si];
+            out.clear();
+            let len = lex.len();
+            let sc = sentence_case(lex);
+            for (i, &gi) in gold.iter().enumerate() {
+                let prev = i.checked_sub(1).map_or(0, |j| out[j] as usize);
+                let y1 = i.checked_sub(1).map_or(0x51, |j| out[j] as u64);
+                let y2 = i.checked_sub(2).map_or(0x51, |j| out[j] as u64);
+                features(lex, tags, sc, i, y1, y2, &mut feats);
+                trainer.scores(&feats, &mut scores);
+                let last = i + 1 == len;
+                let guess = argmax(&scores, |l| allowed(prev, l, last)).unwrap_or(0);
+                let g = repair(prev, gi as usize, last);
+                trainer.tick();
+                n += 1;
+                if guess != g {
+                    trainer.update(&feats, g, guess);
+                } else {
+                    ok += 1;
+                }
+                // Follow the model's own guess (as at run time) after the first epoch.
+                out.push(if epoch > 1 { guess } else { g } as u16);
+            }
+        }
+        ner.weights = trainer.average(opts.prune);
+        let dev_score = if dev.is_empty() {
+            ok as f64 / n.max(1) as f64
+        } else {
+            span_f1(tagger, &ner, dev)
+        };
+        let is_best = best.as_ref().is_none_or(|(b, _)| dev_score > *b);
+        progress(&EpochReport {
+            epoch,
+            epochs: opts.epochs,
+            train_score: ok as f64 / n.max(1) as f64,
+            dev_score,
+            best: is_best,
+        });
+        if is_best {
+            best = Some((dev_score, ner.weights.clone()));
+        }
+    }
+    ner.weights = best.expect("at least one epoch").1;
+    Ok(ner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::parse_bio;
+
+    #[test]
+    fn learns_the_fixture_and_round_trips() {
+        let text = "Alice\tB-PER\nmet\tO\nBob\tB-PER\nSmith\tI-PER\nin\tO\nParis\tB-LOC\n.\tO\n\n\
+                    Google\tB-ORG\nhired\tO\nCarol\tB-PER\n.\tO\n\n\
+                    They\tO\nflew\tO\nto\tO\nNew\tB-LOC\nYork\tI-LOC\n.\tO\n\n";
+        let sents = parse_bio(&text.repeat(4)).unwrap();
+        let opts = TrainOptions {
+            epochs: 6,
+            seed: 2,
+            ..TrainOptions::default()
+        };
+        let conllu = crate::tagger::tests::fixture();
+        let tagger = crate::tagger::train(&conllu, &conllu, &opts, &mut |_| {}).unwrap();
+        let ner = train(&tagger, &sents, &sents, &opts, &mut |_| {}).unwrap();
+        assert!(span_f1(&tagger, &ner, &sents) > 0.99);
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ner.bin");
+        ner.save(&path).unwrap();
+        let ner2 = Ner::load(&path).unwrap();
+        let forms = ["Alice", "met", "Bob", "Smith", "in", "Paris", "."];
+        let mut ts = TagScratch::default();
+        let mut tags = Vec::new();
+        tagger.tag(&forms, &mut ts, &mut tags);
+        let mut found = Vec::new();
+        ner2.recognize(&ts.lex, &tags, &mut NerScratch::default(), &mut found);
+        let got: Vec<_> = found
+            .iter()
+            .map(|e| (e.start, e.end, ner2.type_name(e.ty)))
+            .collect();
+        assert_eq!(got, vec![(0, 1, "PER"), (2, 4, "PER"), (5, 6, "LOC")]);
+        std::fs::write(&path, b"DYADMDL\x01").unwrap();
+        assert!(Ner::load(&path).is_err());
+    }
+
+    #[test]
+    fn decoding_constraints_hold() {
+        // After B-PER (1) only I-PER (2) or L-PER (3); at the end no B or I.
+        assert!(allowed(1, 2, false) && allowed(1, 3, true));
+        assert!(!allowed(1, 0, false) && !allowed(1, 5, false));
+        assert!(!allowed(0, 2, false) && !allowed(0, 1, true) && allowed(0, 4, true));
+        let types = vec!["LOC".to_string(), "PER".to_string()];
+        let l = bilou(
+            &["B-PER".into(), "I-PER".into(), "O".into(), "B-LOC".into()],
+            &types,
+        );
+        assert_eq!(l, vec![5, 7, 0, 4]);
+        // Repairs: gold I-PER (7) after O becomes B-PER (5); gold O after B-PER closes it.
+        assert_eq!(repair(0, 6, false), 5);
+        assert_eq!(repair(5, 0, false), 7);
+        assert_eq!(repair(5, 6, true), 7);
+        let mut sp = Vec::new();
+        to_spans(&l, &mut sp);
+        assert_eq!(
+            sp,
+            vec![
+                EntitySpan {
+                    start: 0,
+                    end: 2,
+                    ty: 1
+                },
+                EntitySpan {
+                    start: 3,
+                    end: 4,
+                    ty: 0
+                }
+            ]
+        );
+    }
+}

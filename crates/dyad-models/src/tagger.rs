@@ -1,0 +1,586 @@
+//! Part-of-speech tagger: UPOS and PTB XPOS as one joint label, plus features and lemmas.
+//!
+//! A greedy left-to-right averaged perceptron (Collins 2002; the design of Honnibal's
+//! "A good part-of-speech tagger in about 200 lines") over word, lowercase, affix, shape and
+//! context-word features and the two previous predicted tags. Predicting `UPOS+XPOS` as one
+//! label keeps the two consistent and costs one classifier; features and lemmas follow from
+//! the word and that label ([`crate::morph`]). Frequent unambiguous words skip the classifier
+//! through a tag dictionary, which is both faster and as accurate.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use dyad_text::conllu::ConlluSentence;
+
+use crate::codec::{self, Dec, Enc};
+use crate::hash::{feat, hash_str, mix, IdBuild, Rng};
+use crate::lex::{lexes, Lex, PAD};
+use crate::morph::{Morph, MorphExample};
+use crate::perceptron::{argmax, Trainer, Weights};
+use crate::{EpochReport, ModelError, TrainOptions};
+
+const KIND: &str = "tagger";
+
+/// A tag label: the UPOS and the XPOS.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TagLabel {
+    pub upos: String,
+    pub xpos: String,
+}
+
+/// The trained tagger with its morphology (features and lemmas). Immutable, `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    labels: Vec<TagLabel>,
+    /// First pass, left to right.
+    weights: Weights,
+    /// Second pass, with the first pass's tags of the words to the right as features.
+    weights2: Weights,
+    /// hash(word) -> label, for frequent unambiguous words.
+    tagdict: HashMap<u64, u16, IdBuild>,
+    morph: Morph,
+}
+
+/// Per-thread buffers for tagging.
+#[derive(Default)]
+pub struct TagScratch {
+    pub(crate) lex: Vec<Lex>,
+    first: Vec<u16>,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+/// Hash of a predicted tag for features (0 is "no tag": before the sentence).
+#[inline]
+fn tag_h(t: Option<u16>) -> u64 {
+    t.map_or(0x7a9, |t| t as u64 + 1)
+}
+
+fn features(lex: &[Lex], i: usize, t1: u64, t2: u64, right: Option<&[u16]>, out: &mut Vec<u64>) {
+    let at = |j: isize| -> &Lex {
+        if j < 0 || j as usize >= lex.len() {
+            &PAD
+        } else {
+            &lex[j as usize]
+        }
+    };
+    let i_ = i as isize;
+    let w = &lex[i];
+    let (p1, p2, n1, n2) = (at(i_ - 1), at(i_ - 2), at(i_ + 1), at(i_ + 2));
+    out.clear();
+    out.push(feat(0, 0));
+    out.push(feat(1, w.word));
+    out.push(feat(2, w.lower));
+    for (k, p) in w.prefix.iter().enumerate() {
+        out.push(feat(3 + k as u32, *p));
+    }
+    for (k, s) in w.suffix.iter().enumerate() {
+        out.push(feat(6 + k as u32, *s));
+    }
+    out.push(feat(10, w.shape));
+    out.push(feat(11, mix(w.flags, (i == 0) as u64)));
+    out.push(feat(12, p1.lower));
+    out.push(feat(13, p2.lower));
+    out.push(feat(14, n1.lower));
+    out.push(feat(15, n2.lower));
+    out.push(feat(16, p1.suffix[2]));
+    out.push(feat(17, n1.suffix[2]));
+    out.push(feat(18, n1.shape));
+    out.push(feat(19, p1.shape));
+    out.push(feat(20, t1));
+    out.push(feat(21, mix(t1, t2)));
+    out.push(feat(22, mix(t1, w.lower)));
+    out.push(feat(23, mix(t1, n1.lower)));
+    out.push(feat(24, mix(p1.lower, w.lower)));
+    out.push(feat(25, mix(w.lower, n1.lower)));
+    out.push(feat(26, mix(t1, w.suffix[2])));
+    out.push(feat(27, mix(n1.lower, n2.lower)));
+    out.push(feat(28, mix(w.suffix[1], n1.suffix[1])));
+    out.push(feat(29, n2.suffix[2]));
+    out.push(feat(30, mix(t1, w.shape)));
+    if let Some(r) = right {
+        let r1 = tag_h(r.get(i + 1).copied());
+        let r2 = tag_h(r.get(i + 2).copied());
+        let r0 = tag_h(r.get(i).copied());
+        out.push(feat(40, r1));
+        out.push(feat(41, mix(r1, r2)));
+        out.push(feat(42, mix(t1, r1)));
+        out.push(feat(43, mix(r1, w.lower)));
+        out.push(feat(44, mix(r1, w.suffix[2])));
+        out.push(feat(45, r0));
+        out.push(feat(46, mix(r0, w.lower)));
+    }
+}
+
+/// Greedy decoding with any scorer (training or frozen weights); `right` holds the tags of a
+/// first pass for the second pass's look-ahead features.
+fn decode(
+    lex: &[Lex],
+    tagdict: &HashMap<u64, u16, IdBuild>,
+    right: Option<&[u16]>,
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<f32>,
+    mut score: impl FnMut(&[u64], &mut Vec<f32>),
+    out: &mut Vec<u16>,
+) {
+    out.clear();
+    for i in 0..lex.len() {
+        if let Some(&t) = tagdict.get(&lex[i].word) {
+            out.push(t);
+            continue;
+        }
+        let t1 = tag_h(i.checked_sub(1).map(|j| out[j]));
+        let t2 = tag_h(i.checked_sub(2).map(|j| out[j]));
+        features(lex, i, t1, t2, right, feats);
+        score(feats, scores);
+        out.push(argmax(scores, |_| true).unwrap_or(0) as u16);
+    }
+}
+
+impl Tagger {
+    /// Tags `forms`; `out[i]` is the label id of word `i` (see [`Tagger::label`]).
+    pub fn tag(&self, forms: &[&str], s: &mut TagScratch, out: &mut Vec<u16>) {
+        lexes(forms, &mut s.lex);
+        self.tag_lexed(s, out);
+    }
+
+    /// Tags the words whose [`Lex`] are already in `s.lex`.
+    pub(crate) fn tag_lexed(&self, s: &mut TagScratch, out: &mut Vec<u16>) {
+        let (w1, w2) = (&self.weights, &self.weights2);
+        let mut first = std::mem::take(&mut s.first);
+        decode(
+            &s.lex,
+            &self.tagdict,
+            None,
+            &mut s.feats,
+            &mut s.scores,
+            |f, sc| w1.scores(f, sc),
+            &mut first,
+        );
+        decode(
+            &s.lex,
+            &self.tagdict,
+            Some(&first),
+            &mut s.feats,
+            &mut s.scores,
+            |f, sc| w2.scores(f, sc),
+            out,
+        );
+        s.first = first;
+    }
+
+    pub fn label(&self, id: u16) -> &TagLabel {
+        &self.labels[id as usize]
+    }
+
+    pub fn labels(&self) -> &[TagLabel] {
+        &self.labels
+    }
+
+    /// The morphological features of `form` (lowercased) with label `id`.
+    pub fn feats(&self, form_lower: &str, id: u16) -> &str {
+        self.morph.feats(form_lower, id)
+    }
+
+    /// The lemma of `form` with label `id`.
+    pub fn lemma(&self, form: &str, form_lower: &str, id: u16) -> String {
+        self.morph
+            .lemma(form, form_lower, &self.labels[id as usize].upos)
+    }
+
+    /// Number of weights (for reports).
+    pub fn size(&self) -> usize {
+        self.weights.len() + self.weights2.len()
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
+        let mut e = Enc::default();
+        e.len(self.labels.len());
+        for l in &self.labels {
+            e.str(&l.upos);
+            e.str(&l.xpos);
+        }
+        let mut td: Vec<_> = self.tagdict.iter().collect();
+        td.sort();
+        e.len(td.len());
+        for (k, v) in td {
+            e.u64(*k);
+            e.u16(*v);
+        }
+        self.weights.encode(&mut e);
+        self.weights2.encode(&mut e);
+        self.morph.encode(&mut e);
+        codec::write_file(path, KIND, &e.buf)
+    }
+
+    pub fn load(path: &Path) -> Result<Tagger, ModelError> {
+        let payload = codec::read_file(path, KIND)?;
+        Tagger::decode(&payload).map_err(|e| e.at(&path.display().to_string()))
+    }
+
+    fn decode(payload: &[u8]) -> Result<Tagger, ModelError> {
+        let mut d = Dec::new(payload);
+        let n = d.len(8)?;
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            labels.push(TagLabel {
+                upos: d.str()?,
+                xpos: d.str()?,
+            });
+        }
+        let m = d.len(10)?;
+        let mut tagdict = HashMap::default();
+        for _ in 0..m {
+            let k = d.u64()?;
+            tagdict.insert(k, d.index(n, "tag")?);
+        }
+        let weights = Weights::decode(&mut d)?;
+        let weights2 = Weights::decode(&mut d)?;
+        if weights.nclasses() != n || weights2.nclasses() != n {
+            return Err(ModelError::Corrupt {
+                path: String::new(),
+                offset: 0,
+                what: "weights and labels disagree".into(),
+            });
+        }
+        let morph = Morph::decode(&mut d)?;
+        d.finish()?;
+        Ok(Tagger {
+            labels,
+            weights,
+            weights2,
+            tagdict,
+            morph,
+        })
+    }
+}
+
+/// Upos accuracy of `tagger` on `sents`.
+pub fn upos_accuracy(tagger: &Tagger, sents: &[ConlluSentence]) -> f64 {
+    let (mut ok, mut n) = (0usize, 0usize);
+    let mut s = TagScratch::default();
+    let mut out = Vec::new();
+    for sent in sents {
+        let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
+        tagger.tag(&forms, &mut s, &mut out);
+        for (w, t) in sent.words.iter().zip(&out) {
+            n += 1;
+            ok += (tagger.label(*t).upos == w.upos) as usize;
+        }
+    }
+    ok as f64 / n.max(1) as f64
+}
+
+/// Trains a tagger on `train`, keeping the epoch that scores best (UPOS) on `dev`.
+pub fn train(
+    train: &[ConlluSentence],
+    dev: &[ConlluSentence],
+    opts: &TrainOptions,
+    progress: &mut dyn FnMut(&EpochReport),
+) -> Result<Tagger, ModelError> {
+    if train.is_empty() {
+        return Err(ModelError::Train("no training sentences".into()));
+    }
+    // Labels in sorted order, so ids do not depend on data order.
+    let mut label_ids: BTreeMap<(String, String), u16> = BTreeMap::new();
+    for s in train {
+        for w in &s.words {
+            label_ids.insert((w.upos.clone(), w.xpos.clone()), 0);
+        }
+    }
+    if label_ids.len() > u16::MAX as usize {
+        return Err(ModelError::Train("too many tag labels".into()));
+    }
+    let mut labels = Vec::new();
+    for (i, (k, v)) in label_ids.iter_mut().enumerate() {
+        *v = i as u16;
+        labels.push(TagLabel {
+            upos: k.0.clone(),
+            xpos: k.1.clone(),
+        });
+    }
+    let gold: Vec<Vec<u16>> = train
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| label_ids[&(w.upos.clone(), w.xpos.clone())])
+                .collect()
+        })
+        .collect();
+    // Tag dictionary: frequent words seen with one label at least 97% of the time.
+    let mut counts: HashMap<&str, BTreeMap<u16, usize>> = HashMap::new();
+    for (s, g) in train.iter().zip(&gold) {
+        for (w, t) in s.words.iter().zip(g) {
+            *counts
+                .entry(w.form.as_str())
+                .or_default()
+                .entry(*t)
+                .or_default() += 1;
+        }
+    }
+    let mut tagdict: HashMap<u64, u16, IdBuild> = HashMap::default();
+    for (w, c) in &counts {
+        let total: usize = c.values().sum();
+        let (t, n) = c
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .unwrap();
+        if total >= 20 && *n as f64 / total as f64 >= 0.97 {
+            tagdict.insert(hash_str(w), *t);
+        }
+    }
+    let mut examples = Vec::new();
+    for (s, g) in train.iter().zip(&gold) {
+        for (w, t) in s.words.iter().zip(g) {
+            examples.push(MorphExample {
+                form: &w.form,
+                label: *t,
+                upos: &w.upos,
+                lemma: &w.lemma,
+                feats: &w.feats,
+            });
+        }
+    }
+    let morph = Morph::train(&examples, labels.len());
+
+    let lexed: Vec<Vec<Lex>> = train
+        .iter()
+        .map(|s| s.words.iter().map(|w| Lex::new(&w.form)).collect())
+        .collect();
+    let dev_lexed: Vec<Vec<Lex>> = dev
+        .iter()
+        .map(|s| s.words.iter().map(|w| Lex::new(&w.form)).collect())
+        .collect();
+    let dev_gold: Vec<Vec<String>> = dev
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.upos.clone()).collect())
+        .collect();
+    let pass = Pass {
+        labels: &labels,
+        tagdict: &tagdict,
+        opts,
+    };
+    // Jackknifed first-pass tags of the training data, so that the second pass learns from
+    // first-pass tags as noisy as those it will see at run time.
+    let mut right: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
+    for fold in 0..2 {
+        let (tr, te): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|i| i % 2 != fold);
+        let w = pass.train(&lexed, &gold, &tr, None, None, &mut |_| {});
+        let (mut f, mut sc) = (Vec::new(), Vec::new());
+        for i in te {
+            decode(
+                &lexed[i],
+                &tagdict,
+                None,
+                &mut f,
+                &mut sc,
+                |x, y| w.scores(x, y),
+                &mut right[i],
+            );
+        }
+    }
+    let all: Vec<usize> = (0..train.len()).collect();
+    let dev_set = (dev_lexed.as_slice(), dev_gold.as_slice());
+    let w1 = pass.train(
+        &lexed,
+        &gold,
+        &all,
+        None,
+        Some((dev_set, None)),
+        &mut |_| {},
+    );
+    let mut dev_first: Vec<Vec<u16>> = Vec::with_capacity(dev.len());
+    let (mut f, mut sc) = (Vec::new(), Vec::new());
+    for lex in &dev_lexed {
+        let mut out = Vec::new();
+        decode(
+            lex,
+            &tagdict,
+            None,
+            &mut f,
+            &mut sc,
+            |x, y| w1.scores(x, y),
+            &mut out,
+        );
+        dev_first.push(out);
+    }
+    let w2 = pass.train(
+        &lexed,
+        &gold,
+        &all,
+        Some(&right),
+        Some((dev_set, Some(&dev_first))),
+        progress,
+    );
+    Ok(Tagger {
+        labels,
+        weights: w1,
+        weights2: w2,
+        tagdict,
+        morph,
+    })
+}
+
+type DevSet<'a> = (&'a [Vec<Lex>], &'a [Vec<String>]);
+
+/// What the passes of tagger training share.
+struct Pass<'a> {
+    labels: &'a [TagLabel],
+    tagdict: &'a HashMap<u64, u16, IdBuild>,
+    opts: &'a TrainOptions,
+}
+
+impl Pass<'_> {
+    /// Trains one pass on the sentences `which`; returns the weights of the best epoch on dev
+    /// (UPOS accuracy), or of the last epoch without dev.
+    fn train(
+        &self,
+        lexed: &[Vec<Lex>],
+        gold: &[Vec<u16>],
+        which: &[usize],
+        right: Option<&[Vec<u16>]>,
+        dev: Option<(DevSet, Option<&[Vec<u16>]>)>,
+        progress: &mut dyn FnMut(&EpochReport),
+    ) -> Weights {
+        let opts = self.opts;
+        let mut trainer = Trainer::new(self.labels.len());
+        let mut rng = Rng::new(opts.seed);
+        let mut order = which.to_vec();
+        let mut best: Option<(f64, Weights)> = None;
+        let (mut feats, mut scores, mut out) = (Vec::new(), Vec::new(), Vec::new());
+        for epoch in 1..=opts.epochs.max(1) {
+            rng.shuffle(&mut order);
+            let (mut ok, mut n) = (0usize, 0usize);
+            for &si in &order {
+                let lex = &lexed[si];
+                let r = right.map(|r| r[si].as_slice());
+                out.clear();
+                for i in 0..lex.len() {
+                    let g = gold[si][i];
+                    if let Some(&t) = self.tagdict.get(&lex[i].word) {
+                        out.push(t);
+                        continue;
+                    }
+                    let t1 = tag_h(i.checked_sub(1).map(|j| out[j]));
+                    let t2 = tag_h(i.checked_sub(2).map(|j| out[j]));
+                    features(lex, i, t1, t2, r, &mut feats);
+                    trainer.scores(&feats, &mut scores);
+                    let guess = argmax(&scores, |_| true).unwrap_or(0);
+                    trainer.tick();
+                    trainer.update(&feats, g as usize, guess);
+                    ok += (guess == g as usize) as usize;
+                    n += 1;
+                    out.push(guess as u16);
+                }
+            }
+            let w = trainer.average(opts.prune);
+            let train_score = ok as f64 / n.max(1) as f64;
+            let dev_score = match dev {
+                Some(((dl, dg), dr)) if !dl.is_empty() => {
+                    let (mut ok, mut n) = (0usize, 0usize);
+                    for (k, (lex, g)) in dl.iter().zip(dg).enumerate() {
+                        let r = dr.map(|r| r[k].as_slice());
+                        decode(
+                            lex,
+                            self.tagdict,
+                            r,
+                            &mut feats,
+                            &mut scores,
+                            |x, y| w.scores(x, y),
+                            &mut out,
+                        );
+                        for (t, g) in out.iter().zip(g) {
+                            n += 1;
+                            ok += (self.labels[*t as usize].upos == *g) as usize;
+                        }
+                    }
+                    ok as f64 / n.max(1) as f64
+                }
+                _ => train_score,
+            };
+            let is_best = dev.is_none() || best.as_ref().is_none_or(|(b, _)| dev_score > *b);
+            progress(&EpochReport {
+                epoch,
+                epochs: opts.epochs,
+                train_score,
+                dev_score,
+                best: is_best,
+            });
+            if is_best {
+                best = Some((dev_score, w));
+            }
+        }
+        best.expect("at least one epoch").1
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn fixture() -> Vec<ConlluSentence> {
+        let text = "\
+1\tThe\tthe\tDET\tDT\tDefinite=Def|PronType=Art\t2\tdet\t_\t_
+2\tdog\tdog\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_
+3\tbarks\tbark\tVERB\tVBZ\tMood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin\t0\troot\t_\t_
+4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+1\tA\ta\tDET\tDT\tDefinite=Ind|PronType=Art\t2\tdet\t_\t_
+2\tcat\tcat\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_
+3\tsleeps\tsleep\tVERB\tVBZ\tMood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin\t0\troot\t_\t_
+4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+1\tDogs\tdog\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_
+2\tbark\tbark\tVERB\tVBP\tMood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin\t0\troot\t_\t_
+3\tloudly\tloudly\tADV\tRB\t_\t2\tadvmod\t_\t_
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+";
+        dyad_text::conllu::parse(&text.repeat(3)).unwrap()
+    }
+
+    #[test]
+    fn learns_the_fixture_and_round_trips() {
+        let data = fixture();
+        let opts = TrainOptions {
+            epochs: 5,
+            seed: 1,
+            ..TrainOptions::default()
+        };
+        let mut reports = Vec::new();
+        let t = train(&data, &data, &opts, &mut |r| reports.push(r.clone())).unwrap();
+        assert_eq!(reports.len(), 5);
+        assert!(upos_accuracy(&t, &data) > 0.99);
+        let mut s = TagScratch::default();
+        let mut out = Vec::new();
+        t.tag(&["The", "cat", "barks", "."], &mut s, &mut out);
+        let l = t.label(out[2]);
+        assert_eq!((l.upos.as_str(), l.xpos.as_str()), ("VERB", "VBZ"));
+        assert_eq!(t.lemma("barks", "barks", out[2]), "bark");
+        assert_eq!(t.feats("cat", out[1]), "Number=Sing");
+
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("tagger.bin");
+        t.save(&p).unwrap();
+        let t2 = Tagger::load(&p).unwrap();
+        let mut out2 = Vec::new();
+        t2.tag(&["The", "cat", "barks", "."], &mut s, &mut out2);
+        assert_eq!(out, out2);
+
+        // Same seed, same model.
+        let t3 = train(&data, &data, &opts, &mut |_| {}).unwrap();
+        let p3 = dir.path().join("tagger3.bin");
+        t3.save(&p3).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), std::fs::read(&p3).unwrap());
+
+        // Corrupt and wrong files are errors.
+        let mut bytes = std::fs::read(&p).unwrap();
+        let n = bytes.len();
+        bytes[n / 2] ^= 0x55;
+        std::fs::write(&p, &bytes).unwrap();
+        assert!(Tagger::load(&p).is_err());
+        std::fs::write(&p, b"hello").unwrap();
+        assert!(matches!(Tagger::load(&p), Err(ModelError::BadMagic { .. })));
+    }
+}
