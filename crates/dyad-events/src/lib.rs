@@ -14,6 +14,7 @@
 //!   marked source, target, event and location spans, for PLOVER type accuracy.
 //! - [`matcher`]: matches a verb's patterns against a simplified [`Clause`] (verb, voice,
 //!   subject, object, obliques), the hand-over point for the tree-based coder.
+//! - [`clause_builder`]: one [`Clause`] per verb of a UD-parsed sentence (`dyad_core::Token`s).
 //! - [`event`]: the [`Event`] record that `dyad code` writes (documented in `docs/events.md`,
 //!   schema `docs/schema/event.schema.json`).
 //!
@@ -36,6 +37,7 @@
 //! assert_eq!(pattern.after_verb()[0], Element::Word("POLICE".into()));
 //! ```
 
+pub mod clause_builder;
 pub mod codebook;
 pub mod error;
 pub mod event;
@@ -47,6 +49,7 @@ pub mod validation_reader;
 pub mod verb_dictionary;
 mod verb_reader;
 
+pub use clause_builder::{clauses, VerbClause};
 pub use codebook::{CameoCode, Codebook, PloverMapping, PloverVia};
 pub use error::EventsError;
 pub use event::{ActorRef, Event, Location, PatternRef, Plover};

@@ -54,6 +54,8 @@ pub struct Phrase {
     pub words: Vec<Word>,
     pub head: usize,
     pub is_actor: bool,
+    /// The head's token index in the sentence, when the phrase comes from a parse.
+    pub token: Option<usize>,
 }
 
 /// A prepositional dependent of the verb.
@@ -451,6 +453,7 @@ VISIT
             head: words.len() - 1,
             words,
             is_actor: actor,
+            token: None,
         }
     }
     fn obl(prep: &str, words: &str, actor: bool) -> Oblique {
@@ -500,6 +503,7 @@ VISIT
             words: vec![Word::new("Troops", "troop")],
             head: 0,
             is_actor: true,
+            token: None,
         });
         assert_eq!(m.code(&c).unwrap().code, "154");
 

@@ -48,6 +48,7 @@ pub struct Environment {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ValidationRecord {
     pub id: String,
+    /// The `category` attribute (or `source`, which UniversalPetrarch's files use instead).
     pub category: String,
     /// `YYYYMMDD` as written.
     pub date: String,
@@ -304,7 +305,12 @@ fn record(
         .ok_or_else(|| EventsError::xml(file, offset, "<Sentence> without an id"))?;
     Ok(ValidationRecord {
         id,
-        category: a.get("category").cloned().unwrap_or_default(),
+        // UniversalPetrarch's files name the category `source`.
+        category: a
+            .get("category")
+            .or_else(|| a.get("source"))
+            .cloned()
+            .unwrap_or_default(),
         date: a.get("date").cloned().unwrap_or_default(),
         sentence: flag(a.get("sentence")),
         evaluate: flag(a.get("evaluate")),

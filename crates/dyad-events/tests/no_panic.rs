@@ -50,8 +50,8 @@ proptest! {
         let w = Word::new("A", "a");
         let c = Clause {
             verb: w.clone(),
-            subject: Some(Phrase { words: vec![], head: 3, is_actor: true }),
-            object: Some(Phrase { words: vec![w.clone()], head: 0, is_actor: false }),
+            subject: Some(Phrase { words: vec![], head: 3, is_actor: true, token: None }),
+            object: Some(Phrase { words: vec![w.clone()], head: 0, is_actor: false, token: Some(9) }),
             obliques: vec![Oblique { prep: Word::new("TO", "to"), phrase: Phrase::default() }],
             ..Default::default()
         };
