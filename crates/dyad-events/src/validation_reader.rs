@@ -10,14 +10,16 @@
 //! and everything up to the next `Sentence` (or its end tag) belongs to it. That reads both
 //! shapes the same way. Errors name the file and the byte offset.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use serde::Serialize;
 
 use crate::error::{read_text, EventsError};
+use crate::verb_dictionary::VerbDictionary;
 
 /// One expected (or produced) coding: source actor code, target actor code, event code.
 /// Actor codes are kept as written; a quoted one (`"INJURY TOLL"`) is a new actor that is
@@ -99,6 +101,48 @@ impl ValidationFile {
         self.records
             .iter()
             .filter(move |r| inc.is_empty() || inc.contains(&r.category))
+    }
+
+    /// Find a dictionary the environment names: the first of `dirs` that holds it.
+    pub fn find_dictionary(name: &str, dirs: &[&Path]) -> Option<PathBuf> {
+        dirs.iter().map(|d| d.join(name)).find(|p| p.is_file())
+    }
+
+    /// The verb dictionary the environment names, read leniently from the first of `dirs`
+    /// holding it; PETRARCH2's `CAMEO.2.0.txt` falls back to the copy compiled into dyad.
+    pub fn verb_dictionary(
+        &self,
+        dirs: &[&Path],
+    ) -> Result<Cow<'static, VerbDictionary>, EventsError> {
+        let name = match self.environment.verb_files.as_slice() {
+            [one] => one,
+            [] => {
+                return Err(EventsError::xml(
+                    &self.file,
+                    0,
+                    "the <Environment> names no <Verbfile>",
+                ))
+            }
+            more => {
+                return Err(EventsError::xml(
+                    &self.file,
+                    0,
+                    format!(
+                        "the <Environment> names {} verb files; dyad reads one",
+                        more.len()
+                    ),
+                ))
+            }
+        };
+        match ValidationFile::find_dictionary(name, dirs) {
+            Some(p) => Ok(Cow::Owned(VerbDictionary::read_lenient(&p)?)),
+            None if name == "CAMEO.2.0.txt" => Ok(Cow::Borrowed(VerbDictionary::cameo())),
+            None => Err(EventsError::xml(
+                &self.file,
+                0,
+                format!("verb dictionary {name} not found in {dirs:?}"),
+            )),
+        }
     }
 
     /// `<EventCoding>` elements over all records, including `noevents` and `error` ones.

@@ -39,6 +39,19 @@ fn petr_unit_test_records() {
     assert_eq!(f.coding_elements(), 385);
     assert_eq!(f.environment.verb_files, ["PETR.Validate.verbs.txt"]);
     assert_eq!(f.environment.discard_files, ["PETR.Validate.discards.txt"]);
+    let d = f.verb_dictionary(&[p.parent().unwrap()]).unwrap();
+    assert_eq!(
+        d.stats().blocks,
+        261,
+        "PETR.Validate.verbs.txt beside the XML"
+    );
+    let e = f
+        .verb_dictionary(&[std::path::Path::new("/nonexistent")])
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("PETR.Validate.verbs.txt not found"),
+        "{e}"
+    );
     assert!(f.environment.include.contains(&"SYNSET".to_string()));
     let demo = &f.records[0];
     assert_eq!(demo.id, "DEMO-00");
@@ -121,6 +134,10 @@ fn gsr_validation_records() {
         .unwrap()
         .starts_with("1\tThe\tthe"));
     assert_eq!(f.included().count(), 78);
+    // CAMEO.2.0.txt is not beside the XML: the compiled-in copy serves
+    let dir = p.parent().unwrap();
+    let d = f.verb_dictionary(&[dir]).unwrap();
+    assert_eq!(d.stats().blocks, 397);
 }
 
 #[test]
