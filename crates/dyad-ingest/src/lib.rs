@@ -23,6 +23,7 @@
 //! assert_eq!(doc.body_text(), "Blinken met Wilmes on Thursday.");
 //! ```
 
+mod boilerplate;
 pub mod decode;
 mod error;
 pub mod html_reader;
