@@ -55,7 +55,11 @@ pub(crate) fn read_verb_dictionary(
     for (i, raw) in text.lines().enumerate() {
         match r.line(i + 1, raw) {
             Ok(()) => {}
-            Err(EventsError::Line { line, message, .. }) if lenient => {
+            Err(e) if lenient => {
+                let (line, message) = match e {
+                    EventsError::Line { line, message, .. } => (line, message),
+                    other => (i + 1, other.to_string()),
+                };
                 r.dict.skipped.push(ReadNote { line, message });
             }
             Err(e) => return Err(e),
