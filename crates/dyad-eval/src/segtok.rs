@@ -167,7 +167,8 @@ fn rebuild(sentences: &[ConlluSentence]) -> Gold {
             }
         }
         let sent_end = g.text.trim_end().len();
-        g.sentences.push(Span::new(sent_start, sent_end.max(sent_start)));
+        g.sentences
+            .push(Span::new(sent_start, sent_end.max(sent_start)));
     }
     g
 }
@@ -192,9 +193,14 @@ fn score_document(sentences: &[ConlluSentence]) -> [[usize; 3]; 3] {
 
     let pieces = tokenizer::tokenize(text);
     let ranges = segmenter::segment(text, &pieces);
-    let sys_tokens: Vec<(usize, usize)> = tokenizer::surface_tokens(&pieces).into_iter().map(cs).collect();
-    let sys_sentences: Vec<(usize, usize)> =
-        segmenter::sentence_spans(&pieces, &ranges).into_iter().map(cs).collect();
+    let sys_tokens: Vec<(usize, usize)> = tokenizer::surface_tokens(&pieces)
+        .into_iter()
+        .map(cs)
+        .collect();
+    let sys_sentences: Vec<(usize, usize)> = segmenter::sentence_spans(&pieces, &ranges)
+        .into_iter()
+        .map(cs)
+        .collect();
     let mut sys_words = Vec::with_capacity(pieces.len());
     let mut i = 0;
     while i < pieces.len() {
@@ -224,9 +230,21 @@ fn score_document(sentences: &[ConlluSentence]) -> [[usize; 3]; 3] {
         })
         .collect();
     [
-        [gold_tokens.len(), sys_tokens.len(), matching_spans(&gold_tokens, &sys_tokens)],
-        [gold_sentences.len(), sys_sentences.len(), matching_spans(&gold_sentences, &sys_sentences)],
-        [gold_words.len(), sys_words.len(), align_words(&gold_words, &sys_words)],
+        [
+            gold_tokens.len(),
+            sys_tokens.len(),
+            matching_spans(&gold_tokens, &sys_tokens),
+        ],
+        [
+            gold_sentences.len(),
+            sys_sentences.len(),
+            matching_spans(&gold_sentences, &sys_sentences),
+        ],
+        [
+            gold_words.len(),
+            sys_words.len(),
+            align_words(&gold_words, &sys_words),
+        ],
     ]
 }
 
@@ -354,10 +372,18 @@ mod tests {
             multi,
             form: f.into(),
         };
-        let gold = [unit(0, 5, true, "ca"), unit(0, 5, true, "n't"), unit(5, 7, false, "go")];
+        let gold = [
+            unit(0, 5, true, "ca"),
+            unit(0, 5, true, "n't"),
+            unit(5, 7, false, "go"),
+        ];
         let sys = [unit(0, 5, false, "can't"), unit(5, 7, false, "go")];
         assert_eq!(align_words(&gold, &sys), 1);
-        let sys = [unit(0, 5, true, "ca"), unit(0, 5, true, "n't"), unit(5, 7, false, "go")];
+        let sys = [
+            unit(0, 5, true, "ca"),
+            unit(0, 5, true, "n't"),
+            unit(5, 7, false, "go"),
+        ];
         assert_eq!(align_words(&gold, &sys), 3);
     }
 

@@ -39,8 +39,16 @@ fn ud_test_sets_meet_the_targets() {
         "UD_English-PUD/en_pud-ud-test.conllu",
     ] {
         let r = run(&dir, rel);
-        assert!(r.tokens.f1 >= 0.99, "{rel}: token F1 {:.4} < 0.99", r.tokens.f1);
-        assert!(r.sentences.f1 >= 0.90, "{rel}: sentence F1 {:.4} < 0.90", r.sentences.f1);
+        assert!(
+            r.tokens.f1 >= 0.99,
+            "{rel}: token F1 {:.4} < 0.99",
+            r.tokens.f1
+        );
+        assert!(
+            r.sentences.f1 >= 0.90,
+            "{rel}: sentence F1 {:.4} < 0.90",
+            r.sentences.f1
+        );
     }
 }
 

@@ -153,7 +153,10 @@ fn build(input: &str, lines: Vec<Line>) -> Paragraph {
 /// A comparison key: lower-cased alphanumeric words separated by single spaces.
 fn key(s: &str) -> String {
     let mut k = String::with_capacity(s.len());
-    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !k.is_empty() {
             k.push(' ');
         }
@@ -171,14 +174,12 @@ fn dedup(paragraphs: &[Paragraph], dropped: &mut Vec<(Span, String)>) -> Vec<boo
         .iter()
         .map(|p| {
             let pieces = tokenizer::tokenize(&p.text);
-            let mut keys: Vec<String> = segmenter::sentence_spans(
-                &pieces,
-                &segmenter::segment(&p.text, &pieces),
-            )
-            .iter()
-            .map(|s| key(s.get(&p.text).unwrap_or("")))
-            .filter(|k| !k.is_empty())
-            .collect();
+            let mut keys: Vec<String> =
+                segmenter::sentence_spans(&pieces, &segmenter::segment(&p.text, &pieces))
+                    .iter()
+                    .map(|s| key(s.get(&p.text).unwrap_or("")))
+                    .filter(|k| !k.is_empty())
+                    .collect();
             keys.sort();
             keys.dedup();
             keys
@@ -221,14 +222,49 @@ fn dedup(paragraphs: &[Paragraph], dropped: &mut Vec<(Span, String)>) -> Vec<boo
 
 /// Lines that are only navigation or page furniture.
 const EXACT: &[&str] = &[
-    "advertisement", "advertisements", "back to top", "close", "comments", "continue reading",
-    "email", "follow us", "home", "left menu", "loading", "log in", "login", "main menu",
-    "menu", "most popular", "most read", "next article", "previous article", "print",
-    "read more", "related", "related articles", "related content", "related news",
-    "related stories", "right menu", "share", "share this", "share this article",
-    "share this story", "sign in", "sign up", "skip to content", "skip to main content",
-    "sponsored", "sponsored content", "subscribe", "toggle navigation", "top stories",
-    "trending", "tweet", "whatsapp",
+    "advertisement",
+    "advertisements",
+    "back to top",
+    "close",
+    "comments",
+    "continue reading",
+    "email",
+    "follow us",
+    "home",
+    "left menu",
+    "loading",
+    "log in",
+    "login",
+    "main menu",
+    "menu",
+    "most popular",
+    "most read",
+    "next article",
+    "previous article",
+    "print",
+    "read more",
+    "related",
+    "related articles",
+    "related content",
+    "related news",
+    "related stories",
+    "right menu",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "sign in",
+    "sign up",
+    "skip to content",
+    "skip to main content",
+    "sponsored",
+    "sponsored content",
+    "subscribe",
+    "toggle navigation",
+    "top stories",
+    "trending",
+    "tweet",
+    "whatsapp",
 ];
 
 /// Phrases that mark a short line as page furniture.
@@ -260,8 +296,16 @@ const PHRASES: &[(&str, &str)] = &[
 
 /// Prefixes of link lists.
 const LIST_PREFIXES: &[&str] = &[
-    "related:", "also read:", "read also:", "read more:", "see also:", "more:", "recommended:",
-    "more from", "related coverage:", "also see:",
+    "related:",
+    "also read:",
+    "read also:",
+    "read more:",
+    "see also:",
+    "more:",
+    "recommended:",
+    "more from",
+    "related coverage:",
+    "also see:",
 ];
 
 /// Why a line is boilerplate, or `None` for a line to keep. Conservative: only short lines.
@@ -274,21 +318,21 @@ pub fn boilerplate(line: &str) -> Option<&'static str> {
         return Some("no text");
     }
     let lower = line.to_lowercase();
-    let bare = lower.trim_end_matches(|c: char| !c.is_alphanumeric()).trim();
+    let bare = lower
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim();
     let bare = bare.trim_start_matches(|c: char| !c.is_alphanumeric());
     if EXACT.contains(&bare) {
         return Some("navigation");
     }
     let words = line.split_whitespace().count();
     let sentence_like = line.ends_with(['.', '!', '?', '"', '\u{201d}']) && words > 6;
-    if lower.starts_with('\u{a9}')
+    let copyright = lower.starts_with('\u{a9}')
         || lower.starts_with("copyright")
         || lower.contains("all rights reserved")
-        || (lower.starts_with("(c) ") && lower[4..].starts_with(|c: char| c.is_ascii_digit()))
-    {
-        if words <= 30 {
-            return Some("copyright");
-        }
+        || (lower.starts_with("(c) ") && lower[4..].starts_with(|c: char| c.is_ascii_digit()));
+    if copyright && words <= 30 {
+        return Some("copyright");
     }
     if (lower.starts_with("(reporting by") || lower.starts_with("reporting by"))
         && lower.contains("editing by")
@@ -315,16 +359,33 @@ mod tests {
 
     #[test]
     fn boilerplate_rules_spare_real_sentences() {
-        assert_eq!(boilerplate(" date 2021-03-25 Left Menu"), Some("navigation"));
-        assert_eq!(boilerplate("Advertisement"), Some("navigation"));
-        assert_eq!(boilerplate("Related: Five things to know | More"), Some("link list"));
-        assert_eq!(boilerplate("© 2021 Reuters. All rights reserved."), Some("copyright"));
-        assert_eq!(boilerplate("Sign up for our daily newsletter"), Some("subscription prompt"));
         assert_eq!(
-            boilerplate("The ministry said in its weekly newsletter that prices would rise sharply."),
+            boilerplate(" date 2021-03-25 Left Menu"),
+            Some("navigation")
+        );
+        assert_eq!(boilerplate("Advertisement"), Some("navigation"));
+        assert_eq!(
+            boilerplate("Related: Five things to know | More"),
+            Some("link list")
+        );
+        assert_eq!(
+            boilerplate("© 2021 Reuters. All rights reserved."),
+            Some("copyright")
+        );
+        assert_eq!(
+            boilerplate("Sign up for our daily newsletter"),
+            Some("subscription prompt")
+        );
+        assert_eq!(
+            boilerplate(
+                "The ministry said in its weekly newsletter that prices would rise sharply."
+            ),
             None
         );
-        assert_eq!(boilerplate("He said he would read more about it later."), None);
+        assert_eq!(
+            boilerplate("He said he would read more about it later."),
+            None
+        );
     }
 
     #[test]
@@ -336,7 +397,10 @@ mod tests {
         let back = c.offsets.map_span(Span::new(k, c.text.len()));
         assert_eq!(&input[back.start..back.end], "Next para.");
         assert_eq!(c.dropped.len(), 1);
-        assert_eq!(&input[c.dropped[0].0.start..c.dropped[0].0.end], "Skip to content");
+        assert_eq!(
+            &input[c.dropped[0].0.start..c.dropped[0].0.end],
+            "Skip to content"
+        );
         let nl = c.text.find("\n\n").unwrap();
         assert_eq!(c.offsets.map_start(nl), input.find("\r\n\r\n").unwrap() + 1);
     }
@@ -349,7 +413,10 @@ mod tests {
         let c = clean(&input, Span::new(0, input.len()));
         assert_eq!(c.text, format!("{a}\n\nIntro sentence here. {b}"));
         assert_eq!(c.dropped.len(), 2);
-        assert_eq!(c.dropped[0].1, "paragraph repeats sentences found elsewhere");
+        assert_eq!(
+            c.dropped[0].1,
+            "paragraph repeats sentences found elsewhere"
+        );
         assert_eq!(c.dropped[1].1, "duplicate paragraph");
     }
 

@@ -164,7 +164,10 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(err(line_no, format!("expected 10 tab-separated columns, found {}", cols.len())));
+            return Err(err(
+                line_no,
+                format!("expected 10 tab-separated columns, found {}", cols.len()),
+            ));
         }
         let id = cols[0];
         if id.contains('.') {
@@ -174,7 +177,10 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
             let first = num(a, line_no, "multiword start")?;
             let last = num(b, line_no, "multiword end")?;
             if last < first {
-                return Err(err(line_no, format!("multiword range {id} ends before it starts")));
+                return Err(err(
+                    line_no,
+                    format!("multiword range {id} ends before it starts"),
+                ));
             }
             cur.multiwords.push(MultiWord {
                 first,
@@ -185,7 +191,11 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
             continue;
         }
         let id = num(id, line_no, "word id")?;
-        let head = if cols[6] == "_" { 0 } else { num(cols[6], line_no, "head")? };
+        let head = if cols[6] == "_" {
+            0
+        } else {
+            num(cols[6], line_no, "head")?
+        };
         cur.words.push(Word {
             id,
             form: cols[1].to_string(),
@@ -209,10 +219,20 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
 fn finish(s: &mut ConlluSentence, line: usize) -> Result<(), ConlluError> {
     for (i, w) in s.words.iter().enumerate() {
         if w.id != i + 1 {
-            return Err(err(line, format!("word ids are not 1..n in order (found {} at position {})", w.id, i + 1)));
+            return Err(err(
+                line,
+                format!(
+                    "word ids are not 1..n in order (found {} at position {})",
+                    w.id,
+                    i + 1
+                ),
+            ));
         }
         if w.head > s.words.len() {
-            return Err(err(line, format!("word {} has head {} beyond the sentence", w.id, w.head)));
+            return Err(err(
+                line,
+                format!("word {} has head {} beyond the sentence", w.id, w.head),
+            ));
         }
     }
     Ok(())

@@ -29,8 +29,16 @@ enum Action {
 fn action(c: char) -> Action {
     match c {
         ' ' => Action::Space,
-        '\t' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}'
-        | '\u{3000}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Action::Space,
+        '\t'
+        | '\u{a0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200a}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{3000}'
+        | '\u{85}'
+        | '\u{2028}'
+        | '\u{2029}' => Action::Space,
         '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => Action::Drop,
         c if c.is_control() => Action::Drop,
         '\u{2010}' | '\u{2011}' | '\u{2212}' => Action::Replace('-'),
@@ -72,7 +80,7 @@ pub(crate) fn normalize_into(
     while p < end {
         let c = input[p..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
-        if check_nfc && !c.is_ascii() || check_nfc && next_is_mark(input, p + len, end) {
+        if check_nfc && (!c.is_ascii() || next_is_mark(input, p + len, end)) {
             let q = cluster_end(input, p + len, end);
             let cluster = &input[p..q];
             if !is_nfc(cluster) {
@@ -168,7 +176,10 @@ mod tests {
         let (t, m) = norm(s);
         assert_eq!(t, "Caf\u{e9} ok");
         let k = t.find("ok").unwrap();
-        assert_eq!(m.map_span(dyad_core::Span::new(k, k + 2)), dyad_core::Span::new(7, 9));
+        assert_eq!(
+            m.map_span(dyad_core::Span::new(k, k + 2)),
+            dyad_core::Span::new(7, 9)
+        );
         let span = m.map_span(dyad_core::Span::new(0, 5));
         assert_eq!(&s[span.start..span.end], "Cafe\u{301}");
     }

@@ -23,8 +23,10 @@ pub fn clean_into(doc: &mut Document, input: &str, body: Span) -> Vec<(Span, Str
     doc.sentences.clear();
     doc.tokens.clear();
     for (span, reason) in &dropped {
-        doc.warnings
-            .push(format!("dropped bytes {}..{}: {reason}", span.start, span.end));
+        doc.warnings.push(format!(
+            "dropped bytes {}..{}: {reason}",
+            span.start, span.end
+        ));
     }
     dropped
 }
@@ -61,7 +63,11 @@ mod tests {
         annotate(&mut doc);
         assert_eq!(doc.check(), Ok(()));
         assert_eq!(doc.sentences.len(), 2);
-        let words: Vec<&str> = doc.sentence_tokens(1).iter().map(|t| t.text.as_str()).collect();
+        let words: Vec<&str> = doc
+            .sentence_tokens(1)
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
         assert_eq!(words, ["They", "ca", "n't", "agree", "."]);
         let back = doc.offsets.map_span(doc.tokens[0].span);
         assert_eq!(&input[back.start..back.end], "U.S.");

@@ -56,9 +56,7 @@ pub fn sentence_spans(pieces: &[Piece], sentences: &[Range<usize>]) -> Vec<Span>
 /// of its last word.
 fn sentence_end_after(text: &str, pieces: &[Piece], i: usize) -> Option<usize> {
     let w = pieces[i].span.get(text).unwrap_or("");
-    let Some(next) = pieces.get(i + 1) else {
-        return None;
-    };
+    let next = pieces.get(i + 1)?;
     if next.joined {
         return None;
     }
@@ -67,18 +65,26 @@ fn sentence_end_after(text: &str, pieces: &[Piece], i: usize) -> Option<usize> {
     }
     if is_terminal(w) {
         let mut j = i + 1;
-        while j < pieces.len() && is_closer(text, pieces, j) {
-            j += 1;
+        loop {
+            if j < pieces.len() && is_closer(text, pieces, j) {
+                j += 1;
+            } else if let Some(n) = citation(text, &pieces[j..]) {
+                j += n;
+            } else {
+                break;
+            }
         }
         let last = j - 1;
-        let Some(next) = pieces.get(j) else {
-            return None;
-        };
+        let next = pieces.get(j)?;
         if last > i && paragraph_break(text, pieces[last].span.end, next.span.start) {
             return Some(last);
         }
         let nw = next.span.get(text).unwrap_or("");
-        return starts_sentence(nw).then_some(last);
+        // A bare period before a lower-case word still ends a sentence in web text
+        // (`... as well. thanks`); `?` and `!` do not (`"Why?" he asked`, `what? i mean`).
+        let bare_period = w == "." && last == i;
+        return (starts_sentence(nw) || bare_period && nw.starts_with(char::is_lowercase))
+            .then_some(last);
     }
     if w.len() > 1 && w.ends_with('.') && w.chars().any(char::is_alphabetic) {
         if TITLES.contains(&w) {
@@ -88,6 +94,15 @@ fn sentence_end_after(text: &str, pieces: &[Piece], i: usize) -> Option<usize> {
         return is_starter(nw).then_some(i);
     }
     None
+}
+
+/// The length of a citation mark such as `[12]` at the start of `pieces`, which Wikipedia
+/// puts after the period of the sentence it supports.
+fn citation(text: &str, pieces: &[Piece]) -> Option<usize> {
+    let w = |k: usize| pieces.get(k).and_then(|p| p.span.get(text)).unwrap_or("");
+    let number = w(1);
+    (w(0) == "[" && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && w(2) == "]")
+        .then_some(3)
 }
 
 fn paragraph_break(text: &str, from: usize, to: usize) -> bool {
@@ -125,16 +140,113 @@ fn starts_sentence(w: &str) -> bool {
 /// Capitalised words that usually start a sentence and rarely follow an abbreviation inside
 /// one. Sorted, checked by a test.
 const STARTERS: &[&str] = &[
-    "A", "According", "After", "Afterwards", "Again", "All", "Also", "Although", "An", "And",
-    "Another", "Any", "Anyway", "As", "At", "Because", "Before", "Both", "But", "By", "Can",
-    "Could", "Despite", "Did", "Do", "Does", "During", "Each", "Earlier", "Even", "Every", "For",
-    "From", "Furthermore", "He", "Her", "Here", "His", "How", "However", "I", "If", "In",
-    "Indeed", "Instead", "It", "Its", "Last", "Later", "Many", "Meanwhile", "More", "Moreover",
-    "Most", "Much", "My", "Neither", "Nevertheless", "No", "Nor", "Not", "Now", "Of", "On",
-    "One", "Only", "Or", "Other", "Others", "Our", "She", "Since", "So", "Some", "Still", "Such",
-    "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Though", "Thus",
-    "To", "Today", "Under", "Unlike", "Until", "We", "What", "When", "Where", "Whether",
-    "Which", "While", "Who", "Why", "With", "Yes", "Yesterday", "Yet", "You", "Your",
+    "A",
+    "According",
+    "After",
+    "Afterwards",
+    "Again",
+    "All",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "Anyway",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Can",
+    "Could",
+    "Despite",
+    "Did",
+    "Do",
+    "Does",
+    "During",
+    "Each",
+    "Earlier",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "Furthermore",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Indeed",
+    "Instead",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Moreover",
+    "Most",
+    "Much",
+    "My",
+    "Neither",
+    "Nevertheless",
+    "No",
+    "Nor",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Others",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Thus",
+    "To",
+    "Today",
+    "Under",
+    "Unlike",
+    "Until",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yes",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
 ];
 
 fn is_starter(w: &str) -> bool {
@@ -163,10 +275,19 @@ mod tests {
     fn abbreviations_end_a_sentence_only_before_a_starter() {
         assert_eq!(
             sents("U.S. Secretary of State Antony Blinken said so. He left."),
-            ["U.S. Secretary of State Antony Blinken said so.", "He left."]
+            [
+                "U.S. Secretary of State Antony Blinken said so.",
+                "He left."
+            ]
         );
-        assert_eq!(sents("He lives in the U.S. He said so."), ["He lives in the U.S.", "He said so."]);
-        assert_eq!(sents("Mr. Smith met Gen. Lee at No. 10 Downing St."), ["Mr. Smith met Gen. Lee at No. 10 Downing St."]);
+        assert_eq!(
+            sents("He lives in the U.S. He said so."),
+            ["He lives in the U.S.", "He said so."]
+        );
+        assert_eq!(
+            sents("Mr. Smith met Gen. Lee at No. 10 Downing St."),
+            ["Mr. Smith met Gen. Lee at No. 10 Downing St."]
+        );
     }
 
     #[test]
@@ -184,12 +305,21 @@ mod tests {
 
     #[test]
     fn paragraph_breaks_end_sentences() {
-        assert_eq!(sents("A headline\n\nThe body. More"), ["A headline", "The body.", "More"]);
-        assert_eq!(sents("one line\nand the next."), ["one line\nand the next."]);
+        assert_eq!(
+            sents("A headline\n\nThe body. More"),
+            ["A headline", "The body.", "More"]
+        );
+        assert_eq!(
+            sents("one line\nand the next."),
+            ["one line\nand the next."]
+        );
     }
 
     #[test]
     fn numbers_and_ellipses() {
-        assert_eq!(sents("It rose 3.5 percent. Wait... what? Yes."), ["It rose 3.5 percent.", "Wait... what?", "Yes."]);
+        assert_eq!(
+            sents("It rose 3.5 percent. Wait... what? Yes."),
+            ["It rose 3.5 percent.", "Wait... what?", "Yes."]
+        );
     }
 }

@@ -17,6 +17,7 @@
 //! nothing but the output vector, so it runs at tens of MB/s.
 
 use dyad_core::Span;
+use unicode_normalization::char::canonical_combining_class;
 
 /// One syntactic word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,7 +99,7 @@ fn push(out: &mut Vec<Piece>, start: usize, end: usize, joined: bool) {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_alphanumeric() || c == '_' || (!c.is_ascii() && canonical_combining_class(c) != 0)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -127,11 +128,7 @@ fn chunk(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
                 continue;
             }
             let j = scan_run(text, i, e);
-            let k = if j < e && text.as_bytes()[j] == b'.' && attach_period(text, i, j, e) {
-                j + 1
-            } else {
-                j
-            };
+            let k = run_end(text, s, i, j, e);
             split_run(text, i, j, k, out);
             i = k;
             continue;
@@ -143,7 +140,7 @@ fn chunk(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
                     i += 1;
                 }
             }
-            '-' | '=' | '*' | '_' | '~' | '`' => {
+            '-' | '=' | '*' | '~' | '<' | '>' => {
                 while i < e && text.as_bytes()[i] == c as u8 {
                     i += 1;
                 }
@@ -156,11 +153,9 @@ fn chunk(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
                     i += len;
                     continue;
                 }
-                i += c.len_utf8();
-                if c == '\'' && i < e && text.as_bytes()[i] == b'\'' {
-                    i += 1; // '' as a closing quote
-                }
+                i = quote_run_end(text, i, e);
             }
+            '`' | '\u{2018}' => i = quote_run_end(text, i, e),
             _ => {
                 // Emoticon at the end of a chunk (`great:)`).
                 if let Some(em) = EMOTICONS.iter().find(|em| text[i..e] == ***em) {
@@ -172,6 +167,18 @@ fn chunk(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
         }
         push(out, start, i, false);
     }
+}
+
+/// End of a run of single-quote marks (`''`, `‘’`, ` `` `) starting at `i`.
+fn quote_run_end(text: &str, mut i: usize, e: usize) -> usize {
+    while i < e {
+        let c = char_at(text, i);
+        if !matches!(c, '\'' | '`' | '\u{2018}' | '\u{2019}') {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
 }
 
 /// Length of a URL or e-mail address starting the chunk, without trailing punctuation.
@@ -186,8 +193,11 @@ fn link_len(s: &str) -> Option<usize> {
             Some(at) if at > 0 => {
                 let dom = &s[at + 1..];
                 let dot = dom.find('.');
-                dot.is_some_and(|d| d > 0 && dom[d + 1..].starts_with(|c: char| c.is_alphanumeric()))
-                    && s[..at].chars().all(|c| c.is_alphanumeric() || "._-+".contains(c))
+                dot.is_some_and(|d| {
+                    d > 0 && dom[d + 1..].starts_with(|c: char| c.is_alphanumeric())
+                }) && s[..at]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "._-+".contains(c))
             }
             _ => false,
         }
@@ -223,7 +233,10 @@ fn scan_run(text: &str, i: usize, e: usize) -> usize {
             j += c.len_utf8();
             continue;
         }
-        let inner = matches!(c, '.' | ',' | '-' | '&' | '/' | ':' | '\'' | '\u{2019}' | '@');
+        let inner = matches!(
+            c,
+            '.' | ',' | '-' | '&' | '/' | ':' | '\'' | '\u{2019}' | '@'
+        );
         if inner {
             let after = j + c.len_utf8();
             if char_after(text, after, e).is_some_and(is_word_char) {
@@ -236,18 +249,46 @@ fn scan_run(text: &str, i: usize, e: usize) -> usize {
     j
 }
 
+/// Where the word that starts at `i` ends, given its run `[i, j)`: the run, or the run plus
+/// one trailing mark that belongs to it (an abbreviation period, the apostrophe of a plural
+/// possessive `parents'`, the hyphen of a broken-off word `th- the`).
+fn run_end(text: &str, s: usize, i: usize, j: usize, e: usize) -> usize {
+    if j >= e {
+        return j;
+    }
+    let b = text.as_bytes();
+    match b[j] {
+        b'.' if attach_period(text, s, i, j, e) => j + 1,
+        b'-' if j + 1 == e && text[i..j].chars().all(char::is_alphabetic) => j + 1,
+        _ => {
+            let c = char_at(text, j);
+            let quoted = b[s] == b'\'' || text[s..].starts_with('\u{2018}');
+            if is_apostrophe(c)
+                && !quoted
+                && text[i..j].ends_with(['s', 'S'])
+                && j - i > 1
+                && char_after(text, j + c.len_utf8(), e).is_none_or(|d| !is_word_char(d))
+            {
+                j + c.len_utf8()
+            } else {
+                j
+            }
+        }
+    }
+}
+
 /// Abbreviations that keep their period. Case matters (`No.` but not `no.`).
 const ABBREVIATIONS: &[&str] = &[
     "Adm", "Ala", "Apr", "Ariz", "Ark", "Art", "Aug", "Ave", "Blvd", "Brig", "Bros", "Calif",
-    "Capt", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cos", "Cpl", "Dec", "Del", "Dept",
-    "Dr", "Drs", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gens", "Gov", "Hon", "Ill",
-    "Inc", "Ind", "Insp", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj",
-    "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Mr", "Mrs",
-    "Ms", "Mt", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Ont", "Ore", "Pa", "Ph", "Pres",
-    "Prof", "Pvt", "Rd", "Rep", "Reps", "Rev", "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr",
-    "St", "Sun", "Supt", "Tenn", "Thu", "Thur", "Thurs", "Tue", "Tues", "Va", "Vt", "Wash",
-    "Wed", "Wis", "Wyo", "al", "approx", "ca", "cf", "dept", "est", "etc", "ext", "govt", "inc",
-    "mins", "no", "pp", "vol", "vs", "yrs",
+    "Capt", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cos", "Cpl", "Dec", "Del", "Dept", "Dr",
+    "Drs", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gens", "Gov", "Hon", "Ill", "Inc",
+    "Ind", "Insp", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass",
+    "Md", "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Mr", "Mrs", "Ms", "Mt", "Nev",
+    "No", "Nos", "Nov", "Oct", "Okla", "Ont", "Ore", "Pa", "Ph", "Pres", "Prof", "Pvt", "Rd",
+    "Rep", "Reps", "Rev", "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Sun", "Supt",
+    "Tenn", "Thu", "Thur", "Thurs", "Tue", "Tues", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo", "al",
+    "approx", "ca", "cf", "dept", "div", "est", "etc", "ext", "govt", "inc", "mins", "no", "pp",
+    "vol", "vs", "yrs",
 ];
 
 /// Abbreviations that keep their period only before a number (`No. 10`, `Jan. 5`).
@@ -256,33 +297,41 @@ const NUMBER_ABBREVIATIONS: &[&str] = &["Art", "Fig", "No", "Nos", "no", "pp", "
 /// Titles and other abbreviations that never end a sentence.
 pub(crate) const TITLES: &[&str] = &[
     "Adm.", "Brig.", "Capt.", "Cmdr.", "Col.", "Cpl.", "Dr.", "Drs.", "Fig.", "Ft.", "Gen.",
-    "Gens.", "Gov.", "Hon.", "Insp.", "Lt.", "Maj.", "Messrs.", "Mr.", "Mrs.", "Ms.", "Mt.",
-    "No.", "Nos.", "Pres.", "Prof.", "Pvt.", "Rep.", "Reps.", "Rev.", "Sen.", "Sens.", "Sgt.",
-    "St.", "Supt.", "cf.", "no.", "pp.", "vol.", "vs.",
+    "Gens.", "Gov.", "Hon.", "Insp.", "Lt.", "Maj.", "Messrs.", "Mr.", "Mrs.", "Ms.", "Mt.", "No.",
+    "Nos.", "Pres.", "Prof.", "Pvt.", "Rep.", "Reps.", "Rev.", "Sen.", "Sens.", "Sgt.", "St.",
+    "Supt.", "cf.", "no.", "pp.", "vol.", "vs.",
 ];
 
 /// Decides whether the period at `j` (ending the run `[i, j)`) belongs to the word.
-fn attach_period(text: &str, i: usize, j: usize, e: usize) -> bool {
+fn attach_period(text: &str, s: usize, i: usize, j: usize, e: usize) -> bool {
     let run = &text[i..j];
+    let before_number = || {
+        let rest = text[j + 1..].trim_start_matches([' ', '\t']);
+        j + 1 >= e && rest.starts_with(|c: char| c.is_ascii_digit())
+    };
+    // A list number at the start of a line: `1. First point`.
+    if i == s && j + 1 == e && run.len() <= 2 && digits(run) {
+        let line_start = text[..s].trim_end_matches([' ', '\t']);
+        return line_start.is_empty() || line_start.ends_with('\n');
+    }
     // Dotted acronyms and abbreviations: U.S, e.g, a.m, Ph.D (every part at most 2 letters).
     if run.contains('.') {
-        return run
-            .split('.')
-            .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+        return run.split('.').all(|p| {
+            !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
+        });
     }
     let mut chars = run.chars();
     let first = chars.next().unwrap_or(' ');
     if chars.next().is_none() {
-        // An initial: J. R. R. Tolkien, Antony J. Blinken.
-        return first.is_uppercase();
+        // An initial (J. R. R. Tolkien, Antony J. Blinken) or `c. 1500`, `p. 5`.
+        return first.is_uppercase() || (first.is_lowercase() && before_number());
     }
     if !ABBREVIATIONS.contains(&run) {
         return false;
     }
     if NUMBER_ABBREVIATIONS.contains(&run) {
         // Only before a number: `No. 10`, not `he said no.`
-        let rest = text[j + 1..].trim_start_matches([' ', '\t']);
-        return j + 1 >= e && rest.starts_with(|c: char| c.is_ascii_digit());
+        return before_number();
     }
     true
 }
@@ -294,6 +343,10 @@ const SPLIT_WORDS: &[(&str, usize)] = &[
     ("gonna", 3),
     ("wanna", 3),
     ("gotta", 3),
+    ("kinda", 4),
+    ("sorta", 4),
+    ("lotta", 3),
+    ("outta", 3),
     ("dont", 2),
     ("didnt", 3),
     ("doesnt", 4),
@@ -326,10 +379,15 @@ fn split_run(text: &str, i: usize, j: usize, k: usize, out: &mut Vec<Piece>) {
         let right = &text[p + cl..right_end];
         let keep = match c {
             '.' => keep_inner_period(left, right),
-            ',' => digits(left.rsplit(|c: char| !c.is_ascii_digit()).next().unwrap_or(""))
-                && right.len() == 3
-                && digits(right),
-            ':' => ends_digit(left) && digits(right),
+            ',' => {
+                digits(
+                    left.rsplit(|c: char| !c.is_ascii_digit())
+                        .next()
+                        .unwrap_or(""),
+                ) && right.len() == 3
+                    && digits(right)
+            }
+            ':' => ends_digit(left) && starts_digit(right),
             '/' => {
                 (ends_digit(left) && starts_digit(right))
                     || (left.chars().count() == 1 && right.chars().count() == 1)
@@ -387,12 +445,8 @@ fn keep_inner_period(left: &str, right: &str) -> bool {
 
 /// Bound prefixes that UD English keeps attached to the following word.
 const PREFIXES: &[&str] = &[
-    "anti", "co", "cross", "e", "ex", "mid", "mini", "multi", "non", "pan", "post", "pre", "pro",
-    "psycho", "re", "semi", "sub", "un",
-];
-
-const TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "anti", "co", "counter", "cross", "e", "ex", "inter", "intra", "mid", "mini", "multi", "neo",
+    "non", "over", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub",
 ];
 
 fn keep_hyphen(text: &str, seg: usize, p: usize, right: &str) -> bool {
@@ -406,9 +460,6 @@ fn keep_hyphen(text: &str, seg: usize, p: usize, right: &str) -> bool {
         return false;
     }
     let lower = last.to_ascii_lowercase();
-    if TENS.contains(&lower.as_str()) {
-        return right.starts_with(|c: char| c.is_lowercase());
-    }
     PREFIXES.contains(&lower.as_str()) && right.starts_with(char::is_alphabetic)
 }
 
@@ -423,6 +474,11 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
         push(out, s + cut, e, true);
         return;
     }
+    if let Some(cut) = unit_cut(w) {
+        push(out, s, s + cut, false);
+        push(out, s + cut, e, false);
+        return;
+    }
     if w.len() <= 8 && w.is_ascii() {
         let lower = w.to_ascii_lowercase();
         if let Some((_, n)) = SPLIT_WORDS.iter().find(|(f, _)| *f == lower) {
@@ -432,6 +488,25 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
         }
     }
     push(out, s, e, false);
+}
+
+/// Units written against a number that UD splits off: `5pm`, `7:30PM`, `10k`.
+const UNITS: &[&str] = &[
+    "am", "cm", "ft", "gb", "k", "kb", "kg", "km", "lb", "lbs", "m", "mb", "mm", "mph", "pm",
+];
+
+fn unit_cut(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    if !b.first()?.is_ascii_digit() {
+        return None;
+    }
+    let cut = b.iter().position(|c| c.is_ascii_alphabetic())?;
+    let (num, unit) = w.split_at(cut);
+    let ok_num = num
+        .bytes()
+        .all(|c| c.is_ascii_digit() || c == b':' || c == b'.' || c == b',');
+    let unit = unit.to_ascii_lowercase();
+    (ok_num && ends_digit(num) && UNITS.contains(&unit.as_str())).then_some(cut)
 }
 
 /// Where a clitic starts inside `w`, if `w` ends with one.
@@ -504,8 +579,14 @@ mod tests {
     #[test]
     fn splits_clitics_as_joined_words() {
         assert_eq!(words("Belgium's"), ["Belgium", "+'s"]);
-        assert_eq!(words("can't don't I'm"), ["ca", "+n't", "do", "+n't", "I", "+'m"]);
-        assert_eq!(words("we've they'll he'd"), ["we", "+'ve", "they", "+'ll", "he", "+'d"]);
+        assert_eq!(
+            words("can't don't I'm"),
+            ["ca", "+n't", "do", "+n't", "I", "+'m"]
+        );
+        assert_eq!(
+            words("we've they'll he'd"),
+            ["we", "+'ve", "they", "+'ll", "he", "+'d"]
+        );
         assert_eq!(words("gonna cannot"), ["gon", "+na", "can", "+not"]);
         assert_eq!(words("Trump’s"), ["Trump", "+’s"]);
         assert_eq!(words("U.S.'s Blinken"), ["U.S.", "+'s", "Blinken"]);
@@ -514,8 +595,14 @@ mod tests {
 
     #[test]
     fn numbers_money_and_abbreviations() {
-        assert_eq!(words("$308 3.5 1,000 10:30"), ["$", "308", "3.5", "1,000", "10:30"]);
-        assert_eq!(words("Mr. Smith of the U.S. said."), ["Mr.", "Smith", "of", "the", "U.S.", "said", "."]);
+        assert_eq!(
+            words("$308 3.5 1,000 10:30"),
+            ["$", "308", "3.5", "1,000", "10:30"]
+        );
+        assert_eq!(
+            words("Mr. Smith of the U.S. said."),
+            ["Mr.", "Smith", "of", "the", "U.S.", "said", "."]
+        );
         assert_eq!(words("No. 10 and no."), ["No.", "10", "and", "no", "."]);
         assert_eq!(words("J. R. R. Tolkien"), ["J.", "R.", "R.", "Tolkien"]);
         assert_eq!(words("3.5%"), ["3.5", "%"]);
@@ -526,23 +613,38 @@ mod tests {
         assert_eq!(words("long-time"), ["long", "-", "time"]);
         assert_eq!(words("COVID-19"), ["COVID", "-", "19"]);
         assert_eq!(words("non-profit e-mail"), ["non-profit", "e-mail"]);
-        assert_eq!(words("713-853-3989 1998-2001"), ["713-853-3989", "1998", "-", "2001"]);
+        assert_eq!(
+            words("713-853-3989 1998-2001"),
+            ["713-853-3989", "1998", "-", "2001"]
+        );
         assert_eq!(words("and/or 9/11"), ["and", "/", "or", "9/11"]);
     }
 
     #[test]
     fn punctuation_quotes_links_and_emoticons() {
-        assert_eq!(words("\"Hi,\" he said..."), ["\"", "Hi", ",", "\"", "he", "said", "..."]);
+        assert_eq!(
+            words("\"Hi,\" he said..."),
+            ["\"", "Hi", ",", "\"", "he", "said", "..."]
+        );
         assert_eq!(words("“Yes!?”"), ["“", "Yes", "!?", "”"]);
-        assert_eq!(words("(see https://x.org/a?b=1)."), ["(", "see", "https://x.org/a?b=1", ")", "."]);
-        assert_eq!(words("mail a.b@enron.com, now"), ["mail", "a.b@enron.com", ",", "now"]);
+        assert_eq!(
+            words("(see https://x.org/a?b=1)."),
+            ["(", "see", "https://x.org/a?b=1", ")", "."]
+        );
+        assert_eq!(
+            words("mail a.b@enron.com, now"),
+            ["mail", "a.b@enron.com", ",", "now"]
+        );
         assert_eq!(words("great :) ok"), ["great", ":)", "ok"]);
     }
 
     #[test]
     fn surface_tokens_merge_joined_words() {
         let t = "I can't.";
-        let s: Vec<&str> = surface_tokens(&tokenize(t)).iter().map(|s| s.get(t).unwrap()).collect();
+        let s: Vec<&str> = surface_tokens(&tokenize(t))
+            .iter()
+            .map(|s| s.get(t).unwrap())
+            .collect();
         assert_eq!(s, ["I", "can't", "."]);
     }
 }
