@@ -43,7 +43,9 @@ impl Clock {
 }
 
 fn rate(label: &str, tokens: usize, (wall, cpu): (f64, Option<f64>), extra: &str) {
-    let cpu_rate = cpu.map_or("n/a".to_string(), |c| format!("{:.2}", tokens as f64 / c / 1e6));
+    let cpu_rate = cpu.map_or("n/a".to_string(), |c| {
+        format!("{:.2}", tokens as f64 / c / 1e6)
+    });
     println!(
         "{label:<26} {:>6.2} M tokens/s wall, {cpu_rate:>6} M tokens/s per CPU-second{extra}",
         tokens as f64 / wall / 1e6
@@ -79,7 +81,11 @@ fn conllu_sentences(text: &str) -> Vec<Vec<String>> {
         .map(|block| {
             block
                 .lines()
-                .filter(|l| l.split('\t').next().is_some_and(|id| id.parse::<usize>().is_ok()))
+                .filter(|l| {
+                    l.split('\t')
+                        .next()
+                        .is_some_and(|id| id.parse::<usize>().is_ok())
+                })
                 .filter_map(|l| l.split('\t').nth(1).map(str::to_string))
                 .collect::<Vec<_>>()
         })
@@ -91,8 +97,11 @@ fn main() {
     let mut files: Vec<String> = std::env::args().skip(1).collect();
     if files.is_empty() {
         files.push(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/devdiscourse-2021-03-25-blinken.txt")
-                .to_string(),
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../samples/devdiscourse-2021-03-25-blinken.txt"
+            )
+            .to_string(),
         );
     }
     let mut sentences = Vec::new();
@@ -119,7 +128,10 @@ fn main() {
 
     let reps = (5_000_000 / corpus_tokens).max(1) + 1;
     let total = corpus_tokens * reps;
-    println!("corpus: {} sentences, {corpus_tokens} tokens from {files:?}; x{reps} = {total} tokens", sentences.len());
+    println!(
+        "corpus: {} sentences, {corpus_tokens} tokens from {files:?}; x{reps} = {total} tokens",
+        sentences.len()
+    );
     let date = Date::parse_iso("2021-03-25");
 
     // baseline: fold + hash probe per token

@@ -36,6 +36,7 @@ pub mod normalize;
 pub mod petrarch_reader;
 pub mod resolve_simple;
 pub mod tsv_reader;
+mod vocab;
 
 pub use codebook::{CodeParts, Codebook};
 pub use date::Date;

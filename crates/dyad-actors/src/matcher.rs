@@ -27,6 +27,7 @@ use crate::date::Date;
 use crate::entry::{Entry, EntryKind};
 use crate::error::ActorError;
 use crate::normalize::{fold_into, has_upper, hyphen_split, phrase_words};
+use crate::vocab::{Prepared, Vocab};
 
 const BASE: u32 = 0x10000;
 const UNKNOWN: char = '\u{10000}';
@@ -36,6 +37,7 @@ const UNKNOWN: char = '\u{10000}';
 pub struct Scratch {
     hay: String,
     folded: String,
+    prepared: Vec<Prepared>,
 }
 
 /// One dictionary match.
@@ -60,7 +62,7 @@ impl DictMatch<'_> {
 /// A compiled, immutable matcher over a set of entries.
 pub struct Matcher {
     entries: Vec<Entry>,
-    vocab: FxHashMap<Box<str>, u32>,
+    vocab: Vocab,
     ac: CharwiseDoubleArrayAhoCorasick<u32>,
     /// Pattern key (token-id string) -> pattern index, to try shorter phrases.
     keys: FxHashMap<String, u32>,
@@ -85,35 +87,45 @@ fn id_char(id: u32) -> char {
 impl Matcher {
     /// Compiles `entries`, given in priority order (earlier wins a shared phrase).
     pub fn new(entries: Vec<Entry>) -> Result<Matcher, ActorError> {
-        let mut vocab: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut keys: FxHashMap<String, u32> = FxHashMap::default();
         let mut candidates: Vec<Vec<u32>> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
-        for (eid, e) in entries.iter().enumerate() {
-            let words = phrase_words(&e.phrase);
-            if words.is_empty() {
-                continue;
+        let phrases: Vec<(usize, Vec<String>)> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(eid, e)| {
+                let words = phrase_words(&e.phrase);
+                let split = hyphen_split(&words);
+                std::iter::once(words)
+                    .chain(split)
+                    .filter(|w| !w.is_empty())
+                    .map(move |w| (eid, w))
+            })
+            .collect();
+        let vocab = Vocab::new(
+            phrases
+                .iter()
+                .flat_map(|(_, w)| w.iter().map(String::as_str)),
+        );
+        if vocab.len() >= 0x10_0000 {
+            return Err(ActorError::Build("more than 1M distinct words".into()));
+        }
+        for (eid, variant) in &phrases {
+            let mut key = String::with_capacity(variant.len() * 4);
+            for w in variant {
+                key.push(id_char(vocab.get(w).unwrap_or(0)));
             }
-            let split = hyphen_split(&words);
-            for variant in std::iter::once(&words).chain(split.as_ref()) {
-                let mut key = String::with_capacity(variant.len() * 4);
-                for w in variant {
-                    let next = vocab.len() as u32 + 1;
-                    if next >= 0x10_0000 {
-                        return Err(ActorError::Build("more than 1M distinct words".into()));
-                    }
-                    let id = *vocab.entry(w.as_str().into()).or_insert(next);
-                    key.push(id_char(id));
-                }
-                let pid = *keys.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(key);
-                    candidates.push(Vec::new());
-                    (candidates.len() - 1) as u32
-                });
-                let list = &mut candidates[pid as usize];
-                if !list.iter().any(|&c| entries[c as usize].entity == e.entity) {
-                    list.push(eid as u32);
-                }
+            let pid = *keys.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                candidates.push(Vec::new());
+                (candidates.len() - 1) as u32
+            });
+            let list = &mut candidates[pid as usize];
+            if !list
+                .iter()
+                .any(|&c| entries[c as usize].entity == entries[*eid].entity)
+            {
+                list.push(*eid as u32);
             }
         }
         let ac = CharwiseDoubleArrayAhoCorasickBuilder::new()
@@ -154,13 +166,15 @@ impl Matcher {
     fn encode<S: AsRef<str>>(&self, tokens: &[S], s: &mut Scratch) {
         s.hay.clear();
         s.hay.reserve(tokens.len() * 4);
+        // two loops: folding and hashing first, then the probes, which miss the cache on
+        // real text and overlap when nothing else sits between them
+        s.prepared.clear();
         for t in tokens {
             fold_into(t.as_ref(), &mut s.folded);
-            let c = match self.vocab.get(s.folded.as_str()) {
-                Some(&id) => id_char(id),
-                None => UNKNOWN,
-            };
-            s.hay.push(c);
+            s.prepared.push(self.vocab.prepare(&s.folded));
+        }
+        for p in &s.prepared {
+            s.hay.push(id_char(self.vocab.probe(p)));
         }
     }
 

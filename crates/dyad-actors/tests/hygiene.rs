@@ -30,7 +30,10 @@ fn codebook() -> Codebook {
 fn files_say_they_are_generated_and_how() {
     for (file, text) in all_files() {
         let head: Vec<&str> = text.lines().take(2).collect();
-        assert!(head[0].starts_with("# GENERATED FILE - do not edit."), "{file}");
+        assert!(
+            head[0].starts_with("# GENERATED FILE - do not edit."),
+            "{file}"
+        );
         assert!(
             head[1].contains("python3 tools/gen_actor_dicts.py"),
             "{file}: no regeneration command"
@@ -74,7 +77,11 @@ fn every_code_is_valid_against_the_cameo_codebook() {
     }
     for e in tsv_reader::read_place_tsv(PLACES_TSV.1, PLACES_TSV.0).unwrap() {
         let code = e.default_code.as_deref().unwrap();
-        assert!(book.is_valid_actor_code(code) && code.len() == 3, "{}: {code}", e.origin);
+        assert!(
+            book.is_valid_actor_code(code) && code.len() == 3,
+            "{}: {code}",
+            e.origin
+        );
     }
     for e in tsv_reader::read_agent_tsv(AGENTS_TSV.1, AGENTS_TSV.0).unwrap() {
         let code = e.default_code.as_deref().unwrap();
@@ -86,7 +93,8 @@ fn every_code_is_valid_against_the_cameo_codebook() {
 fn dates_are_well_formed_and_ordered() {
     // parse_roles rejects malformed dates and reversed ranges; check the raw text too, so
     // a date the parser would accept in another form still fails here
-    let date = |s: &str| s.is_empty() || (s.len() == 10 && dyad_actors::Date::parse_iso(s).is_some());
+    let date =
+        |s: &str| s.is_empty() || (s.len() == 10 && dyad_actors::Date::parse_iso(s).is_some());
     for (file, text) in ACTOR_TSVS {
         for (line, row) in data_rows(text) {
             let roles = row.split('\t').nth(4).unwrap();
@@ -116,14 +124,24 @@ fn builtin_dictionary_builds_and_is_send_sync() {
 fn malformed_user_dictionary_line_reports_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let actors = dir.path().join("my.actors.txt");
-    std::fs::write(&actors, "GOOD_ACTOR [USAGOV]\nBAD_ACTOR\n\t[USAGOV 2021-02-30]\n").unwrap();
+    std::fs::write(
+        &actors,
+        "GOOD_ACTOR [USAGOV]\nBAD_ACTOR\n\t[USAGOV 2021-02-30]\n",
+    )
+    .unwrap();
     let mut b = DictionaryBuilder::empty().unwrap();
-    let e = b.add_petrarch_actors_file(&actors, false).unwrap_err().to_string();
+    let e = b
+        .add_petrarch_actors_file(&actors, false)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("my.actors.txt:3: bad date"), "{e}");
 
     let overlay = dir.path().join("overlay.tsv");
-    std::fs::write(&overlay, "actor\tJane Doe\tUSAGOV\nactor\tJohn Doe\tUSAGOV\tUSAGOV@2021\n")
-        .unwrap();
+    std::fs::write(
+        &overlay,
+        "actor\tJane Doe\tUSAGOV\nactor\tJohn Doe\tUSAGOV\tUSAGOV@2021\n",
+    )
+    .unwrap();
     let e = b.add_overlay_file(&overlay).unwrap_err().to_string();
     assert!(e.contains("overlay.tsv:2: bad role"), "{e}");
 }
@@ -133,9 +151,15 @@ fn malformed_user_dictionary_line_reports_file_and_line() {
 /// generated TSV, unless the generator reports it as a duplicate of an earlier entry.
 #[test]
 fn generated_tsvs_agree_with_the_petrarch_reader() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/events/petrarch2");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/events/petrarch2"
+    );
     let pairs = [
-        ("Phoenix.International.actors.txt", "phoenix_international.tsv"),
+        (
+            "Phoenix.International.actors.txt",
+            "phoenix_international.tsv",
+        ),
         ("Phoenix.MilNonState.actors.txt", "phoenix_nonstate.tsv"),
         ("Phoenix.Countries.actors.txt", "phoenix_countries.tsv"),
     ];
@@ -148,7 +172,9 @@ fn generated_tsvs_agree_with_the_petrarch_reader() {
         };
         let r = petrarch_reader::read_actors(&text, src, true).unwrap();
         let tsv = ACTOR_TSVS.iter().find(|(f, _)| *f == generated).unwrap().1;
-        let keys: HashSet<&str> = data_rows(tsv).map(|(_, r)| r.split('\t').next().unwrap()).collect();
+        let keys: HashSet<&str> = data_rows(tsv)
+            .map(|(_, r)| r.split('\t').next().unwrap())
+            .collect();
         let mut missing = Vec::new();
         let mut checked = 0;
         for e in &r.entries {
@@ -167,6 +193,11 @@ fn generated_tsvs_agree_with_the_petrarch_reader() {
             }
         }
         assert!(checked > 1000, "{src}: only {checked} entries read");
-        assert!(missing.is_empty(), "{src}: {} phrases missing, e.g. {:?}", missing.len(), &missing[..missing.len().min(5)]);
+        assert!(
+            missing.is_empty(),
+            "{src}: {} phrases missing, e.g. {:?}",
+            missing.len(),
+            &missing[..missing.len().min(5)]
+        );
     }
 }
