@@ -1,1 +1,55 @@
-fn main() {}
+//! `dyad`: turn news text into political event data.
+//!
+//! The binary is thin: argument parsing and reporting live here and in `cmd/`, the work is
+//! done by the library crates, one per pipeline stage.
+
+mod cmd;
+mod output;
+mod pipeline;
+mod progress;
+mod table;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "dyad",
+    version,
+    about = "Turn news text into political event data",
+    long_about = "dyad reads news (plain text, HTML, WARC, JSON Lines; compressed or not), \
+                  cleans it, splits it into sentences and tokens, and writes one JSON record per \
+                  document in which every annotation points back to byte spans of the input."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read documents and write their cleaned text and metadata (no analysis)
+    Read(cmd::run::RunArgs),
+    /// Run the full pipeline on documents and write the annotated records
+    Code(cmd::run::RunArgs),
+    /// Evaluate a stage against a gold standard and print its metrics
+    #[command(subcommand)]
+    Eval(cmd::eval::EvalCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Read(args) => cmd::run::run(&args, cmd::run::Stage::Read),
+        Command::Code(args) => cmd::run::run(&args, cmd::run::Stage::Code),
+        Command::Eval(cmd) => cmd::eval::run(&cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

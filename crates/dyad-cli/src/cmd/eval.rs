@@ -1,0 +1,147 @@
+//! `dyad eval ...`: run a stage against a gold standard and print the metrics a paper would.
+//!
+//! Every verb prints a readable table, or with `--json` one JSON object holding its metrics.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use crate::table::{pct, render};
+
+#[derive(Subcommand, Debug)]
+pub enum EvalCommand {
+    /// HTML main-text extraction on the article-extraction benchmark (token-shingle P/R/F1)
+    Extract(ExtractArgs),
+    /// Sentence segmentation from raw text against CoNLL-U files (CoNLL 2018 sentence F1)
+    Segment(SegTokArgs),
+    /// Tokenization from raw text against CoNLL-U files (CoNLL 2018 token and word F1)
+    Tokenize(SegTokArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// The benchmark folder, holding `html/*.html.gz` and `ground-truth.json`
+    pub dir: PathBuf,
+    /// Also write the predictions where the benchmark's own `evaluate.py` can read them
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SegTokArgs {
+    /// CoNLL-U files whose raw text is rebuilt, segmented and tokenized
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(cmd: &EvalCommand) -> Result<ExitCode> {
+    match cmd {
+        EvalCommand::Extract(a) => extract(a),
+        EvalCommand::Segment(a) => segtok(a, true),
+        EvalCommand::Tokenize(a) => segtok(a, false),
+    }
+    .map(|()| ExitCode::SUCCESS)
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string(value)?);
+    Ok(())
+}
+
+fn extract(a: &ExtractArgs) -> Result<()> {
+    let report =
+        dyad_eval::extract::evaluate_extraction_with_output(&a.dir, a.predictions.as_deref())
+            .with_context(|| format!("cannot evaluate extraction on {}", a.dir.display()))?;
+    if a.json {
+        #[derive(Serialize)]
+        struct Summary {
+            pages: usize,
+            precision: f64,
+            recall: f64,
+            f1: f64,
+            accuracy: f64,
+        }
+        return print_json(&Summary {
+            pages: report.pages,
+            precision: report.precision,
+            recall: report.recall,
+            f1: report.f1,
+            accuracy: report.accuracy,
+        });
+    }
+    let errors = report
+        .per_page
+        .iter()
+        .filter(|p| !p.errors.is_empty())
+        .count();
+    println!(
+        "HTML main-text extraction, {} ({} pages, {errors} with read errors)",
+        a.dir.display(),
+        report.pages
+    );
+    print!(
+        "{}",
+        render(
+            &["pages", "precision", "recall", "F1", "accuracy"],
+            &[vec![
+                report.pages.to_string(),
+                format!("{:.3}", report.precision),
+                format!("{:.3}", report.recall),
+                format!("{:.3}", report.f1),
+                format!("{:.3}", report.accuracy),
+            ]]
+        )
+    );
+    Ok(())
+}
+
+fn segtok(a: &SegTokArgs, sentences: bool) -> Result<()> {
+    let mut reports = Vec::new();
+    for f in &a.files {
+        let r = dyad_eval::segtok::evaluate_segtok(f)
+            .with_context(|| format!("cannot evaluate {}", f.display()))?;
+        reports.push((f.display().to_string(), r));
+    }
+    if a.json {
+        let v: Vec<serde_json::Value> = reports
+            .iter()
+            .map(|(f, r)| serde_json::json!({"file": f, "metrics": r}))
+            .collect();
+        return print_json(&serde_json::json!({ "files": v }));
+    }
+    let mut rows = Vec::new();
+    for (f, r) in &reports {
+        let name = std::path::Path::new(f)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| f.clone());
+        let metrics: Vec<(&str, &dyad_eval::segtok::Score)> = if sentences {
+            vec![("Sentences", &r.sentences)]
+        } else {
+            vec![("Tokens", &r.tokens), ("Words", &r.words)]
+        };
+        for (m, s) in metrics {
+            rows.push(vec![
+                name.clone(),
+                m.to_string(),
+                pct(s.precision),
+                pct(s.recall),
+                pct(s.f1),
+            ]);
+        }
+    }
+    print!(
+        "{}",
+        render(&["file", "metric", "precision", "recall", "F1"], &rows)
+    );
+    Ok(())
+}

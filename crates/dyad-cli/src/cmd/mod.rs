@@ -1,0 +1,4 @@
+//! The verbs of the `dyad` command line, one module each.
+
+pub mod eval;
+pub mod run;

@@ -1,0 +1,265 @@
+//! Integration tests of the `dyad` binary: real processes, real files, bad inputs among them.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn dyad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .output()
+        .expect("the dyad binary runs")
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/devdiscourse-2021-03-25-blinken.txt")
+}
+
+fn stdout_lines(o: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(o.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is a JSON record"))
+        .collect()
+}
+
+#[test]
+fn code_on_the_sample_reads_header_and_cleans() {
+    let out = dyad(&["code", "-q", sample().to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = stdout_lines(&out);
+    assert_eq!(docs.len(), 1);
+    let d = &docs[0];
+    assert_eq!(d["schema"], "dyad/1");
+    assert_eq!(d["doc"]["date"], "2021-03-25");
+    assert_eq!(
+        d["doc"]["title"],
+        "U.S.'s Blinken says West needs to cooperate more than ever"
+    );
+    let text = d["text"].as_str().unwrap();
+    assert!(!text.contains("Left Menu"));
+    assert_eq!(text.matches("He later told U.S. diplomats").count(), 1);
+    assert!(text.contains("Blinken insisted throughout his trip"));
+    // No sentence ends right after "U.S.".
+    for s in d["sentences"].as_array().unwrap() {
+        let end = s["span"][1].as_u64().unwrap() as usize;
+        assert!(
+            !text[..end].ends_with("U.S."),
+            "sentence ends at U.S.: {}",
+            &text[..end]
+        );
+    }
+    // Spans of tokens are inside the text and their text matches.
+    for t in d["tokens"].as_array().unwrap() {
+        let (s, e) = (
+            t["span"][0].as_u64().unwrap() as usize,
+            t["span"][1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], t["text"].as_str().unwrap());
+    }
+    // Offsets map the cleaned text back onto the input bytes.
+    let input = fs::read_to_string(sample()).unwrap();
+    for seg in d["offsets"].as_array().unwrap() {
+        let v: Vec<usize> = seg
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap() as usize)
+            .collect();
+        if v[2] == v[3] {
+            assert_eq!(&text[v[0]..v[0] + v[2]], &input[v[1]..v[1] + v[3]]);
+        }
+    }
+}
+
+#[test]
+fn runs_are_deterministic() {
+    let a = dyad(&["code", "-q", sample().to_str().unwrap()]);
+    let b = dyad(&["code", "-q", sample().to_str().unwrap()]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn bad_inputs_are_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::copy(sample(), p.join("good.txt")).unwrap();
+    fs::write(
+        p.join("binary.bin"),
+        [0u8, 1, 2, 0, 0, 255, 0, 7, 0, 0, 0, 9, 0].repeat(50),
+    )
+    .unwrap();
+    fs::write(p.join("empty.txt"), b"").unwrap();
+    fs::write(
+        p.join("latin.txt"),
+        b"Caf\xe9 owners in S\xe3o Paulo protested on Monday.\n",
+    )
+    .unwrap();
+    // A gzip stream cut in the middle.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(fs::read(sample()).unwrap().as_slice())
+        .unwrap();
+    let gz = gz.finish().unwrap();
+    fs::write(p.join("cut.txt.gz"), &gz[..gz.len() / 2]).unwrap();
+    let missing = p.join("missing.txt");
+
+    let out = dyad(&["read", p.to_str().unwrap(), missing.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "stderr: {stderr}");
+    let docs = stdout_lines(&out);
+    let sources: Vec<&str> = docs
+        .iter()
+        .map(|d| d["doc"]["source"].as_str().unwrap())
+        .collect();
+    assert!(sources.iter().any(|s| s.ends_with("good.txt")));
+    assert!(sources.iter().any(|s| s.ends_with("latin.txt")));
+    for bad in ["binary.bin", "empty.txt", "cut.txt.gz", "missing.txt"] {
+        assert!(stderr.contains(bad), "{bad} not reported in: {stderr}");
+        assert!(!sources.iter().any(|s| s.ends_with(bad)));
+    }
+    assert!(stderr.contains("4 skipped"), "{stderr}");
+}
+
+#[test]
+fn nothing_readable_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("x.bin");
+    fs::write(&bin, [0u8; 64]).unwrap();
+    let out = dyad(&["read", bin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("x.bin"));
+    let out = dyad(&["read", dir.path().join("nope").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn jsonl_corpus_with_a_bad_line_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("c.jsonl");
+    fs::write(
+        &f,
+        "{\"text\": \"NATO allies met in Brussels.\", \"title\": \"One\", \"date\": \"2021-03-24\"}\n\
+         not json\n\
+         {\"body\": \"no text field\"}\n\
+         {\"text\": \"Russia criticised the plan.\", \"title\": \"Two\"}\n",
+    )
+    .unwrap();
+    let out = dyad(&["read", f.to_str().unwrap()]);
+    assert!(out.status.success());
+    let docs = stdout_lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["doc"]["title"], "One");
+    assert_eq!(docs[0]["doc"]["date"], "2021-03-24");
+    assert_eq!(docs[1]["text"], "Russia criticised the plan.");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 2"), "{stderr}");
+    assert!(stderr.contains("line 3"), "{stderr}");
+}
+
+#[test]
+fn output_file_and_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("out.json");
+    let out = dyad(&[
+        "code",
+        "-q",
+        "--format",
+        "json",
+        "-o",
+        json.to_str().unwrap(),
+        sample().to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+
+    let out = dyad(&["code", "-q", "--format", "tsv", sample().to_str().unwrap()]);
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = tsv.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("doc\tsentence\ttoken\tstart\tend\ttext"));
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.len() > 500);
+    assert!(rows.iter().all(|r| r.split('\t').count() == 11));
+
+    let out = dyad(&["read", "-q", "--format", "tsv", sample().to_str().unwrap()]);
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(tsv.lines().count(), 2);
+}
+
+#[test]
+fn stdin_is_an_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["read", "-q", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"The European Union imposed sanctions on Tuesday.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let docs = stdout_lines(&out);
+    assert_eq!(docs[0]["doc"]["source"], "-");
+    assert_eq!(
+        docs[0]["text"],
+        "The European Union imposed sanctions on Tuesday."
+    );
+}
+
+#[test]
+fn every_verb_has_help() {
+    for verb in [
+        vec!["--help"],
+        vec!["read", "--help"],
+        vec!["code", "--help"],
+        vec!["eval", "--help"],
+        vec!["eval", "extract", "--help"],
+        vec!["eval", "segment", "--help"],
+        vec!["eval", "tokenize", "--help"],
+    ] {
+        let out = dyad(&verb);
+        assert!(out.status.success(), "{verb:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage"),
+            "{verb:?}"
+        );
+    }
+}
+
+#[test]
+fn eval_on_a_tiny_treebank_prints_metrics() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("t.conllu");
+    fs::write(
+        &f,
+        "# newdoc id = d\n# sent_id = 1\n# text = He left.\n1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n\
+         # sent_id = 2\n# text = She stayed.\n1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tstayed\tstay\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+    )
+    .unwrap();
+    let out = dyad(&["eval", "tokenize", "--json", f.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tokens_f1 = v["files"][0]["metrics"]["tokens"]["f1"].as_f64().unwrap();
+    assert!((tokens_f1 - 1.0).abs() < 1e-9);
+    let out = dyad(&["eval", "segment", f.to_str().unwrap()]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("Sentences"));
+    assert!(table.contains("100.00"));
+}
