@@ -76,7 +76,7 @@ pub struct Verb {
     pub forms: Vec<VerbPhrase>,
     /// True when the forms came from `{...}` in the file.
     pub listed_forms: bool,
-    /// The verb's own code, overriding the block's.
+    /// The verb's own code, overriding the block's; a null pair for an explicit `[---]`.
     pub code: Option<CodePair>,
     pub line: usize,
 }
@@ -261,7 +261,8 @@ impl VerbDictionary {
         &self.blocks[r.block].verbs[r.verb]
     }
 
-    /// The code of the bare verb: its own if it has one, else its block's.
+    /// The code of the bare verb: its own if it has one (possibly the null code), else its
+    /// block's.
     pub fn verb_code(&self, r: VerbRef) -> Option<&CodePair> {
         self.verb(r)
             .code

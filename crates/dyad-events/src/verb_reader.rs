@@ -317,7 +317,8 @@ impl Reader<'_> {
                     format!("verb line: unexpected text after the code in {body:?}"),
                 ));
             }
-            code = Some(self.code(n, &rest[open + 1..close])?);
+            // an explicit `[---]` is kept as a null code: it overrides the block's code
+            code = Some(self.code(n, &rest[open + 1..close])?.unwrap_or_default());
             rest = rest[..open].trim();
         }
         let mut forms = None;
@@ -374,7 +375,7 @@ impl Reader<'_> {
             lemma,
             forms,
             listed_forms,
-            code: code.flatten(),
+            code,
             line: n,
         };
         self.current_block(n, "verb")?.verbs.push(verb);

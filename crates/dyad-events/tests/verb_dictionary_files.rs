@@ -77,6 +77,16 @@ fn cameo_2_0_lookups() {
     assert!(went.iter().any(|r| d.verb(*r).lemma.text() == "GO"));
     let accused = d.lookup("ACCUSED");
     assert!(accused.iter().any(|r| d.verb(*r).lemma.text() == "ACCUSE"));
+    // COME is in the ARRIVE [040] block but has its own [---]: the bare verb codes nothing
+    let came = d.lookup("came");
+    assert!(!came.is_empty());
+    assert!(
+        came.iter()
+            .all(|r| d.verb_code(*r).is_none_or(|c| c.is_null())),
+        "COME [---]"
+    );
+    let arrive = d.lookup("arrived")[0];
+    assert_eq!(d.verb_code(arrive).unwrap().active.as_deref(), Some("040"));
     // multi-word verbs with their marked head
     let cordon = d.lookup("cordoned off");
     assert!(!cordon.is_empty(), "CORDONED OFF");
