@@ -1,7 +1,8 @@
 //! Reads text on standard input and prints one sentence per line, words separated by spaces
 //! (a word glued to the previous one inside a surface token is prefixed with `+`).
 //!
-//! `cargo run -p dyad-text --example tokenize < file.txt`
+//! `cargo run -p dyad-text --example tokenize < file.txt`; with `--count`, prints only the
+//! number of bytes, words and sentences and the time taken by tokenizing and segmenting.
 
 use std::io::Read;
 
@@ -11,8 +12,21 @@ fn main() {
         eprintln!("cannot read standard input: {e}");
         std::process::exit(1);
     }
+    let started = std::time::Instant::now();
     let pieces = dyad_text::tokenizer::tokenize(&text);
-    for r in dyad_text::segmenter::segment(&text, &pieces) {
+    let sentences = dyad_text::segmenter::segment(&text, &pieces);
+    if std::env::args().any(|a| a == "--count") {
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "{} bytes, {} words, {} sentences in {secs:.3} s ({:.1} MB/s)",
+            text.len(),
+            pieces.len(),
+            sentences.len(),
+            text.len() as f64 / 1e6 / secs
+        );
+        return;
+    }
+    for r in sentences {
         let words: Vec<String> = pieces[r]
             .iter()
             .map(|p| {

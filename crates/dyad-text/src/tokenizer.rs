@@ -114,7 +114,7 @@ const EMOTICONS: &[&str] = &[
 /// Tokenizes one whitespace-free chunk `[s, e)`.
 fn chunk(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
     let whole = &text[s..e];
-    if EMOTICONS.contains(&whole) {
+    if whole.len() <= 3 && EMOTICONS.contains(&whole) {
         push(out, s, e, false);
         return;
     }
@@ -158,7 +158,8 @@ fn chunk(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
             '`' | '\u{2018}' => i = quote_run_end(text, i, e),
             _ => {
                 // Emoticon at the end of a chunk (`great:)`).
-                if let Some(em) = EMOTICONS.iter().find(|em| text[i..e] == ***em) {
+                let rest = &text[i..e];
+                if let Some(em) = EMOTICONS.iter().find(|em| rest.len() <= 3 && rest == **em) {
                     i += em.len();
                 } else {
                     i += c.len_utf8();
@@ -439,9 +440,15 @@ fn keep_inner_period(left: &str, right: &str) -> bool {
     if l.chars().count() <= 2 && right.chars().count() <= 2 {
         return true; // U.S, e.g, Ph.D
     }
-    // file names and domains: report.doc, enron.com
-    right.starts_with(|c: char| c.is_lowercase()) && !l.is_empty()
+    // file names and domains: report.doc, ENRON.XLS, enron.com
+    let ext = right.len() <= 4 && EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(right));
+    (ext || right.starts_with(|c: char| c.is_lowercase())) && !l.is_empty()
 }
+
+const EXTENSIONS: &[&str] = &[
+    "com", "doc", "docx", "gov", "htm", "html", "jpg", "net", "org", "pdf", "png", "ppt", "txt",
+    "xls", "xlsx", "zip",
+];
 
 /// Bound prefixes that UD English keeps attached to the following word.
 const PREFIXES: &[&str] = &[
@@ -479,9 +486,8 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
         push(out, s + cut, e, false);
         return;
     }
-    if w.len() <= 8 && w.is_ascii() {
-        let lower = w.to_ascii_lowercase();
-        if let Some((_, n)) = SPLIT_WORDS.iter().find(|(f, _)| *f == lower) {
+    if (4..=8).contains(&w.len()) {
+        if let Some((_, n)) = SPLIT_WORDS.iter().find(|(f, _)| f.eq_ignore_ascii_case(w)) {
             push(out, s, s + n, false);
             push(out, s + n, e, true);
             return;
