@@ -23,6 +23,7 @@
 
 pub mod cleaner;
 pub mod conllu;
+mod lexicon;
 mod normalize;
 pub mod pipeline;
 pub mod segmenter;

@@ -19,6 +19,10 @@
 use dyad_core::Span;
 use unicode_normalization::char::canonical_combining_class;
 
+use crate::lexicon::{
+    ABBREVIATIONS, EMOTICONS, EXTENSIONS, NUMBER_ABBREVIATIONS, PREFIXES, SPLIT_WORDS, UNITS,
+};
+
 /// One syntactic word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Piece {
@@ -105,11 +109,6 @@ fn is_word_char(c: char) -> bool {
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
-
-const EMOTICONS: &[&str] = &[
-    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p", ":-p", ":/", ":-/",
-    ":o", ":O", "<3", "^_^", "^^", ":'(", "=)", "XD", "xD", ";D", ":]", ":[", "-_-",
-];
 
 /// Tokenizes one whitespace-free chunk `[s, e)`.
 fn chunk(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
@@ -278,31 +277,6 @@ fn run_end(text: &str, s: usize, i: usize, j: usize, e: usize) -> usize {
     }
 }
 
-/// Abbreviations that keep their period. Case matters (`No.` but not `no.`).
-const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Ala", "Apr", "Ariz", "Ark", "Art", "Aug", "Ave", "Blvd", "Brig", "Bros", "Calif",
-    "Capt", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cos", "Cpl", "Dec", "Del", "Dept", "Dr",
-    "Drs", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gens", "Gov", "Hon", "Ill", "Inc",
-    "Ind", "Insp", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass",
-    "Md", "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Mr", "Mrs", "Ms", "Mt", "Nev",
-    "No", "Nos", "Nov", "Oct", "Okla", "Ont", "Ore", "Pa", "Ph", "Pres", "Prof", "Pvt", "Rd",
-    "Rep", "Reps", "Rev", "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Sun", "Supt",
-    "Tenn", "Thu", "Thur", "Thurs", "Tue", "Tues", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo", "al",
-    "approx", "ca", "cf", "dept", "div", "est", "etc", "ext", "govt", "inc", "mins", "no", "pp",
-    "vol", "vs", "yrs",
-];
-
-/// Abbreviations that keep their period only before a number (`No. 10`, `Jan. 5`).
-const NUMBER_ABBREVIATIONS: &[&str] = &["Art", "Fig", "No", "Nos", "no", "pp", "vol", "Mar"];
-
-/// Titles and other abbreviations that never end a sentence.
-pub(crate) const TITLES: &[&str] = &[
-    "Adm.", "Brig.", "Capt.", "Cmdr.", "Col.", "Cpl.", "Dr.", "Drs.", "Fig.", "Ft.", "Gen.",
-    "Gens.", "Gov.", "Hon.", "Insp.", "Lt.", "Maj.", "Messrs.", "Mr.", "Mrs.", "Ms.", "Mt.", "No.",
-    "Nos.", "Pres.", "Prof.", "Pvt.", "Rep.", "Reps.", "Rev.", "Sen.", "Sens.", "Sgt.", "St.",
-    "Supt.", "cf.", "no.", "pp.", "vol.", "vs.",
-];
-
 /// Decides whether the period at `j` (ending the run `[i, j)`) belongs to the word.
 fn attach_period(text: &str, s: usize, i: usize, j: usize, e: usize) -> bool {
     let run = &text[i..j];
@@ -327,7 +301,7 @@ fn attach_period(text: &str, s: usize, i: usize, j: usize, e: usize) -> bool {
         // An initial (J. R. R. Tolkien, Antony J. Blinken) or `c. 1500`, `p. 5`.
         return first.is_uppercase() || (first.is_lowercase() && before_number());
     }
-    if !ABBREVIATIONS.contains(&run) {
+    if ABBREVIATIONS.binary_search(&run).is_err() {
         return false;
     }
     if NUMBER_ABBREVIATIONS.contains(&run) {
@@ -336,33 +310,6 @@ fn attach_period(text: &str, s: usize, i: usize, j: usize, e: usize) -> bool {
     }
     true
 }
-
-/// Words that Universal Dependencies splits into two (`cannot` = `can` + `not`); the number
-/// is the byte length of the first word.
-const SPLIT_WORDS: &[(&str, usize)] = &[
-    ("cannot", 3),
-    ("gonna", 3),
-    ("wanna", 3),
-    ("gotta", 3),
-    ("kinda", 4),
-    ("sorta", 4),
-    ("lotta", 3),
-    ("outta", 3),
-    ("dont", 2),
-    ("didnt", 3),
-    ("doesnt", 4),
-    ("isnt", 2),
-    ("wasnt", 3),
-    ("arent", 3),
-    ("werent", 4),
-    ("cant", 2),
-    ("wont", 2),
-    ("couldnt", 5),
-    ("wouldnt", 5),
-    ("shouldnt", 6),
-    ("havent", 4),
-    ("hasnt", 3),
-];
 
 /// Emits the words of the run `[i, j)` (plus an attached period up to `k`).
 fn split_run(text: &str, i: usize, j: usize, k: usize, out: &mut Vec<Piece>) {
@@ -445,17 +392,6 @@ fn keep_inner_period(left: &str, right: &str) -> bool {
     (ext || right.starts_with(|c: char| c.is_lowercase())) && !l.is_empty()
 }
 
-const EXTENSIONS: &[&str] = &[
-    "com", "doc", "docx", "gov", "htm", "html", "jpg", "net", "org", "pdf", "png", "ppt", "txt",
-    "xls", "xlsx", "zip",
-];
-
-/// Bound prefixes that UD English keeps attached to the following word.
-const PREFIXES: &[&str] = &[
-    "anti", "co", "counter", "cross", "e", "ex", "inter", "intra", "mid", "mini", "multi", "neo",
-    "non", "over", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub",
-];
-
 fn keep_hyphen(text: &str, seg: usize, p: usize, right: &str) -> bool {
     let left = &text[seg..p];
     let last = left.rsplit('-').next().unwrap_or("");
@@ -467,7 +403,7 @@ fn keep_hyphen(text: &str, seg: usize, p: usize, right: &str) -> bool {
         return false;
     }
     let lower = last.to_ascii_lowercase();
-    PREFIXES.contains(&lower.as_str()) && right.starts_with(char::is_alphabetic)
+    PREFIXES.binary_search(&lower.as_str()).is_ok() && right.starts_with(char::is_alphabetic)
 }
 
 /// Emits one word `[s, e)`, splitting off clitics (`'s`, `n't`) and UD two-word forms.
@@ -496,11 +432,6 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
     push(out, s, e, false);
 }
 
-/// Units written against a number that UD splits off: `5pm`, `7:30PM`, `10k`.
-const UNITS: &[&str] = &[
-    "am", "cm", "ft", "gb", "k", "kb", "kg", "km", "lb", "lbs", "m", "mb", "mm", "mph", "pm",
-];
-
 fn unit_cut(w: &str) -> Option<usize> {
     let b = w.as_bytes();
     if !b.first()?.is_ascii_digit() {
@@ -512,7 +443,7 @@ fn unit_cut(w: &str) -> Option<usize> {
         .bytes()
         .all(|c| c.is_ascii_digit() || c == b':' || c == b'.' || c == b',');
     let unit = unit.to_ascii_lowercase();
-    (ok_num && ends_digit(num) && UNITS.contains(&unit.as_str())).then_some(cut)
+    (ok_num && ends_digit(num) && UNITS.binary_search(&unit.as_str()).is_ok()).then_some(cut)
 }
 
 /// Where a clitic starts inside `w`, if `w` ends with one.
