@@ -9,7 +9,8 @@
 //!
 //! Priority when several sources know a phrase: user additions (in the order added), then
 //! Factbook leaders (dated to 2025), Phoenix countries, international and non-state
-//! actors (dated to about 2014), 2019 cabinets, the gazetteer, and last the agents.
+//! actors (dated to about 2014), 2019 cabinets, the gazetteer, the hand-maintained
+//! `additions.tsv`, and last the agents.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -56,6 +57,11 @@ pub const AGENTS_TSV: (&str, &str) = (
     "agents.tsv",
     include_str!("../../../data/actors/agents.tsv"),
 );
+/// Hand-maintained additions in the user overlay format (not generated).
+pub const ADDITIONS_TSV: (&str, &str) = (
+    "additions.tsv",
+    include_str!("../../../data/actors/additions.tsv"),
+);
 
 /// Collects entries from several sources, then validates and compiles them.
 #[derive(Debug, Default)]
@@ -83,6 +89,8 @@ impl DictionaryBuilder {
         }
         b.builtin
             .extend(tsv_reader::read_place_tsv(PLACES_TSV.1, PLACES_TSV.0)?);
+        b.builtin
+            .extend(tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0)?);
         b.builtin
             .extend(tsv_reader::read_agent_tsv(AGENTS_TSV.1, AGENTS_TSV.0)?);
         Ok(b)

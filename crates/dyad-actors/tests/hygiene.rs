@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use dyad_actors::dictionary::{ACTOR_TSVS, AGENTS_TSV, CODEBOOK_TSV, PLACES_TSV};
+use dyad_actors::dictionary::{ACTOR_TSVS, ADDITIONS_TSV, AGENTS_TSV, CODEBOOK_TSV, PLACES_TSV};
 use dyad_actors::normalize::phrase_words;
 use dyad_actors::{petrarch_reader, tsv_reader, Codebook, DictionaryBuilder};
 
@@ -86,6 +86,29 @@ fn every_code_is_valid_against_the_cameo_codebook() {
     for e in tsv_reader::read_agent_tsv(AGENTS_TSV.1, AGENTS_TSV.0).unwrap() {
         let code = e.default_code.as_deref().unwrap();
         assert!(book.is_valid_agent_code(code), "{}: {code}", e.origin);
+    }
+}
+
+#[test]
+fn hand_additions_are_sorted_unique_and_valid() {
+    let book = codebook();
+    let mut prev: Option<(String, String)> = None;
+    for (line, row) in data_rows(ADDITIONS_TSV.1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let key = (cols[0].to_string(), phrase_words(cols[1]).join(" "));
+        if let Some(p) = &prev {
+            assert!(p < &key, "additions.tsv:{line}: not sorted or duplicate");
+        }
+        prev = Some(key);
+    }
+    for e in tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0).unwrap() {
+        let code = e.default_code.as_deref().unwrap();
+        let ok = if e.position.is_some() {
+            book.is_valid_agent_code(code)
+        } else {
+            book.is_valid_actor_code(code)
+        };
+        assert!(ok, "{}: {code}", e.origin);
     }
 }
 
