@@ -232,12 +232,18 @@ pub fn load_ground_truth(dir: &Path) -> Result<BTreeMap<String, String>, Extract
         .collect())
 }
 
-/// Extracts the main text of every benchmark page with dyad's HTML reader. Returns the texts
-/// keyed by page and the reading errors of each page that had any.
+/// The extracted texts of the benchmark pages, and the reading errors of pages that had any.
+#[derive(Clone, Debug, Default)]
+pub struct Predictions {
+    pub texts: BTreeMap<String, String>,
+    pub errors: BTreeMap<String, Vec<String>>,
+}
+
+/// Extracts the main text of every benchmark page with dyad's HTML reader.
 pub fn predict(
     dir: &Path,
     keys: impl IntoIterator<Item = String>,
-) -> Result<(BTreeMap<String, String>, BTreeMap<String, Vec<String>>), ExtractEvalError> {
+) -> Result<Predictions, ExtractEvalError> {
     let cfg = dyad_ingest::ReaderConfig {
         format: Some(dyad_ingest::Format::Html),
         ..dyad_ingest::ReaderConfig::default()
@@ -259,7 +265,7 @@ pub fn predict(
         }
         texts.insert(key, text);
     }
-    Ok((texts, errors))
+    Ok(Predictions { texts, errors })
 }
 
 /// Runs the whole evaluation on the benchmark folder `dir` (holding `html/` and
@@ -276,7 +282,10 @@ pub fn evaluate_extraction_with_output(
     output: Option<&Path>,
 ) -> Result<ExtractReport, ExtractEvalError> {
     let truth = load_ground_truth(dir)?;
-    let (predictions, errors) = predict(dir, truth.keys().cloned())?;
+    let Predictions {
+        texts: predictions,
+        errors,
+    } = predict(dir, truth.keys().cloned())?;
     if let Some(out) = output {
         let body: serde_json::Map<String, serde_json::Value> = predictions
             .iter()

@@ -155,7 +155,8 @@ mod tests {
 
     #[test]
     fn furniture_is_removed_and_prose_kept() {
-        let body = "The son of a former president was stabbed to death in Berlin on Tuesday, police said.";
+        let body =
+            "The son of a former president was stabbed to death in Berlin on Tuesday, police said.";
         let more = "Police arrested a 57-year-old suspect.";
         let paras = v(&[
             "BREAKING NEWS",

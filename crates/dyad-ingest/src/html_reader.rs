@@ -77,7 +77,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtract {
             }
         }
     };
-    if r.warnings.iter().any(|w| w.starts_with("Using JSON-LD content")) {
+    if r.warnings
+        .iter()
+        .any(|w| w.starts_with("Using JSON-LD content"))
+    {
         // JSON-LD `articleBody` is taken over the page when it is much longer, but it is often
         // unparagraphed and sometimes repeats itself; the page's own text is preferred when
         // it has a fair share of the length.
@@ -93,7 +96,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtract {
     let paras = clean_paragraphs(paras, r.metadata.title.as_deref());
     HtmlExtract {
         text: paras.join("\n\n"),
-        title: r.metadata.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
+        title: r
+            .metadata
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
         date: r.metadata.date.map(|d| d.format("%Y-%m-%d").to_string()),
         author: r.metadata.author.filter(|a| !a.trim().is_empty()),
         language: r.metadata.language.filter(|l| !l.trim().is_empty()),
@@ -190,10 +197,45 @@ fn normalize_paragraphs(text: &str) -> String {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-    "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "th",
-    "thead", "tr", "ul", "html", "center",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "html",
+    "center",
 ];
 
 /// The text of an HTML fragment, one paragraph per block element, separated by blank lines.
@@ -219,7 +261,10 @@ fn walk(node: &dom_query::NodeRef<'_>, cur: &mut String, paras: &mut Vec<String>
         if child.is_text() {
             cur.push_str(&child.text());
         } else if child.is_element() {
-            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            let name = child
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
             match name.as_str() {
                 "script" | "style" | "noscript" | "template" => {}
                 "br" => cur.push('\n'),
@@ -281,9 +326,11 @@ pub fn read_html_text(mut meta: DocMeta, decoded: Decoded) -> ReadItem {
 mod tests {
     use super::*;
 
-    const PARA1: &str = "The foreign ministers of the alliance met in Brussels on Thursday and agreed to \
+    const PARA1: &str =
+        "The foreign ministers of the alliance met in Brussels on Thursday and agreed to \
         deepen their cooperation on climate, trade and security in the coming year.";
-    const PARA2: &str = "Officials said the talks had been frank and that a joint statement would follow \
+    const PARA2: &str =
+        "Officials said the talks had been frank and that a joint statement would follow \
         later in the week, after consultations with the member governments.";
 
     fn page() -> String {
@@ -316,7 +363,10 @@ mod tests {
         assert_eq!(x.date.as_deref(), Some("2021-03-25"));
         assert_eq!(x.author.as_deref(), Some("Jane Doe"));
         assert_eq!(x.language.as_deref(), Some("en"));
-        assert_eq!(x.url.as_deref(), Some("https://news.example.com/world/ministers-agree"));
+        assert_eq!(
+            x.url.as_deref(),
+            Some("https://news.example.com/world/ministers-agree")
+        );
         assert!(x.title.as_deref().unwrap_or("").contains("Ministers agree"));
     }
 
@@ -326,28 +376,45 @@ mod tests {
         let html = "<div><p>First paragraph ends here.</p><p>Second paragraph follows.</p></div><p>Third line.</p>";
         assert_eq!(
             segment(text, html),
-            vec!["First paragraph ends here.", "Second paragraph follows.", "Third line."]
+            vec![
+                "First paragraph ends here.",
+                "Second paragraph follows.",
+                "Third line."
+            ]
         );
-        assert_eq!(segment("One.\n\n  \nTwo  words.", ""), vec!["One.", "Two words."]);
+        assert_eq!(
+            segment("One.\n\n  \nTwo  words.", ""),
+            vec!["One.", "Two words."]
+        );
     }
 
     #[test]
     fn html_is_recognised() {
         assert!(looks_like_html("<!DOCTYPE html><html>"));
         assert!(looks_like_html("<div class=\"a\"><p>text</p></div>"));
-        assert!(!looks_like_html("BRUSSELS (Reuters) - <b> is rare in news text"));
+        assert!(!looks_like_html(
+            "BRUSSELS (Reuters) - <b> is rare in news text"
+        ));
         assert!(!looks_like_html("<3 plain text"));
     }
 
     #[test]
     fn read_html_builds_a_document_or_an_error() {
         let html = page();
-        let decoded = Decoded { text: html.clone(), encoding: "UTF-8", warnings: vec![] };
+        let decoded = Decoded {
+            text: html.clone(),
+            encoding: "UTF-8",
+            warnings: vec![],
+        };
         let d = read_html("p.html", html.as_bytes(), decoded, None).unwrap();
         assert_eq!(d.meta.format, "html");
         assert_eq!(d.meta.id, dyad_core::content_id(html.as_bytes()));
         assert_eq!(d.body_text(), d.text.trim());
-        let empty = Decoded { text: "<html><body></body></html>".into(), encoding: "UTF-8", warnings: vec![] };
+        let empty = Decoded {
+            text: "<html><body></body></html>".into(),
+            encoding: "UTF-8",
+            warnings: vec![],
+        };
         let e = read_html("e.html", b"", empty, None).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Html);
         assert_eq!(e.to_string(), "e.html: no main text found in the HTML page");

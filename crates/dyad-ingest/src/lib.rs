@@ -282,3 +282,156 @@ pub fn detect_format(source: &str, bytes: &[u8]) -> Format {
     }
     Format::Text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn read_all(source: &str, bytes: Vec<u8>) -> Vec<ReadItem> {
+        read_bytes(source, bytes, &ReaderConfig::default()).collect()
+    }
+
+    const STORY: &str =
+        "Talks resume in Geneva\n\nGENEVA (Reuters) - Negotiators met again on Monday.\n";
+
+    #[test]
+    fn compressed_text_reads_like_plain_text() {
+        let plain = read_all("a.txt", STORY.as_bytes().to_vec())
+            .remove(0)
+            .unwrap();
+        let gz = read_all("a.txt.gz", gzip(STORY.as_bytes()))
+            .remove(0)
+            .unwrap();
+        let zst = zstd::encode_all(STORY.as_bytes(), 3).unwrap();
+        let zst = read_all("a.txt.zst", zst).remove(0).unwrap();
+        assert_eq!(plain.meta.id, gz.meta.id);
+        assert_eq!(plain.meta.id, zst.meta.id);
+        assert_eq!(gz.text, STORY);
+        assert_eq!(plain.meta.title.as_deref(), Some("Talks resume in Geneva"));
+        assert_eq!(plain.meta.dateline.as_deref(), Some("GENEVA"));
+        assert_eq!(plain.body_text(), "Negotiators met again on Monday.");
+    }
+
+    #[test]
+    fn truncated_gzip_empty_and_binary_inputs_are_errors() {
+        let gz = gzip(&STORY.repeat(50).into_bytes());
+        let e = read_all("t.txt.gz", gz[..gz.len() - 30].to_vec())
+            .remove(0)
+            .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Decompress);
+        let e = read_all("e.txt", Vec::new()).remove(0).unwrap_err();
+        assert_eq!(e.to_string(), "e.txt: the input is empty");
+        let e = read_all("p.txt", b"\x89PNG\r\n\x1a\n....".to_vec())
+            .remove(0)
+            .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Binary);
+    }
+
+    #[test]
+    fn latin1_file_is_decoded_with_a_warning() {
+        let bytes = b"Le pr\xe9sident fran\xe7ais a re\xe7u le ministre \xe0 l'\xc9lys\xe9e mardi."
+            .to_vec();
+        let d = read_all("f.txt", bytes).remove(0).unwrap();
+        assert!(d.text.contains("président français a reçu"), "{}", d.text);
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn limits_are_enforced_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, STORY.repeat(10)).unwrap();
+        let cfg = ReaderConfig {
+            max_input_bytes: 100,
+            ..ReaderConfig::default()
+        };
+        let e = read_input(&Input::Path(path.clone()), &cfg)
+            .next()
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooLarge);
+        assert!(e.message.contains("limit of 100 bytes"), "{e}");
+        let cfg = ReaderConfig {
+            max_decompressed_bytes: 100,
+            ..ReaderConfig::default()
+        };
+        let e = read_bytes("b.gz", gzip(&STORY.repeat(10).into_bytes()), &cfg)
+            .next()
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooLarge);
+        let ok = read_input(&Input::Path(path), &ReaderConfig::default())
+            .next()
+            .unwrap();
+        assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn formats_are_detected_by_extension_and_content() {
+        assert_eq!(detect_format("x.jsonl.gz", b"{}"), Format::Jsonl);
+        assert_eq!(detect_format("x", b"WARC/1.0\r\n"), Format::Warc);
+        assert_eq!(
+            detect_format("-", b"{\"text\": \"a\"}\n{\"text\": \"b\"}"),
+            Format::Jsonl
+        );
+        assert_eq!(
+            detect_format("-", b"  <!DOCTYPE html><html></html>"),
+            Format::Html
+        );
+        assert_eq!(detect_format("x.txt", b"<html>"), Format::Text);
+        assert_eq!(detect_format("-", b"{braces} in plain text"), Format::Text);
+        assert_eq!("JSONL".parse::<Format>(), Ok(Format::Jsonl));
+        assert!("pdf".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn warc_gz_members_are_read_in_order() {
+        let para =
+            "Delegates from both countries signed the agreement in the capital on Friday morning. ";
+        let mut file = Vec::new();
+        for (i, city) in ["Paris", "Rome"].iter().enumerate() {
+            let html = format!(
+                "<html><body><article><p>{city}: {}</p><p>{}</p></article></body></html>",
+                para.repeat(3),
+                para.repeat(2)
+            );
+            let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}");
+            let rec = format!(
+                "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{i}>\r\n\
+                 WARC-Target-URI: http://x/{city}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+                block.len()
+            );
+            file.extend(gzip(rec.as_bytes()));
+        }
+        let docs: Vec<RawDocument> = read_all("c.warc.gz", file)
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(docs.len(), 2);
+        assert!(docs[0].text.starts_with("Paris:"));
+        assert!(docs[1].text.starts_with("Rome:"));
+        assert_eq!(docs[1].meta.record.as_deref(), Some("<urn:uuid:1>"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn body_is_always_a_valid_span(text in "\\PC{0,200}", nl in proptest::collection::vec(0usize..200, 0..6)) {
+            let mut t = text;
+            for n in nl {
+                let mut i = n.min(t.len());
+                while !t.is_char_boundary(i) { i -= 1; }
+                t.insert(i, '\n');
+            }
+            for d in read_bytes("p.txt", t.clone().into_bytes(), &ReaderConfig::default()).flatten() {
+                proptest::prop_assert!(d.body.is_valid_in(&d.text));
+            }
+        }
+    }
+}

@@ -213,7 +213,6 @@ pub fn parse_header(text: &str) -> Header {
             i = next_nonblank(i + 1);
         }
     }
-    let headline_at = i;
     if i + 1 < ls.len() && is_headline(line(i)) && blank(i + 1) && next_nonblank(i + 1) < ls.len() {
         h.title = Some(line(i).trim().to_string());
         i = next_nonblank(i + 1);
@@ -230,7 +229,6 @@ pub fn parse_header(text: &str) -> Header {
             }
         }
     }
-    let _ = headline_at;
     h.body_start = ls.get(i).map_or(text.len(), |&(s, _)| s);
     let body = &text[h.body_start..];
     let lead = body.len() - body.trim_start().len();
