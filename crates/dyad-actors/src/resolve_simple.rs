@@ -176,7 +176,7 @@ pub fn resolve_simple(
                 None
             };
             if let Some(n) = of_country {
-                let c = &n.code.unwrap_or("")[..3];
+                let c = n.code.and_then(|c| c.get(..3)).unwrap_or("");
                 let code = pos.compose(c, m.code.unwrap_or(""));
                 let rule = format!("agent+of+country ({}; {})", origin(m), origin(n));
                 b = n.tokens.1;
