@@ -10,7 +10,7 @@
 //!   coded for the document date (Obama is `USAGOV` in 2012 and `USAELI` in 2021).
 //! * [`petrarch_reader`] and [`tsv_reader`] read user dictionaries (PETRARCH format, or a
 //!   simple TSV overlay); errors name the file and line.
-//! * [`resolve_simple`] turns matches into [`ActorMention`] records using only the
+//! * [`resolve_simple()`] turns matches into [`ActorMention`] records using only the
 //!   tokens (country + agent composition, titles before names, capital metonymy). The
 //!   parse-based resolver (appositions, coreference) builds on it later.
 //!
