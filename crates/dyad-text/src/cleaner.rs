@@ -283,8 +283,15 @@ const PHRASES: &[(&str, &str)] = &[
     ("sign up to our", "subscription prompt"),
     ("subscribe to our", "subscription prompt"),
     ("subscribe now", "subscription prompt"),
-    ("newsletter", "subscription prompt"),
-    ("cookie", "cookie notice"),
+    ("our newsletter", "subscription prompt"),
+    ("newsletter sign", "subscription prompt"),
+    ("use cookies", "cookie notice"),
+    ("uses cookies", "cookie notice"),
+    ("accept cookies", "cookie notice"),
+    ("accept all cookies", "cookie notice"),
+    ("cookie policy", "cookie notice"),
+    ("cookie settings", "cookie notice"),
+    ("trust principles", "publisher notice"),
     ("privacy policy", "legal notice"),
     ("terms of use", "legal notice"),
     ("terms of service", "legal notice"),
@@ -385,6 +392,11 @@ mod tests {
         assert_eq!(
             boilerplate("He said he would read more about it later."),
             None
+        );
+        assert_eq!(boilerplate("Girl Scout cookie sales soar"), None);
+        assert_eq!(
+            boilerplate("This site uses cookies. Accept"),
+            Some("cookie notice")
         );
     }
 
