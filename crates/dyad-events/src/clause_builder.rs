@@ -82,8 +82,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<VerbClause> {
                 _ => {}
             }
         }
-        c.pre_verb
-            .sort_by_key(|w| tokens.iter().position(|t| t.text == w.text));
+        // children are in token order, so pre_verb is too
         out.push(VerbClause { verb: v, clause: c });
     }
     out
@@ -167,7 +166,7 @@ mod tests {
         assert_eq!(cs[0].verb, 2);
         assert_eq!(c.subject.as_ref().unwrap().words.len(), 2);
         assert_eq!(c.object.as_ref().unwrap().token, Some(4));
-        assert_eq!(c.obliques[0].prep.lemma, "on");
+        assert_eq!(c.obliques[0].prep.lemma(), "on");
         assert_eq!(
             c.obliques[0].phrase.words.len(),
             1,
@@ -188,7 +187,7 @@ mod tests {
         ]);
         let c = &clauses(&t)[0].clause;
         assert!(c.passive);
-        assert_eq!(c.particle.as_ref().unwrap().lemma, "off");
+        assert_eq!(c.particle.as_ref().unwrap().lemma(), "off");
         assert!(c.obliques[0].phrase.is_actor);
         let r = m.code(c).unwrap();
         assert_eq!(r.source, Some(Role::Oblique(0)));

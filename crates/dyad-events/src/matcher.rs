@@ -23,16 +23,19 @@
 //! Not handled here (left to the tree-based coder): `%` compounds, `^` skips, patterns that
 //! glue the verb to other words (`IN_*`), verb-on-verb transformations.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::pattern::Element;
 use crate::verb_dictionary::{form_key, Pattern, VerbDictionary, VerbRef};
 
-/// A word of the sentence: its text and lemma.
+/// A word of the sentence: its text and lemma. Built with [`Word::new`], which also keeps
+/// the upper-case forms the dictionary is compared with, so matching allocates nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Word {
-    pub text: String,
-    pub lemma: String,
+    text: String,
+    lemma: String,
+    text_key: String,
+    lemma_key: String,
 }
 
 impl Word {
@@ -40,11 +43,22 @@ impl Word {
         Word {
             text: text.to_string(),
             lemma: lemma.to_string(),
+            text_key: text.to_uppercase(),
+            lemma_key: lemma.to_uppercase(),
         }
     }
 
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn lemma(&self) -> &str {
+        &self.lemma
+    }
+
+    /// `dict_word` is upper case, as the dictionary stores it.
     fn is(&self, dict_word: &str) -> bool {
-        self.text.eq_ignore_ascii_case(dict_word) || self.lemma.eq_ignore_ascii_case(dict_word)
+        self.text_key == dict_word || self.lemma_key == dict_word
     }
 }
 
@@ -100,10 +114,16 @@ pub struct Match<'d> {
     pub specificity: usize,
 }
 
+/// A synonym set's phrases, one-word ones in a set for constant-time lookup.
+struct SynsetIndex {
+    singles: HashSet<String>,
+    multi: Vec<Vec<String>>,
+}
+
 /// Matches clauses against a verb dictionary; holds the expanded synonym sets.
 pub struct Matcher<'d> {
     dict: &'d VerbDictionary,
-    synsets: HashMap<String, Vec<Vec<String>>>,
+    synsets: HashMap<String, SynsetIndex>,
 }
 
 #[derive(Default, Clone)]
@@ -118,7 +138,14 @@ impl<'d> Matcher<'d> {
         let synsets = dict
             .synsets
             .iter()
-            .map(|s| (s.name.clone(), dict.synset_phrases(&s.name)))
+            .map(|s| {
+                let (singles, multi): (Vec<_>, Vec<_>) = dict
+                    .synset_phrases(&s.name)
+                    .into_iter()
+                    .partition(|p| p.len() == 1);
+                let singles = singles.into_iter().flatten().collect();
+                (s.name.clone(), SynsetIndex { singles, multi })
+            })
             .collect();
         Matcher { dict, synsets }
     }
@@ -126,7 +153,7 @@ impl<'d> Matcher<'d> {
     /// The verbs of the dictionary this clause's verb can be (particle verbs first).
     pub fn verbs(&self, clause: &Clause) -> Vec<VerbRef> {
         let mut keys = Vec::new();
-        for w in [&clause.verb.lemma, &clause.verb.text] {
+        for w in [clause.verb.lemma(), clause.verb.text()] {
             if let Some(p) = &clause.particle {
                 keys.push(form_key(&format!("{w} {}", p.lemma)));
             }
@@ -360,12 +387,18 @@ impl<'d> Matcher<'d> {
         true
     }
 
-    /// The phrases an element stands for, as upper-case word sequences.
+    /// The phrases of a consecutive group (`NEW_&TIETYPES_RELATIONS`), as word sequences.
     fn phrases(&self, e: &Element) -> Vec<Vec<String>> {
         match e {
             Element::Word(w) => vec![vec![w.clone()]],
             Element::Alternatives(a) => a.iter().map(|w| vec![w.clone()]).collect(),
-            Element::Synset(s) => self.synsets.get(s).cloned().unwrap_or_default(),
+            Element::Synset(s) => self.synsets.get(s).map_or_else(Vec::new, |ix| {
+                ix.singles
+                    .iter()
+                    .map(|w| vec![w.clone()])
+                    .chain(ix.multi.iter().cloned())
+                    .collect()
+            }),
             Element::Consecutive(parts) => {
                 let mut acc: Vec<Vec<String>> = vec![Vec::new()];
                 for p in parts {
@@ -388,28 +421,40 @@ impl<'d> Matcher<'d> {
         }
     }
 
-    /// True if some phrase of `e` occurs as consecutive words of `words`.
+    /// True if `e` occurs in `words` (a phrase of it as consecutive words).
     fn occurs(&self, e: &Element, words: &[Word]) -> bool {
-        self.phrases(e).iter().any(|ph| {
-            !ph.is_empty()
-                && words
-                    .windows(ph.len())
-                    .any(|win| win.iter().zip(ph).all(|(w, d)| w.is(d)))
-        })
+        (0..words.len()).any(|end| self.ends_at(e, words, end))
     }
 
     /// True if some phrase of `e` occurs ending at word `end`.
     fn ends_at(&self, e: &Element, words: &[Word], end: usize) -> bool {
-        self.phrases(e).iter().any(|ph| {
-            !ph.is_empty()
-                && end < words.len()
-                && end + 1 >= ph.len()
-                && words[end + 1 - ph.len()..=end]
-                    .iter()
-                    .zip(ph)
-                    .all(|(w, d)| w.is(d))
-        })
+        let Some(last) = words.get(end) else {
+            return false;
+        };
+        match e {
+            Element::Word(w) => last.is(w),
+            Element::Alternatives(a) => a.iter().any(|w| last.is(w)),
+            Element::Synset(s) => self.synsets.get(s).is_some_and(|ix| {
+                ix.singles.contains(&last.text_key)
+                    || ix.singles.contains(&last.lemma_key)
+                    || ix.multi.iter().any(|ph| seq_ends_at(ph, words, end))
+            }),
+            Element::NounPhrase(inner) => inner.iter().any(|x| self.ends_at(x, words, end)),
+            Element::Consecutive(_) => self.phrases(e).iter().any(|ph| seq_ends_at(ph, words, end)),
+            _ => false,
+        }
     }
+}
+
+/// True if the word sequence `ph` occurs in `words` ending at `end`.
+fn seq_ends_at(ph: &[String], words: &[Word], end: usize) -> bool {
+    !ph.is_empty()
+        && end < words.len()
+        && end + 1 >= ph.len()
+        && words[end + 1 - ph.len()..=end]
+            .iter()
+            .zip(ph)
+            .all(|(w, d)| w.is(d))
 }
 
 #[cfg(test)]
