@@ -2,7 +2,7 @@
 //!
 //! Later stages match words against dictionaries and models trained on clean text, so the
 //! cleaner rewrites what only looks different: text is put in Unicode NFC; exotic spaces
-//! (no-break, thin, ideographic, tabs) become a plain space and runs of spaces collapse to
+//! (no-break, thin, ideographic, tabs, lone carriage returns) become a plain space and runs of spaces collapse to
 //! one; invisible characters (zero-width spaces and joiners, BOM, soft hyphen, control
 //! characters) are removed. Dashes and quotes carry meaning and are kept, curly quotes
 //! included; only their odd variants are unified: the hyphen and non-breaking hyphen
@@ -30,6 +30,9 @@ fn action(c: char) -> Action {
     match c {
         ' ' => Action::Space,
         '\t'
+        | '\r'
+        | '\u{b}'
+        | '\u{c}'
         | '\u{a0}'
         | '\u{1680}'
         | '\u{2000}'..='\u{200a}'
@@ -84,13 +87,15 @@ pub(crate) fn normalize_into(
             let q = cluster_end(input, p + len, end);
             let cluster = &input[p..q];
             if !is_nfc(cluster) {
-                flush(out, map, run, p);
-                let before = out.len();
-                out.extend(cluster.nfc());
-                map.replace(p, q - p, out.len() - before);
-                p = q;
-                run = q;
-                continue;
+                let composed: String = cluster.nfc().collect();
+                if mappable(cluster, &composed) {
+                    flush(out, map, run, p);
+                    out.push_str(&composed);
+                    map.replace(p, q - p, composed.len());
+                    p = q;
+                    run = q;
+                    continue;
+                }
             }
         }
         match action(c) {
@@ -129,6 +134,18 @@ fn ends_with_space(out: &str, run: usize, p: usize, input: &str) -> bool {
     }
 }
 
+/// Whether `composed` can replace `cluster` in the offset map. A rewrite of a different
+/// length is one opaque segment; one of the same length is recorded as a byte-for-byte copy
+/// (the map has no other way to say it), which is only sound if every char boundary of
+/// `composed` is one of `cluster` too. The rare clusters that fail this (combining marks
+/// merely reordered) are left as they are.
+fn mappable(cluster: &str, composed: &str) -> bool {
+    composed.len() != cluster.len()
+        || composed
+            .char_indices()
+            .all(|(i, _)| cluster.is_char_boundary(i))
+}
+
 fn next_is_mark(input: &str, p: usize, end: usize) -> bool {
     p < end && is_mark(input[p..].chars().next().unwrap_or(' '))
 }
@@ -164,6 +181,7 @@ mod tests {
     fn spaces_are_unified_and_collapsed() {
         let (t, m) = norm("A\u{a0}\u{a0}B  C\u{200b}D\tE");
         assert_eq!(t, "A B CD E");
+        assert_eq!(norm("old\rmac").0, "old mac");
         let b = t.find('B').unwrap();
         assert_eq!(m.map_span(dyad_core::Span::new(b, b + 1)).start, 5);
         let d = t.find('D').unwrap();
@@ -182,6 +200,18 @@ mod tests {
         );
         let span = m.map_span(dyad_core::Span::new(0, 5));
         assert_eq!(&s[span.start..span.end], "Cafe\u{301}");
+    }
+
+    #[test]
+    fn reordered_marks_never_split_an_input_char() {
+        let s = "0\u{5b0}\u{c4d} x";
+        let (t, m) = norm(s);
+        for (i, _) in t.char_indices() {
+            assert!(s.is_char_boundary(m.map_start(i)));
+            assert!(s.is_char_boundary(m.map_end(i)));
+        }
+        let (t, _) = norm("w\u{307}");
+        assert_eq!(t, "\u{1e87}");
     }
 
     #[test]
