@@ -107,17 +107,39 @@ impl Vocab {
     #[inline]
     pub(crate) fn prepare(&self, word: &str) -> Prepared {
         match inline_key(word.as_bytes()) {
-            Some(key) => Prepared {
-                key,
-                slot: (hash(&key) >> self.shift) as u32,
-                id: 0,
-            },
+            Some(key) => {
+                let slot = (hash(&key) >> self.shift) as usize;
+                self.prefetch(slot);
+                Prepared {
+                    key,
+                    slot: slot as u32,
+                    id: 0,
+                }
+            }
             None => Prepared {
                 key: [0; INLINE],
                 slot: u32::MAX,
                 id: self.long.get(word).copied().unwrap_or(0),
             },
         }
+    }
+
+    /// Asks the processor to start loading a slot, so the later probe finds it in cache.
+    #[inline]
+    fn prefetch(&self, slot: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(s) = self.slots.get(slot) {
+            // SAFETY: a prefetch is a hint that never faults, and the pointer comes from a
+            // live reference into `self.slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(
+                    (s as *const Slot).cast::<i8>(),
+                    std::arch::x86_64::_MM_HINT_T0,
+                )
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = slot;
     }
 
     /// Second step: the word's id, or 0 when the table does not have it.
