@@ -18,6 +18,8 @@
 //! * `dictionary` - any other match, coded as its entry says on the document date.
 //! * `agent` - an agent with no country: an actor with a sector and a null code.
 //!
+//! Person mentions ending in the same word share the entity id of the first one, so the
+//! dictionary entries of different sources for one person become one entity per call.
 //! Appositions ("Sophie Wilmes, Belgium's foreign minister"), pronouns and cross-sentence
 //! coreference need the parse and belong to the later, parse-based layer.
 
@@ -244,7 +246,30 @@ pub fn resolve_simple(
         }
         out.sort_by_key(|m| m.span.start);
     }
+    unify_person_entities(&mut out);
     out
+}
+
+/// One entity id per surname within the call: "U.S. President Joe Biden" (a Phoenix
+/// entry) and a later bare "Biden" (a Factbook entry) are one person, so all person
+/// mentions ending in the same word take the entity id of the first one.
+fn unify_person_entities(mentions: &mut [ActorMention]) {
+    let mut first: FxHashMap<String, String> = FxHashMap::default();
+    for m in mentions.iter_mut() {
+        if m.kind != ActorKind::Person {
+            continue;
+        }
+        let (Some(entity), Some(last)) = (&m.entity, m.mention.split(' ').next_back()) else {
+            continue;
+        };
+        let key = fold(last);
+        match first.get(&key) {
+            Some(e) => m.entity = Some(e.clone()),
+            None => {
+                first.insert(key, entity.clone());
+            }
+        }
+    }
 }
 
 /// The match itself if it is an agent, or its agent reading when the same phrase is also

@@ -158,6 +158,16 @@ fn blinken_sample_resolves_the_named_actors() {
     assert!(code_of("NATO").iter().all(|c| c == "IGOWSTNAT"));
     assert!(code_of("Chinese envoys") == ["CHNGOV"]);
     assert!(code_of("Washington") == ["USAGOV"]);
+    let biden: Vec<_> = ms.iter().filter(|m| m.mention.ends_with("Biden")).collect();
+    assert!(biden.len() >= 3, "{biden:?}");
+    assert!(
+        biden.iter().all(|m| m.entity == biden[0].entity),
+        "{biden:?}"
+    );
+    assert!(
+        biden.iter().all(|m| m.code.as_deref() == Some("USAGOV")),
+        "{biden:?}"
+    );
     if std::env::var_os("DYAD_PRINT").is_some() {
         for m in &ms {
             println!(
