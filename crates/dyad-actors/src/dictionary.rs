@@ -70,9 +70,18 @@ pub struct DictionaryBuilder {
     builtin: Vec<Entry>,
     codebook: Codebook,
     warnings: Vec<ActorError>,
+    skip_invalid_codes: bool,
 }
 
 impl DictionaryBuilder {
+    /// When set, entries whose codes fail the CAMEO codebook are dropped and reported in
+    /// [`DictionaryBuilder::warnings`] instead of failing [`DictionaryBuilder::build`]
+    /// (for historical dictionaries such as Phoenix, which hold fictional test countries).
+    pub fn skip_invalid_codes(&mut self, yes: bool) -> &mut Self {
+        self.skip_invalid_codes = yes;
+        self
+    }
+
     /// A builder with the CAMEO codebook and no entries.
     pub fn empty() -> Result<DictionaryBuilder, ActorError> {
         Ok(DictionaryBuilder {
@@ -140,30 +149,45 @@ impl DictionaryBuilder {
     }
 
     /// Validates every code against the codebook and compiles the matcher.
-    pub fn build(self) -> Result<Dictionary, ActorError> {
+    pub fn build(mut self) -> Result<Dictionary, ActorError> {
         let mut entries = self.user;
         entries.extend(self.builtin);
         // agents last: a phrase that names an actor should resolve to it
         entries.sort_by_key(|e| e.kind == EntryKind::Agent);
-        for e in &entries {
-            let codes = e.default_code.iter().chain(e.roles.iter().map(|r| &r.code));
-            for code in codes {
-                let ok = if e.kind == EntryKind::Agent {
-                    self.codebook.is_valid_agent_code(code)
-                } else {
-                    self.codebook.is_valid_actor_code(code)
-                };
-                if !ok {
-                    return Err(ActorError::Code {
+        let book = &self.codebook;
+        let invalid = |e: &Entry| -> Option<String> {
+            let mut codes = e.default_code.iter().chain(e.roles.iter().map(|r| &r.code));
+            codes
+                .find(|code| {
+                    !if e.kind == EntryKind::Agent {
+                        book.is_valid_agent_code(code)
+                    } else {
+                        book.is_valid_actor_code(code)
+                    }
+                })
+                .cloned()
+        };
+        let mut kept = Vec::with_capacity(entries.len());
+        for e in entries {
+            match invalid(&e) {
+                None => kept.push(e),
+                Some(code) => {
+                    let err = ActorError::Code {
                         origin: e.origin.clone(),
-                        code: code.clone(),
-                    });
+                        code,
+                    };
+                    if !self.skip_invalid_codes {
+                        return Err(err);
+                    }
+                    self.warnings.push(err);
                 }
             }
         }
+        let entries = kept;
         Ok(Dictionary {
             matcher: Matcher::new(entries)?,
             codebook: self.codebook,
+            warnings: self.warnings,
         })
     }
 }
@@ -180,6 +204,7 @@ fn read(path: &Path) -> Result<String, ActorError> {
 pub struct Dictionary {
     matcher: Matcher,
     codebook: Codebook,
+    warnings: Vec<ActorError>,
 }
 
 impl Dictionary {
@@ -194,6 +219,11 @@ impl Dictionary {
             })
             .as_ref()
             .map_err(|e| ActorError::Build(e.clone()))
+    }
+
+    /// Lines and entries skipped while building (lenient reads, skipped invalid codes).
+    pub fn warnings(&self) -> &[ActorError] {
+        &self.warnings
     }
 
     pub fn matcher(&self) -> &Matcher {
@@ -266,6 +296,22 @@ mod tests {
             e.ends_with(":2: code \"XYZGOV\" is not valid against the CAMEO codebook"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn invalid_codes_can_be_skipped_with_warnings() {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        writeln!(f, "KINAKUTA_ [KNT]\nBELGIUM_ [BEL]").unwrap();
+        let mut b = DictionaryBuilder::empty().unwrap();
+        b.add_petrarch_actors_file(f.path(), false).unwrap();
+        b.skip_invalid_codes(true);
+        let d = b.build().unwrap();
+        assert_eq!(d.entries().len(), 1);
+        assert_eq!(d.warnings().len(), 1);
+        assert!(d.warnings()[0]
+            .to_string()
+            .ends_with(":1: code \"KNT\" is not valid against the CAMEO codebook"));
+        assert_eq!(d.find(&["Belgium"], None)[0].code, Some("BEL"));
     }
 
     #[test]

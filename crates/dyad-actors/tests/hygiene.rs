@@ -224,3 +224,30 @@ fn generated_tsvs_agree_with_the_petrarch_reader() {
         );
     }
 }
+
+/// Users bring PETRARCH dictionaries: the real Phoenix files load through the public
+/// builder (leniently, since they hold a few typos and fictional test countries).
+#[test]
+fn phoenix_files_load_through_the_builder() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/events/petrarch2"
+    );
+    let actors = std::path::Path::new(dir).join("Phoenix.International.actors.txt");
+    let agents = std::path::Path::new(dir).join("Phoenix.agents.txt");
+    if !actors.exists() {
+        eprintln!("skipped: {} not present", actors.display());
+        return;
+    }
+    let mut b = DictionaryBuilder::empty().unwrap();
+    b.add_petrarch_actors_file(&actors, true).unwrap();
+    b.add_petrarch_agents_file(&agents, true).unwrap();
+    b.skip_invalid_codes(true);
+    let d = b.build().unwrap();
+    assert!(d.entries().len() > 10_000, "{}", d.entries().len());
+    assert!(!d.warnings().is_empty());
+    let m = d.find(&["NATO", "troops"], None);
+    assert_eq!(m[0].code, Some("IGOWSTNAT"));
+    assert_eq!(m[1].entry.kind, dyad_actors::EntryKind::Agent);
+    assert_eq!(m[1].code, Some("MIL"));
+}
