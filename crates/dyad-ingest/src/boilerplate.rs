@@ -37,6 +37,25 @@ const LABELS: &[&str] = &[
     "read more",
     "comments",
     "story continues below advertisement",
+    "advert",
+    "leave a reply",
+    "leave a reply cancel reply",
+    "you must be logged in to post a comment",
+    "this slideshow requires javascript",
+    "tell us what you think",
+    "tell us what you think...",
+];
+
+/// Openings of a one-paragraph pointer to another article (`READ MORE: ...`).
+const POINTERS: &[&str] = &[
+    "read more:",
+    "see more:",
+    "more:",
+    "also read:",
+    "read also:",
+    "related:",
+    "watch:",
+    "tags ",
 ];
 
 /// Labels that open a box of links to other articles: the label and the headline-like
@@ -50,10 +69,17 @@ const RELATED: &[&str] = &[
     "related posts",
     "related stories",
     "related news",
+    "related coverage",
+    "related content",
     "recommended",
     "recommended for you",
     "more stories",
     "more from",
+    "more",
+    "don't miss",
+    "don’t miss",
+    "most popular",
+    "trending",
     "also on",
     "read also",
     "see also",
@@ -80,16 +106,18 @@ fn is_sentence(p: &str) -> bool {
 }
 
 fn is_label(p: &str) -> bool {
-    LABELS.contains(&key(p).as_str())
+    let k = key(p);
+    LABELS.contains(&k.as_str())
+        || (!is_sentence(p) || p.split_whitespace().count() <= 20)
+            && POINTERS.iter().any(|x| k.starts_with(x))
 }
 
 fn is_related_marker(p: &str) -> bool {
     let k = key(p);
-    !is_sentence(p)
-        && p.split_whitespace().count() <= 6
-        && RELATED
-            .iter()
-            .any(|r| k == *r || (k.starts_with(r) && k[r.len()..].starts_with(' ')))
+    p.split_whitespace().count() <= 6
+        && RELATED.iter().any(|r| {
+            k == *r || (r.contains(' ') && k.starts_with(r) && k[r.len()..].starts_with(' '))
+        })
 }
 
 /// A byline, timestamp or credit line: short, not a sentence, with a date, a time, `By ...`
@@ -124,6 +152,14 @@ pub fn clean_paragraphs(paras: Vec<String>, title: Option<&str>) -> Vec<String> 
     let mut out: Vec<String> = Vec::with_capacity(paras.len());
     let mut in_related = false;
     for p in paras {
+        // No word at all (`|`, `•`): separators of the page layout.
+        if !p.chars().any(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        // Before the first sentence, stray fragments of a split date (`13`, `Aug`).
+        if !out.iter().any(|q| is_sentence(q)) && key(&p).chars().count() <= 3 {
+            continue;
+        }
         if in_related {
             if !is_sentence(&p) {
                 continue;
@@ -165,6 +201,8 @@ mod tests {
             "11/20/2019 01:14 PM",
             body,
             "ADVERTISEMENT",
+            "|",
+            "READ MORE: Minister resigns over scandal",
             more,
             "You may also like",
             "Liberman blames both parties",

@@ -68,7 +68,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtract {
         url: url.map(str::to_string),
         ..rs_trafilatura::Options::default()
     };
-    let mut r = match rs_trafilatura::extract_with_options(html, &opts) {
+    let mut r = match guarded_extract(html, &opts) {
         Ok(r) => r,
         Err(e) => {
             return HtmlExtract {
@@ -85,7 +85,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtract {
         // unparagraphed and sometimes repeats itself; the page's own text is preferred when
         // it has a fair share of the length.
         let stripped = JSON_LD.replace_all(html, "");
-        if let Ok(dom) = rs_trafilatura::extract_with_options(&stripped, &opts) {
+        if let Ok(dom) = guarded_extract(&stripped, &opts) {
             if dom.content_text.len() * 5 >= r.content_text.len() {
                 r.content_text = dom.content_text;
                 r.content_html = dom.content_html;
@@ -106,6 +106,20 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtract {
         language: r.metadata.language.filter(|l| !l.trim().is_empty()),
         url: canonical_url(html).or(r.metadata.url),
         warnings: Vec::new(),
+    }
+}
+
+/// Runs the extractor, turning a panic inside it into an error: a corpus reader must survive
+/// whatever HTML the web holds, and the extractor is a large third-party parser.
+fn guarded_extract(
+    html: &str,
+    opts: &rs_trafilatura::Options,
+) -> Result<rs_trafilatura::ExtractResult, String> {
+    let run = std::panic::AssertUnwindSafe(|| rs_trafilatura::extract_with_options(html, opts));
+    match std::panic::catch_unwind(run) {
+        Ok(Ok(r)) => Ok(r),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("the extractor crashed on this page".to_string()),
     }
 }
 
