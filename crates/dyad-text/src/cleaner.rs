@@ -150,64 +150,97 @@ fn build(input: &str, lines: Vec<Line>) -> Paragraph {
     }
 }
 
-/// A comparison key: lower-cased alphanumeric words separated by single spaces.
-fn key(s: &str) -> String {
-    let mut k = String::with_capacity(s.len());
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !k.is_empty() {
-            k.push(' ');
+/// A comparison key: a 64-bit FNV-1a hash of the lower-cased alphanumeric words (so case,
+/// spacing and punctuation do not matter), and the number of alphanumeric chars hashed.
+/// Hashing instead of building key strings keeps the cleaner free of per-sentence
+/// allocations; a 64-bit collision between two paragraphs of one page is not a concern.
+fn key(s: &str) -> (u64, usize) {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut n = 0;
+    let mut gap = false;
+    let eat = |b: u8, h: &mut u64| {
+        *h ^= u64::from(b);
+        *h = h.wrapping_mul(PRIME);
+    };
+    for c in s.chars() {
+        if !c.is_alphanumeric() {
+            gap = n > 0;
+            continue;
         }
-        k.extend(w.chars().flat_map(char::to_lowercase));
+        if gap {
+            eat(b' ', &mut h);
+            gap = false;
+        }
+        n += 1;
+        if c.is_ascii() {
+            eat(c.to_ascii_lowercase() as u8, &mut h);
+        } else {
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                for &b in l.encode_utf8(&mut buf).as_bytes() {
+                    eat(b, &mut h);
+                }
+            }
+        }
     }
-    k
+    (h, n)
 }
 
-/// Minimum key length of a paragraph that may be dropped as a repeat: short lines such as
-/// `Yes.` may well be said twice.
-const MIN_REPEAT_KEY: usize = 20;
+/// Minimum number of alphanumeric chars of a paragraph that may be dropped as a repeat:
+/// short lines such as `Yes.` may well be said twice.
+const MIN_REPEAT_CHARS: usize = 20;
 
 fn dedup(paragraphs: &[Paragraph], dropped: &mut Vec<(Span, String)>) -> Vec<bool> {
-    let sets: Vec<Vec<String>> = paragraphs
+    let mut pieces = Vec::new();
+    let sets: Vec<Vec<u64>> = paragraphs
         .iter()
         .map(|p| {
-            let pieces = tokenizer::tokenize(&p.text);
-            let mut keys: Vec<String> =
+            pieces.clear();
+            tokenizer::tokenize_into(&p.text, &mut pieces);
+            let mut keys: Vec<u64> =
                 segmenter::sentence_spans(&pieces, &segmenter::segment(&p.text, &pieces))
                     .iter()
                     .map(|s| key(s.get(&p.text).unwrap_or("")))
-                    .filter(|k| !k.is_empty())
+                    .filter(|k| k.1 > 0)
+                    .map(|k| k.0)
                     .collect();
-            keys.sort();
+            keys.sort_unstable();
             keys.dedup();
             keys
         })
         .collect();
-    let whole: Vec<String> = paragraphs.iter().map(|p| key(&p.text)).collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let whole: Vec<(u64, usize)> = paragraphs.iter().map(|p| key(&p.text)).collect();
+    let mut count: HashMap<u64, usize> = HashMap::new();
     for set in &sets {
         for k in set {
-            *count.entry(k.as_str()).or_default() += 1;
+            *count.entry(*k).or_default() += 1;
         }
     }
     let mut order: Vec<usize> = (0..paragraphs.len()).collect();
     order.sort_by_key(|&i| (sets[i].len(), std::cmp::Reverse(i)));
+    let mut kept_whole: HashMap<u64, usize> = HashMap::new();
+    for w in &whole {
+        *kept_whole.entry(w.0).or_default() += 1;
+    }
     let mut keep = vec![true; paragraphs.len()];
     for i in order {
-        if whole[i].len() < MIN_REPEAT_KEY || sets[i].is_empty() {
+        if whole[i].1 < MIN_REPEAT_CHARS || sets[i].is_empty() {
             continue;
         }
-        if sets[i].iter().all(|k| count[k.as_str()] >= 2) {
+        if sets[i]
+            .iter()
+            .all(|k| count.get(k).copied().unwrap_or(0) >= 2)
+        {
             keep[i] = false;
             for k in &sets[i] {
-                if let Some(c) = count.get_mut(k.as_str()) {
+                if let Some(c) = count.get_mut(k) {
                     *c -= 1;
                 }
             }
-            let exact = (0..paragraphs.len()).any(|j| j != i && keep[j] && whole[j] == whole[i]);
-            let reason = if exact {
+            let same = kept_whole.entry(whole[i].0).or_default();
+            *same = same.saturating_sub(1);
+            let reason = if *same > 0 {
                 "duplicate paragraph"
             } else {
                 "paragraph repeats sentences found elsewhere"
@@ -430,6 +463,14 @@ mod tests {
             "paragraph repeats sentences found elsewhere"
         );
         assert_eq!(c.dropped[1].1, "duplicate paragraph");
+    }
+
+    #[test]
+    fn keys_ignore_case_spacing_and_punctuation() {
+        assert_eq!(key("He said: \"No!\""), key("he  said no"));
+        assert_ne!(key("he said no"), key("hesaid no"));
+        assert_eq!(key("Zoë, ÉTÉ").1, 6);
+        assert_eq!(key("Zoë ÉTÉ"), key("zoë été"));
     }
 
     #[test]

@@ -81,6 +81,11 @@ pub(crate) fn normalize_into(
         }
     };
     while p < end {
+        let byte = input.as_bytes()[p];
+        if !check_nfc && byte.is_ascii_graphic() {
+            p += 1; // the common case: kept as it is
+            continue;
+        }
         let c = input[p..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         if check_nfc && (!c.is_ascii() || next_is_mark(input, p + len, end)) {
