@@ -45,7 +45,10 @@ fn belgium_s_foreign_minister_composes_country_and_agent() {
     assert_eq!(m.sector.as_deref(), Some("GOV"));
     assert!(m.rule.starts_with("country+agent"), "{}", m.rule);
     let ms = resolve("the Belgian foreign minister said", "2021-03-25");
-    assert_eq!(find(&ms, "Belgian foreign minister").code.as_deref(), Some("BELGOV"));
+    assert_eq!(
+        find(&ms, "Belgian foreign minister").code.as_deref(),
+        Some("BELGOV")
+    );
     // with her name, which the 2019 cabinet list knows
     let ms = resolve(
         "Belgium's Foreign Minister Sophie Wilmes said.",
