@@ -279,7 +279,10 @@ fn run_end(text: &str, s: usize, i: usize, j: usize, e: usize) -> usize {
 
 /// Decides whether the period at `j` (ending the run `[i, j)`) belongs to the word.
 fn attach_period(text: &str, s: usize, i: usize, j: usize, e: usize) -> bool {
-    let run = &text[i..j];
+    // Only the last part of a hyphenated run can be an abbreviation: `(D-N.J.)`.
+    let whole = &text[i..j];
+    let run = whole.rsplit(['-', '/']).next().unwrap_or(whole);
+    let i = j - run.len();
     let before_number = || {
         let rest = text[j + 1..].trim_start_matches([' ', '\t']);
         j + 1 >= e && rest.starts_with(|c: char| c.is_ascii_digit())
@@ -543,6 +546,7 @@ mod tests {
         assert_eq!(words("No. 10 and no."), ["No.", "10", "and", "no", "."]);
         assert_eq!(words("J. R. R. Tolkien"), ["J.", "R.", "R.", "Tolkien"]);
         assert_eq!(words("3.5%"), ["3.5", "%"]);
+        assert_eq!(words("(D-N.J.)"), ["(", "D", "-", "N.J.", ")"]);
     }
 
     #[test]
