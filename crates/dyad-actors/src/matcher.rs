@@ -152,12 +152,20 @@ impl Matcher {
 
     /// Candidate entries of the phrase covering `tokens`, in priority order.
     pub fn candidates<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<&Entry> {
+        self.candidate_ids(tokens)
+            .into_iter()
+            .map(|c| &self.entries[c])
+            .collect()
+    }
+
+    /// Ids (indexes into [`Matcher::entries`]) of the candidates of a phrase.
+    pub fn candidate_ids<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<usize> {
         let mut scratch = Scratch::default();
         self.encode(tokens, &mut scratch);
         match self.keys.get(&scratch.hay) {
             Some(&p) => self.candidates[p as usize]
                 .iter()
-                .map(|&c| &self.entries[c as usize])
+                .map(|&c| c as usize)
                 .collect(),
             None => Vec::new(),
         }

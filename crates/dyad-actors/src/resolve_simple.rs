@@ -208,7 +208,10 @@ pub fn resolve_simple(
                 x.sector = m.code.map(|c| c[..3.min(c.len())].to_string());
                 mention = Some(x);
             }
-        } else if let Some(n) = as_agent(&cx, m, date).filter(|_| is_name_token(cx.text(b))) {
+        } else if let Some(n) = is_name_token(cx.text(b))
+            .then(|| as_agent(&cx, m, date))
+            .flatten()
+        {
             // a title the dictionary also lists as an actor ("Secretary of State") + a name
             let code = m.code.unwrap_or("");
             let rule = format!("title ({}; {})", origin(m), origin(&n));
@@ -283,14 +286,11 @@ fn as_agent<'d>(cx: &Ctx<'d>, m: &DictMatch<'d>, date: Option<Date>) -> Option<D
     }
     let texts: Vec<&str> = (m.tokens.0..m.tokens.1).map(|i| cx.text(i)).collect();
     let matcher = cx.dict.matcher();
-    let entry = matcher
-        .candidates(&texts)
-        .into_iter()
-        .find(|e| e.kind == EntryKind::Agent)?;
     let entry_id = matcher
-        .entries()
-        .iter()
-        .position(|x| std::ptr::eq(x, entry))?;
+        .candidate_ids(&texts)
+        .into_iter()
+        .find(|&c| matcher.entries()[c].kind == EntryKind::Agent)?;
+    let entry = &matcher.entries()[entry_id];
     Some(DictMatch {
         tokens: m.tokens,
         entry_id,
