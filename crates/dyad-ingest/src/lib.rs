@@ -12,6 +12,11 @@
 //! character decoding, format detection) and hands it to the reader of its format. Documents
 //! come out in input order, so runs are deterministic.
 //!
+//! Conventions: [`DocMeta::id`] hashes the record's own bytes after decompression (the whole
+//! file for text and HTML, the line for JSON Lines, the content block for WARC), so a file and
+//! its gzipped copy give the same ids. An empty or whitespace-only input is an error of kind
+//! [`ErrorKind::Empty`], not an empty document, so that it shows in the run's summary.
+//!
 //! ```
 //! use dyad_ingest::{read_bytes, ReaderConfig};
 //!
