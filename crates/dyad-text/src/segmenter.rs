@@ -13,6 +13,11 @@
 //! - a word whose period was kept (`U.S.`, `Inc.`, `J.`) ends a sentence only if the next word
 //!   is a capitalised common sentence starter (`in the U.S. He said` splits,
 //!   `U.S. Secretary of State` does not); titles (`Mr.`, `Gen.`, `No.`) never do.
+//!
+//! A sentence is also cut after [`MAX_SENTENCE_WORDS`] words, to bound later stages. The
+//! rules were chosen by measuring on the UD English train/dev sets (see `dyad eval segment`):
+//! ending an abbreviation only before a known starter beat both "never" and "before any
+//! capitalised word" on GUM.
 
 use std::ops::Range;
 
@@ -20,6 +25,11 @@ use dyad_core::Span;
 
 use crate::lexicon::{STARTERS, TITLES};
 use crate::tokenizer::Piece;
+
+/// Longest sentence, in words, before a break is forced: text without punctuation (a list, a
+/// table flattened to text) would otherwise make one sentence of a whole page, and the
+/// parser's cost grows with sentence length. UD English sentences stay far below this.
+pub const MAX_SENTENCE_WORDS: usize = 300;
 
 /// Splits the words `pieces` of `text` into sentences, returned as ranges of word indices.
 /// Every word belongs to exactly one sentence; the ranges are in order and contiguous.
@@ -34,6 +44,13 @@ pub fn segment(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
                 out.push(start..last + 1);
                 start = last + 1;
                 i = last + 1;
+            }
+            None if i + 1 - start >= MAX_SENTENCE_WORDS
+                && !pieces.get(i + 1).is_some_and(|p| p.joined) =>
+            {
+                out.push(start..i + 1);
+                start = i + 1;
+                i += 1;
             }
             None => i += 1,
         }
@@ -197,6 +214,16 @@ mod tests {
             sents("one line\nand the next."),
             ["one line\nand the next."]
         );
+    }
+
+    #[test]
+    fn unpunctuated_text_is_cut_at_the_maximum_length() {
+        let text = "word ".repeat(MAX_SENTENCE_WORDS * 2 + 10);
+        let p = tokenize(&text);
+        let s = segment(&text, &p);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0], 0..MAX_SENTENCE_WORDS);
+        assert_eq!(s[2].end, p.len());
     }
 
     #[test]
