@@ -1,0 +1,302 @@
+//! Document and sentence tone in the shape of GDELT's V1.5TONE field.
+//!
+//! GDELT reports seven numbers per document: tone (positive minus negative score), positive
+//! and negative score (percentages of all words), polarity (percentage of words found in the
+//! tonal dictionary), activity reference density (percentage of active words), self/group
+//! reference density (percentage of pronouns) and the word count. GDELT's own dictionaries
+//! are not open, so the tonal words come from the VADER lexicon (`data/gkg/vader.tsv`, MIT).
+//!
+//! Each tonal word counts 1, signed by its (possibly negated) valence and scaled by a
+//! preceding intensifier: "very good" counts 1.29 positive, "slightly good" 0.71, and "not
+//! good" (a negator up to three words back within the same clause) counts as negative. This
+//! keeps the GDELT reading of the scores as percentages of words while letting negation and
+//! intensity move them. Activity density counts tokens tagged `VERB` when the tagger has run,
+//! otherwise a short list of common action verbs, since the parse is not yet in the pipeline.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use dyad_core::Token;
+use serde::{Deserialize, Serialize};
+
+use crate::GkgError;
+
+const VADER_TSV: &str = include_str!("../../../data/gkg/vader.tsv");
+
+/// VADER's scalar for a negated word: valence times -0.74.
+const NEGATION_SCALE: f64 = -0.74;
+/// VADER's booster increment: "very" adds 0.293 of the word's weight.
+const BOOST: f64 = 0.293;
+
+const NEGATORS: &[&str] = &[
+    "not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without",
+    "hardly", "cannot", "nowhere", "barely",
+];
+const BOOSTERS: &[&str] = &[
+    "very", "extremely", "really", "highly", "so", "most", "deeply", "greatly", "hugely",
+    "incredibly", "particularly", "especially", "totally", "utterly", "absolutely", "completely",
+    "strongly", "more", "exceptionally", "remarkably", "enormously", "entirely",
+];
+const DAMPENERS: &[&str] = &[
+    "slightly", "somewhat", "marginally", "partly", "less", "little", "fairly", "rather",
+    "mildly", "moderately",
+];
+const PRONOUNS: &[&str] = &[
+    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
+    "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
+    "herself", "they", "them", "their", "theirs", "themselves", "it", "its", "itself",
+];
+const ACTIVE: &[&str] = &[
+    "attack", "attacked", "attacks", "act", "acted", "acting", "fight", "fought", "fighting",
+    "launch", "launched", "strike", "struck", "move", "moved", "push", "pushed", "build",
+    "built", "win", "won", "seize", "seized", "arrest", "arrested", "kill", "killed", "meet",
+    "met", "sign", "signed", "send", "sent", "go", "went", "come", "came", "make", "made",
+    "take", "took", "run", "ran", "lead", "led", "work", "worked", "help", "helped", "pay",
+    "paid", "confront", "confronted", "retaliate", "stand", "deliver", "bring", "fire", "fired",
+    "march", "marched", "protest", "protested", "vote", "voted", "raid", "raided", "invade",
+    "invaded", "bomb", "bombed", "shoot", "shot", "drive", "drove", "force", "forced",
+];
+
+/// The seven V1.5TONE numbers of a text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tone {
+    /// Positive score minus negative score.
+    pub tone: f64,
+    /// Percentage of words that are positive (weighted by intensity).
+    pub positive: f64,
+    /// Percentage of words that are negative (weighted by intensity).
+    pub negative: f64,
+    /// Percentage of words found in the tonal dictionary.
+    pub polarity: f64,
+    /// Percentage of active words.
+    pub activity_density: f64,
+    /// Percentage of pronouns.
+    pub self_group_density: f64,
+    /// Number of words (tokens with a letter or digit).
+    pub word_count: usize,
+}
+
+/// The tonal lexicon: lower-case word to VADER valence.
+#[derive(Debug)]
+pub struct ToneLexicon {
+    valence: HashMap<String, f64>,
+}
+
+impl ToneLexicon {
+    /// Parses a `word<TAB>valence` table; `#` lines are comments.
+    pub fn parse(text: &str, file: &str) -> Result<ToneLexicon, GkgError> {
+        let mut valence = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (w, v) = line
+                .split_once('\t')
+                .ok_or_else(|| GkgError::table(file, i + 1, "expected word<TAB>valence"))?;
+            let v: f64 = v
+                .trim()
+                .parse()
+                .map_err(|_| GkgError::table(file, i + 1, format!("bad valence {v:?}")))?;
+            valence.insert(w.to_string(), v);
+        }
+        Ok(ToneLexicon { valence })
+    }
+
+    /// The lexicon built from the embedded `data/gkg/vader.tsv`, parsed once.
+    pub fn builtin() -> Result<&'static ToneLexicon, &'static GkgError> {
+        static LEX: OnceLock<Result<ToneLexicon, GkgError>> = OnceLock::new();
+        LEX.get_or_init(|| ToneLexicon::parse(VADER_TSV, "data/gkg/vader.tsv"))
+            .as_ref()
+    }
+
+    pub fn valence(&self, word: &str) -> Option<f64> {
+        self.valence.get(word).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.valence.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.valence.is_empty()
+    }
+
+    /// The tone of a run of tokens (a sentence, or a whole document).
+    pub fn tone(&self, tokens: &[Token]) -> Tone {
+        let mut words = 0usize;
+        let (mut pos, mut neg, mut matched, mut active, mut pronouns) = (0.0, 0.0, 0usize, 0, 0);
+        let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        for (i, t) in tokens.iter().enumerate() {
+            let w = lower[i].as_str();
+            if !w.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            words += 1;
+            if PRONOUNS.contains(&w) {
+                pronouns += 1;
+            }
+            let is_active = match t.upos.as_deref() {
+                Some(u) => u == "VERB",
+                None => ACTIVE.contains(&w),
+            };
+            if is_active {
+                active += 1;
+            }
+            let Some(v) = self.valence(w) else { continue };
+            // Negators and intensifiers are words of the lexicon too ("no" is -1.2); when
+            // they modify a following tonal word they count only through it.
+            if modifies_next(&lower, i, self) {
+                continue;
+            }
+            matched += 1;
+            let mut weight = 1.0;
+            if let Some(prev) = i.checked_sub(1).map(|j| lower[j].as_str()) {
+                if BOOSTERS.contains(&prev) {
+                    weight += BOOST;
+                } else if DAMPENERS.contains(&prev) {
+                    weight -= BOOST;
+                }
+            }
+            let sign = if negated(&lower, i) {
+                v.signum() * NEGATION_SCALE.signum()
+            } else {
+                v.signum()
+            };
+            if sign > 0.0 {
+                pos += weight;
+            } else {
+                neg += weight;
+            }
+        }
+        if words == 0 {
+            return Tone::default();
+        }
+        let pct = |x: f64| 100.0 * x / words as f64;
+        let (positive, negative) = (pct(pos), pct(neg));
+        Tone {
+            tone: positive - negative,
+            positive,
+            negative,
+            polarity: pct(matched as f64),
+            activity_density: pct(active as f64),
+            self_group_density: pct(pronouns as f64),
+            word_count: words,
+        }
+    }
+}
+
+/// True if word `i` is a negator or intensifier directly followed by a tonal word.
+fn modifies_next(lower: &[String], i: usize, lex: &ToneLexicon) -> bool {
+    let w = lower[i].as_str();
+    (NEGATORS.contains(&w) || BOOSTERS.contains(&w) || DAMPENERS.contains(&w))
+        && lower
+            .get(i + 1)
+            .is_some_and(|n| lex.valence(n).is_some() || BOOSTERS.contains(&n.as_str()))
+}
+
+/// True if a negator stands up to three words before `i`, with no clause punctuation between.
+fn negated(lower: &[String], i: usize) -> bool {
+    for j in (i.saturating_sub(3)..i).rev() {
+        let w = lower[j].as_str();
+        if matches!(w, "," | ";" | ":" | "." | "but" | "\"" | "“" | "”") {
+            return false;
+        }
+        if NEGATORS.contains(&w) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::Span;
+
+    fn toks(s: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for w in s.split(' ') {
+            out.push(Token::new(Span::new(pos, pos + w.len()), s));
+            pos += w.len() + 1;
+        }
+        out
+    }
+
+    fn lex() -> &'static ToneLexicon {
+        ToneLexicon::builtin().expect("embedded vader.tsv parses")
+    }
+
+    #[test]
+    fn builtin_lexicon_is_sorted_unique_and_in_range() {
+        let mut prev = String::new();
+        for line in VADER_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let (w, v) = line.split_once('\t').unwrap();
+            assert!(w > prev.as_str(), "{w} after {prev}");
+            let v: f64 = v.parse().unwrap();
+            assert!((-4.0..=4.0).contains(&v) && v != 0.0, "{w} {v}");
+            prev = w.to_string();
+        }
+        assert!(lex().len() > 7000);
+        assert!(lex().valence("good").unwrap() > 0.0);
+        assert!(lex().valence("abuse").unwrap() < 0.0);
+    }
+
+    #[test]
+    fn positive_and_negative_words_set_the_scores() {
+        let t = lex().tone(&toks("the talks were good and the war was terrible"));
+        assert_eq!(t.word_count, 9);
+        assert!((t.positive - 100.0 / 9.0).abs() < 1e-9, "{t:?}");
+        assert!(t.negative > 0.0);
+        assert!((t.tone - (t.positive - t.negative)).abs() < 1e-9);
+        assert!(t.polarity > 0.0);
+    }
+
+    #[test]
+    fn negation_flips_the_sign() {
+        let plain = lex().tone(&toks("the deal is good"));
+        let negated = lex().tone(&toks("the deal is not good"));
+        assert!(plain.tone > 0.0);
+        assert!(negated.tone < 0.0, "{negated:?}");
+        let ut = lex().tone(&toks("it does n't help"));
+        assert!(ut.tone < 0.0, "{ut:?}");
+        // A comma closes the scope of the negation.
+        let scoped = lex().tone(&toks("not now , good"));
+        assert!(scoped.tone > 0.0, "{scoped:?}");
+    }
+
+    #[test]
+    fn intensifiers_scale_the_weight() {
+        let plain = lex().tone(&toks("a good plan"));
+        let very = lex().tone(&toks("a very good plan"));
+        let slightly = lex().tone(&toks("a slightly good plan"));
+        // Weighted by words: "very" adds a word but also weight 1.293.
+        assert!((very.positive - 100.0 * 1.293 / 4.0).abs() < 1e-9, "{very:?}");
+        assert!((slightly.positive - 100.0 * 0.707 / 4.0).abs() < 1e-9);
+        assert!((plain.positive - 100.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn pronouns_and_activity_are_densities() {
+        let t = lex().tone(&toks("we attacked them"));
+        assert!((t.self_group_density - 200.0 / 3.0).abs() < 1e-9);
+        assert!((t.activity_density - 100.0 / 3.0).abs() < 1e-9);
+        let mut tagged = toks("we attacked them");
+        tagged[1].upos = Some("NOUN".into());
+        assert_eq!(lex().tone(&tagged).activity_density, 0.0);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_give_zero() {
+        assert_eq!(lex().tone(&[]), Tone::default());
+        assert_eq!(lex().tone(&toks(". ,")).word_count, 0);
+    }
+
+    #[test]
+    fn bad_table_line_is_an_error_with_its_line() {
+        let e = ToneLexicon::parse("# c\ngood\t1.9\nbad x\n", "t.tsv").unwrap_err();
+        assert_eq!(e.to_string(), "t.tsv:3: expected word<TAB>valence");
+        let e = ToneLexicon::parse("good\tx\n", "t.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("t.tsv:1: bad valence"));
+    }
+}
