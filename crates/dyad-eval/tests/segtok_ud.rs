@@ -2,7 +2,7 @@
 //! the team's shared data folder, and asserts the targets on the news sets (GUM news, PUD).
 //! The folder is absent for users; the test then says so and passes without checking.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use dyad_eval::segtok::{evaluate_segtok, SegTokReport};
 
@@ -11,7 +11,7 @@ fn ud_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-fn run(dir: &PathBuf, rel: &str) -> SegTokReport {
+fn run(dir: &Path, rel: &str) -> SegTokReport {
     let r = evaluate_segtok(&dir.join(rel)).unwrap_or_else(|e| panic!("{e}"));
     println!(
         "{rel:<55} tokens P/R/F1 {:.2}/{:.2}/{:.2}  words F1 {:.2}  sentences P/R/F1 {:.2}/{:.2}/{:.2}",
