@@ -101,7 +101,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtract {
             .title
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty()),
-        date: r.metadata.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        // The extractor normalises dates to UTC, which moves a late-evening local date to the
+        // next day; the date as the page writes it wins when a standard field gives one.
+        date: written_date(html)
+            .or_else(|| r.metadata.date.map(|d| d.format("%Y-%m-%d").to_string())),
         author: r.metadata.author.filter(|a| !a.trim().is_empty()),
         language: r.metadata.language.filter(|l| !l.trim().is_empty()),
         url: canonical_url(html).or(r.metadata.url),
@@ -163,6 +166,19 @@ fn segment(text: &str, html: &str) -> Vec<String> {
         .filter(|p| !p.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// The publication date as written in `datePublished` (JSON-LD, microdata) or
+/// `article:published_time`, as ISO `yyyy-mm-dd`.
+fn written_date(html: &str) -> Option<String> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?i)(?:"datePublished"\s*:\s*"|itemprop=["']datePublished["'][^>]*?(?:content|datetime)=["']|property=["']article:published_time["'][^>]*?content=["'])(\d{4}-\d{2}-\d{2})"#,
+        )
+        .expect("valid regex")
+    });
+    let head = &html[..floor_char_boundary(html, 300_000)];
+    RE.captures(head).map(|c| c[1].to_string())
 }
 
 /// The page's canonical URL: `<link rel="canonical">` or `og:url`.
@@ -432,5 +448,44 @@ mod tests {
         let e = read_html("e.html", b"", empty, None).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Html);
         assert_eq!(e.to_string(), "e.html: no main text found in the HTML page");
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    fn article(head: &str, before: &str) -> String {
+        let p = "The parliament approved the budget after a long debate that lasted well into the night, \
+                 with the opposition voting against every amendment proposed by the government.";
+        format!(
+            "<html><head>{head}<title>Budget approved</title></head><body><article>{before}\
+             <p>{p} {p}</p><p>{p}</p><p>{p} {p}</p></article></body></html>"
+        )
+    }
+
+    #[test]
+    fn date_from_json_ld() {
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Budget approved","datePublished":"2020-02-11T08:00:00+01:00","author":{"@type":"Person","name":"Ana Lima"}}</script>"#;
+        let x = extract_html(&article(ld, ""), None);
+        assert_eq!(x.date.as_deref(), Some("2020-02-11"));
+        assert_eq!(x.author.as_deref(), Some("Ana Lima"));
+    }
+
+    #[test]
+    fn local_date_is_kept_over_utc() {
+        let meta =
+            r#"<meta property="article:published_time" content="2021-03-25T00:30:00+01:00">"#;
+        let x = extract_html(&article(meta, ""), None);
+        assert_eq!(x.date.as_deref(), Some("2021-03-25"));
+    }
+
+    #[test]
+    fn date_from_time_element() {
+        let x = extract_html(
+            &article("", r#"<time datetime="2019-11-20T10:00:00Z">Nov 20</time>"#),
+            None,
+        );
+        assert_eq!(x.date.as_deref(), Some("2019-11-20"));
     }
 }
