@@ -6,6 +6,7 @@
 //! byte spans into [`Document::text`]:
 //!
 //! - [`tone`]: the seven GDELT V1.5TONE numbers per document and per sentence (VADER lexicon);
+//! - [`dates`]: absolute and relative dates resolved against the document date;
 //!
 //! [`annotate_gkg`] runs them all.
 //!
@@ -14,19 +15,23 @@
 //!
 //! let input = "Officials said on Wednesday the talks were very good.";
 //! let mut doc = Document::new(DocMeta::new("x.txt", input.as_bytes()), String::new());
+//! doc.doc.date = Some("2021-03-25".into());
 //! dyad_text::clean_into(&mut doc, input, Span::new(0, input.len()));
 //! dyad_text::annotate(&mut doc);
 //! let gkg = dyad_gkg::annotate_gkg(&doc).unwrap();
 //! assert!(gkg.tone.tone > 0.0);
+//! assert_eq!(gkg.dates[0].date.as_deref(), Some("2021-03-24"));
 //! ```
 
 mod error;
+pub mod dates;
 pub mod tone;
 
 use dyad_core::Document;
 use serde::{Deserialize, Serialize};
 
 pub use error::GkgError;
+pub use dates::{DateMention, DateResolution};
 pub use tone::{Tone, ToneLexicon};
 
 /// Everything this crate finds in one document.
@@ -36,6 +41,8 @@ pub struct Gkg {
     pub tone: Tone,
     /// Tone of each sentence, in the order of [`Document::sentences`].
     pub sentence_tones: Vec<Tone>,
+    /// Date mentions in text order.
+    pub dates: Vec<DateMention>,
 }
 
 /// Runs every annotator of this crate over `doc`. Fails only if an embedded table does not
@@ -48,5 +55,6 @@ pub fn annotate_gkg(doc: &Document) -> Result<Gkg, &'static GkgError> {
     Ok(Gkg {
         tone: lex.tone(&doc.tokens),
         sentence_tones,
+        dates: dates::find_dates(doc),
     })
 }
