@@ -108,8 +108,19 @@ fn sentence_end_after(text: &str, pieces: &[Piece], i: usize) -> Option<usize> {
         if TITLES.binary_search(&w).is_ok() {
             return None;
         }
-        let nw = next.span.get(text).unwrap_or("");
-        return is_starter(nw).then_some(i);
+        // A closing quote or bracket after the period (`in the U.S." He said`) makes the
+        // end more likely: then any capitalised word starts the next sentence.
+        let mut j = i + 1;
+        while j < pieces.len() && is_closer(text, pieces, j) {
+            j += 1;
+        }
+        let nw = pieces.get(j)?.span.get(text).unwrap_or("");
+        let ends = if j > i + 1 {
+            starts_sentence(nw) && !nw.starts_with(|c: char| c.is_ascii_punctuation())
+        } else {
+            is_starter(nw)
+        };
+        return ends.then_some(j - 1);
     }
     None
 }
@@ -184,6 +195,10 @@ mod tests {
         assert_eq!(
             sents("He lives in the U.S. He said so."),
             ["He lives in the U.S.", "He said so."]
+        );
+        assert_eq!(
+            sents("\"They live in the U.S.\" Blinken said so."),
+            ["\"They live in the U.S.\"", "Blinken said so."]
         );
         assert_eq!(
             sents("Mr. Smith met Gen. Lee at No. 10 Downing St."),
