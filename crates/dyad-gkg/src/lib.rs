@@ -7,6 +7,7 @@
 //!
 //! - [`tone`]: the seven GDELT V1.5TONE numbers per document and per sentence (VADER lexicon);
 //! - [`dates`]: absolute and relative dates resolved against the document date;
+//! - [`amounts`]: numbers with their unit or currency ("$308 million", "300 troops");
 //!
 //! [`annotate_gkg`] runs them all.
 //!
@@ -24,6 +25,7 @@
 //! ```
 
 mod error;
+pub mod amounts;
 pub mod dates;
 pub mod tone;
 
@@ -31,6 +33,7 @@ use dyad_core::Document;
 use serde::{Deserialize, Serialize};
 
 pub use error::GkgError;
+pub use amounts::Amount;
 pub use dates::{DateMention, DateResolution};
 pub use tone::{Tone, ToneLexicon};
 
@@ -43,6 +46,8 @@ pub struct Gkg {
     pub sentence_tones: Vec<Tone>,
     /// Date mentions in text order.
     pub dates: Vec<DateMention>,
+    /// Amounts in text order; numbers inside date mentions are left out.
+    pub amounts: Vec<Amount>,
 }
 
 /// Runs every annotator of this crate over `doc`. Fails only if an embedded table does not
@@ -52,9 +57,12 @@ pub fn annotate_gkg(doc: &Document) -> Result<Gkg, &'static GkgError> {
     let sentence_tones = (0..doc.sentences.len())
         .map(|i| lex.tone(doc.sentence_tokens(i)))
         .collect();
+    let dates = dates::find_dates(doc);
+    let date_spans: Vec<_> = dates.iter().map(|d| d.span).collect();
     Ok(Gkg {
         tone: lex.tone(&doc.tokens),
         sentence_tones,
-        dates: dates::find_dates(doc),
+        amounts: amounts::find_amounts(doc, &date_spans),
+        dates,
     })
 }
