@@ -407,6 +407,11 @@ impl Parser {
         self.weights.len()
     }
 
+    /// Drops weights of magnitude below `min` (see [`crate::perceptron::Weights::pruned`]).
+    pub fn prune(&mut self, min: f32) {
+        self.weights = self.weights.pruned(min);
+    }
+
     pub fn save(&self, path: &Path) -> Result<(), ModelError> {
         let mut e = Enc::default();
         e.strs(&self.labels);

@@ -137,6 +137,13 @@ fn decode(
     }
 }
 
+impl TagScratch {
+    /// The word features of the last sentence tagged, which the parser and NER read.
+    pub fn lexes(&self) -> &[Lex] {
+        &self.lex
+    }
+}
+
 impl Tagger {
     /// Tags `forms`; `out[i]` is the label id of word `i` (see [`Tagger::label`]).
     pub fn tag(&self, forms: &[&str], s: &mut TagScratch, out: &mut Vec<u16>) {
@@ -191,6 +198,12 @@ impl Tagger {
     /// Number of weights (for reports).
     pub fn size(&self) -> usize {
         self.weights.len() + self.weights2.len()
+    }
+
+    /// Drops weights of magnitude below `min` (see [`crate::perceptron::Weights::pruned`]).
+    pub fn prune(&mut self, min: f32) {
+        self.weights = self.weights.pruned(min);
+        self.weights2 = self.weights2.pruned(min);
     }
 
     pub fn save(&self, path: &Path) -> Result<(), ModelError> {
