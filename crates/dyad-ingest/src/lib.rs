@@ -427,6 +427,26 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn damaged_warc_and_jsonl_never_panic(
+            tail in proptest::collection::vec(proptest::num::u8::ANY, 0..400),
+            len in 0usize..500,
+        ) {
+            let mut warc = format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: {len}\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>"
+            )
+            .into_bytes();
+            warc.extend_from_slice(&tail);
+            for item in read_bytes("f.warc", warc, &ReaderConfig::default()) {
+                if let Err(e) = item {
+                    proptest::prop_assert!(e.to_string().starts_with("f.warc: "));
+                }
+            }
+            let mut jsonl = b"{\"text\": \"a\"}\n".to_vec();
+            jsonl.extend_from_slice(&tail);
+            let _ = read_bytes("f.jsonl", jsonl, &ReaderConfig::default()).count();
+        }
+
+        #[test]
         fn body_is_always_a_valid_span(text in "\\PC{0,200}", nl in proptest::collection::vec(0usize..200, 0..6)) {
             let mut t = text;
             for n in nl {
