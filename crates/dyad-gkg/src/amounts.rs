@@ -71,16 +71,34 @@ const SCALES: &[(&str, f64)] = &[
     ("tn", 1e12),
 ];
 const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 /// Words that are never what an amount counts.
 const NOT_UNITS: &[&str] = &[
     "of", "to", "and", "or", "the", "a", "an", "in", "on", "at", "for", "from", "by", "with",
-    "was", "were", "is", "are", "be", "has", "have", "had", "said", "says", "that", "which",
-    "who", "as", "than", "per", "more", "less", "over", "under", "about", "between", "while",
-    "other", "others", "times", "p.m.", "a.m.", "am", "pm",
+    "was", "were", "is", "are", "be", "has", "have", "had", "said", "says", "that", "which", "who",
+    "as", "than", "per", "more", "less", "over", "under", "about", "between", "while", "other",
+    "others", "times", "p.m.", "a.m.", "am", "pm",
 ];
 
 fn scale(w: &str) -> Option<f64> {
@@ -92,7 +110,10 @@ fn parse_number(s: &str) -> Option<f64> {
     if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    if !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+    if !s
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
         return None;
     }
     s.replace(',', "").parse().ok()
@@ -160,7 +181,7 @@ pub fn scan_sentence(text: &str, toks: &[Token], taken: &[Span], out: &mut Vec<A
             i += 1;
             continue;
         };
-        if taken.iter().any(|s| s.overlaps(toks[j].span)) {
+        if taken.iter().any(|s| s.overlaps(toks[j].span)) || part_of_name(toks, j) {
             i = j + 1;
             continue;
         }
@@ -191,6 +212,7 @@ pub fn scan_sentence(text: &str, toks: &[Token], taken: &[Span], out: &mut Vec<A
                     j += 2;
                 } else if toks.get(j).is_some_and(|t| is_unit_word(&t.text))
                     && !NOT_UNITS.contains(&w(j))
+                    && countable(w(j))
                 {
                     unit = Some(w(j).to_string());
                     j += 1;
@@ -217,6 +239,46 @@ pub fn scan_sentence(text: &str, toks: &[Token], taken: &[Span], out: &mut Vec<A
     }
 }
 
+/// True if the number at `j` is glued to a name ("COVID-19") or follows a capitalised word
+/// inside a sentence ("Nord Stream 2"), so it names a thing rather than counting one.
+fn part_of_name(toks: &[Token], j: usize) -> bool {
+    if j == 0 {
+        return false;
+    }
+    let prev = &toks[j - 1];
+    let glued = prev.span.end == toks[j].span.start && prev.text == "-";
+    let after_name = j >= 2
+        && prev.text.starts_with(|c: char| c.is_uppercase())
+        && !toks[j - 2].text.ends_with(['.', '"', '“']);
+    glued || after_name
+}
+
+/// Plural nouns and a few collective ones: the words an amount counts. Without the parse this
+/// keeps adjectives out ("four abrasive years", "one particular focus").
+fn countable(w: &str) -> bool {
+    (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous"))
+        || matches!(
+            w,
+            "people"
+                | "police"
+                | "personnel"
+                | "staff"
+                | "children"
+                | "men"
+                | "women"
+                | "cattle"
+                | "livestock"
+                | "feet"
+                | "geese"
+                | "mice"
+                | "sheep"
+                | "fish"
+                | "aircraft"
+                | "militia"
+                | "crew"
+        )
+}
+
 /// A lower-case word of letters (hyphens allowed): "troops", "asylum-seekers".
 fn is_unit_word(w: &str) -> bool {
     w.starts_with(|c: char| c.is_lowercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -231,7 +293,10 @@ mod tests {
         let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
         dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
         dyad_text::annotate(&mut d);
-        let dates: Vec<Span> = crate::dates::find_dates(&d).iter().map(|m| m.span).collect();
+        let dates: Vec<Span> = crate::dates::find_dates(&d)
+            .iter()
+            .map(|m| m.span)
+            .collect();
         find_amounts(&d, &dates)
             .into_iter()
             .map(|a| (a.text, a.value, a.unit))
@@ -266,7 +331,10 @@ mod tests {
         let a = amounts("Prices rose 3.5% and three people died.");
         assert_eq!(a[0].1, 3.5);
         assert_eq!(a[0].2, "percent");
-        assert_eq!(a[1], ("three people".to_string(), 3.0, "people".to_string()));
+        assert_eq!(
+            a[1],
+            ("three people".to_string(), 3.0, "people".to_string())
+        );
     }
 
     #[test]
@@ -274,6 +342,14 @@ mod tests {
         assert!(amounts("Obama did so in 2009.").is_empty());
         assert!(amounts("On March 3, 12 of them left.").is_empty());
         assert!(amounts("Nord Stream 2 is a pipeline.").is_empty());
+    }
+
+    #[test]
+    fn names_and_adjectives_are_not_counted() {
+        assert!(amounts("the COVID-19 pandemic").is_empty());
+        assert!(amounts("the Nord Stream 2 pipeline").is_empty());
+        assert!(amounts("four abrasive years with one particular focus").is_empty());
+        assert_eq!(amounts("He met 12 officials and one other.").len(), 1);
     }
 
     #[test]

@@ -84,7 +84,15 @@ impl Day {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+        (
+            if m <= 2 {
+                yoe + era * 400 + 1
+            } else {
+                yoe + era * 400
+            },
+            m,
+            d,
+        )
     }
 
     /// 0 = Monday ... 6 = Sunday.
@@ -108,14 +116,30 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 }
 
 const WEEKDAYS: [&str; 7] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 fn month_number(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_lowercase();
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if let Some(i) = full.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
@@ -147,8 +171,19 @@ fn number_word(w: &str) -> Option<i64> {
 }
 
 const FUTURE_MARKERS: &[&str] = &[
-    "will", "'ll", "shall", "would", "next", "upcoming", "scheduled", "expected", "plans",
-    "planned", "due", "until", "tomorrow",
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "next",
+    "upcoming",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "due",
+    "until",
+    "tomorrow",
 ];
 const YEAR_PREPOSITIONS: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "before", "after", "during", "through", "of",
@@ -222,7 +257,12 @@ fn match_at(lower: &[String], toks: &[Token], i: usize, today: Option<Day>) -> O
         _ => None,
     };
     if let Some(o) = offset {
-        return Some((i + 1, today.map(|d| Day(d.0 + o).iso()), DateResolution::Day, true));
+        return Some((
+            i + 1,
+            today.map(|d| Day(d.0 + o).iso()),
+            DateResolution::Day,
+            true,
+        ));
     }
     // [last|next|this] weekday
     let (prefix, wd_at) = if matches!(cur, "last" | "next" | "this" | "past" | "coming") {
@@ -291,14 +331,26 @@ fn match_at(lower: &[String], toks: &[Token], i: usize, today: Option<Day>) -> O
                 return Some(month_day(m, d, year, today, end));
             }
             if let Some(y) = year_number(w(i + 1)) {
-                return Some((i + 2, Some(format!("{y:04}-{m:02}")), DateResolution::Month, false));
+                return Some((
+                    i + 2,
+                    Some(format!("{y:04}-{m:02}")),
+                    DateResolution::Month,
+                    false,
+                ));
             }
             let prev = if i > 0 { w(i - 1) } else { "" };
-            if matches!(prev, "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next")
-                && !matches!(m, 5)
+            if matches!(
+                prev,
+                "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next"
+            ) && !matches!(m, 5)
             {
                 let y = today.map(|d| d.ymd().0);
-                return Some((i + 1, y.map(|y| format!("{y:04}-{m:02}")), DateResolution::Month, true));
+                return Some((
+                    i + 1,
+                    y.map(|y| format!("{y:04}-{m:02}")),
+                    DateResolution::Month,
+                    true,
+                ));
             }
         }
     }
@@ -338,7 +390,12 @@ fn month_day(m: u32, d: u32, year: Option<i64>, today: Option<Day>, end: usize) 
                 };
                 (end, day.map(Day::iso), DateResolution::Day, true)
             }
-            None => (end, Some(format!("--{m:02}-{d:02}")), DateResolution::MonthDay, false),
+            None => (
+                end,
+                Some(format!("--{m:02}-{d:02}")),
+                DateResolution::MonthDay,
+                false,
+            ),
         },
     }
 }
@@ -396,7 +453,8 @@ mod tests {
         d.doc.date = date.map(str::to_string);
         let mut pos = 0;
         for w in text.split(' ') {
-            d.tokens.push(Token::new(Span::new(pos, pos + w.len()), text));
+            d.tokens
+                .push(Token::new(Span::new(pos, pos + w.len()), text));
             pos += w.len() + 1;
         }
         d.sentences.push(Sentence {
@@ -442,7 +500,10 @@ mod tests {
 
     #[test]
     fn future_clauses_look_forward() {
-        assert_eq!(one("Biden will address EU leaders later on Thursday"), "2021-03-25");
+        assert_eq!(
+            one("Biden will address EU leaders later on Thursday"),
+            "2021-03-25"
+        );
         assert_eq!(one("she will travel on Monday"), "2021-03-29");
         assert_eq!(one("next Thursday"), "2021-04-01");
         assert_eq!(one("last Thursday"), "2021-03-18");

@@ -8,6 +8,7 @@
 //! - [`tone`]: the seven GDELT V1.5TONE numbers per document and per sentence (VADER lexicon);
 //! - [`dates`]: absolute and relative dates resolved against the document date;
 //! - [`amounts`]: numbers with their unit or currency ("$308 million", "300 troops");
+//! - [`geo`]: place names resolved to GeoNames countries, US states and cities;
 //!
 //! [`annotate_gkg`] runs them all.
 //!
@@ -24,17 +25,19 @@
 //! assert_eq!(gkg.dates[0].date.as_deref(), Some("2021-03-24"));
 //! ```
 
-mod error;
 pub mod amounts;
 pub mod dates;
+mod error;
+pub mod geo;
 pub mod tone;
 
 use dyad_core::Document;
 use serde::{Deserialize, Serialize};
 
-pub use error::GkgError;
 pub use amounts::Amount;
 pub use dates::{DateMention, DateResolution};
+pub use error::GkgError;
+pub use geo::{Feature, Gazetteer, Location};
 pub use tone::{Tone, ToneLexicon};
 
 /// Everything this crate finds in one document.
@@ -48,6 +51,8 @@ pub struct Gkg {
     pub dates: Vec<DateMention>,
     /// Amounts in text order; numbers inside date mentions are left out.
     pub amounts: Vec<Amount>,
+    /// Place mentions in text order.
+    pub locations: Vec<Location>,
 }
 
 /// Runs every annotator of this crate over `doc`. Fails only if an embedded table does not
@@ -64,5 +69,6 @@ pub fn annotate_gkg(doc: &Document) -> Result<Gkg, &'static GkgError> {
         sentence_tones,
         amounts: amounts::find_amounts(doc, &date_spans),
         dates,
+        locations: Gazetteer::builtin()?.locate(doc, lex),
     })
 }

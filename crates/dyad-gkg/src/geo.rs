@@ -1,0 +1,466 @@
+//! Geoparsing: place names found over the tokens and resolved to GeoNames entries.
+//!
+//! The gazetteer (`data/gkg/places.tsv`, generated from GeoNames, CC BY 4.0) holds countries,
+//! US states and cities of 15,000+ people; `data/gkg/country_aliases.tsv` adds the short
+//! names news uses ("U.S.", "Britain"). Names are keyed by their lower-cased text with the
+//! spaces removed, so a key compares directly with a run of tokens ("New York" = `new`+`york`,
+//! "Saint-Denis" = `saint`+`-`+`denis`) whatever the tokenizer did with hyphens.
+//!
+//! Candidates are runs of capitalised tokens (with `of`, `the`, `de`, `-` inside), longest
+//! match first. A city whose name is also an English tonal word ("Nice", "Hope") is only
+//! taken inside a longer run, never alone, because that is mostly the word. Each candidate is
+//! then resolved among the places of its name: a country beats a state, a state beats a small
+//! city, and within a level population decides, unless the document's context points
+//! elsewhere: countries named in the document, the country of the dateline, and the countries
+//! of the places that have only one reading. This is the classic population + context
+//! heuristic of GDELT-era geocoders; it needs no model.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use dyad_core::{Document, Span, Token};
+use serde::{Deserialize, Serialize};
+
+use crate::{GkgError, ToneLexicon};
+
+const PLACES_TSV: &str = include_str!("../../../data/gkg/places.tsv");
+const ALIASES_TSV: &str = include_str!("../../../data/gkg/country_aliases.tsv");
+
+/// The kind of a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Feature {
+    #[serde(rename = "country")]
+    Country,
+    /// A first-level division (a US state).
+    #[serde(rename = "ADM1")]
+    Adm1,
+    #[serde(rename = "city")]
+    City,
+}
+
+/// One gazetteer entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub geonameid: u64,
+    pub feature: Feature,
+    pub name: String,
+    pub iso2: String,
+    pub iso3: String,
+    pub admin1: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+}
+
+/// One place mention resolved to a gazetteer entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The words of the mention, as in the text.
+    pub mention: String,
+    pub span: Span,
+    /// The gazetteer name of the place.
+    pub name: String,
+    /// ISO 3166-1 alpha-3 country code.
+    pub country: String,
+    /// GeoNames admin1 code (US state code for US places); empty for countries.
+    pub admin1: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonameid: u64,
+    pub feature: Feature,
+}
+
+/// The places and the name index over them.
+#[derive(Debug)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    /// Name key to (place index, primary name or alias rather than an alternate name).
+    index: HashMap<String, Vec<(u32, bool)>>,
+    longest: usize,
+}
+
+/// The index key of a name: lower case, spaces removed.
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl Gazetteer {
+    /// Parses `places.tsv` and `country_aliases.tsv` texts; `#` lines are comments.
+    pub fn parse(places: &str, aliases: &str) -> Result<Gazetteer, GkgError> {
+        let mut g = Gazetteer {
+            places: Vec::new(),
+            index: HashMap::new(),
+            longest: 1,
+        };
+        let mut by_iso3 = HashMap::new();
+        for (n, line) in places.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let err = |m: &str| GkgError::table("data/gkg/places.tsv", n + 1, m);
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 10 {
+                return Err(err(&format!("expected 10 fields, found {}", f.len())));
+            }
+            let feature = match f[1] {
+                "country" => Feature::Country,
+                "ADM1" => Feature::Adm1,
+                "city" => Feature::City,
+                other => return Err(err(&format!("unknown feature {other:?}"))),
+            };
+            let num = |i: usize| {
+                f[i].parse::<f64>()
+                    .map_err(|_| err(&format!("bad number {:?}", f[i])))
+            };
+            let place = Place {
+                geonameid: f[0].parse().map_err(|_| err("bad geonameid"))?,
+                feature,
+                name: f[2].to_string(),
+                iso2: f[3].to_string(),
+                iso3: f[4].to_string(),
+                admin1: f[5].to_string(),
+                lat: num(6)?,
+                lon: num(7)?,
+                population: f[8].parse().map_err(|_| err("bad population"))?,
+            };
+            let idx = g.places.len() as u32;
+            if feature == Feature::Country {
+                by_iso3.insert(place.iso3.clone(), idx);
+            }
+            g.add(&place.name, idx, true);
+            for alt in f[9].split('|').filter(|a| !a.is_empty()) {
+                g.add(alt, idx, false);
+            }
+            g.places.push(place);
+        }
+        for (n, line) in aliases.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let err = |m: String| GkgError::table("data/gkg/country_aliases.tsv", n + 1, m);
+            let (alias, iso3) = line
+                .split_once('\t')
+                .ok_or_else(|| err("expected alias<TAB>ISO3".into()))?;
+            let idx = *by_iso3
+                .get(iso3)
+                .ok_or_else(|| err(format!("unknown country {iso3:?}")))?;
+            g.add(alias, idx, true);
+        }
+        Ok(g)
+    }
+
+    fn add(&mut self, name: &str, idx: u32, primary: bool) {
+        let words = name.split([' ', '-']).count() + name.matches('-').count();
+        self.longest = self.longest.max(words);
+        let v = self.index.entry(key(name)).or_default();
+        if !v.iter().any(|(i, _)| *i == idx) {
+            v.push((idx, primary));
+        }
+    }
+
+    /// The gazetteer built from the embedded tables, parsed once.
+    pub fn builtin() -> Result<&'static Gazetteer, &'static GkgError> {
+        static GAZ: OnceLock<Result<Gazetteer, GkgError>> = OnceLock::new();
+        GAZ.get_or_init(|| Gazetteer::parse(PLACES_TSV, ALIASES_TSV))
+            .as_ref()
+    }
+
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The places called `name`, by primary name, alias or alternate name.
+    pub fn lookup(&self, name: &str) -> Vec<&Place> {
+        self.candidates(&key(name))
+            .iter()
+            .map(|&(i, _)| &self.places[i as usize])
+            .collect()
+    }
+
+    /// Place indexes for a key, each flagged true when the key is its primary name or alias.
+    fn candidates(&self, k: &str) -> Vec<(u32, bool)> {
+        self.index.get(k).cloned().unwrap_or_default()
+    }
+
+    /// Finds and resolves the place mentions of `doc`. `lex` marks common words.
+    pub fn locate(&self, doc: &Document, lex: &ToneLexicon) -> Vec<Location> {
+        let mut found: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
+        for s in 0..doc.sentences.len() {
+            self.scan(doc.sentence_tokens(s), lex, &mut found);
+        }
+        // Context: countries named outright, the dateline, places with one reading.
+        let mut context: HashSet<&str> = HashSet::new();
+        for (_, c) in &found {
+            if let [(one, _)] = c.as_slice() {
+                context.insert(&self.places[*one as usize].iso2);
+            }
+            for &(i, _) in c {
+                if self.places[i as usize].feature == Feature::Country {
+                    context.insert(&self.places[i as usize].iso2);
+                }
+            }
+        }
+        if let Some(dl) = doc.doc.dateline.as_deref() {
+            let c = self.candidates(&key(dl));
+            if let Some(best) = self.best(&c, &context) {
+                context.insert(&self.places[best as usize].iso2);
+            }
+        }
+        let mut out = Vec::new();
+        for (span, c) in found {
+            let Some(best) = self.best(&c, &context) else {
+                continue;
+            };
+            let p = &self.places[best as usize];
+            out.push(Location {
+                mention: span.get(&doc.text).unwrap_or_default().to_string(),
+                span,
+                name: p.name.clone(),
+                country: p.iso3.clone(),
+                admin1: p.admin1.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                geonameid: p.geonameid,
+                feature: p.feature,
+            });
+        }
+        out
+    }
+
+    /// The most likely reading among `cands` given the document's countries.
+    fn best(&self, cands: &[(u32, bool)], context: &HashSet<&str>) -> Option<u32> {
+        let score = |&(i, primary): &(u32, bool)| {
+            let p = &self.places[i as usize];
+            let base = match p.feature {
+                Feature::Country => 12.0,
+                // A state ranks like a city of about 300,000 people, so "Washington" is the
+                // capital and "Texas" the state.
+                Feature::Adm1 => 5.5,
+                Feature::City => (p.population as f64 + 10.0).log10(),
+            };
+            // An alternate name (other language, old spelling) is a weaker reading: "New
+            // York" is the city's alternate name, and a city of millions still wins.
+            let alt = if primary { 0.0 } else { -1.0 };
+            base + alt
+                + if context.contains(p.iso2.as_str()) {
+                    3.0
+                } else {
+                    0.0
+                }
+        };
+        cands
+            .iter()
+            .max_by(|a, b| score(a).total_cmp(&score(b)).then(b.0.cmp(&a.0)))
+            .map(|c| c.0)
+    }
+
+    /// Collects candidate mentions in one sentence: longest gazetteer match over runs that
+    /// start and end on a capitalised token.
+    fn scan(&self, toks: &[Token], lex: &ToneLexicon, out: &mut Vec<(Span, Vec<(u32, bool)>)>) {
+        let mut i = 0;
+        while i < toks.len() {
+            if !capitalised(&toks[i].text) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            let mut k = String::new();
+            let max = (i + self.longest * 2).min(toks.len());
+            for j in i..max {
+                let t = &toks[j].text;
+                if j > i && !(capitalised(t) || is_connector(t)) {
+                    break;
+                }
+                if j > i && toks[j].span.start > toks[j - 1].span.end + 1 {
+                    break;
+                }
+                k.push_str(&t.to_lowercase());
+                if capitalised(t) {
+                    let c = self.candidates(&k);
+                    if !c.is_empty() {
+                        hit = Some((j + 1, c));
+                    }
+                }
+            }
+            match hit {
+                Some((end, c)) => {
+                    let mut c = self.drop_common_word(&toks[i..end], c, lex);
+                    if in_name(toks, i, end) {
+                        c.retain(|&(p, _)| self.places[p as usize].feature != Feature::City);
+                    }
+                    if !c.is_empty() {
+                        out.push((Span::new(toks[i].span.start, toks[end - 1].span.end), c));
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Drops city readings of a one-word mention that is an ordinary English word.
+    fn drop_common_word(
+        &self,
+        run: &[Token],
+        c: Vec<(u32, bool)>,
+        lex: &ToneLexicon,
+    ) -> Vec<(u32, bool)> {
+        if run.len() != 1 || lex.valence(&run[0].text.to_lowercase()).is_none() {
+            return c;
+        }
+        c.into_iter()
+            .filter(|&(i, _)| self.places[i as usize].feature != Feature::City)
+            .collect()
+    }
+}
+
+/// True if tokens `start..end` look like part of a person's or organisation's name rather
+/// than a place: inside a longer capitalised run ("Antony Blinken", "European Union",
+/// "Barack Obama") or followed by a speech verb ("Obama said").
+fn in_name(toks: &[Token], start: usize, end: usize) -> bool {
+    let before = start > 0
+        && capitalised(&toks[start - 1].text)
+        && toks[start - 1].span.end + 1 >= toks[start].span.start;
+    let after = toks.get(end).is_some_and(|t| {
+        (capitalised(&t.text) && t.span.start <= toks[end - 1].span.end + 1)
+            || matches!(t.text.as_str(), "said" | "says" | "told" | "added")
+    });
+    before || after
+}
+
+fn capitalised(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_uppercase())
+}
+
+fn is_connector(t: &str) -> bool {
+    matches!(
+        t,
+        "of" | "the" | "de" | "del" | "la" | "al" | "el" | "-" | "and" | "upon"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::DocMeta;
+
+    fn gaz() -> &'static Gazetteer {
+        Gazetteer::builtin().expect("embedded gazetteer parses")
+    }
+
+    fn locate(text: &str) -> Vec<Location> {
+        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
+        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
+        dyad_text::annotate(&mut d);
+        gaz().locate(&d, ToneLexicon::builtin().unwrap())
+    }
+
+    #[test]
+    fn tables_parse_and_are_sorted() {
+        let g = gaz();
+        assert!(g.places().len() > 30_000);
+        let countries = g
+            .places()
+            .iter()
+            .filter(|p| p.feature == Feature::Country)
+            .count();
+        assert!(countries > 240);
+        let mut prev = String::new();
+        for line in ALIASES_TSV.lines().filter(|l| !l.starts_with('#')) {
+            assert!(
+                line > prev.as_str(),
+                "country_aliases.tsv unsorted at {line}"
+            );
+            prev = line.to_string();
+        }
+        for p in g.places() {
+            assert!((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon));
+            assert_eq!(p.iso3.len(), 3, "{}", p.name);
+        }
+    }
+
+    #[test]
+    fn brussels_is_in_belgium() {
+        let l = locate("He later told U.S. diplomats in Brussels he wanted to mend ties.");
+        let b = l
+            .iter()
+            .find(|l| l.mention == "Brussels")
+            .expect("Brussels found");
+        assert_eq!(b.country, "BEL");
+        assert_eq!(b.feature, Feature::City);
+        assert!((b.lat - 50.85).abs() < 0.1 && (b.lon - 4.35).abs() < 0.1);
+        let us = l.iter().find(|l| l.mention == "U.S.").expect("U.S. found");
+        assert_eq!((us.country.as_str(), us.feature), ("USA", Feature::Country));
+    }
+
+    #[test]
+    fn longest_match_and_states() {
+        let l = locate("Officials in New York and Texas met people from South Korea.");
+        let m: Vec<(&str, &str, Feature)> = l
+            .iter()
+            .map(|l| (l.mention.as_str(), l.country.as_str(), l.feature))
+            .collect();
+        assert_eq!(
+            m,
+            vec![
+                ("New York", "USA", Feature::City),
+                ("Texas", "USA", Feature::Adm1),
+                ("South Korea", "KOR", Feature::Country)
+            ]
+        );
+    }
+
+    #[test]
+    fn country_context_disambiguates() {
+        // Without context the largest Paris is the French capital...
+        let l = locate("She flew to Paris.");
+        assert_eq!(l[0].country, "FRA");
+        // ...but a Texas story's Paris is the Texan one.
+        let l = locate("In Texas, she drove to Paris and Dallas.");
+        let p = l.iter().find(|l| l.mention == "Paris").unwrap();
+        assert_eq!((p.country.as_str(), p.admin1.as_str()), ("USA", "TX"));
+    }
+
+    #[test]
+    fn dateline_gives_context() {
+        let text = "Officials in Paris met.";
+        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
+        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
+        dyad_text::annotate(&mut d);
+        d.doc.dateline = Some("Dallas".into());
+        let l = gaz().locate(&d, ToneLexicon::builtin().unwrap());
+        assert_eq!(l[0].country, "USA");
+    }
+
+    #[test]
+    fn parts_of_names_are_not_cities() {
+        assert!(locate("Antony Blinken met officials of the European Union.").is_empty());
+        assert!(locate("President Barack Obama did so.").is_empty());
+        assert!(locate("Yesterday Obama said no.").is_empty());
+        // Countries stay: "U.S. Secretary of State".
+        assert_eq!(locate("U.S. Secretary of State")[0].country, "USA");
+    }
+
+    #[test]
+    fn common_words_are_not_cities() {
+        assert!(locate("Nice work, he said.").is_empty());
+        assert!(locate("the talks were good").is_empty());
+    }
+
+    #[test]
+    fn bad_rows_are_errors_with_lines() {
+        let e = Gazetteer::parse("# h\n1\tcity\tX\n", "").unwrap_err();
+        assert!(e
+            .to_string()
+            .starts_with("data/gkg/places.tsv:2: expected 10 fields"));
+        let row = "1\tcountry\tX\tXX\tXXX\t\t1\t2\t3\t\n";
+        let e = Gazetteer::parse(row, "Y\tZZZ\n").unwrap_err();
+        assert!(e
+            .to_string()
+            .contains("country_aliases.tsv:1: unknown country"));
+        assert!(Gazetteer::parse(row, "Y\tXXX\n").is_ok());
+    }
+}
