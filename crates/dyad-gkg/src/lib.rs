@@ -9,6 +9,7 @@
 //! - [`dates`]: absolute and relative dates resolved against the document date;
 //! - [`amounts`]: numbers with their unit or currency ("$308 million", "300 troops");
 //! - [`geo`]: place names resolved to GeoNames countries, US states and cities;
+//! - [`quotes`]: direct and indirect quotations attributed to their speakers.
 //!
 //! [`annotate_gkg`] runs them all.
 //!
@@ -29,15 +30,17 @@ pub mod amounts;
 pub mod dates;
 mod error;
 pub mod geo;
+pub mod quotes;
 pub mod tone;
 
-use dyad_core::Document;
+use dyad_core::{Document, Span};
 use serde::{Deserialize, Serialize};
 
 pub use amounts::Amount;
 pub use dates::{DateMention, DateResolution};
 pub use error::GkgError;
 pub use geo::{Feature, Gazetteer, Location};
+pub use quotes::Quote;
 pub use tone::{Tone, ToneLexicon};
 
 /// Everything this crate finds in one document.
@@ -53,11 +56,19 @@ pub struct Gkg {
     pub amounts: Vec<Amount>,
     /// Place mentions in text order.
     pub locations: Vec<Location>,
+    /// Quotations in text order.
+    pub quotes: Vec<Quote>,
 }
 
 /// Runs every annotator of this crate over `doc`. Fails only if an embedded table does not
 /// parse, which the crate's tests rule out.
 pub fn annotate_gkg(doc: &Document) -> Result<Gkg, &'static GkgError> {
+    annotate_gkg_with(doc, &[])
+}
+
+/// [`annotate_gkg`] with the spans of person mentions found by an earlier stage (the actor
+/// resolution), which quote attribution uses to resolve pronouns and surnames.
+pub fn annotate_gkg_with(doc: &Document, people: &[Span]) -> Result<Gkg, &'static GkgError> {
     let lex = ToneLexicon::builtin()?;
     let sentence_tones = (0..doc.sentences.len())
         .map(|i| lex.tone(doc.sentence_tokens(i)))
@@ -70,5 +81,6 @@ pub fn annotate_gkg(doc: &Document) -> Result<Gkg, &'static GkgError> {
         amounts: amounts::find_amounts(doc, &date_spans),
         dates,
         locations: Gazetteer::builtin()?.locate(doc, lex),
+        quotes: quotes::find_quotes(doc, people),
     })
 }

@@ -77,3 +77,54 @@ fn tone_is_computed_for_the_document_and_each_sentence() {
     let sum: usize = gkg.sentence_tones.iter().map(|t| t.word_count).sum();
     assert_eq!(sum, gkg.tone.word_count);
 }
+
+#[test]
+fn six_blinken_quotations_attributed_once_each() {
+    let Some((doc, gkg)) = sample() else { return };
+    let direct: Vec<_> = gkg.quotes.iter().filter(|q| q.direct).collect();
+    for q in &direct {
+        eprintln!("{:?} <- {:?} ({:?})", q.text, q.speaker, q.verb);
+    }
+    let blinken: Vec<_> = direct
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some("Antony Blinken"))
+        .collect();
+    assert_eq!(blinken.len(), 6, "{direct:#?}");
+    let mut texts: Vec<&str> = blinken.iter().map(|q| q.text.as_str()).collect();
+    texts.sort();
+    texts.dedup();
+    assert_eq!(texts.len(), 6, "a quotation came twice");
+    for (start, verb) in [
+        ("There's a greater premium", "said"),
+        ("I came here very much", "said"),
+        ("A basic tenet", "said"),
+        ("Some of our allies", "said"),
+        ("We can't sustain", "saying"),
+        ("We're convinced", "said"),
+    ] {
+        let q = blinken
+            .iter()
+            .find(|q| q.text.starts_with(start))
+            .expect(start);
+        assert_eq!(q.verb.as_deref(), Some(verb), "{start}");
+        assert_eq!(q.span.get(&doc.text), Some(q.text.as_str()));
+    }
+    assert!(blinken.iter().all(|q| !q.text.ends_with(',')));
+    // Scare quotes ("modernise", "devastating") are not quotations.
+    assert!(gkg.quotes.iter().all(|q| q.text != "modernise"));
+}
+
+#[test]
+fn indirect_speech_of_the_sample() {
+    let Some((_, gkg)) = sample() else { return };
+    let indirect: Vec<_> = gkg.quotes.iter().filter(|q| !q.direct).collect();
+    for q in &indirect {
+        eprintln!("indirect {:?} <- {:?} ({:?})", q.text, q.speaker, q.verb);
+    }
+    let lead = indirect
+        .iter()
+        .find(|q| q.text.starts_with("cooperation between allies"))
+        .expect("the lead's indirect speech");
+    assert_eq!(lead.speaker.as_deref(), Some("Antony Blinken"));
+    assert_eq!(lead.verb.as_deref(), Some("said"));
+}

@@ -1,0 +1,702 @@
+//! Quotations: direct quotes between quote marks and indirect speech ("X said that ...",
+//! "according to X"), each attributed to a speaker through a speech verb.
+//!
+//! Quote marks are found among the tokens (`"`, `“`, `”`): curly marks open and close, straight
+//! marks alternate, and a paragraph break closes whatever is open. A quoted run of fewer than
+//! three words is a scare quote or a term ("modernise"), not a quotation. Attribution looks,
+//! in this order, right after the closing mark (`," said Blinken`, `," Blinken said`, `," he
+//! said`), then right before the opening mark (`Blinken said: "`, `..., saying: "` where the
+//! speaker is the subject of the sentence). A quote with no attribution of its own that
+//! follows an attributed one after only a short interruption (`"...," he said, "..."`) gets
+//! the same speaker: this covers split quotes, which are kept as two records with exact spans.
+//!
+//! Speakers are names (runs of capitalised tokens, with titles such as "Secretary of State"
+//! stripped) or pronouns. A pronoun takes the nearest person named before it; a surname takes
+//! the full name it was introduced with ("Blinken" → "Antony Blinken"). Person names are the
+//! spans the caller passes (actor mentions, NER `PER` entities in the document) plus the
+//! names this module finds as speakers. The same quote text twice (a repeated paragraph) is
+//! reported once. The caller can attach an actor record to a quote through `speaker_span`.
+
+use std::collections::HashSet;
+
+use dyad_core::{Document, Span, Token};
+use serde::{Deserialize, Serialize};
+
+/// One quotation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The speaker's name as the document gives it in full, or the pronoun if unresolved.
+    pub speaker: Option<String>,
+    /// Where the speaker is named next to this quote (the name, surname or pronoun).
+    pub speaker_span: Option<Span>,
+    /// The words quoted, without the quote marks.
+    pub text: String,
+    pub span: Span,
+    /// The speech verb of the attribution, as written (`said`, `told`, `according to`).
+    pub verb: Option<String>,
+    /// True for a quote in quote marks, false for indirect speech.
+    pub direct: bool,
+}
+
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "insisted",
+    "insists",
+    "stressed",
+    "warned",
+    "noted",
+    "explained",
+    "asked",
+    "replied",
+    "declared",
+    "continued",
+    "argued",
+    "wrote",
+    "tweeted",
+    "reiterated",
+    "stated",
+    "announced",
+    "remarked",
+    "commented",
+    "claimed",
+    "saying",
+    "adding",
+    "telling",
+    "acknowledged",
+    "admitted",
+    "urged",
+    "recalled",
+    "insisting",
+    "stressing",
+    "warning",
+    "noting",
+    "explaining",
+    "asserted",
+    "emphasised",
+    "emphasized",
+    "cautioned",
+    "conceded",
+    "suggested",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
+const TITLES: &[&str] = &[
+    "President",
+    "Secretary",
+    "State",
+    "Minister",
+    "Foreign",
+    "Prime",
+    "Chancellor",
+    "Defence",
+    "Defense",
+    "General",
+    "Gen.",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Pope",
+    "Ambassador",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Vice",
+    "Deputy",
+    "Chief",
+    "Commissioner",
+    "Director",
+    "Premier",
+    "Leader",
+    "Interior",
+    "Finance",
+    "Trade",
+    "Health",
+    "U.S.",
+    "EU",
+    "UN",
+    "Former",
+    "Senior",
+    "Representative",
+];
+
+fn is_open(t: &str) -> bool {
+    matches!(t, "“" | "``")
+}
+fn is_close(t: &str) -> bool {
+    matches!(t, "”" | "''")
+}
+fn is_straight(t: &str) -> bool {
+    t == "\""
+}
+fn is_mark(t: &str) -> bool {
+    is_open(t) || is_close(t) || is_straight(t)
+}
+fn capitalised(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_uppercase())
+}
+fn is_verb(t: &str) -> bool {
+    SPEECH_VERBS.contains(&t)
+}
+
+/// A quoted run: token indexes of the marks (the close may be missing at a paragraph end)
+/// and of the words inside, `[first, last]`.
+struct Run {
+    open: usize,
+    close: Option<usize>,
+    first: usize,
+    last: usize,
+}
+
+/// A half-open range of token indexes.
+type TokRange = (usize, usize);
+
+/// A named person: span and full name.
+struct Person {
+    span: Span,
+    name: String,
+}
+
+/// Finds the quotations of `doc`. `people` are spans of person mentions found by other
+/// stages (actor resolution); `doc.entities` labelled `PER` are used too.
+pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
+    let toks = &doc.tokens;
+    let mut persons: Vec<Person> = people
+        .iter()
+        .chain(
+            doc.entities
+                .iter()
+                .filter(|e| e.label == "PER")
+                .map(|e| &e.span),
+        )
+        .filter_map(|s| {
+            s.get(&doc.text).map(|n| Person {
+                span: *s,
+                name: n.to_string(),
+            })
+        })
+        .collect();
+    // First pass: every speech-verb subject that is a name is a person.
+    for i in 0..toks.len() {
+        if is_verb(&toks[i].text) {
+            if let Some((s, e)) = name_before(toks, i) {
+                persons.push(person(doc, s, e));
+            }
+            if let Some((s, e)) = name_after(toks, i + 1) {
+                persons.push(person(doc, s, e));
+            }
+        }
+    }
+    // Second pass: titled names ("Foreign Minister Sophie Wilmes") and full names whose
+    // surname is used alone as a speaker ("Antony Blinken" ... "Blinken said").
+    let surnames: HashSet<String> = persons
+        .iter()
+        .filter(|p| !p.name.contains(' '))
+        .map(|p| p.name.clone())
+        .collect();
+    for i in 0..toks.len() {
+        if i > 0 && capitalised(&toks[i - 1].text) || !capitalised(&toks[i].text) {
+            continue;
+        }
+        let Some((s, e)) = name_run(toks, i) else {
+            continue;
+        };
+        let titled = s > i && e - s <= 3;
+        let known = e - s >= 2 && e - s <= 3 && surnames.contains(&toks[e - 1].text);
+        if titled || known {
+            persons.push(person(doc, s, e));
+        }
+    }
+    persons.sort_by_key(|p| p.span.start);
+    let sentence_of = sentence_index(doc);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    // (token after the previous quote's attribution, its speaker tokens, its verb token).
+    let mut prev: Option<(usize, Option<TokRange>, Option<usize>)> = None;
+    for mut run in quoted_runs(doc) {
+        // The comma before a closing mark belongs to the attribution, not to the quote.
+        while run.last > run.first && toks[run.last].text == "," {
+            run.last -= 1;
+        }
+        if words(&toks[run.first..=run.last]) < 3 {
+            continue;
+        }
+        let attribution = run
+            .close
+            .and_then(|c| attribution_after(toks, c))
+            .or_else(|| attribution_before(toks, run.open, &doc.sentences, &sentence_of));
+        let attribution = attribution.or_else(|| {
+            // Split quote: attributed neighbour ending just before this opening mark.
+            prev.and_then(|(end, spk, verb)| {
+                (run.open >= end && run.open - end <= 8).then_some((spk?, verb?))
+            })
+        });
+        let (spk, verb) = match attribution {
+            Some((s, v)) => (Some(s), Some(v)),
+            None => (None, None),
+        };
+        let end_tok = run.close.unwrap_or(run.last);
+        let span = Span::new(toks[run.first].span.start, toks[run.last].span.end);
+        let text = span.get(&doc.text).unwrap_or_default().to_string();
+        prev = Some((last_attr_tok(end_tok, spk, verb), spk, verb));
+        if !seen.insert(normalise(&text)) {
+            continue;
+        }
+        out.push(make_quote(doc, &persons, text, span, spk, verb, true));
+    }
+    indirect(
+        doc,
+        &persons,
+        &out.iter().map(|q| q.span).collect::<Vec<_>>(),
+        &mut seen,
+        &mut out,
+    );
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+/// The last token index of a quote's attribution, or the quote's end if it has none.
+fn last_attr_tok(end: usize, spk: Option<(usize, usize)>, verb: Option<usize>) -> usize {
+    end.max(spk.map(|s| s.1).unwrap_or(0))
+        .max(verb.unwrap_or(0))
+        + 1
+}
+
+fn person(doc: &Document, s: usize, e: usize) -> Person {
+    let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
+    Person {
+        span,
+        name: span.get(&doc.text).unwrap_or_default().to_string(),
+    }
+}
+
+fn words(toks: &[Token]) -> usize {
+    toks.iter()
+        .filter(|t| t.text.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn sentence_index(doc: &Document) -> Vec<usize> {
+    let mut v = vec![0; doc.tokens.len()];
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for x in v.iter_mut().take(s.tokens[1]).skip(s.tokens[0]) {
+            *x = i;
+        }
+    }
+    v
+}
+
+/// Pairs the quote marks of the document into runs.
+fn quoted_runs(doc: &Document) -> Vec<Run> {
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in 0..toks.len() {
+        if let Some(o) = open {
+            let gap = doc
+                .text
+                .get(toks[i - 1].span.end..toks[i].span.start)
+                .unwrap_or("");
+            if gap.contains("\n\n") {
+                if i - 1 > o {
+                    out.push(Run {
+                        open: o,
+                        close: None,
+                        first: o + 1,
+                        last: i - 1,
+                    });
+                }
+                open = None;
+            }
+        }
+        let t = toks[i].text.as_str();
+        match open {
+            Some(o) if is_close(t) || is_straight(t) => {
+                if i > o + 1 {
+                    out.push(Run {
+                        open: o,
+                        close: Some(i),
+                        first: o + 1,
+                        last: i - 1,
+                    });
+                }
+                open = None;
+            }
+            None if is_open(t) || is_straight(t) => open = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        if toks.len() > o + 1 {
+            out.push(Run {
+                open: o,
+                close: None,
+                first: o + 1,
+                last: toks.len() - 1,
+            });
+        }
+    }
+    out
+}
+
+/// `," said Blinken` / `," Blinken said` / `," he said`: returns (speaker tokens, verb token).
+fn attribution_after(toks: &[Token], close: usize) -> Option<((usize, usize), usize)> {
+    let mut i = close + 1;
+    while toks.get(i).is_some_and(|t| t.text == ",") {
+        i += 1;
+    }
+    let t = toks.get(i)?;
+    if is_verb(&t.text) {
+        return name_after(toks, i + 1)
+            .or_else(|| pronoun_at(toks, i + 1))
+            .map(|s| (s, i));
+    }
+    let (s, e) = pronoun_at(toks, i).or_else(|| name_run(toks, i))?;
+    let v = toks.get(e)?;
+    is_verb(&v.text).then_some(((s, e), e))
+}
+
+/// `Blinken said: "` / `He stressed ..., saying: "`: the speaker before the opening mark.
+fn attribution_before(
+    toks: &[Token],
+    open: usize,
+    sentences: &[dyad_core::Sentence],
+    sentence_of: &[usize],
+) -> Option<((usize, usize), usize)> {
+    let mut i = open.checked_sub(1)?;
+    if !matches!(toks[i].text.as_str(), ":" | ",") {
+        return None;
+    }
+    i = i.checked_sub(1)?;
+    let start = sentences.get(sentence_of[open])?.tokens[0];
+    // The verb is the last token before the colon, or a few tokens back ("told reporters:").
+    let verb = (i.saturating_sub(3).max(start)..=i)
+        .rev()
+        .find(|&k| is_verb(&toks[k].text))?;
+    if let Some(s) = name_before(toks, verb).or_else(|| pronoun_before(toks, verb)) {
+        return Some((s, verb));
+    }
+    // A participle ("saying:") takes the subject of its sentence.
+    let subj = (start..verb)
+        .find(|&k| PRONOUNS.contains(&toks[k].text.as_str()) || name_run(toks, k).is_some())?;
+    let s = pronoun_at(toks, subj).or_else(|| name_run(toks, subj))?;
+    Some((s, verb))
+}
+
+fn pronoun_at(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    toks.get(i)
+        .filter(|t| PRONOUNS.contains(&t.text.as_str()))
+        .map(|_| (i, i + 1))
+}
+
+fn pronoun_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
+    pronoun_at(toks, verb.checked_sub(1)?)
+}
+
+/// A run of capitalised tokens starting at `i` with leading titles skipped; `(start, end)`.
+fn name_run(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    let mut e = i;
+    while toks
+        .get(e)
+        .is_some_and(|t| capitalised(&t.text) && !is_mark(&t.text))
+    {
+        e += 1;
+    }
+    let mut s = i;
+    while s < e && TITLES.contains(&toks[s].text.as_str()) {
+        s += 1;
+    }
+    (s < e && e - s <= 4).then_some((s, e))
+}
+
+fn name_after(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    name_run(toks, i)
+}
+
+/// The capitalised run ending right before `verb` ("Antony Blinken said"), titles stripped.
+fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
+    let e = verb;
+    let mut s = verb;
+    while s > 0 && capitalised(&toks[s - 1].text) && !is_mark(&toks[s - 1].text) {
+        s -= 1;
+    }
+    if s == e {
+        return None;
+    }
+    while s < e && TITLES.contains(&toks[s].text.as_str()) {
+        s += 1;
+    }
+    // A sentence-initial common word ("The", "But") is not part of the name.
+    (s < e && e - s <= 4 && !matches!(toks[s].text.as_str(), "The" | "But" | "And" | "A"))
+        .then_some((s, e))
+}
+
+/// Builds the quote record, resolving pronouns and surnames to the full name.
+fn make_quote(
+    doc: &Document,
+    persons: &[Person],
+    text: String,
+    span: Span,
+    spk: Option<(usize, usize)>,
+    verb: Option<usize>,
+    direct: bool,
+) -> Quote {
+    let toks = &doc.tokens;
+    let speaker_span = spk.map(|(s, e)| Span::new(toks[s].span.start, toks[e - 1].span.end));
+    let speaker = speaker_span.map(|ss| {
+        let raw = ss.get(&doc.text).unwrap_or_default();
+        if PRONOUNS.contains(&raw) {
+            persons
+                .iter()
+                .rev()
+                .find(|p| p.span.end <= ss.start)
+                .map(|p| full_name(persons, &p.name))
+                .unwrap_or_else(|| raw.to_string())
+        } else {
+            full_name(persons, raw)
+        }
+    });
+    Quote {
+        speaker,
+        speaker_span,
+        text,
+        span,
+        verb: verb.map(|v| verb_text(toks, v)),
+        direct,
+    }
+}
+
+fn verb_text(toks: &[Token], v: usize) -> String {
+    if toks[v].text == "according" {
+        "according to".to_string()
+    } else {
+        toks[v].text.clone()
+    }
+}
+
+/// The longest known name ending with the last word of `name` ("Blinken" → "Antony Blinken").
+fn full_name(persons: &[Person], name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or(name);
+    persons
+        .iter()
+        .filter(|p| p.name.split_whitespace().last() == Some(last))
+        .map(|p| p.name.as_str())
+        .max_by_key(|n| n.len())
+        .filter(|n| n.len() > name.len())
+        .unwrap_or(name)
+        .to_string()
+}
+
+/// Indirect speech: "X said (on Thursday) that ...", "..., according to X".
+fn indirect(
+    doc: &Document,
+    persons: &[Person],
+    direct: &[Span],
+    seen: &mut HashSet<String>,
+    out: &mut Vec<Quote>,
+) {
+    let toks = &doc.tokens;
+    for s in &doc.sentences {
+        let [a, b] = s.tokens;
+        for v in a..b {
+            let inside = |k: usize| direct.iter().any(|d| d.contains(toks[k].span));
+            if inside(v) {
+                continue;
+            }
+            let (spk, first, last) = if is_verb(&toks[v].text) {
+                let Some(that) = (v + 1..(v + 4).min(b)).find(|&k| toks[k].text == "that") else {
+                    continue;
+                };
+                let Some(spk) = name_before(toks, v).or_else(|| pronoun_before(toks, v)) else {
+                    continue;
+                };
+                (spk, that + 1, clause_end(toks, that + 1, b))
+            } else if toks[v].text == "according" && toks.get(v + 1).is_some_and(|t| t.text == "to")
+            {
+                let Some(spk) = name_after(toks, v + 2) else {
+                    continue;
+                };
+                if v > a + 1 {
+                    (spk, a, v - 1)
+                } else {
+                    (spk, spk.1 + 1, clause_end(toks, spk.1 + 1, b))
+                }
+            } else {
+                continue;
+            };
+            if first >= last || words(&toks[first..last]) < 3 {
+                continue;
+            }
+            let mut last = last;
+            while last > first && matches!(toks[last - 1].text.as_str(), "," | "." | ";") {
+                last -= 1;
+            }
+            let span = Span::new(toks[first].span.start, toks[last - 1].span.end);
+            let text = span.get(&doc.text).unwrap_or_default().to_string();
+            if !seen.insert(normalise(&text)) {
+                continue;
+            }
+            out.push(make_quote(
+                doc,
+                persons,
+                text,
+                span,
+                Some(spk),
+                Some(v),
+                false,
+            ));
+        }
+    }
+}
+
+/// The end (exclusive) of the reported clause: the sentence end, an opening quote mark, or a
+/// comma before another speech verb (", saying:").
+fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&k| {
+            is_mark(&toks[k].text)
+                || (toks[k].text == "," && toks.get(k + 1).is_some_and(|t| is_verb(&t.text)))
+        })
+        .unwrap_or(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::DocMeta;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
+        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
+        dyad_text::annotate(&mut d);
+        find_quotes(&d, &[])
+    }
+
+    fn pairs(text: &str) -> Vec<(Option<String>, String, bool)> {
+        quotes(text)
+            .into_iter()
+            .map(|q| (q.speaker, q.text, q.direct))
+            .collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn verb_then_name_and_name_then_verb() {
+        assert_eq!(
+            pairs("\"We will work together again,\" said Blinken, a confidant."),
+            vec![(s("Blinken"), "We will work together again".into(), true)]
+        );
+        let q = quotes("“We are ready for talks now,” Sophie Wilmes told reporters.");
+        assert_eq!(q[0].speaker, s("Sophie Wilmes"));
+        assert_eq!(q[0].verb, s("told"));
+        assert_eq!(q[0].text, "We are ready for talks now");
+    }
+
+    #[test]
+    fn pronoun_and_surname_resolve_to_the_full_name() {
+        let text = "Foreign Minister Sophie Wilmes said nothing. Antony Blinken spoke. \
+                    \"Some of our allies are moving,\" he said on Wednesday. \
+                    \"We will not wait for them,\" Blinken added.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].speaker, s("Antony Blinken"));
+        assert_eq!(q[0].speaker_span.unwrap().get(text), Some("he"));
+        assert_eq!(q[1].speaker, s("Antony Blinken"));
+        assert_eq!(q[1].verb, s("added"));
+    }
+
+    #[test]
+    fn colon_and_participle_attribution_before_the_quote() {
+        let q = pairs("Blinken said: \"We can't sustain alliances without them.\"");
+        assert_eq!(q[0].0, s("Blinken"));
+        let q = pairs(
+            "Secretary Antony Blinken arrived. He stressed the point, saying: \"We can't sustain it alone.\"",
+        );
+        assert_eq!(q[0].0, s("Antony Blinken"));
+    }
+
+    #[test]
+    fn people_from_earlier_stages_resolve_pronouns() {
+        let text = "Jean Dupont arrived. \"We are glad to be here,\" she said.";
+        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
+        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
+        dyad_text::annotate(&mut d);
+        assert_eq!(find_quotes(&d, &[])[0].speaker, s("she"));
+        let q = find_quotes(&d, &[Span::new(0, 11)]);
+        assert_eq!(q[0].speaker, s("Jean Dupont"));
+    }
+
+    #[test]
+    fn split_quote_keeps_the_speaker() {
+        let q = pairs("\"This is a test of the system,\" Smith said, \"and it will pass today.\"");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|x| x.0 == s("Smith") && x.2));
+        assert_eq!(q[1].1, "and it will pass today.");
+    }
+
+    #[test]
+    fn multi_sentence_quote_is_one_quote() {
+        let q = pairs("\"We came here. We will stay. We will win,\" said Jones.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].1, "We came here. We will stay. We will win");
+        assert_eq!(q[0].0, s("Jones"));
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotations_and_repeats_count_once() {
+        assert!(pairs("He wanted to \"modernise\" relationships.").is_empty());
+        let q = pairs(
+            "\"We are in this together now,\" Jones said.\n\n\"We are in this together now,\" Jones said.",
+        );
+        assert_eq!(q.len(), 1);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_the_paragraph() {
+        let q = quotes("Jones said: \"We will keep going until the end.\n\nOthers disagreed.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "We will keep going until the end.");
+    }
+
+    #[test]
+    fn indirect_speech() {
+        let q = pairs("U.S. Secretary of State Antony Blinken said on Thursday that cooperation was more important.");
+        assert_eq!(
+            q,
+            vec![(
+                s("Antony Blinken"),
+                "cooperation was more important".into(),
+                false
+            )]
+        );
+        let q = quotes("The talks failed badly last week, according to Reuters.");
+        assert_eq!(q[0].speaker, s("Reuters"));
+        assert_eq!(q[0].verb, s("according to"));
+        assert_eq!(q[0].text, "The talks failed badly last week");
+        assert!(!q[0].direct);
+    }
+}
