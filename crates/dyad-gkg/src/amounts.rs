@@ -70,9 +70,11 @@ const SCALES: &[(&str, f64)] = &[
     ("trillion", 1e12),
     ("tn", 1e12),
 ];
+/// Number words by value; "zero" and "one" are left empty, they are mostly not counts
+/// ("one knows", "no one").
 const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
+    "",
+    "",
     "two",
     "three",
     "four",
@@ -173,7 +175,7 @@ pub fn scan_sentence(text: &str, toks: &[Token], taken: &[Span], out: &mut Vec<A
             split_token(&t.text).or_else(|| {
                 NUMBER_WORDS
                     .iter()
-                    .position(|n| *n == w(j))
+                    .position(|n| !n.is_empty() && *n == w(j))
                     .map(|n| (None, n as f64, ""))
             })
         });
@@ -211,6 +213,7 @@ pub fn scan_sentence(text: &str, toks: &[Token], taken: &[Span], out: &mut Vec<A
                     unit = Some("percent".into());
                     j += 2;
                 } else if toks.get(j).is_some_and(|t| is_unit_word(&t.text))
+                    && !looks_like_year(&toks[start].text)
                     && !NOT_UNITS.contains(&w(j))
                     && countable(w(j))
                 {
@@ -253,10 +256,21 @@ fn part_of_name(toks: &[Token], j: usize) -> bool {
     glued || after_name
 }
 
+/// A bare four-digit number from 1800 to 2100 is a year ("the 2018 analysis").
+fn looks_like_year(t: &str) -> bool {
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (b"18".as_slice()..=b"21".as_slice()).contains(&&t.as_bytes()[..2])
+}
+
 /// Plural nouns and a few collective ones: the words an amount counts. Without the parse this
 /// keeps adjectives out ("four abrasive years", "one particular focus").
 fn countable(w: &str) -> bool {
-    (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous"))
+    (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is"))
         || matches!(
             w,
             "people"
@@ -349,6 +363,10 @@ mod tests {
         assert!(amounts("the COVID-19 pandemic").is_empty());
         assert!(amounts("the Nord Stream 2 pipeline").is_empty());
         assert!(amounts("four abrasive years with one particular focus").is_empty());
+        assert_eq!(
+            amounts("No one knows. The 2018 analysis of 17 bus stops."),
+            vec![]
+        );
         assert_eq!(amounts("He met 12 officials and one other.").len(), 1);
     }
 

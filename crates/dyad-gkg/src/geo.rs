@@ -188,8 +188,9 @@ impl Gazetteer {
     /// Finds and resolves the place mentions of `doc`. `lex` marks common words.
     pub fn locate(&self, doc: &Document, lex: &ToneLexicon) -> Vec<Location> {
         let mut found: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
+        let surnames = self.surnames(doc);
         for s in 0..doc.sentences.len() {
-            self.scan(doc.sentence_tokens(s), lex, &mut found);
+            self.scan(doc.sentence_tokens(s), lex, &surnames, &mut found);
         }
         // Context: countries named outright, the dateline, places with one reading.
         let mut context: HashSet<&str> = HashSet::new();
@@ -259,7 +260,35 @@ impl Gazetteer {
 
     /// Collects candidate mentions in one sentence: longest gazetteer match over runs that
     /// start and end on a capitalised token.
-    fn scan(&self, toks: &[Token], lex: &ToneLexicon, out: &mut Vec<(Span, Vec<(u32, bool)>)>) {
+    /// Last words of multi-word capitalised runs that are not places ("Feliciano Lopez",
+    /// "Antony Blinken"): said alone later, they are people, not the town of Lopez.
+    fn surnames(&self, doc: &Document) -> HashSet<String> {
+        let mut out = HashSet::new();
+        let toks = &doc.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            let mut e = i;
+            while toks.get(e).is_some_and(|t| capitalised(&t.text)) {
+                e += 1;
+            }
+            if (2..=3).contains(&(e - i)) {
+                let k: String = toks[i..e].iter().map(|t| t.text.to_lowercase()).collect();
+                if self.candidates(&k).is_empty() {
+                    out.insert(toks[e - 1].text.clone());
+                }
+            }
+            i = e.max(i + 1);
+        }
+        out
+    }
+
+    fn scan(
+        &self,
+        toks: &[Token],
+        lex: &ToneLexicon,
+        surnames: &HashSet<String>,
+        out: &mut Vec<(Span, Vec<(u32, bool)>)>,
+    ) {
         let mut i = 0;
         while i < toks.len() {
             if !capitalised(&toks[i].text) {
@@ -288,7 +317,7 @@ impl Gazetteer {
             match hit {
                 Some((end, c)) => {
                     let mut c = self.drop_common_word(&toks[i..end], c, lex);
-                    if in_name(toks, i, end) {
+                    if in_name(toks, i, end) || (end == i + 1 && surnames.contains(&toks[i].text)) {
                         c.retain(|&(p, _)| self.places[p as usize].feature != Feature::City);
                     }
                     if !c.is_empty() {
@@ -308,7 +337,8 @@ impl Gazetteer {
         c: Vec<(u32, bool)>,
         lex: &ToneLexicon,
     ) -> Vec<(u32, bool)> {
-        if run.len() != 1 || lex.valence(&run[0].text.to_lowercase()).is_none() {
+        let w = run[0].text.to_lowercase();
+        if run.len() != 1 || (lex.valence(&w).is_none() && !CALENDAR.contains(&w.as_str())) {
             return c;
         }
         c.into_iter()
@@ -330,6 +360,29 @@ fn in_name(toks: &[Token], start: usize, end: usize) -> bool {
     });
     before || after
 }
+
+/// Month and day names, which are also towns (March, Cambridgeshire).
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn capitalised(t: &str) -> bool {
     t.starts_with(|c: char| c.is_uppercase())
@@ -445,7 +498,17 @@ mod tests {
     }
 
     #[test]
+    fn surnames_and_small_towns_without_context_are_not_cities() {
+        let l = locate("Feliciano Lopez won in Madrid. Later Lopez rested.");
+        let m: Vec<&str> = l.iter().map(|l| l.mention.as_str()).collect();
+        assert_eq!(m, vec!["Madrid"]);
+        assert!(locate("The Olympic team won.").is_empty());
+        assert_eq!(locate("Greenbelt, Maryland")[0].admin1, "MD");
+    }
+
+    #[test]
     fn common_words_are_not_cities() {
+        assert!(locate("In March they met.").is_empty());
         assert!(locate("Nice work, he said.").is_empty());
         assert!(locate("the talks were good").is_empty());
     }
