@@ -196,7 +196,11 @@ impl Gazetteer {
         let mut context: HashSet<&str> = HashSet::new();
         for (_, c) in &found {
             if let [(one, _)] = c.as_slice() {
-                context.insert(&self.places[*one as usize].iso2);
+                // A small town gives no context: it may itself be a misreading.
+                let p = &self.places[*one as usize];
+                if p.feature != Feature::City || p.population >= 100_000 {
+                    context.insert(&p.iso2);
+                }
             }
             for &(i, _) in c {
                 if self.places[i as usize].feature == Feature::Country {
@@ -503,6 +507,7 @@ mod tests {
         let m: Vec<&str> = l.iter().map(|l| l.mention.as_str()).collect();
         assert_eq!(m, vec!["Madrid"]);
         assert!(locate("The Olympic team won.").is_empty());
+        assert!(locate("An Olympic-size pool.").is_empty());
         assert_eq!(locate("Greenbelt, Maryland")[0].admin1, "MD");
     }
 
