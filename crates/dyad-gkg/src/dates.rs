@@ -34,7 +34,9 @@ pub struct DateMention {
     /// The words of the mention, as in the text.
     pub text: String,
     pub span: Span,
-    /// ISO date at its resolution: `2021-03-24`, `2021-W12` is not used: a week is its Monday.
+    /// ISO date at its resolution: `2021-03-24` (a day, or the Monday of a week), `2021-03`,
+    /// `2021`, or `--03-03` for a month and day without a year. `None` for a relative date
+    /// in a document without a date.
     pub date: Option<String>,
     pub resolution: DateResolution,
     /// True if the mention is relative to the document date ("yesterday", "on Thursday").

@@ -433,7 +433,13 @@ mod tests {
             );
             prev = line.to_string();
         }
+        let mut ids = HashSet::new();
         for p in g.places() {
+            assert!(
+                ids.insert((p.geonameid, p.feature as u8)),
+                "duplicate {}",
+                p.geonameid
+            );
             assert!((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon));
             assert_eq!(p.iso3.len(), 3, "{}", p.name);
         }

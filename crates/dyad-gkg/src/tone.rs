@@ -200,6 +200,22 @@ pub struct Tone {
     pub word_count: usize,
 }
 
+impl Tone {
+    /// The GDELT V1.5TONE field: the seven numbers comma-separated, in codebook order.
+    pub fn to_gdelt(&self) -> String {
+        format!(
+            "{},{},{},{},{},{},{}",
+            self.tone,
+            self.positive,
+            self.negative,
+            self.polarity,
+            self.activity_density,
+            self.self_group_density,
+            self.word_count
+        )
+    }
+}
+
 /// The tonal lexicon: lower-case word to VADER valence.
 #[derive(Debug)]
 pub struct ToneLexicon {
@@ -411,6 +427,16 @@ mod tests {
         let mut tagged = toks("we attacked them");
         tagged[1].upos = Some("NOUN".into());
         assert_eq!(lex().tone(&tagged).activity_density, 0.0);
+    }
+
+    #[test]
+    fn gdelt_field_has_seven_numbers_in_order() {
+        let t = lex().tone(&toks("a good plan"));
+        let f = t.to_gdelt();
+        let parts: Vec<&str> = f.split(',').collect();
+        assert_eq!(parts.len(), 7);
+        assert_eq!(parts[6], "3");
+        assert_eq!(parts[0].parse::<f64>().unwrap(), t.tone);
     }
 
     #[test]
