@@ -241,8 +241,19 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
             .or_else(|| attribution_before(toks, run.open, &doc.sentences, &sentence_of));
         let attribution = attribution.or_else(|| {
             // Split quote: attributed neighbour ending just before this opening mark.
+            // Or a quote opening the next sentence of the same paragraph (`..., Mandell
+            // said in a statement. "But eventually ..."`).
             prev.and_then(|(end, spk, verb)| {
-                (run.open >= end && run.open - end <= 8).then_some((spk?, verb?))
+                let same_paragraph = end < toks.len()
+                    && run.open >= end
+                    && !doc
+                        .text
+                        .get(toks[end].span.start..toks[run.open].span.start)
+                        .unwrap_or("\n\n")
+                        .contains("\n\n");
+                let near = run.open >= end
+                    && (run.open - end <= 8 || sentence_of[run.open] <= sentence_of[end] + 1);
+                (same_paragraph && near).then_some((spk?, verb?))
             })
         });
         let (spk, verb) = match attribution {
@@ -372,9 +383,25 @@ fn attribution_after(toks: &[Token], close: usize) -> Option<((usize, usize), us
             .or_else(|| pronoun_at(toks, i + 1))
             .map(|s| (s, i));
     }
-    let (s, e) = pronoun_at(toks, i).or_else(|| name_run(toks, i))?;
-    let v = toks.get(e)?;
-    is_verb(&v.text).then_some(((s, e), e))
+    if let Some((s, e)) = pronoun_at(toks, i).or_else(|| name_run(toks, i)) {
+        if toks.get(e).is_some_and(|v| is_verb(&v.text)) {
+            return Some(((s, e), e));
+        }
+    }
+    // A longer subject: `," Goddard planetary scientist Avi Mandell said`, `," the
+    // 14th-ranked Schwartzman said`, `," Paganini and his team wrote`.
+    let v = (i..(i + 8).min(toks.len()))
+        .take_while(|&k| !is_mark(&toks[k].text) && !matches!(toks[k].text.as_str(), "." | ";"))
+        .find(|&k| is_verb(&toks[k].text))?;
+    let spk = name_before(toks, v)
+        .filter(|&(s, _)| s >= i)
+        .or_else(|| pronoun_before(toks, v).filter(|&(s, _)| s >= i))
+        .or_else(|| {
+            (i..v)
+                .find_map(|k| name_run(toks, k))
+                .filter(|&(_, e)| e <= v)
+        })?;
+    Some((spk, v))
 }
 
 /// `Blinken said: "` / `He stressed ..., saying: "`: the speaker before the opening mark.
@@ -656,6 +683,22 @@ mod tests {
         assert_eq!(q.len(), 2, "{q:?}");
         assert!(q.iter().all(|x| x.0 == s("Smith") && x.2));
         assert_eq!(q[1].1, "and it will pass today.");
+    }
+
+    #[test]
+    fn long_subjects_and_next_sentence_quotes() {
+        let text = "“We did safety checks on the data,” Goddard planetary scientist Avi Mandell \
+                    said in the statement. “But we will have to get closer.”";
+        let q = pairs(text);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|x| x.0 == s("Avi Mandell")), "{q:?}");
+        let q = pairs("\"We suggest that it occurs at low levels,\" Paganini and his team wrote.");
+        assert_eq!(q[0].0, s("Paganini"));
+        let q = pairs("\"I played one of the best matches,\" the 14th-ranked Schwartzman said.");
+        assert_eq!(q[0].0, s("Schwartzman"));
+        // A new paragraph does not inherit the speaker.
+        let q = pairs("\"We did it all today,\" Smith said.\n\n\"Nobody knows the rest of it.\"");
+        assert_eq!(q[1].0, None);
     }
 
     #[test]
