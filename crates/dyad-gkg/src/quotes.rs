@@ -387,10 +387,19 @@ fn attribution_after(toks: &[Token], close: usize) -> Option<((usize, usize), us
         if toks.get(e).is_some_and(|v| is_verb(&v.text)) {
             return Some(((s, e), e));
         }
+        // An apposition: `," Mayer, Disney's chairman of ..., said Tuesday`.
+        if toks.get(e).is_some_and(|t| t.text == ",") {
+            let v = (e + 1..(e + 16).min(toks.len()))
+                .take_while(|&k| !is_mark(&toks[k].text) && toks[k].text != ".")
+                .find(|&k| is_verb(&toks[k].text) && toks[k - 1].text == ",");
+            if let Some(v) = v {
+                return Some(((s, e), v));
+            }
+        }
     }
     // A longer subject: `," Goddard planetary scientist Avi Mandell said`, `," the
     // 14th-ranked Schwartzman said`, `," Paganini and his team wrote`.
-    let v = (i..(i + 8).min(toks.len()))
+    let v = (i..(i + 10).min(toks.len()))
         .take_while(|&k| !is_mark(&toks[k].text) && !matches!(toks[k].text.as_str(), "." | ";"))
         .find(|&k| is_verb(&toks[k].text))?;
     let spk = name_before(toks, v)
@@ -692,6 +701,10 @@ mod tests {
         let q = pairs(text);
         assert_eq!(q.len(), 2, "{q:?}");
         assert!(q.iter().all(|x| x.0 == s("Avi Mandell")), "{q:?}");
+        let q = pairs("“We had some issues,” Mayer, Disney’s chairman of streaming, said Tuesday.");
+        assert_eq!(q[0].0, s("Mayer"));
+        let q = pairs("\"We found water vapour there,\" lead researcher and NASA planetary scientist Lucas Paganini said.");
+        assert_eq!(q[0].0, s("Lucas Paganini"));
         let q = pairs("\"We suggest that it occurs at low levels,\" Paganini and his team wrote.");
         assert_eq!(q[0].0, s("Paganini"));
         let q = pairs("\"I played one of the best matches,\" the 14th-ranked Schwartzman said.");
