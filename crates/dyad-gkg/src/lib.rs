@@ -11,7 +11,10 @@
 //! - [`geo`]: place names resolved to GeoNames countries, US states and cities;
 //! - [`quotes`]: direct and indirect quotations attributed to their speakers.
 //!
-//! [`annotate_gkg`] runs them all.
+//! [`annotate_gkg`] runs them all and returns one [`Gkg`] record, tagged with
+//! [`SCHEMA_VERSION`]. Later stages link to it by span: an event takes the tone of its
+//! sentence ([`Gkg::sentence_tones`]) and the places of its sentence ([`Gkg::locations_in`]);
+//! a quote's speaker is matched to an actor record through [`Quote::speaker_span`].
 //!
 //! ```
 //! use dyad_core::{DocMeta, Document, Span};
@@ -43,9 +46,14 @@ pub use geo::{Feature, Gazetteer, Location};
 pub use quotes::Quote;
 pub use tone::{Tone, ToneLexicon};
 
+/// The version tag of the [`Gkg`] record.
+pub const SCHEMA_VERSION: &str = "dyad-gkg/1";
+
 /// Everything this crate finds in one document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Gkg {
+    /// [`SCHEMA_VERSION`].
+    pub schema: String,
     /// Tone of the whole document.
     pub tone: Tone,
     /// Tone of each sentence, in the order of [`Document::sentences`].
@@ -76,6 +84,7 @@ pub fn annotate_gkg_with(doc: &Document, people: &[Span]) -> Result<Gkg, &'stati
     let dates = dates::find_dates(doc);
     let date_spans: Vec<_> = dates.iter().map(|d| d.span).collect();
     Ok(Gkg {
+        schema: SCHEMA_VERSION.to_string(),
         tone: lex.tone(&doc.tokens),
         sentence_tones,
         amounts: amounts::find_amounts(doc, &date_spans),
@@ -83,4 +92,46 @@ pub fn annotate_gkg_with(doc: &Document, people: &[Span]) -> Result<Gkg, &'stati
         locations: Gazetteer::builtin()?.locate(doc, lex),
         quotes: quotes::find_quotes(doc, people),
     })
+}
+
+impl Gkg {
+    /// The place mentions inside `span` (a sentence's span, say), in text order.
+    pub fn locations_in(&self, span: Span) -> impl Iterator<Item = &Location> {
+        self.locations.iter().filter(move |l| span.contains(l.span))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::DocMeta;
+
+    fn run(text: &str) -> (Document, Gkg) {
+        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
+        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
+        dyad_text::annotate(&mut d);
+        let g = annotate_gkg(&d).unwrap();
+        (d, g)
+    }
+
+    #[test]
+    fn locations_of_a_sentence() {
+        let (d, g) = run("Troops left Kabul. Talks began in Brussels and Paris.");
+        assert_eq!(g.schema, SCHEMA_VERSION);
+        let second: Vec<&str> = g
+            .locations_in(d.sentences[1].span)
+            .map(|l| l.name.as_str())
+            .collect();
+        assert_eq!(second, vec!["Brussels", "Paris"]);
+        assert_eq!(g.locations_in(d.sentences[0].span).count(), 1);
+    }
+
+    #[test]
+    fn empty_document_gives_empty_record() {
+        let (_, g) = run("");
+        assert_eq!(g.tone.word_count, 0);
+        assert!(g.dates.is_empty() && g.quotes.is_empty() && g.locations.is_empty());
+        let v = serde_json::to_value(&g).unwrap();
+        assert_eq!(v["schema"], SCHEMA_VERSION);
+    }
 }
