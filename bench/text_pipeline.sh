@@ -18,6 +18,6 @@ fi
 cargo build --release -p dyad-cli --quiet
 if [ ! -x bench/.venv/bin/python ]; then
   python3 -m venv bench/.venv
-  bench/.venv/bin/pip install --quiet 'trafilatura==2.3.1'
+  bench/.venv/bin/pip install --quiet 'trafilatura==2.3.1' 'lxml_html_clean'
 fi
 bench/.venv/bin/python bench/text_pipeline.py --dyad target/release/dyad --shared "$SHARED" --copies "$COPIES"
