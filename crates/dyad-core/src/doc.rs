@@ -156,21 +156,33 @@ impl Document {
     pub fn check(&self) -> Result<(), String> {
         for (i, t) in self.tokens.iter().enumerate() {
             if !t.span.is_valid_in(&self.text) {
-                return Err(format!("token {i} span {:?} is not valid in the text", t.span));
+                return Err(format!(
+                    "token {i} span {:?} is not valid in the text",
+                    t.span
+                ));
             }
         }
         for w in self.tokens.windows(2) {
             if w[1].span.start < w[0].span.end {
-                return Err(format!("tokens overlap or are out of order at {:?}", w[1].span));
+                return Err(format!(
+                    "tokens overlap or are out of order at {:?}",
+                    w[1].span
+                ));
             }
         }
         let mut next = 0;
         for (i, s) in self.sentences.iter().enumerate() {
             if !s.span.is_valid_in(&self.text) {
-                return Err(format!("sentence {i} span {:?} is not valid in the text", s.span));
+                return Err(format!(
+                    "sentence {i} span {:?} is not valid in the text",
+                    s.span
+                ));
             }
             if s.tokens[0] != next || s.tokens[1] < s.tokens[0] || s.tokens[1] > self.tokens.len() {
-                return Err(format!("sentence {i} token range {:?} is not contiguous", s.tokens));
+                return Err(format!(
+                    "sentence {i} token range {:?} is not contiguous",
+                    s.tokens
+                ));
             }
             next = s.tokens[1];
             for t in &self.tokens[s.tokens[0]..s.tokens[1]] {
