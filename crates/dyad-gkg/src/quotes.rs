@@ -134,6 +134,13 @@ const TITLES: &[&str] = &[
     "Representative",
 ];
 
+/// Capitalised words that never start or continue a speaker's name.
+const FUNCTION_WORDS: &[&str] = &[
+    "I", "We", "You", "It", "He", "She", "They", "The", "This", "That", "These", "Those", "A",
+    "An", "But", "And", "Or", "In", "On", "At", "If", "When", "While", "As", "So", "There", "Here",
+    "What", "Our", "My", "His", "Her", "Their", "Its",
+];
+
 fn is_open(t: &str) -> bool {
     matches!(t, "“" | "``")
 }
@@ -222,6 +229,7 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         }
     }
     persons.sort_by_key(|p| p.span.start);
+    let mentions = person_mentions(doc, &persons);
     let sentence_of = sentence_index(doc);
     let mut out: Vec<Quote> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
@@ -238,7 +246,9 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         let attribution = run
             .close
             .and_then(|c| attribution_after(toks, c))
-            .or_else(|| attribution_before(toks, run.open, &doc.sentences, &sentence_of));
+            .or_else(|| {
+                attribution_before(toks, run.open, &doc.sentences, &sentence_of, &mentions)
+            });
         let attribution = attribution.or_else(|| {
             // Split quote: attributed neighbour ending just before this opening mark.
             // Or a quote opening the next sentence of the same paragraph (`..., Mandell
@@ -267,11 +277,14 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         if !seen.insert(normalise(&text)) {
             continue;
         }
-        out.push(make_quote(doc, &persons, text, span, spk, verb, true));
+        out.push(make_quote(
+            doc, &persons, &mentions, text, span, spk, verb, true,
+        ));
     }
     indirect(
         doc,
         &persons,
+        &mentions,
         &out.iter().map(|q| q.span).collect::<Vec<_>>(),
         &mut seen,
         &mut out,
@@ -373,15 +386,27 @@ fn quoted_runs(doc: &Document) -> Vec<Run> {
 
 /// `," said Blinken` / `," Blinken said` / `," he said`: returns (speaker tokens, verb token).
 fn attribution_after(toks: &[Token], close: usize) -> Option<((usize, usize), usize)> {
+    let ends_sentence = close > 0 && matches!(toks[close - 1].text.as_str(), "." | "?" | "!");
     let mut i = close + 1;
     while toks.get(i).is_some_and(|t| t.text == ",") {
         i += 1;
     }
     let t = toks.get(i)?;
     if is_verb(&t.text) {
+        // `said Blinken`, `said he`, `said planetary geologist Rosaly Lopes of NASA`.
         return name_after(toks, i + 1)
             .or_else(|| pronoun_at(toks, i + 1))
+            .or_else(|| {
+                (i + 2..(i + 6).min(toks.len()))
+                    .take_while(|&k| toks[k].text.chars().all(char::is_alphabetic))
+                    .find_map(|k| name_run(toks, k))
+            })
             .map(|s| (s, i));
+    }
+    // After a quote that ends its sentence, a capitalised word starts a new sentence, not
+    // an attribution (`... for it." Parise said: "...`).
+    if ends_sentence && capitalised(&t.text) {
+        return None;
     }
     if let Some((s, e)) = pronoun_at(toks, i).or_else(|| name_run(toks, i)) {
         if toks.get(e).is_some_and(|v| is_verb(&v.text)) {
@@ -419,6 +444,7 @@ fn attribution_before(
     open: usize,
     sentences: &[dyad_core::Sentence],
     sentence_of: &[usize],
+    mentions: &[Person],
 ) -> Option<((usize, usize), usize)> {
     let mut i = open.checked_sub(1)?;
     if !matches!(toks[i].text.as_str(), ":" | ",") {
@@ -433,7 +459,18 @@ fn attribution_before(
     if let Some(s) = name_before(toks, verb).or_else(|| pronoun_before(toks, verb)) {
         return Some((s, verb));
     }
-    // A participle ("saying:") takes the subject of its sentence.
+    // A participle ("saying:", "telling Cook,") takes the nearest person named before it in
+    // its sentence, or else the subject of its sentence.
+    let lo = toks[start].span.start;
+    let hi = toks[verb].span.start;
+    if let Some(m) = mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.start >= lo && m.span.end <= hi)
+    {
+        let k = (start..verb).rev().find(|&k| toks[k].span == m.span)?;
+        return Some(((k, k + 1), verb));
+    }
     let subj = (start..verb)
         .find(|&k| PRONOUNS.contains(&toks[k].text.as_str()) || name_run(toks, k).is_some())?;
     let s = pronoun_at(toks, subj).or_else(|| name_run(toks, subj))?;
@@ -453,10 +490,9 @@ fn pronoun_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
 /// A run of capitalised tokens starting at `i` with leading titles skipped; `(start, end)`.
 fn name_run(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     let mut e = i;
-    while toks
-        .get(e)
-        .is_some_and(|t| capitalised(&t.text) && !is_mark(&t.text))
-    {
+    while toks.get(e).is_some_and(|t| {
+        capitalised(&t.text) && !is_mark(&t.text) && !FUNCTION_WORDS.contains(&t.text.as_str())
+    }) {
         e += 1;
     }
     let mut s = i;
@@ -488,10 +524,57 @@ fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
         .then_some((s, e))
 }
 
+/// Every mention of a known person in subject position, by surname, in text order: the
+/// antecedents a pronoun can take. Objects ("told Benioff", "with Cook") are left out.
+fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person> {
+    let mut by_surname: std::collections::HashMap<&str, &str> = Default::default();
+    for p in persons {
+        if let Some(last) = p.name.split_whitespace().last() {
+            let e = by_surname.entry(last).or_insert(&p.name);
+            if p.name.len() > e.len() {
+                *e = &p.name;
+            }
+        }
+    }
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(full) = by_surname.get(t.text.as_str()) else {
+            continue;
+        };
+        let object = i > 0
+            && matches!(
+                toks[i - 1].text.as_str(),
+                "told"
+                    | "tells"
+                    | "telling"
+                    | "asked"
+                    | "thanked"
+                    | "to"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "from"
+                    | "introduced"
+                    | "met"
+                    | "and"
+            );
+        if !object && capitalised(&t.text) {
+            out.push(Person {
+                span: t.span,
+                name: full.to_string(),
+            });
+        }
+    }
+    out
+}
+
 /// Builds the quote record, resolving pronouns and surnames to the full name.
+#[allow(clippy::too_many_arguments)]
 fn make_quote(
     doc: &Document,
     persons: &[Person],
+    mentions: &[Person],
     text: String,
     span: Span,
     spk: Option<(usize, usize)>,
@@ -503,7 +586,7 @@ fn make_quote(
     let speaker = speaker_span.map(|ss| {
         let raw = ss.get(&doc.text).unwrap_or_default();
         if PRONOUNS.contains(&raw) {
-            persons
+            mentions
                 .iter()
                 .rev()
                 .find(|p| p.span.end <= ss.start)
@@ -548,6 +631,7 @@ fn full_name(persons: &[Person], name: &str) -> String {
 fn indirect(
     doc: &Document,
     persons: &[Person],
+    mentions: &[Person],
     direct: &[Span],
     seen: &mut HashSet<String>,
     out: &mut Vec<Quote>,
@@ -596,6 +680,7 @@ fn indirect(
             out.push(make_quote(
                 doc,
                 persons,
+                mentions,
                 text,
                 span,
                 Some(spk),
