@@ -446,16 +446,20 @@ fn attribution_before(
     sentence_of: &[usize],
     mentions: &[Person],
 ) -> Option<((usize, usize), usize)> {
-    let mut i = open.checked_sub(1)?;
-    if !matches!(toks[i].text.as_str(), ":" | ",") {
-        return None;
-    }
-    i = i.checked_sub(1)?;
+    let i = open.checked_sub(1)?;
     let start = sentences.get(sentence_of[open])?.tokens[0];
-    // The verb is the last token before the colon, or a few tokens back ("told reporters:").
-    let verb = (i.saturating_sub(3).max(start)..=i)
-        .rev()
-        .find(|&k| is_verb(&toks[k].text))?;
+    let verb = if matches!(toks[i].text.as_str(), ":" | ",") {
+        // The verb is the last token before the colon, or a few tokens back ("told
+        // reporters:").
+        let i = i.checked_sub(1)?;
+        (i.saturating_sub(3).max(start)..=i)
+            .rev()
+            .find(|&k| is_verb(&toks[k].text))?
+    } else {
+        // A partial quote inside reported speech: `Eichel said he was "just trying ..."`,
+        // `Haq told Polygraph.info that the U.N. is "working ..."`.
+        (start..i).rev().find(|&k| is_verb(&toks[k].text))?
+    };
     if let Some(s) = name_before(toks, verb).or_else(|| pronoun_before(toks, verb)) {
         return Some((s, verb));
     }
@@ -472,6 +476,7 @@ fn attribution_before(
         return Some(((k, k + 1), verb));
     }
     let subj = (start..verb)
+        .filter(|&k| k == start || !capitalised(&toks[k - 1].text))
         .find(|&k| PRONOUNS.contains(&toks[k].text.as_str()) || name_run(toks, k).is_some())?;
     let s = pronoun_at(toks, subj).or_else(|| name_run(toks, subj))?;
     Some((s, verb))
@@ -542,23 +547,27 @@ fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person> {
         let Some(full) = by_surname.get(t.text.as_str()) else {
             continue;
         };
-        let object = i > 0
-            && matches!(
-                toks[i - 1].text.as_str(),
-                "told"
-                    | "tells"
-                    | "telling"
-                    | "asked"
-                    | "thanked"
-                    | "to"
-                    | "with"
-                    | "by"
-                    | "for"
-                    | "from"
-                    | "introduced"
-                    | "met"
-                    | "and"
-            );
+        let possessive = toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text.as_str(), "'s" | "’s" | "'" | "’"));
+        let object = possessive
+            || i > 0
+                && matches!(
+                    toks[i - 1].text.as_str(),
+                    "told"
+                        | "tells"
+                        | "telling"
+                        | "asked"
+                        | "thanked"
+                        | "to"
+                        | "with"
+                        | "by"
+                        | "for"
+                        | "from"
+                        | "introduced"
+                        | "met"
+                        | "and"
+                );
         if !object && capitalised(&t.text) {
             out.push(Person {
                 span: t.span,
