@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use dyad_core::{DocMeta, Document, Span};
 
 const GOLD: &str = include_str!("../testdata/quotes_gold.tsv");
+const HELDOUT: &str = include_str!("../testdata/quotes_heldout.tsv");
 const TRUTH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/extraction/article-extraction-benchmark/ground-truth.json"
@@ -21,16 +22,16 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
-#[test]
-fn quote_speakers_on_annotated_news() {
+/// Scores `gold` and returns (gold quotes, quote recall, speaker accuracy).
+fn score(name: &str, gold_tsv: &str) -> Option<(usize, f64, f64)> {
     let Ok(truth) = std::fs::read_to_string(TRUTH) else {
         eprintln!("skipping: {TRUTH} is absent");
-        return;
+        return None;
     };
     let truth: HashMap<String, serde_json::Value> = serde_json::from_str(&truth).unwrap();
     let mut cache: HashMap<String, Vec<dyad_gkg::Quote>> = HashMap::new();
     let (mut gold, mut found, mut right) = (0, 0, 0);
-    for line in GOLD
+    for line in gold_tsv
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
     {
@@ -58,7 +59,7 @@ fn quote_speakers_on_annotated_news() {
         };
         found += 1;
         let spk = q.speaker.as_deref().unwrap_or("");
-        if spk.split_whitespace().last() == Some(f[2]) {
+        if spk.split_whitespace().any(|w| w == f[2]) {
             right += 1;
         } else {
             eprintln!("wrong speaker: {:?} -> {spk:?}, gold {}", f[1], f[2]);
@@ -67,9 +68,28 @@ fn quote_speakers_on_annotated_news() {
     let recall = found as f64 / gold as f64;
     let accuracy = right as f64 / found.max(1) as f64;
     println!(
-        "quotes: gold {gold}, found {found} (recall {recall:.3}), speaker right {right} (accuracy {accuracy:.3})"
+        "{name}: gold {gold}, found {found} (recall {recall:.3}), speaker right {right} (accuracy {accuracy:.3})"
     );
+    Some((gold, recall, accuracy))
+}
+
+#[test]
+fn quote_speakers_on_the_development_set() {
+    let Some((gold, recall, accuracy)) = score("development", GOLD) else {
+        return;
+    };
     assert!(gold >= 50);
     assert!(recall >= 0.9, "recall {recall:.3}");
-    assert!(accuracy >= 0.8, "speaker accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.9, "speaker accuracy {accuracy:.3}");
+}
+
+#[test]
+fn quote_speakers_on_the_heldout_set() {
+    let Some((gold, recall, accuracy)) = score("held-out", HELDOUT) else {
+        return;
+    };
+    assert!(gold >= 25);
+    // Floors well under the measured values, to catch regressions, not to tune against.
+    assert!(recall >= 0.8, "recall {recall:.3}");
+    assert!(accuracy >= 0.5, "speaker accuracy {accuracy:.3}");
 }
