@@ -36,6 +36,8 @@ enum Command {
     /// Evaluate a stage against a gold standard and print its metrics
     #[command(subcommand)]
     Eval(cmd::eval::EvalCommand),
+    /// Train a model (tagger, parser or ner) from treebank or BIO files
+    Train(cmd::train::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Read(args) => cmd::run::run(&args, cmd::run::Stage::Read),
         Command::Code(args) => cmd::run::run(&args, cmd::run::Stage::Code),
         Command::Eval(cmd) => cmd::eval::run(&cmd),
+        Command::Train(args) => cmd::train::run(&args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -78,6 +78,37 @@ fn code_on_the_sample_reads_header_and_cleans() {
 }
 
 #[test]
+fn code_tags_and_parses_every_sentence() {
+    let out = dyad(&["code", "-q", sample().to_str().unwrap()]);
+    assert!(out.status.success());
+    let d = &stdout_lines(&out)[0];
+    let tokens = d["tokens"].as_array().unwrap();
+    assert!(tokens
+        .iter()
+        .all(|t| t["upos"].is_string() && t["lemma"].is_string()));
+    let said = tokens.iter().find(|t| t["text"] == "said").unwrap();
+    assert_eq!(said["upos"], "VERB");
+    assert_eq!(said["lemma"], "say");
+    for s in d["sentences"].as_array().unwrap() {
+        let (a, b) = (
+            s["tokens"][0].as_u64().unwrap() as usize,
+            s["tokens"][1].as_u64().unwrap() as usize,
+        );
+        let roots = tokens[a..b]
+            .iter()
+            .filter(|t| t["deprel"] == "root")
+            .count();
+        assert_eq!(roots, 1, "one root per sentence");
+        for t in &tokens[a..b] {
+            if let Some(h) = t["head"].as_u64() {
+                assert!((a..b).contains(&(h as usize)), "head inside the sentence");
+            }
+        }
+    }
+    assert!(d["entities"].as_array().is_some_and(|e| !e.is_empty()));
+}
+
+#[test]
 fn runs_are_deterministic() {
     let a = dyad(&["code", "-q", sample().to_str().unwrap()]);
     let b = dyad(&["code", "-q", sample().to_str().unwrap()]);
@@ -229,6 +260,9 @@ fn every_verb_has_help() {
         vec!["eval", "extract", "--help"],
         vec!["eval", "segment", "--help"],
         vec!["eval", "tokenize", "--help"],
+        vec!["eval", "ud", "--help"],
+        vec!["eval", "ner", "--help"],
+        vec!["train", "--help"],
     ] {
         let out = dyad(&verb);
         assert!(out.status.success(), "{verb:?}");

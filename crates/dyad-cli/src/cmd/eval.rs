@@ -19,6 +19,23 @@ pub enum EvalCommand {
     Segment(SegTokArgs),
     /// Tokenization from raw text against CoNLL-U files (CoNLL 2018 token and word F1)
     Tokenize(SegTokArgs),
+    /// Tagging, lemmas and parsing on gold tokenization (UPOS, XPOS, UFeats, Lemma, UAS, LAS)
+    Ud(ModelEvalArgs),
+    /// Named-entity recognition on a BIO file (span precision/recall/F1 per type)
+    Ner(ModelEvalArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ModelEvalArgs {
+    /// Gold files: CoNLL-U for `ud`, BIO/IOB2 for `ner`
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The model directory (default: $DYAD_MODELS, else the repository's models/)
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]
@@ -48,6 +65,8 @@ pub fn run(cmd: &EvalCommand) -> Result<ExitCode> {
         EvalCommand::Extract(a) => extract(a),
         EvalCommand::Segment(a) => segtok(a, true),
         EvalCommand::Tokenize(a) => segtok(a, false),
+        EvalCommand::Ud(a) => ud(a),
+        EvalCommand::Ner(a) => ner(a),
     }
     .map(|()| ExitCode::SUCCESS)
 }
@@ -142,6 +161,99 @@ fn segtok(a: &SegTokArgs, sentences: bool) -> Result<()> {
     print!(
         "{}",
         render(&["file", "metric", "precision", "recall", "F1"], &rows)
+    );
+    Ok(())
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+fn ud(a: &ModelEvalArgs) -> Result<()> {
+    let models = crate::pipeline::load_models(a.models.as_deref())?;
+    let mut reports = Vec::new();
+    for f in &a.files {
+        reports.push(
+            dyad_eval::ud::evaluate_ud(&models, f)
+                .with_context(|| format!("cannot evaluate {}", f.display()))?,
+        );
+    }
+    if a.json {
+        return print_json(&serde_json::json!({ "files": reports }));
+    }
+    let rows: Vec<Vec<String>> = reports
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                file_name(std::path::Path::new(&r.file)),
+                r.words.to_string(),
+            ];
+            for x in [r.upos, r.xpos, r.ufeats, r.alltags, r.lemma, r.uas, r.las] {
+                row.push(format!("{x:.2}"));
+            }
+            row
+        })
+        .collect();
+    println!("Gold tokenization; scores in percent of words");
+    print!(
+        "{}",
+        render(
+            &["file", "words", "UPOS", "XPOS", "UFeats", "AllTags", "Lemma", "UAS", "LAS"],
+            &rows
+        )
+    );
+    Ok(())
+}
+
+fn ner(a: &ModelEvalArgs) -> Result<()> {
+    let models = crate::pipeline::load_models(a.models.as_deref())?;
+    let mut reports = Vec::new();
+    for f in &a.files {
+        reports.push(
+            dyad_eval::ner::evaluate_ner(&models, f)
+                .with_context(|| format!("cannot evaluate {}", f.display()))?,
+        );
+    }
+    if a.json {
+        return print_json(&serde_json::json!({ "files": reports }));
+    }
+    let mut rows = Vec::new();
+    for r in &reports {
+        let name = file_name(std::path::Path::new(&r.file));
+        let all_label = "ALL".to_string();
+        let all = r
+            .per_type
+            .iter()
+            .chain(std::iter::once((&all_label, &r.total)));
+        for (t, s) in all {
+            rows.push(vec![
+                name.clone(),
+                t.clone(),
+                s.gold.to_string(),
+                s.predicted.to_string(),
+                format!("{:.2}", s.precision),
+                format!("{:.2}", s.recall),
+                format!("{:.2}", s.f1),
+            ]);
+        }
+    }
+    println!("Exact entity spans; ALL is the micro average");
+    print!(
+        "{}",
+        render(
+            &[
+                "file",
+                "type",
+                "gold",
+                "predicted",
+                "precision",
+                "recall",
+                "F1"
+            ],
+            &rows
+        )
     );
     Ok(())
 }

@@ -56,6 +56,9 @@ pub struct RunArgs {
     /// Largest size a compressed input may expand to, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = 1 << 30)]
     pub max_decompressed_bytes: u64,
+    /// The model directory for `code` (default: $DYAD_MODELS, else the repository's models/)
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
     /// No progress bar and no summary on standard error
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -77,7 +80,7 @@ impl RunArgs {
 
 pub fn run(args: &RunArgs, stage: Stage) -> Result<ExitCode> {
     let cfg = args.reader_config();
-    let pipeline = Pipeline::new(stage)?;
+    let pipeline = Pipeline::new(stage, args.models.as_deref())?;
     let rows = match stage {
         Stage::Read => Rows::Documents,
         Stage::Code => Rows::Tokens,
