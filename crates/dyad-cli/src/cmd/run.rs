@@ -66,15 +66,16 @@ pub struct RunArgs {
 
 impl RunArgs {
     fn reader_config(&self) -> ReaderConfig {
-        let mut cfg = ReaderConfig::default();
-        cfg.text_field = self.text_field.clone();
-        cfg.title_field = self.title_field.clone();
-        cfg.date_field = self.date_field.clone();
-        cfg.url_field = self.url_field.clone();
-        cfg.max_input_bytes = self.max_input_bytes;
-        cfg.max_decompressed_bytes = self.max_decompressed_bytes;
-        cfg.format = self.input_format.as_deref().and_then(|f| f.parse().ok());
-        cfg
+        ReaderConfig {
+            format: self.input_format.as_deref().and_then(|f| f.parse().ok()),
+            text_field: self.text_field.clone(),
+            title_field: self.title_field.clone(),
+            date_field: self.date_field.clone(),
+            url_field: self.url_field.clone(),
+            max_input_bytes: self.max_input_bytes,
+            max_decompressed_bytes: self.max_decompressed_bytes,
+            ..ReaderConfig::default()
+        }
     }
 }
 
