@@ -131,6 +131,7 @@ const TITLES: &[&str] = &[
     "UN",
     "Former",
     "Senior",
+    "Attorney",
     "Representative",
 ];
 
@@ -206,8 +207,13 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
             if let Some((s, e)) = name_after(toks, i + 1) {
                 persons.push(person(doc, s, e));
             }
+            if let Some((s, e)) = apposition_subject(doc, i) {
+                persons.push(person(doc, s, e));
+            }
         }
     }
+    // Acronyms (NASA, FBI) say things but are not people a pronoun can stand for.
+    persons.retain(|p| p.name.chars().any(char::is_lowercase));
     // Second pass: titled names ("Foreign Minister Sophie Wilmes") and full names whose
     // surname is used alone as a speaker ("Antony Blinken" ... "Blinken said").
     let surnames: HashSet<String> = persons
@@ -414,7 +420,7 @@ fn attribution_after(toks: &[Token], close: usize) -> Option<((usize, usize), us
         }
         // An apposition: `," Mayer, Disney's chairman of ..., said Tuesday`.
         if toks.get(e).is_some_and(|t| t.text == ",") {
-            let v = (e + 1..(e + 16).min(toks.len()))
+            let v = (e + 1..(e + 40).min(toks.len()))
                 .take_while(|&k| !is_mark(&toks[k].text) && toks[k].text != ".")
                 .find(|&k| is_verb(&toks[k].text) && toks[k - 1].text == ",");
             if let Some(v) = v {
@@ -424,9 +430,16 @@ fn attribution_after(toks: &[Token], close: usize) -> Option<((usize, usize), us
     }
     // A longer subject: `," Goddard planetary scientist Avi Mandell said`, `," the
     // 14th-ranked Schwartzman said`, `," Paganini and his team wrote`.
-    let v = (i..(i + 10).min(toks.len()))
+    let near = (i..(i + 10).min(toks.len()))
         .take_while(|&k| !is_mark(&toks[k].text) && !matches!(toks[k].text.as_str(), "." | ";"))
-        .find(|&k| is_verb(&toks[k].text))?;
+        .find(|&k| is_verb(&toks[k].text));
+    // Or a long apposition: `," study lead author Lucas Paganini, a planetary scientist at
+    // ..., said in a statement`.
+    let v = near.or_else(|| {
+        (i..(i + 40).min(toks.len()))
+            .take_while(|&k| !is_mark(&toks[k].text) && toks[k].text != ".")
+            .find(|&k| is_verb(&toks[k].text) && toks[k - 1].text == ",")
+    })?;
     let spk = name_before(toks, v)
         .filter(|&(s, _)| s >= i)
         .or_else(|| pronoun_before(toks, v).filter(|&(s, _)| s >= i))
@@ -513,9 +526,22 @@ fn name_after(toks: &[Token], i: usize) -> Option<(usize, usize)> {
 
 /// The capitalised run ending right before `verb` ("Antony Blinken said"), titles stripped.
 fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
-    let e = verb;
-    let mut s = verb;
-    while s > 0 && capitalised(&toks[s - 1].text) && !is_mark(&toks[s - 1].text) {
+    // Skip an auxiliary or adverb: "George Soros had said", "Smith also said".
+    let mut e = verb;
+    while e > 0
+        && matches!(
+            toks[e - 1].text.as_str(),
+            "had" | "has" | "have" | "also" | "later" | "then" | "earlier" | "once" | "previously"
+        )
+    {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0
+        && capitalised(&toks[s - 1].text)
+        && !is_mark(&toks[s - 1].text)
+        && !FUNCTION_WORDS.contains(&toks[s - 1].text.as_str())
+    {
         s -= 1;
     }
     if s == e {
@@ -527,6 +553,36 @@ fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
     // A sentence-initial common word ("The", "But") is not part of the name.
     (s < e && e - s <= 4 && !matches!(toks[s].text.as_str(), "The" | "But" | "And" | "A"))
         .then_some((s, e))
+}
+
+/// `Sonya Zoghlin, Carlineo's attorney, told ...`: the name opening the sentence of a speech
+/// verb that follows an apposition's closing comma.
+fn apposition_subject(doc: &Document, verb: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    if verb == 0 || toks[verb - 1].text != "," {
+        return None;
+    }
+    let start = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens[0] <= verb && verb < s.tokens[1])?
+        .tokens[0];
+    // The clause starts at the sentence start or after a quote that opens the sentence
+    // (`"...," Steve Clarke, deputy administrator, said`).
+    let after_quote = (start..verb)
+        .rev()
+        .find(|&k| is_mark(&toks[k].text))
+        .map(|k| {
+            let mut k = k + 1;
+            while toks.get(k).is_some_and(|t| t.text == ",") {
+                k += 1;
+            }
+            k
+        });
+    let (s, e) = after_quote
+        .and_then(|k| name_run(toks, k))
+        .or_else(|| name_run(toks, start))?;
+    (toks.get(e)?.text == "," && verb > e && verb - e <= 40).then_some((s, e))
 }
 
 /// Every mention of a known person in subject position, by surname, in text order: the
@@ -595,11 +651,14 @@ fn make_quote(
     let speaker = speaker_span.map(|ss| {
         let raw = ss.get(&doc.text).unwrap_or_default();
         if PRONOUNS.contains(&raw) {
-            mentions
-                .iter()
-                .rev()
-                .find(|p| p.span.end <= ss.start)
-                .map(|p| full_name(persons, &p.name))
+            let before = |v: &[Person]| {
+                v.iter()
+                    .filter(|p| p.span.end <= ss.start)
+                    .max_by_key(|p| p.span.end)
+                    .map(|p| full_name(persons, &p.name))
+            };
+            before(mentions)
+                .or_else(|| before(persons))
                 .unwrap_or_else(|| raw.to_string())
         } else {
             full_name(persons, raw)

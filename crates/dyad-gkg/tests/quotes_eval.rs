@@ -84,12 +84,13 @@ fn quote_speakers_on_the_development_set() {
 }
 
 #[test]
-fn quote_speakers_on_the_heldout_set() {
-    let Some((gold, recall, accuracy)) = score("held-out", HELDOUT) else {
+fn quote_speakers_on_the_second_set() {
+    let Some((gold, recall, accuracy)) = score("second", HELDOUT) else {
         return;
     };
     assert!(gold >= 25);
-    // Floors well under the measured values, to catch regressions, not to tune against.
+    // Floors under the measured values, to catch regressions. This set has been tuned on
+    // since its first measurement; see the header of the file.
     assert!(recall >= 0.8, "recall {recall:.3}");
-    assert!(accuracy >= 0.5, "speaker accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.85, "speaker accuracy {accuracy:.3}");
 }
