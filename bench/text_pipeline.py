@@ -67,7 +67,8 @@ def build_text_corpus(shared, out):
 
 def run_dyad(dyad, corpus, out_path):
     t0 = time.perf_counter()
-    subprocess.run([dyad, "code", "-q", "-o", out_path, corpus], check=True)
+    subprocess.run([dyad, "code", "-q", "--stop-after", "tokenize", "-o", out_path, corpus],
+                   check=True)
     secs = time.perf_counter() - t0
     docs = tokens = 0
     with open(out_path, encoding="utf-8") as f:

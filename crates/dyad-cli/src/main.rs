@@ -44,7 +44,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Read(args) => cmd::run::run(&args, cmd::run::Stage::Read),
-        Command::Code(args) => cmd::run::run(&args, cmd::run::Stage::Code),
+        Command::Code(args) => cmd::run::run(&args, args.stop_after),
         Command::Eval(cmd) => cmd::eval::run(&cmd),
         Command::Train(args) => cmd::train::run(&args).map(|()| ExitCode::SUCCESS),
     };

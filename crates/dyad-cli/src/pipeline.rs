@@ -38,8 +38,8 @@ impl Pipeline {
     /// A pipeline running up to `stage`; `code` loads the models from `models_dir`.
     pub fn new(stage: Stage, models_dir: Option<&Path>) -> Result<Pipeline> {
         let models = match stage {
-            Stage::Read => None,
-            Stage::Code => Some(load_models(models_dir)?),
+            Stage::Read | Stage::Tokenize => None,
+            Stage::Models => Some(load_models(models_dir)?),
         };
         Ok(Pipeline {
             stage,
@@ -54,7 +54,7 @@ impl Pipeline {
         let mut doc = Document::new(raw.meta, String::new());
         doc.warnings = raw.warnings;
         dyad_text::clean_into(&mut doc, &raw.text, raw.body);
-        if self.stage == Stage::Code {
+        if self.stage >= Stage::Tokenize {
             dyad_text::annotate(&mut doc);
             if let Some(m) = &self.models {
                 m.annotate_with(&mut doc, &mut self.scratch.borrow_mut());

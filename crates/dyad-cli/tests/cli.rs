@@ -297,3 +297,41 @@ fn eval_on_a_tiny_treebank_prints_metrics() {
     assert!(table.contains("Sentences"));
     assert!(table.contains("100.00"));
 }
+
+#[test]
+fn stop_after_tokenize_skips_the_models() {
+    let out = dyad(&[
+        "code",
+        "-q",
+        "--stop-after",
+        "tokenize",
+        sample().to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let d = &stdout_lines(&out)[0];
+    let tokens = d["tokens"].as_array().unwrap();
+    assert!(tokens.len() > 500);
+    assert!(tokens.iter().all(|t| t.get("upos").is_none()));
+    // A model directory that does not exist is only an error when the models are needed.
+    let out = dyad(&[
+        "code",
+        "-q",
+        "--stop-after",
+        "tokenize",
+        "--models",
+        "/nonexistent",
+        sample().to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let out = dyad(&[
+        "code",
+        "-q",
+        "--models",
+        "/nonexistent",
+        sample().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot load the models from /nonexistent")
+    );
+}

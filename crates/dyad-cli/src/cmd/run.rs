@@ -15,13 +15,16 @@ use crate::output::{Format, Rows, Sink};
 use crate::pipeline::Pipeline;
 use crate::progress::Progress;
 
-/// How far the pipeline runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How far the pipeline runs, in pipeline order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Stage {
-    /// Reading and cleaning only.
+    /// Reading and cleaning only (`dyad read`).
+    #[value(skip)]
     Read,
-    /// The full pipeline.
-    Code,
+    /// Sentences and tokens.
+    Tokenize,
+    /// Lemmas, tags, dependency trees and entities from the trained models.
+    Models,
 }
 
 #[derive(Args, Debug)]
@@ -59,6 +62,9 @@ pub struct RunArgs {
     /// The model directory for `code` (default: $DYAD_MODELS, else the repository's models/)
     #[arg(long, value_name = "DIR")]
     pub models: Option<PathBuf>,
+    /// `code` only: the last stage to run (the default runs them all)
+    #[arg(long, value_enum, default_value = "models")]
+    pub stop_after: Stage,
     /// No progress bar and no summary on standard error
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -84,7 +90,7 @@ pub fn run(args: &RunArgs, stage: Stage) -> Result<ExitCode> {
     let pipeline = Pipeline::new(stage, args.models.as_deref())?;
     let rows = match stage {
         Stage::Read => Rows::Documents,
-        Stage::Code => Rows::Tokens,
+        Stage::Tokenize | Stage::Models => Rows::Tokens,
     };
     let mut sink = Sink::create(args.output.as_deref(), args.format, rows)?;
     let (inputs, mut errors) = dyad_ingest::expand_inputs(&args.inputs);
