@@ -193,25 +193,30 @@ impl Gazetteer {
             self.scan(doc.sentence_tokens(s), lex, &surnames, &mut found);
         }
         // Context: countries named outright, the dateline, places with one reading.
-        let mut context: HashSet<&str> = HashSet::new();
+        let mut context: HashSet<String> = HashSet::new();
         for (_, c) in &found {
             if let [(one, _)] = c.as_slice() {
                 // A small town gives no context: it may itself be a misreading.
                 let p = &self.places[*one as usize];
                 if p.feature != Feature::City || p.population >= 100_000 {
-                    context.insert(&p.iso2);
+                    context.insert(p.iso2.clone());
+                }
+                if p.feature == Feature::Adm1 {
+                    context.insert(format!("{}.{}", p.iso2, p.admin1));
                 }
             }
             for &(i, _) in c {
                 if self.places[i as usize].feature == Feature::Country {
-                    context.insert(&self.places[i as usize].iso2);
+                    context.insert(self.places[i as usize].iso2.clone());
                 }
             }
         }
         if let Some(dl) = doc.doc.dateline.as_deref() {
             let c = self.candidates(&key(dl));
             if let Some(best) = self.best(&c, &context) {
-                context.insert(&self.places[best as usize].iso2);
+                let p = &self.places[best as usize];
+                context.insert(p.iso2.clone());
+                context.insert(format!("{}.{}", p.iso2, p.admin1));
             }
         }
         let mut out = Vec::new();
@@ -220,6 +225,14 @@ impl Gazetteer {
                 continue;
             };
             let p = &self.places[best as usize];
+            // A town of under 100,000 people is taken only in a story about its country:
+            // otherwise "Olympic" or "Jupiter" would be towns.
+            if p.feature == Feature::City
+                && p.population < 100_000
+                && !context.contains(p.iso2.as_str())
+            {
+                continue;
+            }
             out.push(Location {
                 mention: span.get(&doc.text).unwrap_or_default().to_string(),
                 span,
@@ -236,7 +249,7 @@ impl Gazetteer {
     }
 
     /// The most likely reading among `cands` given the document's countries.
-    fn best(&self, cands: &[(u32, bool)], context: &HashSet<&str>) -> Option<u32> {
+    fn best(&self, cands: &[(u32, bool)], context: &HashSet<String>) -> Option<u32> {
         let score = |&(i, primary): &(u32, bool)| {
             let p = &self.places[i as usize];
             let base = match p.feature {
@@ -249,12 +262,22 @@ impl Gazetteer {
             // An alternate name (other language, old spelling) is a weaker reading: "New
             // York" is the city's alternate name, and a city of millions still wins.
             let alt = if primary { 0.0 } else { -1.0 };
-            base + alt
-                + if context.contains(p.iso2.as_str()) {
-                    3.0
-                } else {
-                    0.0
-                }
+            // The document's countries favour their places, but only enough to beat a city
+            // about 30 times larger: a US story's "Moscow" is still Russia's. A named state
+            // favours its own towns more (a Texas story's "Paris").
+            let country = if context.contains(p.iso2.as_str()) {
+                1.5
+            } else {
+                0.0
+            };
+            let state = if p.feature == Feature::City
+                && context.contains(&format!("{}.{}", p.iso2, p.admin1))
+            {
+                2.0
+            } else {
+                0.0
+            };
+            base + alt + country + state
         };
         cands
             .iter()
