@@ -310,6 +310,87 @@ fn walk(node: &dom_query::NodeRef<'_>, cur: &mut String, paras: &mut Vec<String>
 }
 
 /// Builds the document of an HTML input.
+/// Pages whose container elements nest deeper than this are refused: real pages stay far below
+/// it, and the extractor's time grows with the square of the depth (10,000 levels: 27 s).
+pub const MAX_HTML_DEPTH: usize = 1000;
+
+/// Container elements whose end tag HTML requires: left open, they nest in the parsed tree,
+/// so counting them bounds the depth of the tree the extractor will walk.
+const CONTAINERS: &[&str] = &[
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "footer",
+    "header",
+    "main",
+    "nav",
+    "section",
+    "span",
+    "table",
+];
+
+/// Refuses a page whose container elements nest deeper than [`MAX_HTML_DEPTH`].
+pub fn check_depth(source: &str, record: Option<&str>, html: &str) -> Result<(), ReadError> {
+    let depth = container_depth(html);
+    if depth <= MAX_HTML_DEPTH {
+        return Ok(());
+    }
+    let message = format!(
+        "HTML elements nested {depth} deep, beyond the limit of {MAX_HTML_DEPTH}; \
+         the page is skipped (extraction time grows with the square of the depth)"
+    );
+    Err(match record {
+        Some(r) => ReadError::at(source, r, ErrorKind::Html, message),
+        None => ReadError::new(source, ErrorKind::Html, message),
+    })
+}
+
+/// The deepest nesting of container elements in `html`, by a linear scan of its tags
+/// (comments, scripts and styles skipped).
+pub fn container_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut i, mut depth, mut max) = (0usize, 0usize, 0usize);
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            i = match memchr::memmem::find(&b[i..], b"-->") {
+                Some(e) => i + e + 3,
+                None => return max,
+            };
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = b[start..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .map_or(b.len(), |p| start + p);
+        let name = html[start..end].to_ascii_lowercase();
+        if !closing && (name == "script" || name == "style") {
+            let close = format!("</{name}");
+            let rest = html[end..].to_ascii_lowercase();
+            i = match rest.find(&close) {
+                Some(e) => end + e + close.len(),
+                None => return max,
+            };
+            continue;
+        }
+        if CONTAINERS.contains(&name.as_str()) {
+            let tag_end = memchr::memchr(b'>', &b[end..]).map_or(b.len(), |p| end + p);
+            let self_closing = tag_end > 0 && b.get(tag_end - 1) == Some(&b'/');
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else if !self_closing {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end;
+    }
+    max
+}
+
 pub fn read_html(source: &str, bytes: &[u8], decoded: Decoded, url: Option<String>) -> ReadItem {
     let meta = DocMeta {
         format: "html".into(),
@@ -321,6 +402,7 @@ pub fn read_html(source: &str, bytes: &[u8], decoded: Decoded, url: Option<Strin
 
 /// Extracts the document of decoded HTML, completing `meta` with what the page tells.
 pub fn read_html_text(mut meta: DocMeta, decoded: Decoded) -> ReadItem {
+    check_depth(&meta.source, None, &decoded.text)?;
     let x = extract_html(&decoded.text, meta.url.as_deref());
     if x.text.trim().is_empty() {
         return Err(ReadError::new(
@@ -354,6 +436,35 @@ pub fn read_html_text(mut meta: DocMeta, decoded: Decoded) -> ReadItem {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn container_depth_counts_open_containers() {
+        use super::container_depth;
+        assert_eq!(container_depth("<div><p>a</p><div>b</div></div>"), 2);
+        assert_eq!(container_depth("<DIV><Span>x</span></DIV><div/>"), 2);
+        assert_eq!(
+            container_depth("<!-- <div><div><div> --><script>'<div><div>'</script><div>"),
+            1
+        );
+        assert_eq!(container_depth("<p><p><p><li><li>"), 0);
+        assert_eq!(container_depth("<div"), 1);
+        assert_eq!(container_depth("<!-- never closed <div>"), 0);
+    }
+
+    /// Regression: a page of 100,000 nested <div>s kept the extractor busy for hours.
+    #[test]
+    fn deeply_nested_page_is_refused_quickly() {
+        let html = format!(
+            "<html><body>{}text{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let meta = DocMeta::new("deep.html", html.as_bytes());
+        let decoded = crate::decode::decode_text(html.as_bytes(), true);
+        let err = super::read_html_text(meta, decoded).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Html);
+        assert!(err.message.contains("nested 100000 deep"), "{err}");
+    }
+
     use super::*;
 
     const PARA1: &str =

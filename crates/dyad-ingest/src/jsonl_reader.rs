@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::decode::Decoded;
 use crate::error::{ErrorKind, ReadError};
-use crate::html_reader::{extract_html, looks_like_html};
+use crate::html_reader::{check_depth, extract_html, looks_like_html};
 use crate::text_reader::parse_dateline;
 use crate::{HtmlMode, RawDocument, ReadItem, ReaderConfig};
 
@@ -83,6 +83,7 @@ impl JsonlReader {
             HtmlMode::Detect => looks_like_html(raw_text.trim_start()),
         };
         let text = if is_html {
+            check_depth(&meta.source, meta.record.as_deref(), &raw_text)?;
             let x = extract_html(&raw_text, meta.url.as_deref());
             meta.title = meta.title.or(x.title);
             meta.date = meta.date.or(x.date);
@@ -234,5 +235,28 @@ mod tests {
         };
         let d = read(&line, &never).remove(0).unwrap();
         assert!(d.text.starts_with("<html>"));
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use crate::{read_bytes, ErrorKind, ReaderConfig};
+
+    /// Regression: HTML in a JSON Lines record skipped the nesting limit of HTML files.
+    #[test]
+    fn deeply_nested_html_record_is_refused_and_the_next_line_read() {
+        let deep = format!("<html><body>{}x</body></html>", "<div>".repeat(5000));
+        let input = format!(
+            "{}\n{}\n",
+            serde_json::json!({ "text": deep }),
+            serde_json::json!({ "text": "Troops withdrew from the border on Friday." })
+        );
+        let items: Vec<_> =
+            read_bytes("c.jsonl", input.into_bytes(), &ReaderConfig::default()).collect();
+        assert_eq!(items.len(), 2);
+        let e = items[0].as_ref().unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Html);
+        assert_eq!(e.record.as_deref(), Some("line 1"));
+        assert!(items[1].is_ok());
     }
 }
