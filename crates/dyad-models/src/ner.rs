@@ -14,7 +14,7 @@ use crate::codec::{self, Dec, Enc};
 use crate::data::{spans, NerSentence};
 use crate::hash::{feat, mix, Rng};
 use crate::lex::{Lex, PAD};
-use crate::perceptron::{argmax, Trainer, Weights};
+use crate::perceptron::{argmax, BestEpoch, Trainer, Weights};
 use crate::tagger::{TagScratch, Tagger};
 use crate::{EpochReport, ModelError, TrainOptions};
 
@@ -376,7 +376,7 @@ pub fn train(
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let (mut feats, mut scores, mut out) = (Vec::new(), Vec::new(), Vec::new());
-    let mut best: Option<(f64, Weights)> = None;
+    let mut best = BestEpoch::new(opts.epochs, progress);
     for epoch in 1..=opts.epochs.max(1) {
         rng.shuffle(&mut order);
         let (mut ok, mut n) = (0usize, 0usize);
@@ -412,19 +412,10 @@ pub fn train(
         } else {
             span_f1(tagger, &ner, dev)
         };
-        let is_best = best.as_ref().is_none_or(|(b, _)| dev_score > *b);
-        progress(&EpochReport {
-            epoch,
-            epochs: opts.epochs,
-            train_score: ok as f64 / n.max(1) as f64,
-            dev_score,
-            best: is_best,
-        });
-        if is_best {
-            best = Some((dev_score, ner.weights.clone()));
-        }
+        let train_score = ok as f64 / n.max(1) as f64;
+        best.observe(epoch, train_score, dev_score, false, || ner.weights.clone());
     }
-    ner.weights = best.expect("at least one epoch").1;
+    ner.weights = best.into_weights()?;
     Ok(ner)
 }
 

@@ -19,7 +19,7 @@ use dyad_text::conllu::ConlluSentence;
 use crate::codec::{self, Dec, Enc};
 use crate::hash::{feat, mix, Rng};
 use crate::lex::Lex;
-use crate::perceptron::{argmax, Trainer, Weights};
+use crate::perceptron::{argmax, BestEpoch, Trainer, Weights};
 use crate::tagger::{TagScratch, Tagger};
 use crate::{EpochReport, ModelError, TrainOptions};
 
@@ -544,7 +544,7 @@ pub fn train(
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut st = State::default();
     let (mut feats, mut scores, mut costs) = (Vec::new(), Vec::new(), Vec::new());
-    let mut best: Option<(f64, Weights)> = None;
+    let mut best = BestEpoch::new(opts.epochs, progress);
     for epoch in 1..=opts.epochs.max(1) {
         rng.shuffle(&mut order);
         let (mut ok, mut n) = (0usize, 0usize);
@@ -586,19 +586,12 @@ pub fn train(
         } else {
             attachment_scores(tagger, &parser, dev).1
         };
-        let is_best = best.as_ref().is_none_or(|(b, _)| dev_score > *b);
-        progress(&EpochReport {
-            epoch,
-            epochs: opts.epochs,
-            train_score: ok as f64 / n.max(1) as f64,
-            dev_score,
-            best: is_best,
+        let train_score = ok as f64 / n.max(1) as f64;
+        best.observe(epoch, train_score, dev_score, false, || {
+            parser.weights.clone()
         });
-        if is_best {
-            best = Some((dev_score, parser.weights.clone()));
-        }
     }
-    parser.weights = best.expect("at least one epoch").1;
+    parser.weights = best.into_weights()?;
     Ok(parser)
 }
 

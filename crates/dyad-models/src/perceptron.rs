@@ -238,6 +238,54 @@ impl Weights {
 /// Marks the quantized weight layout (no model has this many classes).
 const QUANTIZED: u32 = u32::MAX;
 
+/// Keeps the weights of the best epoch on dev and reports every epoch: the bookkeeping the
+/// tagger, parser and NER trainers share.
+pub struct BestEpoch<'p> {
+    epochs: usize,
+    best: Option<(f64, Weights)>,
+    progress: &'p mut dyn FnMut(&crate::EpochReport),
+}
+
+impl<'p> BestEpoch<'p> {
+    pub fn new(epochs: usize, progress: &'p mut dyn FnMut(&crate::EpochReport)) -> BestEpoch<'p> {
+        BestEpoch {
+            epochs,
+            best: None,
+            progress,
+        }
+    }
+
+    /// Reports `epoch` and keeps `weights` when `dev_score` beats every earlier epoch, or
+    /// always when `keep_latest` (training without a dev set).
+    pub fn observe(
+        &mut self,
+        epoch: usize,
+        train_score: f64,
+        dev_score: f64,
+        keep_latest: bool,
+        weights: impl FnOnce() -> Weights,
+    ) {
+        let best = keep_latest || self.best.as_ref().is_none_or(|(b, _)| dev_score > *b);
+        (self.progress)(&crate::EpochReport {
+            epoch,
+            epochs: self.epochs,
+            train_score,
+            dev_score,
+            best,
+        });
+        if best {
+            self.best = Some((dev_score, weights()));
+        }
+    }
+
+    /// The kept weights; an error if no epoch was observed.
+    pub fn into_weights(self) -> Result<Weights, ModelError> {
+        self.best
+            .map(|(_, w)| w)
+            .ok_or_else(|| ModelError::Train("no training epoch ran".into()))
+    }
+}
+
 /// The index of the highest score among the classes allowed by `ok` (first on ties).
 #[inline]
 pub fn argmax(scores: &[f32], ok: impl Fn(usize) -> bool) -> Option<usize> {

@@ -16,7 +16,7 @@ use crate::codec::{self, Dec, Enc};
 use crate::hash::{feat, hash_str, mix, IdBuild, Rng};
 use crate::lex::{lexes, Lex, PAD};
 use crate::morph::{Morph, MorphExample};
-use crate::perceptron::{argmax, Trainer, Weights};
+use crate::perceptron::{argmax, BestEpoch, Trainer, Weights};
 use crate::{EpochReport, ModelError, TrainOptions};
 
 const KIND: &str = "tagger";
@@ -379,7 +379,7 @@ pub fn train(
     let mut right: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
     for fold in 0..2 {
         let (tr, te): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|i| i % 2 != fold);
-        let w = pass.train(&lexed, &gold, &tr, None, None, &mut |_| {});
+        let w = pass.train(&lexed, &gold, &tr, None, None, &mut |_| {})?;
         let (mut f, mut sc) = (Vec::new(), Vec::new());
         for i in te {
             decode(
@@ -402,7 +402,7 @@ pub fn train(
         None,
         Some((dev_set, None)),
         &mut |_| {},
-    );
+    )?;
     let mut dev_first: Vec<Vec<u16>> = Vec::with_capacity(dev.len());
     let (mut f, mut sc) = (Vec::new(), Vec::new());
     for lex in &dev_lexed {
@@ -425,7 +425,7 @@ pub fn train(
         Some(&right),
         Some((dev_set, Some(&dev_first))),
         progress,
-    );
+    )?;
     Ok(Tagger {
         labels,
         weights: w1,
@@ -455,12 +455,12 @@ impl Pass<'_> {
         right: Option<&[Vec<u16>]>,
         dev: Option<(DevSet, Option<&[Vec<u16>]>)>,
         progress: &mut dyn FnMut(&EpochReport),
-    ) -> Weights {
+    ) -> Result<Weights, ModelError> {
         let opts = self.opts;
         let mut trainer = Trainer::new(self.labels.len());
         let mut rng = Rng::new(opts.seed);
         let mut order = which.to_vec();
-        let mut best: Option<(f64, Weights)> = None;
+        let mut best = BestEpoch::new(opts.epochs, progress);
         let (mut feats, mut scores, mut out) = (Vec::new(), Vec::new(), Vec::new());
         for epoch in 1..=opts.epochs.max(1) {
             rng.shuffle(&mut order);
@@ -512,19 +512,9 @@ impl Pass<'_> {
                 }
                 _ => train_score,
             };
-            let is_best = dev.is_none() || best.as_ref().is_none_or(|(b, _)| dev_score > *b);
-            progress(&EpochReport {
-                epoch,
-                epochs: opts.epochs,
-                train_score,
-                dev_score,
-                best: is_best,
-            });
-            if is_best {
-                best = Some((dev_score, w));
-            }
+            best.observe(epoch, train_score, dev_score, dev.is_none(), || w);
         }
-        best.expect("at least one epoch").1
+        best.into_weights()
     }
 }
 
