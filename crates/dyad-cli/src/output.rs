@@ -12,6 +12,8 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 use dyad_core::Document;
 
+use crate::pipeline::Annotated;
+
 /// Output formats of `dyad read` and `dyad code`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -75,19 +77,20 @@ impl Sink {
     }
 
     /// Writes one document, whole.
-    pub fn write(&mut self, doc: &Document) -> Result<()> {
+    pub fn write(&mut self, annotated: &Annotated) -> Result<()> {
+        let doc = &annotated.doc;
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut buf, doc)?;
+                serde_json::to_writer(&mut buf, &annotated.record())?;
                 buf.push(b'\n');
             }
             Format::Json => {
                 if self.written > 0 {
                     buf.extend_from_slice(b",\n");
                 }
-                serde_json::to_writer_pretty(&mut buf, doc)?;
+                serde_json::to_writer_pretty(&mut buf, &annotated.record())?;
             }
             Format::Tsv => match self.rows {
                 Rows::Documents => document_row(doc, &mut buf),

@@ -1,16 +1,21 @@
-//! The pipeline: one raw document in, one annotated [`Document`] record out.
+//! The pipeline: one raw document in, one annotated record out.
 //!
-//! Stages run in the order of the crates: clean (dyad-text), segment and tokenize (dyad-text),
-//! then tagging, lemmas, parsing and NER (dyad-models); actors and events come next. The
-//! loaded models are immutable; the per-run scratch buffers live beside them.
+//! Stages run in the order of the crates: clean, segment and tokenize (dyad-text); tagging,
+//! lemmas, parsing and NER (dyad-models); then the annotation stage: actor mentions from the
+//! dictionaries (dyad-actors, the pre-parse layer for now) and the knowledge-graph fields
+//! (dyad-gkg: tone, dates, amounts, places, quotations). The event coder comes next. Loaded
+//! models and dictionaries are immutable; the per-run scratch buffers live beside them.
 
 use std::cell::RefCell;
 use std::path::Path;
 
-use anyhow::{Context, Result};
-use dyad_core::Document;
+use anyhow::{anyhow, Context, Result};
+use dyad_actors::{ActorKind, ActorMention, Dictionary};
+use dyad_core::{Document, Span};
+use dyad_gkg::Gkg;
 use dyad_ingest::RawDocument;
 use dyad_models::{Models, Scratch};
+use serde::Serialize;
 
 use crate::cmd::run::Stage;
 
@@ -28,38 +33,97 @@ pub fn load_models(dir: Option<&Path>) -> Result<Models> {
     })
 }
 
+/// One document as the pipeline leaves it: the record and the annotations that do not (yet)
+/// live in [`Document`] itself.
+pub struct Annotated {
+    pub doc: Document,
+    pub actors: Vec<ActorMention>,
+    pub gkg: Option<Gkg>,
+}
+
+/// The wire form of [`Annotated`]: the document's fields, then `actors` and `gkg`.
+#[derive(Serialize)]
+pub struct Record<'a> {
+    #[serde(flatten)]
+    pub doc: &'a Document,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub actors: &'a [ActorMention],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gkg: Option<&'a Gkg>,
+}
+
+impl Annotated {
+    pub fn record(&self) -> Record<'_> {
+        Record {
+            doc: &self.doc,
+            actors: &self.actors,
+            gkg: self.gkg.as_ref(),
+        }
+    }
+}
+
 pub struct Pipeline {
     stage: Stage,
     models: Option<Models>,
+    actors: Option<&'static Dictionary>,
     scratch: RefCell<Scratch>,
 }
 
 impl Pipeline {
-    /// A pipeline running up to `stage`; `code` loads the models from `models_dir`.
+    /// A pipeline running up to `stage`; the models are loaded from `models_dir`.
     pub fn new(stage: Stage, models_dir: Option<&Path>) -> Result<Pipeline> {
-        let models = match stage {
-            Stage::Read | Stage::Tokenize => None,
-            Stage::Models => Some(load_models(models_dir)?),
-        };
+        let models = (stage >= Stage::Models)
+            .then(|| load_models(models_dir))
+            .transpose()?;
+        let actors = (stage >= Stage::Annotate)
+            .then(Dictionary::builtin)
+            .transpose()
+            .map_err(|e| anyhow!("cannot build the actor dictionaries: {e}"))?;
         Ok(Pipeline {
             stage,
             models,
+            actors,
             scratch: RefCell::new(Scratch::default()),
         })
     }
 
     /// Runs the stages on one document. Never fails: a document that reached this point has
-    /// text, and every stage is total on text.
-    pub fn process(&self, raw: RawDocument) -> Document {
+    /// text, and every stage is total on text; a stage that cannot run says so in `warnings`.
+    pub fn process(&self, raw: RawDocument) -> Annotated {
         let mut doc = Document::new(raw.meta, String::new());
         doc.warnings = raw.warnings;
         dyad_text::clean_into(&mut doc, &raw.text, raw.body);
-        if self.stage >= Stage::Tokenize {
-            dyad_text::annotate(&mut doc);
-            if let Some(m) = &self.models {
-                m.annotate_with(&mut doc, &mut self.scratch.borrow_mut());
+        let mut out = Annotated {
+            doc,
+            actors: Vec::new(),
+            gkg: None,
+        };
+        if self.stage < Stage::Tokenize {
+            return out;
+        }
+        dyad_text::annotate(&mut out.doc);
+        if let Some(m) = &self.models {
+            m.annotate_with(&mut out.doc, &mut self.scratch.borrow_mut());
+        }
+        if let Some(dict) = self.actors {
+            let date = out
+                .doc
+                .doc
+                .date
+                .as_deref()
+                .and_then(dyad_actors::Date::parse_iso);
+            out.actors = dict.resolve_simple(&out.doc.tokens, date);
+            let people: Vec<Span> = out
+                .actors
+                .iter()
+                .filter(|a| a.kind == ActorKind::Person)
+                .map(|a| a.span)
+                .collect();
+            match dyad_gkg::annotate_gkg_with(&out.doc, &people) {
+                Ok(g) => out.gkg = Some(g),
+                Err(e) => out.doc.warnings.push(format!("knowledge-graph stage: {e}")),
             }
         }
-        doc
+        out
     }
 }

@@ -109,6 +109,53 @@ fn code_tags_and_parses_every_sentence() {
 }
 
 #[test]
+fn code_resolves_actors_and_knowledge_graph_fields() {
+    let out = dyad(&["code", "-q", sample().to_str().unwrap()]);
+    assert!(out.status.success());
+    let d = &stdout_lines(&out)[0];
+    let text = d["text"].as_str().unwrap();
+    let actors = d["actors"].as_array().unwrap();
+    let code_of = |mention: &str| -> Vec<&str> {
+        actors
+            .iter()
+            .filter(|a| a["mention"].as_str().unwrap().contains(mention))
+            .filter_map(|a| a["code"].as_str())
+            .collect()
+    };
+    assert!(code_of("Antony Blinken").contains(&"USAGOV"));
+    assert!(code_of("Sophie Wilmes").contains(&"BELGOV"));
+    assert!(code_of("NATO").iter().all(|c| c.starts_with("IGO")));
+    for a in actors {
+        let (s, e) = (
+            a["span"][0].as_u64().unwrap() as usize,
+            a["span"][1].as_u64().unwrap() as usize,
+        );
+        assert!(text.get(s..e).is_some(), "actor span inside the text");
+        assert!(a["rule"].as_str().is_some_and(|r| !r.is_empty()));
+    }
+    let gkg = &d["gkg"];
+    let dates: Vec<&str> = gkg["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x["date"].as_str())
+        .collect();
+    assert!(dates.contains(&"2021-03-24") && dates.contains(&"2021-03-25"));
+    let brussels = gkg["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["mention"] == "Brussels")
+        .unwrap();
+    assert_eq!(brussels["country"], "BEL");
+    assert!(gkg["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|q| q["speaker"].as_str().unwrap().contains("Blinken")));
+}
+
+#[test]
 fn runs_are_deterministic() {
     let a = dyad(&["code", "-q", sample().to_str().unwrap()]);
     let b = dyad(&["code", "-q", sample().to_str().unwrap()]);

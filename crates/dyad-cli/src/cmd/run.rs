@@ -25,6 +25,8 @@ pub enum Stage {
     Tokenize,
     /// Lemmas, tags, dependency trees and entities from the trained models.
     Models,
+    /// Actor mentions, tone, dates, amounts, places and quotations.
+    Annotate,
 }
 
 #[derive(Args, Debug)]
@@ -63,7 +65,7 @@ pub struct RunArgs {
     #[arg(long, value_name = "DIR")]
     pub models: Option<PathBuf>,
     /// `code` only: the last stage to run (the default runs them all)
-    #[arg(long, value_enum, default_value = "models")]
+    #[arg(long, value_enum, default_value = "annotate")]
     pub stop_after: Stage,
     /// No progress bar and no summary on standard error
     #[arg(long, short = 'q')]
@@ -90,7 +92,7 @@ pub fn run(args: &RunArgs, stage: Stage) -> Result<ExitCode> {
     let pipeline = Pipeline::new(stage, args.models.as_deref())?;
     let rows = match stage {
         Stage::Read => Rows::Documents,
-        Stage::Tokenize | Stage::Models => Rows::Tokens,
+        Stage::Tokenize | Stage::Models | Stage::Annotate => Rows::Tokens,
     };
     let mut sink = Sink::create(args.output.as_deref(), args.format, rows)?;
     let (inputs, mut errors) = dyad_ingest::expand_inputs(&args.inputs);
