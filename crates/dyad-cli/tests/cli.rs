@@ -382,3 +382,26 @@ fn stop_after_tokenize_skips_the_models() {
         String::from_utf8_lossy(&out.stderr).contains("cannot load the models from /nonexistent")
     );
 }
+
+/// Regression: `dyad code ... | head` printed "error: cannot write output: Broken pipe".
+#[test]
+fn closed_output_pipe_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "code",
+            "-q",
+            "--stop-after",
+            "tokenize",
+            "--format",
+            "tsv",
+            sample().to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Broken pipe"));
+}
