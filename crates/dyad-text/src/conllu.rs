@@ -136,14 +136,16 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
     let mut out = Vec::new();
     let mut cur = ConlluSentence::default();
     let mut started = false;
+    let mut nodes = 0; // non-comment lines of the current block
     for (n, raw) in input.lines().enumerate() {
         let line_no = n + 1;
         let line = raw.trim_end_matches('\r');
         if line.trim().is_empty() {
             if started {
-                finish(&mut cur, line_no)?;
+                finish(&mut cur, nodes, line_no)?;
                 out.push(std::mem::take(&mut cur));
                 started = false;
+                nodes = 0;
             }
             continue;
         }
@@ -162,6 +164,7 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
             cur.comments.push(line.to_string());
             continue;
         }
+        nodes += 1;
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
             return Err(err(
@@ -210,13 +213,35 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
         });
     }
     if started {
-        finish(&mut cur, input.lines().count())?;
+        finish(&mut cur, nodes, input.lines().count())?;
         out.push(cur);
     }
     Ok(out)
 }
 
-fn finish(s: &mut ConlluSentence, line: usize) -> Result<(), ConlluError> {
+/// Checks a finished block of `nodes` non-comment lines: word ids 1..n, heads and multiword
+/// ranges inside the sentence, and at least one word unless the block is only comments (a
+/// block of empty nodes or multiword lines alone would be written back as nothing).
+fn finish(s: &mut ConlluSentence, nodes: usize, line: usize) -> Result<(), ConlluError> {
+    if s.words.is_empty() && nodes > 0 {
+        return Err(err(
+            line,
+            "a sentence with empty nodes or multiword lines but no words".into(),
+        ));
+    }
+    for m in &s.multiwords {
+        if m.last > s.words.len() {
+            return Err(err(
+                line,
+                format!(
+                    "multiword range {}-{} goes beyond the sentence's {} words",
+                    m.first,
+                    m.last,
+                    s.words.len()
+                ),
+            ));
+        }
+    }
     for (i, w) in s.words.iter().enumerate() {
         if w.id != i + 1 {
             return Err(err(
@@ -286,5 +311,20 @@ mod tests {
         assert!(parse(bad_head).unwrap_err().message.contains("head"));
         let far = "1\tI\tI\tPRON\tPRP\t_\t7\troot\t_\t_\n\n";
         assert!(parse(far).unwrap_err().message.contains("beyond"));
+    }
+
+    #[test]
+    fn fuzz_empty_node_only_block_is_an_error_not_an_empty_sentence() {
+        // Found by fuzz/conllu: this parsed to a sentence with no words, which
+        // `to_conllu` wrote back as a blank line that parsed to no sentence at all.
+        let e = parse("1.1\tgo\tgo\tVERB\tVB\t_\t_\t_\t0:root\t_\n\n").unwrap_err();
+        assert!(e.message.contains("no words"), "{e:?}");
+        let e =
+            parse("1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t0\troot\t_\t_\n\n")
+                .unwrap_err();
+        assert!(e.message.contains("beyond the sentence"), "{e:?}");
+        // A block of comments alone is still read, and round-trips.
+        let s = parse("# newdoc id = d1\n\n").unwrap();
+        assert_eq!(parse(&s[0].to_conllu()).unwrap(), s);
     }
 }
