@@ -6,25 +6,12 @@
 //! Runs when ../shared is present.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use dyad_core::Token;
 use dyad_events::{clauses, Coding, Matcher, Scoreboard, ValidationFile, VerbDictionary};
 
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/events")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIP: {} is absent (../shared is only on the developers' machines)",
-            p.display()
-        );
-        None
-    }
-}
+mod common;
+use common::shared;
 
 /// Tokens of a CoNLL-U parse (word lines only; multiword and empty nodes skipped). A
 /// plain reading of the ten columns keeps this test independent of dyad-text.

@@ -1,23 +1,9 @@
 //! The validation reader on PETRARCH's real files, when ../shared is present.
 
-use std::path::PathBuf;
-
 use dyad_events::{Coding, Scoreboard, ValidationFile};
 
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/events")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIP: {} is absent (../shared is only on the developers' machines)",
-            p.display()
-        );
-        None
-    }
-}
+mod common;
+use common::shared;
 
 #[test]
 fn petr_unit_test_records() {

@@ -1,24 +1,10 @@
 //! The verb dictionary reader on whole real files: the embedded CAMEO.2.0.txt always, and
 //! the PETRARCH validation dictionaries from ../shared when present.
 
-use std::path::PathBuf;
-
 use dyad_events::{Codebook, Element, VerbDictionary};
 
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/events")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIP: {} is absent (../shared is only on the developers' machines)",
-            p.display()
-        );
-        None
-    }
-}
+mod common;
+use common::shared;
 
 /// Count block headers and pattern lines with a plain scan, independent of the reader.
 fn scan_counts(text: &str) -> (usize, usize) {
