@@ -117,7 +117,8 @@ fn days_in_month(y: i64, m: u32) -> u32 {
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
+/// Weekday names, Monday first (also read by the gazetteer, which must not take them as towns).
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -127,23 +128,25 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Month names, January first (also read by the gazetteer: March is a town too).
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn month_number(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_lowercase();
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = full.iter().position(|m| *m == w) {
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
     }
     let abbr = [

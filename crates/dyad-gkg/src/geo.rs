@@ -365,7 +365,7 @@ impl Gazetteer {
         lex: &ToneLexicon,
     ) -> Vec<(u32, bool)> {
         let w = run[0].text.to_lowercase();
-        if run.len() != 1 || (lex.valence(&w).is_none() && !CALENDAR.contains(&w.as_str())) {
+        if run.len() != 1 || (lex.valence(&w).is_none() && !is_calendar_word(&w)) {
             return c;
         }
         c.into_iter()
@@ -389,27 +389,9 @@ fn in_name(toks: &[Token], start: usize, end: usize) -> bool {
 }
 
 /// Month and day names, which are also towns (March, Cambridgeshire).
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+fn is_calendar_word(w: &str) -> bool {
+    crate::dates::MONTHS.contains(&w) || crate::dates::WEEKDAYS.contains(&w)
+}
 
 fn capitalised(t: &str) -> bool {
     t.starts_with(|c: char| c.is_uppercase())
