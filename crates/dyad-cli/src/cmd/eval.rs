@@ -23,6 +23,12 @@ pub enum EvalCommand {
     Ud(ModelEvalArgs),
     /// Named-entity recognition on a BIO file (span precision/recall/F1 per type)
     Ner(ModelEvalArgs),
+    #[command(flatten)]
+    Events(super::eval_events::EventsEval),
+    #[command(flatten)]
+    Actors(super::eval_actors::ActorsEval),
+    #[command(flatten)]
+    Gkg(super::eval_gkg::GkgEval),
 }
 
 #[derive(Args, Debug)]
@@ -67,11 +73,14 @@ pub fn run(cmd: &EvalCommand) -> Result<ExitCode> {
         EvalCommand::Tokenize(a) => segtok(a, false),
         EvalCommand::Ud(a) => ud(a),
         EvalCommand::Ner(a) => ner(a),
+        EvalCommand::Events(c) => super::eval_events::run(c),
+        EvalCommand::Actors(c) => super::eval_actors::run(c),
+        EvalCommand::Gkg(c) => super::eval_gkg::run(c),
     }
     .map(|()| ExitCode::SUCCESS)
 }
 
-fn print_json<T: Serialize>(value: &T) -> Result<()> {
+pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<()> {
     println!("{}", serde_json::to_string(value)?);
     Ok(())
 }
@@ -165,7 +174,7 @@ fn segtok(a: &SegTokArgs, sentences: bool) -> Result<()> {
     Ok(())
 }
 
-fn file_name(p: &std::path::Path) -> String {
+pub(crate) fn file_name(p: &std::path::Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| p.display().to_string())
