@@ -1,5 +1,5 @@
 //! Fuzzes the text stage (`clean_into` then `annotate`) on arbitrary UTF-8: the document
-//! must pass `Document::check`, every token's text must equal the text under its span, and
+//! must pass `Document::check`, every token's text must equal the text under its span and lie inside its sentence, and
 //! every cleaned offset must map back inside the input.
 #![no_main]
 
@@ -24,6 +24,14 @@ fuzz_target!(|input: &str| {
         );
     }
     for s in &doc.sentences {
+        for t in &doc.tokens[s.tokens[0]..s.tokens[1]] {
+            assert!(
+                s.span.start <= t.span.start && t.span.end <= s.span.end,
+                "token {:?} outside its sentence {:?}",
+                t.span,
+                s.span
+            );
+        }
         let m = doc.offsets.map_span(s.span);
         assert!(m.start <= m.end && m.end <= input.len(), "sentence maps to {m:?}");
     }
