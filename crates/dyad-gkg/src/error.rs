@@ -1,6 +1,7 @@
-//! The one error type of this crate: a data table that does not parse, with file and line.
+//! The one error type of this crate: a data table or gold file that does not parse, with file
+//! and line, or a gold file that cannot be read.
 
-/// What went wrong while loading a table of `data/gkg`.
+/// What went wrong while loading a table of `data/gkg` or an evaluation file.
 #[derive(Debug, thiserror::Error)]
 pub enum GkgError {
     /// A line of a table is malformed; `line` is 1-based.
@@ -9,6 +10,12 @@ pub enum GkgError {
         file: String,
         line: usize,
         message: String,
+    },
+    /// A file named by a gold file cannot be read.
+    #[error("cannot read {file}: {source}")]
+    Io {
+        file: String,
+        source: std::io::Error,
     },
 }
 

@@ -32,6 +32,7 @@
 pub mod amounts;
 pub mod dates;
 mod error;
+pub mod eval;
 pub mod geo;
 pub mod quotes;
 pub mod tone;
