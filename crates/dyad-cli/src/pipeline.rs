@@ -3,8 +3,9 @@
 //! Stages run in the order of the crates: clean, segment and tokenize (dyad-text); tagging,
 //! lemmas, parsing and NER (dyad-models); then the annotation stage: actor mentions from the
 //! dictionaries (dyad-actors, the pre-parse layer for now) and the knowledge-graph fields
-//! (dyad-gkg: tone, dates, amounts, places, quotations). The event coder comes next. Loaded
-//! models and dictionaries are immutable; the per-run scratch buffers live beside them.
+//! (dyad-gkg: tone, dates, amounts, places, quotations); then the event coder (dyad-events)
+//! over the parse and the actor mentions. Loaded models and dictionaries are immutable; the
+//! per-run scratch buffers live beside them.
 
 use std::cell::RefCell;
 use std::path::Path;
@@ -12,6 +13,7 @@ use std::path::Path;
 use anyhow::{anyhow, Context, Result};
 use dyad_actors::{ActorKind, ActorMention, Dictionary};
 use dyad_core::{Document, Span};
+use dyad_events::{ActorRef, Coder, Event};
 use dyad_gkg::Gkg;
 use dyad_ingest::RawDocument;
 use dyad_models::{Models, Scratch};
@@ -39,9 +41,11 @@ pub struct Annotated {
     pub doc: Document,
     pub actors: Vec<ActorMention>,
     pub gkg: Option<Gkg>,
+    pub events: Vec<Event>,
 }
 
-/// The wire form of [`Annotated`]: the document's fields, then `actors` and `gkg`.
+/// The wire form of [`Annotated`]: the document's fields, then `actors`, `gkg` and `events`
+/// (each event as `docs/schema/event.schema.json` describes it).
 #[derive(Serialize)]
 pub struct Record<'a> {
     #[serde(flatten)]
@@ -50,6 +54,8 @@ pub struct Record<'a> {
     pub actors: &'a [ActorMention],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gkg: Option<&'a Gkg>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub events: &'a [Event],
 }
 
 impl Annotated {
@@ -58,6 +64,7 @@ impl Annotated {
             doc: &self.doc,
             actors: &self.actors,
             gkg: self.gkg.as_ref(),
+            events: &self.events,
         }
     }
 }
@@ -66,6 +73,7 @@ pub struct Pipeline {
     stage: Stage,
     models: Option<Models>,
     actors: Option<&'static Dictionary>,
+    coder: Option<Coder<'static>>,
     scratch: RefCell<Scratch>,
 }
 
@@ -79,10 +87,12 @@ impl Pipeline {
             .then(Dictionary::builtin)
             .transpose()
             .map_err(|e| anyhow!("cannot build the actor dictionaries: {e}"))?;
+        let coder = actors.is_some().then(Coder::cameo);
         Ok(Pipeline {
             stage,
             models,
             actors,
+            coder,
             scratch: RefCell::new(Scratch::default()),
         })
     }
@@ -97,6 +107,7 @@ impl Pipeline {
             doc,
             actors: Vec::new(),
             gkg: None,
+            events: Vec::new(),
         };
         if self.stage < Stage::Tokenize {
             return out;
@@ -124,6 +135,33 @@ impl Pipeline {
                 Err(e) => out.doc.warnings.push(format!("knowledge-graph stage: {e}")),
             }
         }
+        if let Some(coder) = &self.coder {
+            out.events = coder.code(&out.doc, &actor_refs(&out.actors));
+        }
         out
     }
+}
+
+/// The actor mentions as events refer to them: mention, span and code, with every other
+/// field of the actor record carried along.
+pub fn actor_refs(actors: &[ActorMention]) -> Vec<ActorRef> {
+    actors
+        .iter()
+        .map(|a| {
+            let mut extra = match serde_json::to_value(a) {
+                Ok(serde_json::Value::Object(m)) => m,
+                _ => serde_json::Map::new(),
+            };
+            for k in ["mention", "span", "code"] {
+                extra.remove(k);
+            }
+            extra.retain(|_, v| !v.is_null());
+            ActorRef {
+                mention: a.mention.clone(),
+                span: a.span,
+                code: a.code.clone(),
+                extra,
+            }
+        })
+        .collect()
 }

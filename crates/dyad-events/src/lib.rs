@@ -38,9 +38,12 @@
 //! ```
 
 pub mod clause_builder;
+pub mod clause_tree;
 pub mod codebook;
+pub mod coder;
 pub mod error;
 pub mod event;
+pub mod event_date;
 pub mod gsr_reader;
 pub mod matcher;
 pub mod pattern;
@@ -51,6 +54,7 @@ mod verb_reader;
 
 pub use clause_builder::{clauses, VerbClause};
 pub use codebook::{CameoCode, Codebook, PloverMapping, PloverVia};
+pub use coder::{Coder, CoderConfig, Negation};
 pub use error::EventsError;
 pub use event::{ActorRef, Event, Location, PatternRef, Plover};
 pub use gsr_reader::{plover_2021_type, read_gsr, GsrActor, GsrExample, Mark, MarkRole};

@@ -1,0 +1,428 @@
+//! One sentence's dependency tree, read for event coding: clauses with their roles.
+//!
+//! [`Tree`] turns a sentence's tokens (heads indexing the document's token list) into
+//! sentence-local heads and child lists, and marks which tokens the actor mentions cover.
+//! [`Tree::clauses`] then builds one matcher [`Clause`] per verb with what the plain
+//! [`crate::clause_builder`] leaves out:
+//!
+//! - a verb without a subject inherits one: a coordinated verb (`conj`) or an adverbial
+//!   clause from its head verb, a complement (`xcomp`) from the controlling verb's object
+//!   or subject, a relative clause from the noun it modifies;
+//! - phrases are actors when an actor mention sits on their head or inside them;
+//! - an indirect object counts as a `to` oblique (the recipient), prepositional modifiers of
+//!   the object count as obliques of the verb ("accused Gondor of war crimes");
+//! - negation (`not`, `never`, a governing "refuse"/"fail"), future or intent (`will`,
+//!   a governing "plan"/"intend"), and a place (`in`/`at` + proper noun) are noted.
+//!
+//! UD v2 relation names are read, with the v1 names (`dobj`, `nsubjpass`, `nmod`) too.
+
+use dyad_core::Token;
+
+use crate::event::ActorRef;
+use crate::matcher::{Clause, Oblique, Phrase, Word};
+
+/// A verb's clause and where its roles are in the sentence (sentence-local indices).
+#[derive(Clone, Debug)]
+pub struct ClauseInfo {
+    pub verb: usize,
+    pub clause: Clause,
+    pub subject: Option<usize>,
+    pub object: Option<usize>,
+    /// Head tokens of `clause.obliques`, in the same order.
+    pub obliques: Vec<usize>,
+    pub inherited_subject: bool,
+    pub negated: bool,
+    pub future: bool,
+    /// Index (in the clause list) of the verb's `xcomp` complement's clause.
+    pub xcomp_clause: Option<usize>,
+    /// Indexes of clausal complements (`ccomp`: what was said).
+    pub ccomp_clauses: Vec<usize>,
+    /// First and last token of a place named with `in`/`at`.
+    pub location: Option<(usize, usize)>,
+}
+
+/// A sentence's tree and the actor mentions on it.
+pub struct Tree<'a> {
+    toks: &'a [Token],
+    heads: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    /// The actor (index into the caller's list) whose mention covers each token.
+    actor: Vec<Option<usize>>,
+}
+
+const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
+const NEG_VERBS: &[&str] = &["refuse", "decline", "fail", "reject", "deny"];
+const INTENT_VERBS: &[&str] = &["plan", "intend", "want", "seek", "hope", "expect", "aim"];
+
+fn rel(t: &Token) -> &str {
+    t.deprel.as_deref().unwrap_or("")
+}
+
+fn base_rel(t: &Token) -> &str {
+    rel(t).split(':').next().unwrap_or("")
+}
+
+fn lemma(t: &Token) -> String {
+    t.lemma.as_deref().unwrap_or(&t.text).to_lowercase()
+}
+
+fn word(t: &Token) -> Word {
+    Word::new(&t.text, t.lemma.as_deref().unwrap_or(&t.text))
+}
+
+impl<'a> Tree<'a> {
+    /// `toks` is one sentence whose heads index the document's tokens; `base` is the
+    /// document index of its first token. Heads outside the sentence are treated as roots.
+    pub fn new(toks: &'a [Token], base: usize, actors: &[&ActorRef]) -> Tree<'a> {
+        let n = toks.len();
+        let heads: Vec<Option<usize>> = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                t.head
+                    .and_then(|h| h.checked_sub(base))
+                    .filter(|&h| h < n && h != i)
+            })
+            .collect();
+        let mut children = vec![Vec::new(); n];
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(h) = h {
+                children[*h].push(i);
+            }
+        }
+        let mut actor = vec![None; n];
+        for (ai, a) in actors.iter().enumerate() {
+            for (ti, t) in toks.iter().enumerate() {
+                if actor[ti].is_none() && a.span.contains(t.span) {
+                    actor[ti] = Some(ai);
+                }
+            }
+        }
+        Tree {
+            toks,
+            heads,
+            children,
+            actor,
+        }
+    }
+
+    pub fn tokens(&self) -> &[Token] {
+        self.toks
+    }
+
+    pub fn token(&self, i: usize) -> &Token {
+        &self.toks[i]
+    }
+
+    fn kids(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children[i].iter().copied()
+    }
+
+    fn child_with(&self, i: usize, f: impl Fn(&str, &str) -> bool) -> Option<usize> {
+        self.kids(i)
+            .find(|&k| f(rel(&self.toks[k]), base_rel(&self.toks[k])))
+    }
+
+    /// `head` and the heads coordinated with it (`Arnor and Gondor`), in text order.
+    pub fn conjuncts(&self, head: usize) -> Vec<usize> {
+        let mut out = vec![head];
+        let mut i = 0;
+        while i < out.len() && out.len() < 16 {
+            let h = out[i];
+            for k in self.kids(h) {
+                if base_rel(&self.toks[k]) == "conj" && !is_verb(&self.toks[k]) {
+                    out.push(k);
+                }
+            }
+            i += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The actor of the phrase headed by `head`: the mention on the head, else the nearest
+    /// one among its nominal modifiers (breadth first; not into clauses or conjuncts).
+    pub fn actor_of_phrase(&self, head: usize) -> Option<usize> {
+        let mut queue = vec![head];
+        let mut i = 0;
+        while i < queue.len() && i < 64 {
+            let n = queue[i];
+            if let Some(a) = self.actor[n] {
+                return Some(a);
+            }
+            for k in self.kids(n) {
+                let r = base_rel(&self.toks[k]);
+                if matches!(
+                    r,
+                    "compound" | "amod" | "nmod" | "flat" | "appos" | "name" | "obl"
+                ) {
+                    queue.push(k);
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The matcher phrase headed by `head` (its nominal subtree), without token `skip`.
+    fn phrase(&self, head: usize, skip: Option<usize>) -> Phrase {
+        let mut idx = vec![head];
+        let mut stack = vec![head];
+        while let Some(n) = stack.pop() {
+            for k in self.kids(n) {
+                let t = &self.toks[k];
+                let keep = matches!(
+                    base_rel(t),
+                    "compound"
+                        | "amod"
+                        | "det"
+                        | "nummod"
+                        | "flat"
+                        | "name"
+                        | "nmod"
+                        | "case"
+                        | "conj"
+                        | "cc"
+                        | "fixed"
+                );
+                if keep && Some(k) != skip && idx.len() < 64 {
+                    idx.push(k);
+                    stack.push(k);
+                }
+            }
+        }
+        idx.sort_unstable();
+        let head_pos = idx.iter().position(|&i| i == head).unwrap_or(0);
+        let is_actor = self
+            .conjuncts(head)
+            .into_iter()
+            .any(|c| self.actor_of_phrase(c).is_some());
+        Phrase {
+            words: idx.iter().map(|&i| word(&self.toks[i])).collect(),
+            head: head_pos,
+            is_actor,
+            token: Some(head),
+        }
+    }
+
+    fn oblique(&self, d: usize) -> Option<Oblique> {
+        let case = self.child_with(d, |_, b| b == "case")?;
+        // multiword prepositions ("because of", "on behalf of") keep their last word
+        Some(Oblique {
+            prep: word(&self.toks[case]),
+            phrase: self.phrase(d, Some(case)),
+        })
+    }
+
+    /// The verb's own subject, object and obliques.
+    fn own_roles(&self, v: usize, c: &mut Clause, ci: &mut ClauseInfo) {
+        for d in self.kids(v) {
+            let t = &self.toks[d];
+            match (rel(t), base_rel(t)) {
+                ("nsubj:pass" | "nsubjpass" | "csubj:pass", _) => {
+                    c.passive = true;
+                    c.subject = Some(self.phrase(d, None));
+                    ci.subject = Some(d);
+                }
+                (_, "nsubj") => {
+                    c.subject = Some(self.phrase(d, None));
+                    ci.subject = Some(d);
+                }
+                ("obj" | "dobj", _) => {
+                    c.object = Some(self.phrase(d, None));
+                    ci.object = Some(d);
+                }
+                ("aux:pass" | "auxpass", _) => {
+                    c.passive = true;
+                    c.pre_verb.push(word(t));
+                }
+                ("compound:prt", _) => c.particle = Some(word(t)),
+                (_, "aux") => {
+                    if matches!(lemma(t).as_str(), "will" | "shall" | "'ll") {
+                        ci.future = true;
+                    }
+                    c.pre_verb.push(word(t));
+                }
+                (_, "advmod" | "neg") => {
+                    if NEGATORS.contains(&lemma(t).as_str()) {
+                        ci.negated = true;
+                    }
+                    c.pre_verb.push(word(t));
+                }
+                (_, "iobj") => {
+                    c.obliques.push(Oblique {
+                        prep: Word::new("to", "to"),
+                        phrase: self.phrase(d, None),
+                    });
+                    ci.obliques.push(d);
+                }
+                (_, "obl" | "nmod") => {
+                    if let Some(o) = self.oblique(d) {
+                        let p = o.prep.lemma().to_lowercase();
+                        if ci.location.is_none()
+                            && matches!(p.as_str(), "in" | "at")
+                            && self.toks[d].upos.as_deref() == Some("PROPN")
+                        {
+                            let span = self.flat_span(d);
+                            ci.location = Some(span);
+                        }
+                        c.obliques.push(o);
+                        ci.obliques.push(d);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // the object's prepositional modifiers: "accused Gondor of war crimes"
+        if let Some(o) = ci.object {
+            for d in self.kids(o) {
+                if base_rel(&self.toks[d]) == "nmod" && rel(&self.toks[d]) != "nmod:poss" {
+                    if let Some(ob) = self.oblique(d) {
+                        c.obliques.push(ob);
+                        ci.obliques.push(d);
+                    }
+                }
+            }
+        }
+    }
+
+    /// First and last token of a name (the head with its `flat`/`compound` parts).
+    fn flat_span(&self, h: usize) -> (usize, usize) {
+        let (mut a, mut b) = (h, h);
+        for k in self.kids(h) {
+            if matches!(base_rel(&self.toks[k]), "flat" | "compound") {
+                a = a.min(k);
+                b = b.max(k);
+            }
+        }
+        (a, b)
+    }
+
+    /// Clauses of every verb of the sentence, in token order.
+    pub fn clauses(&self) -> Vec<ClauseInfo> {
+        let verbs: Vec<usize> = (0..self.toks.len())
+            .filter(|&i| is_verb(&self.toks[i]))
+            .collect();
+        let mut infos: Vec<ClauseInfo> = verbs
+            .iter()
+            .map(|&v| {
+                let mut c = Clause {
+                    verb: word(&self.toks[v]),
+                    ..Default::default()
+                };
+                let mut ci = ClauseInfo {
+                    verb: v,
+                    clause: Clause::default(),
+                    subject: None,
+                    object: None,
+                    obliques: Vec::new(),
+                    inherited_subject: false,
+                    negated: false,
+                    future: false,
+                    xcomp_clause: None,
+                    ccomp_clauses: Vec::new(),
+                    location: None,
+                };
+                self.own_roles(v, &mut c, &mut ci);
+                ci.clause = c;
+                ci
+            })
+            .collect();
+        let pos = |t: usize| verbs.iter().position(|&v| v == t);
+        // links between clauses, then inheritance from the governing verb, top down
+        for i in 0..infos.len() {
+            let v = infos[i].verb;
+            for k in self.kids(v) {
+                match base_rel(&self.toks[k]) {
+                    "xcomp" => {
+                        if let Some(x) = pos(k) {
+                            infos[i].xcomp_clause.get_or_insert(x);
+                        }
+                    }
+                    "ccomp" | "parataxis" => {
+                        if let Some(x) = pos(k) {
+                            infos[i].ccomp_clauses.push(x);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let order = self.top_down(&verbs);
+        for i in order {
+            let v = infos[i].verb;
+            let Some(h) = self.heads[v] else { continue };
+            let r = rel(&self.toks[v]).to_string();
+            let b = r.split(':').next().unwrap_or("").to_string();
+            let gov = pos(h).map(|g| infos[g].clone());
+            match (b.as_str(), &gov) {
+                ("conj" | "advcl", Some(g)) if infos[i].subject.is_none() => {
+                    self.inherit_subject(&mut infos[i], g.subject, g.clause.subject.clone());
+                    if b == "conj" {
+                        infos[i].negated |= g.negated && !self.has_own_aux(v);
+                        infos[i].future |= g.future && !self.has_own_aux(v);
+                    }
+                }
+                ("xcomp", Some(g)) => {
+                    if infos[i].subject.is_none() {
+                        let (s, p) = match g.object {
+                            Some(o) => (Some(o), g.clause.object.clone()),
+                            None => (g.subject, g.clause.subject.clone()),
+                        };
+                        self.inherit_subject(&mut infos[i], s, p);
+                    }
+                    let gl = lemma(&self.toks[g.verb]);
+                    infos[i].negated |= g.negated || NEG_VERBS.contains(&gl.as_str());
+                    infos[i].future |= g.future || INTENT_VERBS.contains(&gl.as_str());
+                }
+                ("acl", _) if r == "acl:relcl" => {
+                    let own_is_pronoun = infos[i]
+                        .subject
+                        .is_some_and(|s| self.toks[s].upos.as_deref() == Some("PRON"));
+                    if infos[i].subject.is_none() || own_is_pronoun {
+                        let p = self.phrase(h, None);
+                        infos[i].subject = None;
+                        self.inherit_subject(&mut infos[i], Some(h), Some(p));
+                    }
+                }
+                _ => {}
+            }
+        }
+        infos
+    }
+
+    fn has_own_aux(&self, v: usize) -> bool {
+        self.kids(v)
+            .any(|k| matches!(base_rel(&self.toks[k]), "aux" | "advmod" | "neg"))
+    }
+
+    fn inherit_subject(&self, ci: &mut ClauseInfo, s: Option<usize>, p: Option<Phrase>) {
+        if let (Some(s), Some(p)) = (s, p) {
+            ci.subject = Some(s);
+            ci.clause.subject = Some(p);
+            ci.inherited_subject = true;
+        }
+    }
+
+    /// Clause indexes ordered so that a governing verb comes before the verbs under it.
+    fn top_down(&self, verbs: &[usize]) -> Vec<usize> {
+        let depth = |mut t: usize| {
+            let mut d = 0;
+            while let Some(h) = self.heads[t] {
+                d += 1;
+                t = h;
+                if d > self.toks.len() {
+                    break; // a cycle in a malformed parse
+                }
+            }
+            d
+        };
+        let mut idx: Vec<usize> = (0..verbs.len()).collect();
+        idx.sort_by_key(|&i| depth(verbs[i]));
+        idx
+    }
+}
+
+fn is_verb(t: &Token) -> bool {
+    t.upos.as_deref() == Some("VERB")
+}

@@ -1,0 +1,323 @@
+//! The event coder: CAMEO/PLOVER events from a parsed document and its actor mentions.
+//!
+//! For every sentence the coder reads the UD tree (sentence-local heads), builds one
+//! [`Clause`] per verb through [`crate::clause_tree`] and hands it to the pattern
+//! [`Matcher`]. The tree supplies what a flat pattern matcher cannot: subjects inherited by
+//! coordinated verbs, `xcomp` complements ("agreed to meet") and relative clauses;
+//! passives; one event per conjunct of a coordinated subject or object; reported speech
+//! (the embedded clause is coded on its own, "X said Y attacked Z" gives Y->Z, and the
+//! saying verb gives no event when what was said did); negation ("did not", "refused
+//! to"), marked or dropped per [`CoderConfig`]; and future or intent ("will meet"),
+//! which turns a cooperative code into its CAMEO 03x intent code when configured.
+//!
+//! Actors come from outside (the actor coder) as [`ActorRef`]s with byte spans; a role is
+//! filled by the actor whose mention covers the head of the role's phrase, else the
+//! nearest actor inside the phrase (`Gondor's foreign minister`, `the leader of Gondor`).
+//! Mentions without a code are not actors here: an event needs someone to attribute.
+//!
+//! The coder is immutable once built and shares its dictionary, so one copy serves every
+//! thread.
+
+use dyad_core::{Document, Span};
+
+use crate::clause_tree::{ClauseInfo, Tree};
+use crate::codebook::{quad_class_of_root, Codebook};
+use crate::event::{ActorRef, Event, Location, PatternRef, Plover};
+use crate::event_date::{iso_of_days, parse_day, relative_day};
+use crate::matcher::{Match, Matcher, Role};
+use crate::verb_dictionary::VerbDictionary;
+
+/// What to do with an event stated as not happening.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Negation {
+    /// Keep it with `negated: true` (the default: the reader decides).
+    Mark,
+    /// Drop it, as PETRARCH's coding practice does.
+    Drop,
+}
+
+/// How the coder decides what becomes an event.
+#[derive(Clone, Debug)]
+pub struct CoderConfig {
+    /// Emit only events with both a source and a target (PETRARCH's `require_dyad`).
+    pub require_dyad: bool,
+    pub negation: Negation,
+    /// Turn cooperative codes (04-08) of future or intended events into their 03x intent
+    /// code ("will meet" -> 036).
+    pub intent: bool,
+    /// Drop events whose source and target have the same code.
+    pub drop_self: bool,
+}
+
+impl Default for CoderConfig {
+    fn default() -> CoderConfig {
+        CoderConfig {
+            require_dyad: true,
+            negation: Negation::Mark,
+            intent: true,
+            drop_self: true,
+        }
+    }
+}
+
+/// The event coder: a verb dictionary, its matcher and the codebook.
+pub struct Coder<'d> {
+    matcher: Matcher<'d>,
+    dict: &'d VerbDictionary,
+    book: &'static Codebook,
+    config: CoderConfig,
+}
+
+/// One coded role: the index of its actor among the sentence's mentions.
+#[derive(Clone, Copy, Debug)]
+struct Filled {
+    actor: usize,
+}
+
+impl Coder<'static> {
+    /// A coder with PETRARCH2's `CAMEO.2.0.txt` and the default configuration.
+    pub fn cameo() -> Coder<'static> {
+        Coder::new(VerbDictionary::cameo(), CoderConfig::default())
+    }
+}
+
+impl<'d> Coder<'d> {
+    pub fn new(dict: &'d VerbDictionary, config: CoderConfig) -> Coder<'d> {
+        Coder {
+            matcher: Matcher::new(dict),
+            dict,
+            book: Codebook::embedded(),
+            config,
+        }
+    }
+
+    pub fn config(&self) -> &CoderConfig {
+        &self.config
+    }
+
+    /// Codes every sentence of `doc`. `actors` are the document's actor mentions (byte
+    /// spans into `doc.text`), in any order. Events are numbered `e1`, `e2`... in order.
+    pub fn code(&self, doc: &Document, actors: &[ActorRef]) -> Vec<Event> {
+        let today = doc.doc.date.as_deref().and_then(parse_day);
+        let mut coded: Vec<&ActorRef> = actors.iter().filter(|a| a.code.is_some()).collect();
+        coded.sort_by_key(|a| a.span.start);
+        let mut out = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let toks = doc.sentence_tokens(si);
+            if toks.is_empty() {
+                continue;
+            }
+            let here: Vec<&ActorRef> = coded
+                .iter()
+                .copied()
+                .filter(|a| s.span.contains(a.span))
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
+            let tree = Tree::new(toks, s.tokens[0], &here);
+            self.code_sentence(doc, si, &tree, &here, today, &mut out);
+        }
+        for (i, e) in out.iter_mut().enumerate() {
+            e.id = format!("e{}", i + 1);
+        }
+        out
+    }
+
+    fn code_sentence(
+        &self,
+        doc: &Document,
+        si: usize,
+        tree: &Tree,
+        actors: &[&ActorRef],
+        today: Option<i64>,
+        out: &mut Vec<Event>,
+    ) {
+        let infos = tree.clauses();
+        let mut matches: Vec<Option<Match<'d>>> = infos
+            .iter()
+            .map(|ci| self.matcher.code(&ci.clause))
+            .collect();
+        // A verb whose complement (xcomp) coded an event defers to it unless its own
+        // pattern was specific ("agreed to meet" is a meeting, "promised aid to" is not).
+        for (i, ci) in infos.iter().enumerate() {
+            if let Some(x) = ci.xcomp_clause {
+                let lower_coded = matches.get(x).is_some_and(|m| m.is_some());
+                let own_bare = matches[i].as_ref().is_some_and(|m| m.specificity == 0);
+                if lower_coded && own_bare {
+                    matches[i] = None;
+                }
+            }
+            // reported speech: a statement (01x) whose complement coded gives no event
+            if ci.ccomp_clauses.iter().any(|&c| matches[c].is_some())
+                && matches[i]
+                    .as_ref()
+                    .is_some_and(|m| m.code.starts_with("01"))
+            {
+                matches[i] = None;
+            }
+        }
+        let sent_span = doc.sentences[si].span;
+        let sent_text = sent_span.get(&doc.text).unwrap_or_default();
+        for (ci, m) in infos.iter().zip(matches) {
+            let Some(m) = m else { continue };
+            if ci.negated && self.config.negation == Negation::Drop {
+                continue;
+            }
+            let sources = self.fill(tree, ci, m.source);
+            let targets = self.fill(tree, ci, m.target);
+            if self.config.require_dyad && (sources.is_empty() || targets.is_empty()) {
+                continue;
+            }
+            let code = self.final_code(&m.code, ci.future);
+            let one = |s: Option<Filled>, t: Option<Filled>| -> Option<Event> {
+                let sa = s.map(|f| actors[f.actor]);
+                let ta = t.map(|f| actors[f.actor]);
+                if let (Some(a), Some(b)) = (sa, ta) {
+                    if std::ptr::eq(a, b) || (self.config.drop_self && a.code == b.code) {
+                        return None;
+                    }
+                }
+                let trigger = tree.token(ci.verb).span;
+                let mut span = trigger;
+                for a in sa.iter().chain(ta.iter()) {
+                    span = Span::new(span.start.min(a.span.start), span.end.max(a.span.end));
+                }
+                let mut e = self.event(&code, si, sent_text, span, trigger);
+                e.source = sa.cloned();
+                e.target = ta.cloned();
+                e.negated = ci.negated;
+                e.date =
+                    today.and_then(|d| relative_day(tree.tokens(), d, ci.future).map(iso_of_days));
+                e.location = ci.location.map(|(a, b)| {
+                    let span = Span::new(tree.token(a).span.start, tree.token(b).span.end);
+                    Location {
+                        name: span.get(&doc.text).unwrap_or_default().to_string(),
+                        span: Some(span),
+                        ..Default::default()
+                    }
+                });
+                e.pattern = Some(self.pattern_ref(&m));
+                e.confidence = confidence(&m, ci, s.is_some() && t.is_some());
+                Some(e)
+            };
+            let src: Vec<Option<Filled>> = if sources.is_empty() {
+                vec![None]
+            } else {
+                sources.into_iter().map(Some).collect()
+            };
+            let tgt: Vec<Option<Filled>> = if targets.is_empty() {
+                vec![None]
+            } else {
+                targets.into_iter().map(Some).collect()
+            };
+            for s in &src {
+                for t in &tgt {
+                    if let Some(e) = one(*s, *t) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The actors filling a matched role: the role phrase's actor and its conjuncts'.
+    fn fill(&self, tree: &Tree, ci: &ClauseInfo, role: Option<Role>) -> Vec<Filled> {
+        let head = match role {
+            Some(Role::Subject) => ci.subject,
+            Some(Role::Object) => ci.object,
+            Some(Role::Oblique(i)) => ci.obliques.get(i).copied(),
+            None => None,
+        };
+        let Some(head) = head else {
+            return Vec::new();
+        };
+        let mut out: Vec<Filled> = Vec::new();
+        for c in tree.conjuncts(head) {
+            if let Some(actor) = tree.actor_of_phrase(c) {
+                if !out.iter().any(|f| f.actor == actor) {
+                    out.push(Filled { actor });
+                }
+            }
+        }
+        out
+    }
+
+    /// The code to write: the matched one, or its intent form for future cooperation.
+    fn final_code(&self, code: &str, future: bool) -> String {
+        if !(future && self.config.intent) {
+            return code.to_string();
+        }
+        let intent = match code.get(..2) {
+            Some("04") => "036",
+            Some("05") => "030",
+            Some("06") => "031",
+            Some("07") => "033",
+            Some("08") => "035",
+            _ => return code.to_string(),
+        };
+        intent.to_string()
+    }
+
+    /// An event with the codebook fields of `code`; codes outside CAMEO (the WEIS-era
+    /// codes of PETRARCH's test dictionaries) keep their root and quad class, no Goldstein.
+    fn event(&self, code: &str, si: usize, text: &str, span: Span, trigger: Span) -> Event {
+        if let Ok(e) = Event::new("", si, text, span, trigger, code, self.book) {
+            return e;
+        }
+        let root = code.get(..2).unwrap_or(code).to_string();
+        Event {
+            id: String::new(),
+            sentence: si,
+            text: text.to_string(),
+            span,
+            trigger,
+            source: None,
+            target: None,
+            cameo: code.to_string(),
+            quad_class: root.parse().ok().and_then(quad_class_of_root).unwrap_or(0),
+            root,
+            goldstein: 0.0,
+            plover: None::<Plover>,
+            negated: false,
+            date: None,
+            location: None,
+            confidence: 1.0,
+            pattern: None,
+        }
+    }
+
+    fn pattern_ref(&self, m: &Match<'_>) -> PatternRef {
+        let block = &self.dict.blocks[m.verb.block];
+        match m.pattern {
+            Some(p) => PatternRef {
+                dictionary: self.dict.file.clone(),
+                line: p.line,
+                block: block.name.clone(),
+                text: p.text.clone(),
+            },
+            None => PatternRef {
+                dictionary: self.dict.file.clone(),
+                line: self.dict.verb(m.verb).line,
+                block: block.name.clone(),
+                text: String::new(),
+            },
+        }
+    }
+}
+
+/// A plain estimate: a specific pattern is surer than a bare verb, an inherited subject
+/// or a missing actor less sure.
+fn confidence(m: &Match<'_>, ci: &ClauseInfo, dyad: bool) -> f32 {
+    let mut c: f32 = if m.specificity > 0 { 0.9 } else { 0.75 };
+    if ci.inherited_subject {
+        c -= 0.1;
+    }
+    if !dyad {
+        c -= 0.2;
+    }
+    if ci.negated || ci.future {
+        c -= 0.05;
+    }
+    c.clamp(0.05, 1.0)
+}
