@@ -34,6 +34,7 @@ pub mod matcher;
 pub mod mention;
 pub mod normalize;
 pub mod petrarch_reader;
+pub mod resolve;
 pub mod resolve_simple;
 pub mod tsv_reader;
 mod vocab;
@@ -45,9 +46,15 @@ pub use entry::{AgentPosition, Entry, EntryKind, Role};
 pub use error::ActorError;
 pub use matcher::{DictMatch, Matcher, Scratch};
 pub use mention::{ActorKind, ActorMention};
+pub use resolve::resolve;
 pub use resolve_simple::resolve_simple;
 
 impl Dictionary {
+    /// Method form of [`resolve()`]: the parse-based resolver over a whole document.
+    pub fn resolve(&self, doc: &dyad_core::Document, date: Option<Date>) -> Vec<ActorMention> {
+        resolve::resolve(self, doc, date)
+    }
+
     /// Method form of [`resolve_simple()`].
     pub fn resolve_simple(
         &self,

@@ -1,0 +1,589 @@
+//! The parse-based actor resolver: the whole [`Document`] (tokens, dependency parse, NER).
+//!
+//! It starts from the pre-parse layer ([`resolve_simple`](crate::resolve_simple())), which
+//! already composes titles, possessives, demonyms and agents from adjacent tokens, and then
+//! uses what only the parse and the NER know. Each step is named in the mention's `rule`:
+//!
+//! * `capital-metonymy` is dropped when the parse makes the capital a place (an oblique or
+//!   nominal modifier marked "in", "to", "of"...); `Brussels` stands for the EU when the
+//!   sentence or its neighbours speak of the EU, else for Belgium's government.
+//! * `organization+agent` - "EU officials", "NATO allies": an organisation compounded
+//!   with a role noun is that organisation.
+//! * `apposition` - "Sophie Wilmes, Belgium's foreign minister" and "Belgium's foreign
+//!   minister, Sophie Wilmes": a coded role and an uncoded name in apposition are one
+//!   entity with the role's code.
+//! * `ner` - a person or organisation the NER found and no dictionary knows stays an
+//!   actor with a null code (a wrong code would be worse than none).
+//! * `surname` - a bare surname (or a later full name) of a person named earlier.
+//! * `pronoun` - "he", "she", "him" as subject or object, to the nearest compatible person:
+//!   subjects of the current or previous sentences win over mere recency, so "X said
+//!   alongside Y. He later told..." is X.
+//!
+//! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
+
+use dyad_core::{Document, Span, Token};
+use rustc_hash::FxHashMap;
+
+use crate::date::Date;
+use crate::dictionary::Dictionary;
+use crate::entry::EntryKind;
+use crate::mention::{ActorKind, ActorMention};
+use crate::normalize::fold;
+use crate::resolve_simple::resolve_simple;
+
+/// Pronouns that refer to one person, with their gender (`true`: female).
+const PRONOUNS: &[(&str, bool)] = &[("he", false), ("him", false), ("she", true), ("her", true)];
+/// Honorifics that tell a person's gender.
+const MALE: &[&str] = &["mr", "mr.", "sir", "king", "prince"];
+const FEMALE: &[&str] = &[
+    "mrs", "mrs.", "ms", "ms.", "madam", "queen", "princess", "lady",
+];
+/// Words that make "Brussels" the EU rather than Belgium.
+const EU_WORDS: &[&str] = &["eu", "e.u.", "european", "commission", "bloc"];
+/// Prepositions that make a capital a place rather than its government.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "outside",
+    "across",
+    "around",
+    "via",
+    "toward",
+    "towards",
+    "through",
+    "inside",
+    "of",
+    "on",
+    "over",
+    "throughout",
+];
+/// Role nouns that name a body, not a person.
+const COLLECTIVE: &[&str] = &[
+    "administration",
+    "government",
+    "police",
+    "army",
+    "military",
+    "ministry",
+    "parliament",
+    "cabinet",
+    "opposition",
+    "council",
+    "court",
+    "committee",
+    "party",
+    "regime",
+    "forces",
+    "authorities",
+    "navy",
+    "congress",
+    "senate",
+    "junta",
+    "coalition",
+    "alliance",
+];
+/// Dependency relations of a pronoun that acts in an event (not a possessive "his").
+const ACTING: &[&str] = &["nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"];
+
+/// Resolves the actors of a parsed document. Without a parse (no `head`/`deprel`) or NER,
+/// the parse-based steps find nothing to do and the result is that of the pre-parse layer
+/// plus pronouns left unresolved.
+pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<ActorMention> {
+    let base = resolve_simple(dict, &doc.tokens, date);
+    let mut r = Resolver::new(dict, doc, date, base);
+    r.check_capitals();
+    r.organization_agents();
+    r.agent_modifiers();
+    r.ner_unknowns();
+    r.appositions();
+    r.surnames();
+    r.person_ids();
+    r.pronouns();
+    r.out.sort_by_key(|(m, _)| (m.span.start, m.span.end));
+    r.out.into_iter().map(|(m, _)| m).collect()
+}
+
+/// A mention and its token range `[a, b)`.
+type Placed = (ActorMention, (usize, usize));
+
+struct Resolver<'a> {
+    dict: &'a Dictionary,
+    doc: &'a Document,
+    date: Option<Date>,
+    out: Vec<Placed>,
+    /// Sentence index of every token.
+    sent_of: Vec<usize>,
+}
+
+/// The token range covering a byte span.
+fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
+    let a = tokens.partition_point(|t| t.span.end <= span.start);
+    let b = tokens.partition_point(|t| t.span.start < span.end);
+    (a, b.max(a))
+}
+
+impl<'a> Resolver<'a> {
+    fn new(
+        dict: &'a Dictionary,
+        doc: &'a Document,
+        date: Option<Date>,
+        base: Vec<ActorMention>,
+    ) -> Resolver<'a> {
+        let mut sent_of = vec![0; doc.tokens.len()];
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let end = s.tokens[1].min(sent_of.len());
+            for x in sent_of.iter_mut().take(end).skip(s.tokens[0]) {
+                *x = i;
+            }
+        }
+        let out = base
+            .into_iter()
+            .map(|m| {
+                let r = token_range(&doc.tokens, m.span);
+                (m, r)
+            })
+            .collect();
+        Resolver {
+            dict,
+            date,
+            doc,
+            out,
+            sent_of,
+        }
+    }
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.doc.tokens.get(i)
+    }
+
+    fn deprel(&self, i: usize) -> &str {
+        self.tok(i).and_then(|t| t.deprel.as_deref()).unwrap_or("")
+    }
+
+    /// The token of `[a, b)` whose head lies outside the range (the phrase's head).
+    fn head_of(&self, (a, b): (usize, usize)) -> usize {
+        (a..b)
+            .rev()
+            .find(|&i| {
+                self.tok(i)
+                    .and_then(|t| t.head)
+                    .is_none_or(|h| h < a || h >= b)
+            })
+            .unwrap_or(b.saturating_sub(1))
+    }
+
+    fn children(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
+        let s = self.sent_of.get(h).copied().unwrap_or(0);
+        let range = self
+            .doc
+            .sentences
+            .get(s)
+            .map_or(0..self.doc.tokens.len(), |s| s.tokens[0]..s.tokens[1]);
+        range.filter(move |&i| self.tok(i).and_then(|t| t.head) == Some(h))
+    }
+
+    fn mention_at(&self, i: usize) -> Option<usize> {
+        self.out.iter().position(|(_, (a, b))| *a <= i && i < *b)
+    }
+
+    fn new_mention(
+        &self,
+        (a, b): (usize, usize),
+        kind: ActorKind,
+        entity: Option<String>,
+        rule: String,
+    ) -> Placed {
+        let t = &self.doc.tokens[a..b];
+        let m = ActorMention {
+            mention: t
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            span: Span::new(t[0].span.start, t[t.len() - 1].span.end),
+            code: None,
+            country: None,
+            sector: None,
+            group: None,
+            kind,
+            entity,
+            rule,
+        };
+        (m, (a, b))
+    }
+
+    /// Capital metonymy needs the capital to act; Brussels is the EU in EU context.
+    fn check_capitals(&mut self) {
+        let mut drop = Vec::new();
+        for k in 0..self.out.len() {
+            let (m, range) = &self.out[k];
+            if !m.rule.starts_with("capital-metonymy") {
+                continue;
+            }
+            // the parse is trusted only to say "a place": an oblique or nominal modifier
+            // with a locative case marker ("talks in Moscow", "the road to Kyiv")
+            let h = self.head_of(*range);
+            let rel = self.deprel(h);
+            let acts = !((rel.starts_with("obl") || rel.starts_with("nmod"))
+                && self.children(h).any(|c| self.is_locative_case(c)));
+            if !acts {
+                drop.push(k);
+                continue;
+            }
+            if fold(&m.mention) == "brussels" && self.eu_context(range.0) {
+                let rule = format!("{} + EU context (Brussels as the EU)", m.rule);
+                let book = self.dict.codebook();
+                let (m, _) = &mut self.out[k];
+                m.set_code(Some("IGOEUREEC"), book);
+                m.kind = ActorKind::Organization;
+                m.entity = Some("international:THE_EUROPEAN_UNION".into());
+                m.rule = rule;
+            }
+        }
+        for k in drop.into_iter().rev() {
+            self.out.remove(k);
+        }
+    }
+
+    fn is_locative_case(&self, c: usize) -> bool {
+        self.deprel(c) == "case"
+            && self
+                .tok(c)
+                .is_some_and(|t| LOCATIVE.contains(&fold(&t.text).as_str()))
+    }
+
+    fn eu_context(&self, at: usize) -> bool {
+        let s = self.sent_of.get(at).copied().unwrap_or(0);
+        let lo = s.saturating_sub(1);
+        let hi = (s + 1).min(self.doc.sentences.len().saturating_sub(1));
+        let Some((from, to)) = self
+            .doc
+            .sentences
+            .get(lo)
+            .zip(self.doc.sentences.get(hi))
+            .map(|(x, y)| (x.tokens[0], y.tokens[1]))
+        else {
+            return false;
+        };
+        self.doc.tokens[from..to.min(self.doc.tokens.len())]
+            .iter()
+            .any(|t| EU_WORDS.contains(&fold(&t.text).as_str()))
+    }
+
+    /// "EU officials": an organisation directly before an uncoded agent is that agent's org.
+    fn organization_agents(&mut self) {
+        let mut k = 0;
+        while k + 1 < self.out.len() {
+            let ((x, (xa, xb)), (y, (ya, yb))) = (&self.out[k], &self.out[k + 1]);
+            let merge = x.kind == ActorKind::Organization
+                && x.code.is_some()
+                && *xb == *ya
+                && y.code.is_none()
+                && y.rule.starts_with("agent ");
+            if !merge {
+                k += 1;
+                continue;
+            }
+            let (xa, yb) = (*xa, *yb);
+            let rule = format!(
+                "organization+agent ({}; {})",
+                strip(&x.rule),
+                strip(&y.rule)
+            );
+            let (mut m, _) = self.new_mention((xa, yb), ActorKind::Group, x.entity.clone(), rule);
+            m.code = x.code.clone();
+            m.country = x.country.clone();
+            m.sector = x.sector.clone();
+            m.group = x.group.clone();
+            self.out[k] = (m, (xa, yb));
+            self.out.remove(k + 1);
+            k += 1;
+        }
+    }
+
+    /// An uncoded role noun whose parse modifier is a coded actor takes that actor's
+    /// country: "the Biden administration", "the government of Belgium's prime minister".
+    /// Collective nouns ("administration", "police") are groups, never pronoun antecedents.
+    fn agent_modifiers(&mut self) {
+        for k in 0..self.out.len() {
+            let (m, range) = (&self.out[k].0, self.out[k].1);
+            if !m.rule.starts_with("agent ") {
+                continue;
+            }
+            let last = fold(m.mention.rsplit(' ').next().unwrap_or(""));
+            if COLLECTIVE.contains(&last.as_str()) {
+                self.out[k].0.kind = ActorKind::Group;
+            }
+            if self.out[k].0.code.is_some() {
+                continue;
+            }
+            let h = self.head_of(range);
+            let modifier = self
+                .children(h)
+                .filter(|&c| {
+                    matches!(
+                        self.deprel(c),
+                        "compound" | "amod" | "nmod:poss" | "nmod" | "flat"
+                    )
+                })
+                .filter_map(|c| self.mention_at(c))
+                .find(|&j| j != k && self.out[j].0.country.is_some());
+            let Some(j) = modifier else {
+                continue;
+            };
+            let (x, sector) = (&self.out[j].0, self.out[k].0.sector.clone());
+            let code = match (x.sector.as_deref(), sector.as_deref()) {
+                (Some("IGO"), _) | (_, None) => x.code.clone(),
+                (_, Some(s)) => x.country.as_ref().map(|c| format!("{c}{s}")),
+            };
+            let rule = format!(
+                "agent+modifier (\"{}\": {}; {})",
+                x.mention,
+                strip(&x.rule),
+                self.out[k].0.rule
+            );
+            let book = self.dict.codebook();
+            if code.as_deref().is_some_and(|c| book.is_valid_actor_code(c)) {
+                let m = &mut self.out[k].0;
+                m.set_code(code.as_deref(), book);
+                m.rule = rule;
+            }
+        }
+    }
+
+    /// NER persons and organisations no dictionary matched: actors with a null code.
+    fn ner_unknowns(&mut self) {
+        for e in &self.doc.entities {
+            let kind = match e.label.as_str() {
+                "PER" => ActorKind::Person,
+                "ORG" => ActorKind::Organization,
+                _ => continue,
+            };
+            let (a, b) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
+            if a >= b || (a..b).any(|i| self.mention_at(i).is_some()) {
+                continue;
+            }
+            // strip a leading article and a trailing possessive
+            let a = if matches!(fold(&self.doc.tokens[a].text).as_str(), "the") && b - a > 1 {
+                a + 1
+            } else {
+                a
+            };
+            let b = if b - a > 1 && matches!(self.doc.tokens[b - 1].text.as_str(), "'s" | "’s") {
+                b - 1
+            } else {
+                b
+            };
+            let texts: Vec<&str> = (a..b)
+                .map(|i| {
+                    let t = self.doc.tokens[i].text.as_str();
+                    t.trim_end_matches(['\'', '\u{2019}'])
+                })
+                .collect();
+            let found = self.dict.find(&texts, self.date);
+            if found
+                .iter()
+                .any(|f| f.entry.kind.is_country_like() && f.entry.kind != EntryKind::Country)
+            {
+                continue; // a place the NER took for a name ("Brussels" as PER)
+            }
+            if let Some(f) = found
+                .iter()
+                .find(|f| f.tokens == (0, b - a) && f.code.is_some())
+            {
+                let rule = format!(
+                    "dictionary after the NER {} span ({} {})",
+                    e.label,
+                    f.entry.kind.as_str(),
+                    f.entry.origin
+                );
+                let kind = ActorKind::from(f.entry.kind);
+                let entity = Some(if f.entry.kind.is_country_like() {
+                    format!("country:{}", f.code.unwrap_or("").get(..3).unwrap_or(""))
+                } else {
+                    f.entry.entity.clone()
+                });
+                let mut m = self.new_mention((a, b), kind, entity, rule);
+                m.0.set_code(f.code, self.dict.codebook());
+                self.out.push(m);
+                continue;
+            }
+            let name: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let entity = format!("name:{}", name.join("_"));
+            let rule = format!("ner {} (no dictionary entry)", e.label);
+            let m = self.new_mention((a, b), kind, Some(entity), rule);
+            self.out.push(m);
+        }
+        self.out.sort_by_key(|(m, _)| m.span.start);
+    }
+
+    /// Coded role and uncoded name in apposition become one coded person.
+    fn appositions(&mut self) {
+        for k in 0..self.out.len() {
+            if self.out[k].0.code.is_some() || self.out[k].0.kind != ActorKind::Person {
+                continue;
+            }
+            let h = self.head_of(self.out[k].1);
+            // the role is the name's appos child, or the name is the role's appos child
+            let partner = self
+                .children(h)
+                .filter(|&c| self.deprel(c) == "appos")
+                .chain(
+                    (self.deprel(h) == "appos")
+                        .then(|| self.tok(h).and_then(|t| t.head))
+                        .flatten(),
+                )
+                .filter_map(|i| self.mention_at(i))
+                .find(|&j| j != k && self.out[j].0.code.is_some());
+            if let Some(j) = partner {
+                let role = self.out[j].0.clone();
+                let entity = self.out[k].0.entity.clone();
+                let m = &mut self.out[k].0;
+                m.code = role.code;
+                m.country = role.country;
+                m.sector = role.sector;
+                m.group = role.group;
+                m.rule = format!(
+                    "apposition (with \"{}\": {})",
+                    role.mention,
+                    strip(&role.rule)
+                );
+                if role.kind == ActorKind::Person {
+                    self.out[j].0.entity = entity;
+                }
+            }
+        }
+    }
+
+    /// Later mentions of a person's surname (or full name) take the person's code and id.
+    fn surnames(&mut self) {
+        let mut known: FxHashMap<String, (Option<String>, Option<String>, String)> =
+            FxHashMap::default();
+        for k in 0..self.out.len() {
+            let m = &self.out[k].0;
+            if m.kind != ActorKind::Person {
+                continue;
+            }
+            let (a, b) = self.out[k].1;
+            let last = fold(&self.doc.tokens[b - 1].text);
+            let single = b - a == 1;
+            let uncoded_name = m.code.is_none() && m.rule.starts_with("ner");
+            if uncoded_name {
+                if let Some((code, entity, who)) = known.get(&last).cloned() {
+                    let m = &mut self.out[k].0;
+                    m.rule = format!("surname (of \"{who}\")");
+                    m.entity = entity;
+                    m.set_code(code.as_deref(), self.dict.codebook());
+                    continue;
+                }
+            }
+            if !single || m.code.is_some() {
+                known
+                    .entry(last)
+                    .or_insert_with(|| (m.code.clone(), m.entity.clone(), m.mention.clone()));
+            }
+        }
+    }
+
+    /// Every person gets an entity id, so pronouns can share it.
+    fn person_ids(&mut self) {
+        for (m, _) in &mut self.out {
+            if m.kind == ActorKind::Person && m.entity.is_none() {
+                m.entity = Some(format!("person:{}", m.span.start));
+            }
+        }
+    }
+
+    /// Personal pronouns acting in a clause, to the nearest compatible named person.
+    fn pronouns(&mut self) {
+        let mut added = Vec::new();
+        for (i, t) in self.doc.tokens.iter().enumerate() {
+            let lower = fold(&t.text);
+            let Some(&(_, female)) = PRONOUNS.iter().find(|(p, _)| *p == lower) else {
+                continue;
+            };
+            let rel = t.deprel.as_deref().unwrap_or("");
+            if t.deprel.is_some() && !ACTING.contains(&rel) {
+                continue;
+            }
+            if self.mention_at(i).is_some() {
+                continue;
+            }
+            let rule_base = format!("pronoun ({lower})");
+            let found = self.antecedent(i, female);
+            let mut p = self.new_mention((i, i + 1), ActorKind::Person, None, rule_base);
+            if let Some(j) = found {
+                let a = &self.out[j].0;
+                p.0.code = a.code.clone();
+                p.0.country = a.country.clone();
+                p.0.sector = a.sector.clone();
+                p.0.group = a.group.clone();
+                p.0.entity = a.entity.clone();
+                p.0.rule = format!(
+                    "pronoun ({lower} -> \"{}\" at byte {})",
+                    a.mention, a.span.start
+                );
+            }
+            added.push(p);
+        }
+        self.out.extend(added);
+    }
+
+    /// The antecedent of a pronoun at token `i`: in this sentence (before it) and up to two
+    /// sentences back, the latest person that is a clause subject, else the latest person.
+    fn antecedent(&self, i: usize, female: bool) -> Option<usize> {
+        let s = self.sent_of.get(i).copied()?;
+        for back in 0..=2 {
+            let Some(cur) = s.checked_sub(back) else {
+                break;
+            };
+            let cands: Vec<usize> = (0..self.out.len())
+                .filter(|&k| {
+                    let (m, (a, _)) = &self.out[k];
+                    m.kind == ActorKind::Person
+                        && !m.rule.starts_with("pronoun")
+                        && !m.rule.starts_with("agent ")
+                        && self.sent_of.get(*a) == Some(&cur)
+                        && *a < i
+                        && self.gender_ok(k, female)
+                        && !plural(&m.mention)
+                })
+                .collect();
+            let subject = cands.iter().rev().find(|&&k| {
+                let h = self.head_of(self.out[k].1);
+                self.deprel(h).starts_with("nsubj")
+            });
+            if let Some(&k) = subject.or(cands.last()) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    fn gender_ok(&self, k: usize, female: bool) -> bool {
+        let (a, b) = self.out[k].1;
+        let words: Vec<String> = (a.saturating_sub(1)..b)
+            .map(|i| fold(&self.doc.tokens[i].text))
+            .collect();
+        let is = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        if female {
+            !is(MALE)
+        } else {
+            !is(FEMALE)
+        }
+    }
+}
+
+fn plural(mention: &str) -> bool {
+    let last = mention.rsplit(' ').next().unwrap_or("");
+    last.chars().next().is_some_and(char::is_lowercase) && last.ends_with('s')
+}
+
+/// The rule name without its dictionary lines, for nesting in another rule.
+fn strip(rule: &str) -> &str {
+    rule.split(" (").next().unwrap_or(rule)
+}

@@ -1,0 +1,130 @@
+//! The issue's paragraph: every actor of the shared Blinken sample resolved by the
+//! parse-based resolver, each with its deciding rule. Runs the real text pipeline and
+//! models (dev-dependencies); skips with a message when the shared sample is absent.
+
+use dyad_actors::{ActorKind, ActorMention, Date, Dictionary};
+use dyad_core::{DocMeta, Document, Span};
+
+const SAMPLE: &str = "../../../shared/samples/devdiscourse-2021-03-25-blinken.txt";
+
+fn parsed(text: &str) -> Document {
+    let models = dyad_models::Models::load_default().expect("models/ loads");
+    let mut doc = Document::new(DocMeta::new("sample", text.as_bytes()), String::new());
+    dyad_text::clean_into(&mut doc, text, Span::new(0, text.len()));
+    dyad_text::annotate(&mut doc);
+    models.annotate(&mut doc);
+    doc
+}
+
+fn sample_mentions() -> Option<(Document, Vec<ActorMention>)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return None;
+    };
+    // the body starts at the dateline-free first paragraph (the header is the reader's job)
+    let body = &raw[raw.find("U.S. Secretary of State")?..];
+    let doc = parsed(body);
+    let dict = Dictionary::builtin().expect("built-in dictionaries");
+    let ms = dict.resolve(&doc, Date::parse_iso("2021-03-25"));
+    Some((doc, ms))
+}
+
+/// The `n`-th (0-based) mention whose text is `text`.
+fn nth<'a>(ms: &'a [ActorMention], text: &str, n: usize) -> &'a ActorMention {
+    ms.iter()
+        .filter(|m| m.mention == text)
+        .nth(n)
+        .unwrap_or_else(|| panic!("no mention #{n} {text:?} in {ms:#?}"))
+}
+
+fn coded(m: &ActorMention, code: &str, rule: &str) {
+    assert_eq!(m.code.as_deref(), Some(code), "{m:?}");
+    assert!(m.rule.starts_with(rule), "{:?}: rule {}", m.mention, m.rule);
+}
+
+#[test]
+fn every_actor_of_the_issue_paragraph_resolves_with_its_rule() {
+    let Some((doc, ms)) = sample_mentions() else {
+        return;
+    };
+    let full = nth(&ms, "U.S. Secretary of State Antony Blinken", 0);
+    coded(full, "USAGOV", "country+agent+name");
+    assert_eq!(full.kind, ActorKind::Person);
+    let bare = nth(&ms, "Blinken", 0);
+    coded(bare, "USAGOV", "surname");
+    assert_eq!(bare.entity, full.entity);
+    // "He later told U.S. diplomats ..." follows "Blinken said alongside ... Wilmes"
+    let he = nth(&ms, "He", 0);
+    coded(he, "USAGOV", "pronoun (he -> \"Blinken\"");
+    assert_eq!(he.entity, full.entity, "he is Blinken, not Wilmes");
+    let wilmes = nth(&ms, "Belgium 's Foreign Minister Sophie Wilmes", 0);
+    coded(wilmes, "BELGOV", "country+agent+person");
+    assert_ne!(wilmes.entity, full.entity);
+    coded(
+        nth(&ms, "European governments", 0),
+        "EURGOV",
+        "country+agent",
+    );
+    let envoys = nth(&ms, "Chinese envoys", 0);
+    coded(envoys, "CHNGOV", "country+agent");
+    assert_eq!(envoys.kind, ActorKind::Group);
+    let washington = nth(&ms, "Washington", 0);
+    coded(washington, "USAGOV", "capital-metonymy");
+    coded(nth(&ms, "NATO", 0), "IGOWSTNAT", "dictionary");
+    let eu = nth(&ms, "the European Union", 0);
+    coded(eu, "IGOEUREEC", "dictionary");
+    assert_eq!(eu.sector.as_deref(), Some("IGO"));
+    assert_eq!(eu.group.as_deref(), Some("EEC"));
+    // "what Brussels imposed" next to "EU nationals": the EU, not Belgium
+    let brussels = nth(&ms, "Brussels", 0);
+    coded(brussels, "IGOEUREEC", "capital-metonymy");
+    assert!(brussels.rule.contains("EU context"), "{}", brussels.rule);
+    // "a visit to Brussels", "diplomats in Brussels" are places, not actors
+    assert_eq!(ms.iter().filter(|m| m.mention == "Brussels").count(), 1);
+    // every span points at its text
+    for m in &ms {
+        let t = &doc.text[m.span.start..m.span.end];
+        assert_eq!(
+            t.split_whitespace().collect::<String>(),
+            m.mention.replace(' ', "")
+        );
+        assert!(!m.rule.is_empty());
+    }
+}
+
+#[test]
+fn pronouns_take_the_entity_of_the_subject_not_the_nearest_name() {
+    let doc = parsed(
+        "Prime Minister Mark Rutte met Belgium's Foreign Minister Sophie Wilmes on Monday. \
+         He said the talks were useful.",
+    );
+    let dict = Dictionary::builtin().unwrap();
+    let ms = dict.resolve(&doc, Date::parse_iso("2021-03-25"));
+    let he = nth(&ms, "He", 0);
+    let rutte = ms
+        .iter()
+        .find(|m| m.mention.ends_with("Rutte"))
+        .expect("Rutte");
+    assert_eq!(he.entity, rutte.entity, "{ms:#?}");
+    assert_eq!(he.code, rutte.code);
+}
+
+#[test]
+fn unknown_people_stay_actors_with_null_code_and_appositions_give_codes() {
+    let doc = parsed(
+        "Zorblat Quennik, a local farmer, said the road was closed. \
+         Xavier Mbolonga, Gabon's interior minister, said the army would reopen it. \
+         Mbolonga gave no date.",
+    );
+    let dict = Dictionary::builtin().unwrap();
+    let ms = dict.resolve(&doc, Date::parse_iso("2020-01-10"));
+    let farmer = nth(&ms, "Zorblat Quennik", 0);
+    assert_eq!(farmer.code, None, "{ms:#?}");
+    assert_eq!(farmer.kind, ActorKind::Person);
+    let minister = nth(&ms, "Xavier Mbolonga", 0);
+    coded(minister, "GABGOV", "apposition");
+    let later = nth(&ms, "Mbolonga", 0);
+    coded(later, "GABGOV", "surname");
+    assert_eq!(later.entity, minister.entity);
+}
