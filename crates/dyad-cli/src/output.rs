@@ -3,14 +3,21 @@
 //! Each document is rendered to one buffer and written with a single `write_all` followed by a
 //! flush, so a run that is interrupted leaves only complete records behind: a JSON Lines file
 //! is valid up to its last line, a TSV file up to its last row.
+//!
+//! A JSON Lines output can be resumed ([`Sink::resume`]): the records already in the file are
+//! listed by key (source, record, content id), a last line cut short by a crash or a second
+//! Ctrl-C is removed, and new records are appended. The key includes the content id so that a
+//! file changed since the first run is coded again rather than silently kept.
 
-use std::fs::File;
-use std::io::{self, Write};
+use std::collections::HashSet;
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use dyad_core::Document;
+use dyad_core::{DocMeta, Document};
+use serde::Deserialize;
 
 use crate::pipeline::Annotated;
 
@@ -72,6 +79,73 @@ impl Sink {
         Ok(sink)
     }
 
+    /// Reopens the JSON Lines file at `path` to append to it, after cutting away a last line
+    /// that is incomplete. A missing file is created. A complete line that is not a record is
+    /// an error naming it: the file is then not ours to append to.
+    pub fn resume(path: &Path) -> Result<(Sink, Resumed)> {
+        let mut resumed = Resumed::default();
+        match File::open(path) {
+            Ok(f) => {
+                let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+                let mut reader = BufReader::new(f);
+                let mut line = Vec::new();
+                let mut good = 0u64;
+                let mut line_no = 0usize;
+                loop {
+                    line.clear();
+                    let n = reader
+                        .read_until(b'\n', &mut line)
+                        .with_context(|| format!("cannot read {}", path.display()))?;
+                    if n == 0 {
+                        break;
+                    }
+                    line_no += 1;
+                    if line.last() != Some(&b'\n') {
+                        break; // cut short: dropped below, its document is coded again
+                    }
+                    match serde_json::from_slice::<Head>(&line) {
+                        Ok(h) => {
+                            resumed.keys.insert(record_key(
+                                &h.doc.source,
+                                h.doc.record.as_deref(),
+                                &h.doc.id,
+                            ));
+                            resumed.records += 1;
+                        }
+                        Err(e) => bail!(
+                            "cannot resume {}: line {line_no} is not a dyad record ({e})",
+                            path.display()
+                        ),
+                    }
+                    good += n as u64;
+                }
+                if good < len {
+                    resumed.cut = len - good;
+                    OpenOptions::new()
+                        .write(true)
+                        .open(path)
+                        .and_then(|f| f.set_len(good))
+                        .with_context(|| format!("cannot truncate {}", path.display()))?;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+        let out = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .with_context(|| format!("cannot open output file {}", path.display()))?;
+        let sink = Sink {
+            out: Box::new(out),
+            format: Format::Jsonl,
+            rows: Rows::Tokens,
+            written: 0,
+            buf: Vec::with_capacity(1 << 16),
+        };
+        Ok((sink, resumed))
+    }
+
     pub fn written(&self) -> usize {
         self.written
     }
@@ -121,6 +195,42 @@ impl Sink {
         self.out.write_all(bytes).context("cannot write output")?;
         self.out.flush().context("cannot flush output")
     }
+}
+
+/// What [`Sink::resume`] found in the existing output.
+#[derive(Debug, Default)]
+pub struct Resumed {
+    /// [`record_key`] of every complete record.
+    pub keys: HashSet<String>,
+    /// How many complete records the file held.
+    pub records: usize,
+    /// Bytes of an incomplete last line that were cut away.
+    pub cut: u64,
+}
+
+/// The identity of a record across runs: its source, its record inside the source, and the
+/// hash of its content.
+pub fn record_key(source: &str, record: Option<&str>, id: &str) -> String {
+    format!("{source}\u{0}{}\u{0}{id}", record.unwrap_or(""))
+}
+
+/// The key of a document about to be coded.
+pub fn meta_key(meta: &DocMeta) -> String {
+    record_key(&meta.source, meta.record.as_deref(), &meta.id)
+}
+
+/// The part of a written record that [`Sink::resume`] reads; serde skips the rest.
+#[derive(Deserialize)]
+struct Head {
+    doc: HeadMeta,
+}
+
+#[derive(Deserialize)]
+struct HeadMeta {
+    id: String,
+    source: String,
+    #[serde(default)]
+    record: Option<String>,
 }
 
 /// A TSV cell: tabs, newlines and backslashes escaped so a row stays one line.
@@ -206,6 +316,38 @@ mod tests {
             tokens: [0, 2],
         });
         d
+    }
+
+    #[test]
+    fn resume_cuts_a_partial_last_line_and_lists_the_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.jsonl");
+        let a = r#"{"schema":"dyad/1","doc":{"id":"x1","source":"a.txt"},"text":"A"}"#;
+        let b = r#"{"schema":"dyad/1","doc":{"id":"x2","source":"b.jsonl","record":"line 2"},"text":"B"}"#;
+        std::fs::write(&path, format!("{a}\n{b}\n{{\"schema\":\"dy")).unwrap();
+        let (sink, r) = Sink::resume(&path).unwrap();
+        drop(sink);
+        assert_eq!(r.records, 2);
+        assert_eq!(r.cut, 13);
+        assert!(r.keys.contains(&record_key("a.txt", None, "x1")));
+        assert!(r
+            .keys
+            .contains(&record_key("b.jsonl", Some("line 2"), "x2")));
+        assert!(!r
+            .keys
+            .contains(&record_key("b.jsonl", Some("line 3"), "x2")));
+        let left = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(left, format!("{a}\n{b}\n"));
+    }
+
+    #[test]
+    fn resume_refuses_a_file_that_is_not_dyad_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "my notes\nmore\n").unwrap();
+        let err = Sink::resume(&path).err().unwrap().to_string();
+        assert!(err.contains("line 1 is not a dyad record"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "my notes\nmore\n");
     }
 
     #[test]

@@ -1,7 +1,18 @@
-//! A progress bar for multi-document runs, on standard error, only when it is a terminal.
+//! The life of a corpus run: a progress bar on standard error (only when it is a terminal)
+//! and the Ctrl-C flag.
+//!
+//! Ctrl-C (SIGINT) and SIGTERM do not kill a run: they set a flag that the run checks between
+//! documents, so the document being coded is finished and written whole, the summary is
+//! printed and the process exits with 130. A second signal while the first is pending exits
+//! at once (status 130) for a run stuck in one huge document; its output can then end in a
+//! partial line, which `--resume` cuts away.
 
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -70,5 +81,33 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+/// Set when SIGINT or SIGTERM arrives; checked by the run between documents.
+#[derive(Clone)]
+pub struct Interrupt {
+    flag: Arc<AtomicBool>,
+}
+
+impl Interrupt {
+    /// Installs the handlers for SIGINT and SIGTERM.
+    pub fn install() -> Result<Interrupt> {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        let flag = Arc::new(AtomicBool::new(false));
+        for sig in [SIGINT, SIGTERM] {
+            // Registered first, so it sees the flag as it was before this signal: only a
+            // second signal exits at once.
+            signal_hook::flag::register_conditional_shutdown(sig, 130, Arc::clone(&flag))
+                .context("cannot install the signal handler")?;
+            signal_hook::flag::register(sig, Arc::clone(&flag))
+                .context("cannot install the signal handler")?;
+        }
+        Ok(Interrupt { flag })
+    }
+
+    /// Whether a stop was asked for.
+    pub fn requested(&self) -> bool {
+        self.flag.load(Ordering::Relaxed)
     }
 }

@@ -3,11 +3,50 @@
 //!
 //! Tokens are syntactic words (UD style: `can't` gives `ca` and `n't`), each a
 //! [`Token::new`] over the cleaned text, because that is what the tagger and parser read.
+//!
+//! The one limit of this stage is the sentence length ([`TextLimits`]): a longer run of words
+//! without a sentence end is split, and the record says so in a warning. [`annotate`] uses
+//! the process-wide limit ([`set_max_sentence_words`], set once by the command line) so that
+//! every caller of the text stage honours `--max-sentence-tokens` without carrying it;
+//! [`annotate_with`] takes it explicitly.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use dyad_core::{Document, Sentence, Span, Token};
 
 use crate::cleaner::{clean, Cleaned};
+use crate::segmenter::MAX_SENTENCE_WORDS;
 use crate::{segmenter, tokenizer};
+
+/// Limits of the text stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextLimits {
+    /// Longest sentence in words (tokens) before a break is forced; at least 1.
+    pub max_sentence_words: usize,
+}
+
+impl Default for TextLimits {
+    fn default() -> Self {
+        TextLimits {
+            max_sentence_words: MAX_SENTENCE_WORDS,
+        }
+    }
+}
+
+static MAX_WORDS: AtomicUsize = AtomicUsize::new(MAX_SENTENCE_WORDS);
+
+/// Sets the sentence-length limit that [`annotate`] uses in this process (the command line's
+/// `--max-sentence-tokens`); values below 1 count as 1.
+pub fn set_max_sentence_words(n: usize) {
+    MAX_WORDS.store(n.max(1), Ordering::Relaxed);
+}
+
+/// The limits [`annotate`] uses now.
+pub fn current_limits() -> TextLimits {
+    TextLimits {
+        max_sentence_words: MAX_WORDS.load(Ordering::Relaxed),
+    }
+}
 
 /// Cleans `input[body]` into `doc.text` and `doc.offsets`, records every dropped span as a
 /// warning, and returns the full [`Cleaned`] value for callers that want the dropped spans.
@@ -31,22 +70,48 @@ pub fn clean_into(doc: &mut Document, input: &str, body: Span) -> Vec<(Span, Str
     dropped
 }
 
-/// Fills `doc.sentences` and `doc.tokens` from `doc.text`, replacing any already there.
+/// Fills `doc.sentences` and `doc.tokens` from `doc.text`, replacing any already there, with
+/// the process-wide limits ([`current_limits`]).
 pub fn annotate(doc: &mut Document) {
+    annotate_with(doc, current_limits());
+}
+
+/// [`annotate`] with explicit limits. Sentences cut at `max_sentence_words` are counted in
+/// one warning naming the limit.
+pub fn annotate_with(doc: &mut Document, limits: TextLimits) {
     let pieces = tokenizer::tokenize(&doc.text);
-    let sentences = segmenter::segment(&doc.text, &pieces);
+    let max = limits.max_sentence_words.max(1);
+    let sentences = segmenter::segment_with(&doc.text, &pieces, max);
     doc.tokens = pieces
         .iter()
         .map(|p| Token::new(p.span, &doc.text))
         .collect();
+    drop(pieces);
+    let text = &doc.text;
+    let tokens = &doc.tokens;
+    // A cut sentence is one that reaches the limit and ends without sentence punctuation.
+    let cut = sentences
+        .iter()
+        .filter(|r| r.len() >= max && !ends_sentence(tokens[r.end - 1].span.get(text)))
+        .count();
     doc.sentences = sentences
         .into_iter()
         .filter(|r| !r.is_empty())
         .map(|r| Sentence {
-            span: Span::new(pieces[r.start].span.start, pieces[r.end - 1].span.end),
+            span: Span::new(tokens[r.start].span.start, tokens[r.end - 1].span.end),
             tokens: [r.start, r.end],
         })
         .collect();
+    if cut > 0 {
+        doc.warnings.push(format!(
+            "{cut} sentence(s) reached the limit of {max} tokens (max_sentence_tokens) and were split there"
+        ));
+    }
+}
+
+fn ends_sentence(word: Option<&str>) -> bool {
+    word.and_then(|w| w.chars().last())
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | '”' | '’'))
 }
 
 #[cfg(test)]
@@ -71,5 +136,35 @@ mod tests {
         assert_eq!(words, ["They", "ca", "n't", "agree", "."]);
         let back = doc.offsets.map_span(doc.tokens[0].span);
         assert_eq!(&input[back.start..back.end], "U.S.");
+        assert!(doc.warnings.iter().all(|w| !w.contains("max_sentence")));
+    }
+
+    #[test]
+    fn long_sentences_are_split_at_the_limit_with_a_warning_naming_it() {
+        let input = "word ".repeat(25) + "end. Short one.";
+        let mut doc = Document::new(DocMeta::new("t", input.as_bytes()), String::new());
+        clean_into(&mut doc, &input, Span::new(0, input.len()));
+        annotate_with(
+            &mut doc,
+            TextLimits {
+                max_sentence_words: 10,
+            },
+        );
+        assert_eq!(doc.check(), Ok(()));
+        let lens: Vec<usize> = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens[1] - s.tokens[0])
+            .collect();
+        assert_eq!(lens, [10, 10, 7, 3]);
+        let w: Vec<&String> = doc
+            .warnings
+            .iter()
+            .filter(|w| w.contains("limit"))
+            .collect();
+        assert_eq!(
+            w,
+            ["2 sentence(s) reached the limit of 10 tokens (max_sentence_tokens) and were split there"]
+        );
     }
 }

@@ -34,6 +34,14 @@ pub const MAX_SENTENCE_WORDS: usize = 300;
 /// Splits the words `pieces` of `text` into sentences, returned as ranges of word indices.
 /// Every word belongs to exactly one sentence; the ranges are in order and contiguous.
 pub fn segment(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
+    segment_with(text, pieces, MAX_SENTENCE_WORDS)
+}
+
+/// [`segment`] with the forced break after `max_words` words (at least 1) instead of
+/// [`MAX_SENTENCE_WORDS`]. A break never falls inside a surface token (`ca|n't`), so a
+/// sentence can exceed `max_words` by the few words glued to its last one.
+pub fn segment_with(text: &str, pieces: &[Piece], max_words: usize) -> Vec<Range<usize>> {
+    let max_words = max_words.max(1);
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -45,9 +53,7 @@ pub fn segment(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
                 start = last + 1;
                 i = last + 1;
             }
-            None if i + 1 - start >= MAX_SENTENCE_WORDS
-                && !pieces.get(i + 1).is_some_and(|p| p.joined) =>
-            {
+            None if i + 1 - start >= max_words && !pieces.get(i + 1).is_some_and(|p| p.joined) => {
                 out.push(start..i + 1);
                 start = i + 1;
                 i += 1;
@@ -239,6 +245,19 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s[0], 0..MAX_SENTENCE_WORDS);
         assert_eq!(s[2].end, p.len());
+    }
+
+    #[test]
+    fn the_maximum_length_can_be_chosen_and_never_splits_a_surface_token() {
+        let text = "they can't ".repeat(10);
+        let p = tokenize(&text);
+        assert_eq!(p.len(), 30);
+        let s = segment_with(&text, &p, 2);
+        // A cut after `ca` would split `can't`: the sentence takes `n't` too.
+        assert!(s.iter().all(|r| !p.get(r.end).is_some_and(|x| x.joined)));
+        assert!(s.iter().all(|r| r.len() <= 3), "{s:?}");
+        assert_eq!(s.last().unwrap().end, p.len());
+        assert_eq!(segment_with(&text, &p, 0), segment_with(&text, &p, 1));
     }
 
     #[test]

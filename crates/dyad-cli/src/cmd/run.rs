@@ -3,17 +3,31 @@
 //! A corpus run never stops at a bad input: each input or record that cannot be read is
 //! reported with its file and position, counted, and skipped. The exit code is non-zero only
 //! when nothing at all could be read.
+//!
+//! Limits are options with defaults sized for news (see docs/reliability.md): the input as
+//! stored (`--max-input-bytes`), after decompression (`--max-decompressed-bytes`), one
+//! document's text after decoding and extraction (`--max-doc-bytes`, checked here, before the
+//! pipeline, because the text stages need about 40 times a document's size in memory), and
+//! the sentence length (`--max-sentence-tokens`, longer sentences are split with a warning).
+//! Each refusal names its limit and value.
+//!
+//! Ctrl-C ends the run between documents (see [`crate::progress::Interrupt`]) with the usual
+//! summary marked `interrupted` and exit code 130; `--resume` continues an interrupted
+//! JSON Lines output, skipping the records it already holds.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use clap::Args;
-use dyad_ingest::{ReadError, ReaderConfig};
+use dyad_ingest::{ErrorKind, RawDocument, ReadError, ReaderConfig};
 
-use crate::output::{Format, Rows, Sink};
+use crate::output::{meta_key, Format, Resumed, Rows, Sink};
 use crate::pipeline::Pipeline;
-use crate::progress::Progress;
+use crate::progress::{Interrupt, Progress};
+
+/// The exit code of a run stopped by SIGINT or SIGTERM (128 + SIGINT, the shell convention).
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// How far the pipeline runs, in pipeline order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -61,6 +75,18 @@ pub struct RunArgs {
     /// Largest size a compressed input may expand to, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = 1 << 30)]
     pub max_decompressed_bytes: u64,
+    /// Largest document to code, in bytes of text after decompression, decoding and HTML
+    /// extraction; larger documents are skipped (coding needs about 40 times this in memory)
+    #[arg(long, value_name = "BYTES", default_value_t = 8 << 20)]
+    pub max_doc_bytes: u64,
+    /// Longest sentence, in tokens: a longer run of words without a sentence end is split
+    /// there, and the record carries a warning saying so
+    #[arg(long, value_name = "TOKENS", default_value_t = dyad_text::segmenter::MAX_SENTENCE_WORDS)]
+    pub max_sentence_tokens: usize,
+    /// Append to the JSON Lines file given by -o, skipping the documents it already holds
+    /// (by source, record and content id); an incomplete last line is cut away first
+    #[arg(long, requires = "output")]
+    pub resume: bool,
     /// The model directory for `code` (default: $DYAD_MODELS, else the repository's models/)
     #[arg(long, value_name = "DIR")]
     pub models: Option<PathBuf>,
@@ -87,47 +113,115 @@ impl RunArgs {
     }
 }
 
+/// Refuses a document whose text is larger than `max` bytes, naming the limit.
+fn check_doc_size(raw: &RawDocument, max: u64) -> Result<(), ReadError> {
+    let len = raw.text.len() as u64;
+    if len <= max {
+        return Ok(());
+    }
+    let msg = format!(
+        "document text of {len} bytes exceeds the limit of {max} bytes (--max-doc-bytes); raise the limit or split the document"
+    );
+    Err(match &raw.meta.record {
+        Some(r) => ReadError::at(&raw.meta.source, r.clone(), ErrorKind::TooLarge, msg),
+        None => ReadError::new(&raw.meta.source, ErrorKind::TooLarge, msg),
+    })
+}
+
+/// What a run did, for the summary.
+struct Tally {
+    inputs: usize,
+    inputs_done: usize,
+    written: usize,
+    resumed: Resumed,
+    already: usize,
+    interrupted: bool,
+}
+
 pub fn run(args: &RunArgs, stage: Stage) -> Result<ExitCode> {
     let cfg = args.reader_config();
+    if args.resume && args.format != Format::Jsonl {
+        bail!("--resume works with the jsonl output format only");
+    }
+    if args.max_sentence_tokens == 0 {
+        bail!("--max-sentence-tokens must be at least 1");
+    }
+    dyad_text::set_max_sentence_words(args.max_sentence_tokens);
+    let interrupt = Interrupt::install()?;
     let pipeline = Pipeline::new(stage, args.models.as_deref())?;
     let rows = match stage {
         Stage::Read => Rows::Documents,
         Stage::Tokenize | Stage::Models | Stage::Annotate => Rows::Tokens,
     };
-    let mut sink = Sink::create(args.output.as_deref(), args.format, rows)?;
+    let (mut sink, resumed) = match (&args.output, args.resume) {
+        (Some(path), true) => Sink::resume(path)?,
+        _ => (
+            Sink::create(args.output.as_deref(), args.format, rows)?,
+            Resumed::default(),
+        ),
+    };
     let (inputs, mut errors) = dyad_ingest::expand_inputs(&args.inputs);
     let mut progress = Progress::new(inputs.len(), args.quiet);
-    for input in &inputs {
+    let mut tally = Tally {
+        inputs: inputs.len(),
+        inputs_done: 0,
+        written: 0,
+        resumed,
+        already: 0,
+        interrupted: false,
+    };
+    'inputs: for input in &inputs {
         for item in dyad_ingest::read_input(input, &cfg) {
-            match item {
-                Ok(raw) => {
-                    let doc = pipeline.process(raw);
-                    sink.write(&doc)?;
-                    progress.document_done();
-                }
-                Err(e) => errors.push(e),
+            if interrupt.requested() {
+                tally.interrupted = true;
+                break 'inputs;
             }
+            let raw = match item {
+                Ok(raw) => raw,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            if !tally.resumed.keys.is_empty() && tally.resumed.keys.contains(&meta_key(&raw.meta)) {
+                tally.already += 1;
+                continue;
+            }
+            if let Err(e) = check_doc_size(&raw, args.max_doc_bytes) {
+                errors.push(e);
+                continue;
+            }
+            // A document being coded when Ctrl-C arrives is finished and written whole.
+            let doc = pipeline.process(raw);
+            sink.write(&doc)?;
+            progress.document_done();
         }
+        tally.inputs_done += 1;
         progress.input_done();
     }
     progress.finish();
-    let written = sink.written();
+    tally.written = sink.written();
     sink.finish()?;
     if !args.quiet {
-        summary(written, inputs.len(), &errors, &progress);
+        summary(&tally, &errors, &progress);
     } else {
         for e in &errors {
             eprintln!("dyad: skipped {e}");
         }
+        if tally.interrupted {
+            eprintln!("dyad: interrupted");
+        }
     }
-    Ok(if written == 0 && !errors.is_empty() {
+    Ok(if tally.interrupted {
+        ExitCode::from(EXIT_INTERRUPTED)
+    } else if tally.written == 0 && tally.already == 0 && !errors.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn summary(written: usize, inputs: usize, errors: &[ReadError], progress: &Progress) {
+fn summary(t: &Tally, errors: &[ReadError], progress: &Progress) {
     const SHOWN: usize = 20;
     for e in errors.iter().take(SHOWN) {
         eprintln!("dyad: skipped {e}");
@@ -135,10 +229,36 @@ fn summary(written: usize, inputs: usize, errors: &[ReadError], progress: &Progr
     if errors.len() > SHOWN {
         eprintln!("dyad: ... and {} more skipped", errors.len() - SHOWN);
     }
+    if t.resumed.records > 0 || t.resumed.cut > 0 {
+        eprintln!(
+            "dyad: resumed an output of {} record(s){}; {} document(s) already there were not coded again",
+            t.resumed.records,
+            if t.resumed.cut > 0 {
+                format!(" (an incomplete last line of {} bytes was cut away)", t.resumed.cut)
+            } else {
+                String::new()
+            },
+            t.already
+        );
+    }
+    let (head, inputs) = if t.interrupted {
+        (
+            "dyad: interrupted: ",
+            format!("{} of {}", t.inputs_done, t.inputs),
+        )
+    } else {
+        ("dyad: ", t.inputs.to_string())
+    };
     eprintln!(
-        "dyad: {written} document(s) from {inputs} input(s) in {:.2}s ({:.1} docs/s); {} skipped",
+        "{head}{} document(s) from {inputs} input(s) in {:.2}s ({:.1} docs/s); {} skipped",
+        t.written,
         progress.elapsed().as_secs_f64(),
         progress.rate(),
         errors.len()
     );
+    if t.interrupted {
+        eprintln!(
+            "dyad: the output holds complete records only; rerun with --resume -o FILE to finish"
+        );
+    }
 }
