@@ -143,12 +143,22 @@ impl<'a> Tree<'a> {
     /// The actor of the phrase headed by `head`: the mention on the head, else the nearest
     /// one among its nominal modifiers (breadth first; not into clauses or conjuncts).
     pub fn actor_of_phrase(&self, head: usize) -> Option<usize> {
+        self.actor_token(head).and_then(|t| self.actor[t])
+    }
+
+    /// The actor of token `t`'s mention, if a mention covers it.
+    pub fn actor_at(&self, t: usize) -> Option<usize> {
+        self.actor.get(t).copied().flatten()
+    }
+
+    /// The token of the phrase's actor (see [`Tree::actor_of_phrase`]).
+    pub fn actor_token(&self, head: usize) -> Option<usize> {
         let mut queue = vec![head];
         let mut i = 0;
         while i < queue.len() && i < 64 {
             let n = queue[i];
-            if let Some(a) = self.actor[n] {
-                return Some(a);
+            if self.actor[n].is_some() {
+                return Some(n);
             }
             for k in self.kids(n) {
                 let r = base_rel(&self.toks[k]);
@@ -354,7 +364,20 @@ impl<'a> Tree<'a> {
             let Some(h) = self.heads[v] else { continue };
             let r = rel(&self.toks[v]).to_string();
             let b = r.split(':').next().unwrap_or("").to_string();
-            let gov = pos(h).map(|g| infos[g].clone());
+            let gov = pos(h)
+                .map(|g| infos[g].clone())
+                .or_else(|| self.predicate(h));
+            // a pronoun subject of a complement or coordinated clause is, in news prose,
+            // most often the governing clause's subject ("Obama said he would...")
+            let pronoun_subject = infos[i]
+                .subject
+                .is_some_and(|s| self.toks[s].upos.as_deref() == Some("PRON"));
+            if pronoun_subject && matches!(b.as_str(), "ccomp" | "xcomp" | "advcl" | "conj") {
+                if let Some(g) = gov.as_ref().filter(|g| g.subject.is_some()) {
+                    infos[i].subject = None;
+                    self.inherit_subject(&mut infos[i], g.subject, g.clause.subject.clone());
+                }
+            }
             match (b.as_str(), &gov) {
                 ("conj" | "advcl", Some(g)) if infos[i].subject.is_none() => {
                     self.inherit_subject(&mut infos[i], g.subject, g.clause.subject.clone());
@@ -389,6 +412,35 @@ impl<'a> Tree<'a> {
             }
         }
         infos
+    }
+
+    /// A non-verbal predicate ("Arnor is about to restore") as a governing clause: its
+    /// subject and object, for complements to inherit.
+    fn predicate(&self, h: usize) -> Option<ClauseInfo> {
+        let t = &self.toks[h];
+        if is_verb(t) {
+            return None;
+        }
+        let mut c = Clause {
+            verb: word(t),
+            ..Default::default()
+        };
+        let mut ci = ClauseInfo {
+            verb: h,
+            clause: Clause::default(),
+            subject: None,
+            object: None,
+            obliques: Vec::new(),
+            inherited_subject: false,
+            negated: false,
+            future: false,
+            xcomp_clause: None,
+            ccomp_clauses: Vec::new(),
+            location: None,
+        };
+        self.own_roles(h, &mut c, &mut ci);
+        ci.clause = c;
+        Some(ci)
     }
 
     fn has_own_aux(&self, v: usize) -> bool {

@@ -161,7 +161,9 @@ impl<'d> Coder<'d> {
         let sent_text = sent_span.get(&doc.text).unwrap_or_default();
         for (ci, m) in infos.iter().zip(matches) {
             let Some(m) = m else { continue };
-            if ci.negated && self.config.negation == Negation::Drop {
+            // a pattern that names the negation ("WILL NOT * ...") codes the negated event
+            let negated = ci.negated && !m.pattern.is_some_and(|p| names_negation(&p.text));
+            if negated && self.config.negation == Negation::Drop {
                 continue;
             }
             let sources = self.fill(tree, ci, m.source);
@@ -170,7 +172,8 @@ impl<'d> Coder<'d> {
                 continue;
             }
             let code = self.final_code(&m.code, ci.future);
-            let one = |s: Option<Filled>, t: Option<Filled>| -> Option<Event> {
+            let paired = m.paired.as_deref().map(|p| self.final_code(p, ci.future));
+            let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
                 let sa = s.map(|f| actors[f.actor]);
                 let ta = t.map(|f| actors[f.actor]);
                 if let (Some(a), Some(b)) = (sa, ta) {
@@ -183,10 +186,10 @@ impl<'d> Coder<'d> {
                 for a in sa.iter().chain(ta.iter()) {
                     span = Span::new(span.start.min(a.span.start), span.end.max(a.span.end));
                 }
-                let mut e = self.event(&code, si, sent_text, span, trigger);
+                let mut e = self.event(code, si, sent_text, span, trigger);
                 e.source = sa.cloned();
                 e.target = ta.cloned();
-                e.negated = ci.negated;
+                e.negated = negated;
                 e.date =
                     today.and_then(|d| relative_day(tree.tokens(), d, ci.future).map(iso_of_days));
                 e.location = ci.location.map(|(a, b)| {
@@ -201,21 +204,38 @@ impl<'d> Coder<'d> {
                 e.confidence = confidence(&m, ci, s.is_some() && t.is_some());
                 Some(e)
             };
-            let src: Vec<Option<Filled>> = if sources.is_empty() {
-                vec![None]
-            } else {
-                sources.into_iter().map(Some).collect()
-            };
-            let tgt: Vec<Option<Filled>> = if targets.is_empty() {
-                vec![None]
-            } else {
-                targets.into_iter().map(Some).collect()
-            };
-            for s in &src {
-                for t in &tgt {
-                    if let Some(e) = one(*s, *t) {
-                        out.push(e);
+            let mut pairs: Vec<(Option<Filled>, Option<Filled>)> = Vec::new();
+            if targets.is_empty() && sources.len() >= 2 {
+                // a compound subject with no target: each member towards the others
+                // ("Gondor and Osgiliath postponed their meeting")
+                for s in &sources {
+                    for t in &sources {
+                        if s.actor != t.actor {
+                            pairs.push((Some(*s), Some(*t)));
+                        }
                     }
+                }
+            } else {
+                let opt = |v: Vec<Filled>| -> Vec<Option<Filled>> {
+                    if v.is_empty() {
+                        vec![None]
+                    } else {
+                        v.into_iter().map(Some).collect()
+                    }
+                };
+                let tgt = opt(targets);
+                for s in opt(sources) {
+                    for t in &tgt {
+                        pairs.push((s, *t));
+                    }
+                }
+            }
+            for (s, t) in pairs {
+                if !code.is_empty() {
+                    out.extend(one(s, t, &code));
+                }
+                if let (Some(p), Some(_), Some(_)) = (&paired, s, t) {
+                    out.extend(one(t, s, p));
                 }
             }
         }
@@ -233,10 +253,18 @@ impl<'d> Coder<'d> {
             return Vec::new();
         };
         let mut out: Vec<Filled> = Vec::new();
+        let mut add = |actor: usize| {
+            if !out.iter().any(|f| f.actor == actor) {
+                out.push(Filled { actor });
+            }
+        };
         for c in tree.conjuncts(head) {
-            if let Some(actor) = tree.actor_of_phrase(c) {
-                if !out.iter().any(|f| f.actor == actor) {
-                    out.push(Filled { actor });
+            if let Some(t) = tree.actor_token(c) {
+                // the actor's own conjuncts: "ties between Gondor and Osgiliath"
+                for k in tree.conjuncts(t) {
+                    if let Some(a) = tree.actor_at(k).or_else(|| tree.actor_of_phrase(k)) {
+                        add(a);
+                    }
                 }
             }
         }
@@ -304,6 +332,12 @@ impl<'d> Coder<'d> {
             },
         }
     }
+}
+
+/// True if a pattern's text holds a negation (`NOT`, `N'T`, `NEVER`, a `&NEGAT...` set).
+fn names_negation(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == '_' || c == '&')
+        .any(|w| matches!(w, "NOT" | "N'T" | "NEVER" | "NO") || w.starts_with("NEGAT"))
 }
 
 /// A plain estimate: a specific pattern is surer than a bare verb, an inherited subject

@@ -26,7 +26,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::pattern::Element;
-use crate::verb_dictionary::{form_key, Pattern, VerbDictionary, VerbRef};
+use crate::verb_dictionary::{form_key, CodePair, Pattern, VerbDictionary, VerbRef};
 
 /// A word of the sentence: its text and lemma. Built with [`Word::new`], which also keeps
 /// the upper-case forms the dictionary is compared with, so matching allocates nothing.
@@ -107,7 +107,11 @@ pub struct Match<'d> {
     pub verb: VerbRef,
     /// The pattern that fired; `None` when the verb's own code applied.
     pub pattern: Option<&'d Pattern>,
+    /// The code of the event from source to target (empty when only `paired` applies).
     pub code: String,
+    /// The second code of a paired pattern (`[042:043]`): the event from target to source
+    /// ("A visited B" is also "B hosted A").
+    pub paired: Option<String>,
     pub source: Option<Role>,
     pub target: Option<Role>,
     /// Lexical elements the pattern matched (0 for the bare verb).
@@ -120,10 +124,17 @@ struct SynsetIndex {
     multi: Vec<Vec<String>>,
 }
 
-/// Matches clauses against a verb dictionary; holds the expanded synonym sets.
+/// Matches clauses against a verb dictionary; holds the expanded synonym sets and each
+/// pattern's object side in structured form.
 pub struct Matcher<'d> {
     dict: &'d VerbDictionary,
     synsets: HashMap<String, SynsetIndex>,
+    /// Per block, per pattern: the elements after the verb, flat (TABARI-style) patterns
+    /// regrouped into an object noun phrase and prepositional phrases.
+    after: Vec<Vec<Vec<Element>>>,
+    /// Per block, per pattern: true for flat patterns, whose words may fall anywhere in a
+    /// phrase; PETRARCH2 patterns (with `{...}` or `(...)`) name the head last.
+    flat: Vec<Vec<bool>>,
 }
 
 #[derive(Default, Clone)]
@@ -131,6 +142,8 @@ struct Bindings {
     source: Option<Role>,
     target: Option<Role>,
     lexical: usize,
+    /// Matching a flat pattern: phrase words need not end at the head.
+    flat: bool,
 }
 
 impl<'d> Matcher<'d> {
@@ -147,7 +160,39 @@ impl<'d> Matcher<'d> {
                 (s.name.clone(), SynsetIndex { singles, multi })
             })
             .collect();
-        Matcher { dict, synsets }
+        let after = dict
+            .blocks
+            .iter()
+            .map(|b| {
+                b.patterns
+                    .iter()
+                    .map(|p| match p.verb_position() {
+                        Some(at) => regroup(&p.elements[at + 1..]),
+                        None => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let flat = dict
+            .blocks
+            .iter()
+            .map(|b| {
+                b.patterns
+                    .iter()
+                    .map(|p| {
+                        !p.elements
+                            .iter()
+                            .any(|e| matches!(e, Element::NounPhrase(_) | Element::Prep { .. }))
+                    })
+                    .collect()
+            })
+            .collect();
+        Matcher {
+            dict,
+            synsets,
+            after,
+            flat,
+        }
     }
 
     /// The verbs of the dictionary this clause's verb can be (particle verbs first).
@@ -179,28 +224,21 @@ impl<'d> Matcher<'d> {
         let mut best: Option<(Match<'d>, bool)> = None; // (match, code is null)
         for r in self.verbs(clause) {
             let block = &self.dict.blocks[r.block];
-            for p in &block.patterns {
-                let Some(b) = self.match_pattern(p, clause) else {
+            for (pi, p) in block.patterns.iter().enumerate() {
+                let flat = self.flat[r.block][pi];
+                let Some(b) = self.match_pattern(p, &self.after[r.block][pi], flat, clause) else {
                     continue;
                 };
                 let better = best.as_ref().is_none_or(|(m, _)| b.lexical > m.specificity);
                 if better {
-                    let code = p.code.for_voice(clause.passive).map(str::to_string);
-                    let m = self.finish(r, Some(p), code.clone().unwrap_or_default(), b, clause);
-                    best = Some((m, code.is_none()));
+                    let m = self.finish(r, Some(p), &p.code, b, clause);
+                    best = Some((m, p.code.is_null()));
                 }
             }
             if best.is_none() {
                 if let Some(c) = self.dict.verb_code(r) {
-                    let code = c.for_voice(clause.passive).map(str::to_string);
-                    let m = self.finish(
-                        r,
-                        None,
-                        code.clone().unwrap_or_default(),
-                        Bindings::default(),
-                        clause,
-                    );
-                    best = Some((m, code.is_none()));
+                    let m = self.finish(r, None, c, Bindings::default(), clause);
+                    best = Some((m, c.is_null()));
                 }
             }
         }
@@ -211,10 +249,15 @@ impl<'d> Matcher<'d> {
         &self,
         verb: VerbRef,
         pattern: Option<&'d Pattern>,
-        code: String,
+        codes: &CodePair,
         b: Bindings,
         c: &Clause,
     ) -> Match<'d> {
+        let code = codes.active.clone().unwrap_or_default();
+        let paired = codes
+            .passive
+            .clone()
+            .filter(|p| codes.active.as_ref() != Some(p));
         let subject = c
             .subject
             .as_ref()
@@ -259,23 +302,33 @@ impl<'d> Matcher<'d> {
             verb,
             pattern,
             code,
+            paired,
             source,
             target,
             specificity: b.lexical,
         }
     }
 
-    fn match_pattern(&self, p: &Pattern, c: &Clause) -> Option<Bindings> {
+    fn match_pattern(
+        &self,
+        p: &Pattern,
+        after: &[Element],
+        flat: bool,
+        c: &Clause,
+    ) -> Option<Bindings> {
         let at = p.verb_position()?;
         if p.elements[at] != Element::Verb {
             return None; // verb glued to words (`IN_*`): left to the tree coder
         }
-        let mut b = Bindings::default();
+        let mut b = Bindings {
+            flat,
+            ..Bindings::default()
+        };
         for e in &p.elements[..at] {
             self.subject_side(e, c, &mut b)?;
         }
         let mut used_obl = Vec::new();
-        for e in &p.elements[at + 1..] {
+        for e in after {
             self.object_side(e, c, &mut b, &mut used_obl)?;
         }
         Some(b)
@@ -284,17 +337,19 @@ impl<'d> Matcher<'d> {
     fn subject_side(&self, e: &Element, c: &Clause, b: &mut Bindings) -> Option<()> {
         let subj = c.subject.as_ref();
         match e {
-            // `$`/`+` require the subject to be an actor
-            Element::Source | Element::Target => {
+            // `$`/`+` require the subject to be an actor; `%` (a compound actor) binds it
+            // as the source, the coder pairs its conjuncts
+            Element::Source | Element::Target | Element::Compound => {
                 subj.filter(|s| s.is_actor)?;
-                if matches!(e, Element::Source) {
-                    b.source = Some(Role::Subject);
-                } else {
+                if matches!(e, Element::Target) {
                     b.target = Some(Role::Subject);
+                } else {
+                    b.source = Some(Role::Subject);
                 }
                 Some(())
             }
-            Element::Compound | Element::Skip | Element::Verb | Element::Prep { .. } => None,
+            Element::Skip => Some(()),
+            Element::Verb | Element::Prep { .. } => None,
             lexical => {
                 let in_subj = subj.is_some_and(|s| self.occurs(lexical, &s.words));
                 if !in_subj && !self.occurs(lexical, &c.pre_verb) {
@@ -335,7 +390,8 @@ impl<'d> Matcher<'d> {
                 self.phrase_matches(object, &c.obliques[i].phrase, Role::Oblique(i), b)
                     .then_some(())
             }
-            Element::Compound | Element::Skip | Element::Verb => None,
+            Element::Skip => Some(()),
+            Element::Compound | Element::Verb => None,
             lexical => {
                 let obj = c.object.as_ref()?;
                 self.phrase_matches(std::slice::from_ref(lexical), obj, Role::Object, b)
@@ -378,7 +434,11 @@ impl<'d> Matcher<'d> {
             };
             let head_word = std::slice::from_ref(head_word);
             // the head element may span several words (a synset phrase); accept it ending at the head
-            let head_ok = self.occurs(head, head_word) || self.ends_at(head, &ph.words, ph.head);
+            // TABARI-style patterns name words of the phrase, not always its head
+            // (`* ARTILLERY` for "fired artillery shells"): accept them anywhere in it
+            let head_ok = self.occurs(head, head_word)
+                || self.ends_at(head, &ph.words, ph.head)
+                || (b.flat && self.occurs(head, &ph.words));
             if !head_ok || !mods.iter().all(|m| self.occurs(m, &ph.words)) {
                 return false;
             }
@@ -444,6 +504,77 @@ impl<'d> Matcher<'d> {
             _ => false,
         }
     }
+}
+
+/// Words read as prepositions when a flat pattern is regrouped.
+const PREPOSITIONS: &[&str] = &[
+    "ABOUT", "AGAINST", "AMONG", "AT", "BETWEEN", "BY", "DURING", "FOR", "FROM", "IN", "INTO",
+    "OF", "ON", "OVER", "THROUGH", "TO", "TOWARD", "TOWARDS", "UNDER", "UPON", "WITH",
+    "WITHOUT",
+];
+
+/// The object side of a pattern in structured form. PETRARCH2 patterns already mark
+/// phrases; a flat TABARI-style run of words (`* DIPLOMATIC TIES`, `* OVER EFFORTS`,
+/// `* AT ^ +`) is regrouped: words before the first preposition form the object noun
+/// phrase, each preposition opens a prepositional phrase holding what follows it, `^` is
+/// dropped.
+fn regroup(after: &[Element]) -> Vec<Element> {
+    let mut out = Vec::new();
+    let mut np: Vec<Element> = Vec::new();
+    let mut prep: Option<(Element, Vec<Element>)> = None;
+    let flush_np = |np: &mut Vec<Element>, out: &mut Vec<Element>| {
+        if np.iter().all(|e| matches!(e, Element::Source | Element::Target)) {
+            out.append(np);
+        } else if !np.is_empty() {
+            out.push(Element::NounPhrase(std::mem::take(np)));
+        }
+    };
+    for e in after {
+        match e {
+            Element::Skip => {}
+            Element::Word(w) if PREPOSITIONS.contains(&w.as_str()) => {
+                if let Some((p, object)) = prep.take() {
+                    out.push(Element::Prep {
+                        prep: Box::new(p),
+                        object,
+                    });
+                }
+                flush_np(&mut np, &mut out);
+                prep = Some((e.clone(), Vec::new()));
+            }
+            Element::Word(_)
+            | Element::Alternatives(_)
+            | Element::Synset(_)
+            | Element::Consecutive(_)
+            | Element::Source
+            | Element::Target => match prep.as_mut() {
+                Some((_, object)) => object.push(e.clone()),
+                None => np.push(e.clone()),
+            },
+            Element::NounPhrase(inner) => match prep.as_mut() {
+                Some((_, object)) => object.extend(inner.iter().cloned()),
+                None => np.extend(inner.iter().cloned()),
+            },
+            other => {
+                if let Some((p, object)) = prep.take() {
+                    out.push(Element::Prep {
+                        prep: Box::new(p),
+                        object,
+                    });
+                }
+                flush_np(&mut np, &mut out);
+                out.push(other.clone());
+            }
+        }
+    }
+    if let Some((p, object)) = prep.take() {
+        out.push(Element::Prep {
+            prep: Box::new(p),
+            object,
+        });
+    }
+    flush_np(&mut np, &mut out);
+    out
 }
 
 /// True if the word sequence `ph` occurs in `words` ending at `end`.
@@ -539,8 +670,8 @@ VISIT
             (r.source, r.target),
             (Some(Role::Subject), Some(Role::Oblique(0)))
         );
-        c.passive = true;
-        assert_eq!(m.code(&c).unwrap().code, "043", "passive code");
+        let r = m.code(&c).unwrap();
+        assert_eq!(r.paired.as_deref(), Some("043"), "paired code: Arnor hosts Gondor");
 
         // synset on the subject side, with plural: "Troops rushed"
         let mut c = clause("rushed", "rush");
@@ -564,7 +695,13 @@ VISIT
             "no RELIEF: only * AID matches"
         );
         c.object = Some(np("aid relief", false));
-        assert_eq!(m.code(&c), None, "AID must be the head of the object");
+        assert_eq!(
+            m.code(&c).unwrap().code,
+            "070",
+            "a flat pattern's word may be anywhere in the object"
+        );
+        c.object = Some(np("relief supplies", false));
+        assert_eq!(m.code(&c), None, "{{RELIEF AID}} needs AID as the head");
 
         // nothing matches and the block code is null: no event
         let mut c = clause("rushed", "rush");
@@ -605,7 +742,7 @@ VISIT
         c.subject = Some(np("Gondor", true));
         c.obliques = vec![obl("by", "Arnor", true)];
         let r = m.code(&c).unwrap();
-        assert_eq!(r.code, "043");
+        assert_eq!((r.code.as_str(), r.paired.as_deref()), ("042", Some("043")));
         assert_eq!(
             (r.source, r.target),
             (Some(Role::Oblique(0)), Some(Role::Subject))

@@ -50,6 +50,9 @@ pub struct EventsArgs {
     /// Also list, per record, the codings missed and the false positives (to stderr)
     #[arg(long)]
     pub verbose: bool,
+    /// Print the parse and actor mentions of the records with this id (to stderr)
+    #[arg(long, value_name = "ID")]
+    pub trace: Vec<String>,
 }
 
 pub fn run(cmd: &EventsEval) -> Result<()> {
@@ -79,6 +82,7 @@ impl Runner {
         date: Option<String>,
         dict: &Dictionary,
         coder: &Coder<'_>,
+        trace: bool,
     ) -> Vec<Event> {
         let meta = DocMeta {
             date,
@@ -90,6 +94,21 @@ impl Runner {
         self.models.annotate_with(&mut doc, &mut self.scratch);
         let date = doc.doc.date.as_deref().and_then(Date::parse_iso);
         let actors = dict.resolve_simple(&doc.tokens, date);
+        if trace {
+            for (i, t) in doc.tokens.iter().enumerate() {
+                eprintln!(
+                    "  {i:>3} {:<14} {:<10} {:<5} {:>3} {}",
+                    t.text,
+                    t.lemma.as_deref().unwrap_or("_"),
+                    t.upos.as_deref().unwrap_or("_"),
+                    t.head.map_or("-".to_string(), |h| h.to_string()),
+                    t.deprel.as_deref().unwrap_or("_")
+                );
+            }
+            for a in &actors {
+                eprintln!("  actor {:?} {:?} {}", a.mention, a.code, a.rule);
+            }
+        }
         coder.code(&doc, &actor_refs(&actors))
     }
 }
@@ -160,7 +179,7 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
         let coder = Coder::new(&verbs, config);
         let mut sb = Scoreboard::new();
         for r in vf.included() {
-            let events = runner.events(&r.text, iso_date(&r.date), dict, &coder);
+            let events = runner.events(&r.text, iso_date(&r.date), dict, &coder, a.trace.contains(&r.id));
             let mut produced: Vec<Coding> = Vec::new();
             for e in events.iter().filter(|e| !e.negated) {
                 let c = Coding {
@@ -288,7 +307,7 @@ fn plover(a: &EventsArgs) -> Result<()> {
             }
             r.examples += 1;
             let gold = plover_2021_type(&ex.event).to_string();
-            let events = runner.events(&ex.text, None, dict, &coder);
+            let events = runner.events(&ex.text, None, dict, &coder, a.trace.contains(&ex.id));
             let evt: Vec<Span> = ex
                 .marks_in_text()
                 .into_iter()
