@@ -27,10 +27,16 @@ pub struct ClauseInfo {
     pub verb: usize,
     pub clause: Clause,
     pub subject: Option<usize>,
+    /// Every subject head: `subject` and further `nsubj` of the verb (a coordination the
+    /// parser split), or the inherited one.
+    pub subjects: Vec<usize>,
     pub object: Option<usize>,
     /// Head tokens of `clause.obliques`, in the same order.
     pub obliques: Vec<usize>,
     pub inherited_subject: bool,
+    /// The subject comes from a governing clause because this one has none of its own
+    /// (a complement "wants to attack", a coordinated verb), not from a pronoun.
+    pub controlled: bool,
     pub negated: bool,
     pub future: bool,
     /// Index (in the clause list) of the verb's `xcomp` complement's clause.
@@ -233,10 +239,14 @@ impl<'a> Tree<'a> {
                     c.passive = true;
                     c.subject = Some(self.phrase(d, None));
                     ci.subject = Some(d);
+                    ci.subjects.push(d);
                 }
                 (_, "nsubj") => {
-                    c.subject = Some(self.phrase(d, None));
-                    ci.subject = Some(d);
+                    if ci.subject.is_none() {
+                        c.subject = Some(self.phrase(d, None));
+                        ci.subject = Some(d);
+                    }
+                    ci.subjects.push(d);
                 }
                 ("obj" | "dobj", _) => {
                     c.object = Some(self.phrase(d, None));
@@ -324,9 +334,11 @@ impl<'a> Tree<'a> {
                     verb: v,
                     clause: Clause::default(),
                     subject: None,
+                    subjects: Vec::new(),
                     object: None,
                     obliques: Vec::new(),
                     inherited_subject: false,
+                    controlled: false,
                     negated: false,
                     future: false,
                     xcomp_clause: None,
@@ -369,6 +381,7 @@ impl<'a> Tree<'a> {
                 .or_else(|| self.predicate(h));
             // a pronoun subject of a complement or coordinated clause is, in news prose,
             // most often the governing clause's subject ("Obama said he would...")
+            infos[i].controlled = infos[i].subject.is_none();
             let pronoun_subject = infos[i]
                 .subject
                 .is_some_and(|s| self.toks[s].upos.as_deref() == Some("PRON"));
@@ -398,7 +411,7 @@ impl<'a> Tree<'a> {
                     infos[i].negated |= g.negated || NEG_VERBS.contains(&gl.as_str());
                     infos[i].future |= g.future || INTENT_VERBS.contains(&gl.as_str());
                 }
-                ("acl", _) if r == "acl:relcl" => {
+                ("acl", _) if r == "acl:relcl" || self.finite(v) => {
                     let own_is_pronoun = infos[i]
                         .subject
                         .is_some_and(|s| self.toks[s].upos.as_deref() == Some("PRON"));
@@ -429,9 +442,11 @@ impl<'a> Tree<'a> {
             verb: h,
             clause: Clause::default(),
             subject: None,
+            subjects: Vec::new(),
             object: None,
             obliques: Vec::new(),
             inherited_subject: false,
+            controlled: false,
             negated: false,
             future: false,
             xcomp_clause: None,
@@ -443,6 +458,15 @@ impl<'a> Tree<'a> {
         Some(ci)
     }
 
+    /// A finite verb (`VerbForm=Fin`): attached as `acl` it is a misparsed main clause
+    /// ("Iraq's advisor met with..."), whose subject is the noun it hangs from.
+    fn finite(&self, v: usize) -> bool {
+        self.toks[v]
+            .feats
+            .as_deref()
+            .is_some_and(|f| f.contains("VerbForm=Fin"))
+    }
+
     fn has_own_aux(&self, v: usize) -> bool {
         self.kids(v)
             .any(|k| matches!(base_rel(&self.toks[k]), "aux" | "advmod" | "neg"))
@@ -451,6 +475,7 @@ impl<'a> Tree<'a> {
     fn inherit_subject(&self, ci: &mut ClauseInfo, s: Option<usize>, p: Option<Phrase>) {
         if let (Some(s), Some(p)) = (s, p) {
             ci.subject = Some(s);
+            ci.subjects = vec![s];
             ci.clause.subject = Some(p);
             ci.inherited_subject = true;
         }

@@ -138,6 +138,8 @@ impl<'d> Coder<'d> {
             .iter()
             .map(|ci| self.matcher.code(&ci.clause))
             .collect();
+        let mut forced: Vec<Option<(Vec<Filled>, Vec<Filled>)>> = vec![None; infos.len()];
+        self.transform(tree, &infos, &mut matches, &mut forced);
         // A verb whose complement (xcomp) coded an event defers to it unless its own
         // pattern was specific ("agreed to meet" is a meeting, "promised aid to" is not).
         for (i, ci) in infos.iter().enumerate() {
@@ -159,18 +161,17 @@ impl<'d> Coder<'d> {
         }
         let sent_span = doc.sentences[si].span;
         let sent_text = sent_span.get(&doc.text).unwrap_or_default();
-        for (ci, m) in infos.iter().zip(matches) {
+        for ((ci, m), forced) in infos.iter().zip(matches).zip(forced) {
             let Some(m) = m else { continue };
             // a pattern that names the negation ("WILL NOT * ...") codes the negated event
             let negated = ci.negated && !m.pattern.is_some_and(|p| names_negation(&p.text));
             if negated && self.config.negation == Negation::Drop {
                 continue;
             }
-            let sources = self.fill(tree, ci, m.source);
-            let targets = self.fill(tree, ci, m.target);
-            if self.config.require_dyad && (sources.is_empty() || targets.is_empty()) {
-                continue;
-            }
+            let (sources, targets) = match forced {
+                Some(st) => st,
+                None => (self.fill(tree, ci, m.source), self.fill(tree, ci, m.target)),
+            };
             let code = self.final_code(&m.code, ci.future);
             let paired = m.paired.as_deref().map(|p| self.final_code(p, ci.future));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
@@ -231,6 +232,9 @@ impl<'d> Coder<'d> {
                 }
             }
             for (s, t) in pairs {
+                if self.config.require_dyad && (s.is_none() || t.is_none()) {
+                    continue;
+                }
                 if !code.is_empty() {
                     out.extend(one(s, t, &code));
                 }
@@ -241,17 +245,118 @@ impl<'d> Coder<'d> {
         }
     }
 
+    /// Applies the dictionary's verb-on-verb transformations (`~ a (a b ATTACK) SAY = a b
+    /// 015`): an upper verb (SAY) whose complement clause coded an event (ATTACK) becomes
+    /// one event with the actors and code the rule gives. Variables: the upper source `a`;
+    /// in the lower clause a letter binds an actor (the same letter as the upper source
+    /// means the same actor), `.` is any, `_` is no subject of its own (a controlled
+    /// complement: "wants to attack"); `Q` is the lower verb's code.
+    fn transform(
+        &self,
+        tree: &Tree,
+        infos: &[ClauseInfo],
+        matches: &mut [Option<Match<'d>>],
+        forced: &mut [Option<(Vec<Filled>, Vec<Filled>)>],
+    ) {
+        if self.dict.transformations.is_empty() {
+            return;
+        }
+        for (i, ci) in infos.iter().enumerate() {
+            let upper = lemma_key(tree, ci.verb);
+            let lowers: Vec<usize> = ci
+                .xcomp_clause
+                .iter()
+                .chain(&ci.ccomp_clauses)
+                .copied()
+                .collect();
+            for x in lowers {
+                let Some(mx) = matches[x].as_ref() else {
+                    continue;
+                };
+                let a = self.fill(tree, ci, Some(Role::Subject));
+                let Some(a0) = a.first().copied() else {
+                    continue;
+                };
+                let lx = &infos[x];
+                let lower = lemma_key(tree, lx.verb);
+                let block = &self.dict.blocks[mx.verb.block].name;
+                let ls = self.fill(tree, lx, mx.source);
+                let lt = self.fill(tree, lx, mx.target);
+                let same_as_a = ls.first().is_some_and(|f| f.actor == a0.actor);
+                let rule = self.dict.transformations.iter().find(|t| {
+                    let tu = t.upper_verb.trim();
+                    let tl = t.lower_verb.trim();
+                    if tu != upper || !(tl == "Q" || tl == lower || tl == block) {
+                        return false;
+                    }
+                    let src_ok = match t.lower_source.trim() {
+                        "." => true,
+                        "_" => lx.controlled,
+                        v if v == t.upper_source.trim() => same_as_a && !lx.controlled,
+                        _ => !ls.is_empty() && !same_as_a,
+                    };
+                    let tgt_ok = match t.lower_target.trim() {
+                        "." => true,
+                        "_" => lt.is_empty(),
+                        _ => !lt.is_empty(),
+                    };
+                    src_ok && tgt_ok
+                });
+                let Some(t) = rule else { continue };
+                let bind = |v: &str| -> Vec<Filled> {
+                    let v = v.trim();
+                    if v == t.upper_source.trim() {
+                        a.clone()
+                    } else if v == t.lower_source.trim() {
+                        ls.clone()
+                    } else if v == t.lower_target.trim() {
+                        lt.clone()
+                    } else {
+                        Vec::new()
+                    }
+                };
+                let (src, tgt) = (bind(&t.result_source), bind(&t.result_target));
+                let code = match t.result_code.trim() {
+                    "Q" => mx.code.clone(),
+                    c => c.to_string(),
+                };
+                if let Some(m) = matches[x].as_mut() {
+                    m.code = code;
+                    m.paired = None;
+                }
+                forced[x] = Some((src, tgt));
+                matches[i] = None;
+                break;
+            }
+        }
+    }
+
     /// The actors filling a matched role: the role phrase's actor and its conjuncts'.
     fn fill(&self, tree: &Tree, ci: &ClauseInfo, role: Option<Role>) -> Vec<Filled> {
         let head = match role {
-            Some(Role::Subject) => ci.subject,
+            Some(Role::Subject) => {
+                // a parse may give a coordinated subject as several `nsubj`
+                let mut out: Vec<Filled> = Vec::new();
+                for &h in &ci.subjects {
+                    for f in self.fill_head(tree, h) {
+                        if !out.iter().any(|g| g.actor == f.actor) {
+                            out.push(f);
+                        }
+                    }
+                }
+                return out;
+            }
             Some(Role::Object) => ci.object,
             Some(Role::Oblique(i)) => ci.obliques.get(i).copied(),
             None => None,
         };
-        let Some(head) = head else {
-            return Vec::new();
-        };
+        match head {
+            Some(h) => self.fill_head(tree, h),
+            None => Vec::new(),
+        }
+    }
+
+    fn fill_head(&self, tree: &Tree, head: usize) -> Vec<Filled> {
         let mut out: Vec<Filled> = Vec::new();
         let mut add = |actor: usize| {
             if !out.iter().any(|f| f.actor == actor) {
@@ -332,6 +437,12 @@ impl<'d> Coder<'d> {
             },
         }
     }
+}
+
+/// The upper-case lemma of token `t`, as transformations name verbs.
+fn lemma_key(tree: &Tree, t: usize) -> String {
+    let tok = tree.token(t);
+    tok.lemma.as_deref().unwrap_or(&tok.text).to_uppercase()
 }
 
 /// True if a pattern's text holds a negation (`NOT`, `N'T`, `NEVER`, a `&NEGAT...` set).

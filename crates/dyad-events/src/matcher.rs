@@ -509,8 +509,7 @@ impl<'d> Matcher<'d> {
 /// Words read as prepositions when a flat pattern is regrouped.
 const PREPOSITIONS: &[&str] = &[
     "ABOUT", "AGAINST", "AMONG", "AT", "BETWEEN", "BY", "DURING", "FOR", "FROM", "IN", "INTO",
-    "OF", "ON", "OVER", "THROUGH", "TO", "TOWARD", "TOWARDS", "UNDER", "UPON", "WITH",
-    "WITHOUT",
+    "OF", "ON", "OVER", "THROUGH", "TO", "TOWARD", "TOWARDS", "UNDER", "UPON", "WITH", "WITHOUT",
 ];
 
 /// The object side of a pattern in structured form. PETRARCH2 patterns already mark
@@ -523,7 +522,10 @@ fn regroup(after: &[Element]) -> Vec<Element> {
     let mut np: Vec<Element> = Vec::new();
     let mut prep: Option<(Element, Vec<Element>)> = None;
     let flush_np = |np: &mut Vec<Element>, out: &mut Vec<Element>| {
-        if np.iter().all(|e| matches!(e, Element::Source | Element::Target)) {
+        if np
+            .iter()
+            .all(|e| matches!(e, Element::Source | Element::Target))
+        {
             out.append(np);
         } else if !np.is_empty() {
             out.push(Element::NounPhrase(std::mem::take(np)));
@@ -671,7 +673,11 @@ VISIT
             (Some(Role::Subject), Some(Role::Oblique(0)))
         );
         let r = m.code(&c).unwrap();
-        assert_eq!(r.paired.as_deref(), Some("043"), "paired code: Arnor hosts Gondor");
+        assert_eq!(
+            r.paired.as_deref(),
+            Some("043"),
+            "paired code: Arnor hosts Gondor"
+        );
 
         // synset on the subject side, with plural: "Troops rushed"
         let mut c = clause("rushed", "rush");

@@ -179,7 +179,13 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
         let coder = Coder::new(&verbs, config);
         let mut sb = Scoreboard::new();
         for r in vf.included() {
-            let events = runner.events(&r.text, iso_date(&r.date), dict, &coder, a.trace.contains(&r.id));
+            let events = runner.events(
+                &r.text,
+                iso_date(&r.date),
+                dict,
+                &coder,
+                a.trace.contains(&r.id),
+            );
             let mut produced: Vec<Coding> = Vec::new();
             for e in events.iter().filter(|e| !e.negated) {
                 let c = Coding {
