@@ -2,7 +2,9 @@
 //!
 //! Each document is rendered to one buffer and written with a single `write_all` followed by a
 //! flush, so a run that is interrupted leaves only complete records behind: a JSON Lines file
-//! is valid up to its last line, a TSV file up to its last row.
+//! is valid up to its last line, a TSV file up to its last row. The exception is a document
+//! of more than 1 MiB of text in JSON Lines, streamed to bound memory (see
+//! [`Sink::write_streamed`]); only a crash during that write can leave a partial last line.
 //!
 //! A JSON Lines output can be resumed ([`Sink::resume`]): the records already in the file are
 //! listed by key (source, record, content id), a last line cut short by a crash or a second
@@ -38,6 +40,12 @@ pub enum Rows {
     Documents,
     Tokens,
 }
+
+/// Documents whose text is larger than this are written as a stream (JSON Lines only).
+const STREAM_ABOVE: usize = 1 << 20;
+
+/// A render buffer grown past this by one large record is not kept for the next ones.
+const KEEP_BUFFER: usize = 8 << 20;
 
 pub struct Sink {
     out: Box<dyn Write>,
@@ -153,6 +161,9 @@ impl Sink {
     /// Writes one document, whole.
     pub fn write(&mut self, annotated: &Annotated) -> Result<()> {
         let doc = &annotated.doc;
+        if self.format == Format::Jsonl && doc.text.len() > STREAM_ABOVE {
+            return self.write_streamed(annotated);
+        }
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
         match self.format {
@@ -172,8 +183,26 @@ impl Sink {
             },
         }
         let result = self.emit_ref(&buf);
+        if buf.capacity() > KEEP_BUFFER {
+            buf = Vec::with_capacity(1 << 16);
+        }
         self.buf = buf;
         result?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Writes a huge document's JSON line through a small buffer instead of rendering it
+    /// whole: its record is several times its text (every token is a JSON object), and
+    /// holding that next to the document doubled the peak memory of a run. If the process
+    /// dies in the middle, the line is incomplete; `--resume` cuts it away.
+    fn write_streamed(&mut self, annotated: &Annotated) -> Result<()> {
+        let mut w = io::BufWriter::with_capacity(1 << 20, &mut self.out);
+        serde_json::to_writer(&mut w, &annotated.record()).context("cannot write output")?;
+        w.write_all(b"\n").context("cannot write output")?;
+        w.flush().context("cannot flush output")?;
+        drop(w);
+        self.out.flush().context("cannot flush output")?;
         self.written += 1;
         Ok(())
     }

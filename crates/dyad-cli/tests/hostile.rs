@@ -479,18 +479,25 @@ fn fifty_megabyte_single_line_is_read() {
     )
     .unwrap();
     let out_file = tmp.path().join("out.jsonl");
-    let out = run_dyad(
-        &[
-            "code",
-            "--stop-after",
-            "tokenize",
-            "-q",
-            "-o",
-            out_file.to_str().unwrap(),
-            input.to_str().unwrap(),
-        ],
-        None,
+    let args = |extra: &[&'static str]| {
+        let mut a = vec!["code", "--stop-after", "tokenize", "-q", "-o"];
+        a.extend(extra);
+        a
+    };
+    let (o, i) = (out_file.to_str().unwrap(), input.to_str().unwrap());
+    // By default the document is over --max-doc-bytes: refused, naming the limit.
+    let mut a = args(&[]);
+    a.extend([o, i]);
+    let out = run_dyad(&a, None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("exceeds the limit of 4194304 bytes (--max-doc-bytes)"),
+        "{err}"
     );
+    let mut a = args(&["--max-doc-bytes", "60000000"]);
+    a.extend([o, i]);
+    let out = run_dyad(&a, None);
     assert_eq!(
         out.status.code(),
         Some(0),

@@ -76,8 +76,9 @@ pub struct RunArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 1 << 30)]
     pub max_decompressed_bytes: u64,
     /// Largest document to code, in bytes of text after decompression, decoding and HTML
-    /// extraction; larger documents are skipped (coding needs about 40 times this in memory)
-    #[arg(long, value_name = "BYTES", default_value_t = 8 << 20)]
+    /// extraction; larger documents are skipped (coding one needs 40 to 200 times its size in
+    /// memory, the most for text made only of punctuation)
+    #[arg(long, value_name = "BYTES", default_value_t = 4 << 20)]
     pub max_doc_bytes: u64,
     /// Longest sentence, in tokens: a longer run of words without a sentence end is split
     /// there, and the record carries a warning saying so
