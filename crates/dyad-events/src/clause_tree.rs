@@ -382,6 +382,15 @@ impl<'a> Tree<'a> {
             // a pronoun subject of a complement or coordinated clause is, in news prose,
             // most often the governing clause's subject ("Obama said he would...")
             infos[i].controlled = infos[i].subject.is_none();
+            // the governing verb precedes a complement: "indicated it would act" reads
+            // INDICATED WOULD before ACT, as flat patterns expect
+            if matches!(b.as_str(), "ccomp" | "xcomp") {
+                if let Some(g) = gov.as_ref() {
+                    let mut pre = vec![word(&self.toks[g.verb])];
+                    pre.append(&mut infos[i].clause.pre_verb);
+                    infos[i].clause.pre_verb = pre;
+                }
+            }
             let pronoun_subject = infos[i]
                 .subject
                 .is_some_and(|s| self.toks[s].upos.as_deref() == Some("PRON"));

@@ -22,6 +22,7 @@ use dyad_core::{Document, Span};
 
 use crate::clause_tree::{ClauseInfo, Tree};
 use crate::codebook::{quad_class_of_root, Codebook};
+use crate::discards::{Discard, Discards};
 use crate::event::{ActorRef, Event, Location, PatternRef, Plover};
 use crate::event_date::{iso_of_days, parse_day, relative_day};
 use crate::matcher::{Match, Matcher, Role};
@@ -47,6 +48,8 @@ pub struct CoderConfig {
     pub intent: bool,
     /// Drop events whose source and target have the same code.
     pub drop_self: bool,
+    /// Texts to leave uncoded (sports, weather), PETRARCH's discard list.
+    pub discards: Option<Discards>,
 }
 
 impl Default for CoderConfig {
@@ -56,6 +59,7 @@ impl Default for CoderConfig {
             negation: Negation::Mark,
             intent: true,
             drop_self: true,
+            discards: None,
         }
     }
 }
@@ -102,10 +106,20 @@ impl<'d> Coder<'d> {
         let mut coded: Vec<&ActorRef> = actors.iter().filter(|a| a.code.is_some()).collect();
         coded.sort_by_key(|a| a.span.start);
         let mut out = Vec::new();
+        if let Some(d) = &self.config.discards {
+            if d.check(&doc.tokens) == Some(Discard::Story) {
+                return out;
+            }
+        }
         for (si, s) in doc.sentences.iter().enumerate() {
             let toks = doc.sentence_tokens(si);
             if toks.is_empty() {
                 continue;
+            }
+            if let Some(d) = &self.config.discards {
+                if d.check(toks).is_some() {
+                    continue;
+                }
             }
             let here: Vec<&ActorRef> = coded
                 .iter()
@@ -206,7 +220,7 @@ impl<'d> Coder<'d> {
                 Some(e)
             };
             let mut pairs: Vec<(Option<Filled>, Option<Filled>)> = Vec::new();
-            if targets.is_empty() && sources.len() >= 2 {
+            if targets.is_empty() && sources.len() >= 2 && reciprocal(tree, ci, &m) {
                 // a compound subject with no target: each member towards the others
                 // ("Gondor and Osgiliath postponed their meeting")
                 for s in &sources {
@@ -437,6 +451,24 @@ impl<'d> Coder<'d> {
             },
         }
     }
+}
+
+/// True when a compound subject acts on its own members: the pattern says so (`%`), the
+/// event is a meeting or consultation (CAMEO 04), or the object is theirs ("Gondor and
+/// Osgiliath postponed their meeting").
+fn reciprocal(tree: &Tree, ci: &ClauseInfo, m: &Match<'_>) -> bool {
+    let compound = m.pattern.is_some_and(|p| {
+        p.elements
+            .iter()
+            .any(|e| matches!(e, crate::pattern::Element::Compound))
+    });
+    let theirs = ci.clause.object.as_ref().is_some_and(|o| {
+        o.words
+            .iter()
+            .any(|w| matches!(w.lemma().to_lowercase().as_str(), "their" | "both" | "each"))
+    });
+    let _ = tree;
+    compound || theirs || m.code.starts_with("04")
 }
 
 /// The upper-case lemma of token `t`, as transformations name verbs.

@@ -167,7 +167,7 @@ impl<'d> Matcher<'d> {
                 b.patterns
                     .iter()
                     .map(|p| match p.verb_position() {
-                        Some(at) => regroup(&p.elements[at + 1..]),
+                        Some(at) => regroup(&p.elements[at + 1..], &|e| is_prep(dict, e)),
                         None => Vec::new(),
                     })
                     .collect()
@@ -198,7 +198,9 @@ impl<'d> Matcher<'d> {
     /// The verbs of the dictionary this clause's verb can be (particle verbs first).
     pub fn verbs(&self, clause: &Clause) -> Vec<VerbRef> {
         let mut keys = Vec::new();
-        for w in [clause.verb.lemma(), clause.verb.text()] {
+        // the form as written first: the dictionary may list it as a verb of its own
+        // ("LEFT [032:033]" apart from LEAVE)
+        for w in [clause.verb.text(), clause.verb.lemma()] {
             if let Some(p) = &clause.particle {
                 keys.push(form_key(&format!("{w} {}", p.lemma)));
             }
@@ -509,7 +511,8 @@ impl<'d> Matcher<'d> {
 /// Words read as prepositions when a flat pattern is regrouped.
 const PREPOSITIONS: &[&str] = &[
     "ABOUT", "AGAINST", "AMONG", "AT", "BETWEEN", "BY", "DURING", "FOR", "FROM", "IN", "INTO",
-    "OF", "ON", "OVER", "THROUGH", "TO", "TOWARD", "TOWARDS", "UNDER", "UPON", "WITH", "WITHOUT",
+    "NEAR", "OF", "ON", "OVER", "THROUGH", "TO", "TOWARD", "TOWARDS", "UNDER", "UPON", "WITH",
+    "WITHOUT",
 ];
 
 /// The object side of a pattern in structured form. PETRARCH2 patterns already mark
@@ -517,7 +520,7 @@ const PREPOSITIONS: &[&str] = &[
 /// `* AT ^ +`) is regrouped: words before the first preposition form the object noun
 /// phrase, each preposition opens a prepositional phrase holding what follows it, `^` is
 /// dropped.
-fn regroup(after: &[Element]) -> Vec<Element> {
+fn regroup(after: &[Element], is_prep: &dyn Fn(&Element) -> bool) -> Vec<Element> {
     let mut out = Vec::new();
     let mut np: Vec<Element> = Vec::new();
     let mut prep: Option<(Element, Vec<Element>)> = None;
@@ -534,7 +537,7 @@ fn regroup(after: &[Element]) -> Vec<Element> {
     for e in after {
         match e {
             Element::Skip => {}
-            Element::Word(w) if PREPOSITIONS.contains(&w.as_str()) => {
+            e if is_prep(e) => {
                 if let Some((p, object)) = prep.take() {
                     out.push(Element::Prep {
                         prep: Box::new(p),
@@ -577,6 +580,21 @@ fn regroup(after: &[Element]) -> Vec<Element> {
     }
     flush_np(&mut np, &mut out);
     out
+}
+
+/// A preposition word, or a synonym set of prepositions (`&PREPOSIT1`).
+fn is_prep(dict: &VerbDictionary, e: &Element) -> bool {
+    match e {
+        Element::Word(w) => PREPOSITIONS.contains(&w.as_str()),
+        Element::Synset(s) => {
+            let phrases = dict.synset_phrases(s);
+            !phrases.is_empty()
+                && phrases
+                    .iter()
+                    .all(|p| p.len() == 1 && PREPOSITIONS.contains(&p[0].as_str()))
+        }
+        _ => false,
+    }
 }
 
 /// True if the word sequence `ph` occurs in `words` ending at `end`.

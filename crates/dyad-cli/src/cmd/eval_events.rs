@@ -19,8 +19,8 @@ use clap::{Args, Subcommand};
 use dyad_actors::{Date, Dictionary, DictionaryBuilder};
 use dyad_core::{DocMeta, Document, Span};
 use dyad_events::{
-    plover_2021_type, read_gsr, Coder, CoderConfig, Coding, Event, MarkRole, Negation, Scoreboard,
-    ValidationFile,
+    plover_2021_type, read_gsr, Coder, CoderConfig, Coding, Discards, Event, MarkRole, Negation,
+    Scoreboard, ValidationFile,
 };
 use dyad_models::{Models, Scratch};
 use serde::Serialize;
@@ -170,15 +170,27 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
                 "dyad built-in (Phoenix)".to_string(),
             ),
         };
+        let discards = match vf
+            .environment
+            .discard_files
+            .iter()
+            .find_map(|n| ValidationFile::find_dictionary(n, &[dir]))
+        {
+            Some(p) => Some(Discards::read(&p)?),
+            None => None,
+        };
         let config = CoderConfig {
             require_dyad: true,
             negation: Negation::Drop,
             intent: false,
             drop_self: true,
+            discards,
         };
         let coder = Coder::new(&verbs, config);
         let mut sb = Scoreboard::new();
-        for r in vf.included() {
+        // records expecting an error of PETRARCH's input parse test the parse reader, which
+        // dyad does not use (it parses the raw text itself): they are not scored
+        for r in vf.included().filter(|r| r.error.is_none()) {
             let events = runner.events(
                 &r.text,
                 iso_date(&r.date),
