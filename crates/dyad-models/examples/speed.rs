@@ -18,6 +18,18 @@ fn rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time of this thread in seconds: unlike wall time, it leaves out the time other
+/// processes on a shared machine take from us.
+fn cpu_seconds() -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec into the valid pointer it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let file = args.first().map(String::as_str).unwrap_or("-");
@@ -34,9 +46,11 @@ fn main() -> anyhow::Result<()> {
     let after = rss_kb();
     let mut s = Scratch::default();
     let mut best = 0f64;
+    let mut best_cpu = 0f64;
     let mut tokens = 0usize;
     for _ in 0..rounds {
         let t = Instant::now();
+        let c = cpu_seconds();
         tokens = 0;
         for f in &forms {
             let refs: Vec<&str> = f.iter().map(String::as_str).collect();
@@ -44,9 +58,10 @@ fn main() -> anyhow::Result<()> {
             tokens += refs.len();
         }
         best = best.max(tokens as f64 / t.elapsed().as_secs_f64());
+        best_cpu = best_cpu.max(tokens as f64 / (cpu_seconds() - c).max(1e-9));
     }
     println!(
-        "{{\"tokens\": {tokens}, \"tokens_per_second\": {best:.0}, \"load_seconds\": {load:.3}, \"models_rss_mb\": {:.1}}}",
+        "{{\"tokens\": {tokens}, \"tokens_per_second\": {best:.0}, \"tokens_per_cpu_second\": {best_cpu:.0}, \"load_seconds\": {load:.3}, \"models_rss_mb\": {:.1}}}",
         (after.saturating_sub(before)) as f64 / 1024.0
     );
     Ok(())

@@ -67,7 +67,7 @@ impl<'a> Dec<'a> {
         Dec { buf, pos: 0 }
     }
 
-    fn corrupt(&self, what: &str) -> ModelError {
+    pub(crate) fn corrupt(&self, what: &str) -> ModelError {
         ModelError::Corrupt {
             path: String::new(),
             offset: self.pos,

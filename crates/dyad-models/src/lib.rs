@@ -31,6 +31,7 @@ pub mod ner;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;
+mod weights;
 
 pub use error::ModelError;
 pub use models::{Models, Scratch, NER_FILE, PARSER_FILE, TAGGER_FILE};

@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
-use crate::codec::{Dec, Enc};
 use crate::hash::IdBuild;
+pub use crate::weights::Weights;
 use crate::ModelError;
 
 #[derive(Clone, Copy, Debug)]
@@ -91,152 +91,24 @@ impl Trainer {
         let step = self.step.max(1) as f64;
         let mut keys: Vec<u64> = self.table.keys().copied().collect();
         keys.sort_unstable();
-        let mut w = Weights::empty(self.nclasses);
+        let mut rows = Vec::with_capacity(keys.len());
         for k in keys {
-            let start = w.classes.len() as u32;
-            let mut ps = self.table[&k].clone();
-            ps.sort_by_key(|p| p.class);
-            for p in ps {
-                let avg = ((p.total + (step - p.ts as f64) * p.w as f64) / step) as f32;
-                if avg.abs() >= prune && avg != 0.0 {
-                    w.classes.push(p.class);
-                    w.values.push(avg);
-                }
-            }
-            let end = w.classes.len() as u32;
-            if end > start {
-                w.index.insert(k, (start, end));
-                w.keys.push(k);
+            let mut row: Vec<(u16, f32)> = self.table[&k]
+                .iter()
+                .map(|p| {
+                    let avg = (p.total + (step - p.ts as f64) * p.w as f64) / step;
+                    (p.class, avg as f32)
+                })
+                .filter(|&(_, avg)| avg.abs() >= prune && avg != 0.0)
+                .collect();
+            if !row.is_empty() {
+                row.sort_by_key(|p| p.0);
+                rows.push((k, row));
             }
         }
-        w
+        Weights::from_rows(self.nclasses, &rows)
     }
 }
-
-/// Frozen averaged weights: immutable, `Send + Sync`.
-#[derive(Clone, Debug)]
-pub struct Weights {
-    nclasses: usize,
-    /// Keys in ascending order (the serialization order).
-    keys: Vec<u64>,
-    index: HashMap<u64, (u32, u32), IdBuild>,
-    classes: Vec<u16>,
-    values: Vec<f32>,
-}
-
-impl Weights {
-    fn empty(nclasses: usize) -> Weights {
-        Weights {
-            nclasses,
-            keys: Vec::new(),
-            index: HashMap::default(),
-            classes: Vec::new(),
-            values: Vec::new(),
-        }
-    }
-
-    pub fn nclasses(&self) -> usize {
-        self.nclasses
-    }
-
-    /// Number of (feature, class) weights kept.
-    pub fn len(&self) -> usize {
-        self.values.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
-    }
-
-    /// Scores every class for the features `feats` into `scores`.
-    #[inline]
-    pub fn scores(&self, feats: &[u64], scores: &mut Vec<f32>) {
-        scores.clear();
-        scores.resize(self.nclasses, 0.0);
-        for f in feats {
-            if let Some(&(s, e)) = self.index.get(f) {
-                let (s, e) = (s as usize, e as usize);
-                for (c, v) in self.classes[s..e].iter().zip(&self.values[s..e]) {
-                    scores[*c as usize] += *v;
-                }
-            }
-        }
-    }
-
-    /// The same weights without those of magnitude below `min` (a smaller, slightly less
-    /// accurate model; see `dyad train --prune`).
-    pub fn pruned(&self, min: f32) -> Weights {
-        let mut w = Weights::empty(self.nclasses);
-        for k in &self.keys {
-            let (s, e) = self.index[k];
-            let start = w.classes.len() as u32;
-            for i in s as usize..e as usize {
-                if self.values[i].abs() >= min {
-                    w.classes.push(self.classes[i]);
-                    w.values.push(self.values[i]);
-                }
-            }
-            let end = w.classes.len() as u32;
-            if end > start {
-                w.index.insert(*k, (start, end));
-                w.keys.push(*k);
-            }
-        }
-        w
-    }
-
-    /// Writes the weights quantized to 16 bits against the largest magnitude, which keeps
-    /// scores to within 1/32767 of the largest weight and saves a third of the file.
-    pub fn encode(&self, e: &mut Enc) {
-        let max = self.values.iter().fold(0f32, |m, v| m.max(v.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        e.u32(QUANTIZED);
-        e.len(self.nclasses);
-        e.f32(scale);
-        e.len(self.keys.len());
-        for k in &self.keys {
-            let (s, t) = self.index[k];
-            e.u64(*k);
-            e.u16((t - s) as u16);
-            for i in s as usize..t as usize {
-                e.u16(self.classes[i]);
-                e.u16(((self.values[i] / scale).round() as i16) as u16);
-            }
-        }
-    }
-
-    /// Reads weights written by [`Weights::encode`] (or the earlier unquantized layout).
-    pub fn decode(d: &mut Dec) -> Result<Weights, ModelError> {
-        let first = d.u32()?;
-        let (nclasses, scale) = if first == QUANTIZED {
-            (d.u32()? as usize, Some(d.f32()?))
-        } else {
-            (first as usize, None)
-        };
-        let n = d.len(10)?;
-        let mut w = Weights::empty(nclasses);
-        w.keys.reserve(n);
-        w.index.reserve(n);
-        for _ in 0..n {
-            let k = d.u64()?;
-            let m = d.u16()? as usize;
-            let start = w.classes.len() as u32;
-            for _ in 0..m {
-                w.classes.push(d.index(nclasses, "class")?);
-                w.values.push(match scale {
-                    Some(sc) => d.u16()? as i16 as f32 * sc,
-                    None => d.f32()?,
-                });
-            }
-            w.index.insert(k, (start, w.classes.len() as u32));
-            w.keys.push(k);
-        }
-        Ok(w)
-    }
-}
-
-/// Marks the quantized weight layout (no model has this many classes).
-const QUANTIZED: u32 = u32::MAX;
 
 /// Keeps the weights of the best epoch on dev and reports every epoch: the bookkeeping the
 /// tagger, parser and NER trainers share.
@@ -301,6 +173,7 @@ pub fn argmax(scores: &[f32], ok: impl Fn(usize) -> bool) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codec::{Dec, Enc};
 
     #[test]
     fn learns_a_separable_problem_and_round_trips() {
