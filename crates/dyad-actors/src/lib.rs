@@ -30,6 +30,7 @@ pub mod date;
 pub mod dictionary;
 pub mod entry;
 pub mod error;
+pub mod gold;
 pub mod matcher;
 pub mod mention;
 pub mod normalize;

@@ -21,6 +21,8 @@
 //!
 //! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
 
+mod compose;
+
 use dyad_core::{Document, Span, Token};
 use rustc_hash::FxHashMap;
 
@@ -96,10 +98,14 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     let base = resolve_simple(dict, &doc.tokens, date);
     let mut r = Resolver::new(dict, doc, date, base);
     r.check_capitals();
+    r.country_heads();
+    r.demonym_plurals();
     r.organization_agents();
     r.agent_modifiers();
+    r.agent_names();
     r.ner_unknowns();
     r.appositions();
+    r.context_countries();
     r.surnames();
     r.person_ids();
     r.pronouns();
@@ -336,8 +342,12 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let (x, sector) = (&self.out[j].0, self.out[k].0.sector.clone());
+            // "spokesman for the Indonesian military", "commanders of the army": a member
+            // of a body with a sector is coded as that body
+            let of_body = x.sector.is_some() && self.deprel(self.head_of(self.out[j].1)) == "nmod";
             let code = match (x.sector.as_deref(), sector.as_deref()) {
                 (Some("IGO"), _) | (_, None) => x.code.clone(),
+                _ if of_body => x.code.clone(),
                 (_, Some(s)) => x.country.as_ref().map(|c| format!("{c}{s}")),
             };
             let rule = format!(
@@ -428,8 +438,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let h = self.head_of(self.out[k].1);
+            let keep_sector = self.out[k].0.sector.clone();
             // the role is the name's appos child, or the name is the role's appos child
-            let partner = self
+            let direct: Vec<usize> = self
                 .children(h)
                 .filter(|&c| self.deprel(c) == "appos")
                 .chain(
@@ -437,6 +448,15 @@ impl<'a> Resolver<'a> {
                         .then(|| self.tok(h).and_then(|t| t.head))
                         .flatten(),
                 )
+                .collect();
+            // "X, spokesman for the Indonesian military": the role's own modifier
+            let nested: Vec<usize> = direct
+                .iter()
+                .flat_map(|&c| self.children(c).filter(|&n| self.deprel(n) == "nmod"))
+                .collect();
+            let partner = direct
+                .into_iter()
+                .chain(nested)
                 .filter_map(|i| self.mention_at(i))
                 .find(|&j| j != k && self.out[j].0.code.is_some());
             if let Some(j) = partner {
@@ -445,7 +465,7 @@ impl<'a> Resolver<'a> {
                 let m = &mut self.out[k].0;
                 m.code = role.code;
                 m.country = role.country;
-                m.sector = role.sector;
+                m.sector = role.sector.or(keep_sector);
                 m.group = role.group;
                 m.rule = format!(
                     "apposition (with \"{}\": {})",
@@ -487,6 +507,34 @@ impl<'a> Resolver<'a> {
                     .or_insert_with(|| (m.code.clone(), m.entity.clone(), m.mention.clone()));
             }
         }
+        // bare surnames neither the dictionary nor the NER marked ("Basya also believes")
+        let mut added = Vec::new();
+        for (i, t) in self.doc.tokens.iter().enumerate() {
+            if !t.text.chars().next().is_some_and(char::is_uppercase)
+                || self.mention_at(i).is_some()
+            {
+                continue;
+            }
+            let Some((code, entity, who)) = known.get(&fold(&t.text)) else {
+                continue;
+            };
+            let first = self
+                .out
+                .iter()
+                .find(|(m, _)| m.entity == *entity && entity.is_some());
+            if first.is_none_or(|(_, (a, _))| *a > i) {
+                continue;
+            }
+            let rule = format!("surname (of \"{who}\")");
+            let mut p = self.new_mention((i, i + 1), ActorKind::Person, entity.clone(), rule);
+            p.0.set_code(code.as_deref(), self.dict.codebook());
+            if p.0.code.is_none() {
+                p.0.sector = first.and_then(|(m, _)| m.sector.clone());
+            }
+            added.push(p);
+        }
+        self.out.extend(added);
+        self.out.sort_by_key(|(m, _)| m.span.start);
     }
 
     /// Every person gets an entity id, so pronouns can share it.

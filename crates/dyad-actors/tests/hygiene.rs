@@ -102,13 +102,21 @@ fn hand_additions_are_sorted_unique_and_valid() {
         prev = Some(key);
     }
     for e in tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0).unwrap() {
-        let code = e.default_code.as_deref().unwrap();
-        let ok = if e.position.is_some() {
-            book.is_valid_agent_code(code)
-        } else {
-            book.is_valid_actor_code(code)
-        };
-        assert!(ok, "{}: {code}", e.origin);
+        let codes: Vec<&str> = e
+            .default_code
+            .iter()
+            .chain(e.roles.iter().map(|r| &r.code))
+            .map(String::as_str)
+            .collect();
+        assert!(!codes.is_empty(), "{}: no code", e.origin);
+        for code in codes {
+            let ok = if e.position.is_some() {
+                book.is_valid_agent_code(code)
+            } else {
+                book.is_valid_actor_code(code)
+            };
+            assert!(ok, "{}: {code}", e.origin);
+        }
     }
 }
 

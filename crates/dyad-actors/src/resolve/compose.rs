@@ -1,0 +1,277 @@
+//! Parse-based composition steps of the resolver that build codes from parts: a country
+//! and the head noun it modifies, plural demonyms, a title and the name after it, and the
+//! country an agent takes from its context.
+//!
+//! They live apart from the coreference steps in `resolve.rs` because they are the
+//! vocabulary-bound part of the resolver (which head nouns mean which sector) and grow
+//! with it.
+
+use rustc_hash::FxHashMap;
+
+use super::{strip, Placed, Resolver};
+use crate::entry::EntryKind;
+use crate::mention::ActorKind;
+use crate::normalize::fold;
+
+/// Head nouns of organisations and the CAMEO sector they give a country
+/// ("the New Zealand Herald" -> NZLMED, "the US State Department" -> USAGOV).
+const ORG_HEADS: &[(&str, &str)] = &[
+    ("department", "GOV"),
+    ("ministry", "GOV"),
+    ("authority", "GOV"),
+    ("authorities", "GOV"),
+    ("office", "GOV"),
+    ("council", "GOV"),
+    ("agency", "GOV"),
+    ("herald", "MED"),
+    ("times", "MED"),
+    ("post", "MED"),
+    ("gazette", "MED"),
+    ("news", "MED"),
+    ("television", "MED"),
+    ("tv", "MED"),
+    ("radio", "MED"),
+    ("newspaper", "MED"),
+    ("broadcaster", "MED"),
+    ("journal", "MED"),
+    ("tribune", "MED"),
+    ("telegraph", "MED"),
+    ("daily", "MED"),
+    ("press", "MED"),
+    ("court", "JUD"),
+    ("tribunal", "JUD"),
+    ("parliament", "LEG"),
+    ("assembly", "LEG"),
+    ("congress", "LEG"),
+    ("senate", "LEG"),
+    ("university", "EDU"),
+    ("college", "EDU"),
+    ("bank", "BUS"),
+    ("company", "BUS"),
+    ("corporation", "BUS"),
+    ("party", "PTY"),
+];
+
+/// Words before "agency" that make it a news agency.
+const NEWS: &[&str] = &["news", "press"];
+
+impl Resolver<'_> {
+    /// The sector a head noun gives, from the table above or the agents dictionary.
+    fn head_sector(&self, i: usize) -> Option<String> {
+        let word = fold(&self.tok(i)?.text);
+        if word == "agency" && i > 0 && NEWS.contains(&fold(&self.doc.tokens[i - 1].text).as_str())
+        {
+            return Some("MED".into());
+        }
+        if let Some((_, s)) = ORG_HEADS.iter().find(|(w, _)| *w == word) {
+            return Some(s.to_string());
+        }
+        let matcher = self.dict.matcher();
+        matcher
+            .candidate_ids(&[word.as_str()])
+            .into_iter()
+            .map(|c| &matcher.entries()[c])
+            .find(|e| e.kind == EntryKind::Agent)
+            .and_then(|e| e.code_at(self.date))
+            .filter(|c| c.len() == 3)
+            .map(str::to_string)
+    }
+
+    /// "The US State Department", "Saudi Arabia's Civil Defense Authority", "South Korean
+    /// puppet military": a country that modifies a nearby head noun naming a body.
+    pub(super) fn country_heads(&mut self) {
+        for k in 0..self.out.len() {
+            let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+            if m.kind != ActorKind::Country || !m.rule.starts_with("dictionary") {
+                continue;
+            }
+            let Some(country) = m.country.clone() else {
+                continue;
+            };
+            let h = self.head_of((a, b));
+            if !matches!(self.deprel(h), "amod" | "compound" | "nmod:poss") {
+                continue;
+            }
+            let Some(head) = self.tok(h).and_then(|t| t.head) else {
+                continue;
+            };
+            let next_start = self.out.get(k + 1).map_or(usize::MAX, |x| x.1 .0);
+            let near = |i: usize| i >= b && i - b <= 4 && i < next_start;
+            // climb compounds: "Saudi Arabia 's Civil Defense Authority"
+            let mut head = head;
+            while matches!(self.deprel(head), "compound" | "flat" | "amod")
+                && self.head_sector(head).is_none()
+            {
+                match self.tok(head).and_then(|t| t.head) {
+                    Some(up) if up > head && near(up) => head = up,
+                    _ => break,
+                }
+            }
+            if !near(head) {
+                continue;
+            }
+            let Some(sector) = self.head_sector(head) else {
+                continue;
+            };
+            let code = format!("{country}{sector}");
+            let book = self.dict.codebook();
+            if !book.is_valid_actor_code(&code) {
+                continue;
+            }
+            let capital = self
+                .tok(head)
+                .is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase));
+            let kind = if capital {
+                ActorKind::Organization
+            } else {
+                ActorKind::Group
+            };
+            let head_text = self.doc.tokens[head].text.clone();
+            let rule = format!(
+                "country+head (\"{head_text}\" -> {sector}; {})",
+                m.rule.trim_start_matches("dictionary ")
+            );
+            let entity = Some(format!("org:{code}:{}", fold(&head_text)));
+            let (mut x, r) = self.new_mention((a, head + 1), kind, entity, rule);
+            x.set_code(Some(&code), book);
+            self.out[k] = (x, r);
+        }
+    }
+
+    /// "Bangladeshis", "Greeks": a capitalised plural of a demonym the dictionary knows.
+    pub(super) fn demonym_plurals(&mut self) {
+        let mut added: Vec<Placed> = Vec::new();
+        for (i, t) in self.doc.tokens.iter().enumerate() {
+            let first_upper = t.text.chars().next().is_some_and(char::is_uppercase);
+            if !first_upper || !t.text.ends_with('s') || t.text.len() < 5 {
+                continue;
+            }
+            if self.mention_at(i).is_some() {
+                continue;
+            }
+            let stem = &t.text[..t.text.len() - 1];
+            let found = self.dict.find(&[stem], self.date);
+            let Some(f) = found
+                .iter()
+                .find(|f| f.entry.kind == EntryKind::Demonym && f.code.is_some())
+            else {
+                continue;
+            };
+            let code = f.code.unwrap_or_default();
+            let rule = format!("demonym plural (demonym {})", f.entry.origin);
+            let entity = Some(format!("country:{}", code.get(..3).unwrap_or(code)));
+            let mut p = self.new_mention((i, i + 1), ActorKind::Group, entity, rule);
+            p.0.set_code(Some(code), self.dict.codebook());
+            added.push(p);
+        }
+        self.out.extend(added);
+        self.out.sort_by_key(|(m, _)| m.span.start);
+    }
+
+    /// "Major general Fuad Basya": an uncoded title followed by a name is that person.
+    pub(super) fn agent_names(&mut self) {
+        for k in 0..self.out.len() {
+            let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+            if !m.rule.starts_with("agent (") || m.kind != ActorKind::Person {
+                continue;
+            }
+            let next_start = self.out.get(k + 1).map_or(usize::MAX, |x| x.1 .0);
+            let mut end = b;
+            while end < self.doc.tokens.len()
+                && end < next_start
+                && end - b < 4
+                && is_name(&self.doc.tokens[end].text)
+            {
+                end += 1;
+            }
+            if end - b < 2 {
+                continue;
+            }
+            let name: Vec<String> = (b..end).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let entity = Some(format!("name:{}", name.join("_")));
+            let rule = format!("agent+name ({})", m.rule.trim_start_matches("agent "));
+            let sector = m.sector.clone();
+            let (mut x, r) = self.new_mention((a, end), ActorKind::Person, entity, rule);
+            x.sector = sector;
+            self.out[k] = (x, r);
+        }
+    }
+
+    /// An agent with no country ("officials", "the military") takes the country of the
+    /// nearest country-bearing mention in its sentence, else in the sentence before, else
+    /// the document's main country when one country has most of the country mentions.
+    pub(super) fn context_countries(&mut self) {
+        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+        let mut total = 0;
+        for (m, _) in &self.out {
+            if let Some(c) = m
+                .country
+                .as_ref()
+                .filter(|_| m.sector.as_deref() != Some("IGO"))
+            {
+                *counts.entry(c.clone()).or_default() += 1;
+                total += 1;
+            }
+        }
+        let main = counts
+            .iter()
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
+            .filter(|(_, n)| total >= 3 && **n * 2 > total)
+            .map(|(c, _)| c.clone());
+        for k in 0..self.out.len() {
+            let (m, (a, _)) = (&self.out[k].0, self.out[k].1);
+            let open = m.rule.starts_with("agent (") || m.rule.starts_with("agent+name");
+            let Some(sector) = m.sector.clone().filter(|_| open && m.code.is_none()) else {
+                continue;
+            };
+            let s = self.sent_of.get(a).copied().unwrap_or(0);
+            let bearing = |j: usize| {
+                let (x, _) = &self.out[j];
+                x.country.is_some()
+                    && x.sector.as_deref() != Some("IGO")
+                    && !x.rule.contains("context country")
+                    && j != k
+            };
+            let in_sentence = |sent: usize| -> Vec<usize> {
+                (0..self.out.len())
+                    .filter(|&j| bearing(j) && self.sent_of.get(self.out[j].1 .0) == Some(&sent))
+                    .collect()
+            };
+            let here = in_sentence(s);
+            let near = here
+                .iter()
+                .min_by_key(|&&j| self.out[j].1 .0.abs_diff(a))
+                .copied()
+                .or_else(|| {
+                    s.checked_sub(1)
+                        .and_then(|p| in_sentence(p).last().copied())
+                });
+            let (country, why) = match near {
+                Some(j) => (
+                    self.out[j].0.country.clone().unwrap_or_default(),
+                    format!("nearest \"{}\"", self.out[j].0.mention),
+                ),
+                None => match &main {
+                    Some(c) => (c.clone(), format!("document country {c}")),
+                    None => continue,
+                },
+            };
+            let code = format!("{country}{sector}");
+            let book = self.dict.codebook();
+            if !book.is_valid_actor_code(&code) {
+                continue;
+            }
+            let rule = format!("{} + context country ({why})", strip(&self.out[k].0.rule));
+            let m = &mut self.out[k].0;
+            m.set_code(Some(&code), book);
+            m.rule = rule;
+        }
+    }
+}
+
+/// A capitalised word that can be part of a name (not an acronym, not punctuation).
+fn is_name(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && t.chars().any(char::is_lowercase)
+}
