@@ -10,7 +10,9 @@ use dyad_core::{DocMeta, Document, Span};
 use dyad_gkg::eval::{read_gold, QuoteScores};
 
 fn score(file: &str) -> QuoteScores {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/gkg").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/gkg")
+        .join(file);
     let docs = read_gold(&path).unwrap_or_else(|e| panic!("{e}"));
     let mut s = QuoteScores::default();
     for d in &docs {
@@ -51,12 +53,29 @@ fn score(file: &str) -> QuoteScores {
 fn development_quotes() {
     let s = score("quotes_dev.tsv");
     assert!(s.exact[0].gold >= 80);
-    assert!(s.overlap[0].f1() >= 0.0);
+    // The rules were tuned on this part.
+    assert!(s.overlap[0].f1() >= 0.9, "span F1 {:.3}", s.overlap[0].f1());
+    assert!(
+        s.speaker_accuracy() >= 0.9,
+        "speaker {:.3}",
+        s.speaker_accuracy()
+    );
 }
 
 #[test]
 fn test_quotes() {
     let s = score("quotes_test.tsv");
     assert!(s.exact[0].gold >= 80);
-    assert!(s.overlap[0].f1() >= 0.0);
+    // Floors under the held-out measurement (overlap F1 0.904, speaker 0.816), to catch
+    // regressions; not tuned against.
+    assert!(
+        s.overlap[0].f1() >= 0.85,
+        "span F1 {:.3}",
+        s.overlap[0].f1()
+    );
+    assert!(
+        s.speaker_accuracy() >= 0.75,
+        "speaker {:.3}",
+        s.speaker_accuracy()
+    );
 }

@@ -1,0 +1,490 @@
+//! Indirect speech ("X said (on Thursday) that ...", "X told reporters the talks ...",
+//! "according to X, ...") and the subject of a speech verb, which direct quotes share.
+//!
+//! The subject comes from the dependency parse when the document has one (`nsubj` of the
+//! verb, or of the verb it is coordinated with or depends on: "and said", "saying"), and
+//! otherwise from the tokens around the verb. The reported clause runs from `that` (or the
+//! word after the verb and its object and time phrase) to the end of its clause; a partial
+//! quote inside it stays inside it.
+
+use std::collections::HashSet;
+
+use dyad_core::{Document, Span, Token};
+
+use super::{
+    apposition_subject, capitalised, is_mark, is_verb, make_quote, name_before, name_run,
+    normalise, pronoun_at, pronoun_before, words, Person, PRONOUNS,
+};
+
+/// Verbs whose clause is reported speech. Participles ("saying") introduce direct quotes
+/// more than clauses and are left out.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "observed",
+    "explained",
+    "added",
+    "adds",
+    "claimed",
+    "claims",
+    "asserted",
+    "argued",
+    "warned",
+    "insisted",
+    "stressed",
+    "announced",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "reported",
+    "recommends",
+    "recommended",
+    "wrote",
+    "writes",
+    "revealed",
+];
+
+/// Reporting verbs whose clause may come without `that`.
+const NO_THAT: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "claimed",
+    "claims",
+    "insisted",
+    "argued",
+    "warned",
+    "wrote",
+    "writes",
+    "observed",
+    "explained",
+];
+
+/// Words that cannot start a reported clause right after the verb.
+const NOT_CLAUSE_START: &[&str] = &[
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "of",
+    "about",
+    "as",
+    "into",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "if",
+    "and",
+    "but",
+    "or",
+    "so",
+    "nothing",
+    "anything",
+    "goodbye",
+    "so",
+    "yes",
+    "no",
+    "more",
+    "much",
+    "earlier",
+    "later",
+    "previously",
+    "repeatedly",
+];
+
+/// Objects of `told` before the clause.
+const OBJECTS: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "parliament",
+    "police",
+];
+
+/// Words of a time phrase between a verb and its clause ("said on Thursday", "said
+/// yesterday").
+const TIME_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "also",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The speaker tokens of speech verb `v`: from the parse when there is one, else from the
+/// tokens around it.
+pub(super) fn subject_of(doc: &Document, v: usize) -> Option<(usize, usize)> {
+    subject_depth(doc, v, 0)
+}
+
+fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    if depth > 3 {
+        return None;
+    }
+    if let Some(s) = parse_subject(doc, v) {
+        return Some(s);
+    }
+    if let Some(s) = name_before(toks, v)
+        .or_else(|| pronoun_before(toks, v))
+        .or_else(|| apposition_subject(doc, v))
+    {
+        return Some(s);
+    }
+    // Coordinated or participial: "Cooper said ... and said", "He stressed ..., saying".
+    if let Some(h) = toks[v].head {
+        let rel = toks[v].deprel.as_deref().unwrap_or("");
+        if matches!(rel, "conj" | "advcl" | "xcomp" | "parataxis") && h < toks.len() {
+            return subject_depth(doc, h, depth + 1);
+        }
+    }
+    let start = sentence_start(doc, v);
+    if v > 0 && matches!(toks[v - 1].text.as_str(), "and" | "also") {
+        if let Some(prev) = (start..v - 1).rev().find(|&k| is_verb(&toks[k].text)) {
+            return subject_depth(doc, prev, depth + 1);
+        }
+        return super::sentence_subject(doc, start, v);
+    }
+    None
+}
+
+/// An unnamed source right before the verb: "officials have stated", "media have said".
+fn bare_subject(toks: &[Token], start: usize, v: usize) -> Option<(usize, usize)> {
+    let mut e = v;
+    while e > start && matches!(toks[e - 1].text.as_str(), "have" | "has" | "had" | "also") {
+        e -= 1;
+    }
+    let k = e.checked_sub(1).filter(|&k| k >= start)?;
+    let t = toks[k].text.as_str();
+    let noun = t.chars().all(char::is_alphabetic)
+        && t.len() > 2
+        && !matches!(
+            t.to_lowercase().as_str(),
+            "who"
+                | "which"
+                | "that"
+                | "and"
+                | "but"
+                | "also"
+                | "not"
+                | "never"
+                | "was"
+                | "were"
+                | "been"
+                | "had"
+                | "has"
+                | "have"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "the"
+                | "this"
+                | "what"
+                | "she"
+                | "they"
+                | "you"
+        );
+    noun.then_some((k, k + 1))
+}
+
+fn sentence_start(doc: &Document, v: usize) -> usize {
+    doc.sentences
+        .iter()
+        .find(|s| s.tokens[0] <= v && v < s.tokens[1])
+        .map(|s| s.tokens[0])
+        .unwrap_or(0)
+}
+
+/// The `nsubj` of `v` in the parse, widened to its name (`Yvette Cooper`) or to an
+/// appositive name (`spokesman ... Fuad Basya`).
+fn parse_subject(doc: &Document, v: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let start = sentence_start(doc, v);
+    let end = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens[0] <= v && v < s.tokens[1])
+        .map(|s| s.tokens[1])
+        .unwrap_or(toks.len());
+    let k = (start..end).find(|&k| {
+        toks[k].head == Some(v)
+            && toks[k]
+                .deprel
+                .as_deref()
+                .is_some_and(|r| r.starts_with("nsubj"))
+    })?;
+    if let Some(p) = pronoun_at(toks, k) {
+        return Some(p);
+    }
+    let widen = |k: usize| {
+        if !capitalised(&toks[k].text) || is_mark(&toks[k].text) {
+            return None;
+        }
+        let mut s = k;
+        while s > start && capitalised(&toks[s - 1].text) && !is_mark(&toks[s - 1].text) {
+            s -= 1;
+        }
+        (s..=k).find_map(|i| name_run(toks, i).filter(|&(a, b)| a <= k && k < b))
+    };
+    widen(k).or_else(|| {
+        (start..end)
+            .filter(|&c| {
+                toks[c].head == Some(k)
+                    && matches!(
+                        toks[c].deprel.as_deref(),
+                        Some("appos" | "flat" | "compound")
+                    )
+            })
+            .find_map(widen)
+    })
+}
+
+/// Indirect speech: "X said (on Thursday) that ...", "X told Y the ...", "..., according to X".
+pub(super) fn indirect(
+    doc: &Document,
+    persons: &[Person],
+    mentions: &[Person],
+    direct: &[Span],
+    seen: &mut HashSet<String>,
+    out: &mut Vec<super::Quote>,
+) {
+    let toks = &doc.tokens;
+    for s in &doc.sentences {
+        let [a, b] = s.tokens;
+        for v in a..b {
+            if direct.iter().any(|d| d.contains(toks[v].span)) {
+                continue;
+            }
+            let found = if REPORTING.contains(&toks[v].text.as_str()) {
+                reported_clause(doc, v, b)
+            } else if toks[v].text.eq_ignore_ascii_case("according")
+                && toks.get(v + 1).is_some_and(|t| t.text == "to")
+            {
+                according_to(toks, a, v, b)
+            } else {
+                None
+            };
+            let Some((spk, first, last)) = found else {
+                continue;
+            };
+            let mut last = last;
+            while last > first && matches!(toks[last - 1].text.as_str(), "," | "." | ";" | ":") {
+                last -= 1;
+            }
+            if first >= last || words(&toks[first..last]) < 3 {
+                continue;
+            }
+            let span = Span::new(toks[first].span.start, toks[last - 1].span.end);
+            let text = span.get(&doc.text).unwrap_or_default().to_string();
+            if !seen.insert(normalise(&text)) {
+                continue;
+            }
+            out.push(make_quote(
+                doc,
+                persons,
+                mentions,
+                text,
+                span,
+                Some(spk),
+                Some(v),
+                false,
+            ));
+        }
+    }
+}
+
+/// `X said (that) CLAUSE`: (speaker, first, end) token indexes of the clause.
+fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize), usize, usize)> {
+    let toks = &doc.tokens;
+    let stop =
+        |k: usize| is_mark(&toks[k].text) || matches!(toks[k].text.as_str(), "." | ":" | ";");
+    // `that` a few words on, with no punctuation before it but commas.
+    let that = (v + 1..(v + 9).min(b))
+        .take_while(|&k| !stop(k))
+        .find(|&k| toks[k].text == "that");
+    let first = match that {
+        Some(t) => {
+            let mut f = t + 1;
+            while toks.get(f).is_some_and(|t| t.text == ",") {
+                f += 1;
+            }
+            f
+        }
+        None => {
+            // "announced the start of ...", "confirmed the report": without `that` these
+            // verbs take an object, not a clause.
+            if !NO_THAT.contains(&toks[v].text.as_str()) {
+                return None;
+            }
+            let mut k = v + 1;
+            if matches!(toks[v].text.as_str(), "told" | "tells" | "tell") {
+                if let Some((_, e)) = name_run(toks, k) {
+                    k = e;
+                } else if toks
+                    .get(k)
+                    .is_some_and(|t| OBJECTS.contains(&t.text.as_str()))
+                {
+                    k += 1;
+                } else if toks.get(k).is_some_and(|t| t.text == "the") {
+                    k += 2;
+                } else {
+                    return None;
+                }
+            }
+            // A time phrase: "on Thursday", "yesterday", "in a statement".
+            loop {
+                let t = toks.get(k)?.text.as_str();
+                if TIME_WORDS.contains(&t) {
+                    k += 1;
+                } else if t == "on" && toks.get(k + 1).is_some_and(|n| capitalised(&n.text)) {
+                    k += 2;
+                } else if t == "in" && toks.get(k + 1).is_some_and(|n| n.text == "a") {
+                    k += 3;
+                } else {
+                    break;
+                }
+            }
+            let t = toks.get(k)?;
+            if k >= b
+                || stop(k)
+                || t.text == ","
+                || !t.text.chars().any(char::is_alphanumeric)
+                || NOT_CLAUSE_START.contains(&t.text.to_lowercase().as_str())
+            {
+                return None;
+            }
+            k
+        }
+    };
+    let spk = subject_of(doc, v).or_else(|| bare_subject(toks, sentence_start(doc, v), v))?;
+    // A subject after the verb is an inversion ("said Mauer"), not a clause.
+    if spk.0 > v {
+        return None;
+    }
+    Some((spk, first, clause_end(toks, first, b)))
+}
+
+/// `According to X, CLAUSE` / `CLAUSE, according to X`.
+fn according_to(
+    toks: &[Token],
+    a: usize,
+    v: usize,
+    b: usize,
+) -> Option<((usize, usize), usize, usize)> {
+    let mut p = (v + 2..b)
+        .find(|&k| is_mark(&toks[k].text) || matches!(toks[k].text.as_str(), "," | "." | ";"))
+        .unwrap_or(b);
+    // The speaker: the last name in the phrase, or an apposition after it ("the team's coach,
+    // Alireza Mehraban,").
+    let mut spk = (v + 2..p)
+        .filter(|&k| k == v + 2 || !capitalised(&toks[k - 1].text))
+        .filter_map(|k| name_run(toks, k).filter(|&(_, e)| e <= p))
+        .last();
+    let appositive = toks.get(p).is_some_and(|t| t.text == ",")
+        && name_run(toks, p + 1).is_some_and(|(_, e)| toks.get(e).is_some_and(|t| t.text == ","));
+    if spk.is_none() || appositive {
+        if let Some((s, e)) = name_run(toks, p + 1) {
+            if toks.get(e).is_some_and(|t| t.text == ",") {
+                spk = Some((s, e));
+                p = e;
+            }
+        }
+    }
+    // No comma: "According to Rathbun the property was ...".
+    if let Some((s, e)) = name_run(toks, v + 2) {
+        let clause_word = toks.get(e).is_some_and(|t| {
+            matches!(
+                t.text.as_str(),
+                "the" | "a" | "an" | "this" | "these" | "it" | "he" | "she" | "they" | "there"
+            )
+        });
+        if s == v + 2 && p > e + 3 && clause_word {
+            spk = Some((s, e));
+            p = e - 1;
+        }
+    }
+    let spk = spk?;
+    let opens =
+        v == a || toks[v - 1].text == "that" || toks[v - 1].text.eq_ignore_ascii_case("and");
+    if opens && p + 1 < b {
+        let mut first = p + 1;
+        // "..., quoting the KCNA agency, the military ...".
+        if toks[first].text == "quoting" {
+            first = (first..b).find(|&k| toks[k].text == ",")? + 1;
+        }
+        let end = clause_end(toks, first, b);
+        // "According to the Herald, Professor Burrows, the chairman, said ...": the said-clause
+        // is the quote.
+        if end < b && toks.get(end + 1).is_some_and(|t| is_verb(&t.text)) {
+            return None;
+        }
+        Some((spk, first, end))
+    } else if v > a + 1 {
+        let mut last = v;
+        while last > a && matches!(toks[last - 1].text.as_str(), "," | "(") {
+            last -= 1;
+        }
+        // "... migrants which, according to AFP, ...": a relative clause, not a report.
+        if last > a && matches!(toks[last - 1].text.as_str(), "which" | "who" | "that") {
+            return None;
+        }
+        Some((spk, a, last))
+    } else {
+        None
+    }
+}
+
+/// The end (exclusive) of the reported clause: the sentence end, a quote mark that opens a
+/// direct quote after a comma or colon, or a comma before another speech verb or before
+/// "according to".
+pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&k| {
+            let t = toks[k].text.as_str();
+            (is_mark(t) && k > from && matches!(toks[k - 1].text.as_str(), "," | ":"))
+                || (t == ","
+                    && toks.get(k + 1).is_some_and(|n| {
+                        is_verb(&n.text)
+                            || n.text == "according"
+                            || (PRONOUNS.contains(&n.text.as_str()) || n.text == "and")
+                                && toks.get(k + 2).is_some_and(|m| is_verb(&m.text))
+                    }))
+        })
+        .unwrap_or(end)
+}
