@@ -140,6 +140,12 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, GkgError> {
             other => return Err(err(format!("unknown record type {other:?}"))),
         }
     }
+    // An occurrence inside a longer annotated mention belongs to that one.
+    for d in &mut docs {
+        let spans: Vec<Span> = d.places.iter().map(|p| p.span).collect();
+        d.places
+            .retain(|p| !spans.iter().any(|s| *s != p.span && s.contains(p.span)));
+    }
     Ok(docs)
 }
 
