@@ -58,6 +58,34 @@ pub struct Tree<'a> {
 
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
 const NEG_VERBS: &[&str] = &["refuse", "decline", "fail", "reject", "deny"];
+/// Verbs whose infinitive complement a parser may attach as `advcl` ("wants Putin to
+/// attack"): read as `xcomp`.
+const CONTROL_VERBS: &[&str] = &[
+    "want",
+    "ask",
+    "urge",
+    "order",
+    "tell",
+    "force",
+    "allow",
+    "persuade",
+    "call",
+    "invite",
+    "encourage",
+    "press",
+    "pressure",
+    "agree",
+    "plan",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "refuse",
+    "decide",
+    "try",
+    "seek",
+    "intend",
+];
 const INTENT_VERBS: &[&str] = &["plan", "intend", "want", "seek", "hope", "expect", "aim"];
 
 fn rel(t: &Token) -> &str {
@@ -355,7 +383,7 @@ impl<'a> Tree<'a> {
         for i in 0..infos.len() {
             let v = infos[i].verb;
             for k in self.kids(v) {
-                match base_rel(&self.toks[k]) {
+                match self.complement_rel(k).as_str() {
                     "xcomp" => {
                         if let Some(x) = pos(k) {
                             infos[i].xcomp_clause.get_or_insert(x);
@@ -375,7 +403,7 @@ impl<'a> Tree<'a> {
             let v = infos[i].verb;
             let Some(h) = self.heads[v] else { continue };
             let r = rel(&self.toks[v]).to_string();
-            let b = r.split(':').next().unwrap_or("").to_string();
+            let b = self.complement_rel(v);
             let gov = pos(h)
                 .map(|g| infos[g].clone())
                 .or_else(|| self.predicate(h));
@@ -411,7 +439,11 @@ impl<'a> Tree<'a> {
                 ("xcomp", Some(g)) => {
                     if infos[i].subject.is_none() {
                         let (s, p) = match g.object {
-                            Some(o) => (Some(o), g.clause.object.clone()),
+                            Some(o) => {
+                                // object control: the complement has a subject of its own
+                                infos[i].controlled = false;
+                                (Some(o), g.clause.object.clone())
+                            }
                             None => (g.subject, g.clause.subject.clone()),
                         };
                         self.inherit_subject(&mut infos[i], s, p);
@@ -465,6 +497,23 @@ impl<'a> Tree<'a> {
         self.own_roles(h, &mut c, &mut ci);
         ci.clause = c;
         Some(ci)
+    }
+
+    /// The base relation of `v` to its head, an infinitival `advcl` under a control verb
+    /// read as `xcomp`.
+    fn complement_rel(&self, v: usize) -> String {
+        let b = base_rel(&self.toks[v]);
+        if b == "advcl" {
+            let to = self
+                .kids(v)
+                .any(|k| base_rel(&self.toks[k]) == "mark" && lemma(&self.toks[k]) == "to");
+            let control = self.heads[v]
+                .is_some_and(|h| CONTROL_VERBS.contains(&lemma(&self.toks[h]).as_str()));
+            if to && control {
+                return "xcomp".to_string();
+            }
+        }
+        b.to_string()
     }
 
     /// A finite verb (`VerbForm=Fin`): attached as `acl` it is a misparsed main clause

@@ -144,6 +144,9 @@ struct Bindings {
     lexical: usize,
     /// Matching a flat pattern: phrase words need not end at the head.
     flat: bool,
+    /// Head words matched by their written form, not only the lemma: breaks ties
+    /// (`* SANCTIONS [085]` over `* SANCTION [0351]` for "sanctions").
+    exact: usize,
 }
 
 impl<'d> Matcher<'d> {
@@ -223,7 +226,7 @@ impl<'d> Matcher<'d> {
     /// Code one clause: the best match, or `None` when the verb is unknown, nothing
     /// matched and the verb has no code, or the winning code is null.
     pub fn code(&self, clause: &Clause) -> Option<Match<'d>> {
-        let mut best: Option<(Match<'d>, bool)> = None; // (match, code is null)
+        let mut best: Option<(Match<'d>, bool, usize)> = None; // (match, code is null, exact)
         for r in self.verbs(clause) {
             let block = &self.dict.blocks[r.block];
             for (pi, p) in block.patterns.iter().enumerate() {
@@ -231,20 +234,23 @@ impl<'d> Matcher<'d> {
                 let Some(b) = self.match_pattern(p, &self.after[r.block][pi], flat, clause) else {
                     continue;
                 };
-                let better = best.as_ref().is_none_or(|(m, _)| b.lexical > m.specificity);
+                let better = best
+                    .as_ref()
+                    .is_none_or(|(m, _, exact)| (b.lexical, b.exact) > (m.specificity, *exact));
                 if better {
+                    let exact = b.exact;
                     let m = self.finish(r, Some(p), &p.code, b, clause);
-                    best = Some((m, p.code.is_null()));
+                    best = Some((m, p.code.is_null(), exact));
                 }
             }
             if best.is_none() {
                 if let Some(c) = self.dict.verb_code(r) {
                     let m = self.finish(r, None, c, Bindings::default(), clause);
-                    best = Some((m, c.is_null()));
+                    best = Some((m, c.is_null(), 0));
                 }
             }
         }
-        best.and_then(|(m, null)| (!null).then_some(m))
+        best.and_then(|(m, null, _)| (!null).then_some(m))
     }
 
     fn finish(
@@ -443,6 +449,11 @@ impl<'d> Matcher<'d> {
                 || (b.flat && self.occurs(head, &ph.words));
             if !head_ok || !mods.iter().all(|m| self.occurs(m, &ph.words)) {
                 return false;
+            }
+            if let Element::Word(w) = head {
+                if head_word[0].text_key == *w {
+                    b.exact += 1;
+                }
             }
             b.lexical += words_needed.len();
         }

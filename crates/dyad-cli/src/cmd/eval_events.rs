@@ -268,13 +268,19 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
                     t.false_positives.to_string(),
                     t.found_rate().map_or("-".into(), pct),
                     t.false_positive_rate().map_or("-".into(), pct),
+                    (t.expected > 0)
+                        .then(|| pct(t.code_found as f64 / t.expected as f64))
+                        .unwrap_or_else(|| "-".into()),
                 ]
             })
             .collect();
         println!(
             "{}",
             render(
-                &["category", "records", "expected", "found", "missed", "fp", "found%", "fp%"],
+                &[
+                    "category", "records", "expected", "found", "missed", "fp", "found%", "fp%",
+                    "code%",
+                ],
                 &rows
             )
         );
