@@ -1,8 +1,9 @@
 //! Hostile inputs for the `dyad` binary, generated into a temporary directory at test time
 //! (nothing large is committed): binary and empty files, broken encodings, a multi-megabyte
 //! line, HTML nested 100,000 deep, a huge attribute, a WARC with a wrong Content-Length, broken
-//! and concatenated gzip, a gzip bomb, JSON Lines with wrong types, a 100,000-token sentence,
-//! punctuation-only, right-to-left and CJK texts, NUL bytes.
+//! and concatenated gzip, a gzip bomb, JSON Lines with wrong types and with a record over the
+//! document-size limit, a 100,000-token sentence, punctuation-only, right-to-left and CJK
+//! texts, NUL bytes.
 //!
 //! One corpus run mixes them with good documents and checks what a user relies on: every good
 //! document comes out as a complete JSON line, every refused input is named in stderr with a
@@ -155,6 +156,20 @@ fn hostile_cases() -> Vec<Case> {
         Expect::Records {
             docs: 2,
             skipped: 6,
+        },
+    );
+    // One record over the default --max-doc-bytes (4 MiB), one normal: only the first goes.
+    let oversized = format!(
+        "{}\n{}\n",
+        serde_json::json!({ "text": "The envoy spoke. ".repeat(300_000) }),
+        serde_json::json!({ "text": "The envoy left Kabul on Monday." })
+    );
+    add(
+        "oversized_record.jsonl",
+        oversized.into_bytes(),
+        Expect::Records {
+            docs: 1,
+            skipped: 1,
         },
     );
     let words: Vec<String> = (0..100_000).map(|i| format!("w{i}")).collect();
