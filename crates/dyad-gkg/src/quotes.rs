@@ -919,7 +919,20 @@ fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person> {
                         | "met"
                         | "and"
                 );
-        if !object && capitalised(&t.text) {
+        // With a parse, a subject is what the parse says (or a name part of one).
+        let subject = |k: usize| {
+            toks[k]
+                .deprel
+                .as_deref()
+                .is_some_and(|r| r.starts_with("nsubj"))
+        };
+        let parsed_subject = match toks[i].deprel.as_deref() {
+            None => !object,
+            Some(r) if r.starts_with("nsubj") => true,
+            Some("flat" | "compound" | "appos") => toks[i].head.is_some_and(subject),
+            Some(_) => false,
+        };
+        if parsed_subject && capitalised(&t.text) {
             out.push(Person {
                 span: t.span,
                 name: full.to_string(),

@@ -157,12 +157,12 @@ fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize
     if depth > 3 {
         return None;
     }
-    if let Some(s) = parse_subject(doc, v) {
-        return Some(s);
-    }
+    // A name or pronoun right before the verb, or a name closed by an apposition's comma,
+    // is more reliable than the parse's subject, which may be a title noun ("co-founder").
     if let Some(s) = name_before(toks, v)
         .or_else(|| pronoun_before(toks, v))
         .or_else(|| apposition_subject(doc, v))
+        .or_else(|| parse_subject(doc, v))
     {
         return Some(s);
     }
@@ -263,7 +263,9 @@ fn parse_subject(doc: &Document, v: usize) -> Option<(usize, usize)> {
         (s..=k).find_map(|i| name_run(toks, i).filter(|&(a, b)| a <= k && k < b))
     };
     widen(k).or_else(|| {
-        (start..end)
+        // A title noun with the name after it: "co-founder Mark Zuckerberg", "the firm
+        // Secunia.com".
+        (k + 1..end)
             .filter(|&c| {
                 toks[c].head == Some(k)
                     && matches!(
