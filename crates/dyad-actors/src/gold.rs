@@ -84,7 +84,7 @@ pub fn read_gold(input: &str, file: &str) -> Result<GoldDoc, ActorError> {
                 return Err(ActorError::syntax(
                     file,
                     n,
-                    &format!("bad mention {{{{{mention}|{code}}}}}"),
+                    format!("bad mention {{{{{mention}|{code}}}}}"),
                 ));
             }
             let start = doc.text.len();

@@ -98,10 +98,12 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     let base = resolve_simple(dict, &doc.tokens, date);
     let mut r = Resolver::new(dict, doc, date, base);
     r.check_capitals();
+    r.partial_names();
     r.country_heads();
     r.demonym_plurals();
     r.organization_agents();
     r.agent_modifiers();
+    r.person_roles();
     r.agent_names();
     r.ner_unknowns();
     r.appositions();
@@ -365,6 +367,39 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A one-word dictionary person inside a longer NER name ("Ahmed Mohamed", "Thomas
+    /// Sam") is a coincidence of first or last names, not that leader: the NER span
+    /// replaces it, uncoded.
+    fn partial_names(&mut self) {
+        for e in &self.doc.entities {
+            if e.label != "PER" || e.tokens[1] - e.tokens[0] < 2 {
+                continue;
+            }
+            let (a, b) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
+            let inside: Vec<usize> = (0..self.out.len())
+                .filter(|&k| {
+                    let (x, y) = self.out[k].1;
+                    x < b && a < y
+                })
+                .collect();
+            let [k] = inside.as_slice() else {
+                continue;
+            };
+            let (m, (x, y)) = (&self.out[*k].0, self.out[*k].1);
+            if !(m.rule.starts_with("dictionary (person") && y - x == 1 && x >= a && y <= b) {
+                continue;
+            }
+            let name: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let rule = format!(
+                "ner PER (dictionary knows only \"{}\": {})",
+                m.mention,
+                m.rule.trim_start_matches("dictionary ")
+            );
+            let entity = Some(format!("name:{}", name.join("_")));
+            self.out[*k] = self.new_mention((a, b), ActorKind::Person, entity, rule);
+        }
+    }
+
     /// NER persons and organisations no dictionary matched: actors with a null code.
     fn ner_unknowns(&mut self) {
         for e in &self.doc.entities {
@@ -491,7 +526,12 @@ impl<'a> Resolver<'a> {
             let (a, b) = self.out[k].1;
             let last = fold(&self.doc.tokens[b - 1].text);
             let single = b - a == 1;
-            let uncoded_name = m.code.is_none() && m.rule.starts_with("ner");
+            // a one-word dictionary person that is the surname of someone named before
+            // ("Ahmed Mohamed ... Mohamed") is that person
+            let lone_dictionary = single && m.rule.starts_with("dictionary (person");
+            let uncoded_name = (m.code.is_none()
+                && (m.rule.starts_with("ner") || m.rule.starts_with("agent+name")))
+                || (lone_dictionary && known.get(&last).is_some_and(|(_, e, _)| *e != m.entity));
             if uncoded_name {
                 if let Some((code, entity, who)) = known.get(&last).cloned() {
                     let m = &mut self.out[k].0;

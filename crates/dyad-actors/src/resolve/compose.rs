@@ -50,6 +50,8 @@ const ORG_HEADS: &[(&str, &str)] = &[
     ("company", "BUS"),
     ("corporation", "BUS"),
     ("party", "PTY"),
+    ("municipality", "GOV"),
+    ("municipalities", "GOV"),
 ];
 
 /// Words before "agency" that make it a news agency.
@@ -184,7 +186,13 @@ impl Resolver<'_> {
             {
                 end += 1;
             }
-            if end - b < 2 {
+            let known_surname = end - b == 1
+                && self.out[..k].iter().any(|(p, (pa, pb))| {
+                    p.kind == ActorKind::Person
+                        && pb - pa >= 2
+                        && fold(&self.doc.tokens[pb - 1].text) == fold(&self.doc.tokens[b].text)
+                });
+            if end - b < 2 && !known_surname {
                 continue;
             }
             let name: Vec<String> = (b..end).map(|i| fold(&self.doc.tokens[i].text)).collect();
@@ -201,27 +209,36 @@ impl Resolver<'_> {
     /// nearest country-bearing mention in its sentence, else in the sentence before, else
     /// the document's main country when one country has most of the country mentions.
     pub(super) fn context_countries(&mut self) {
+        // actors with a sector (officials, ministers) say more about where a story happens
+        // than countries in a list, so they weigh twice
         let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-        let mut total = 0;
         for (m, _) in &self.out {
             if let Some(c) = m
                 .country
                 .as_ref()
                 .filter(|_| m.sector.as_deref() != Some("IGO"))
             {
-                *counts.entry(c.clone()).or_default() += 1;
-                total += 1;
+                *counts.entry(c.clone()).or_default() += if m.sector.is_some() { 2 } else { 1 };
             }
         }
-        let main = counts
-            .iter()
-            .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
-            .filter(|(_, n)| total >= 3 && **n * 2 > total)
-            .map(|(c, _)| c.clone());
+        let mut ranked: Vec<(&String, &usize)> = counts.iter().collect();
+        ranked.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+        let main = match ranked.as_slice() {
+            [(c, n), rest @ ..] if **n >= 3 && rest.first().is_none_or(|r| *r.1 * 3 <= **n * 2) => {
+                Some((*c).clone())
+            }
+            _ => None,
+        };
         for k in 0..self.out.len() {
             let (m, (a, _)) = (&self.out[k].0, self.out[k].1);
             let open = m.rule.starts_with("agent (") || m.rule.starts_with("agent+name");
-            let Some(sector) = m.sector.clone().filter(|_| open && m.code.is_none()) else {
+            let org = m.rule.starts_with("ner ORG") && m.code.is_none();
+            let sector = if org {
+                self.head_sector(self.out[k].1 .1 - 1)
+            } else {
+                m.sector.clone().filter(|_| open && m.code.is_none())
+            };
+            let Some(sector) = sector else {
                 continue;
             };
             let s = self.sent_of.get(a).copied().unwrap_or(0);
@@ -264,6 +281,57 @@ impl Resolver<'_> {
             let rule = format!("{} + context country ({why})", strip(&self.out[k].0.rule));
             let m = &mut self.out[k].0;
             m.set_code(Some(&code), book);
+            m.rule = rule;
+        }
+    }
+}
+
+impl Resolver<'_> {
+    /// A dictionary person on a date none of its roles covers keeps the country of its
+    /// roles; a former official ("USAELI") named with a title and no "former" is coded in
+    /// office ("President Barack Obama did so in 2009").
+    pub(super) fn person_roles(&mut self) {
+        for k in 0..self.out.len() {
+            let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+            if m.kind != ActorKind::Person {
+                continue;
+            }
+            let titled =
+                m.rule.starts_with("agent+person") || m.rule.starts_with("country+agent+person");
+            let before = a.checked_sub(1).map(|i| fold(&self.doc.tokens[i].text));
+            let former = before.is_some_and(|w| matches!(w.as_str(), "former" | "ex" | "ex-"));
+            if titled && !former && m.sector.as_deref() == Some("ELI") {
+                let code = format!("{}GOV", m.country.clone().unwrap_or_default());
+                if self.dict.codebook().is_valid_actor_code(&code) {
+                    let rule = format!("{} + title in office", m.rule);
+                    let book = self.dict.codebook();
+                    let m = &mut self.out[k].0;
+                    m.set_code(Some(&code), book);
+                    m.rule = rule;
+                }
+                continue;
+            }
+            if m.code.is_some() || !m.rule.starts_with("dictionary (person") {
+                continue;
+            }
+            let texts: Vec<&str> = (a..b).map(|i| self.doc.tokens[i].text.as_str()).collect();
+            let found = self.dict.find(&texts, self.date);
+            let Some(country) = found
+                .iter()
+                .filter(|f| f.entry.kind == EntryKind::Person)
+                .flat_map(|f| f.entry.roles.iter().map(|r| r.code.get(..3).unwrap_or("")))
+                .find(|c| self.dict.codebook().is_valid_actor_code(c))
+            else {
+                continue;
+            };
+            let country = country.to_string();
+            let rule = format!(
+                "{} + out of role on this date (country of its roles)",
+                m.rule
+            );
+            let book = self.dict.codebook();
+            let m = &mut self.out[k].0;
+            m.set_code(Some(&country), book);
             m.rule = rule;
         }
     }
