@@ -372,7 +372,7 @@ fn match_spans(
             }
         }
     }
-    cands.sort_by(|x, y| y.0.cmp(&x.0));
+    cands.sort_by_key(|c| std::cmp::Reverse(c.0));
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (_, gi, si) in cands {
         if !out.iter().any(|p| p.0 == gi || p.1 == si) {

@@ -1,15 +1,18 @@
 //! The knowledge-graph side of dyad: what GDELT's Global Knowledge Graph records about a
 //! document besides its events.
 //!
-//! Each module reads a [`dyad_core::Document`] that has sentences and tokens (the parse is not
-//! yet in the pipeline, so everything here works on tokens) and returns serde records with
+//! Each module reads a [`dyad_core::Document`] that has sentences and tokens (and uses the
+//! parse and NER entities when the pipeline has filled them) and returns serde records with
 //! byte spans into [`Document::text`]:
 //!
 //! - [`tone`]: the seven GDELT V1.5TONE numbers per document and per sentence (VADER lexicon);
 //! - [`dates`]: absolute and relative dates resolved against the document date;
 //! - [`amounts`]: numbers with their unit or currency ("$308 million", "300 troops");
 //! - [`geo`]: place names resolved to GeoNames countries, US states and cities;
-//! - [`quotes`]: direct and indirect quotations attributed to their speakers.
+//! - [`quotes`]: direct and indirect quotations attributed to their speakers;
+//! - [`names`]: persons, organizations and other names with counts and offsets;
+//! - [`themes`]: PETRARCH issue themes;
+//! - [`export`]: one GDELT GKG 2.1 row per document; [`eval`]: gold files and scores.
 //!
 //! [`annotate_gkg`] runs them all and returns one [`Gkg`] record, tagged with
 //! [`SCHEMA_VERSION`]. Later stages link to it by span: an event takes the tone of its
@@ -33,8 +36,11 @@ pub mod amounts;
 pub mod dates;
 mod error;
 pub mod eval;
+pub mod export;
 pub mod geo;
+pub mod names;
 pub mod quotes;
+pub mod themes;
 pub mod tone;
 
 use dyad_core::{Document, Span};
@@ -43,8 +49,11 @@ use serde::{Deserialize, Serialize};
 pub use amounts::Amount;
 pub use dates::{DateMention, DateResolution};
 pub use error::GkgError;
+pub use export::gkg_row;
 pub use geo::{Feature, Gazetteer, Location};
+pub use names::{Name, NameKind};
 pub use quotes::Quote;
+pub use themes::{IssueTable, Theme};
 pub use tone::{Tone, ToneLexicon};
 
 /// The version tag of the [`Gkg`] record.
@@ -67,6 +76,12 @@ pub struct Gkg {
     pub locations: Vec<Location>,
     /// Quotations in text order.
     pub quotes: Vec<Quote>,
+    /// Persons, organizations and other names with counts and offsets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Name>,
+    /// PETRARCH issue themes with counts and offsets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<Theme>,
 }
 
 /// Runs every annotator of this crate over `doc`. Fails only if an embedded table does not
@@ -78,6 +93,16 @@ pub fn annotate_gkg(doc: &Document) -> Result<Gkg, &'static GkgError> {
 /// [`annotate_gkg`] with the spans of person mentions found by an earlier stage (the actor
 /// resolution), which quote attribution uses to resolve pronouns and surnames.
 pub fn annotate_gkg_with(doc: &Document, people: &[Span]) -> Result<Gkg, &'static GkgError> {
+    annotate_gkg_with_actors(doc, people, &[])
+}
+
+/// [`annotate_gkg_with`] with the organization mentions of the actor resolution too, which
+/// [`Gkg::names`] counts beside the NER entities.
+pub fn annotate_gkg_with_actors(
+    doc: &Document,
+    people: &[Span],
+    orgs: &[Span],
+) -> Result<Gkg, &'static GkgError> {
     let lex = ToneLexicon::builtin()?;
     let sentence_tones = (0..doc.sentences.len())
         .map(|i| lex.tone(doc.sentence_tokens(i)))
@@ -92,6 +117,8 @@ pub fn annotate_gkg_with(doc: &Document, people: &[Span]) -> Result<Gkg, &'stati
         dates,
         locations: Gazetteer::builtin()?.locate(doc, lex),
         quotes: quotes::find_quotes(doc, people),
+        names: names::find_names(doc, people, orgs),
+        themes: IssueTable::builtin()?.themes(doc),
     })
 }
 

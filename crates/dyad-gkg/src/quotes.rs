@@ -492,6 +492,7 @@ fn quoted_runs(doc: &Document) -> Vec<Run> {
     let mut open: Option<usize> = None;
     // The first token of a paragraph that follows a run cut by its paragraph break.
     let mut carry: Option<usize> = None;
+    #[allow(clippy::needless_range_loop)] // `i` is also compared with other token indexes
     for i in 0..toks.len() {
         if i > 0 && para_break(doc, i - 1, i) {
             carry = None;
@@ -807,12 +808,11 @@ fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
         }
         if s > 0 && name_word(&toks[s - 1].text) {
             s -= 1;
-        } else if s > 1 && s < e && joins_name(toks, s - 1) && name_word(&toks[s - 2].text) {
-            s -= 2;
-        } else if s > 2
-            && s < e
-            && toks[s - 1].text == "-"
-            && PARTICLES.contains(&toks[s - 2].text.as_str())
+        } else if (s > 1 && s < e && joins_name(toks, s - 1) && name_word(&toks[s - 2].text))
+            || (s > 2
+                && s < e
+                && toks[s - 1].text == "-"
+                && PARTICLES.contains(&toks[s - 2].text.as_str()))
         {
             s -= 2;
         } else {

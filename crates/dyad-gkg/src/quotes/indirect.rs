@@ -417,7 +417,7 @@ fn according_to(
     let mut spk = (v + 2..p)
         .filter(|&k| k == v + 2 || !capitalised(&toks[k - 1].text))
         .filter_map(|k| name_run(toks, k).filter(|&(_, e)| e <= p))
-        .last();
+        .next_back();
     let appositive = toks.get(p).is_some_and(|t| t.text == ",")
         && name_run(toks, p + 1).is_some_and(|(_, e)| toks.get(e).is_some_and(|t| t.text == ","));
     if spk.is_none() || appositive {
