@@ -86,7 +86,10 @@ const CONTROL_VERBS: &[&str] = &[
     "seek",
     "intend",
 ];
-const INTENT_VERBS: &[&str] = &["plan", "intend", "want", "seek", "hope", "expect", "aim"];
+const INTENT_VERBS: &[&str] = &[
+    "plan", "intend", "want", "seek", "hope", "expect", "aim", "agree", "offer", "pledge",
+    "promise", "vow", "ready", "willing", "prepared", "commit", "decide",
+];
 
 fn rel(t: &Token) -> &str {
     t.deprel.as_deref().unwrap_or("")
@@ -304,6 +307,15 @@ impl<'a> Tree<'a> {
                     });
                     ci.obliques.push(d);
                 }
+                ("obl:unmarked" | "obl:npmod", _)
+                    if ci.object.is_none()
+                        && d > v
+                        && self.child_with(d, |_, b| b == "case").is_none() =>
+                {
+                    // a bare noun phrase after the verb is its object ("address EU leaders")
+                    c.object = Some(self.phrase(d, None));
+                    ci.object = Some(d);
+                }
                 (_, "obl" | "nmod") => {
                     if let Some(o) = self.oblique(d) {
                         let p = o.prep.lemma().to_lowercase();
@@ -428,6 +440,24 @@ impl<'a> Tree<'a> {
                     self.inherit_subject(&mut infos[i], g.subject, g.clause.subject.clone());
                 }
             }
+            // ", praising X": a participle after a comma speaks of the main clause's subject
+            if b == "advcl" && infos[i].subject.is_none() && self.participle_after_comma(v) {
+                if let Some(root) = self.root_clause(&infos, &verbs) {
+                    let (s, p) = (infos[root].subject, infos[root].clause.subject.clone());
+                    if root != i && s.is_some() {
+                        self.inherit_subject(&mut infos[i], s, p);
+                        continue;
+                    }
+                }
+            }
+            // "China's decision to retaliate": the possessor acts
+            if b == "acl" && r != "acl:relcl" && infos[i].subject.is_none() && !self.finite(v) {
+                if let Some(p) = self.kids(h).find(|&k| rel(&self.toks[k]) == "nmod:poss") {
+                    let ph = self.phrase(p, None);
+                    self.inherit_subject(&mut infos[i], Some(p), Some(ph));
+                    continue;
+                }
+            }
             match (b.as_str(), &gov) {
                 ("conj" | "advcl", Some(g)) if infos[i].subject.is_none() => {
                     self.inherit_subject(&mut infos[i], g.subject, g.clause.subject.clone());
@@ -514,6 +544,23 @@ impl<'a> Tree<'a> {
             }
         }
         b.to_string()
+    }
+
+    /// A gerund or participle (`VBG`, `VerbForm=Ger`/`Part`) with a comma before it.
+    fn participle_after_comma(&self, v: usize) -> bool {
+        let t = &self.toks[v];
+        let participle = t.xpos.as_deref() == Some("VBG")
+            || t.feats
+                .as_deref()
+                .is_some_and(|f| f.contains("VerbForm=Ger"));
+        participle && v > 0 && self.toks[v - 1].text == ","
+    }
+
+    /// The clause of the sentence's root verb, if the root is a verb.
+    fn root_clause(&self, infos: &[ClauseInfo], verbs: &[usize]) -> Option<usize> {
+        let root = (0..self.toks.len()).find(|&i| self.heads[i].is_none())?;
+        let at = verbs.iter().position(|&v| v == root)?;
+        infos.get(at).map(|_| at)
     }
 
     /// A finite verb (`VerbForm=Fin`): attached as `acl` it is a misparsed main clause

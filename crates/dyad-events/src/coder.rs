@@ -40,7 +40,8 @@ pub enum Negation {
 /// How the coder decides what becomes an event.
 #[derive(Clone, Debug)]
 pub struct CoderConfig {
-    /// Emit only events with both a source and a target (PETRARCH's `require_dyad`).
+    /// Emit only events with both a source and a target (PETRARCH's `require_dyad`);
+    /// otherwise a source suffices ("Washington opposes the pipeline").
     pub require_dyad: bool,
     pub negation: Negation,
     /// Turn cooperative codes (04-08) of future or intended events into their 03x intent
@@ -55,7 +56,7 @@ pub struct CoderConfig {
 impl Default for CoderConfig {
     fn default() -> CoderConfig {
         CoderConfig {
-            require_dyad: true,
+            require_dyad: false,
             negation: Negation::Mark,
             intent: true,
             drop_self: true,
@@ -111,11 +112,18 @@ impl<'d> Coder<'d> {
                 return out;
             }
         }
+        let mut seen: Vec<&str> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let toks = doc.sentence_tokens(si);
             if toks.is_empty() {
                 continue;
             }
+            // a sentence repeated word for word (a pasted paragraph) is one report
+            let text = s.span.get(&doc.text).unwrap_or_default();
+            if seen.contains(&text) {
+                continue;
+            }
+            seen.push(text);
             if let Some(d) = &self.config.discards {
                 if d.check(toks).is_some() {
                     continue;
@@ -182,10 +190,16 @@ impl<'d> Coder<'d> {
             if negated && self.config.negation == Negation::Drop {
                 continue;
             }
-            let (sources, targets) = match forced {
+            let (sources, mut targets) = match forced {
                 Some(st) => st,
                 None => (self.fill(tree, ci, m.source), self.fill(tree, ci, m.target)),
             };
+            // "promised to work with the EU": a target-less verb takes its complement's
+            if targets.is_empty() {
+                if let Some(x) = ci.xcomp_clause.and_then(|x| infos.get(x)) {
+                    targets = self.default_target(tree, x);
+                }
+            }
             let code = self.final_code(&m.code, ci.future);
             let paired = m.paired.as_deref().map(|p| self.final_code(p, ci.future));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
@@ -246,7 +260,9 @@ impl<'d> Coder<'d> {
                 }
             }
             for (s, t) in pairs {
-                if self.config.require_dyad && (s.is_none() || t.is_none()) {
+                // a statement (CAMEO 01) says nothing to code without an addressee
+                let needs_target = self.config.require_dyad || code.starts_with("01");
+                if s.is_none() || (needs_target && t.is_none()) {
                     continue;
                 }
                 if !code.is_empty() {
@@ -343,6 +359,31 @@ impl<'d> Coder<'d> {
                 break;
             }
         }
+    }
+
+    /// A clause's unmatched target: its object's actor, else the first oblique actor not
+    /// introduced by `by`.
+    fn default_target(&self, tree: &Tree, ci: &ClauseInfo) -> Vec<Filled> {
+        if let Some(o) = ci.object {
+            let f = self.fill_head(tree, o);
+            if !f.is_empty() {
+                return f;
+            }
+        }
+        for (i, &h) in ci.obliques.iter().enumerate() {
+            let by = ci
+                .clause
+                .obliques
+                .get(i)
+                .is_some_and(|o| o.prep.lemma().eq_ignore_ascii_case("by"));
+            if !by {
+                let f = self.fill_head(tree, h);
+                if !f.is_empty() {
+                    return f;
+                }
+            }
+        }
+        Vec::new()
     }
 
     /// The actors filling a matched role: the role phrase's actor and its conjuncts'.

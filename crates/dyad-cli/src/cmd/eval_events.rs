@@ -309,12 +309,12 @@ struct PloverReport {
 fn plover(a: &EventsArgs) -> Result<()> {
     let mut runner = Runner::new(a.models.as_deref())?;
     let dict = Dictionary::builtin().map_err(|e| anyhow!("{e}"))?;
-    // PLOVER examples often have generic actors; any coded event counts
+    // PLOVER examples often have generic actors, so a source suffices; intent is on
+    // (PLOVER's AGREE holds CAMEO's 03 "express intent" codes: "will provide aid")
     let coder = Coder::new(
         dyad_events::VerbDictionary::cameo(),
         CoderConfig {
             require_dyad: false,
-            intent: false,
             ..CoderConfig::default()
         },
     );
