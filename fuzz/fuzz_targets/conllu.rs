@@ -1,15 +1,5 @@
-//! Fuzzes the CoNLL-U reader: arbitrary text gives sentences or an error, never a panic,
-//! and what it reads, written back with `to_conllu`, reads again to the same sentences.
+//! libFuzzer entry of `dyad_fuzz::conllu`: the checks live in `fuzz/src/conllu.rs`, so that
+//! `cargo test --lib` replays the seeds and known crashes through them without libFuzzer.
 #![no_main]
 
-use dyad_text::conllu::parse;
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|input: &str| {
-    if let Ok(sentences) = parse(input) {
-        let written: String = sentences.iter().map(|s| s.to_conllu()).collect();
-        let again = parse(&written)
-            .unwrap_or_else(|e| panic!("written CoNLL-U does not parse: {e:?}\n{written}"));
-        assert_eq!(sentences, again, "round trip changed the sentences\n{written}");
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dyad_fuzz::conllu::run(data));

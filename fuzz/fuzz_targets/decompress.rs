@@ -1,15 +1,5 @@
-//! Fuzzes `dyad_ingest::decode::decompress` on arbitrary bytes, which reach the gzip and
-//! zstd decoders when they start with either magic number (the seeds do). The output must
-//! never exceed the limit: larger streams are errors.
+//! libFuzzer entry of `dyad_fuzz::decompress`: the checks live in `fuzz/src/decompress.rs`, so that
+//! `cargo test --lib` replays the seeds and known crashes through them without libFuzzer.
 #![no_main]
 
-use dyad_ingest::decode::decompress;
-use libfuzzer_sys::fuzz_target;
-
-const LIMIT: u64 = 64 * 1024;
-
-fuzz_target!(|data: &[u8]| {
-    if let Ok(out) = decompress("fuzz.gz", data.to_vec(), LIMIT) {
-        assert!(out.len() as u64 <= LIMIT || out == data);
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dyad_fuzz::decompress::run(data));
