@@ -11,8 +11,14 @@
 //! * [`petrarch_reader`] and [`tsv_reader`] read user dictionaries (PETRARCH format, or a
 //!   simple TSV overlay); errors name the file and line.
 //! * [`resolve_simple()`] turns matches into [`ActorMention`] records using only the
-//!   tokens (country + agent composition, titles before names, capital metonymy). The
-//!   parse-based resolver (appositions, coreference) builds on it later.
+//!   tokens (country + agent composition, titles before names, capital metonymy).
+//! * [`resolve()`] (`Dictionary::resolve(&doc, date)`) starts from that and uses the
+//!   dependency parse and NER of a whole [`dyad_core::Document`]: appositions, heads of
+//!   country modifiers, context countries, surname and pronoun coreference, unknown names
+//!   kept uncoded. Every mention's `rule` says what decided it.
+//! * [`gold`] reads hand-annotated mentions (`testdata/actors/`) and scores predictions.
+//! * The compiled automaton is cached on disk ([`automaton_cache`]): about 0.3-0.5 s to
+//!   load the built-in dictionaries instead of about 1.4 s to build them.
 //!
 //! ```
 //! use dyad_actors::{Date, Dictionary};
@@ -25,6 +31,7 @@
 //! assert!(codes.contains(&"IGOWSTNAT"));
 //! ```
 
+pub mod automaton_cache;
 pub mod codebook;
 pub mod date;
 pub mod dictionary;

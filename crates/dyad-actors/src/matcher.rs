@@ -17,10 +17,12 @@
 //! way, shorter phrases starting there are tried.
 //!
 //! The matcher is immutable and `Send + Sync`; per-thread buffers live in [`Scratch`].
+//! Building the automaton of the built-in dictionaries takes over a second, so it is cached
+//! on disk and loaded by later processes ([`crate::automaton_cache`]).
 
 use std::ops::Range;
 
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 use rustc_hash::FxHashMap;
 
 use crate::date::Date;
@@ -128,10 +130,7 @@ impl Matcher {
                 list.push(*eid as u32);
             }
         }
-        let ac = CharwiseDoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(patterns.iter().enumerate().map(|(i, p)| (p, i as u32)))
-            .map_err(|e| ActorError::Build(e.to_string()))?;
+        let ac = crate::automaton_cache::load_or_build(&patterns)?;
         Ok(Matcher {
             entries,
             vocab,
