@@ -108,6 +108,8 @@ pub fn annotate_gkg_with_actors(
         .map(|i| lex.tone(doc.sentence_tokens(i)))
         .collect();
     let dates = dates::find_dates(doc);
+    let locations = Gazetteer::builtin()?.locate(doc, lex);
+    let place_spans: Vec<Span> = locations.iter().map(|l| l.span).collect();
     let date_spans: Vec<_> = dates.iter().map(|d| d.span).collect();
     Ok(Gkg {
         schema: SCHEMA_VERSION.to_string(),
@@ -115,9 +117,9 @@ pub fn annotate_gkg_with_actors(
         sentence_tones,
         amounts: amounts::find_amounts(doc, &date_spans),
         dates,
-        locations: Gazetteer::builtin()?.locate(doc, lex),
+        locations,
         quotes: quotes::find_quotes(doc, people),
-        names: names::find_names(doc, people, orgs),
+        names: names::find_names_except(doc, people, orgs, &place_spans),
         themes: IssueTable::builtin()?.themes(doc),
     })
 }

@@ -3,9 +3,12 @@
 //!
 //! Mentions come from the NER entities of the document (`PER`, `ORG`, and any other label but
 //! places, which the geoparser reports) and from the actor mentions the caller passes (the
-//! dictionary actors of the pipeline). Overlapping mentions keep the longer one. A person
-//! mentioned by surname after the full name ("Blinken" after "Antony Blinken") counts under the
-//! full name, as one person.
+//! dictionary actors of the pipeline). Overlapping mentions keep the longer one, and take the
+//! actor stage's kind when it has one (its dictionaries are surer than the NER model about
+//! who is a person). Mentions the geoparser resolved as places and lower-case ones are
+//! dropped. Person names lose their titles ("U.S. President Joe Biden" → "Joe Biden"); a
+//! person mentioned by surname after the full name ("Blinken" after "Antony Blinken") counts
+//! under the full name, as one person.
 
 use dyad_core::{Document, Span};
 use serde::{Deserialize, Serialize};
@@ -36,6 +39,16 @@ const PLACE_LABELS: &[&str] = &["LOC", "GPE", "FAC"];
 /// The names of `doc`, in order of first mention. `people` and `orgs` are actor mentions of
 /// an earlier stage.
 pub fn find_names(doc: &Document, people: &[Span], orgs: &[Span]) -> Vec<Name> {
+    find_names_except(doc, people, orgs, &[])
+}
+
+/// [`find_names`] leaving out mentions that overlap `places` (the geoparser's spans).
+pub fn find_names_except(
+    doc: &Document,
+    people: &[Span],
+    orgs: &[Span],
+    places: &[Span],
+) -> Vec<Name> {
     let mut mentions: Vec<(Span, NameKind)> = Vec::new();
     for e in &doc.entities {
         let kind = match e.label.as_str() {
@@ -48,7 +61,11 @@ pub fn find_names(doc: &Document, people: &[Span], orgs: &[Span]) -> Vec<Name> {
     }
     mentions.extend(people.iter().map(|s| (*s, NameKind::Person)));
     mentions.extend(orgs.iter().map(|s| (*s, NameKind::Organization)));
-    mentions.retain(|(s, _)| s.get(&doc.text).is_some_and(|t| !t.trim().is_empty()));
+    mentions.retain(|(s, _)| {
+        s.get(&doc.text)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+            && !places.iter().any(|p| p.overlaps(*s))
+    });
     // Longer first, so a mention inside a kept one is dropped.
     mentions.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.start.cmp(&b.0.start)));
     let mut kept: Vec<(Span, NameKind)> = Vec::new();
@@ -58,12 +75,19 @@ pub fn find_names(doc: &Document, people: &[Span], orgs: &[Span]) -> Vec<Name> {
         }
     }
     kept.sort_by_key(|m| m.0.start);
+    for (span, kind) in &mut kept {
+        if people.iter().any(|p| p.overlaps(*span)) {
+            *kind = NameKind::Person;
+        } else if orgs.iter().any(|o| o.overlaps(*span)) {
+            *kind = NameKind::Organization;
+        }
+    }
     let text_of = |s: Span| clean(s.get(&doc.text).unwrap_or_default());
     let mut out: Vec<Name> = Vec::new();
     for (span, kind) in kept {
         let t = text_of(span);
         let key = if kind == NameKind::Person {
-            full_person(&out, &t)
+            full_person(&out, &crate::quotes::untitled(&t))
         } else {
             t
         };
@@ -83,9 +107,15 @@ pub fn find_names(doc: &Document, people: &[Span], orgs: &[Span]) -> Vec<Name> {
     out
 }
 
-/// Whitespace runs (a name over a line break) collapsed to one space.
+/// Whitespace runs (a name over a line break) collapsed to one space, a trailing possessive
+/// dropped ("United States'").
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(&s);
+    s.trim_end_matches(['\'', '’']).to_string()
 }
 
 /// The full name already seen that ends with the words of `t`, or `t` itself.
@@ -150,6 +180,46 @@ mod tests {
         assert_eq!(
             names[0].offsets,
             vec![0, text.find("Blinken said").unwrap()]
+        );
+    }
+
+    #[test]
+    fn titles_places_and_actor_kinds() {
+        let text = "U.S. President Joe Biden spoke. Biden met Belgium's Foreign Minister Sophie Wilmes in Brussels.";
+        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), text.to_string());
+        let span = |s: &str| {
+            let a = text.find(s).unwrap();
+            Span::new(a, a + s.len())
+        };
+        let ent = |s: &str, label: &str| Entity {
+            span: span(s),
+            label: label.into(),
+            tokens: [0, 0],
+        };
+        d.entities = vec![
+            ent("U.S. President Joe Biden", "ORG"),
+            Entity {
+                span: Span::new(
+                    text.rfind("Biden").unwrap(),
+                    text.rfind("Biden").unwrap() + 5,
+                ),
+                label: "PER".into(),
+                tokens: [0, 0],
+            },
+            ent("Belgium's Foreign Minister Sophie Wilmes", "PER"),
+            ent("Brussels", "PER"),
+        ];
+        let names = find_names_except(&d, &[span("Joe Biden")], &[], &[span("Brussels")]);
+        let got: Vec<(&str, NameKind, usize)> = names
+            .iter()
+            .map(|n| (n.name.as_str(), n.kind, n.count))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Joe Biden", NameKind::Person, 2),
+                ("Sophie Wilmes", NameKind::Person, 1),
+            ]
         );
     }
 

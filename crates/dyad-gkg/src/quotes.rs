@@ -300,7 +300,7 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         .filter_map(|s| {
             s.get(&doc.text).map(|n| Person {
                 span: *s,
-                name: n.to_string(),
+                name: untitled(n),
             })
         })
         .collect();
@@ -424,6 +424,26 @@ fn last_attr_tok(end: usize, spk: Option<(usize, usize)>, verb: Option<usize>) -
     end.max(spk.map(|s| s.1).unwrap_or(0))
         .max(verb.unwrap_or(0))
         + 1
+}
+
+/// A person's name without the titles before it: "U.S. Secretary of State Antony Blinken" →
+/// "Antony Blinken" (word level, for names that come as spans from other stages).
+pub(crate) fn untitled(name: &str) -> String {
+    // "Belgium's Foreign Minister Sophie Wilmes": the possessive goes with the title.
+    let name = match name.rfind("'s ").or_else(|| name.rfind("’s ")) {
+        Some(i) if name[..i].split_whitespace().count() <= 3 => &name[i + 3..],
+        _ => name,
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let cut = words
+        .iter()
+        .rposition(|w| TITLES.contains(w) || matches!(*w, "of" | "the" | "for"))
+        .map_or(0, |i| i + 1);
+    if cut > 0 && cut < words.len() && words[cut..].iter().all(|w| capitalised(w)) {
+        words[cut..].join(" ")
+    } else {
+        words.join(" ")
+    }
 }
 
 fn person(doc: &Document, s: usize, e: usize) -> Person {

@@ -113,6 +113,39 @@ const NOT_CLAUSE_START: &[&str] = &[
     "later",
     "previously",
     "repeatedly",
+    "alongside",
+    "following",
+    "outside",
+    "inside",
+    "through",
+    "again",
+    "publicly",
+    "privately",
+    "afterwards",
+    "afterward",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+];
+
+/// Present-tense forms that are plural nouns as often ("authoritarian states that ..."): they
+/// report speech only after a name, a pronoun or a noun with its determiner.
+const NOUN_LIKE: &[&str] = &[
+    "states", "notes", "claims", "reports", "adds", "tells", "says",
 ];
 
 /// Objects of `told` before the clause.
@@ -351,7 +384,11 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
         None => {
             // "announced the start of ...", "confirmed the report": without `that` these
             // verbs take an object, not a clause.
-            if !NO_THAT.contains(&toks[v].text.as_str()) {
+            // Nor does the verb of a quote's attribution (`," Blinken said alongside ...`).
+            let after_quote = (v.saturating_sub(4).max(1)..v).any(|k| {
+                is_mark(&toks[k].text) && matches!(toks[k - 1].text.as_str(), "," | "." | "?" | "!")
+            });
+            if !NO_THAT.contains(&toks[v].text.as_str()) || after_quote {
                 return None;
             }
             let mut k = v + 1;
@@ -394,7 +431,16 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
             k
         }
     };
-    let spk = subject_of(doc, v).or_else(|| bare_subject(toks, sentence_start(doc, v), v))?;
+    let spk = subject_of(doc, v).or_else(|| {
+        let s = bare_subject(toks, sentence_start(doc, v), v)?;
+        // "The report says" is a report; "authoritarian states that" is not.
+        let determined = s.0 > 0
+            && matches!(
+                toks[s.0 - 1].text.to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her"
+            );
+        (!NOUN_LIKE.contains(&toks[v].text.as_str()) || determined).then_some(s)
+    })?;
     // A subject after the verb is an inversion ("said Mauer"), not a clause.
     if spk.0 > v {
         return None;
