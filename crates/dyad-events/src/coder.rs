@@ -51,6 +51,9 @@ pub struct CoderConfig {
     pub drop_self: bool,
     /// Texts to leave uncoded (sports, weather), PETRARCH's discard list.
     pub discards: Option<Discards>,
+    /// Read "X said Y attacked Z" as PETRARCH2's transformations do, X accusing Y (112),
+    /// instead of coding the reported event Y->Z (the default).
+    pub speech_as_accusation: bool,
 }
 
 impl Default for CoderConfig {
@@ -61,6 +64,7 @@ impl Default for CoderConfig {
             intent: true,
             drop_self: true,
             discards: None,
+            speech_as_accusation: false,
         }
     }
 }
@@ -313,10 +317,19 @@ impl<'d> Coder<'d> {
                 let ls = self.fill(tree, lx, mx.source);
                 let lt = self.fill(tree, lx, mx.target);
                 let same_as_a = ls.first().is_some_and(|f| f.actor == a0.actor);
+                // the upper verb reports speech (its own code is a statement, 01)
+                let speech = matches[i]
+                    .as_ref()
+                    .is_some_and(|m| m.code.starts_with("01"));
                 let rule = self.dict.transformations.iter().find(|t| {
                     let tu = t.upper_verb.trim();
                     let tl = t.lower_verb.trim();
                     if tu != upper || !(tl == "Q" || tl == lower || tl == block) {
+                        return false;
+                    }
+                    let own_subject = !matches!(t.lower_source.trim(), "." | "_")
+                        && t.lower_source.trim() != t.upper_source.trim();
+                    if own_subject && speech && !self.config.speech_as_accusation {
                         return false;
                     }
                     let src_ok = match t.lower_source.trim() {

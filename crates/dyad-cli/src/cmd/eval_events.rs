@@ -185,6 +185,8 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
             intent: false,
             drop_self: true,
             discards,
+            // PETRARCH2's dictionary reads "X said Y attacked" as X accusing Y
+            speech_as_accusation: true,
         };
         let coder = Coder::new(&verbs, config);
         let mut sb = Scoreboard::new();
