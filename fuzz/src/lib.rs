@@ -2,7 +2,8 @@
 //! `fuzz_targets/<target>.rs` hands libFuzzer's input to one of them, and the tests below
 //! replay the committed seeds (`seeds/<target>/`) and the minimized crashes found so far
 //! (`regressions/<target>/`) through them. Those tests need no libFuzzer and no cargo-fuzz:
-//! `cargo test --lib` in `fuzz/` runs them, which is what CI does before its short fuzz run.
+//! `cargo test --lib --no-default-features` in `fuzz/` runs them (no C++ build of libFuzzer),
+//! which is what CI does before its short fuzz run.
 
 pub mod conllu;
 pub mod decompress;

@@ -100,7 +100,7 @@ fn sigint_stops_cleanly_and_resume_completes_the_same_output() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(130), "{err}");
     let written = complete_lines(&out);
-    assert!(written >= 1 && written < DOCS + 1, "{written} records");
+    assert!((1..DOCS + 1).contains(&written), "{written} records");
     let summary = err
         .lines()
         .find(|l| l.starts_with("dyad: interrupted: "))
