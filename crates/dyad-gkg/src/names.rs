@@ -5,8 +5,8 @@
 //! places, which the geoparser reports) and from the actor mentions the caller passes (the
 //! dictionary actors of the pipeline). Overlapping mentions keep the longer one, and take the
 //! actor stage's kind when it has one (its dictionaries are surer than the NER model about
-//! who is a person). Mentions the geoparser resolved as places and lower-case ones are
-//! dropped. Person names lose their titles ("U.S. President Joe Biden" → "Joe Biden"); a
+//! who is a person). Mentions that are mostly a place the geoparser resolved, and lower-case
+//! ones, are dropped. Person names lose their titles ("U.S. President Joe Biden" → "Joe Biden"); a
 //! person mentioned by surname after the full name ("Blinken" after "Antony Blinken") counts
 //! under the full name, as one person.
 
@@ -64,7 +64,11 @@ pub fn find_names_except(
     mentions.retain(|(s, _)| {
         s.get(&doc.text)
             .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
-            && !places.iter().any(|p| p.overlaps(*s))
+            && !places.iter().any(|p| {
+                // Mostly a place ("Brussels", "United States'"), not a name holding one.
+                let inter = p.end.min(s.end).saturating_sub(p.start.max(s.start));
+                5 * inter >= 4 * s.len()
+            })
     });
     // Longer first, so a mention inside a kept one is dropped.
     mentions.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.start.cmp(&b.0.start)));
