@@ -4,6 +4,9 @@
 
 #[path = "../../dyad-eval/src/ner.rs"]
 mod ner;
+#[path = "../../dyad-eval/src/segtok.rs"]
+#[allow(dead_code)]
+mod segtok;
 #[path = "../../dyad-eval/src/ud.rs"]
 mod ud;
 
@@ -13,7 +16,7 @@ use std::time::Instant;
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((mode, files)) = args.split_first() else {
-        anyhow::bail!("usage: dyad_eval ud|ner FILE...");
+        anyhow::bail!("usage: dyad_eval ud|ud-raw|ner FILE...");
     };
     let t = Instant::now();
     let models = dyad_models::Models::load_default()?;
@@ -21,6 +24,7 @@ fn main() -> anyhow::Result<()> {
     for f in files {
         let json = match mode.as_str() {
             "ud" => serde_json::to_string(&ud::evaluate_ud(&models, Path::new(f))?)?,
+            "ud-raw" => serde_json::to_string(&ud::evaluate_ud_raw(&models, Path::new(f))?)?,
             "ner" => serde_json::to_string(&ner::evaluate_ner(&models, Path::new(f))?)?,
             _ => anyhow::bail!("unknown mode {mode}"),
         };

@@ -134,6 +134,10 @@ impl<'a> Dec<'a> {
         }
         Ok(v)
     }
+    /// True when every byte has been read.
+    pub fn at_end(&self) -> bool {
+        self.pos == self.buf.len()
+    }
     pub fn finish(&self) -> Result<(), ModelError> {
         if self.pos != self.buf.len() {
             return Err(self.corrupt("trailing bytes after the model"));

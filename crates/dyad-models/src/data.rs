@@ -101,6 +101,94 @@ fn normalize_tag(tag: &str) -> Result<String, String> {
     Ok(format!("{prefix}-{ty}"))
 }
 
+/// Reads the named people, places and organizations of a CoNLL-U file with GUM's `Entity=`
+/// annotation (MISC) as NER sentences, so that GUM can add training data to UNER.
+///
+/// GUM marks every mention (pronouns and common nouns too) and nests them; UNER tags only
+/// names, flat. A GUM mention of type `person`, `place` or `organization` becomes a `PER`,
+/// `LOC` or `ORG` entity when, after dropping a leading determiner, it starts with a proper
+/// noun and holds only proper nouns, numbers and a few connectors (`of`, `and`, `&`, `'s`,
+/// hyphens, periods) — "the University of Portsmouth" -> ORG "University of Portsmouth";
+/// outer mentions win over the mentions inside them.
+pub fn read_conllu_entities(path: &Path) -> Result<Vec<NerSentence>, ModelError> {
+    Ok(read_conllu(path)?.iter().map(gum_entities).collect())
+}
+
+fn gum_entities(s: &ConlluSentence) -> NerSentence {
+    let n = s.words.len();
+    let mut open: Vec<(String, usize, &str)> = Vec::new();
+    let mut mentions: Vec<(usize, usize, &str)> = Vec::new();
+    for (i, w) in s.words.iter().enumerate() {
+        let Some(v) = w.misc.split('|').find_map(|m| m.strip_prefix("Entity=")) else {
+            continue;
+        };
+        let mut rest = v;
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('(') {
+                let end = r.find(['(', ')']).unwrap_or(r.len());
+                let fields: Vec<&str> = r[..end].split('-').collect();
+                let id = fields.first().copied().unwrap_or("").to_string();
+                let ty = fields.get(1).copied().unwrap_or("");
+                rest = &r[end..];
+                if let Some(r2) = rest.strip_prefix(')') {
+                    mentions.push((i, i + 1, ty));
+                    rest = r2;
+                } else {
+                    open.push((id, i, ty));
+                }
+            } else {
+                let end = rest.find(')').unwrap_or(rest.len());
+                let id = &rest[..end];
+                if let Some(k) = open.iter().rposition(|(o, _, _)| o == id) {
+                    let (_, start, ty) = open.remove(k);
+                    mentions.push((start, i + 1, ty));
+                }
+                rest = rest.get(end + 1..).unwrap_or("");
+            }
+        }
+    }
+    let words = &s.words;
+    let connector = |f: &str| matches!(f, "of" | "and" | "&" | "'s" | "-" | "." | "de" | "for");
+    let mut spans: Vec<(usize, usize, &str)> = mentions
+        .into_iter()
+        .filter_map(|(mut b, e, ty)| {
+            let ty = match ty {
+                "person" => "PER",
+                "place" => "LOC",
+                "organization" => "ORG",
+                _ => return None,
+            };
+            while b < e && words[b].upos == "DET" {
+                b += 1;
+            }
+            let name = b < e
+                && words[b].upos == "PROPN"
+                && words[e - 1].upos != "ADP"
+                && words[b..e]
+                    .iter()
+                    .all(|w| matches!(w.upos.as_str(), "PROPN" | "NUM") || connector(&w.form));
+            name.then_some((b, e, ty))
+        })
+        .collect();
+    // Longest first, then keep those that do not overlap a kept one.
+    spans.sort_by_key(|&(b, e, _)| (std::cmp::Reverse(e - b), b));
+    let mut tags = vec!["O".to_string(); n];
+    let mut taken = vec![false; n];
+    for (b, e, ty) in spans {
+        if taken[b..e].iter().any(|&t| t) {
+            continue;
+        }
+        for (k, t) in tags[b..e].iter_mut().enumerate() {
+            *t = format!("{}-{ty}", if k == 0 { "B" } else { "I" });
+        }
+        taken[b..e].iter_mut().for_each(|t| *t = true);
+    }
+    NerSentence {
+        words: words.iter().map(|w| w.form.clone()).collect(),
+        tags,
+    }
+}
+
 /// Entity spans `(start, end, type)` (end exclusive) of a BIO sequence; an `I-` that does
 /// not continue an entity of its type starts a new one (the conlleval convention).
 pub fn spans(tags: &[impl AsRef<str>]) -> Vec<(usize, usize, String)> {
@@ -131,6 +219,26 @@ pub fn spans(tags: &[impl AsRef<str>]) -> Vec<(usize, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gum_names_become_flat_entities() {
+        let t = "\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\tEntity=(1-organization-new-x-University_of_Portsmouth
+2\tUniversity\tUniversity\tPROPN\tNNP\t_\t0\troot\t_\t_
+3\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_
+4\tPortsmouth\tPortsmouth\tPROPN\tNNP\t_\t2\tnmod\t_\tEntity=(2-place-new-x-Portsmouth)1)
+5\thired\thire\tVERB\tVBD\t_\t2\tdep\t_\t_
+6\ther\tshe\tPRON\tPRP\t_\t5\tobj\t_\tEntity=(3-person-new-x)
+7\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_
+8\tOslo\tOslo\tPROPN\tNNP\t_\t5\tobl\t_\tEntity=(4-place-new-x-Oslo)
+
+";
+        let sents: Vec<NerSentence> = conllu::parse(t).unwrap().iter().map(gum_entities).collect();
+        assert_eq!(
+            sents[0].tags,
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-LOC"]
+        );
+    }
 
     #[test]
     fn reads_uner_layout_and_maps_oth() {

@@ -23,6 +23,7 @@
 pub mod codec;
 pub mod data;
 mod error;
+pub mod gazetteer;
 pub mod hash;
 pub mod lex;
 mod models;

@@ -3,15 +3,17 @@
 //! Entities (PER, ORG, LOC in UNER) are tagged left to right with Begin/Inside/Last/Unit/Out
 //! labels, which lets features see whether an entity is open and lets decoding forbid invalid
 //! sequences (an `I-` after an `O`, an entity left open at the end of the sentence), so every
-//! output is a clean list of spans. Features are gazetteer-free: the word, its affixes and
-//! shape, the words and shapes around it, the predicted part-of-speech tags (from the tagger,
-//! which the recognizer therefore always runs after) and the previous entity labels.
+//! output is a clean list of spans. Features are the word, its affixes and shape, the words and
+//! shapes around it, the predicted part-of-speech tags (from the tagger, which the recognizer
+//! therefore always runs after), the previous entity labels, and the matches of name lists
+//! compiled into the model ([`crate::gazetteer`]).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::codec::{self, Dec, Enc};
 use crate::data::{spans, NerSentence};
+use crate::gazetteer::Gazetteer;
 use crate::hash::{feat, mix, Rng};
 use crate::lex::{Lex, PAD};
 use crate::perceptron::{argmax, BestEpoch, Trainer, Weights};
@@ -19,18 +21,23 @@ use crate::tagger::{TagScratch, Tagger};
 use crate::{EpochReport, ModelError, TrainOptions};
 
 const KIND: &str = "ner";
+/// Share of the features hidden at random from each training example.
+const FEATURE_DROPOUT: f64 = 0.2;
 
 /// The trained recognizer. Immutable, `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct Ner {
     types: Vec<String>,
     weights: Weights,
+    /// Name lists compiled in at training time (empty in models trained without them).
+    gaz: Gazetteer,
 }
 
 /// Per-thread buffers for NER.
 #[derive(Default)]
 pub struct NerScratch {
     labels: Vec<u16>,
+    gaz: Vec<u8>,
     feats: Vec<u64>,
     scores: Vec<f32>,
 }
@@ -80,7 +87,18 @@ fn sentence_case(lex: &[Lex]) -> u64 {
     }
 }
 
-fn features(lex: &[Lex], tags: &[u16], sc: u64, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
+/// What the features of one word read besides the history of labels.
+struct Ctx<'a> {
+    lex: &'a [Lex],
+    tags: &'a [u16],
+    /// Gazetteer matches per word (see [`Gazetteer::tag`]).
+    gaz: &'a [u8],
+    /// Sentence casing (see [`sentence_case`]).
+    sc: u64,
+}
+
+fn features(c: &Ctx, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
+    let (lex, tags, sc) = (c.lex, c.tags, c.sc);
     let at = |j: isize| -> &Lex {
         if j < 0 || j as usize >= lex.len() {
             &PAD
@@ -147,6 +165,21 @@ fn features(lex: &[Lex], tags: &[u16], sc: u64, i: usize, y1: u64, y2: u64, out:
     f(41, mix(w.title as u64, w.suffix[2]));
     f(42, mix(p1.shape, w.shape));
     f(43, mix(w.shape, n1.shape));
+    let gz = |j: isize| -> u64 {
+        if j < 0 || j as usize >= c.gaz.len() {
+            0x100
+        } else {
+            c.gaz[j as usize] as u64
+        }
+    };
+    let (g0, gp, gn) = (gz(i_), gz(i_ - 1), gz(i_ + 1));
+    f(44, g0);
+    f(45, mix(g0, w.title as u64));
+    f(46, mix(gp, g0));
+    f(47, mix(g0, gn));
+    f(48, mix(g0, y1));
+    f(49, mix(g0 & 15, t0));
+    f(50, mix(mix(g0, w.title as u64), sc));
 }
 
 /// The label to learn when the gold label cannot follow the (predicted) previous label: close
@@ -177,21 +210,19 @@ fn repair(prev: usize, gold: usize, last: bool) -> usize {
 }
 
 fn decode(
-    lex: &[Lex],
-    tags: &[u16],
+    c: &Ctx,
     feats: &mut Vec<u64>,
     scores: &mut Vec<f32>,
     mut score: impl FnMut(&[u64], &mut Vec<f32>),
     out: &mut Vec<u16>,
 ) {
     out.clear();
-    let n = lex.len();
-    let sc = sentence_case(lex);
+    let n = c.lex.len();
     for i in 0..n {
         let prev = i.checked_sub(1).map_or(0, |j| out[j] as usize);
         let y1 = i.checked_sub(1).map_or(0x51, |j| out[j] as u64);
         let y2 = i.checked_sub(2).map_or(0x51, |j| out[j] as u64);
-        features(lex, tags, sc, i, y1, y2, feats);
+        features(c, i, y1, y2, feats);
         score(feats, scores);
         let l = argmax(scores, |l| allowed(prev, l, i + 1 == n)).unwrap_or(0);
         out.push(l as u16);
@@ -254,9 +285,15 @@ impl Ner {
         out: &mut Vec<EntitySpan>,
     ) {
         let w = &self.weights;
-        decode(
+        self.gaz.tag(lex, &mut s.gaz);
+        let c = Ctx {
             lex,
             tags,
+            gaz: &s.gaz,
+            sc: sentence_case(lex),
+        };
+        decode(
+            &c,
             &mut s.feats,
             &mut s.scores,
             |f, sc| w.scores(f, sc),
@@ -287,6 +324,7 @@ impl Ner {
         let mut e = Enc::default();
         e.strs(&self.types);
         self.weights.encode(&mut e);
+        self.gaz.encode(&mut e);
         codec::write_file(path, KIND, &e.buf)
     }
 
@@ -299,6 +337,12 @@ impl Ner {
         let mut d = Dec::new(payload);
         let types = d.strs()?;
         let weights = Weights::decode(&mut d)?;
+        // Models from before the name lists end here.
+        let gaz = if d.at_end() {
+            Gazetteer::default()
+        } else {
+            Gazetteer::decode(&mut d)?
+        };
         d.finish()?;
         if weights.nclasses() != 1 + 4 * types.len() {
             return Err(ModelError::Corrupt {
@@ -307,7 +351,11 @@ impl Ner {
                 what: "weights and entity types disagree".into(),
             });
         }
-        Ok(Ner { types, weights })
+        Ok(Ner {
+            types,
+            weights,
+            gaz,
+        })
     }
 }
 
@@ -339,9 +387,11 @@ pub fn span_f1(tagger: &Tagger, ner: &Ner, sents: &[NerSentence]) -> f64 {
     }
 }
 
-/// Trains a recognizer on `train` (tagged by `tagger`), keeping the epoch with the best dev F1.
+/// Trains a recognizer on `train` (tagged by `tagger`), with the name lists `gaz`, keeping the
+/// epoch with the best dev F1.
 pub fn train(
     tagger: &Tagger,
+    gaz: Gazetteer,
     train: &[NerSentence],
     dev: &[NerSentence],
     opts: &TrainOptions,
@@ -359,18 +409,22 @@ pub fn train(
     let types: Vec<String> = types.into_iter().collect();
     let nlabels = 1 + 4 * types.len();
     let mut ts = TagScratch::default();
-    let data: Vec<(Vec<Lex>, Vec<u16>, Vec<u16>)> = train
+    type Prepared = (Vec<Lex>, Vec<u16>, Vec<u8>, Vec<u16>);
+    let data: Vec<Prepared> = train
         .iter()
         .map(|s| {
             let forms: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let mut tags = Vec::new();
             tagger.tag(&forms, &mut ts, &mut tags);
-            (ts.lex.clone(), tags, bilou(&s.tags, &types))
+            let mut g = Vec::new();
+            gaz.tag(&ts.lex, &mut g);
+            (ts.lex.clone(), tags, g, bilou(&s.tags, &types))
         })
         .collect();
     let mut ner = Ner {
         types,
         weights: Trainer::new(1).average(0.0),
+        gaz,
     };
     let mut trainer = Trainer::new(nlabels);
     let mut rng = Rng::new(opts.seed);
@@ -381,15 +435,26 @@ pub fn train(
         rng.shuffle(&mut order);
         let (mut ok, mut n) = (0usize, 0usize);
         for &si in &order {
-            let (lex, tags, gold) = &data[si];
+            let (lex, tags, g, gold) = &data[si];
             out.clear();
             let len = lex.len();
-            let sc = sentence_case(lex);
+            let c = Ctx {
+                lex,
+                tags,
+                gaz: g,
+                sc: sentence_case(lex),
+            };
             for (i, &gi) in gold.iter().enumerate() {
                 let prev = i.checked_sub(1).map_or(0, |j| out[j] as usize);
                 let y1 = i.checked_sub(1).map_or(0x51, |j| out[j] as u64);
                 let y2 = i.checked_sub(2).map_or(0x51, |j| out[j] as u64);
-                features(lex, tags, sc, i, y1, y2, &mut feats);
+                features(&c, i, y1, y2, &mut feats);
+                // Feature dropout: the recognizer overfits the words of its small training
+                // set (99.9% of training tokens right, 67 F1 on dev); hiding a random share of
+                // the features of each example makes it spread its weight over the context,
+                // shape and name-list features as well. Measured on UNER dev: 67.49 F1
+                // without, 67.76 with 0.2, 67.07 with 0.3.
+                feats.retain(|_| rng.next_f64() >= FEATURE_DROPOUT);
                 trainer.scores(&feats, &mut scores);
                 let last = i + 1 == len;
                 let guess = argmax(&scores, |l| allowed(prev, l, last)).unwrap_or(0);
@@ -437,7 +502,9 @@ mod tests {
         };
         let conllu = crate::tagger::tests::fixture();
         let tagger = crate::tagger::train(&conllu, &conllu, &opts, &mut |_| {}).unwrap();
-        let ner = train(&tagger, &sents, &sents, &opts, &mut |_| {}).unwrap();
+        let mut gaz = Gazetteer::default();
+        gaz.add("paris", crate::gazetteer::LOC);
+        let ner = train(&tagger, gaz, &sents, &sents, &opts, &mut |_| {}).unwrap();
         assert!(span_f1(&tagger, &ner, &sents) > 0.99);
 
         let dir = tempfile::tempdir().unwrap();

@@ -39,12 +39,16 @@ pub struct Tagger {
     /// hash(word) -> label, for frequent unambiguous words.
     tagdict: HashMap<u64, u16, IdBuild>,
     morph: Morph,
+    /// hash(lowercase word) -> its ambiguity class: the hash of the set of labels it had in
+    /// training (empty in models from before this feature).
+    amb: HashMap<u64, u64, IdBuild>,
 }
 
 /// Per-thread buffers for tagging.
 #[derive(Default)]
 pub struct TagScratch {
     pub(crate) lex: Vec<Lex>,
+    amb: Vec<u64>,
     first: Vec<u16>,
     feats: Vec<u64>,
     scores: Vec<f32>,
@@ -56,7 +60,48 @@ fn tag_h(t: Option<u16>) -> u64 {
     t.map_or(0x7a9, |t| t as u64 + 1)
 }
 
-fn features(lex: &[Lex], i: usize, t1: u64, t2: u64, right: Option<&[u16]>, out: &mut Vec<u64>) {
+/// The ambiguity class of each word (0 for words not seen often enough in training).
+fn ambiguity(amb: &HashMap<u64, u64, IdBuild>, lex: &[Lex], out: &mut Vec<u64>) {
+    out.clear();
+    out.extend(lex.iter().map(|l| amb.get(&l.lower).copied().unwrap_or(0)));
+}
+
+/// Ambiguity classes from training counts: words seen at least 3 times get the hash of the
+/// labels that make up at least 5% of their occurrences.
+fn ambiguity_classes(lexed: &[Vec<Lex>], gold: &[Vec<u16>]) -> HashMap<u64, u64, IdBuild> {
+    let mut counts: HashMap<u64, BTreeMap<u16, usize>, IdBuild> = HashMap::default();
+    for (lex, g) in lexed.iter().zip(gold) {
+        for (l, t) in lex.iter().zip(g) {
+            *counts.entry(l.lower).or_default().entry(*t).or_default() += 1;
+        }
+    }
+    let mut out = HashMap::default();
+    for (w, c) in counts {
+        let total: usize = c.values().sum();
+        if total < 3 {
+            continue;
+        }
+        let mut h = 0xa3b;
+        for (t, n) in c {
+            if n * 20 >= total {
+                h = mix(h, t as u64 + 1);
+            }
+        }
+        out.insert(w, h);
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn features(
+    lex: &[Lex],
+    amb: &[u64],
+    i: usize,
+    t1: u64,
+    t2: u64,
+    right: Option<&[u16]>,
+    out: &mut Vec<u64>,
+) {
     let at = |j: isize| -> &Lex {
         if j < 0 || j as usize >= lex.len() {
             &PAD
@@ -98,6 +143,14 @@ fn features(lex: &[Lex], i: usize, t1: u64, t2: u64, right: Option<&[u16]>, out:
     out.push(feat(28, mix(w.suffix[1], n1.suffix[1])));
     out.push(feat(29, n2.suffix[2]));
     out.push(feat(30, mix(t1, w.shape)));
+    if !amb.is_empty() {
+        let a = |j: usize| amb.get(j).copied().unwrap_or(0x5ad);
+        let (a0, an1) = (a(i), a(i + 1));
+        out.push(feat(31, a0));
+        out.push(feat(32, mix(a0, t1)));
+        out.push(feat(33, an1));
+        out.push(feat(34, mix(a0, an1)));
+    }
     if let Some(r) = right {
         let r1 = tag_h(r.get(i + 1).copied());
         let r2 = tag_h(r.get(i + 2).copied());
@@ -114,8 +167,10 @@ fn features(lex: &[Lex], i: usize, t1: u64, t2: u64, right: Option<&[u16]>, out:
 
 /// Greedy decoding with any scorer (training or frozen weights); `right` holds the tags of a
 /// first pass for the second pass's look-ahead features.
+#[allow(clippy::too_many_arguments)]
 fn decode(
     lex: &[Lex],
+    amb: &[u64],
     tagdict: &HashMap<u64, u16, IdBuild>,
     right: Option<&[u16]>,
     feats: &mut Vec<u64>,
@@ -131,7 +186,7 @@ fn decode(
         }
         let t1 = tag_h(i.checked_sub(1).map(|j| out[j]));
         let t2 = tag_h(i.checked_sub(2).map(|j| out[j]));
-        features(lex, i, t1, t2, right, feats);
+        features(lex, amb, i, t1, t2, right, feats);
         score(feats, scores);
         out.push(argmax(scores, |_| true).unwrap_or(0) as u16);
     }
@@ -155,8 +210,10 @@ impl Tagger {
     pub(crate) fn tag_lexed(&self, s: &mut TagScratch, out: &mut Vec<u16>) {
         let (w1, w2) = (&self.weights, &self.weights2);
         let mut first = std::mem::take(&mut s.first);
+        ambiguity(&self.amb, &s.lex, &mut s.amb);
         decode(
             &s.lex,
+            &s.amb,
             &self.tagdict,
             None,
             &mut s.feats,
@@ -166,6 +223,7 @@ impl Tagger {
         );
         decode(
             &s.lex,
+            &s.amb,
             &self.tagdict,
             Some(&first),
             &mut s.feats,
@@ -223,6 +281,14 @@ impl Tagger {
         self.weights.encode(&mut e);
         self.weights2.encode(&mut e);
         self.morph.encode(&mut e);
+        let mut amb: Vec<_> = self.amb.iter().collect();
+        amb.sort();
+        e.u32(AMB_SECTION);
+        e.len(amb.len());
+        for (k, v) in amb {
+            e.u64(*k);
+            e.u64(*v);
+        }
         codec::write_file(path, KIND, &e.buf)
     }
 
@@ -257,6 +323,19 @@ impl Tagger {
             });
         }
         let morph = Morph::decode(&mut d)?;
+        // Models from before the ambiguity classes end here.
+        let mut amb = HashMap::default();
+        if !d.at_end() {
+            if d.u32()? != AMB_SECTION {
+                return Err(d.corrupt("expected the ambiguity classes"));
+            }
+            let n = d.len(16)?;
+            amb.reserve(n);
+            for _ in 0..n {
+                let k = d.u64()?;
+                amb.insert(k, d.u64()?);
+            }
+        }
         d.finish()?;
         Ok(Tagger {
             labels,
@@ -264,9 +343,13 @@ impl Tagger {
             weights2,
             tagdict,
             morph,
+            amb,
         })
     }
 }
+
+/// Marks the ambiguity-class section of a tagger payload.
+const AMB_SECTION: u32 = 0x414d_4201;
 
 /// Upos accuracy of `tagger` on `sents`.
 pub fn upos_accuracy(tagger: &Tagger, sents: &[ConlluSentence]) -> f64 {
@@ -369,9 +452,19 @@ pub fn train(
         .iter()
         .map(|s| s.words.iter().map(|w| w.upos.clone()).collect())
         .collect();
+    let amb = ambiguity_classes(&lexed, &gold);
+    let amb_of = |lex: &[Lex]| {
+        let mut v = Vec::new();
+        ambiguity(&amb, lex, &mut v);
+        v
+    };
+    let amb_train: Vec<Vec<u64>> = lexed.iter().map(|l| amb_of(l)).collect();
+    let amb_dev: Vec<Vec<u64>> = dev_lexed.iter().map(|l| amb_of(l)).collect();
     let pass = Pass {
         labels: &labels,
         tagdict: &tagdict,
+        amb_train: &amb_train,
+        amb_dev: &amb_dev,
         opts,
     };
     // Jackknifed first-pass tags of the training data, so that the second pass learns from
@@ -384,6 +477,7 @@ pub fn train(
         for i in te {
             decode(
                 &lexed[i],
+                &amb_train[i],
                 &tagdict,
                 None,
                 &mut f,
@@ -405,10 +499,11 @@ pub fn train(
     )?;
     let mut dev_first: Vec<Vec<u16>> = Vec::with_capacity(dev.len());
     let (mut f, mut sc) = (Vec::new(), Vec::new());
-    for lex in &dev_lexed {
+    for (lex, a) in dev_lexed.iter().zip(&amb_dev) {
         let mut out = Vec::new();
         decode(
             lex,
+            a,
             &tagdict,
             None,
             &mut f,
@@ -432,6 +527,7 @@ pub fn train(
         weights2: w2,
         tagdict,
         morph,
+        amb,
     })
 }
 
@@ -441,6 +537,8 @@ type DevSet<'a> = (&'a [Vec<Lex>], &'a [Vec<String>]);
 struct Pass<'a> {
     labels: &'a [TagLabel],
     tagdict: &'a HashMap<u64, u16, IdBuild>,
+    amb_train: &'a [Vec<u64>],
+    amb_dev: &'a [Vec<u64>],
     opts: &'a TrainOptions,
 }
 
@@ -477,7 +575,7 @@ impl Pass<'_> {
                     }
                     let t1 = tag_h(i.checked_sub(1).map(|j| out[j]));
                     let t2 = tag_h(i.checked_sub(2).map(|j| out[j]));
-                    features(lex, i, t1, t2, r, &mut feats);
+                    features(lex, &self.amb_train[si], i, t1, t2, r, &mut feats);
                     trainer.scores(&feats, &mut scores);
                     let guess = argmax(&scores, |_| true).unwrap_or(0);
                     trainer.tick();
@@ -496,6 +594,7 @@ impl Pass<'_> {
                         let r = dr.map(|r| r[k].as_slice());
                         decode(
                             lex,
+                            &self.amb_dev[k],
                             self.tagdict,
                             r,
                             &mut feats,

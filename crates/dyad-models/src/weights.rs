@@ -256,6 +256,7 @@ impl Weights {
         scores.clear();
         scores.resize(self.nclasses, 0.0);
         let mut found = [0u32; BATCH];
+        let mut acc = [0i32; 256];
         for chunk in feats.chunks(BATCH) {
             // Prefetch every slot, then resolve the features and prefetch their runs, then
             // add: the misses of the whole batch are in flight together. A plain loop would
@@ -273,24 +274,31 @@ impl Weights {
                     m += 1;
                 }
             }
-            for &at in &found[..m] {
-                let at = at as usize;
-                let n = self.run_len(at);
-                let vals = &self.runs[at + 2 + n * self.cw..at + 2 + n * (self.cw + 2)];
-                if self.cw == 1 {
+            if self.cw == 1 {
+                // Byte class ids index a 256-entry integer accumulator: no bounds checks
+                // and no conversions in the inner loop.
+                for &at in &found[..m] {
+                    let at = at as usize;
+                    let n = self.run_len(at);
                     let cls = &self.runs[at + 2..at + 2 + n];
+                    let vals = &self.runs[at + 2 + n..at + 2 + 3 * n];
                     for (&c, v) in cls.iter().zip(vals.chunks_exact(2)) {
-                        if let Some(s) = scores.get_mut(c as usize) {
-                            *s += i16::from_le_bytes([v[0], v[1]]) as f32;
-                        }
+                        acc[c as usize] += i16::from_le_bytes([v[0], v[1]]) as i32;
                     }
-                } else {
-                    for (c, v) in self.pairs(at) {
+                }
+            } else {
+                for &at in &found[..m] {
+                    for (c, v) in self.pairs(at as usize) {
                         if let Some(s) = scores.get_mut(c as usize) {
                             *s += v as f32;
                         }
                     }
                 }
+            }
+        }
+        if self.cw == 1 {
+            for (s, a) in scores.iter_mut().zip(acc.iter()) {
+                *s = *a as f32;
             }
         }
         for s in scores.iter_mut() {

@@ -42,6 +42,10 @@ pub struct ModelEvalArgs {
     /// Print one JSON object instead of a table
     #[arg(long)]
     pub json: bool,
+    /// `ud` only: start from the raw text through dyad's segmenter and tokenizer and print
+    /// the CoNLL 2018 shared-task scores (F1 over aligned words)
+    #[arg(long)]
+    pub raw: bool,
 }
 
 #[derive(Args, Debug)]
@@ -181,6 +185,9 @@ pub(crate) fn file_name(p: &std::path::Path) -> String {
 }
 
 fn ud(a: &ModelEvalArgs) -> Result<()> {
+    if a.raw {
+        return ud_raw(a);
+    }
     let models = crate::pipeline::load_models(a.models.as_deref())?;
     let mut reports = Vec::new();
     for f in &a.files {
@@ -210,6 +217,62 @@ fn ud(a: &ModelEvalArgs) -> Result<()> {
         "{}",
         render(
             &["file", "words", "UPOS", "XPOS", "UFeats", "AllTags", "Lemma", "UAS", "LAS"],
+            &rows
+        )
+    );
+    Ok(())
+}
+
+fn ud_raw(a: &ModelEvalArgs) -> Result<()> {
+    let models = crate::pipeline::load_models(a.models.as_deref())?;
+    let mut reports = Vec::new();
+    for f in &a.files {
+        reports.push(
+            dyad_eval::ud::evaluate_ud_raw(&models, f)
+                .with_context(|| format!("cannot evaluate {}", f.display()))?,
+        );
+    }
+    if a.json {
+        return print_json(&serde_json::json!({ "files": reports }));
+    }
+    let rows: Vec<Vec<String>> = reports
+        .iter()
+        .map(|r| {
+            let mut row = vec![file_name(std::path::Path::new(&r.file))];
+            for x in [
+                r.tokens,
+                r.sentences,
+                r.words,
+                r.upos,
+                r.xpos,
+                r.ufeats,
+                r.alltags,
+                r.lemma,
+                r.uas,
+                r.las,
+            ] {
+                row.push(format!("{x:.2}"));
+            }
+            row
+        })
+        .collect();
+    println!("Raw text through dyad's segmenter and tokenizer; CoNLL 2018 F1 in percent");
+    print!(
+        "{}",
+        render(
+            &[
+                "file",
+                "Tokens",
+                "Sentences",
+                "Words",
+                "UPOS",
+                "XPOS",
+                "UFeats",
+                "AllTags",
+                "Lemma",
+                "UAS",
+                "LAS"
+            ],
             &rows
         )
     );

@@ -29,7 +29,8 @@ pub struct TrainArgs {
     /// The model to train
     #[arg(value_enum)]
     pub kind: ModelKind,
-    /// Training files (CoNLL-U for tagger/parser, BIO for ner)
+    /// Training files (CoNLL-U for tagger/parser; BIO for ner, or CoNLL-U with GUM's
+    /// `Entity=` annotation, whose person/place/organization names are used)
     #[arg(long, required = true, num_args = 1..)]
     pub train: Vec<PathBuf>,
     /// Development file used to pick the best epoch
@@ -45,6 +46,9 @@ pub struct TrainArgs {
     pub seed: u64,
     #[arg(long, default_value_t = 10)]
     pub epochs: usize,
+    /// Name lists compiled into the NER model (`data/actors/*.tsv`, `data/gkg/places.tsv`)
+    #[arg(long, num_args = 1..)]
+    pub gazetteer: Vec<PathBuf>,
     /// Drop averaged weights smaller than this from the saved model
     #[arg(long, default_value_t = 1e-3)]
     pub prune: f32,
@@ -108,9 +112,14 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
             }
         }
         ModelKind::Ner => {
+            // BIO files, or CoNLL-U files with GUM's entity annotation (its names).
             let mut train = Vec::new();
             for p in &args.train {
-                train.extend(data::read_bio(p)?);
+                if p.extension().is_some_and(|e| e == "conllu") {
+                    train.extend(data::read_conllu_entities(p)?);
+                } else {
+                    train.extend(data::read_bio(p)?);
+                }
             }
             let dev = data::read_bio(&args.dev)?;
             eprintln!(
@@ -120,7 +129,12 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
             );
             let tagger = dyad_models::Tagger::load(&args.tagger)
                 .context("the NER tagger learns from the tagger's tags; train it first")?;
-            let m = dyad_models::ner::train(&tagger, &train, &dev, &opts, &mut progress)?;
+            let mut gaz = dyad_models::gazetteer::Gazetteer::default();
+            for p in &args.gazetteer {
+                let n = gaz.add_file(p)?;
+                eprintln!("{}: {n} names", p.display());
+            }
+            let m = dyad_models::ner::train(&tagger, gaz, &train, &dev, &opts, &mut progress)?;
             m.save(&args.out)?;
         }
     }
