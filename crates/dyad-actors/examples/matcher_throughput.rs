@@ -7,8 +7,10 @@
 //! FILEs are `.conllu` (tokens from the FORM column, one sentence per block) or plain
 //! text (split at blanks and punctuation, a sentence per `.`, `!`, `?`); by default the
 //! repository sample. The token sequences are repeated until at least 5 million tokens
-//! are matched. The baseline in the same run is the unavoidable per-token work of any
-//! dictionary lookup: folding each token and probing a hash set of dictionary words.
+//! are matched. Two baselines run on the same tokens: the unavoidable per-token work of any
+//! dictionary lookup (folding each token and probing a hash set of dictionary words), and
+//! the naive dictionary pass (a hash map of whole phrases probed with every n-gram, longest
+//! first, at every position).
 //! Both are reported per wall-clock second and per second of this thread's CPU time
 //! (Linux `/proc/thread-self/schedstat`), which is the per-core figure on a shared
 //! machine where the thread is often descheduled.
@@ -16,9 +18,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use dyad_actors::normalize::{fold_into, phrase_words};
+use dyad_actors::normalize::{fold, fold_into, phrase_words};
 use dyad_actors::{Date, Dictionary, DictionaryBuilder, Scratch};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Nanoseconds this thread has run on a CPU, if the kernel says.
 fn cpu_ns() -> Option<u64> {
@@ -164,10 +166,70 @@ fn main() {
         matches += matcher.dictionary_pass(&sentences, date, &mut scratch);
     }
     let pass = t.stop();
+    // baseline 2: the naive dictionary pass, a hash map of whole phrases probed with every
+    // n-gram (longest first) at every position, as a straightforward implementation does
+    let phrases: FxHashMap<String, usize> = dict
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (phrase_words(&e.phrase).join(" "), i))
+        .collect();
+    let max_len = phrases
+        .keys()
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(1);
+    let mut folded: Vec<String> = Vec::new();
+    let mut key = String::new();
+    let t = Clock::start();
+    let mut naive_hits = 0usize;
+    for _ in 0..reps {
+        for s in &sentences {
+            folded.clear();
+            folded.extend(s.iter().map(|t| fold(t)));
+            let mut i = 0;
+            while i < folded.len() {
+                let mut step = 1;
+                for n in (1..=max_len.min(folded.len() - i)).rev() {
+                    key.clear();
+                    for (j, w) in folded[i..i + n].iter().enumerate() {
+                        if j > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(w);
+                    }
+                    if phrases.contains_key(key.as_str()) {
+                        naive_hits += 1;
+                        step = n;
+                        break;
+                    }
+                }
+                i += step;
+            }
+        }
+    }
+    black_box(naive_hits);
+    let naive = t.stop();
     rate("baseline fold+hash probe:", total, base, "");
+    rate(
+        "baseline naive n-gram map:",
+        total,
+        naive,
+        &format!("  (phrases up to {max_len} words, {naive_hits} matches)"),
+    );
     let extra = format!(
         "  ({matches} matches, {:.1} per 100 tokens)",
         matches as f64 * 100.0 / total as f64
     );
     rate("dictionary pass:", total, pass, &extra);
+    let ratio = |x: (f64, Option<f64>), y: (f64, Option<f64>)| match (x.1, y.1) {
+        (Some(a), Some(b)) => a / b,
+        _ => x.0 / y.0,
+    };
+    println!(
+        "ratios (CPU time): naive n-gram map / dictionary pass = {:.1}x slower; \
+         dictionary pass / fold+hash probe = {:.2}x the time",
+        ratio(naive, pass),
+        ratio(pass, base)
+    );
 }
