@@ -80,3 +80,78 @@ proptest! {
         }
     }
 }
+
+/// A document over `text` with a hostile parse and NER: heads, relations, entity and
+/// sentence ranges drawn at random, some out of range.
+fn hostile_doc(
+    text: &str,
+    heads: &[usize],
+    rels: &[usize],
+    ents: &[(usize, usize, bool)],
+) -> dyad_core::Document {
+    const RELS: [&str; 9] = [
+        "nsubj",
+        "obj",
+        "appos",
+        "compound",
+        "amod",
+        "nmod",
+        "nmod:poss",
+        "obl",
+        "case",
+    ];
+    let mut doc = dyad_core::Document::new(
+        dyad_core::DocMeta::new("t", text.as_bytes()),
+        text.to_string(),
+    );
+    doc.tokens = common::tokenize(text);
+    let n = doc.tokens.len();
+    for (i, t) in doc.tokens.iter_mut().enumerate() {
+        t.head = heads.get(i).copied().filter(|h| *h != i);
+        t.deprel = rels.get(i).map(|r| RELS[r % RELS.len()].to_string());
+    }
+    let half = n / 2;
+    for [a, b] in [[0, half], [half, n + 2]] {
+        doc.sentences.push(dyad_core::Sentence {
+            span: dyad_core::Span::new(0, text.len()),
+            tokens: [a, b],
+        });
+    }
+    for &(a, len, per) in ents {
+        doc.entities.push(dyad_core::Entity {
+            span: dyad_core::Span::new(0, 0),
+            label: if per { "PER" } else { "ORG" }.to_string(),
+            tokens: [a, a + len],
+        });
+    }
+    doc
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parse_resolver_survives_hostile_parses(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("Blinken".to_string()), Just("Belgium".to_string()), Just("'s".to_string()),
+                Just("Minister".to_string()), Just("he".to_string()), Just("Brussels".to_string()),
+                Just("EU".to_string()), Just("officials".to_string()), Just("Greeks".to_string()),
+                Just(",".to_string()), Just("Herald".to_string()), Just("she".to_string()),
+                "\\PC{1,6}",
+            ],
+            0..30,
+        ),
+        heads in proptest::collection::vec(0usize..40, 0..30),
+        rels in proptest::collection::vec(0usize..9, 0..30),
+        ents in proptest::collection::vec((0usize..35, 0usize..6, any::<bool>()), 0..6),
+    ) {
+        let dict = Dictionary::builtin().unwrap();
+        let text = words.join(" ");
+        let doc = hostile_doc(&text, &heads, &rels, &ents);
+        for m in dict.resolve(&doc, Date::parse_iso("2021-03-25")) {
+            prop_assert!(m.span.get(&text).is_some(), "{:?} out of {:?}", m.span, text);
+            prop_assert!(!m.rule.is_empty());
+        }
+    }
+}
