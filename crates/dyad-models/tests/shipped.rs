@@ -2,11 +2,11 @@
 //!
 //! Reads the UD English EWT and UNER test sets from `/work/shared/data` (override with
 //! `DYAD_DATA`); when they are absent (as on a user's machine) the test says so and passes.
-//! Scores on the first 800 sentences only, to keep the test quick. The floors sit a little
-//! below what the shipped models score on that subset (UPOS 95.9, UAS 85.2, LAS 81.8, NER F1
-//! 60.6), so they catch a broken or mismatched model, not noise. They are *not* the targets of
-//! issue 3 (UPOS 95.5, LAS 84, NER F1 82 on the full test sets), which the models do not all
-//! meet yet; see `models/README.md`.
+//! UPOS is scored on the whole EWT test set against the floor of issue 3 (95.5; the shipped
+//! tagger scores 95.57). Parsing and NER are scored on the first 800 sentences only, to keep
+//! the test quick, against floors a little below what the shipped models score there (UAS
+//! 85.3, LAS 82.3, NER F1 66.5): they catch a broken or mismatched model, not noise. The
+//! issue's LAS 84 and NER F1 82 are not met yet; see `models/README.md`.
 
 use std::path::PathBuf;
 
@@ -29,19 +29,20 @@ fn shipped_models_meet_the_floors_on_ewt_and_uner_test() {
     };
     let models = Models::load_default().expect("the shipped models load");
     let mut ud = data::read_conllu(&dir.join("ud/UD_English-EWT/en_ewt-ud-test.conllu")).unwrap();
-    ud.truncate(SUBSET);
     let upos = tagger::upos_accuracy(&models.tagger, &ud);
+    eprintln!("EWT test: UPOS {upos:.4}");
+    assert!(upos >= 0.955, "UPOS {upos}");
+    ud.truncate(SUBSET);
     let (uas, las) = parser::attachment_scores(&models.tagger, &models.parser, &ud);
-    eprintln!("EWT test[..{SUBSET}]: UPOS {upos:.4} UAS {uas:.4} LAS {las:.4}");
-    assert!(upos >= 0.95, "UPOS {upos}");
-    assert!(las >= 0.80, "LAS {las}");
-    assert!(uas >= 0.835, "UAS {uas}");
+    eprintln!("EWT test[..{SUBSET}]: UAS {uas:.4} LAS {las:.4}");
+    assert!(las >= 0.81, "LAS {las}");
+    assert!(uas >= 0.84, "UAS {uas}");
 
     let mut bio = data::read_bio(&dir.join("ner/UNER_English-EWT/en_ewt-ud-test.iob2")).unwrap();
     bio.truncate(SUBSET);
     let f1 = ner::span_f1(&models.tagger, &models.ner, &bio);
     eprintln!("UNER EWT test[..{SUBSET}]: F1 {f1:.4}");
-    assert!(f1 >= 0.57, "NER F1 {f1}");
+    assert!(f1 >= 0.64, "NER F1 {f1}");
 }
 
 #[test]
