@@ -6,9 +6,14 @@
 //! (dyad-gkg: tone, dates, amounts, places, quotations); then the event coder (dyad-events)
 //! over the parse and the actor mentions. Loaded models and dictionaries are immutable; the
 //! per-run scratch buffers live beside them.
+//!
+//! Each stage's time is summed over the run ([`StageTimes`]); with the
+//! environment variable `DYAD_STAGE_TIMES` set, the pipeline prints the sums as one JSON
+//! line to standard error when it is dropped (for `bench/events_e2e.sh`).
 
 use std::cell::RefCell;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context, Result};
 use dyad_actors::{ActorKind, ActorMention, Dictionary};
@@ -69,7 +74,29 @@ impl Annotated {
     }
 }
 
+/// Time spent per stage over a run, and the documents and sentences it went through.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct StageTimes {
+    pub documents: usize,
+    pub sentences: usize,
+    /// Cleaning, segmentation and tokenization (dyad-text).
+    pub text: f64,
+    /// Tagging, lemmas, parsing and NER (dyad-models).
+    pub models: f64,
+    /// Actor mentions (dyad-actors).
+    pub actors: f64,
+    /// Tone, dates, amounts, places, quotations (dyad-gkg).
+    pub gkg: f64,
+    /// The event coder (dyad-events).
+    pub events: f64,
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
 pub struct Pipeline {
+    times: RefCell<StageTimes>,
     stage: Stage,
     models: Option<Models>,
     actors: Option<&'static Dictionary>,
@@ -89,6 +116,7 @@ impl Pipeline {
             .map_err(|e| anyhow!("cannot build the actor dictionaries: {e}"))?;
         let coder = actors.is_some().then(Coder::cameo);
         Ok(Pipeline {
+            times: RefCell::new(StageTimes::default()),
             stage,
             models,
             actors,
@@ -100,6 +128,14 @@ impl Pipeline {
     /// Runs the stages on one document. Never fails: a document that reached this point has
     /// text, and every stage is total on text; a stage that cannot run says so in `warnings`.
     pub fn process(&self, raw: RawDocument) -> Annotated {
+        let mut clock = Instant::now();
+        let mut lap = |field: &mut f64| {
+            let now = Instant::now();
+            *field += secs(now - clock);
+            clock = now;
+        };
+        let mut times = self.times.borrow_mut();
+        times.documents += 1;
         let mut doc = Document::new(raw.meta, String::new());
         doc.warnings = raw.warnings;
         dyad_text::clean_into(&mut doc, &raw.text, raw.body);
@@ -110,11 +146,15 @@ impl Pipeline {
             events: Vec::new(),
         };
         if self.stage < Stage::Tokenize {
+            lap(&mut times.text);
             return out;
         }
         dyad_text::annotate(&mut out.doc);
+        times.sentences += out.doc.sentences.len();
+        lap(&mut times.text);
         if let Some(m) = &self.models {
             m.annotate_with(&mut out.doc, &mut self.scratch.borrow_mut());
+            lap(&mut times.models);
         }
         if let Some(dict) = self.actors {
             let date = out
@@ -124,6 +164,7 @@ impl Pipeline {
                 .as_deref()
                 .and_then(dyad_actors::Date::parse_iso);
             out.actors = dict.resolve_simple(&out.doc.tokens, date);
+            lap(&mut times.actors);
             let people: Vec<Span> = out
                 .actors
                 .iter()
@@ -134,11 +175,23 @@ impl Pipeline {
                 Ok(g) => out.gkg = Some(g),
                 Err(e) => out.doc.warnings.push(format!("knowledge-graph stage: {e}")),
             }
+            lap(&mut times.gkg);
         }
         if let Some(coder) = &self.coder {
             out.events = coder.code(&out.doc, &actor_refs(&out.actors));
+            lap(&mut times.events);
         }
         out
+    }
+}
+
+impl Drop for Pipeline {
+    fn drop(&mut self) {
+        if std::env::var_os("DYAD_STAGE_TIMES").is_some() {
+            if let Ok(line) = serde_json::to_string(&*self.times.borrow()) {
+                eprintln!("{line}");
+            }
+        }
     }
 }
 

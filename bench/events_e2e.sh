@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmark: raw text to events, sentences per second on one core, and the share of time of
+# each stage (text: clean + segment + tokenize; models: tag + parse + NER; actors; gkg: tone,
+# dates, places, quotes; events: the coder), as `dyad code` runs them.
+#
+#   bench/events_e2e.sh [COPIES]
+#
+# Input: the raw <Text> of every record of the PETRARCH validation files under ../shared/data
+# (news sentences, the GigaWord sample included) plus the repository's sample article, as one
+# JSON Lines document each, repeated COPIES times (default 20). Pinned to one core with
+# taskset; the per-core speed is sentences / CPU seconds of the process, the stage shares come
+# from the pipeline's own clock (DYAD_STAGE_TIMES).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared/data}
+COPIES=${1:-20}
+VAL=$SHARED/events/validation
+if [ ! -d "$VAL" ]; then
+  echo "bench: $VAL not found" >&2
+  exit 1
+fi
+cargo build --release -p dyad-cli --quiet
+OUT=bench/out
+mkdir -p "$OUT"
+CORPUS=$OUT/events_e2e.jsonl
+python3 - "$VAL" "$COPIES" samples/devdiscourse-2021-03-25-blinken.txt > "$CORPUS" <<'PY'
+import glob, json, re, sys, html
+val, copies, sample = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+texts = []
+for f in sorted(glob.glob(val + "/*.xml")):
+    if "udpipe" in f:
+        continue  # the same records as PETR.UnitTest.records.xml
+    for m in re.finditer(r"<Text>(.*?)</Text>", open(f, encoding="utf-8").read(), re.S):
+        t = html.unescape(" ".join(m.group(1).split()))
+        if t:
+            texts.append(t)
+texts.append(open(sample, encoding="utf-8").read())
+for i in range(copies):
+    for j, t in enumerate(texts):
+        print(json.dumps({"text": t, "date": "2021-03-25", "url": f"copy{i}/doc{j}"}))
+PY
+echo "corpus: $(wc -l < "$CORPUS") documents ($COPIES copies)"
+TIMES=$OUT/events_e2e.times
+/usr/bin/time -f '%U %S' -o "$OUT/events_e2e.cpu" \
+  env DYAD_STAGE_TIMES=1 taskset -c 0 target/release/dyad code -q "$CORPUS" -o "$OUT/events_e2e.out.jsonl" 2> "$TIMES"
+python3 - "$TIMES" "$OUT/events_e2e.cpu" "$OUT/events_e2e.out.jsonl" <<'PY'
+import json, sys
+t = json.loads([l for l in open(sys.argv[1]) if l.startswith("{")][-1])
+user, sys_ = map(float, open(sys.argv[2]).read().split()[-2:])
+events = sum(len(json.loads(l).get("events", [])) for l in open(sys.argv[3]))
+stages = ["text", "models", "actors", "gkg", "events"]
+total = sum(t[s] for s in stages)
+cpu = user + sys_
+print(f"{t['documents']} documents, {t['sentences']} sentences, {events} events")
+print(f"pipeline clock: {total:.2f} s, {t['sentences'] / total:.0f} sentences/s")
+print(f"process CPU (load models, read, write included): {cpu:.2f} s, {t['sentences'] / cpu:.0f} sentences/s per core")
+for s in stages:
+    print(f"  {s:<7} {100 * t[s] / total:5.1f}%  {t['sentences'] / t[s] if t[s] else float('inf'):>10.0f} sentences/s alone")
+PY
