@@ -54,6 +54,8 @@ pub struct Tree<'a> {
     children: Vec<Vec<usize>>,
     /// The actor (index into the caller's list) whose mention covers each token.
     actor: Vec<Option<usize>>,
+    /// The uncoded agent mention (index into the caller's list) covering each token.
+    agent: Vec<Option<usize>>,
 }
 
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
@@ -135,12 +137,32 @@ impl<'a> Tree<'a> {
                 }
             }
         }
+        let agent = vec![None; n];
         Tree {
             toks,
             heads,
             children,
             actor,
+            agent,
         }
+    }
+
+    /// Marks the tokens that agent mentions without a country cover (`spans`, indexed as
+    /// the caller keeps them).
+    pub fn with_agents(mut self, spans: &[dyad_core::Span]) -> Tree<'a> {
+        for (gi, sp) in spans.iter().enumerate() {
+            for (ti, t) in self.toks.iter().enumerate() {
+                if self.agent[ti].is_none() && sp.contains(t.span) {
+                    self.agent[ti] = Some(gi);
+                }
+            }
+        }
+        self
+    }
+
+    /// The agent mention covering token `t`.
+    pub fn agent_at(&self, t: usize) -> Option<usize> {
+        self.agent.get(t).copied().flatten()
     }
 
     pub fn tokens(&self) -> &[Token] {

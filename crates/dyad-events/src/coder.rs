@@ -77,10 +77,18 @@ pub struct Coder<'d> {
     config: CoderConfig,
 }
 
-/// One coded role: the index of its actor among the sentence's mentions.
+/// One coded role: the index of its actor among the sentence's mentions, and of an
+/// uncoded agent mention heading the phrase ("*Soldiers* from Gondor") to compose with it.
 #[derive(Clone, Copy, Debug)]
 struct Filled {
     actor: usize,
+    agent: Option<usize>,
+}
+
+/// An agent mention without a country ("soldiers", "lawmakers"): its span and sector code.
+struct Agent {
+    span: Span,
+    sector: String,
 }
 
 impl Coder<'static> {
@@ -110,6 +118,17 @@ impl<'d> Coder<'d> {
         let today = doc.doc.date.as_deref().and_then(parse_day);
         let mut coded: Vec<&ActorRef> = actors.iter().filter(|a| a.code.is_some()).collect();
         coded.sort_by_key(|a| a.span.start);
+        let agents: Vec<Agent> = actors
+            .iter()
+            .filter(|a| a.code.is_none())
+            .filter_map(|a| {
+                let sector = a.extra.get("sector")?.as_str()?;
+                (sector.len() == 3).then(|| Agent {
+                    span: a.span,
+                    sector: sector.to_string(),
+                })
+            })
+            .collect();
         let mut out = Vec::new();
         if let Some(d) = &self.config.discards {
             if d.check(&doc.tokens) == Some(Discard::Story) {
@@ -141,8 +160,9 @@ impl<'d> Coder<'d> {
             if here.is_empty() {
                 continue;
             }
-            let tree = Tree::new(toks, s.tokens[0], &here);
-            self.code_sentence(doc, si, &tree, &here, today, &mut out);
+            let spans: Vec<Span> = agents.iter().map(|a| a.span).collect();
+            let tree = Tree::new(toks, s.tokens[0], &here).with_agents(&spans);
+            self.code_sentence(doc, si, &tree, &here, &agents, today, &mut out);
         }
         for (i, e) in out.iter_mut().enumerate() {
             e.id = format!("e{}", i + 1);
@@ -156,6 +176,7 @@ impl<'d> Coder<'d> {
         si: usize,
         tree: &Tree,
         actors: &[&ActorRef],
+        agents: &[Agent],
         today: Option<i64>,
         out: &mut Vec<Event>,
     ) {
@@ -207,21 +228,22 @@ impl<'d> Coder<'d> {
             let code = self.final_code(&m.code, ci.future);
             let paired = m.paired.as_deref().map(|p| self.final_code(p, ci.future));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
-                let sa = s.map(|f| actors[f.actor]);
-                let ta = t.map(|f| actors[f.actor]);
-                if let (Some(a), Some(b)) = (sa, ta) {
-                    if std::ptr::eq(a, b) || (self.config.drop_self && a.code == b.code) {
+                let sa = s.map(|f| compose(doc, actors[f.actor], f.agent.map(|g| &agents[g])));
+                let ta = t.map(|f| compose(doc, actors[f.actor], f.agent.map(|g| &agents[g])));
+                if let (Some(a), Some(b)) = (&sa, &ta) {
+                    if a.span == b.span || (self.config.drop_self && a.code == b.code) {
                         return None;
                     }
                 }
                 let trigger = tree.token(ci.verb).span;
                 let mut span = trigger;
                 for a in sa.iter().chain(ta.iter()) {
+                    let a: &ActorRef = a;
                     span = Span::new(span.start.min(a.span.start), span.end.max(a.span.end));
                 }
                 let mut e = self.event(code, si, sent_text, span, trigger);
-                e.source = sa.cloned();
-                e.target = ta.cloned();
+                e.source = sa;
+                e.target = ta;
                 e.negated = negated;
                 e.date =
                     today.and_then(|d| relative_day(tree.tokens(), d, ci.future).map(iso_of_days));
@@ -426,9 +448,13 @@ impl<'d> Coder<'d> {
 
     fn fill_head(&self, tree: &Tree, head: usize) -> Vec<Filled> {
         let mut out: Vec<Filled> = Vec::new();
+        // an uncoded agent on the head composes with the actor found inside the phrase
+        let agent = tree
+            .agent_at(head)
+            .filter(|_| tree.actor_at(head).is_none());
         let mut add = |actor: usize| {
             if !out.iter().any(|f| f.actor == actor) {
-                out.push(Filled { actor });
+                out.push(Filled { actor, agent });
             }
         };
         for c in tree.conjuncts(head) {
@@ -505,6 +531,23 @@ impl<'d> Coder<'d> {
             },
         }
     }
+}
+
+/// The actor as the event refers to it: with an agent ("Soldiers from Gondor"), the
+/// country's code and the agent's sector (`GON` + `MIL`) over both mentions' span.
+fn compose(doc: &Document, actor: &ActorRef, agent: Option<&Agent>) -> ActorRef {
+    let mut a = actor.clone();
+    if let (Some(g), Some(code)) = (agent, actor.code.as_deref()) {
+        if let Some(country) = code.get(..3) {
+            a.code = Some(format!("{country}{}", g.sector));
+            a.span = Span::new(g.span.start.min(a.span.start), g.span.end.max(a.span.end));
+            a.mention = a.span.get(&doc.text).unwrap_or_default().to_string();
+            a.extra.insert("sector".into(), g.sector.clone().into());
+            a.extra
+                .insert("rule".into(), "agent+country (event coder)".into());
+        }
+    }
+    a
 }
 
 /// True when a compound subject acts on its own members: the pattern says so (`%`), the
