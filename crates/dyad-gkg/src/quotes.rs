@@ -987,6 +987,7 @@ fn make_quote(
             };
             before(mentions)
                 .or_else(|| before(persons))
+                .or_else(|| nearest_name_before(doc, spk.map_or(0, |s| s.0)))
                 .unwrap_or_else(|| raw.to_string())
         } else {
             full_name(persons, raw)
@@ -1002,6 +1003,21 @@ fn make_quote(
             .filter(|v| v.chars().any(char::is_alphabetic)),
         direct,
     }
+}
+
+/// The nearest name of two or three words before token `k` (within 120 tokens) that the
+/// gazetteer does not know as a place: the antecedent of a pronoun when no stage named any
+/// person before it.
+fn nearest_name_before(doc: &Document, k: usize) -> Option<String> {
+    let toks = &doc.tokens;
+    let places = crate::Gazetteer::builtin().ok();
+    (k.saturating_sub(120)..k)
+        .rev()
+        .filter(|&i| i == 0 || !name_word(&toks[i - 1].text))
+        .filter_map(|i| name_run(toks, i))
+        .filter(|&(s, e)| (2..=3).contains(&(e - s)) && e <= k)
+        .map(|(s, e)| person(doc, s, e).name)
+        .find(|n| places.is_none_or(|g| g.lookup(n).is_empty()))
 }
 
 fn verb_text(toks: &[Token], v: usize) -> String {
@@ -1088,13 +1104,15 @@ mod tests {
 
     #[test]
     fn people_from_earlier_stages_resolve_pronouns() {
-        let text = "Jean Dupont arrived. \"We are glad to be here,\" she said.";
+        // A one-word name is no antecedent by itself (it may be anything capitalised) ...
+        let text = "Dupont arrived. \"We are glad to be here,\" she said.";
         let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
         dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
         dyad_text::annotate(&mut d);
         assert_eq!(find_quotes(&d, &[])[0].speaker, s("she"));
-        let q = find_quotes(&d, &[Span::new(0, 11)]);
-        assert_eq!(q[0].speaker, s("Jean Dupont"));
+        // ... unless the actor stage says it is a person.
+        let q = find_quotes(&d, &[Span::new(0, 6)]);
+        assert_eq!(q[0].speaker, s("Dupont"));
     }
 
     #[test]
@@ -1161,6 +1179,12 @@ mod tests {
         );
         // Without `that`, "announced" takes an object, not a clause.
         assert!(pairs("The government announced the start of a public process.").is_empty());
+    }
+
+    #[test]
+    fn pronoun_without_a_known_person_takes_the_nearest_name() {
+        let q = pairs("The singer Taylor Swift performed in New York. \"I just want to perform again,\" she said.");
+        assert_eq!(q[0].0, s("Taylor Swift"));
     }
 
     #[test]
