@@ -99,6 +99,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     let mut r = Resolver::new(dict, doc, date, base);
     r.check_capitals();
     r.partial_names();
+    r.names_running_on();
     r.country_heads();
     r.demonym_plurals();
     r.organization_agents();
@@ -400,6 +401,36 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A name the pre-parse layer ended where a one-word dictionary person began ("Texas
+    /// student Ahmed" + "Mohamed"): the name goes on, the dictionary person is dropped.
+    fn names_running_on(&mut self) {
+        let mut k = 0;
+        while k + 1 < self.out.len() {
+            let ((m, (a, b)), (n, (c, d))) = (&self.out[k], &self.out[k + 1]);
+            let joins = m.kind == ActorKind::Person
+                && m.rule.contains("+name")
+                && *b == *c
+                && *d == c + 1
+                && n.rule.starts_with("dictionary (person");
+            if !joins {
+                k += 1;
+                continue;
+            }
+            let (a, d) = (*a, *d);
+            let rule = format!("{} (the name goes on into \"{}\")", m.rule, n.mention);
+            let code = m.code.clone();
+            let entity = Some(match &m.entity {
+                Some(e) => format!("{e}_{}", fold(&n.mention)),
+                None => format!("name:{}", fold(&n.mention)),
+            });
+            let (mut x, r) = self.new_mention((a, d), ActorKind::Person, entity, rule);
+            x.set_code(code.as_deref(), self.dict.codebook());
+            x.sector = x.sector.or(m.sector.clone());
+            self.out[k] = (x, r);
+            self.out.remove(k + 1);
+        }
+    }
+
     /// NER persons and organisations no dictionary matched: actors with a null code.
     fn ner_unknowns(&mut self) {
         for e in &self.doc.entities {
@@ -541,7 +572,7 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
             }
-            if !single || m.code.is_some() {
+            if !single {
                 known
                     .entry(last)
                     .or_insert_with(|| (m.code.clone(), m.entity.clone(), m.mention.clone()));

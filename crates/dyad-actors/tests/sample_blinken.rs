@@ -128,3 +128,23 @@ fn unknown_people_stay_actors_with_null_code_and_appositions_give_codes() {
     coded(later, "GABGOV", "surname");
     assert_eq!(later.entity, minister.entity);
 }
+
+#[test]
+fn regression_a_name_running_into_a_one_word_leader_is_not_that_leader() {
+    // "Mohamed" alone is a Djibouti leader in the Factbook lists; here it ends a student's name
+    let doc = parsed(
+        "Texas student Ahmed Mohamed was arrested at his school. \
+         Later Mohamed met reporters in Dallas.",
+    );
+    let dict = Dictionary::builtin().unwrap();
+    let ms = dict.resolve(&doc, Date::parse_iso("2015-09-22"));
+    let full = ms
+        .iter()
+        .find(|m| m.mention.ends_with("Ahmed Mohamed"))
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(full.country.as_deref(), Some("USA"), "{full:?}");
+    for m in ms.iter().filter(|m| m.mention == "Mohamed") {
+        assert_ne!(m.country.as_deref(), Some("DJI"), "{m:?}");
+        assert_eq!(m.entity, full.entity, "{m:?}");
+    }
+}
