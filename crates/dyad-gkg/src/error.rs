@@ -12,11 +12,8 @@ pub enum GkgError {
         message: String,
     },
     /// A file named by a gold file cannot be read.
-    #[error("cannot read {file}: {source}")]
-    Io {
-        file: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {file}: {error}")]
+    Io { file: String, error: std::io::Error },
 }
 
 impl GkgError {

@@ -66,7 +66,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, GkgError> {
     let file = path.display().to_string();
     let src = std::fs::read_to_string(path).map_err(|e| GkgError::Io {
         file: file.clone(),
-        source: e,
+        error: e,
     })?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut docs: Vec<GoldDoc> = Vec::new();
@@ -83,7 +83,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, GkgError> {
             let p = dir.join(f[1]);
             let text = std::fs::read_to_string(&p).map_err(|e| GkgError::Io {
                 file: p.display().to_string(),
-                source: e,
+                error: e,
             })?;
             docs.push(GoldDoc {
                 path: p,

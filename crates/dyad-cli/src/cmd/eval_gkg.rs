@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Subcommand};
 use dyad_core::{DocMeta, Span};
 use dyad_gkg::eval::{read_gold, GeoScores, GoldDoc, QuoteScores};
@@ -56,7 +56,7 @@ fn annotate_all(a: &GoldArgs) -> Result<Vec<(String, Vec<(GoldDoc, Annotated)>)>
     let pipeline = Pipeline::new(Stage::Annotate, a.models.as_deref())?;
     let mut out = Vec::new();
     for f in &a.files {
-        let docs = read_gold(f).with_context(|| format!("cannot read {}", f.display()))?;
+        let docs = read_gold(f)?;
         let mut done = Vec::new();
         for d in docs {
             let ann = pipeline.process(raw(&d));
