@@ -7,24 +7,33 @@
 //! * `capital-metonymy` is dropped when the parse makes the capital a place (an oblique or
 //!   nominal modifier marked "in", "to", "of"...); `Brussels` stands for the EU when the
 //!   sentence or its neighbours speak of the EU, else for Belgium's government.
-//! * `organization+agent` - "EU officials", "NATO allies": an organisation compounded
-//!   with a role noun is that organisation.
-//! * `apposition` - "Sophie Wilmes, Belgium's foreign minister" and "Belgium's foreign
-//!   minister, Sophie Wilmes": a coded role and an uncoded name in apposition are one
-//!   entity with the role's code.
+//! * `ner PER (dictionary knows only ...)` - a one-word dictionary person inside or right
+//!   after a longer name ("Ahmed Mohamed") is a coincidence of names, not that leader.
+//! * `country+head` - "the New Zealand Herald", "Saudi Arabia's Civil Defense Authority":
+//!   a country modifying a head noun that names a body (`compose.rs`).
+//! * `demonym plural` - "Bangladeshis", "Greeks".
+//! * `organization+agent` - "EU officials": an organisation compounded with a role noun.
+//! * `agent+modifier` - "the Biden administration", "spokesman for the Indonesian
+//!   military": a role noun takes the country (or the whole code of a body) of its parse
+//!   modifier.
+//! * `title in office` / `out of role` - a titled former official is coded in office; a
+//!   dictionary person on a date no role covers keeps the country of its roles.
+//! * `agent+name` - "Major general Fuad Basya": an uncoded title and the name after it.
 //! * `ner` - a person or organisation the NER found and no dictionary knows stays an
 //!   actor with a null code (a wrong code would be worse than none).
-//! * `surname` - a bare surname (or a later full name) of a person named earlier.
-//! * `pronoun` - "he", "she", "him" as subject or object, to the nearest compatible person:
-//!   subjects of the current or previous sentences win over mere recency, so "X said
-//!   alongside Y. He later told..." is X.
+//! * `apposition` - "Sophie Wilmes, Belgium's foreign minister" and the reverse order: a
+//!   coded role and an uncoded name in apposition are one entity with the role's code.
+//! * `context country` - a role noun with no country ("officials", "the military") takes
+//!   the nearest country of its sentence or the one before, else the document's main
+//!   country; flagged in the rule because it is a guess.
+//! * `surname`, `pronoun` - coreference to a person named before (`coref.rs`).
 //!
 //! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
 
 mod compose;
+mod coref;
 
 use dyad_core::{Document, Span, Token};
-use rustc_hash::FxHashMap;
 
 use crate::date::Date;
 use crate::dictionary::Dictionary;
@@ -33,13 +42,6 @@ use crate::mention::{ActorKind, ActorMention};
 use crate::normalize::fold;
 use crate::resolve_simple::resolve_simple;
 
-/// Pronouns that refer to one person, with their gender (`true`: female).
-const PRONOUNS: &[(&str, bool)] = &[("he", false), ("him", false), ("she", true), ("her", true)];
-/// Honorifics that tell a person's gender.
-const MALE: &[&str] = &["mr", "mr.", "sir", "king", "prince"];
-const FEMALE: &[&str] = &[
-    "mrs", "mrs.", "ms", "ms.", "madam", "queen", "princess", "lady",
-];
 /// Words that make "Brussels" the EU rather than Belgium.
 const EU_WORDS: &[&str] = &["eu", "e.u.", "european", "commission", "bloc"];
 /// Prepositions that make a capital a place rather than its government.
@@ -88,8 +90,6 @@ const COLLECTIVE: &[&str] = &[
     "coalition",
     "alliance",
 ];
-/// Dependency relations of a pronoun that acts in an event (not a possessive "his").
-const ACTING: &[&str] = &["nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"];
 
 /// Resolves the actors of a parsed document. Without a parse (no `head`/`deprel`) or NER,
 /// the parse-based steps find nothing to do and the result is that of the pre-parse layer
@@ -544,162 +544,6 @@ impl<'a> Resolver<'a> {
             }
         }
     }
-
-    /// Later mentions of a person's surname (or full name) take the person's code and id.
-    fn surnames(&mut self) {
-        let mut known: FxHashMap<String, (Option<String>, Option<String>, String)> =
-            FxHashMap::default();
-        for k in 0..self.out.len() {
-            let m = &self.out[k].0;
-            if m.kind != ActorKind::Person {
-                continue;
-            }
-            let (a, b) = self.out[k].1;
-            let last = fold(&self.doc.tokens[b - 1].text);
-            let single = b - a == 1;
-            // a one-word dictionary person that is the surname of someone named before
-            // ("Ahmed Mohamed ... Mohamed") is that person
-            let lone_dictionary = single && m.rule.starts_with("dictionary (person");
-            let uncoded_name = (m.code.is_none()
-                && (m.rule.starts_with("ner") || m.rule.starts_with("agent+name")))
-                || (lone_dictionary && known.get(&last).is_some_and(|(_, e, _)| *e != m.entity));
-            if uncoded_name {
-                if let Some((code, entity, who)) = known.get(&last).cloned() {
-                    let m = &mut self.out[k].0;
-                    m.rule = format!("surname (of \"{who}\")");
-                    m.entity = entity;
-                    m.set_code(code.as_deref(), self.dict.codebook());
-                    continue;
-                }
-            }
-            if !single {
-                known
-                    .entry(last)
-                    .or_insert_with(|| (m.code.clone(), m.entity.clone(), m.mention.clone()));
-            }
-        }
-        // bare surnames neither the dictionary nor the NER marked ("Basya also believes")
-        let mut added = Vec::new();
-        for (i, t) in self.doc.tokens.iter().enumerate() {
-            if !t.text.chars().next().is_some_and(char::is_uppercase)
-                || self.mention_at(i).is_some()
-            {
-                continue;
-            }
-            let Some((code, entity, who)) = known.get(&fold(&t.text)) else {
-                continue;
-            };
-            let first = self
-                .out
-                .iter()
-                .find(|(m, _)| m.entity == *entity && entity.is_some());
-            if first.is_none_or(|(_, (a, _))| *a > i) {
-                continue;
-            }
-            let rule = format!("surname (of \"{who}\")");
-            let mut p = self.new_mention((i, i + 1), ActorKind::Person, entity.clone(), rule);
-            p.0.set_code(code.as_deref(), self.dict.codebook());
-            if p.0.code.is_none() {
-                p.0.sector = first.and_then(|(m, _)| m.sector.clone());
-            }
-            added.push(p);
-        }
-        self.out.extend(added);
-        self.out.sort_by_key(|(m, _)| m.span.start);
-    }
-
-    /// Every person gets an entity id, so pronouns can share it.
-    fn person_ids(&mut self) {
-        for (m, _) in &mut self.out {
-            if m.kind == ActorKind::Person && m.entity.is_none() {
-                m.entity = Some(format!("person:{}", m.span.start));
-            }
-        }
-    }
-
-    /// Personal pronouns acting in a clause, to the nearest compatible named person.
-    fn pronouns(&mut self) {
-        let mut added = Vec::new();
-        for (i, t) in self.doc.tokens.iter().enumerate() {
-            let lower = fold(&t.text);
-            let Some(&(_, female)) = PRONOUNS.iter().find(|(p, _)| *p == lower) else {
-                continue;
-            };
-            let rel = t.deprel.as_deref().unwrap_or("");
-            if t.deprel.is_some() && !ACTING.contains(&rel) {
-                continue;
-            }
-            if self.mention_at(i).is_some() {
-                continue;
-            }
-            let rule_base = format!("pronoun ({lower})");
-            let found = self.antecedent(i, female);
-            let mut p = self.new_mention((i, i + 1), ActorKind::Person, None, rule_base);
-            if let Some(j) = found {
-                let a = &self.out[j].0;
-                p.0.code = a.code.clone();
-                p.0.country = a.country.clone();
-                p.0.sector = a.sector.clone();
-                p.0.group = a.group.clone();
-                p.0.entity = a.entity.clone();
-                p.0.rule = format!(
-                    "pronoun ({lower} -> \"{}\" at byte {})",
-                    a.mention, a.span.start
-                );
-            }
-            added.push(p);
-        }
-        self.out.extend(added);
-    }
-
-    /// The antecedent of a pronoun at token `i`: in this sentence (before it) and up to two
-    /// sentences back, the latest person that is a clause subject, else the latest person.
-    fn antecedent(&self, i: usize, female: bool) -> Option<usize> {
-        let s = self.sent_of.get(i).copied()?;
-        for back in 0..=2 {
-            let Some(cur) = s.checked_sub(back) else {
-                break;
-            };
-            let cands: Vec<usize> = (0..self.out.len())
-                .filter(|&k| {
-                    let (m, (a, _)) = &self.out[k];
-                    m.kind == ActorKind::Person
-                        && !m.rule.starts_with("pronoun")
-                        && !m.rule.starts_with("agent ")
-                        && self.sent_of.get(*a) == Some(&cur)
-                        && *a < i
-                        && self.gender_ok(k, female)
-                        && !plural(&m.mention)
-                })
-                .collect();
-            let subject = cands.iter().rev().find(|&&k| {
-                let h = self.head_of(self.out[k].1);
-                self.deprel(h).starts_with("nsubj")
-            });
-            if let Some(&k) = subject.or(cands.last()) {
-                return Some(k);
-            }
-        }
-        None
-    }
-
-    fn gender_ok(&self, k: usize, female: bool) -> bool {
-        let (a, b) = self.out[k].1;
-        let words: Vec<String> = (a.saturating_sub(1)..b)
-            .map(|i| fold(&self.doc.tokens[i].text))
-            .collect();
-        let is = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-        if female {
-            !is(MALE)
-        } else {
-            !is(FEMALE)
-        }
-    }
-}
-
-fn plural(mention: &str) -> bool {
-    let last = mention.rsplit(' ').next().unwrap_or("");
-    last.chars().next().is_some_and(char::is_lowercase) && last.ends_with('s')
 }
 
 /// The rule name without its dictionary lines, for nesting in another rule.
