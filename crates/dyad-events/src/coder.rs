@@ -537,9 +537,15 @@ impl<'d> Coder<'d> {
 /// country's code and the agent's sector (`GON` + `MIL`) over both mentions' span.
 fn compose(doc: &Document, actor: &ActorRef, agent: Option<&Agent>) -> ActorRef {
     let mut a = actor.clone();
-    if let (Some(g), Some(code)) = (agent, actor.code.as_deref()) {
-        if let Some(country) = code.get(..3) {
-            a.code = Some(format!("{country}{}", g.sector));
+    // only a bare country code composes; organisations (IGOEUREEC) and composed codes
+    // keep their own
+    let country = actor
+        .code
+        .as_deref()
+        .is_some_and(|c| c.len() == 3 && c != "IGO");
+    if let (Some(g), Some(code), true) = (agent, actor.code.as_deref(), country) {
+        if let Some(prefix) = code.get(..3) {
+            a.code = Some(format!("{prefix}{}", g.sector));
             a.span = Span::new(g.span.start.min(a.span.start), g.span.end.max(a.span.end));
             a.mention = a.span.get(&doc.text).unwrap_or_default().to_string();
             a.extra.insert("sector".into(), g.sector.clone().into());
