@@ -414,18 +414,17 @@ impl<'a> Tree<'a> {
             .collect();
         let pos = |t: usize| verbs.iter().position(|&v| v == t);
         // links between clauses, then inheritance from the governing verb, top down
-        for i in 0..infos.len() {
-            let v = infos[i].verb;
-            for k in self.kids(v) {
+        for info in infos.iter_mut() {
+            for k in self.kids(info.verb) {
                 match self.complement_rel(k).as_str() {
                     "xcomp" => {
                         if let Some(x) = pos(k) {
-                            infos[i].xcomp_clause.get_or_insert(x);
+                            info.xcomp_clause.get_or_insert(x);
                         }
                     }
                     "ccomp" | "parataxis" => {
                         if let Some(x) = pos(k) {
-                            infos[i].ccomp_clauses.push(x);
+                            info.ccomp_clauses.push(x);
                         }
                     }
                     _ => {}

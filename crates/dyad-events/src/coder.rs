@@ -162,7 +162,7 @@ impl<'d> Coder<'d> {
             }
             let spans: Vec<Span> = agents.iter().map(|a| a.span).collect();
             let tree = Tree::new(toks, s.tokens[0], &here).with_agents(&spans);
-            self.code_sentence(doc, si, &tree, &here, &agents, today, &mut out);
+            self.code_sentence(doc, si, &tree, (&here, &agents), today, &mut out);
         }
         for (i, e) in out.iter_mut().enumerate() {
             e.id = format!("e{}", i + 1);
@@ -175,8 +175,7 @@ impl<'d> Coder<'d> {
         doc: &Document,
         si: usize,
         tree: &Tree,
-        actors: &[&ActorRef],
-        agents: &[Agent],
+        (actors, agents): (&[&ActorRef], &[Agent]),
         today: Option<i64>,
         out: &mut Vec<Event>,
     ) {

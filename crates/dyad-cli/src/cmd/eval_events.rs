@@ -270,9 +270,11 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
                     t.false_positives.to_string(),
                     t.found_rate().map_or("-".into(), pct),
                     t.false_positive_rate().map_or("-".into(), pct),
-                    (t.expected > 0)
-                        .then(|| pct(t.code_found as f64 / t.expected as f64))
-                        .unwrap_or_else(|| "-".into()),
+                    if t.expected > 0 {
+                        pct(t.code_found as f64 / t.expected as f64)
+                    } else {
+                        "-".into()
+                    },
                 ]
             })
             .collect();
