@@ -332,7 +332,9 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         }
     }
     // Web sites and acronyms (Gawker.com, NASA) say things but are not people a pronoun can stand for.
-    persons.retain(|p| p.name.chars().any(char::is_lowercase) && !p.name.ends_with(".com"));
+    persons.retain(|p| {
+        p.name.chars().any(char::is_lowercase) && !p.name.ends_with(".com") && !p.name.is_empty()
+    });
     // Second pass: titled names ("Foreign Minister Sophie Wilmes") and full names whose
     // surname is used alone as a speaker ("Antony Blinken" ... "Blinken said").
     let surnames: HashSet<String> = persons
@@ -400,6 +402,15 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         let span = Span::new(toks[run.first].span.start, toks[run.last].span.end);
         let text = span.get(&doc.text).unwrap_or_default().to_string();
         prev = Some((last_attr_tok(end_tok, spk, verb), spk, verb));
+        // An unattributed run in title case is the title of a work or a name ("The Internet
+        // Explorer 6 Countdown"), not a quotation.
+        let title_case = toks[run.first..=run.last]
+            .iter()
+            .filter(|t| t.text.chars().count() >= 4 && t.text.chars().all(char::is_alphabetic))
+            .all(|t| capitalised(&t.text));
+        if spk.is_none() && title_case {
+            continue;
+        }
         if !seen.insert(normalise(&text)) {
             continue;
         }
@@ -439,7 +450,10 @@ pub(crate) fn untitled(name: &str) -> String {
         .iter()
         .rposition(|w| TITLES.contains(w) || matches!(*w, "of" | "the" | "for"))
         .map_or(0, |i| i + 1);
-    if cut > 0 && cut < words.len() && words[cut..].iter().all(|w| capitalised(w)) {
+    if cut == words.len() {
+        // Titles only ("Shadow Home Secretary"): no name.
+        String::new()
+    } else if cut > 0 && words[cut..].iter().all(|w| capitalised(w)) {
         words[cut..].join(" ")
     } else {
         words.join(" ")
@@ -1185,6 +1199,17 @@ mod tests {
     fn pronoun_without_a_known_person_takes_the_nearest_name() {
         let q = pairs("The singer Taylor Swift performed in New York. \"I just want to perform again,\" she said.");
         assert_eq!(q[0].0, s("Taylor Swift"));
+    }
+
+    #[test]
+    fn titles_in_quote_marks_are_not_quotations() {
+        assert!(pairs(
+            "Microsoft launched a site, \"The Internet Explorer 6 Countdown\", on Friday."
+        )
+        .is_empty());
+        let q = pairs("The team's robot, named \"Better Idea of Afghan Girls,\" scored two points, according to coach Alireza Mehraban.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(!q[0].2 && q[0].1.ends_with("scored two points"), "{q:?}");
     }
 
     #[test]

@@ -519,17 +519,22 @@ fn according_to(
 }
 
 /// The end (exclusive) of the reported clause: the sentence end, a quote mark that opens a
-/// direct quote after a comma or colon, or a comma before another speech verb or before
-/// "according to".
+/// direct quote after a comma or colon (glued to the word after it, not to the one before:
+/// `named "Better Idea of Afghan Girls," scored` goes on), or a comma before another speech
+/// verb, "according to", or a new clause ("but", "with", "while").
 pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
     (from..end)
         .find(|&k| {
             let t = toks[k].text.as_str();
-            (is_mark(t) && k > from && matches!(toks[k - 1].text.as_str(), "," | ":"))
+            let opening = toks
+                .get(k + 1)
+                .is_some_and(|n| n.span.start == toks[k].span.end)
+                && toks[k - 1].span.end < toks[k].span.start;
+            (is_mark(t) && k > from && opening && matches!(toks[k - 1].text.as_str(), "," | ":"))
                 || (t == ","
                     && toks.get(k + 1).is_some_and(|n| {
                         is_verb(&n.text)
-                            || n.text == "according"
+                            || matches!(n.text.as_str(), "according" | "but" | "with" | "while")
                             || (PRONOUNS.contains(&n.text.as_str()) || n.text == "and")
                                 && toks.get(k + 2).is_some_and(|m| is_verb(&m.text))
                     }))
