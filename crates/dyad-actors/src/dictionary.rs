@@ -71,6 +71,7 @@ pub struct DictionaryBuilder {
     codebook: Codebook,
     warnings: Vec<ActorError>,
     skip_invalid_codes: bool,
+    allow_unknown_countries: bool,
 }
 
 impl DictionaryBuilder {
@@ -79,6 +80,14 @@ impl DictionaryBuilder {
     /// (for historical dictionaries such as Phoenix, which hold fictional test countries).
     pub fn skip_invalid_codes(&mut self, yes: bool) -> &mut Self {
         self.skip_invalid_codes = yes;
+        self
+    }
+
+    /// When set, an actor code whose first group the codebook does not know is accepted if
+    /// it is well formed (upper-case 3-letter groups): for the fictional countries of
+    /// PETRARCH's validation dictionaries (`ARN`, `GON`), which the evaluation reads.
+    pub fn allow_unknown_countries(&mut self, yes: bool) -> &mut Self {
+        self.allow_unknown_countries = yes;
         self
     }
 
@@ -155,6 +164,9 @@ impl DictionaryBuilder {
         // agents last: a phrase that names an actor should resolve to it
         entries.sort_by_key(|e| e.kind == EntryKind::Agent);
         let book = &self.codebook;
+        let any_country = self.allow_unknown_countries;
+        let well_formed =
+            |c: &str| c.len() >= 3 && c.len() % 3 == 0 && c.bytes().all(|b| b.is_ascii_uppercase());
         let invalid = |e: &Entry| -> Option<String> {
             let mut codes = e.default_code.iter().chain(e.roles.iter().map(|r| &r.code));
             codes
@@ -162,7 +174,7 @@ impl DictionaryBuilder {
                     !if e.kind == EntryKind::Agent {
                         book.is_valid_agent_code(code)
                     } else {
-                        book.is_valid_actor_code(code)
+                        book.is_valid_actor_code(code) || (any_country && well_formed(code))
                     }
                 })
                 .cloned()
