@@ -154,10 +154,10 @@ fn eval_petrarch_scores_the_unit_tests_and_the_gsr() {
     let u = total(0);
     assert_eq!(reports[0]["actors"], "PETR.Validate.actors.txt");
     assert_eq!(u["expected"], 355, "parse-error records are not scored");
-    assert!(u["found"].as_u64().unwrap() >= 185, "unit tests found {u}");
+    assert!(u["found"].as_u64().unwrap() >= 195, "unit tests found {u}");
     let g = total(1);
     assert_eq!(g["expected"], 80);
-    assert!(g["found"].as_u64().unwrap() >= 25, "GSR found {g}");
+    assert!(g["found"].as_u64().unwrap() >= 30, "GSR found {g}");
     // per-category tallies add up to the total
     let cats = reports[0]["scores"]["categories"].as_object().unwrap();
     let found: u64 = cats.values().map(|c| c["found"].as_u64().unwrap()).sum();
