@@ -405,3 +405,34 @@ fn closed_output_pipe_is_not_an_error() {
     assert!(out.status.success());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("Broken pipe"));
 }
+
+/// Regression: `dyad eval ... --json | head -c 10` panicked in `println!` on the closed pipe.
+#[test]
+fn eval_into_a_closed_pipe_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("tiny.conllu");
+    fs::write(
+        &gold,
+        "# text = Hello there.\n1\tHello\thello\tINTJ\tUH\t_\t0\troot\t_\t_\n\
+         2\tthere\tthere\tADV\tRB\t_\t1\tadvmod\t_\tSpaceAfter=No\n\
+         3\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n",
+    )
+    .unwrap();
+    for json in [true, false] {
+        let mut args = vec!["eval", "segment", gold.to_str().unwrap()];
+        if json {
+            args.push("--json");
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "json={json}: {err}");
+        assert!(out.status.success(), "json={json}: {err}");
+    }
+}

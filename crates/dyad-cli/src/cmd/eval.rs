@@ -84,8 +84,21 @@ pub fn run(cmd: &EvalCommand) -> Result<ExitCode> {
     .map(|()| ExitCode::SUCCESS)
 }
 
+/// Writes one JSON object and a newline to standard output. Unlike `println!` it returns the
+/// write error, so a closed pipe (`dyad eval ... --json | head -c 10`) ends the run quietly
+/// (main treats a broken pipe as success) instead of panicking.
 pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string(value)?);
+    let mut line = serde_json::to_string(value)?;
+    line.push('\n');
+    print_out(&line)
+}
+
+/// Writes `text` to standard output, returning the error instead of panicking.
+pub(crate) fn print_out(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
     Ok(())
 }
 
@@ -115,24 +128,21 @@ fn extract(a: &ExtractArgs) -> Result<()> {
         .iter()
         .filter(|p| !p.errors.is_empty())
         .count();
-    println!(
-        "HTML main-text extraction, {} ({} pages, {errors} with read errors)",
+    print_out(&format!(
+        "HTML main-text extraction, {} ({} pages, {errors} with read errors)\n",
         a.dir.display(),
         report.pages
-    );
-    print!(
-        "{}",
-        render(
-            &["pages", "precision", "recall", "F1", "accuracy"],
-            &[vec![
-                report.pages.to_string(),
-                format!("{:.3}", report.precision),
-                format!("{:.3}", report.recall),
-                format!("{:.3}", report.f1),
-                format!("{:.3}", report.accuracy),
-            ]]
-        )
-    );
+    ))?;
+    print_out(&render(
+        &["pages", "precision", "recall", "F1", "accuracy"],
+        &[vec![
+            report.pages.to_string(),
+            format!("{:.3}", report.precision),
+            format!("{:.3}", report.recall),
+            format!("{:.3}", report.f1),
+            format!("{:.3}", report.accuracy),
+        ]],
+    ))?;
     Ok(())
 }
 
@@ -171,10 +181,10 @@ fn segtok(a: &SegTokArgs, sentences: bool) -> Result<()> {
             ]);
         }
     }
-    print!(
-        "{}",
-        render(&["file", "metric", "precision", "recall", "F1"], &rows)
-    );
+    print_out(&render(
+        &["file", "metric", "precision", "recall", "F1"],
+        &rows,
+    ))?;
     Ok(())
 }
 
@@ -212,14 +222,13 @@ fn ud(a: &ModelEvalArgs) -> Result<()> {
             row
         })
         .collect();
-    println!("Gold tokenization; scores in percent of words");
-    print!(
-        "{}",
-        render(
-            &["file", "words", "UPOS", "XPOS", "UFeats", "AllTags", "Lemma", "UAS", "LAS"],
-            &rows
-        )
-    );
+    print_out("Gold tokenization; scores in percent of words\n")?;
+    print_out(&render(
+        &[
+            "file", "words", "UPOS", "XPOS", "UFeats", "AllTags", "Lemma", "UAS", "LAS",
+        ],
+        &rows,
+    ))?;
     Ok(())
 }
 
@@ -256,26 +265,23 @@ fn ud_raw(a: &ModelEvalArgs) -> Result<()> {
             row
         })
         .collect();
-    println!("Raw text through dyad's segmenter and tokenizer; CoNLL 2018 F1 in percent");
-    print!(
-        "{}",
-        render(
-            &[
-                "file",
-                "Tokens",
-                "Sentences",
-                "Words",
-                "UPOS",
-                "XPOS",
-                "UFeats",
-                "AllTags",
-                "Lemma",
-                "UAS",
-                "LAS"
-            ],
-            &rows
-        )
-    );
+    print_out("Raw text through dyad's segmenter and tokenizer; CoNLL 2018 F1 in percent\n")?;
+    print_out(&render(
+        &[
+            "file",
+            "Tokens",
+            "Sentences",
+            "Words",
+            "UPOS",
+            "XPOS",
+            "UFeats",
+            "AllTags",
+            "Lemma",
+            "UAS",
+            "LAS",
+        ],
+        &rows,
+    ))?;
     Ok(())
 }
 
@@ -311,21 +317,18 @@ fn ner(a: &ModelEvalArgs) -> Result<()> {
             ]);
         }
     }
-    println!("Exact entity spans; ALL is the micro average");
-    print!(
-        "{}",
-        render(
-            &[
-                "file",
-                "type",
-                "gold",
-                "predicted",
-                "precision",
-                "recall",
-                "F1"
-            ],
-            &rows
-        )
-    );
+    print_out("Exact entity spans; ALL is the micro average\n")?;
+    print_out(&render(
+        &[
+            "file",
+            "type",
+            "gold",
+            "predicted",
+            "precision",
+            "recall",
+            "F1",
+        ],
+        &rows,
+    ))?;
     Ok(())
 }
