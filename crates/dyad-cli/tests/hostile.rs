@@ -495,8 +495,9 @@ fn fifty_megabyte_single_line_is_read() {
     .unwrap();
     let out_file = tmp.path().join("out.jsonl");
     let args = |extra: &[&'static str]| {
-        let mut a = vec!["code", "--stop-after", "tokenize", "-q", "-o"];
+        let mut a = vec!["code", "--stop-after", "tokenize", "-q"];
         a.extend(extra);
+        a.push("-o");
         a
     };
     let (o, i) = (out_file.to_str().unwrap(), input.to_str().unwrap());
