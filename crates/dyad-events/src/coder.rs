@@ -43,6 +43,9 @@ pub struct CoderConfig {
     /// Emit only events with both a source and a target (PETRARCH's `require_dyad`);
     /// otherwise a source suffices ("Washington opposes the pipeline").
     pub require_dyad: bool,
+    /// Without `require_dyad`, still demand a source actor (on by default; off to measure
+    /// event types alone, whoever the actors).
+    pub require_source: bool,
     pub negation: Negation,
     /// Turn cooperative codes (04-08) of future or intended events into their 03x intent
     /// code ("will meet" -> 036).
@@ -60,6 +63,7 @@ impl Default for CoderConfig {
     fn default() -> CoderConfig {
         CoderConfig {
             require_dyad: false,
+            require_source: true,
             negation: Negation::Mark,
             intent: true,
             drop_self: true,
@@ -287,7 +291,8 @@ impl<'d> Coder<'d> {
             for (s, t) in pairs {
                 // a statement (CAMEO 01) says nothing to code without an addressee
                 let needs_target = self.config.require_dyad || code.starts_with("01");
-                if s.is_none() || (needs_target && t.is_none()) {
+                let needs_source = self.config.require_dyad || self.config.require_source;
+                if (needs_source && s.is_none()) || (needs_target && t.is_none()) {
                     continue;
                 }
                 if !code.is_empty() {

@@ -181,6 +181,7 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
         };
         let config = CoderConfig {
             require_dyad: true,
+            require_source: true,
             negation: Negation::Drop,
             intent: false,
             drop_self: true,
@@ -313,12 +314,14 @@ struct PloverReport {
 fn plover(a: &EventsArgs) -> Result<()> {
     let mut runner = Runner::new(a.models.as_deref())?;
     let dict = Dictionary::builtin().map_err(|e| anyhow!("{e}"))?;
-    // PLOVER examples often have generic actors, so a source suffices; intent is on
+    // PLOVER examples often have actors no dictionary knows: the event type is measured
+    // whoever the actors are; intent is on
     // (PLOVER's AGREE holds CAMEO's 03 "express intent" codes: "will provide aid")
     let coder = Coder::new(
         dyad_events::VerbDictionary::cameo(),
         CoderConfig {
             require_dyad: false,
+            require_source: false,
             ..CoderConfig::default()
         },
     );
