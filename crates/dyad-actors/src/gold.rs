@@ -11,6 +11,12 @@
 //! and the full code (over gold codes with a known country). A gold mention with a
 //! country that no predicted mention covers, or whose predicted country is null, counts
 //! as unresolved.
+//!
+//! Each accuracy comes in two forms: over all gold mentions that have the field (coverage
+//! and precision together: an unresolved mention counts as wrong), and over those where the
+//! resolver committed to a value (`*_resolved`: precision alone, since null codes for
+//! unknown names are by design). Both are printed side by side so a change that trades
+//! coverage for wrong codes shows up.
 
 use dyad_core::Span;
 use serde::Serialize;
@@ -120,6 +126,8 @@ pub struct Score {
     pub code_correct: usize,
     /// Gold mentions with a country that got no predicted country.
     pub unresolved: usize,
+    /// Gold mentions with a sector whose predicted mention has a sector.
+    pub sector_predicted: usize,
 }
 
 /// A gold mention the prediction got wrong (for `--errors`).
@@ -152,12 +160,21 @@ impl Score {
         self.with_code += o.with_code;
         self.code_correct += o.code_correct;
         self.unresolved += o.unresolved;
+        self.sector_predicted += o.sector_predicted;
     }
     pub fn country_accuracy(&self) -> f64 {
         ratio(self.country_correct, self.with_country)
     }
     pub fn sector_accuracy(&self) -> f64 {
         ratio(self.sector_correct, self.with_sector)
+    }
+    /// Country accuracy over the gold mentions that got a predicted country.
+    pub fn country_accuracy_resolved(&self) -> f64 {
+        ratio(self.country_correct, self.with_country - self.unresolved)
+    }
+    /// Sector accuracy over the gold mentions that got a predicted sector.
+    pub fn sector_accuracy_resolved(&self) -> f64 {
+        ratio(self.sector_correct, self.sector_predicted)
     }
     pub fn code_exact(&self) -> f64 {
         ratio(self.code_correct, self.with_code)
@@ -200,7 +217,11 @@ pub fn score(gold: &GoldDoc, predicted: &[ActorMention], book: &Codebook) -> (Sc
         }
         if let Some(sec) = &parts.sector {
             s.with_sector += 1;
-            if best.and_then(|p| p.sector.as_ref()) == Some(sec) {
+            let predicted = best.and_then(|p| p.sector.as_ref());
+            if predicted.is_some() {
+                s.sector_predicted += 1;
+            }
+            if predicted == Some(sec) {
                 s.sector_correct += 1;
             } else {
                 wrong = true;
@@ -303,5 +324,37 @@ mod tests {
         assert_eq!(s.unresolved, 2);
         assert_eq!(misses.len(), 2);
         assert_eq!(misses[0].gold, "Wilmes");
+        // resolved-only: 1 of the 1 predicted countries, 2 of the 2 predicted sectors
+        assert_eq!(s.sector_predicted, 2);
+        assert_eq!(s.country_accuracy_resolved(), 1.0);
+        assert_eq!(s.sector_accuracy_resolved(), 1.0);
+        assert!((s.country_accuracy() - 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn resolved_accuracy_counts_wrong_codes_but_not_null_ones() {
+        let g = read_gold("{{A|USAGOV}} {{B|RUSMIL}} {{C|FRAGOV}} {{D|DEU}}", "t").unwrap();
+        let p = vec![
+            predicted((0, 1), Some("USAGOV")),
+            predicted((2, 3), Some("RUSGOV")),
+            predicted((4, 5), Some("ESPGOV")),
+            predicted((6, 7), None),
+        ];
+        let (mut s, _) = score(&g, &p, &book());
+        assert_eq!((s.with_country, s.country_correct, s.unresolved), (4, 2, 1));
+        assert!((s.country_accuracy() - 0.5).abs() < 1e-9);
+        assert!((s.country_accuracy_resolved() - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(
+            (s.with_sector, s.sector_correct, s.sector_predicted),
+            (3, 2, 3)
+        );
+        assert!((s.sector_accuracy_resolved() - 2.0 / 3.0).abs() < 1e-9);
+        // adding scores adds the predicted counts too
+        let copy = s.clone();
+        s.add(&copy);
+        assert_eq!(s.sector_predicted, 6);
+        assert!((s.country_accuracy_resolved() - 2.0 / 3.0).abs() < 1e-9);
+        // nothing resolved: zero, not a division by zero
+        assert_eq!(Score::default().country_accuracy_resolved(), 0.0);
     }
 }

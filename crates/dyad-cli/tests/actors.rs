@@ -35,6 +35,19 @@ fn eval_actors_json_counts_the_gold_mentions() {
             / total["with_country"].as_u64().unwrap() as f64,
         acc
     );
+    // the resolved-only form divides by the mentions that got a country
+    let resolved = total["with_country"].as_u64().unwrap() - total["unresolved"].as_u64().unwrap();
+    let acc_resolved = total["country_accuracy_resolved"].as_f64().unwrap();
+    assert_eq!(
+        total["country_correct"].as_u64().unwrap() as f64 / resolved as f64,
+        acc_resolved
+    );
+    assert!(acc_resolved >= acc);
+    assert_eq!(
+        total["sector_correct"].as_u64().unwrap() as f64
+            / total["sector_predicted"].as_u64().unwrap() as f64,
+        total["sector_accuracy_resolved"].as_f64().unwrap()
+    );
     assert_eq!(v["pre_parse_total"]["mentions"], marked);
     assert_eq!(v["files"][0]["file"], "gum_news_korea.txt");
 }

@@ -24,7 +24,8 @@ use crate::table::{pct, render};
 
 #[derive(Subcommand, Debug)]
 pub enum ActorsEval {
-    /// Annotated actor mentions: country and sector accuracy, code exact match, share unresolved
+    /// Annotated actor mentions: country and sector accuracy (over all mentions and over the
+    /// resolved ones), code exact match, share unresolved
     Actors(ActorsArgs),
 }
 
@@ -50,7 +51,10 @@ struct FileReport {
     #[serde(flatten)]
     score: Score,
     country_accuracy: f64,
+    /// Over the mentions the resolver gave a country (precision without coverage).
+    country_accuracy_resolved: f64,
     sector_accuracy: f64,
+    sector_accuracy_resolved: f64,
     code_exact: f64,
     unresolved_share: f64,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -62,7 +66,9 @@ impl FileReport {
         FileReport {
             file,
             country_accuracy: score.country_accuracy(),
+            country_accuracy_resolved: score.country_accuracy_resolved(),
             sector_accuracy: score.sector_accuracy(),
+            sector_accuracy_resolved: score.sector_accuracy_resolved(),
             code_exact: score.code_exact(),
             unresolved_share: score.unresolved_share(),
             score,
@@ -76,7 +82,9 @@ impl FileReport {
             self.file.clone(),
             s.mentions.to_string(),
             pct(self.country_accuracy),
+            pct(self.country_accuracy_resolved),
             pct(self.sector_accuracy),
+            pct(self.sector_accuracy_resolved),
             pct(self.code_exact),
             pct(self.unresolved_share),
             s.found.to_string(),
@@ -138,7 +146,9 @@ pub fn run(cmd: &ActorsEval) -> Result<()> {
                 "file",
                 "mentions",
                 "country %",
+                "country % resolved",
                 "sector %",
+                "sector % resolved",
                 "code exact %",
                 "unresolved %",
                 "found"
