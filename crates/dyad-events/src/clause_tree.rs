@@ -355,6 +355,24 @@ impl<'a> Tree<'a> {
                 _ => {}
             }
         }
+        // a passive with its agent reads as the active clause: "Evidence against Russia was
+        // presented by the US" matches `* EVIDENCE (AGAINST +)` as "the US presented..."
+        if c.passive && c.object.is_none() && c.subject.is_some() {
+            let by = c
+                .obliques
+                .iter()
+                .position(|o| o.prep.lemma().eq_ignore_ascii_case("by"));
+            if let Some(bi) = by {
+                let agent = c.obliques.remove(bi);
+                let agent_head = ci.obliques.remove(bi);
+                c.object = c.subject.take();
+                ci.object = ci.subject.take();
+                c.subject = Some(agent.phrase);
+                ci.subject = Some(agent_head);
+                ci.subjects = vec![agent_head];
+                c.passive = false;
+            }
+        }
         // the object's prepositional modifiers: "accused Gondor of war crimes"
         if let Some(o) = ci.object {
             for d in self.kids(o) {
