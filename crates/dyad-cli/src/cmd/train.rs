@@ -135,6 +135,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
                 eprintln!("{}: {n} names", p.display());
             }
             let m = dyad_models::ner::train(&tagger, gaz, &train, &dev, &opts, &mut progress)?;
+            eprintln!("penalty on O chosen on dev: {}", m.o_penalty());
             m.save(&args.out)?;
         }
     }
