@@ -90,6 +90,9 @@ fn code_writes_the_sample_events() {
     // China's decision to retaliate against Western sanctions: the possessor acts
     let e = find("retaliate", "CHN", "").expect("China retaliates");
     assert_eq!(e["date"], "2021-03-22", "'on Monday'");
+    // "his three-day visit to Brussels": an event noun, the pronoun read as Blinken
+    let e = find("visit", "USAGOV", "").expect("Blinken's visit");
+    assert_eq!(e["cameo"], "042");
     // Blinken and Wilmes, side by side
     assert!(
         find("said", "USAGOV", "BELGOV").is_some(),

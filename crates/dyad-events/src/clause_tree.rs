@@ -56,7 +56,30 @@ pub struct Tree<'a> {
     actor: Vec<Option<usize>>,
     /// The uncoded agent mention (index into the caller's list) covering each token.
     agent: Vec<Option<usize>>,
+    /// Also read event nouns ("his visit to Brussels") as clauses.
+    noun_events: bool,
 }
+
+/// Nouns that name an event the way their verb does, read as clauses when
+/// [`Tree::with_noun_events`] is on: the possessor acts, `to`/`with`/`against` phrases say
+/// on whom ("Blinken's visit to Brussels", "China's attack on Taiwan").
+const EVENT_NOUNS: &[&str] = &[
+    "visit",
+    "meeting",
+    "talks",
+    "attack",
+    "invasion",
+    "offensive",
+    "condemnation",
+    "threat",
+    "boycott",
+    "embargo",
+    "withdrawal",
+    "retaliation",
+    "summons",
+    "arrest",
+    "protest",
+];
 
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
 const NEG_VERBS: &[&str] = &["refuse", "decline", "fail", "reject", "deny"];
@@ -144,6 +167,73 @@ impl<'a> Tree<'a> {
             children,
             actor,
             agent,
+            noun_events: false,
+        }
+    }
+
+    /// Reads event nouns as clauses too (see [`EVENT_NOUNS`]).
+    pub fn with_noun_events(mut self, yes: bool) -> Tree<'a> {
+        self.noun_events = yes;
+        self
+    }
+
+    /// One clause per event noun with a possessor: "his three-day visit to Brussels". A
+    /// pronoun possessor stands for the main clause's subject.
+    fn noun_clauses(&self, infos: &mut Vec<ClauseInfo>, verbs: &[usize]) {
+        let root = self.root_clause(infos, verbs);
+        for (n, t) in self.toks.iter().enumerate() {
+            if t.upos.as_deref() != Some("NOUN") || !EVENT_NOUNS.contains(&lemma(t).as_str()) {
+                continue;
+            }
+            let Some(p) = self.kids(n).find(|&k| rel(&self.toks[k]) == "nmod:poss") else {
+                continue;
+            };
+            let l = lemma(t);
+            let mut c = Clause {
+                verb: Word::new(&l, &l),
+                ..Default::default()
+            };
+            let mut ci = ClauseInfo {
+                verb: n,
+                clause: Clause::default(),
+                subject: Some(p),
+                subjects: vec![p],
+                object: None,
+                obliques: Vec::new(),
+                inherited_subject: false,
+                controlled: false,
+                negated: false,
+                future: false,
+                xcomp_clause: None,
+                ccomp_clauses: Vec::new(),
+                location: None,
+            };
+            c.subject = Some(self.phrase(p, None));
+            if self.toks[p].upos.as_deref() == Some("PRON") {
+                match root.and_then(|r| {
+                    infos[r]
+                        .subject
+                        .map(|s| (s, infos[r].clause.subject.clone()))
+                }) {
+                    Some((s, ph)) => {
+                        ci.subject = Some(s);
+                        ci.subjects = vec![s];
+                        c.subject = ph;
+                        ci.inherited_subject = true;
+                    }
+                    None => continue,
+                }
+            }
+            for d in self.kids(n) {
+                if base_rel(&self.toks[d]) == "nmod" && rel(&self.toks[d]) != "nmod:poss" {
+                    if let Some(o) = self.oblique(d) {
+                        c.obliques.push(o);
+                        ci.obliques.push(d);
+                    }
+                }
+            }
+            ci.clause = c;
+            infos.push(ci);
         }
     }
 
@@ -533,6 +623,9 @@ impl<'a> Tree<'a> {
                 }
                 _ => {}
             }
+        }
+        if self.noun_events {
+            self.noun_clauses(&mut infos, &verbs);
         }
         infos
     }

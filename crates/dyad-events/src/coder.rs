@@ -54,6 +54,8 @@ pub struct CoderConfig {
     pub drop_self: bool,
     /// Texts to leave uncoded (sports, weather), PETRARCH's discard list.
     pub discards: Option<Discards>,
+    /// Code event nouns with a possessor ("Blinken's visit to Brussels") as their verbs.
+    pub noun_events: bool,
     /// Read "X said Y attacked Z" as PETRARCH2's transformations do, X accusing Y (112),
     /// instead of coding the reported event Y->Z (the default).
     pub speech_as_accusation: bool,
@@ -68,6 +70,7 @@ impl Default for CoderConfig {
             intent: true,
             drop_self: true,
             discards: None,
+            noun_events: true,
             speech_as_accusation: false,
         }
     }
@@ -165,7 +168,9 @@ impl<'d> Coder<'d> {
                 continue;
             }
             let spans: Vec<Span> = agents.iter().map(|a| a.span).collect();
-            let tree = Tree::new(toks, s.tokens[0], &here).with_agents(&spans);
+            let tree = Tree::new(toks, s.tokens[0], &here)
+                .with_agents(&spans)
+                .with_noun_events(self.config.noun_events);
             self.code_sentence(doc, si, &tree, (&here, &agents), today, &mut out);
         }
         for (i, e) in out.iter_mut().enumerate() {

@@ -209,4 +209,26 @@ fn complements_intent_and_transformations() {
     let got = triples(&coder.code(&d, &a));
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("CHN", "AUS"));
+
+    // "Arnor's visit to Gondor": an event noun with a possessor codes as its verb
+    let (d, a) = doc(
+        &[
+            ("Arnor", "Arnor", "PROPN", 3, "nmod:poss"),
+            ("'s", "'s", "PART", 1, "case"),
+            ("visit", "visit", "NOUN", 0, "root"),
+            ("to", "to", "ADP", 5, "case"),
+            ("Gondor", "Gondor", "PROPN", 3, "nmod"),
+        ],
+        &[(1, 1, "ARN"), (5, 5, "GON")],
+    );
+    let got = triples(&coder.code(&d, &a));
+    assert!(got.contains(&t("ARN", "GON", "042")), "{got:?}");
+    let verbs_only = Coder::new(
+        dyad_events::VerbDictionary::cameo(),
+        CoderConfig {
+            noun_events: false,
+            ..CoderConfig::default()
+        },
+    );
+    assert!(verbs_only.code(&d, &a).is_empty());
 }

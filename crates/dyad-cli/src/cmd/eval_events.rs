@@ -188,6 +188,8 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
             discards,
             // PETRARCH2's dictionary reads "X said Y attacked" as X accusing Y
             speech_as_accusation: true,
+            // PETRARCH codes verbs only
+            noun_events: false,
         };
         let coder = Coder::new(&verbs, config);
         let mut sb = Scoreboard::new();
