@@ -8,9 +8,10 @@
 //! threads.
 //!
 //! Priority when several sources know a phrase: user additions (in the order added), then
-//! Factbook leaders (dated to 2025), Phoenix countries, international and non-state
-//! actors (dated to about 2014), 2019 cabinets, the gazetteer, the hand-maintained
-//! `additions.tsv`, and last the agents.
+//! the hand-maintained `additions.tsv` (reviewed corrections: "BBC" is `GBRMED` where
+//! Phoenix says a bare `MED`), Factbook leaders (dated to 2025), Phoenix countries,
+//! international and non-state actors (dated to about 2014), 2019 cabinets, the
+//! gazetteer, and last the agents (among which the additions' agents come first).
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -102,13 +103,13 @@ impl DictionaryBuilder {
     /// A builder with all the repository's dictionaries.
     pub fn with_builtin() -> Result<DictionaryBuilder, ActorError> {
         let mut b = DictionaryBuilder::empty()?;
+        b.builtin
+            .extend(tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0)?);
         for (file, text) in ACTOR_TSVS {
             b.builtin.extend(tsv_reader::read_actor_tsv(text, file)?);
         }
         b.builtin
             .extend(tsv_reader::read_place_tsv(PLACES_TSV.1, PLACES_TSV.0)?);
-        b.builtin
-            .extend(tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0)?);
         b.builtin
             .extend(tsv_reader::read_agent_tsv(AGENTS_TSV.1, AGENTS_TSV.0)?);
         Ok(b)

@@ -22,10 +22,12 @@
 //! * `ner` - a person or organisation the NER found and no dictionary knows stays an
 //!   actor with a null code (a wrong code would be worse than none).
 //! * `apposition` - "Sophie Wilmes, Belgium's foreign minister" and the reverse order: a
-//!   coded role and an uncoded name in apposition are one entity with the role's code.
+//!   coded role and an uncoded name in apposition are one entity with the role's code; a
+//!   bare role noun ("the Crown prosecutor, Mark Tedeschi") gives the name its sector only.
 //! * `context country` - a role noun with no country ("officials", "the military") takes
 //!   the nearest country of its sentence or the one before, else the document's main
-//!   country; flagged in the rule because it is a guess.
+//!   country; flagged in the rule because it is a guess. A one-word dictionary person
+//!   ("Mohamed") is no evidence for it: it is too often a coincidence of names.
 //! * `surname`, `pronoun` - coreference to a person named before (`coref.rs`).
 //!
 //! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
@@ -524,7 +526,7 @@ impl<'a> Resolver<'a> {
                 .into_iter()
                 .chain(nested)
                 .filter_map(|i| self.mention_at(i))
-                .find(|&j| j != k && self.out[j].0.code.is_some());
+                .find(|&j| j != k && self.coded_or_role(j));
             if let Some(j) = partner {
                 let role = self.out[j].0.clone();
                 let entity = self.out[k].0.entity.clone();
@@ -543,6 +545,16 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+}
+
+impl Resolver<'_> {
+    /// A partner for an apposition: a coded mention, or a bare role noun with a sector
+    /// ("the Crown prosecutor, Mark Tedeschi": the name takes `JUD` and no country; the
+    /// context-country step may add one later, flagged as a guess).
+    fn coded_or_role(&self, j: usize) -> bool {
+        let m = &self.out[j].0;
+        m.code.is_some() || (m.sector.is_some() && m.rule.starts_with("agent ("))
     }
 }
 

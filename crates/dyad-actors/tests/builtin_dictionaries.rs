@@ -184,3 +184,38 @@ fn blinken_sample_resolves_the_named_actors() {
         }
     }
 }
+
+#[test]
+fn hand_additions_correct_generated_entries() {
+    // Phoenix lists the BBC and AFP as bare MED; additions.tsv gives their country
+    let ms = resolve(
+        "The BBC and AFP reported that the CBC was closed.",
+        "2015-05-18",
+    );
+    assert_eq!(find(&ms, "BBC").code.as_deref(), Some("GBRMED"));
+    assert_eq!(find(&ms, "AFP").code.as_deref(), Some("FRAMED"));
+    assert_eq!(find(&ms, "CBC").code.as_deref(), Some("CANMED"));
+}
+
+#[test]
+fn labour_is_dated_by_its_years_in_government() {
+    let code = |date| {
+        let ms = resolve("Labour said the plan would fail.", date);
+        find(&ms, "Labour").code.clone()
+    };
+    assert_eq!(code("2005-01-01").as_deref(), Some("GBRGOV"));
+    assert_eq!(code("2023-05-01").as_deref(), Some("GBROPP"));
+}
+
+#[test]
+fn a_spokesperson_is_coded_as_government_not_media() {
+    let ms = resolve(
+        "A Canadian spokesperson said the talks would go on.",
+        "2015-05-18",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.mention.contains("spokesperson"))
+        .expect("spokesperson mention");
+    assert_eq!(m.code.as_deref(), Some("CANGOV"), "{m:?}");
+}

@@ -148,3 +148,34 @@ fn regression_a_name_running_into_a_one_word_leader_is_not_that_leader() {
         assert_eq!(m.entity, full.entity, "{m:?}");
     }
 }
+
+#[test]
+fn regression_a_one_word_leader_is_no_context_country() {
+    // before the surname step relinks "Mohamed" to the student, its Djibouti code made
+    // the police Djibouti's
+    let doc = parsed(
+        "Texas student Ahmed Mohamed was arrested at his school. \
+         Mohamed brought a clock to school and a teacher thought it was a bomb. \
+         Police arrested the student.",
+    );
+    let dict = Dictionary::builtin().unwrap();
+    let ms = dict.resolve(&doc, Date::parse_iso("2015-09-22"));
+    for m in &ms {
+        assert_ne!(m.country.as_deref(), Some("DJI"), "{m:?}");
+    }
+}
+
+#[test]
+fn a_bare_role_in_apposition_gives_an_unknown_name_its_sector_only() {
+    let doc = parsed(
+        "In the words of the prosecutor, Mark Tedeschi, the parents knew. \
+         Mr. Tedeschi also told the court more.",
+    );
+    let dict = Dictionary::builtin().unwrap();
+    let ms = dict.resolve(&doc, Date::parse_iso("2009-05-08"));
+    let name = nth(&ms, "Mark Tedeschi", 0);
+    assert_eq!(name.sector.as_deref(), Some("JUD"), "{ms:#?}");
+    // no country is written anywhere: the name stays without one rather than a guess
+    assert_eq!(name.country, None, "{name:?}");
+    assert!(name.rule.starts_with("apposition"), "{}", name.rule);
+}

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::{strip, Placed, Resolver};
 use crate::entry::EntryKind;
-use crate::mention::ActorKind;
+use crate::mention::{ActorKind, ActorMention};
 use crate::normalize::fold;
 
 /// Head nouns of organisations and the CAMEO sector they give a country
@@ -231,7 +231,9 @@ impl Resolver<'_> {
         };
         for k in 0..self.out.len() {
             let (m, (a, _)) = (&self.out[k].0, self.out[k].1);
-            let open = m.rule.starts_with("agent (") || m.rule.starts_with("agent+name");
+            let open = m.rule.starts_with("agent (")
+                || m.rule.starts_with("agent+name")
+                || m.rule.starts_with("apposition");
             let org = m.rule.starts_with("ner ORG") && m.code.is_none();
             let sector = if org {
                 self.head_sector(self.out[k].1 .1 - 1)
@@ -243,10 +245,11 @@ impl Resolver<'_> {
             };
             let s = self.sent_of.get(a).copied().unwrap_or(0);
             let bearing = |j: usize| {
-                let (x, _) = &self.out[j];
+                let (x, (xa, xb)) = &self.out[j];
                 x.country.is_some()
                     && x.sector.as_deref() != Some("IGO")
                     && !x.rule.contains("context country")
+                    && !weak_person(x, xb - xa)
                     && j != k
             };
             let in_sentence = |sent: usize| -> Vec<usize> {
@@ -263,11 +266,22 @@ impl Resolver<'_> {
                     s.checked_sub(1)
                         .and_then(|p| in_sentence(p).last().copied())
                 });
+            // a name that has only a role's sector takes a country only from an explicit
+            // one in its own sentence: an unknown person is better null than wrong
+            let strict = m.rule.starts_with("apposition");
+            let near = if strict {
+                here.iter()
+                    .min_by_key(|&&j| self.out[j].1 .0.abs_diff(a))
+                    .copied()
+            } else {
+                near
+            };
             let (country, why) = match near {
                 Some(j) => (
                     self.out[j].0.country.clone().unwrap_or_default(),
                     format!("nearest \"{}\"", self.out[j].0.mention),
                 ),
+                None if strict => continue,
                 None => match &main {
                     Some(c) => (c.clone(), format!("document country {c}")),
                     None => continue,
@@ -284,6 +298,13 @@ impl Resolver<'_> {
             m.rule = rule;
         }
     }
+}
+
+/// A one-word dictionary person ("Mohamed", "Thomas") is too often a coincidence of
+/// names to say where a story happens: surname coreference, which runs later, may still
+/// relink it to a local person, so it is no evidence for a context country.
+fn weak_person(m: &ActorMention, tokens: usize) -> bool {
+    m.kind == ActorKind::Person && tokens == 1 && m.rule.starts_with("dictionary (person")
 }
 
 impl Resolver<'_> {
