@@ -2,7 +2,7 @@
 //!
 //! Stages run in the order of the crates: clean, segment and tokenize (dyad-text); tagging,
 //! lemmas, parsing and NER (dyad-models); then the annotation stage: actor mentions from the
-//! dictionaries (dyad-actors, the pre-parse layer for now) and the knowledge-graph fields
+//! dictionaries and the parse (dyad-actors) and the knowledge-graph fields
 //! (dyad-gkg: tone, dates, amounts, places, quotations); then the event coder (dyad-events)
 //! over the parse and the actor mentions. Loaded models and dictionaries are immutable; the
 //! per-run scratch buffers live beside them.
@@ -163,15 +163,18 @@ impl Pipeline {
                 .date
                 .as_deref()
                 .and_then(dyad_actors::Date::parse_iso);
-            out.actors = dict.resolve_simple(&out.doc.tokens, date);
+            out.actors = dict.resolve(&out.doc, date);
             lap(&mut times.actors);
-            let people: Vec<Span> = out
-                .actors
-                .iter()
-                .filter(|a| a.kind == ActorKind::Person)
-                .map(|a| a.span)
-                .collect();
-            match dyad_gkg::annotate_gkg_with(&out.doc, &people) {
+            let spans_of = |kind: ActorKind| -> Vec<Span> {
+                out.actors
+                    .iter()
+                    .filter(|a| a.kind == kind)
+                    .map(|a| a.span)
+                    .collect()
+            };
+            let people = spans_of(ActorKind::Person);
+            let orgs = spans_of(ActorKind::Organization);
+            match dyad_gkg::annotate_gkg_with_actors(&out.doc, &people, &orgs) {
                 Ok(g) => out.gkg = Some(g),
                 Err(e) => out.doc.warnings.push(format!("knowledge-graph stage: {e}")),
             }
