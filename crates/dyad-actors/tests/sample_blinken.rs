@@ -179,3 +179,17 @@ fn a_bare_role_in_apposition_gives_an_unknown_name_its_sector_only() {
     assert_eq!(name.country, None, "{name:?}");
     assert!(name.rule.starts_with("apposition"), "{}", name.rule);
 }
+
+#[test]
+fn a_titled_person_out_of_role_keeps_the_country_of_its_roles() {
+    // the Phoenix files know Yvette Cooper only in roles that ended before 2023
+    let doc = parsed("Shadow Home Secretary Yvette Cooper said the form was unworkable.");
+    let dict = Dictionary::builtin().unwrap();
+    let ms = dict.resolve(&doc, Date::parse_iso("2023-02-23"));
+    let m = ms
+        .iter()
+        .find(|m| m.mention.ends_with("Yvette Cooper"))
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(m.country.as_deref(), Some("GBR"), "{m:?}");
+    assert!(m.rule.contains("out of role"), "{}", m.rule);
+}

@@ -332,7 +332,10 @@ impl Resolver<'_> {
                 }
                 continue;
             }
-            if m.code.is_some() || !m.rule.starts_with("dictionary (person") {
+            // a titled person out of role keeps its country and takes the title's sector
+            // ("Shadow Home Secretary Yvette Cooper" in 2023: GBR + OPP)
+            let title_sector = m.sector.clone().filter(|_| titled);
+            if m.code.is_some() || !(titled || m.rule.starts_with("dictionary (person")) {
                 continue;
             }
             let texts: Vec<&str> = (a..b).map(|i| self.doc.tokens[i].text.as_str()).collect();
@@ -345,14 +348,24 @@ impl Resolver<'_> {
             else {
                 continue;
             };
-            let country = country.to_string();
-            let rule = format!(
-                "{} + out of role on this date (country of its roles)",
-                m.rule
-            );
             let book = self.dict.codebook();
+            let code = match &title_sector {
+                Some(sec) if book.is_valid_actor_code(&format!("{country}{sec}")) => {
+                    format!("{country}{sec}")
+                }
+                _ => country.to_string(),
+            };
+            let rule = format!(
+                "{} + out of role on this date (country of its roles{})",
+                m.rule,
+                if code.len() > 3 {
+                    ", sector of its title"
+                } else {
+                    ""
+                }
+            );
             let m = &mut self.out[k].0;
-            m.set_code(Some(&country), book);
+            m.set_code(Some(&code), book);
             m.rule = rule;
         }
     }
