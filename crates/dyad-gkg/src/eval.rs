@@ -20,7 +20,8 @@
 //! longer one. A speaker is right when its last word equals the gold name's last word (case
 //! aside) and, if both have more words, the words before it agree on their first three
 //! letters ("Blinken" = "Antony Blinken" = "Ambassador Antony Blinken", "Kristin Wilkins" =
-//! "Kristen Wilkins", "Ahmed Mohamed" ≠ "Mohamed El-Hassan Mohamed").
+//! "Kristen Wilkins", "Ahmed Mohamed" ≠ "Mohamed El-Hassan Mohamed"), or when one is the
+//! acronym of the other's capitalised words ("KCNA" = "Korean Central News Agency").
 
 use std::path::{Path, PathBuf};
 
@@ -202,7 +203,24 @@ pub fn speaker_matches(system: &str, gold: &[String]) -> bool {
     // The words before the surname agree when they share their first three letters
     // ("Kristin" = "Kristen").
     let same = |a: &str, b: &str| a.chars().take(3).eq(b.chars().take(3));
+    // An acronym names the organisation whose capitalised words it abbreviates ("KCNA" =
+    // "Korean Central News Agency").
+    let initials = |s: &str| -> String {
+        s.split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let acronym = |a: &str, full: &str| {
+        a.len() >= 2
+            && a.chars().all(|c| c.is_ascii_uppercase())
+            && full.split_whitespace().count() >= 2
+            && initials(full) == a
+    };
     gold.iter().any(|g| {
+        if acronym(system, g) || acronym(g, system) {
+            return true;
+        }
         let g = words(g);
         match (sys.split_last(), g.split_last()) {
             (Some((a, ra)), Some((b, rb))) if a == b => match (ra.last(), rb.last()) {
@@ -483,6 +501,9 @@ mod tests {
             &g("Jeff Rathke")
         ));
         assert!(speaker_matches("KCNA", &["Yonhap".into(), "KCNA".into()]));
+        assert!(speaker_matches("Korean Central News Agency", &g("KCNA")));
+        assert!(speaker_matches("WHO", &g("World Health Organisation")));
+        assert!(!speaker_matches("WHO", &g("World Bank")));
     }
 
     #[test]

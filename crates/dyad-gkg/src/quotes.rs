@@ -20,6 +20,7 @@
 use std::collections::HashSet;
 
 mod indirect;
+mod speakers;
 
 use dyad_core::{Document, Span, Token};
 use serde::{Deserialize, Serialize};
@@ -93,7 +94,18 @@ const SPEECH_VERBS: &[&str] = &[
     "reads",
     "stating",
     "observed",
-    "says",
+    "notes",
+    "writes",
+    "argues",
+    "warns",
+    "explains",
+    "observes",
+    "admits",
+    "suggests",
+    "proclaimed",
+    "reported",
+    "revealed",
+    "confirmed",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
 const TITLES: &[&str] = &[
@@ -427,6 +439,7 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         &mut out,
     );
     out.sort_by_key(|q| q.span.start);
+    speakers::carry_speakers(doc, &persons, &mentions, &mut out);
     out
 }
 
@@ -606,6 +619,12 @@ fn attribution_after(toks: &[Token], close: usize) -> Option<((usize, usize), us
             return Some((n, i));
         }
     }
+    // `", according to the Sydney Morning Herald.`
+    if t.text == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to") {
+        return (i + 2..(i + 4).min(toks.len()))
+            .find_map(|k| name_run(toks, k))
+            .map(|s| (s, i));
+    }
     if is_verb(&t.text) {
         // `said Blinken`, `said he`, `said planetary geologist Rosaly Lopes of NASA`.
         return name_after(toks, i + 1)
@@ -695,6 +714,22 @@ fn attribution_before(
             .flatten()
     });
     let Some(verb) = verb else {
+        // `in the words of the Crown prosecutor, Mark Tedeschi, QC, "...`: the first name
+        // of two words or more after `words of`.
+        if intro {
+            let of = (start + 1..i)
+                .rev()
+                .find(|&k| toks[k].text == "of" && toks[k - 1].text == "words");
+            if let Some(of) = of {
+                let named = (of + 1..i)
+                    .filter(|&k| !name_word(&toks[k - 1].text))
+                    .filter_map(|k| name_run(toks, k))
+                    .find(|&(s, e)| e - s >= 2 && e <= i);
+                if let Some(n) = named {
+                    return Some((n, of - 1));
+                }
+            }
+        }
         // `..., Sunak defended the record ...: "..."`: the subject of the sentence.
         return (toks[i].text == ":")
             .then(|| sentence_subject(doc, start, i))
@@ -856,6 +891,20 @@ fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
     if s == e {
         return None;
     }
+    // `Matthew Ingram of The Globe and Mail said`: the organisation qualifies the person
+    // of two words or more named before `of`.
+    let mut k = s;
+    while k > 0
+        && s - k < 6
+        && (capitalised(&toks[k - 1].text) || matches!(toks[k - 1].text.as_str(), "and" | "&"))
+    {
+        k -= 1;
+    }
+    if k > 0 && toks[k - 1].text == "of" {
+        if let Some(p) = name_before(toks, k - 1).filter(|&(a, b)| b - a >= 2) {
+            return Some(p);
+        }
+    }
     let s = strip_titles(toks, s, e);
     // A sentence-initial common word ("The", "But") is not part of the name.
     (s < e && e - s <= 6 && !matches!(toks[s].text.as_str(), "The" | "But" | "And" | "A"))
@@ -993,16 +1042,46 @@ fn make_quote(
     let speaker = speaker_span.map(|ss| {
         let raw = ss.get(&doc.text).unwrap_or_default();
         if PRONOUNS.contains(&raw) {
+            // The nearest person before the pronoun whose gender, when the text gives one,
+            // agrees with it ("she said" skips the minister named last).
+            let wanted = speakers::pronoun_gender(raw);
+            let fits = |p: &Person| {
+                wanted.is_none_or(|g| speakers::gender_of(doc, &p.name).is_none_or(|h| h == g))
+            };
             let before = |v: &[Person]| {
                 v.iter()
-                    .filter(|p| p.span.end <= ss.start)
+                    .filter(|p| p.span.end <= ss.start && fits(p))
                     .max_by_key(|p| p.span.end)
                     .map(|p| full_name(persons, &p.name))
             };
-            before(mentions)
+            // Among the three nearest, a person the text gives the right gender comes
+            // before one of unknown gender ("the UN High Commissioner for Refugees").
+            let known = wanted.and_then(|g| {
+                mentions
+                    .iter()
+                    .filter(|p| p.span.end <= ss.start && fits(p))
+                    .rev()
+                    .take(3)
+                    .find(|p| speakers::gender_of(doc, &p.name) == Some(g))
+                    .or_else(|| {
+                        persons
+                            .iter()
+                            .filter(|p| p.span.end <= ss.start && fits(p))
+                            .rev()
+                            .take(3)
+                            .find(|p| speakers::gender_of(doc, &p.name) == Some(g))
+                    })
+                    .map(|p| full_name(persons, &p.name))
+            });
+            known
+                .or_else(|| before(mentions))
                 .or_else(|| before(persons))
                 .or_else(|| nearest_name_before(doc, spk.map_or(0, |s| s.0)))
                 .unwrap_or_else(|| raw.to_string())
+        } else if let Some(name) = speakers::expand_acronym(doc, raw) {
+            name
+        } else if let Some(name) = speakers::person_of_org(raw) {
+            full_name(persons, &name)
         } else {
             full_name(persons, raw)
         }
@@ -1079,6 +1158,41 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn she_skips_the_nearer_man_and_acronyms_expand() {
+        let t = "Environment Canada spokeswoman Sujata Raisinghani told CBC News the department \
+                 will look into it. John Baird said the report was old.\n\n\
+                 \"We take document security seriously,\" she said.";
+        let q = quotes(t);
+        let d = q.iter().find(|q| q.direct).expect("the direct quote");
+        assert_eq!(d.speaker, s("Sujata Raisinghani"));
+        let t = "The World Health Organisation (WHO) works on salt. \
+                 \"Every country should iodise all edible salt,\" WHO said.";
+        assert_eq!(quotes(t)[0].speaker, s("World Health Organisation"));
+    }
+
+    #[test]
+    fn unattributed_quote_takes_the_speaker_before_it_in_its_paragraph() {
+        let t = "Wilkins also said Warhol was a businessperson. \
+                 \"As a way to sell his work, he made many prints.\"\n\n\
+                 \"Nobody at all knows who wrote this line.\"";
+        let q: Vec<_> = quotes(t).into_iter().filter(|q| q.direct).collect();
+        assert_eq!(q[0].speaker, s("Wilkins"));
+        // A new paragraph does not carry the speaker over.
+        assert_eq!(q[1].speaker, None);
+    }
+
+    #[test]
+    fn organisation_after_of_according_to_and_words_of() {
+        let t = "Matthew Ingram of The Globe and Mail said: \"This is part of a long war.\"";
+        assert_eq!(quotes(t)[0].speaker, s("Matthew Ingram"));
+        let t =
+            "By then, \"her skin was weeping and raw\", according to the Sydney Morning Herald.";
+        assert_eq!(quotes(t)[0].speaker, s("Sydney Morning Herald"));
+        let t = "In the words of the prosecutor, Mark Tedeschi, QC, \"She spent months crying.\"";
+        assert_eq!(quotes(t)[0].speaker, s("Mark Tedeschi"));
     }
 
     #[test]

@@ -50,6 +50,12 @@ const REPORTING: &[&str] = &[
     "wrote",
     "writes",
     "revealed",
+    "suggested",
+    "proclaimed",
+    "remarked",
+    "argues",
+    "warns",
+    "explains",
 ];
 
 /// Reporting verbs whose clause may come without `that`.

@@ -1,0 +1,277 @@
+//! Speaker resolution that needs the whole document: the gender of a named person (so that
+//! "she said" skips the nearest man), acronyms expanded to the name they stand for ("WHO" →
+//! "World Health Organisation" when the text writes "World Health Organisation (WHO)"), and
+//! the speaker of a direct quote that has no attribution of its own.
+//!
+//! News often introduces a speaker in one sentence and quotes them in the next without a
+//! speech verb ("Wilkins also said Warhol was a businessperson. \"As a way to ...\"",
+//! "Senator John Cornyn issued a statement. \"Like many Texans ...\""). Such a quote takes
+//! the speaker of the nearest attributed quote before it in its paragraph, or else the
+//! nearest person named as a subject before it in its paragraph. Gender comes only from
+//! cues in the text itself (titles, "spokeswoman", the pronoun that follows a name in its
+//! sentence), never from lists of first names, and stays unknown without them.
+
+use dyad_core::{Document, Token};
+
+use super::{full_name, para_break, Person, Quote};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+const MALE_CUES: &[&str] = &[
+    "Mr",
+    "Mr.",
+    "Sir",
+    "spokesman",
+    "chairman",
+    "husband",
+    "father",
+    "son",
+    "brother",
+    "King",
+    "Prince",
+    "congressman",
+    "businessman",
+    "Lord",
+];
+const FEMALE_CUES: &[&str] = &[
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Miss",
+    "spokeswoman",
+    "chairwoman",
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+    "Queen",
+    "Princess",
+    "congresswoman",
+    "businesswoman",
+    "Lady",
+];
+
+/// The gender a pronoun asks for, if it asks for one.
+pub(super) fn pronoun_gender(p: &str) -> Option<Gender> {
+    match p {
+        "he" | "He" => Some(Gender::Male),
+        "she" | "She" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender the text gives the person called `name` (by its last word): a cue word just
+/// before a mention, or the first gendered pronoun after a mention in the same sentence
+/// when no other capitalised name stands between them. `None` when cues are absent or
+/// disagree.
+pub(super) fn gender_of(doc: &Document, name: &str) -> Option<Gender> {
+    let last = name.split_whitespace().last()?;
+    let toks = &doc.tokens;
+    let (mut m, mut f) = (0usize, 0usize);
+    for (i, t) in toks.iter().enumerate() {
+        if t.text != last {
+            continue;
+        }
+        for t in &toks[i.saturating_sub(4)..i] {
+            let w = t.text.as_str();
+            m += usize::from(MALE_CUES.contains(&w));
+            f += usize::from(FEMALE_CUES.contains(&w));
+        }
+        // Only after a name in subject position: its run opens the sentence or follows a
+        // comma, and is no possessive ("Omar's office, in which he said" is about another).
+        let mut a = i;
+        while a > 0
+            && (super::capitalised(&toks[a - 1].text)
+                || matches!(toks[a - 1].text.as_str(), "'s" | "’s"))
+        {
+            a -= 1;
+        }
+        let opens = a == 0
+            || doc.sentences.iter().any(|s| s.tokens[0] == a)
+            || matches!(toks[a - 1].text.as_str(), "," | ":" | ";");
+        let possessive = toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text.as_str(), "'s" | "’s" | "'" | "’"));
+        if let Some(g) = pronoun_after(doc, i).filter(|_| opens && !possessive) {
+            match g {
+                Gender::Male => m += 1,
+                Gender::Female => f += 1,
+            }
+        }
+    }
+    // The majority: a pronoun after an object name may stand for the sentence's subject
+    // ("send Gloria to a doctor, but he replied").
+    match m.cmp(&f) {
+        std::cmp::Ordering::Greater => Some(Gender::Male),
+        std::cmp::Ordering::Less => Some(Gender::Female),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The first gendered pronoun after token `i` in its sentence, unless another name (a
+/// capitalised word not starting the sentence) comes first.
+fn pronoun_after(doc: &Document, i: usize) -> Option<Gender> {
+    let toks = &doc.tokens;
+    let end = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens[0] <= i && i < s.tokens[1])
+        .map_or(toks.len(), |s| s.tokens[1]);
+    let mut k = i + 1;
+    // The rest of the name and a possessive.
+    while toks
+        .get(k)
+        .is_some_and(|t| super::capitalised(&t.text) || matches!(t.text.as_str(), "'s" | "’s"))
+    {
+        k += 1;
+    }
+    for t in toks.get(k..end).unwrap_or_default() {
+        match t.text.as_str() {
+            "he" | "his" | "him" | "himself" => return Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => return Some(Gender::Female),
+            w if super::capitalised(w) && w.chars().any(char::is_lowercase) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// "WHO" → "World Health Organisation" when the document writes the name with the acronym
+/// in brackets after it; else the acronym itself.
+pub(super) fn expand_acronym(doc: &Document, raw: &str) -> Option<String> {
+    let n = raw.chars().count();
+    if !(2..=6).contains(&n) || !raw.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let toks = &doc.tokens;
+    (2..toks.len()).find_map(|i| {
+        if toks[i].text != raw || toks[i - 1].text != "(" {
+            return None;
+        }
+        // Walk back over the name: capitalised words and the small words inside names.
+        let mut s = i - 1;
+        let mut initials = String::new();
+        while s > 0 {
+            let w = toks[s - 1].text.as_str();
+            if super::capitalised(w) && w != "The" {
+                initials.insert(0, w.chars().next()?);
+            } else if !matches!(w, "of" | "for" | "and" | "on") {
+                break;
+            }
+            s -= 1;
+            if initials.len() == n {
+                break;
+            }
+        }
+        (initials == raw).then(|| {
+            let a = toks[s].span.start;
+            let b = toks[i - 2].span.end;
+            doc.text[a..b].to_string()
+        })
+    })
+}
+
+/// Index of the token that starts at or contains byte `b`.
+fn token_at(toks: &[Token], b: usize) -> usize {
+    toks.partition_point(|t| t.span.end <= b)
+        .min(toks.len().saturating_sub(1))
+}
+
+/// Gives direct quotes without a speaker the speaker of the nearest attributed quote before
+/// them in the same paragraph (at most two sentences back), or else the nearest person named
+/// as a subject before them in that paragraph. `out` is sorted by span start.
+pub(super) fn carry_speakers(
+    doc: &Document,
+    persons: &[Person],
+    mentions: &[Person],
+    out: &mut [Quote],
+) {
+    let toks = &doc.tokens;
+    if toks.is_empty() {
+        return;
+    }
+    let sentence_of = super::sentence_index(doc);
+    for i in 0..out.len() {
+        if !out[i].direct || out[i].speaker.is_some() {
+            continue;
+        }
+        let start = token_at(toks, out[i].span.start);
+        let same_para = |b: usize| !para_break(doc, token_at(toks, b), start);
+        let near = |b: usize| sentence_of[token_at(toks, b)] + 2 >= sentence_of[start];
+        let from_quote = (0..i)
+            .rev()
+            .find(|&j| out[j].speaker.is_some() && out[j].span.end <= out[i].span.start);
+        if let Some(j) = from_quote.filter(|&j| same_para(out[j].span.end) && near(out[j].span.end))
+        {
+            out[i].speaker = out[j].speaker.clone();
+            out[i].speaker_span = out[j].speaker_span;
+            continue;
+        }
+        let named = mentions
+            .iter()
+            .filter(|m| m.span.end <= out[i].span.start)
+            .max_by_key(|m| m.span.end)
+            .filter(|m| same_para(m.span.end));
+        if let Some(m) = named {
+            out[i].speaker = Some(full_name(persons, &m.name));
+            out[i].speaker_span = Some(m.span);
+        }
+    }
+}
+
+/// Words that end the name of an organisation, not of a person ("Department of Agriculture").
+const ORG_HEADS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Bank",
+    "University",
+    "Office",
+    "Institute",
+    "Council",
+    "Agency",
+    "Board",
+    "Court",
+    "Union",
+    "Association",
+    "Society",
+    "Government",
+    "School",
+    "College",
+    "Centre",
+    "Center",
+    "Bureau",
+    "Commission",
+    "Committee",
+    "House",
+    "Secretary",
+    "Minister",
+    "Chancellor",
+    "Director",
+    "President",
+    "Governor",
+    "Chairman",
+    "Head",
+    "Chief",
+    "Republic",
+    "Party",
+    "Foundation",
+    "Museum",
+];
+
+/// "Matthew Ingram of The Globe and Mail" → "Matthew Ingram": a person's name of two
+/// capitalised words or more qualified by an organisation after `of`.
+pub(super) fn person_of_org(raw: &str) -> Option<String> {
+    let (head, _) = raw.split_once(" of ")?;
+    let w: Vec<&str> = head.split_whitespace().collect();
+    let ok = w.len() >= 2
+        && w.iter().all(|x| super::capitalised(x))
+        && !w
+            .iter()
+            .any(|x| ORG_HEADS.contains(x) || super::TITLES.contains(x));
+    ok.then(|| head.to_string())
+}
