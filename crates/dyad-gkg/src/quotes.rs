@@ -1196,6 +1196,22 @@ mod tests {
     }
 
     #[test]
+    fn attribution_closing_the_sentence_after_a_comma() {
+        let q = pairs("Almost half of all school children lack iodine, researchers say.");
+        assert_eq!(q[0].1, "Almost half of all school children lack iodine");
+        assert!(!q[0].2);
+        let q = quotes("Throughout history, the hair market has had a political side, says Tarlo.");
+        assert_eq!(q[0].speaker, s("Tarlo"));
+        assert_eq!(
+            q[0].text,
+            "Throughout history, the hair market has had a political side"
+        );
+        // An apposition before a verb that goes on is no trailing attribution.
+        let q = pairs("Kiara Perkins, a second year art major, admitted she was late to class.");
+        assert!(q.iter().all(|(_, t, _)| !t.starts_with("Kiara")), "{q:?}");
+    }
+
+    #[test]
     fn verb_then_name_and_name_then_verb() {
         assert_eq!(
             pairs("\"We will work together again,\" said Blinken, a confidant."),

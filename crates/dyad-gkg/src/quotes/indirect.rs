@@ -333,7 +333,13 @@ pub(super) fn indirect(
                 continue;
             }
             let found = if REPORTING.contains(&toks[v].text.as_str()) {
-                reported_clause(doc, v, b)
+                reported_clause(doc, v, b).or_else(|| {
+                    // Not a clause inside a quote that runs over several sentences.
+                    trailing(toks, a, v, b).filter(|&(_, f, l)| {
+                        let sp = Span::new(toks[f].span.start, toks[l - 1].span.end);
+                        !direct.iter().any(|d| d.start < sp.end && sp.start < d.end)
+                    })
+                })
             } else if toks[v].text.eq_ignore_ascii_case("according")
                 && toks.get(v + 1).is_some_and(|t| t.text == "to")
             {
@@ -368,6 +374,47 @@ pub(super) fn indirect(
             ));
         }
     }
+}
+
+/// `CLAUSE, police said.` / `CLAUSE, says Tarlo.`: an attribution closing its sentence
+/// after a comma; the clause is the sentence before that comma. (speaker, first, end).
+fn trailing(
+    toks: &[Token],
+    a: usize,
+    v: usize,
+    b: usize,
+) -> Option<((usize, usize), usize, usize)> {
+    let mut end = b;
+    while end > v + 1 && matches!(toks[end - 1].text.as_str(), "." | "!" | "?") {
+        end -= 1;
+    }
+    let (c, spk) = if v > a && toks[v - 1].text == "," {
+        // Inverted: `, says Tarlo.`, `, says Canadian Blood Services (CBS).`
+        let n = name_run(toks, v + 1).or_else(|| pronoun_at(toks, v + 1))?;
+        // The name closes the sentence (a bracketed acronym may follow it).
+        if n.1 < end && toks[n.1].text != "(" {
+            return None;
+        }
+        (v - 1, n)
+    } else {
+        // `, police said.`, `, Mr Panvalkar said on Monday.`: a short subject after a comma.
+        if (v + 1..end).any(|k| !TIME_WORDS.contains(&toks[k].text.as_str())) {
+            return None;
+        }
+        let c = (a..v).rev().take(6).find(|&k| toks[k].text == ",")?;
+        let spk = name_before(toks, v)
+            .or_else(|| pronoun_before(toks, v))
+            .filter(|&(s, _)| s > c)
+            .unwrap_or((c + 1, v));
+        (c, spk)
+    };
+    if c <= a
+        || (a..c).any(|k| is_mark(&toks[k].text))
+        || (c + 1..v).any(|k| is_verb(&toks[k].text))
+    {
+        return None;
+    }
+    Some((spk, a, c))
 }
 
 /// `X said (that) CLAUSE`: (speaker, first, end) token indexes of the clause.
