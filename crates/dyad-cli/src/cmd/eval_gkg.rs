@@ -51,8 +51,11 @@ pub fn run(cmd: &GkgEval) -> Result<()> {
     }
 }
 
+/// The documents of one gold file, each with the pipeline's annotation of its text.
+type AnnotatedFile = (String, Vec<(GoldDoc, Annotated)>);
+
 /// Runs the pipeline over every document of every gold file.
-fn annotate_all(a: &GoldArgs) -> Result<Vec<(String, Vec<(GoldDoc, Annotated)>)>> {
+fn annotate_all(a: &GoldArgs) -> Result<Vec<AnnotatedFile>> {
     let pipeline = Pipeline::new(Stage::Annotate, a.models.as_deref())?;
     let mut out = Vec::new();
     for f in &a.files {
