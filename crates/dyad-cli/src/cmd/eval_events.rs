@@ -93,7 +93,7 @@ impl Runner {
         dyad_text::annotate(&mut doc);
         self.models.annotate_with(&mut doc, &mut self.scratch);
         let date = doc.doc.date.as_deref().and_then(Date::parse_iso);
-        let actors = dict.resolve_simple(&doc.tokens, date);
+        let actors = dict.resolve(&doc, date);
         if trace {
             for (i, t) in doc.tokens.iter().enumerate() {
                 eprintln!(
