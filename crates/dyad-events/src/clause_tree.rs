@@ -495,30 +495,7 @@ impl<'a> Tree<'a> {
             .collect();
         let mut infos: Vec<ClauseInfo> = verbs
             .iter()
-            .map(|&v| {
-                let mut c = Clause {
-                    verb: word(&self.toks[v]),
-                    ..Default::default()
-                };
-                let mut ci = ClauseInfo {
-                    verb: v,
-                    clause: Clause::default(),
-                    subject: None,
-                    subjects: Vec::new(),
-                    object: None,
-                    obliques: Vec::new(),
-                    inherited_subject: false,
-                    controlled: false,
-                    negated: false,
-                    future: false,
-                    xcomp_clause: None,
-                    ccomp_clauses: Vec::new(),
-                    location: None,
-                };
-                self.own_roles(v, &mut c, &mut ci);
-                ci.clause = c;
-                ci
-            })
+            .map(|&v| self.clause_of(v))
             .collect();
         let pos = |t: usize| verbs.iter().position(|&v| v == t);
         // links between clauses, then inheritance from the governing verb, top down
@@ -637,12 +614,17 @@ impl<'a> Tree<'a> {
         if is_verb(t) {
             return None;
         }
+        Some(self.clause_of(h))
+    }
+
+    /// The clause headed by token `v` with the roles of its own dependents.
+    fn clause_of(&self, v: usize) -> ClauseInfo {
         let mut c = Clause {
-            verb: word(t),
+            verb: word(&self.toks[v]),
             ..Default::default()
         };
         let mut ci = ClauseInfo {
-            verb: h,
+            verb: v,
             clause: Clause::default(),
             subject: None,
             subjects: Vec::new(),
@@ -656,9 +638,9 @@ impl<'a> Tree<'a> {
             ccomp_clauses: Vec::new(),
             location: None,
         };
-        self.own_roles(h, &mut c, &mut ci);
+        self.own_roles(v, &mut c, &mut ci);
         ci.clause = c;
-        Some(ci)
+        ci
     }
 
     /// The base relation of `v` to its head, an infinitival `advcl` under a control verb

@@ -194,18 +194,26 @@ pub(crate) fn file_name(p: &std::path::Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
+/// Loads the models once and evaluates every file of `a` with them, naming the file that fails.
+fn each_file<R, E>(
+    a: &ModelEvalArgs,
+    evaluate: impl Fn(&dyad_models::Models, &std::path::Path) -> std::result::Result<R, E>,
+) -> Result<Vec<R>>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    let models = crate::pipeline::load_models(a.models.as_deref())?;
+    a.files
+        .iter()
+        .map(|f| evaluate(&models, f).with_context(|| format!("cannot evaluate {}", f.display())))
+        .collect()
+}
+
 fn ud(a: &ModelEvalArgs) -> Result<()> {
     if a.raw {
         return ud_raw(a);
     }
-    let models = crate::pipeline::load_models(a.models.as_deref())?;
-    let mut reports = Vec::new();
-    for f in &a.files {
-        reports.push(
-            dyad_eval::ud::evaluate_ud(&models, f)
-                .with_context(|| format!("cannot evaluate {}", f.display()))?,
-        );
-    }
+    let reports = each_file(a, dyad_eval::ud::evaluate_ud)?;
     if a.json {
         return print_json(&serde_json::json!({ "files": reports }));
     }
@@ -233,14 +241,7 @@ fn ud(a: &ModelEvalArgs) -> Result<()> {
 }
 
 fn ud_raw(a: &ModelEvalArgs) -> Result<()> {
-    let models = crate::pipeline::load_models(a.models.as_deref())?;
-    let mut reports = Vec::new();
-    for f in &a.files {
-        reports.push(
-            dyad_eval::ud::evaluate_ud_raw(&models, f)
-                .with_context(|| format!("cannot evaluate {}", f.display()))?,
-        );
-    }
+    let reports = each_file(a, dyad_eval::ud::evaluate_ud_raw)?;
     if a.json {
         return print_json(&serde_json::json!({ "files": reports }));
     }
@@ -286,14 +287,7 @@ fn ud_raw(a: &ModelEvalArgs) -> Result<()> {
 }
 
 fn ner(a: &ModelEvalArgs) -> Result<()> {
-    let models = crate::pipeline::load_models(a.models.as_deref())?;
-    let mut reports = Vec::new();
-    for f in &a.files {
-        reports.push(
-            dyad_eval::ner::evaluate_ner(&models, f)
-                .with_context(|| format!("cannot evaluate {}", f.display()))?,
-        );
-    }
+    let reports = each_file(a, dyad_eval::ner::evaluate_ner)?;
     if a.json {
         return print_json(&serde_json::json!({ "files": reports }));
     }
