@@ -57,6 +57,35 @@ pub struct ActorMention {
 }
 
 impl ActorMention {
+    /// A mention over `tokens` (non-empty, in text order) with no code yet: the text is the
+    /// tokens joined by single spaces, the span runs from the first to the last.
+    pub fn uncoded(
+        tokens: &[dyad_core::Token],
+        kind: ActorKind,
+        entity: Option<String>,
+        rule: String,
+    ) -> ActorMention {
+        let span = match (tokens.first(), tokens.last()) {
+            (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
+            _ => Span::new(0, 0),
+        };
+        ActorMention {
+            mention: tokens
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            span,
+            code: None,
+            country: None,
+            sector: None,
+            group: None,
+            kind,
+            entity,
+            rule,
+        }
+    }
+
     /// Fills `code`, `country`, `sector` and `group` from a full code.
     pub fn set_code(&mut self, code: Option<&str>, book: &Codebook) {
         self.code = code.map(str::to_string);

@@ -208,22 +208,7 @@ impl<'a> Resolver<'a> {
         entity: Option<String>,
         rule: String,
     ) -> Placed {
-        let t = &self.doc.tokens[a..b];
-        let m = ActorMention {
-            mention: t
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            span: Span::new(t[0].span.start, t[t.len() - 1].span.end),
-            code: None,
-            country: None,
-            sector: None,
-            group: None,
-            kind,
-            entity,
-            rule,
-        };
+        let m = ActorMention::uncoded(&self.doc.tokens[a..b], kind, entity, rule);
         (m, (a, b))
     }
 

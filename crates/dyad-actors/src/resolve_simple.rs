@@ -23,7 +23,7 @@
 //! Appositions ("Sophie Wilmes, Belgium's foreign minister"), pronouns and cross-sentence
 //! coreference need the parse and belong to the later, parse-based layer.
 
-use dyad_core::{Span, Token};
+use dyad_core::Token;
 use rustc_hash::FxHashMap;
 
 use crate::date::Date;
@@ -71,22 +71,7 @@ impl Ctx<'_> {
         entity: Option<String>,
         rule: String,
     ) -> ActorMention {
-        let toks = &self.tokens[a..b];
-        let mut m = ActorMention {
-            mention: toks
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            span: Span::new(toks[0].span.start, toks[toks.len() - 1].span.end),
-            code: None,
-            country: None,
-            sector: None,
-            group: None,
-            kind,
-            entity,
-            rule,
-        };
+        let mut m = ActorMention::uncoded(&self.tokens[a..b], kind, entity, rule);
         m.set_code(code, self.dict.codebook());
         m
     }
