@@ -32,6 +32,9 @@ pub enum Format {
     Json,
     /// Tab-separated rows: one per document for `read`, one per token for `code`.
     Tsv,
+    /// GDELT GKG 2.1 rows, one per document, no header, as GDELT writes them (`code` only:
+    /// the knowledge-graph fields come from its annotate stage).
+    Gkg,
 }
 
 /// Which TSV layout a sink writes.
@@ -181,6 +184,12 @@ impl Sink {
                 Rows::Documents => document_row(doc, &mut buf),
                 Rows::Tokens => token_rows(doc, &mut buf),
             },
+            Format::Gkg => {
+                if let Some(gkg) = &annotated.gkg {
+                    buf.extend_from_slice(dyad_gkg::gkg_row(doc, gkg, &doc.doc.id).as_bytes());
+                    buf.push(b'\n');
+                }
+            }
         }
         let result = self.emit_ref(&buf);
         if buf.capacity() > KEEP_BUFFER {

@@ -436,3 +436,24 @@ fn eval_into_a_closed_pipe_does_not_panic() {
         assert!(out.status.success(), "json={json}: {err}");
     }
 }
+
+/// `--format gkg` writes one GDELT GKG 2.1 row per document: 27 tab-separated columns, no
+/// header, the sample's Brussels among the locations; `read` cannot write it.
+#[test]
+fn gkg_format_writes_one_gkg_row_per_document() {
+    let out = dyad(&["code", "-q", "--format", "gkg", sample().to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    let cols: Vec<&str> = rows[0].split('\t').collect();
+    assert_eq!(cols.len(), 27, "{}", rows[0]);
+    assert!(rows[0].contains("Brussels"), "{}", rows[0]);
+    let refused = dyad(&["read", "--format", "gkg", sample().to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--format gkg"));
+}

@@ -493,10 +493,7 @@ impl<'a> Tree<'a> {
         let verbs: Vec<usize> = (0..self.toks.len())
             .filter(|&i| is_verb(&self.toks[i]))
             .collect();
-        let mut infos: Vec<ClauseInfo> = verbs
-            .iter()
-            .map(|&v| self.clause_of(v))
-            .collect();
+        let mut infos: Vec<ClauseInfo> = verbs.iter().map(|&v| self.clause_of(v)).collect();
         let pos = |t: usize| verbs.iter().position(|&v| v == t);
         // links between clauses, then inheritance from the governing verb, top down
         for info in infos.iter_mut() {

@@ -141,6 +141,9 @@ struct Tally {
 
 pub fn run(args: &RunArgs, stage: Stage) -> Result<ExitCode> {
     let cfg = args.reader_config();
+    if args.format == Format::Gkg && stage < Stage::Annotate {
+        bail!("--format gkg needs the annotate stage: use `dyad code` without --stop-after");
+    }
     if args.resume && args.format != Format::Jsonl {
         bail!("--resume works with the jsonl output format only");
     }
