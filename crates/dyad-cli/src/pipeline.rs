@@ -102,6 +102,7 @@ pub struct Pipeline {
     actors: Option<&'static Dictionary>,
     coder: Option<Coder<'static>>,
     scratch: RefCell<Scratch>,
+    text_limits: dyad_text::TextLimits,
 }
 
 impl Pipeline {
@@ -122,7 +123,14 @@ impl Pipeline {
             actors,
             coder,
             scratch: RefCell::new(Scratch::default()),
+            text_limits: dyad_text::TextLimits::default(),
         })
+    }
+
+    /// The same pipeline with other limits for the text stage (`--max-sentence-tokens`).
+    pub fn with_text_limits(mut self, limits: dyad_text::TextLimits) -> Pipeline {
+        self.text_limits = limits;
+        self
     }
 
     /// Runs the stages on one document. Never fails: a document that reached this point has
@@ -149,7 +157,7 @@ impl Pipeline {
             lap(&mut times.text);
             return out;
         }
-        dyad_text::annotate(&mut out.doc);
+        dyad_text::annotate_with(&mut out.doc, self.text_limits);
         times.sentences += out.doc.sentences.len();
         lap(&mut times.text);
         if let Some(m) = &self.models {

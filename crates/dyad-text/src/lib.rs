@@ -30,5 +30,5 @@ pub mod segmenter;
 pub mod tokenizer;
 
 pub use cleaner::{clean, Cleaned};
-pub use pipeline::{annotate, annotate_with, clean_into, set_max_sentence_words, TextLimits};
+pub use pipeline::{annotate, annotate_with, clean_into, TextLimits};
 pub use tokenizer::Piece;

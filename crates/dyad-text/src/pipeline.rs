@@ -6,11 +6,8 @@
 //!
 //! The one limit of this stage is the sentence length ([`TextLimits`]): a longer run of words
 //! without a sentence end is split, and the record says so in a warning. [`annotate`] uses
-//! the process-wide limit ([`set_max_sentence_words`], set once by the command line) so that
-//! every caller of the text stage honours `--max-sentence-tokens` without carrying it;
-//! [`annotate_with`] takes it explicitly.
-
-use std::sync::atomic::{AtomicUsize, Ordering};
+//! the default limit; [`annotate_with`] takes it explicitly (the command line's
+//! `--max-sentence-tokens` reaches it through the CLI's pipeline, not through global state).
 
 use dyad_core::{Document, Sentence, Span, Token};
 
@@ -30,21 +27,6 @@ impl Default for TextLimits {
         TextLimits {
             max_sentence_words: MAX_SENTENCE_WORDS,
         }
-    }
-}
-
-static MAX_WORDS: AtomicUsize = AtomicUsize::new(MAX_SENTENCE_WORDS);
-
-/// Sets the sentence-length limit that [`annotate`] uses in this process (the command line's
-/// `--max-sentence-tokens`); values below 1 count as 1.
-pub fn set_max_sentence_words(n: usize) {
-    MAX_WORDS.store(n.max(1), Ordering::Relaxed);
-}
-
-/// The limits [`annotate`] uses now.
-pub fn current_limits() -> TextLimits {
-    TextLimits {
-        max_sentence_words: MAX_WORDS.load(Ordering::Relaxed),
     }
 }
 
@@ -71,9 +53,9 @@ pub fn clean_into(doc: &mut Document, input: &str, body: Span) -> Vec<(Span, Str
 }
 
 /// Fills `doc.sentences` and `doc.tokens` from `doc.text`, replacing any already there, with
-/// the process-wide limits ([`current_limits`]).
+/// the default limits.
 pub fn annotate(doc: &mut Document) {
-    annotate_with(doc, current_limits());
+    annotate_with(doc, TextLimits::default());
 }
 
 /// [`annotate`] with explicit limits. Sentences cut at `max_sentence_words` are counted in

@@ -150,9 +150,11 @@ pub fn run(args: &RunArgs, stage: Stage) -> Result<ExitCode> {
     if args.max_sentence_tokens == 0 {
         bail!("--max-sentence-tokens must be at least 1");
     }
-    dyad_text::set_max_sentence_words(args.max_sentence_tokens);
     let interrupt = Interrupt::install()?;
-    let pipeline = Pipeline::new(stage, args.models.as_deref())?;
+    let pipeline =
+        Pipeline::new(stage, args.models.as_deref())?.with_text_limits(dyad_text::TextLimits {
+            max_sentence_words: args.max_sentence_tokens,
+        });
     let rows = match stage {
         Stage::Read => Rows::Documents,
         Stage::Tokenize | Stage::Models | Stage::Annotate => Rows::Tokens,
