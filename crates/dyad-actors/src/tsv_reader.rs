@@ -97,6 +97,15 @@ fn wrap<T>(file: &str, line: usize, r: Result<T, String>) -> Result<T, ActorErro
     r.map_err(|m| ActorError::syntax(file, line, m))
 }
 
+/// The phrase column: an empty or blank phrase would match nothing (or, normalised,
+/// everything), so every reader refuses it.
+fn phrase(s: &str, file: &str, line: usize) -> Result<String, ActorError> {
+    if s.trim().is_empty() {
+        return Err(ActorError::syntax(file, line, "empty phrase"));
+    }
+    Ok(s.to_string())
+}
+
 /// Reads an actor TSV (`phrase entity kind code roles`).
 pub fn read_actor_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
     rows(text)
@@ -109,7 +118,7 @@ pub fn read_actor_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> 
                 ));
             }
             let e = Entry {
-                phrase: c[0].to_string(),
+                phrase: phrase(c[0], file, line)?,
                 entity: c[1].to_string(),
                 kind: wrap(file, line, kind(c[2]))?,
                 default_code: wrap(file, line, opt_code(c[3]))?,
@@ -149,7 +158,7 @@ fn agent(
     let code = wrap(file, line, opt_code(code))?
         .ok_or_else(|| ActorError::syntax(file, line, "agent without a code"))?;
     Ok(Entry {
-        phrase: phrase.to_string(),
+        phrase: self::phrase(phrase, file, line)?,
         entity: format!("agent:{code}"),
         kind: EntryKind::Agent,
         default_code: Some(code),
@@ -189,7 +198,7 @@ pub fn read_place_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> 
             let code = wrap(file, line, opt_code(c[1]))?
                 .ok_or_else(|| ActorError::syntax(file, line, "place without a code"))?;
             Ok(Entry {
-                phrase: c[0].to_string(),
+                phrase: phrase(c[0], file, line)?,
                 entity: format!("country:{code}"),
                 kind: wrap(file, line, kind(c[2]))?,
                 default_code: Some(code),
@@ -213,9 +222,7 @@ pub fn read_overlay(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
                     "expected type<TAB>phrase<TAB>code[<TAB>roles|position[<TAB>kind]]",
                 ));
             }
-            if col(1).is_empty() {
-                return Err(ActorError::syntax(file, line, "empty phrase"));
-            }
+            let phrase = phrase(col(1), file, line)?;
             match col(0) {
                 "agent" => agent(col(1), col(2), col(3), file, line),
                 "actor" => {
@@ -233,9 +240,17 @@ pub fn read_overlay(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
                         "" => EntryKind::Organization,
                         k => wrap(file, line, kind(k))?,
                     };
+                    if kind == EntryKind::Agent {
+                        return Err(ActorError::syntax(
+                            file,
+                            line,
+                            "an agent is an `agent` row (agent<TAB>phrase<TAB>code<TAB>position), \
+                             not an actor of kind agent",
+                        ));
+                    }
                     Ok(Entry {
-                        phrase: col(1).to_string(),
-                        entity: format!("user:{}", col(1)),
+                        entity: format!("user:{phrase}"),
+                        phrase,
                         kind,
                         default_code,
                         roles,
@@ -303,5 +318,27 @@ actor\tSophie Wilmes\tBELGOV\n";
     fn rejects_reversed_role_dates() {
         assert!(parse_roles("USAGOV@2017-01-01..2009-01-01").is_err());
         assert!(parse_roles("USAGOV@2009-01-01..").is_ok());
+    }
+
+    /// Found by fuzzing (fuzz/regressions/tsv_reader/): a blank phrase was read as an entry.
+    #[test]
+    fn every_reader_refuses_a_blank_phrase() {
+        let err = |r: Result<Vec<Entry>, ActorError>| r.unwrap_err().to_string();
+        assert!(err(read_actor_tsv(" \tx\tcountry\tUSA\t-\n", "a.tsv")).contains("empty phrase"));
+        assert!(err(read_agent_tsv("\tELI\tprefix\n", "g.tsv")).contains("g.tsv:1"));
+        assert!(err(read_place_tsv("  \tUSA\tcountry\n", "p.tsv")).contains("empty phrase"));
+        assert!(err(read_overlay("agent\t \tGOV\n", "o.tsv")).contains("empty phrase"));
+        assert!(err(read_overlay("actor\t\tUSAGOV\n", "o.tsv")).contains("empty phrase"));
+    }
+
+    /// Found by fuzzing: an `actor` row of kind `agent` became an agent without a position.
+    #[test]
+    fn overlay_refuses_an_actor_row_of_kind_agent() {
+        let e = read_overlay("actor\tUN Security Council\tIGOU\t\tagent\n", "o.tsv");
+        let msg = e.unwrap_err().to_string();
+        assert!(
+            msg.contains("o.tsv:1") && msg.contains("`agent` row"),
+            "{msg}"
+        );
     }
 }
