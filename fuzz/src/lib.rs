@@ -5,6 +5,7 @@
 //! `cargo test --lib --no-default-features` in `fuzz/` runs them (no C++ build of libFuzzer),
 //! which is what CI does before its short fuzz run.
 
+pub mod automaton_cache;
 pub mod conllu;
 pub mod decompress;
 pub mod model_loader;
@@ -118,6 +119,14 @@ mod tests {
         assert!(
             replay("model_loader", super::model_loader::run) > 0,
             "no seeds for model_loader"
+        );
+    }
+
+    #[test]
+    fn automaton_cache_seeds_and_regressions() {
+        assert!(
+            replay("automaton_cache", super::automaton_cache::run) > 0,
+            "no seeds for automaton_cache"
         );
     }
 }

@@ -14,8 +14,15 @@
 //! temporary file renamed into place, so concurrent processes never read a partial file.
 //! Small automata (user dictionaries, tests) are built directly: they compile in
 //! milliseconds.
+//!
+//! Loading uses daachorse's unchecked deserializer, so a payload must be exactly what this
+//! build's daachorse serialized for this phrase list. The file name therefore hashes, besides
+//! the phrases and the format version, the serialization of a tiny probe automaton: a
+//! daachorse release that serializes differently names its files differently and never reads
+//! an old one. The fuzz target `automaton_cache` checks that no file content changes what the
+//! loaded automaton finds ([`matches_with_cache_file`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use sha2::{Digest, Sha256};
@@ -50,32 +57,58 @@ fn build(patterns: &[String]) -> Result<Automaton, ActorError> {
         .map_err(|e| ActorError::Build(e.to_string()))
 }
 
-/// The name of the cache file of a phrase list.
-fn file_name(patterns: &[String]) -> String {
+/// The identity of an automaton: SHA-256 of the format version, the phrase list and the
+/// probe serialization. It names the file and is part of the file's checksum, so a file
+/// is only ever read for the phrase list and the daachorse it was written by.
+type Key = [u8; 32];
+
+fn key(patterns: &[String]) -> Key {
     let mut h = Sha256::new();
     h.update(FORMAT_VERSION.to_le_bytes());
     for p in patterns {
         h.update((p.len() as u64).to_le_bytes());
         h.update(p.as_bytes());
     }
-    let d = h.finalize();
-    let hex: String = d[..12].iter().map(|b| format!("{b:02x}")).collect();
+    h.update(probe());
+    h.finalize().into()
+}
+
+/// The name of the cache file of a phrase list.
+fn file_name(patterns: &[String]) -> String {
+    let hex: String = key(patterns)[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     format!("actors-{hex}.daac")
 }
 
+/// The checksum stored in a file: SHA-256 of the key and the payload.
+fn checksum(key: &Key, payload: &[u8]) -> Key {
+    let mut h = Sha256::new();
+    h.update(key);
+    h.update(payload);
+    h.finalize().into()
+}
+
+/// The serialization of a tiny fixed automaton: it changes when daachorse's format does.
+fn probe() -> Vec<u8> {
+    let phrases = ["a".to_string(), "ab".to_string(), "b".to_string()];
+    build(&phrases).map(|ac| ac.serialize()).unwrap_or_default()
+}
+
 /// Header + payload of a cache file.
-fn encode(payload: &[u8]) -> Vec<u8> {
+fn encode(key: &Key, payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(payload.len() + 52);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&Sha256::digest(payload));
+    out.extend_from_slice(&checksum(key, payload));
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(payload);
     out
 }
 
-/// The payload of a cache file, if the header, length and checksum are right.
-fn decode(bytes: &[u8]) -> Option<&[u8]> {
+/// The payload of a cache file, if the header, length and checksum (for `key`) are right.
+fn decode<'a>(bytes: &'a [u8], key: &Key) -> Option<&'a [u8]> {
     let rest = bytes.strip_prefix(MAGIC)?;
     let (version, rest) = rest.split_first_chunk::<4>()?;
     if u32::from_le_bytes(*version) != FORMAT_VERSION {
@@ -83,7 +116,7 @@ fn decode(bytes: &[u8]) -> Option<&[u8]> {
     }
     let (sum, rest) = rest.split_first_chunk::<32>()?;
     let (len, payload) = rest.split_first_chunk::<8>()?;
-    if u64::from_le_bytes(*len) != payload.len() as u64 || Sha256::digest(payload)[..] != sum[..] {
+    if u64::from_le_bytes(*len) != payload.len() as u64 || checksum(key, payload)[..] != sum[..] {
         return None;
     }
     Some(payload)
@@ -95,18 +128,28 @@ pub(crate) fn load_or_build(patterns: &[String]) -> Result<Automaton, ActorError
 }
 
 fn load_or_build_in(dir: Option<PathBuf>, patterns: &[String]) -> Result<Automaton, ActorError> {
-    let Some(dir) = dir.filter(|_| patterns.len() >= MIN_PATTERNS) else {
+    cached(dir.filter(|_| patterns.len() >= MIN_PATTERNS), patterns)
+}
+
+/// Loads the automaton of `patterns` from `dir`, or builds it and writes the file there.
+fn cached(dir: Option<PathBuf>, patterns: &[String]) -> Result<Automaton, ActorError> {
+    let Some(dir) = dir else {
         return build(patterns);
     };
+    let key = key(patterns);
     let path = dir.join(file_name(patterns));
-    if let Some(ac) = std::fs::read(&path).ok().as_deref().and_then(load) {
+    if let Some(ac) = std::fs::read(&path)
+        .ok()
+        .as_deref()
+        .and_then(|b| load(b, &key))
+    {
         return Ok(ac);
     }
     let ac = build(patterns)?;
     // best effort: a read-only or missing home only costs the next process the build
     let tmp = dir.join(format!(".{}.{}", file_name(patterns), std::process::id()));
     let written = std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(&tmp, encode(&ac.serialize())))
+        .and_then(|()| std::fs::write(&tmp, encode(&key, &ac.serialize())))
         .and_then(|()| std::fs::rename(&tmp, &path));
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -114,13 +157,49 @@ fn load_or_build_in(dir: Option<PathBuf>, patterns: &[String]) -> Result<Automat
     Ok(ac)
 }
 
-fn load(bytes: &[u8]) -> Option<Automaton> {
-    let payload = decode(bytes)?;
-    // SAFETY: the payload is exactly the bytes `serialize()` wrote for this phrase list
-    // (same file name = same SHA-256 of the phrases and format version), and its SHA-256
-    // checksum matched, so it is a correct serialized automaton as the function requires.
+fn load(bytes: &[u8], key: &Key) -> Option<Automaton> {
+    let payload = decode(bytes, key)?;
+    // SAFETY: the checksum covers the key (phrase list, format version, daachorse's
+    // serialization of the probe) and the payload, so the payload is exactly what
+    // `serialize()` of this daachorse wrote for this phrase list: a correct serialized
+    // automaton, as the function requires. Only a deliberately forged file (SHA-256 computed
+    // by hand) could get past it.
     let (ac, rest) = unsafe { Automaton::deserialize_unchecked(payload) };
     rest.is_empty().then_some(ac)
+}
+
+/// For the fuzz target `automaton_cache` and tests: puts `bytes` where the cache file of
+/// `patterns` belongs in `dir`, loads the automaton through the cache as the dictionaries do
+/// (whatever the number of phrases), and returns what it finds in `text` as
+/// (start, end, phrase index). Whatever the bytes, the result must equal that of a freshly
+/// built automaton ([`matches_built`]).
+#[doc(hidden)]
+pub fn matches_with_cache_file(
+    dir: &Path,
+    bytes: &[u8],
+    patterns: &[String],
+    text: &str,
+) -> Result<Vec<(usize, usize, u32)>, ActorError> {
+    std::fs::write(dir.join(file_name(patterns)), bytes)
+        .map_err(|e| ActorError::Build(format!("cannot write the cache file: {e}")))?;
+    let ac = cached(Some(dir.to_path_buf()), patterns)?;
+    Ok(find_all(&ac, text))
+}
+
+/// What a freshly built automaton of `patterns` finds in `text` (see
+/// [`matches_with_cache_file`]).
+#[doc(hidden)]
+pub fn matches_built(
+    patterns: &[String],
+    text: &str,
+) -> Result<Vec<(usize, usize, u32)>, ActorError> {
+    Ok(find_all(&build(patterns)?, text))
+}
+
+fn find_all(ac: &Automaton, text: &str) -> Vec<(usize, usize, u32)> {
+    ac.leftmost_find_iter(text)
+        .map(|m| (m.start(), m.end(), m.value()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -131,20 +210,25 @@ mod tests {
     fn round_trip_and_rejects_damage() {
         let patterns: Vec<String> = ["ab", "abc", "b"].iter().map(|s| s.to_string()).collect();
         let ac = build(&patterns).unwrap();
-        let file = encode(&ac.serialize());
-        let back = load(&file).expect("a good file loads");
+        let k = key(&patterns);
+        let file = encode(&k, &ac.serialize());
+        let back = load(&file, &k).expect("a good file loads");
         let found: Vec<u32> = back.leftmost_find_iter("abcb").map(|m| m.value()).collect();
         assert_eq!(found, vec![1, 2]);
         let mut bad = file.clone();
         let last = bad.len() - 1;
         bad[last] ^= 1;
-        assert!(load(&bad).is_none(), "checksum catches a flipped byte");
-        assert!(load(&file[..file.len() - 3]).is_none(), "truncated");
-        assert!(load(b"DYADDAAC").is_none());
-        assert!(load(b"").is_none());
+        assert!(load(&bad, &k).is_none(), "checksum catches a flipped byte");
+        assert!(load(&file[..file.len() - 3], &k).is_none(), "truncated");
+        assert!(load(b"DYADDAAC", &k).is_none());
+        assert!(load(b"", &k).is_none());
+        assert!(
+            load(&file, &key(&patterns[..2])).is_none(),
+            "another phrase list"
+        );
         let mut other = file.clone();
         other[8] = 99;
-        assert!(load(&other).is_none(), "other format version");
+        assert!(load(&other, &k).is_none(), "other format version");
     }
 
     #[test]
@@ -172,6 +256,26 @@ mod tests {
         std::fs::write(&path, b"DYADDAAC garbage").unwrap();
         let third = load_or_build_in(at(), &patterns).unwrap();
         assert_eq!(hits(&third), 2);
-        assert!(load(&std::fs::read(&path).unwrap()).is_some(), "rewritten");
+        let k = key(&patterns);
+        assert!(
+            load(&std::fs::read(&path).unwrap(), &k).is_some(),
+            "rewritten"
+        );
+    }
+
+    #[test]
+    fn any_cache_file_content_leaves_the_matches_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let patterns: Vec<String> = ["ab", "abc", "b"].iter().map(|s| s.to_string()).collect();
+        let want = matches_built(&patterns, "xabcb ab").unwrap();
+        assert_eq!(want.len(), 3);
+        let k = key(&patterns);
+        let good = encode(&k, &build(&patterns).unwrap().serialize());
+        let zz = vec!["zz".to_string()];
+        let other = encode(&key(&zz), &build(&zz).unwrap().serialize());
+        for bytes in [&good[..], &other[..], b"", b"DYADDAAC\x01\0\0\0"] {
+            let got = matches_with_cache_file(dir.path(), bytes, &patterns, "xabcb ab").unwrap();
+            assert_eq!(got, want);
+        }
     }
 }
