@@ -75,10 +75,12 @@ fn key(patterns: &[String]) -> Key {
 
 /// The name of the cache file of a phrase list.
 fn file_name(patterns: &[String]) -> String {
-    let hex: String = key(patterns)[..12]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    name_of(&key(patterns))
+}
+
+/// The file name of a key (its first 12 bytes in hex).
+fn name_of(key: &Key) -> String {
+    let hex: String = key[..12].iter().map(|b| format!("{b:02x}")).collect();
     format!("actors-{hex}.daac")
 }
 
@@ -137,7 +139,8 @@ fn cached(dir: Option<PathBuf>, patterns: &[String]) -> Result<Automaton, ActorE
         return build(patterns);
     };
     let key = key(patterns);
-    let path = dir.join(file_name(patterns));
+    let name = name_of(&key);
+    let path = dir.join(&name);
     if let Some(ac) = std::fs::read(&path)
         .ok()
         .as_deref()
@@ -147,7 +150,7 @@ fn cached(dir: Option<PathBuf>, patterns: &[String]) -> Result<Automaton, ActorE
     }
     let ac = build(patterns)?;
     // best effort: a read-only or missing home only costs the next process the build
-    let tmp = dir.join(format!(".{}.{}", file_name(patterns), std::process::id()));
+    let tmp = dir.join(format!(".{name}.{}", std::process::id()));
     let written = std::fs::create_dir_all(&dir)
         .and_then(|()| std::fs::write(&tmp, encode(&key, &ac.serialize())))
         .and_then(|()| std::fs::rename(&tmp, &path));
