@@ -17,10 +17,12 @@
 //! assert_eq!(doc.schema, dyad_core::SCHEMA_VERSION);
 //! ```
 
+pub mod calendar;
 mod doc;
 mod offsets;
 mod span;
 
+pub use calendar::Day;
 pub use doc::{content_id, DocMeta, Document, Entity, Sentence, Token, SCHEMA_VERSION};
 pub use offsets::{OffsetMap, OffsetMapBuilder, Segment};
 pub use span::Span;

@@ -10,7 +10,7 @@
 //! document date (a Thursday story's "Wednesday" is the day before, its "Thursday" the same
 //! day), unless the clause speaks of the future ("will address ... on Thursday"), then it is
 //! the first such day on or after. Without a document date relative mentions are still
-//! reported, with no date. Calendar arithmetic is plain proleptic-Gregorian day counting.
+//! reported, with no date. Calendar arithmetic is dyad-core's [`Day`] (days since 1970-01-01).
 
 use dyad_core::{Document, Span, Token};
 use serde::{Deserialize, Serialize};
@@ -43,106 +43,7 @@ pub struct DateMention {
     pub relative: bool,
 }
 
-/// A calendar day as days since 1970-01-01.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Day(pub i64);
-
-impl Day {
-    /// The day of `y-m-d`, or `None` if that day does not exist.
-    pub fn from_ymd(y: i64, m: u32, d: u32) -> Option<Day> {
-        if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
-            return None;
-        }
-        // Days from civil (H. Hinnant's algorithm).
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m as i64 + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some(Day(era * 146097 + doe - 719468))
-    }
-
-    /// Parses the first ten characters of an ISO date or timestamp (`2021-03-25T10:00Z`).
-    pub fn parse_iso(s: &str) -> Option<Day> {
-        let s = s.get(..10)?;
-        let b = s.as_bytes();
-        if b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        Day::from_ymd(
-            s[..4].parse().ok()?,
-            s[5..7].parse().ok()?,
-            s[8..10].parse().ok()?,
-        )
-    }
-
-    pub fn ymd(self) -> (i64, u32, u32) {
-        let z = self.0 + 719468;
-        let era = z.div_euclid(146097);
-        let doe = z - era * 146097;
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        (
-            if m <= 2 {
-                yoe + era * 400 + 1
-            } else {
-                yoe + era * 400
-            },
-            m,
-            d,
-        )
-    }
-
-    /// 0 = Monday ... 6 = Sunday.
-    pub fn weekday(self) -> u32 {
-        (self.0 + 3).rem_euclid(7) as u32
-    }
-
-    pub fn iso(self) -> String {
-        let (y, m, d) = self.ymd();
-        format!("{y:04}-{m:02}-{d:02}")
-    }
-}
-
-fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Weekday names, Monday first (also read by the gazetteer, which must not take them as towns).
-pub(crate) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Month names, January first (also read by the gazetteer: March is a town too).
-pub(crate) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+pub use dyad_core::calendar::{Day, MONTHS, WEEKDAYS};
 
 fn month_number(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_lowercase();
@@ -227,28 +128,6 @@ pub fn scan_sentence(text: &str, toks: &[Token], today: Option<Day>, out: &mut V
     }
 }
 
-/// The day of weekday `wd` (0 = Monday) nearest `today`: on or before it, or on or after it
-/// when `future`; `strict` excludes `today` itself ("next Thursday" on a Thursday).
-fn weekday_date(today: Day, wd: i64, future: bool, strict: bool) -> Day {
-    let dw = today.weekday() as i64;
-    let delta = if future {
-        let x = (wd - dw).rem_euclid(7);
-        if strict && x == 0 {
-            7
-        } else {
-            x
-        }
-    } else {
-        let x = -(dw - wd).rem_euclid(7);
-        if strict && x == 0 {
-            -7
-        } else {
-            x
-        }
-    };
-    Day(today.0 + delta)
-}
-
 type Match = (usize, Option<String>, DateResolution, bool);
 
 fn match_at(lower: &[String], toks: &[Token], i: usize, today: Option<Day>) -> Option<Match> {
@@ -285,7 +164,7 @@ fn match_at(lower: &[String], toks: &[Token], i: usize, today: Option<Day>) -> O
                 .any(|k| FUTURE_MARKERS.contains(&w(k))),
         };
         let strict = matches!(prefix, "next" | "last");
-        let date = today.map(|d| weekday_date(d, wd as i64, future, strict).iso());
+        let date = today.map(|d| d.nearest_weekday(wd as u32, future, strict).iso());
         return Some((wd_at + 1, date, DateResolution::Day, true));
     }
     // last/next/this week|month|year
