@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Context, Result};
 use dyad_actors::{ActorKind, ActorMention, Dictionary};
 use dyad_core::{Document, Span};
-use dyad_events::{ActorRef, Coder, Event};
+use dyad_events::{ActorRef, Coder, Event, Location as EventLocation};
 use dyad_gkg::Gkg;
 use dyad_ingest::RawDocument;
 use dyad_models::{Models, Scratch};
@@ -190,6 +190,9 @@ impl Pipeline {
         }
         if let Some(coder) = &self.coder {
             out.events = coder.code(&out.doc, &actor_refs(&out.actors));
+            if let Some(gkg) = &out.gkg {
+                locate_events(&out.doc, gkg, &mut out.events);
+            }
             lap(&mut times.events);
         }
         out
@@ -228,4 +231,51 @@ pub fn actor_refs(actors: &[ActorMention]) -> Vec<ActorRef> {
             }
         })
         .collect()
+}
+
+/// Where each event happened (GDELT's ActionGeo): the place named in its sentence nearest
+/// its trigger, else the place of the document's dateline. A place that is itself the
+/// event's source or target ("Washington opposes", "U.S. Secretary of State Antony Blinken")
+/// names an actor, not where the event happened, and is passed over.
+pub fn locate_events(doc: &Document, gkg: &Gkg, events: &mut [Event]) {
+    for e in events {
+        let Some(sentence) = doc.sentences.get(e.sentence) else {
+            continue;
+        };
+        let actors: Vec<Span> = [&e.source, &e.target]
+            .into_iter()
+            .flatten()
+            .map(|a| a.span)
+            .collect();
+        let gap = |s: Span| {
+            if s.end <= e.trigger.start {
+                e.trigger.start - s.end
+            } else {
+                s.start.saturating_sub(e.trigger.end)
+            }
+        };
+        let named = gkg
+            .locations_in(sentence.span)
+            .filter(|l| !actors.iter().any(|a| a.overlaps(l.span)))
+            .min_by_key(|l| (gap(l.span), l.span.start));
+        e.location = match (named, &gkg.dateline_place) {
+            (Some(l), _) => Some(EventLocation {
+                name: l.name.clone(),
+                span: Some(l.span),
+                country: Some(l.country.clone()),
+                geonames_id: Some(l.geonameid),
+                lat: Some(l.lat),
+                lon: Some(l.lon),
+            }),
+            (None, Some(p)) => Some(EventLocation {
+                name: p.name.clone(),
+                span: None,
+                country: Some(p.iso3.clone()),
+                geonames_id: Some(p.geonameid),
+                lat: Some(p.lat),
+                lon: Some(p.lon),
+            }),
+            (None, None) => None,
+        };
+    }
 }

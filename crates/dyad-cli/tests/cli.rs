@@ -156,6 +156,43 @@ fn code_resolves_actors_and_knowledge_graph_fields() {
 }
 
 #[test]
+fn events_take_the_place_of_their_sentence_else_the_dateline() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("kyiv.txt");
+    fs::write(
+        &f,
+        "KYIV (Reuters) - Russia attacked Ukraine on Tuesday, officials said. \
+         Russia attacked Ukraine near Kharkiv on Wednesday.\n",
+    )
+    .unwrap();
+    let out = dyad(&["code", "-q", f.to_str().unwrap()]);
+    assert!(out.status.success());
+    let d = &stdout_lines(&out)[0];
+    let text = d["text"].as_str().unwrap();
+    let events = d["events"].as_array().unwrap();
+    let place_of = |sentence: u64| {
+        events
+            .iter()
+            .find(|e| e["sentence"] == sentence && e["cameo"].as_str().unwrap().starts_with("19"))
+            .map(|e| e["location"].clone())
+            .unwrap_or_else(|| panic!("no attack coded in sentence {sentence}: {events:?}"))
+    };
+    // The first sentence names no place: the dateline's, which has no span in the text.
+    let first = place_of(0);
+    assert_eq!(first["name"], "Kyiv");
+    assert_eq!(first["country"], "UKR");
+    assert!(first.get("span").is_none());
+    // The second names one: it wins, with its span, and not the actors' countries.
+    let second = place_of(1);
+    assert_eq!(second["name"], "Kharkiv");
+    let (s, e) = (
+        second["span"][0].as_u64().unwrap() as usize,
+        second["span"][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "Kharkiv");
+}
+
+#[test]
 fn runs_are_deterministic() {
     let a = dyad(&["code", "-q", sample().to_str().unwrap()]);
     let b = dyad(&["code", "-q", sample().to_str().unwrap()]);

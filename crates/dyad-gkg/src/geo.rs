@@ -187,6 +187,18 @@ impl Gazetteer {
 
     /// Finds and resolves the place mentions of `doc`. `lex` marks common words.
     pub fn locate(&self, doc: &Document, lex: &ToneLexicon) -> Vec<Location> {
+        self.locate_with_dateline(doc, lex).0
+    }
+
+    /// [`Gazetteer::locate`], and the place of the document's dateline (`BRUSSELS (Reuters)
+    /// -`, kept in [`dyad_core::DocMeta::dateline`] by the reader) resolved in the same
+    /// context, when it names a known place. The dateline is metadata, outside the text, so
+    /// it is a [`Place`], not a [`Location`] with a span.
+    pub fn locate_with_dateline(
+        &self,
+        doc: &Document,
+        lex: &ToneLexicon,
+    ) -> (Vec<Location>, Option<&Place>) {
         let mut found: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
         let surnames = self.surnames(doc);
         for s in 0..doc.sentences.len() {
@@ -211,12 +223,18 @@ impl Gazetteer {
                 }
             }
         }
+        let mut dateline = None;
         if let Some(dl) = doc.doc.dateline.as_deref() {
-            let c = self.candidates(&key(dl));
+            // "KYIV, Ukraine": the whole line, else the place before the comma.
+            let mut c = self.candidates(&key(dl));
+            if c.is_empty() {
+                c = self.candidates(&key(dl.split(',').next().unwrap_or(dl)));
+            }
             if let Some(best) = self.best(&c, &context) {
                 let p = &self.places[best as usize];
                 context.insert(p.iso2.clone());
                 context.insert(format!("{}.{}", p.iso2, p.admin1));
+                dateline = Some(p);
             }
         }
         let mut out = Vec::new();
@@ -245,7 +263,7 @@ impl Gazetteer {
                 feature: p.feature,
             });
         }
-        out
+        (out, dateline)
     }
 
     /// The most likely reading among `cands` given the document's countries.
@@ -490,6 +508,24 @@ mod tests {
         let l = locate("In Texas, she drove to Paris and Dallas.");
         let p = l.iter().find(|l| l.mention == "Paris").unwrap();
         assert_eq!((p.country.as_str(), p.admin1.as_str()), ("USA", "TX"));
+    }
+
+    #[test]
+    fn dateline_place_is_resolved_whole_or_before_its_comma() {
+        let lex = ToneLexicon::builtin().unwrap();
+        let text = "Officials met on Monday.";
+        for (dl, want) in [
+            ("BRUSSELS", Some("BEL")),
+            ("KYIV, Ukraine", Some("UKR")),
+            ("Nowhereville", None),
+        ] {
+            let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
+            dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
+            dyad_text::annotate(&mut d);
+            d.doc.dateline = Some(dl.into());
+            let (_, place) = gaz().locate_with_dateline(&d, lex);
+            assert_eq!(place.map(|p| p.iso3.as_str()), want, "{dl}");
+        }
     }
 
     #[test]

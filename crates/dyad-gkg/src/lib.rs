@@ -50,7 +50,7 @@ pub use amounts::Amount;
 pub use dates::{DateMention, DateResolution};
 pub use error::GkgError;
 pub use export::gkg_row;
-pub use geo::{Feature, Gazetteer, Location};
+pub use geo::{Feature, Gazetteer, Location, Place};
 pub use names::{Name, NameKind};
 pub use quotes::Quote;
 pub use themes::{IssueTable, Theme};
@@ -82,6 +82,11 @@ pub struct Gkg {
     /// PETRARCH issue themes with counts and offsets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Theme>,
+    /// The place of the document's dateline, when it names a known one: where an event
+    /// whose sentence names no place happened. Metadata rather than text, so it has no span
+    /// and is not part of the serialized record.
+    #[serde(skip)]
+    pub dateline_place: Option<Place>,
 }
 
 /// Runs every annotator of this crate over `doc`. Fails only if an embedded table does not
@@ -108,7 +113,8 @@ pub fn annotate_gkg_with_actors(
         .map(|i| lex.tone(doc.sentence_tokens(i)))
         .collect();
     let dates = dates::find_dates(doc);
-    let locations = Gazetteer::builtin()?.locate(doc, lex);
+    let (locations, dateline_place) = Gazetteer::builtin()?.locate_with_dateline(doc, lex);
+    let dateline_place = dateline_place.cloned();
     let place_spans: Vec<Span> = locations.iter().map(|l| l.span).collect();
     let date_spans: Vec<_> = dates.iter().map(|d| d.span).collect();
     Ok(Gkg {
@@ -121,6 +127,7 @@ pub fn annotate_gkg_with_actors(
         quotes: quotes::find_quotes(doc, people),
         names: names::find_names_except(doc, people, orgs, &place_spans),
         themes: IssueTable::builtin()?.themes(doc),
+        dateline_place,
     })
 }
 
