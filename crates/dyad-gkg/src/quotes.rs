@@ -19,6 +19,8 @@
 
 use std::collections::HashSet;
 
+mod clause_parse;
+mod embedded;
 mod indirect;
 mod speakers;
 
@@ -373,6 +375,8 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
     let sentence_of = sentence_index(doc);
     let mut out: Vec<Quote> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
+    // Quoted titles left out, which no indirect speech may come from either.
+    let mut titles: Vec<Span> = Vec::new();
     // (token after the previous quote's attribution, its speaker tokens, its verb token).
     let mut prev: Option<(usize, Option<TokRange>, Option<usize>)> = None;
     for mut run in quoted_runs(doc) {
@@ -412,6 +416,12 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         };
         let end_tok = run.close.unwrap_or(run.last);
         let span = Span::new(toks[run.first].span.start, toks[run.last].span.end);
+        // A cited headline: `"Document found on street" — The Canadian Press, August 15,
+        // 2008`: a dash, a publisher and a year, not a speaker.
+        if run.close.is_some_and(|c| cited_headline(doc, c + 1)) {
+            titles.push(span);
+            continue;
+        }
         let text = span.get(&doc.text).unwrap_or_default().to_string();
         prev = Some((last_attr_tok(end_tok, spk, verb), spk, verb));
         // An unattributed run in title case is the title of a work or a name ("The Internet
@@ -434,13 +444,30 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         doc,
         &persons,
         &mentions,
-        &out.iter().map(|q| q.span).collect::<Vec<_>>(),
+        &out.iter().map(|q| q.span).chain(titles).collect::<Vec<_>>(),
         &mut seen,
         &mut out,
     );
     out.sort_by_key(|q| q.span.start);
     speakers::carry_speakers(doc, &persons, &mentions, &mut out);
     out
+}
+
+/// Whether token `v` (right after a closing mark) is a dash followed, in its paragraph, by a year
+/// (`— CBC.ca, August 15, 2008`): a reference to a published piece.
+fn cited_headline(doc: &Document, v: usize) -> bool {
+    let toks = &doc.tokens;
+    toks.get(v)
+        .is_some_and(|t| matches!(t.text.as_str(), "-" | "–" | "—"))
+        && (v + 1..toks.len())
+            .take_while(|&k| !para_break(doc, k - 1, k))
+            .take(20)
+            .any(|k| {
+                let t = toks[k].text.as_str();
+                t.len() == 4
+                    && t.chars().all(|c| c.is_ascii_digit())
+                    && (t.starts_with("19") || t.starts_with("20"))
+            })
 }
 
 /// The last token index of a quote's attribution, or the quote's end if it has none.

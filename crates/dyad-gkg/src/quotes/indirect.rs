@@ -12,8 +12,8 @@ use std::collections::HashSet;
 use dyad_core::{Document, Span, Token};
 
 use super::{
-    apposition_subject, capitalised, is_mark, is_verb, make_quote, name_before, name_run,
-    normalise, pronoun_at, pronoun_before, words, Person, PRONOUNS,
+    apposition_subject, capitalised, clause_parse, embedded, is_mark, is_verb, make_quote,
+    name_before, name_run, normalise, pronoun_at, pronoun_before, words, Person, PRONOUNS,
 };
 
 /// Verbs whose clause is reported speech. Participles ("saying") introduce direct quotes
@@ -56,6 +56,19 @@ const REPORTING: &[&str] = &[
     "argues",
     "warns",
     "explains",
+    // Participles report a clause after `that` or as a finite clause of the parse ("...,
+    // saying the hostages had suffered"); a quote mark after them is a direct quote.
+    "saying",
+    "telling",
+    "warning",
+    "adding",
+    "arguing",
+    "insisting",
+    "noting",
+    "stressing",
+    "claiming",
+    "explaining",
+    "announcing",
 ];
 
 /// Reporting verbs whose clause may come without `that`.
@@ -115,18 +128,11 @@ const NOT_CLAUSE_START: &[&str] = &[
     "no",
     "more",
     "much",
-    "earlier",
-    "later",
-    "previously",
-    "repeatedly",
     "alongside",
     "following",
     "outside",
     "inside",
     "through",
-    "again",
-    "publicly",
-    "privately",
     "afterwards",
     "afterward",
     "was",
@@ -146,6 +152,67 @@ const NOT_CLAUSE_START: &[&str] = &[
     "may",
     "might",
     "must",
+];
+
+/// Words after `that` that make it a relative pronoun ("the locations that would be ...").
+const AUXILIARIES: &[&str] = &[
+    "would", "will", "was", "were", "is", "are", "has", "have", "had", "could", "can", "may",
+    "might", "should", "must",
+];
+
+/// Adverbs between a verb and its clause ("said earlier the ...", "said publicly ...").
+const ADVERBS: &[&str] = &[
+    "earlier",
+    "later",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "again",
+    "then",
+];
+
+/// Nouns of a time phrase after `last`, `this`, `next`.
+const PERIODS: &[&str] = &[
+    "week", "month", "year", "weekend", "night", "summer", "spring", "autumn", "fall", "winter",
+];
+
+/// Prepositions after a verb's object ("warned Europe about", "told Congress of").
+const OBJECT_PREPOSITIONS: &[&str] = &["about", "of", "against", "over", "for", "on", "with", "to"];
+
+/// Unnamed sources of `according to` ("according to court records", "according to the
+/// police department").
+const SOURCE_NOUNS: &[&str] = &[
+    "department",
+    "police",
+    "officials",
+    "official",
+    "ministry",
+    "agency",
+    "report",
+    "reports",
+    "statement",
+    "records",
+    "documents",
+    "sources",
+    "source",
+    "data",
+    "study",
+    "survey",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "witnesses",
+    "prosecutors",
+    "authorities",
+    "media",
+    "researchers",
+    "experts",
+    "analysts",
+    "newspaper",
+    "representative",
+    "estimates",
+    "figures",
 ];
 
 /// Present-tense forms that are plural nouns as often ("authoritarian states that ..."): they
@@ -332,20 +399,29 @@ pub(super) fn indirect(
             if direct.iter().any(|d| d.contains(toks[v].span)) {
                 continue;
             }
-            let found = if REPORTING.contains(&toks[v].text.as_str()) {
-                reported_clause(doc, v, b).or_else(|| {
-                    // Not a clause inside a quote that runs over several sentences.
-                    trailing(toks, a, v, b).filter(|&(_, f, l)| {
-                        let sp = Span::new(toks[f].span.start, toks[l - 1].span.end);
-                        !direct.iter().any(|d| d.start < sp.end && sp.start < d.end)
+            let some = |(spk, f, l): ((usize, usize), usize, usize)| (Some(spk), f, l);
+            let found = if embedded::not_a_report(toks, v) {
+                None
+            } else if REPORTING.contains(&toks[v].text.as_str()) {
+                embedded::parenthetical(toks, a, v, b)
+                    .or_else(|| embedded::as_attribution(doc, a, v, b))
+                    .or_else(|| reported_clause(doc, v, b).map(some))
+                    .or_else(|| {
+                        // Not a clause inside a quote that runs over several sentences.
+                        trailing(toks, a, v, b)
+                            .filter(|&(_, f, l)| {
+                                let sp = Span::new(toks[f].span.start, toks[l - 1].span.end);
+                                !direct.iter().any(|d| d.start < sp.end && sp.start < d.end)
+                            })
+                            .map(some)
                     })
-                })
+                    .or_else(|| embedded::partial_then_attribution(doc, a, v, direct))
             } else if toks[v].text.eq_ignore_ascii_case("according")
                 && toks.get(v + 1).is_some_and(|t| t.text == "to")
             {
-                according_to(toks, a, v, b)
+                according_to(toks, a, v, b).map(some)
             } else {
-                None
+                embedded::speech_noun(doc, v, b)
             };
             let Some((spk, first, last)) = found else {
                 continue;
@@ -359,7 +435,9 @@ pub(super) fn indirect(
             }
             let span = Span::new(toks[first].span.start, toks[last - 1].span.end);
             let text = span.get(&doc.text).unwrap_or_default().to_string();
-            if !seen.insert(normalise(&text)) {
+            // Keyed apart from direct quotes: a reported clause that is all a partial quote
+            // (`remarked that "the existence of ..."`) is both.
+            if !seen.insert(format!("i{}", normalise(&text))) {
                 continue;
             }
             out.push(make_quote(
@@ -368,7 +446,7 @@ pub(super) fn indirect(
                 mentions,
                 text,
                 span,
-                Some(spk),
+                spk,
                 Some(v),
                 false,
             ));
@@ -420,12 +498,20 @@ fn trailing(
 /// `X said (that) CLAUSE`: (speaker, first, end) token indexes of the clause.
 fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize), usize, usize)> {
     let toks = &doc.tokens;
+    let a = sentence_start(doc, v);
     let stop =
         |k: usize| is_mark(&toks[k].text) || matches!(toks[k].text.as_str(), "." | ":" | ";");
-    // `that` a few words on, with no punctuation before it but commas.
+    // `that` a few words on, with no punctuation before it but commas; not a relative
+    // `that` ("announced the locations that would be given ...").
     let that = (v + 1..(v + 9).min(b))
         .take_while(|&k| !stop(k))
-        .find(|&k| toks[k].text == "that");
+        .find(|&k| toks[k].text == "that")
+        .filter(|&t| {
+            t == v + 1
+                || !toks
+                    .get(t + 1)
+                    .is_some_and(|n| AUXILIARIES.contains(&n.text.as_str()))
+        });
     let first = match that {
         Some(t) => {
             let mut f = t + 1;
@@ -434,71 +520,121 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
             }
             f
         }
+        // `X said: the talks failed.`: a colon without a quote mark after it.
+        None if toks.get(v + 1).is_some_and(|t| t.text == ":")
+            && toks.get(v + 2).is_some_and(|t| {
+                v + 2 < b && !is_mark(&t.text) && t.text.chars().any(char::is_alphanumeric)
+            }) =>
+        {
+            v + 2
+        }
         None => {
-            // "announced the start of ...", "confirmed the report": without `that` these
-            // verbs take an object, not a clause.
-            // Nor does the verb of a quote's attribution (`," Blinken said alongside ...`).
-            let after_quote = (v.saturating_sub(4).max(1)..v).any(|k| {
+            // The verb of a quote's attribution (`," Blinken said alongside ...`) takes no
+            // clause; the mark must be in the verb's own sentence.
+            let after_quote = (v.saturating_sub(4).max(a + 1)..v).any(|k| {
                 is_mark(&toks[k].text) && matches!(toks[k - 1].text.as_str(), "," | "." | "?" | "!")
             });
-            if !NO_THAT.contains(&toks[v].text.as_str()) || after_quote {
+            if after_quote {
                 return None;
             }
-            let mut k = v + 1;
-            if matches!(toks[v].text.as_str(), "told" | "tells" | "tell") {
-                if let Some((_, e)) = name_run(toks, k) {
-                    k = e;
-                } else if toks
-                    .get(k)
-                    .is_some_and(|t| OBJECTS.contains(&t.text.as_str()))
-                {
-                    k += 1;
-                } else if toks.get(k).is_some_and(|t| t.text == "the") {
-                    k += 2;
-                } else {
-                    return None;
-                }
+            let parsed = clause_parse::complement_start(toks, v, b).filter(|&k| k <= v + 8);
+            if NO_THAT.contains(&toks[v].text.as_str()) {
+                clause_without_that(doc, v, b).or(parsed)?
+            } else {
+                // "announced the start of ...", "confirmed the report": without `that` these
+                // verbs take an object; only a finite clause of the parse is reported speech.
+                parsed?
             }
-            // A time phrase: "on Thursday", "yesterday", "in a statement".
-            loop {
-                let t = toks.get(k)?.text.as_str();
-                if TIME_WORDS.contains(&t) {
-                    k += 1;
-                } else if t == "on" && toks.get(k + 1).is_some_and(|n| capitalised(&n.text)) {
-                    k += 2;
-                } else if t == "in" && toks.get(k + 1).is_some_and(|n| n.text == "a") {
-                    k += 3;
-                } else {
-                    break;
-                }
-            }
-            let t = toks.get(k)?;
-            if k >= b
-                || stop(k)
-                || t.text == ","
-                || !t.text.chars().any(char::is_alphanumeric)
-                || NOT_CLAUSE_START.contains(&t.text.to_lowercase().as_str())
-            {
-                return None;
-            }
-            k
         }
     };
-    let spk = subject_of(doc, v).or_else(|| {
-        let s = bare_subject(toks, sentence_start(doc, v), v)?;
-        // "The report says" is a report; "authoritarian states that" is not.
-        let determined = s.0 > 0
-            && matches!(
-                toks[s.0 - 1].text.to_lowercase().as_str(),
-                "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her"
-            );
-        (!NOUN_LIKE.contains(&toks[v].text.as_str()) || determined).then_some(s)
-    })?;
+    let spk = subject_of(doc, v)
+        .or_else(|| {
+            let s = bare_subject(toks, a, v)?;
+            // "The report says" is a report; "authoritarian states that" is not.
+            let determined = s.0 > 0
+                && matches!(
+                    toks[s.0 - 1].text.to_lowercase().as_str(),
+                    "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her"
+                );
+            (!NOUN_LIKE.contains(&toks[v].text.as_str()) || determined).then_some(s)
+        })
+        .or_else(|| clause_parse::noun_subject(toks, a, v))?;
     // A subject after the verb is an inversion ("said Mauer"), not a clause.
     if spk.0 > v {
         return None;
     }
     Some((spk, first, clause_end(toks, first, b)))
+}
+
+/// The first token of the clause of a verb that may drop `that` (`said the talks ...`,
+/// `told reporters on Monday the ...`), by the words alone.
+fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let stop =
+        |k: usize| is_mark(&toks[k].text) || matches!(toks[k].text.as_str(), "." | ":" | ";");
+    let mut k = v + 1;
+    if matches!(toks[v].text.as_str(), "told" | "tells" | "tell") {
+        if let Some((_, e)) = name_run(toks, k) {
+            k = e;
+        } else if toks
+            .get(k)
+            .is_some_and(|t| OBJECTS.contains(&t.text.as_str()))
+        {
+            k += 1;
+        } else if toks.get(k).is_some_and(|t| t.text == "the") {
+            k += 2;
+        } else {
+            return None;
+        }
+    }
+    // A time phrase or adverb: "on Thursday", "yesterday", "in a statement", "earlier",
+    // "last week".
+    loop {
+        let t = toks.get(k)?.text.as_str();
+        if TIME_WORDS.contains(&t) || ADVERBS.contains(&t) {
+            k += 1;
+        } else if t == "on" && toks.get(k + 1).is_some_and(|n| capitalised(&n.text)) {
+            k += 2;
+        } else if t == "in" && toks.get(k + 1).is_some_and(|n| n.text == "a") {
+            k += 3;
+        } else if matches!(t, "last" | "this" | "next")
+            && toks.get(k + 1).is_some_and(|n| {
+                PERIODS.contains(&n.text.as_str()) || TIME_WORDS.contains(&n.text.as_str())
+            })
+        {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    let t = toks.get(k)?;
+    // A word glued to a hyphen is a compound ("in-flight"), not a preposition.
+    let compound = toks
+        .get(k + 1)
+        .is_some_and(|n| n.text == "-" && n.span.start == t.span.end);
+    if k >= b
+        || stop(k)
+        || t.text == ","
+        || !t.text.chars().any(char::is_alphanumeric)
+        || (!compound && NOT_CLAUSE_START.contains(&t.text.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    // "warned Europe about ...": a name with a preposition after it is the verb's object.
+    if let Some((_, e)) = name_run(toks, k) {
+        if toks
+            .get(e)
+            .is_some_and(|n| OBJECT_PREPOSITIONS.contains(&n.text.as_str()))
+        {
+            return None;
+        }
+    }
+    if clause_parse::is_object_of(toks, k, v)
+        && clause_parse::complement_start(toks, v, b).is_none()
+    {
+        return None;
+    }
+    Some(k)
 }
 
 /// `According to X, CLAUSE` / `CLAUSE, according to X`.
@@ -540,7 +676,19 @@ fn according_to(
             p = e - 1;
         }
     }
-    let spk = spk?;
+    // No name: a source noun closing a short phrase ("the city's police department",
+    // "court records").
+    let spk = spk.or_else(|| {
+        let last = p
+            .checked_sub(1)
+            .filter(|&l| l >= v + 2 && p - (v + 2) <= 6)?;
+        SOURCE_NOUNS
+            .contains(&toks[last].text.as_str())
+            .then_some((v + 2, p))
+    })?;
+    if embedded::according_inside(toks, a, v, p, b) {
+        return Some((spk, a, b));
+    }
     let opens =
         v == a || toks[v - 1].text == "that" || toks[v - 1].text.eq_ignore_ascii_case("and");
     if opens && p + 1 < b {

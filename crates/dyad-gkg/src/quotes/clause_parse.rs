@@ -1,0 +1,81 @@
+//! What the dependency parse says about a speech verb: its complement clause (`ccomp`) and
+//! its nominal subject.
+//!
+//! The token rules of `indirect` decide most reported clauses from the words alone, so they
+//! work on documents without a parse too. Some clauses they cannot see: a verb that usually
+//! takes `that` used without it ("analysts have suggested Huawei is best placed"), a clause
+//! opening with a word that more often ends the attribution ("says more needs to be done"),
+//! or a subject that is an unnamed noun phrase ("A UN review ... says"). For those the parse is
+//! asked, and only for a finite clause: a `ccomp` of the verb, after it, with a subject of
+//! its own. Every helper returns `None` on a document without a parse.
+
+use dyad_core::Token;
+
+fn rel(t: &Token) -> &str {
+    t.deprel.as_deref().unwrap_or("")
+}
+
+/// Whether token `k` lies in the subtree of token `c` (heads followed at most 64 steps, so a
+/// cyclic parse cannot loop).
+pub(super) fn dominated(toks: &[Token], k: usize, c: usize) -> bool {
+    let mut h = Some(k);
+    for _ in 0..64 {
+        match h {
+            Some(x) if x == c => return true,
+            Some(x) if x < toks.len() => h = toks[x].head,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The first token of the complement clause of speech verb `v` (sentence ends at `b`), after
+/// its `that` and commas, when the parse gives `v` a `ccomp` after it with its own subject.
+pub(super) fn complement_start(toks: &[Token], v: usize, b: usize) -> Option<usize> {
+    let c = (v + 1..b).find(|&k| toks[k].head == Some(v) && rel(&toks[k]) == "ccomp")?;
+    (v + 1..b).find(|&k| toks[k].head == Some(c) && rel(&toks[k]).starts_with("nsubj"))?;
+    let mut first = (v + 1..=c).find(|&k| dominated(toks, k, c))?;
+    while first < c && matches!(toks[first].text.as_str(), "that" | ",") {
+        first += 1;
+    }
+    // A clause opening with a quote mark is a direct quote (`saying "time is ..."`).
+    let mark = matches!(toks[first].text.as_str(), "\"" | "“" | "”" | "``" | "''");
+    (!mark).then_some(first)
+}
+
+/// The nominal subject of `v` as a short noun phrase (`company`, `Hong Kong government`),
+/// for an unnamed or collective source; `a` is the sentence start. Pronouns are left to the
+/// pronoun rules.
+pub(super) fn noun_subject(toks: &[Token], a: usize, v: usize) -> Option<(usize, usize)> {
+    let found = (a..v)
+        .rev()
+        .find(|&k| toks[k].head == Some(v) && rel(&toks[k]).starts_with("nsubj"));
+    // A participle or coordinated verb shares its head's subject ("The ministry welcomed
+    // the vote, saying ...").
+    let k = match found {
+        Some(k) => k,
+        None => {
+            let h = toks[v].head.filter(|&h| h >= a && h < v)?;
+            if !matches!(rel(&toks[v]), "advcl" | "conj" | "xcomp") {
+                return None;
+            }
+            return noun_subject(toks, a, h);
+        }
+    };
+    if !matches!(toks[k].upos.as_deref(), Some("NOUN" | "PROPN")) {
+        return None;
+    }
+    let mut s = k;
+    while s > a
+        && toks[s - 1].head == Some(k)
+        && matches!(rel(&toks[s - 1]), "compound" | "amod" | "flat")
+    {
+        s -= 1;
+    }
+    Some((s, k + 1))
+}
+
+/// Whether the parse makes token `k` a nominal object of `v` ("warned Europe about ...").
+pub(super) fn is_object_of(toks: &[Token], k: usize, v: usize) -> bool {
+    toks[k].head == Some(v) && matches!(rel(&toks[k]), "obj" | "iobj")
+}

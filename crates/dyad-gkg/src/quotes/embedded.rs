@@ -1,0 +1,440 @@
+//! Reported speech whose attribution is not a verb before its clause: an attribution set
+//! inside the clause (`There was a time, Mr Panvalkar said, when ...`, `One of the officers,
+//! according to prison records, had ...`), a partial quote closing a clause that a trailing
+//! attribution reports (`The arrests are "a continuation of ...," said Dündar.`), and speech
+//! nouns with their clause (`the claim that ...`, `Trump's announcement that ...`).
+//!
+//! In each case the reported clause is the whole sentence (or the clause after the noun), and
+//! the attribution stays inside the span when it sits inside the clause: annotators and
+//! readers take `X said` there as a parenthesis, not as the clause's edge.
+
+use dyad_core::{Document, Span, Token};
+
+use super::{
+    indirect::{clause_end, subject_of},
+    is_mark, is_verb, name_after, name_before, name_run, pronoun_at, pronoun_before,
+};
+
+/// Nouns that report what someone said when a `that` clause follows them.
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "statement",
+    "announcement",
+    "declaration",
+    "warning",
+    "insistence",
+    "argument",
+    "allegation",
+    "allegations",
+    "assurance",
+    "assurances",
+    "promise",
+    "pledge",
+    "admission",
+    "remark",
+    "remarks",
+    "suggestion",
+];
+
+/// Words before a noun that make it a noun, not a verb ("the claim", "his warning").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "whose", "our", "my", "'s",
+    "’s",
+];
+
+/// Words that cannot follow a complementiser `that` (they make it a relative pronoun).
+const NOT_AFTER_THAT: &[&str] = &[
+    "would", "will", "was", "were", "is", "are", "has", "have", "had", "could", "can", "may",
+    "might", "should", "must",
+];
+
+/// (speaker, first, end) of a reported clause, token indexes.
+type Found = (Option<(usize, usize)>, usize, usize);
+
+/// `CLAUSE-START, X said, REST.`: the speech verb `v` with its speaker set between commas
+/// inside the sentence `[a, b)`; the reported clause is the whole sentence.
+pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Option<Found> {
+    let spk = name_before(toks, v).or_else(|| pronoun_before(toks, v))?;
+    // Back over the titles `name_before` strips ("Mr Panvalkar") to the opening comma.
+    let mut c = spk.0.checked_sub(1)?;
+    while c > a && spk.0 - c < 4 && super::capitalised(&toks[c].text) {
+        c -= 1;
+    }
+    if c <= a + 1 || toks[c].text != "," {
+        return None;
+    }
+    let mut d = v + 1;
+    while toks.get(d).is_some_and(|t| {
+        matches!(
+            t.text.as_str(),
+            "on" | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "yesterday"
+                | "today"
+        )
+    }) {
+        d += 1;
+    }
+    if d + 2 >= b || toks[d].text != "," {
+        return None;
+    }
+    let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);
+    ((a..c).all(plain) && (d + 1..b).all(plain)).then_some((Some(spk), a, b))
+}
+
+/// `..., according to X, had ...`: an `according to` phrase between commas inside its
+/// sentence, with the sentence going on after it as the same clause (a lower-case word that
+/// does not open a new clause). `p` is the comma closing the phrase.
+pub(super) fn according_inside(toks: &[Token], a: usize, v: usize, p: usize, b: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "the", "a", "an", "it", "he", "she", "they", "we", "i", "there", "this", "these", "and",
+        "but", "which", "who", "that", "so", "or",
+    ];
+    v > a + 1
+        && toks[v - 1].text == ","
+        && toks.get(p).is_some_and(|t| t.text == ",")
+        && p + 2 < b
+        && toks[p + 1].text.starts_with(|c: char| c.is_lowercase())
+        && !OPENERS.contains(&toks[p + 1].text.as_str())
+        && (a..b).all(|k| !is_mark(&toks[k].text))
+}
+
+/// `The arrests are "a continuation of ...," said Dündar.`: a quote closing the clause it is
+/// part of, with the attribution after it; the reported clause is the sentence up to the
+/// quote's end. `direct` are the direct quotes' spans.
+pub(super) fn partial_then_attribution(
+    doc: &Document,
+    a: usize,
+    v: usize,
+    direct: &[Span],
+) -> Option<Found> {
+    let toks = &doc.tokens;
+    // The closing mark: right before the verb (`," said Dündar`) or before its subject
+    // (`," Dündar said`).
+    let spk_before = name_before(toks, v).or_else(|| pronoun_before(toks, v));
+    let before = spk_before.map_or(v, |(s, _)| s);
+    let m = (before.saturating_sub(2).max(a)..before).find(|&k| is_mark(&toks[k].text))?;
+    if (m + 1..before).any(|k| toks[k].text != ",") {
+        return None;
+    }
+    let spk = spk_before
+        .or_else(|| name_after(toks, v + 1))
+        .or_else(|| pronoun_at(toks, v + 1))?;
+    let d = direct
+        .iter()
+        .find(|d| d.end <= toks[m].span.start && toks[m].span.start - d.end <= 2)?;
+    // The opening mark, inside the sentence, glued to a clause word before it.
+    let o = (a..m).rev().find(|&k| toks[k].span.end <= d.start)?;
+    if o <= a || !is_mark(&toks[o].text) {
+        return None;
+    }
+    let w = toks[o - 1].text.as_str();
+    if !w.chars().all(char::is_alphanumeric)
+        || (a..o).any(|k| is_verb(&toks[k].text) || toks[k].text == "according")
+    {
+        return None;
+    }
+    Some((Some(spk), a, m))
+}
+
+/// `the claim that ...`, `Trump's announcement that ...`: the clause after a speech noun.
+/// The speaker is the possessive name before the noun, or the subject of the verb the noun
+/// depends on in the parse ("X reiterated the position that ..."), when there is one.
+pub(super) fn speech_noun(doc: &Document, i: usize, b: usize) -> Option<Found> {
+    let toks = &doc.tokens;
+    if !SPEECH_NOUNS.contains(&toks[i].text.as_str())
+        || toks.get(i + 1).is_none_or(|t| t.text != "that")
+        || i + 3 >= b
+    {
+        return None;
+    }
+    let first = i + 2;
+    let w = toks[first].text.to_lowercase();
+    if NOT_AFTER_THAT.contains(&w.as_str()) || is_verb(&toks[first].text) {
+        return None;
+    }
+    // A pronoun after `that` may be the subject of a relative clause's verb ("the claim
+    // that he made"): a clause needs a finite-looking word after its subject.
+    if matches!(
+        w.as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "you"
+    ) && toks.get(first + 1).is_some_and(|n| {
+        n.text.ends_with("ed")
+            && toks
+                .get(first + 2)
+                .is_none_or(|m| m.text == "." || m.text == ",")
+    }) {
+        return None;
+    }
+    let det = (i.saturating_sub(3)..i).any(|k| DETERMINERS.contains(&toks[k].text.as_str()));
+    if !det {
+        return None;
+    }
+    let poss = (i.saturating_sub(4)..i).find(|&k| matches!(toks[k].text.as_str(), "'s" | "’s"));
+    let spk = poss
+        .and_then(|k| name_before(toks, k).or_else(|| name_run(toks, k.saturating_sub(1))))
+        .or_else(|| {
+            let h = toks[i].head?;
+            (h < toks.len() && toks[h].upos.as_deref() == Some("VERB"))
+                .then(|| subject_of(doc, h))
+                .flatten()
+        });
+    // A noun's clause ends at the first comma ("Despite the claim that ..., talks went on").
+    let end = (first..b)
+        .find(|&k| toks[k].text == ",")
+        .unwrap_or(b)
+        .min(clause_end(toks, first, b));
+    Some((spk, first, end))
+}
+
+/// `As Heald told The Huffington Post, CLAUSE`: a fronted `as` attribution; the clause is
+/// what follows its comma.
+pub(super) fn as_attribution(doc: &Document, a: usize, v: usize, b: usize) -> Option<Found> {
+    let toks = &doc.tokens;
+    if toks[a].text != "As" || v > a + 4 {
+        return None;
+    }
+    let c = (v + 1..(v + 8).min(b)).find(|&k| toks[k].text == ",")?;
+    if (v + 1..c).any(|k| is_mark(&toks[k].text)) || c + 3 >= b || is_mark(&toks[c + 1].text) {
+        return None;
+    }
+    let spk = subject_of(doc, v).filter(|&(s, _)| s > a && s < v)?;
+    Some((Some(spk), c + 1, clause_end(toks, c + 1, b)))
+}
+
+/// `Let's just say`, `to say`, `would tell`: a base form that reports nobody's words.
+pub(super) fn not_a_report(toks: &[Token], v: usize) -> bool {
+    matches!(toks[v].text.as_str(), "say" | "tell")
+        && v > 0
+        && matches!(
+            toks[v - 1].text.as_str(),
+            "to" | "just"
+                | "let"
+                | "Let"
+                | "'s"
+                | "’s"
+                | "would"
+                | "could"
+                | "can"
+                | "will"
+                | "might"
+                | "should"
+                | "must"
+                | "may"
+                | "not"
+                | "n't"
+                | "never"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_core::{DocMeta, Document, Span};
+
+    use super::super::find_quotes;
+
+    fn doc(text: &str) -> Document {
+        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
+        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
+        dyad_text::annotate(&mut d);
+        d
+    }
+
+    /// (speaker, text, direct) of every quote.
+    fn found(d: &Document) -> Vec<(Option<String>, String, bool)> {
+        find_quotes(d, &[])
+            .into_iter()
+            .map(|q| (q.speaker, q.text, q.direct))
+            .collect()
+    }
+
+    fn indirect(text: &str) -> Vec<(Option<String>, String)> {
+        found(&doc(text))
+            .into_iter()
+            .filter(|q| !q.2)
+            .map(|q| (q.0, q.1))
+            .collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn attribution_inside_the_clause_keeps_the_whole_sentence() {
+        let q =
+            indirect("There was a time, Mr Panvalkar said, when he felt that they should leave.");
+        assert_eq!(
+            q,
+            vec![(
+                s("Panvalkar"),
+                "There was a time, Mr Panvalkar said, when he felt that they should leave".into()
+            )]
+        );
+        let q =
+            indirect("One of the officers, according to prison records, had worked extra shifts.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].1,
+            "One of the officers, according to prison records, had worked extra shifts"
+        );
+    }
+
+    #[test]
+    fn according_to_an_unnamed_source() {
+        let q = indirect(
+            "According to the city's police department, a fight broke out after the game.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "a fight broke out after the game");
+        // Not every `according to` names a source.
+        assert!(indirect("According to the plan, the bridge opens in May.").is_empty());
+    }
+
+    #[test]
+    fn partial_quote_closing_a_clause_with_attribution_after_it() {
+        let d = doc("The current arrests are \"a continuation of the shenanigans against us,\" said Dündar.");
+        let q = found(&d);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|x| x.0 == s("Dündar")), "{q:?}");
+        let i = q.iter().find(|x| !x.2).expect("the reported clause");
+        assert_eq!(
+            i.1,
+            "The current arrests are \"a continuation of the shenanigans against us"
+        );
+    }
+
+    #[test]
+    fn speech_noun_with_its_clause() {
+        let q = indirect(
+            "Despite Trump's announcement that the two countries had reached a deal, talks went on.",
+        );
+        assert_eq!(
+            q,
+            vec![(s("Trump"), "the two countries had reached a deal".into())]
+        );
+        // A relative `that` is no clause of the noun.
+        assert!(indirect("The claim that was made yesterday proved false.").is_empty());
+    }
+
+    #[test]
+    fn fronted_as_attribution() {
+        let q =
+            indirect("As Heald told The Huffington Post, surface ozone has dropped by a quarter.");
+        assert_eq!(
+            q,
+            vec![(s("Heald"), "surface ozone has dropped by a quarter".into())]
+        );
+    }
+
+    #[test]
+    fn base_forms_that_report_nobody() {
+        assert!(indirect("Let's just say he is wrong about the whole thing.").is_empty());
+        assert!(indirect("It is hard to say the talks will ever end.").is_empty());
+    }
+
+    #[test]
+    fn colon_clause_and_relative_that() {
+        let q = indirect("The minister said: the talks have failed again.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "the talks have failed again");
+        assert!(
+            indirect("NASA announced the locations that would be given the orbiters.").is_empty()
+        );
+    }
+
+    #[test]
+    fn cited_headline_is_no_quote() {
+        let t = "Related news\n\n\"Document found on street not secret, say feds\" — The Canadian Press, August 15, 2008";
+        assert!(found(&doc(t)).is_empty(), "{:?}", found(&doc(t)));
+    }
+
+    #[test]
+    fn partial_quote_that_is_the_whole_clause_is_both() {
+        let d = doc("He also remarked that \"the existence of such a document could lead to consequences\".");
+        let q = found(&d);
+        assert_eq!(q.iter().filter(|x| x.2).count(), 1, "{q:?}");
+        assert_eq!(q.iter().filter(|x| !x.2).count(), 1, "{q:?}");
+    }
+
+    #[test]
+    fn clause_without_that_after_adverbs_hyphens_and_a_quote_in_the_last_paragraph() {
+        let q = indirect("\"But it may be that they cracked it.\"\n\nThe company told the BBC it would be the duty of each airline.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "it would be the duty of each airline");
+        let q = indirect("Police said earlier Klein did not appear to have a criminal history.");
+        assert_eq!(q[0].1, "Klein did not appear to have a criminal history");
+        let q = indirect("One travel expert warned in-flight internet was often unreliable.");
+        assert_eq!(q[0].1, "in-flight internet was often unreliable");
+        // A name followed by a preposition is the verb's object.
+        assert!(indirect("Dündar warned Europe about having too much understanding.").is_empty());
+    }
+
+    /// Sets the parse of tokens: (child, head, relation, upos).
+    fn parse(d: &mut Document, arcs: &[(usize, usize, &str, &str)]) {
+        for &(c, h, r, u) in arcs {
+            d.tokens[c].head = Some(h);
+            d.tokens[c].deprel = Some(r.to_string());
+            d.tokens[c].upos = Some(u.to_string());
+        }
+    }
+
+    #[test]
+    fn the_parse_finds_clauses_the_words_miss() {
+        // 0 Several 1 analysts 2 have 3 suggested 4 Huawei 5 is 6 best 7 placed 8 to 9 benefit
+        let t = "Several analysts have suggested Huawei is best placed to benefit.";
+        assert!(indirect(t).is_empty());
+        let mut d = doc(t);
+        parse(
+            &mut d,
+            &[
+                (1, 3, "nsubj", "NOUN"),
+                (7, 3, "ccomp", "VERB"),
+                (4, 7, "nsubj:pass", "PROPN"),
+            ],
+        );
+        let q: Vec<_> = found(&d).into_iter().filter(|q| !q.2).collect();
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "Huawei is best placed to benefit");
+        // 0 A 1 UN 2 review 3 of 4 national 5 plans 6 says 7 they 8 are 9 well 10 short ...
+        let t = "A UN review of national plans says they are well short of the target.";
+        assert!(indirect(t).is_empty());
+        let mut d = doc(t);
+        parse(
+            &mut d,
+            &[
+                (2, 6, "nsubj", "NOUN"),
+                (1, 2, "compound", "PROPN"),
+                (10, 6, "ccomp", "ADJ"),
+                (7, 10, "nsubj", "PRON"),
+            ],
+        );
+        let q: Vec<_> = found(&d).into_iter().filter(|q| !q.2).collect();
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "they are well short of the target");
+        assert_eq!(q[0].0, s("UN review"));
+        // A participle takes its head's subject: 0 The 1 ministry 2 welcomed 3 the 4 vote
+        // 5 , 6 saying 7 the 8 country 9 had 10 waited 11 too 12 long
+        let t = "The ministry welcomed the vote, saying the country had waited too long.";
+        let mut d = doc(t);
+        parse(
+            &mut d,
+            &[
+                (1, 2, "nsubj", "NOUN"),
+                (6, 2, "advcl", "VERB"),
+                (10, 6, "ccomp", "VERB"),
+                (8, 10, "nsubj", "NOUN"),
+                (7, 8, "det", "DET"),
+            ],
+        );
+        let q: Vec<_> = found(&d).into_iter().filter(|q| !q.2).collect();
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "the country had waited too long");
+        assert_eq!(q[0].0, s("ministry"));
+    }
+}
