@@ -3,8 +3,9 @@
 
     python3 tools/gen_gkg_tables.py /work/shared/data
 
-Reads lexicons/vader/vader_lexicon.txt (MIT) and geo/geonames/{cities15000,countries,us_states}.json
-(GeoNames, CC BY 4.0) and writes data/gkg/vader.tsv and data/gkg/places.tsv. Both outputs are
+Reads lexicons/vader/vader_lexicon.txt (MIT), geo/geonames/{cities15000,countries,us_states}.json
+(GeoNames, CC BY 4.0) and the words of ud/UD_English-EWT train (CC BY-SA 4.0; only to tell
+ordinary English words from names) and writes data/gkg/vader.tsv and data/gkg/places.tsv. Both outputs are
 sorted and deterministic; never edit them by hand, change this script and rerun it.
 """
 import json
@@ -54,8 +55,24 @@ def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
 
+def english_words(src):
+    """Lower-case words written in lower case at least three times in the UD English EWT
+    training text: ordinary English words, as opposed to names."""
+    counts = {}
+    path = os.path.join(src, "ud", "UD_English-EWT", "en_ewt-ud-train.conllu")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.split("\t")
+            if len(cols) > 2 and cols[0].isdigit() and WORD.match(cols[1]):
+                counts[cols[1]] = counts.get(cols[1], 0) + 1
+    return {w for w, n in counts.items() if n >= 3}
+
+
 def gen_places(src):
     geo = os.path.join(src, "geo", "geonames")
+    # An alternate name made only of ordinary English words is, in English news, those
+    # words: "White House" is Casablanca's translated name, and the U.S. president's house.
+    common = english_words(src)
     countries = json.load(open(os.path.join(geo, "countries.json"), encoding="utf-8"))
     states = json.load(open(os.path.join(geo, "us_states.json"), encoding="utf-8"))
     cities = json.load(open(os.path.join(geo, "cities15000.json"), encoding="utf-8"))
@@ -102,6 +119,8 @@ def gen_places(src):
             for a in c["alternatenames"]:
                 a = clean(a)
                 if len(a) >= 4 and ALT.match(a) and a != name and not a.isupper():
+                    if all(w.lower() in common for w in a.split(" ")):
+                        continue
                     alts.add(a)
         rows.append((c["geonameid"], "city", name, cc, iso3[cc], clean(c["admin1code"]),
                      round(c["latitude"], 4), round(c["longitude"], 4), c["population"],
