@@ -33,6 +33,9 @@ pub fn read_conllu(path: &Path) -> Result<Vec<ConlluSentence>, ModelError> {
 pub struct NerSentence {
     pub words: Vec<String>,
     pub tags: Vec<String>,
+    /// The sentence starts a document (`# newdoc` before it, or a `-DOCSTART-` line): the
+    /// recognizer's document-level features start afresh there.
+    pub newdoc: bool,
 }
 
 /// Reads a BIO/IOB2 file (see the module docs for the layouts accepted).
@@ -44,6 +47,7 @@ pub fn read_bio(path: &Path) -> Result<Vec<NerSentence>, ModelError> {
 pub fn parse_bio(text: &str) -> Result<Vec<NerSentence>, ModelError> {
     let mut out = Vec::new();
     let mut cur = NerSentence::default();
+    let mut newdoc = false;
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
@@ -53,7 +57,15 @@ pub fn parse_bio(text: &str) -> Result<Vec<NerSentence>, ModelError> {
             continue;
         }
         if line.starts_with('#') && !line.contains('\t') {
+            newdoc |= line.trim_start_matches('#').trim_start().starts_with("newdoc");
             continue;
+        }
+        if line.split_whitespace().next() == Some("-DOCSTART-") {
+            newdoc = true;
+            continue;
+        }
+        if cur.words.is_empty() {
+            cur.newdoc = std::mem::take(&mut newdoc);
         }
         let cols: Vec<&str> = if line.contains('\t') {
             line.split('\t').collect()
@@ -186,6 +198,7 @@ fn gum_entities(s: &ConlluSentence) -> NerSentence {
     NerSentence {
         words: words.iter().map(|w| w.form.clone()).collect(),
         tags,
+        newdoc: s.newdoc,
     }
 }
 
@@ -250,5 +263,16 @@ mod tests {
         assert_eq!(spans(&["I-PER", "B-PER", "I-ORG"]).len(), 3);
         let e = parse_bio("1\tx\tZ-PER\n").unwrap_err();
         assert!(e.to_string().contains(":1:"), "{e}");
+    }
+
+    #[test]
+    fn marks_document_starts() {
+        let t = "# newdoc id = d1\n# sent_id = d1-1\n1\tA\tO\n\n1\tB\tO\n\n# newdoc id = d2\n1\tC\tO\n";
+        let s = parse_bio(t).unwrap();
+        let docs: Vec<bool> = s.iter().map(|x| x.newdoc).collect();
+        assert_eq!(docs, [true, false, true]);
+        let s = parse_bio("-DOCSTART- O\n\nA O\n\nB O\n\n-DOCSTART- O\n\nC I-PER\n").unwrap();
+        let docs: Vec<(bool, &str)> = s.iter().map(|x| (x.newdoc, x.words[0].as_str())).collect();
+        assert_eq!(docs, [(true, "A"), (false, "B"), (true, "C")]);
     }
 }

@@ -136,6 +136,11 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
             }
             let m = dyad_models::ner::train(&tagger, gaz, &train, &dev, &opts, &mut progress)?;
             eprintln!("penalty on O chosen on dev: {}", m.o_penalty());
+            eprintln!(
+                "entity type biases chosen on dev: {:?} {:?}",
+                m.types(),
+                m.type_bias()
+            );
             m.save(&args.out)?;
         }
     }

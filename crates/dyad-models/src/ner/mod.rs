@@ -14,17 +14,26 @@ use std::path::Path;
 use crate::codec::{self, Dec, Enc};
 use crate::data::{spans, NerSentence};
 use crate::gazetteer::Gazetteer;
-use crate::hash::{feat, mix, Rng};
+use crate::hash::{feat, mix};
 use crate::lex::{Lex, PAD};
-use crate::perceptron::{argmax, BestEpoch, Trainer, Weights};
+use crate::perceptron::Weights;
 use crate::tagger::{TagScratch, Tagger};
-use crate::{EpochReport, ModelError, TrainOptions};
+use crate::ModelError;
+
+mod beam;
+mod doc;
+mod train;
+
+pub use train::{train, BEAM};
 
 const KIND: &str = "ner";
 /// Marks the O-penalty section of a NER payload.
 const PENALTY_SECTION: u32 = 0x4f50_0001;
-/// Share of the features hidden at random from each training example.
-const FEATURE_DROPOUT: f64 = 0.2;
+/// Marks the decoding section of a NER payload: beam width and per-type biases.
+const DECODE_SECTION: u32 = 0x4445_0001;
+/// Entity types of other corpora that UNER leaves untagged (wikigold's and CoNLL's `MISC`):
+/// learnt as `O`.
+const IGNORED_TYPES: [&str; 1] = ["MISC"];
 
 /// The trained recognizer. Immutable, `Send + Sync`.
 #[derive(Clone, Debug)]
@@ -37,6 +46,13 @@ pub struct Ner {
     /// dev, precision 73 and recall 64), so a penalty chosen on dev trades a little precision
     /// for more recall. 0 in models from before it.
     o_penalty: f32,
+    /// Added to the scores of the labels that open an entity (`B-`, `U-`) of each type, chosen
+    /// on dev after training like the `O` penalty: ORG is the type the perceptron misses most
+    /// (recall 37% on dev). Empty in models from before it (no bias).
+    type_bias: Vec<f32>,
+    /// Beam width of decoding: the width the model was trained with (1, greedy, in models
+    /// from before the beam).
+    beam: usize,
 }
 
 /// Per-thread buffers for NER.
@@ -45,7 +61,19 @@ pub struct NerScratch {
     labels: Vec<u16>,
     gaz: Vec<u8>,
     feats: Vec<u64>,
-    scores: Vec<f32>,
+    hist: Vec<u64>,
+    beam: beam::BeamScratch,
+    /// What the earlier sentences of the document showed (see [`doc`]).
+    doc: doc::DocMemory,
+    mem: Vec<u64>,
+}
+
+impl NerScratch {
+    /// Forgets the earlier sentences: call before the first sentence of each document, so
+    /// that a document's entities never depend on the documents analysed before it.
+    pub fn start_document(&mut self) {
+        self.doc.clear();
+    }
 }
 
 /// An entity found in a sentence: words `start..end` and its type index.
@@ -101,9 +129,13 @@ struct Ctx<'a> {
     gaz: &'a [u8],
     /// Sentence casing (see [`sentence_case`]).
     sc: u64,
+    /// Document memory value per word (see [`doc`]).
+    mem: &'a [u64],
 }
 
-fn features(c: &Ctx, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
+/// The features of word `i` that do not depend on the labels before it (most of them: they
+/// are scored once per word, whatever the hypotheses of the beam).
+fn static_features(c: &Ctx, i: usize, out: &mut Vec<u64>) {
     let (lex, tags, sc) = (c.lex, c.tags, c.sc);
     let at = |j: isize| -> &Lex {
         if j < 0 || j as usize >= lex.len() {
@@ -112,17 +144,10 @@ fn features(c: &Ctx, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
             &lex[j as usize]
         }
     };
-    let tg = |j: isize| -> u64 {
-        if j < 0 || j as usize >= tags.len() {
-            0x99
-        } else {
-            tags[j as usize] as u64 + 1
-        }
-    };
     let i_ = i as isize;
     let w = &lex[i];
     let (p1, p2, n1, n2) = (at(i_ - 1), at(i_ - 2), at(i_ + 1), at(i_ + 2));
-    let (t0, tp, tn) = (tg(i_), tg(i_ - 1), tg(i_ + 1));
+    let (t0, tp, tn) = (tag_at(tags, i_), tag_at(tags, i_ - 1), tag_at(tags, i_ + 1));
     out.clear();
     let mut f = |k: u32, v: u64| out.push(feat(k, v));
     f(0, 0);
@@ -145,13 +170,8 @@ fn features(c: &Ctx, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
     f(18, t0);
     f(19, mix(tp, t0));
     f(20, mix(t0, tn));
-    f(21, y1);
-    f(22, mix(y1, y2));
-    f(23, mix(y1, w.lower));
-    f(24, mix(y1, w.shape));
     f(25, mix(p1.lower, w.lower));
     f(26, mix(w.lower, n1.lower));
-    f(27, mix(y1, t0));
     f(28, mix(w.word, t0));
     f(29, p1.word);
     f(30, n1.word);
@@ -159,79 +179,81 @@ fn features(c: &Ctx, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
         31,
         mix(mix(p1.title as u64, w.title as u64), n1.title as u64),
     );
-    f(32, mix(y1, n1.shape));
     f(33, mix(t0, w.shape));
     f(34, mix(p1.suffix[2], w.lower));
     f(35, n1.suffix[2]);
     f(36, mix(tn, n1.shape));
     f(37, mix(sc, w.lower));
     f(38, mix(sc, w.shape));
-    f(39, mix(mix(sc, t0), y1));
     f(40, mix(p2.lower, p1.lower));
     f(41, mix(w.title as u64, w.suffix[2]));
     f(42, mix(p1.shape, w.shape));
     f(43, mix(w.shape, n1.shape));
-    let gz = |j: isize| -> u64 {
-        if j < 0 || j as usize >= c.gaz.len() {
-            0x100
-        } else {
-            c.gaz[j as usize] as u64
-        }
-    };
-    let (g0, gp, gn) = (gz(i_), gz(i_ - 1), gz(i_ + 1));
+    let (g0, gp, gn) = (
+        gaz_at(c.gaz, i_),
+        gaz_at(c.gaz, i_ - 1),
+        gaz_at(c.gaz, i_ + 1),
+    );
     f(44, g0);
     f(45, mix(g0, w.title as u64));
     f(46, mix(gp, g0));
     f(47, mix(g0, gn));
-    f(48, mix(g0, y1));
     f(49, mix(g0 & 15, t0));
     f(50, mix(mix(g0, w.title as u64), sc));
-}
-
-/// The label to learn when the gold label cannot follow the (predicted) previous label: close
-/// the open entity, or open the gold entity.
-fn repair(prev: usize, gold: usize, last: bool) -> usize {
-    let open = prev != 0 && matches!(part(prev), B | I);
-    let g = if open {
-        if gold != 0 && ty(gold) == ty(prev) && matches!(part(gold), B | I) {
-            gold - part(gold) + if last { 2 } else { 1 }
+    let mem = |j: isize| -> u64 {
+        if j < 0 || j as usize >= c.mem.len() {
+            0x400
         } else {
-            prev - part(prev) + 2
-        }
-    } else if gold == 0 {
-        0
-    } else {
-        let base = gold - part(gold);
-        match (part(gold), last) {
-            (1, false) => base,
-            (0, true) | (1, true) | (2, _) => base + 3,
-            _ => gold,
+            c.mem[j as usize]
         }
     };
-    if allowed(prev, g, last) {
-        g
-    } else {
-        0
+    let (m0, mp, mn) = (mem(i_), mem(i_ - 1), mem(i_ + 1));
+    if m0 | mp | mn != 0 {
+        f(51, m0);
+        f(52, mix(m0, mix(w.title as u64, sc)));
+        f(53, mix(mp & 0xff, m0 & 0xff));
+        f(54, mix(m0 & 0xff, mn & 0xff));
+        f(55, mix(m0, t0));
     }
 }
 
-fn decode(
-    c: &Ctx,
-    feats: &mut Vec<u64>,
-    scores: &mut Vec<f32>,
-    mut score: impl FnMut(&[u64], &mut Vec<f32>),
-    out: &mut Vec<u16>,
-) {
+/// The features of word `i` that read the two labels before it (`y1`, `y2`; [`START`] before
+/// the sentence).
+fn history_features(c: &Ctx, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
+    let w = &c.lex[i];
+    let n1 = c.lex.get(i + 1).unwrap_or(&PAD);
+    let t0 = tag_at(c.tags, i as isize);
+    let g0 = gaz_at(c.gaz, i as isize);
     out.clear();
-    let n = c.lex.len();
-    for i in 0..n {
-        let prev = i.checked_sub(1).map_or(0, |j| out[j] as usize);
-        let y1 = i.checked_sub(1).map_or(0x51, |j| out[j] as u64);
-        let y2 = i.checked_sub(2).map_or(0x51, |j| out[j] as u64);
-        features(c, i, y1, y2, feats);
-        score(feats, scores);
-        let l = argmax(scores, |l| allowed(prev, l, i + 1 == n)).unwrap_or(0);
-        out.push(l as u16);
+    let mut f = |k: u32, v: u64| out.push(feat(k, v));
+    f(21, y1);
+    f(22, mix(y1, y2));
+    f(23, mix(y1, w.lower));
+    f(24, mix(y1, w.shape));
+    f(27, mix(y1, t0));
+    f(32, mix(y1, n1.shape));
+    f(39, mix(mix(c.sc, t0), y1));
+    f(48, mix(g0, y1));
+}
+
+/// The label history value before the start of the sentence.
+const START: u64 = 0x51;
+
+#[inline]
+fn tag_at(tags: &[u16], j: isize) -> u64 {
+    if j < 0 || j as usize >= tags.len() {
+        0x99
+    } else {
+        tags[j as usize] as u64 + 1
+    }
+}
+
+#[inline]
+fn gaz_at(gaz: &[u8], j: isize) -> u64 {
+    if j < 0 || j as usize >= gaz.len() {
+        0x100
+    } else {
+        gaz[j as usize] as u64
     }
 }
 
@@ -292,25 +314,43 @@ impl Ner {
     ) {
         let w = &self.weights;
         self.gaz.tag(lex, &mut s.gaz);
+        s.doc.lookup(lex, &mut s.mem);
         let c = Ctx {
             lex,
             tags,
             gaz: &s.gaz,
             sc: sentence_case(lex),
+            mem: &s.mem,
         };
-        let pen = self.o_penalty;
-        decode(
-            &c,
-            &mut s.feats,
-            &mut s.scores,
-            |f, sc| {
-                w.scores(f, sc);
+        let (pen, bias) = (self.o_penalty, &self.type_bias);
+        let (feats, hist) = (&mut s.feats, &mut s.hist);
+        beam::search(
+            lex.len(),
+            self.beam,
+            START,
+            |i, sc| {
+                static_features(&c, i, feats);
+                w.scores(feats, sc);
                 if let Some(o) = sc.first_mut() {
                     *o -= pen;
                 }
+                for (k, b) in bias.iter().enumerate() {
+                    for l in [1 + 4 * k, 4 + 4 * k] {
+                        if let Some(x) = sc.get_mut(l) {
+                            *x += b;
+                        }
+                    }
+                }
             },
+            |i, y1, y2, sc| {
+                history_features(&c, i, y1, y2, hist);
+                w.scores(hist, sc);
+            },
+            None,
+            &mut s.beam,
             &mut s.labels,
         );
+        s.doc.observe(lex, &s.labels, |_| true);
         to_spans(&s.labels, out);
     }
 
@@ -322,6 +362,17 @@ impl Ner {
     /// The penalty on `O` chosen on dev at training time.
     pub fn o_penalty(&self) -> f32 {
         self.o_penalty
+    }
+
+    /// The bias on opening an entity of each type chosen on dev at training time (empty in
+    /// models from before it).
+    pub fn type_bias(&self) -> &[f32] {
+        &self.type_bias
+    }
+
+    /// The beam width of decoding.
+    pub fn beam_width(&self) -> usize {
+        self.beam
     }
 
     pub fn types(&self) -> &[String] {
@@ -344,6 +395,12 @@ impl Ner {
         self.gaz.encode(&mut e);
         e.u32(PENALTY_SECTION);
         e.f32(self.o_penalty);
+        e.u32(DECODE_SECTION);
+        e.u32(self.beam as u32);
+        e.len(self.type_bias.len());
+        for b in &self.type_bias {
+            e.f32(*b);
+        }
         codec::write_file(path, KIND, &e.buf)
     }
 
@@ -369,6 +426,23 @@ impl Ner {
             }
             o_penalty = d.f32()?;
         }
+        let (mut type_bias, mut beam) = (Vec::new(), 1);
+        if !d.at_end() {
+            if d.u32()? != DECODE_SECTION {
+                return Err(d.corrupt("expected the decoding section"));
+            }
+            beam = d.u32()? as usize;
+            if !(1..=64).contains(&beam) {
+                return Err(d.corrupt("beam width out of range"));
+            }
+            let n = d.len(4)?;
+            if n != types.len() && n != 0 {
+                return Err(d.corrupt("one bias per entity type expected"));
+            }
+            for _ in 0..n {
+                type_bias.push(d.f32()?);
+            }
+        }
         d.finish()?;
         if weights.nclasses() != 1 + 4 * types.len() {
             return Err(ModelError::Corrupt {
@@ -382,6 +456,8 @@ impl Ner {
             weights,
             gaz,
             o_penalty,
+            type_bias,
+            beam,
         })
     }
 }
@@ -393,6 +469,9 @@ pub fn span_f1(tagger: &Tagger, ner: &Ner, sents: &[NerSentence]) -> f64 {
     let mut ns = NerScratch::default();
     let (mut tags, mut found) = (Vec::new(), Vec::new());
     for s in sents {
+        if s.newdoc {
+            ns.start_document();
+        }
         let forms: Vec<&str> = s.words.iter().map(String::as_str).collect();
         tagger.tag(&forms, &mut ts, &mut tags);
         ner.recognize(&ts.lex, &tags, &mut ns, &mut found);
@@ -414,120 +493,11 @@ pub fn span_f1(tagger: &Tagger, ner: &Ner, sents: &[NerSentence]) -> f64 {
     }
 }
 
-/// Trains a recognizer on `train` (tagged by `tagger`), with the name lists `gaz`, keeping the
-/// epoch with the best dev F1.
-pub fn train(
-    tagger: &Tagger,
-    gaz: Gazetteer,
-    train: &[NerSentence],
-    dev: &[NerSentence],
-    opts: &TrainOptions,
-    progress: &mut dyn FnMut(&EpochReport),
-) -> Result<Ner, ModelError> {
-    let mut types = BTreeSet::new();
-    for s in train {
-        for (_, _, t) in spans(&s.tags) {
-            types.insert(t);
-        }
-    }
-    if types.is_empty() {
-        return Err(ModelError::Train("no entities in the training data".into()));
-    }
-    let types: Vec<String> = types.into_iter().collect();
-    let nlabels = 1 + 4 * types.len();
-    let mut ts = TagScratch::default();
-    type Prepared = (Vec<Lex>, Vec<u16>, Vec<u8>, Vec<u16>);
-    let data: Vec<Prepared> = train
-        .iter()
-        .map(|s| {
-            let forms: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let mut tags = Vec::new();
-            tagger.tag(&forms, &mut ts, &mut tags);
-            let mut g = Vec::new();
-            gaz.tag(&ts.lex, &mut g);
-            (ts.lex.clone(), tags, g, bilou(&s.tags, &types))
-        })
-        .collect();
-    let mut ner = Ner {
-        types,
-        weights: Trainer::new(1).average(0.0),
-        gaz,
-        o_penalty: 0.0,
-    };
-    let mut trainer = Trainer::new(nlabels);
-    let mut rng = Rng::new(opts.seed);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let (mut feats, mut scores, mut out) = (Vec::new(), Vec::new(), Vec::new());
-    let mut best = BestEpoch::new(opts.epochs, progress);
-    for epoch in 1..=opts.epochs.max(1) {
-        rng.shuffle(&mut order);
-        let (mut ok, mut n) = (0usize, 0usize);
-        for &si in &order {
-            let (lex, tags, g, gold) = &data[si];
-            out.clear();
-            let len = lex.len();
-            let c = Ctx {
-                lex,
-                tags,
-                gaz: g,
-                sc: sentence_case(lex),
-            };
-            for (i, &gi) in gold.iter().enumerate() {
-                let prev = i.checked_sub(1).map_or(0, |j| out[j] as usize);
-                let y1 = i.checked_sub(1).map_or(0x51, |j| out[j] as u64);
-                let y2 = i.checked_sub(2).map_or(0x51, |j| out[j] as u64);
-                features(&c, i, y1, y2, &mut feats);
-                // Feature dropout: the recognizer overfits the words of its small training
-                // set (99.9% of training tokens right, 67 F1 on dev); hiding a random share of
-                // the features of each example makes it spread its weight over the context,
-                // shape and name-list features as well. Measured on UNER dev: 67.49 F1
-                // without, 67.76 with 0.2, 67.07 with 0.3.
-                feats.retain(|_| rng.next_f64() >= FEATURE_DROPOUT);
-                trainer.scores(&feats, &mut scores);
-                let last = i + 1 == len;
-                let guess = argmax(&scores, |l| allowed(prev, l, last)).unwrap_or(0);
-                let g = repair(prev, gi as usize, last);
-                trainer.tick();
-                n += 1;
-                if guess != g {
-                    trainer.update(&feats, g, guess);
-                } else {
-                    ok += 1;
-                }
-                // Follow the gold history: on this data it scores better on dev than
-                // following the model's own guesses (measured: 65.1 vs 63.6 span F1).
-                out.push(g as u16);
-            }
-        }
-        ner.weights = trainer.average(opts.prune);
-        let dev_score = if dev.is_empty() {
-            ok as f64 / n.max(1) as f64
-        } else {
-            span_f1(tagger, &ner, dev)
-        };
-        let train_score = ok as f64 / n.max(1) as f64;
-        best.observe(epoch, train_score, dev_score, false, || ner.weights.clone());
-    }
-    ner.weights = best.into_weights()?;
-    // The O penalty that scores best on dev (the smallest on ties).
-    if !dev.is_empty() {
-        let mut best = (span_f1(tagger, &ner, dev), 0.0);
-        for p in [0.5f32, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0] {
-            ner.o_penalty = p;
-            let f = span_f1(tagger, &ner, dev);
-            if f > best.0 {
-                best = (f, p);
-            }
-        }
-        ner.o_penalty = best.1;
-    }
-    Ok(ner)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::parse_bio;
+    use crate::TrainOptions;
 
     #[test]
     fn learns_the_fixture_and_round_trips() {
@@ -579,10 +549,6 @@ mod tests {
             &types,
         );
         assert_eq!(l, vec![5, 7, 0, 4]);
-        // Repairs: gold I-PER (7) after O becomes B-PER (5); gold O after B-PER closes it.
-        assert_eq!(repair(0, 6, false), 5);
-        assert_eq!(repair(5, 0, false), 7);
-        assert_eq!(repair(5, 6, true), 7);
         let mut sp = Vec::new();
         to_spans(&l, &mut sp);
         assert_eq!(
