@@ -11,6 +11,10 @@
 
 use dyad_core::Token;
 
+fn is_quote_mark(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "”" | "``" | "''")
+}
+
 fn rel(t: &Token) -> &str {
     t.deprel.as_deref().unwrap_or("")
 }
@@ -35,12 +39,14 @@ pub(super) fn complement_start(toks: &[Token], v: usize, b: usize) -> Option<usi
     let c = (v + 1..b).find(|&k| toks[k].head == Some(v) && rel(&toks[k]) == "ccomp")?;
     (v + 1..b).find(|&k| toks[k].head == Some(c) && rel(&toks[k]).starts_with("nsubj"))?;
     let mut first = (v + 1..=c).find(|&k| dominated(toks, k, c))?;
-    while first < c && matches!(toks[first].text.as_str(), "that" | ",") {
+    while first < c
+        && (toks[first].text == "that" || !toks[first].text.chars().any(char::is_alphanumeric))
+    {
         first += 1;
     }
-    // A clause opening with a quote mark is a direct quote (`saying "time is ..."`).
-    let mark = matches!(toks[first].text.as_str(), "\"" | "“" | "”" | "``" | "''");
-    (!mark).then_some(first)
+    // A quote mark between the verb and the clause makes it a direct quote (`saying "time
+    // is ..."`, `added: "This ..."`, `said," [Warhol] liked ...`).
+    (!(v + 1..=first).any(|k| is_quote_mark(&toks[k].text))).then_some(first)
 }
 
 /// The nominal subject of `v` as a short noun phrase (`company`, `Hong Kong government`),
@@ -78,4 +84,31 @@ pub(super) fn noun_subject(toks: &[Token], a: usize, v: usize) -> Option<(usize,
 /// Whether the parse makes token `k` a nominal object of `v` ("warned Europe about ...").
 pub(super) fn is_object_of(toks: &[Token], k: usize, v: usize) -> bool {
     toks[k].head == Some(v) && matches!(rel(&toks[k]), "obj" | "iobj")
+}
+
+/// Whether the document is parsed and `[a, e)` holds no finite verb: a fronted phrase
+/// (`that, over the last five months of her life, "...`), not a clause yet.
+pub(super) fn lacks_finite_verb(toks: &[Token], a: usize, e: usize) -> bool {
+    toks.iter().any(|t| t.deprel.is_some())
+        && !toks[a..e].iter().any(|t| {
+            t.feats
+                .as_deref()
+                .is_some_and(|f| f.contains("VerbForm=Fin"))
+        })
+}
+
+/// Where a clause reported by `v` stops before a verb coordinated with `v` ("Police said
+/// Klein had no record and released few details": `released` is the police's): the `and`
+/// (and a comma before it) ahead of such a verb in `[first, end)`.
+pub(super) fn coordinated_cut(toks: &[Token], v: usize, first: usize, end: usize) -> usize {
+    let Some(j) = (first..end).find(|&j| toks[j].head == Some(v) && rel(&toks[j]) == "conj") else {
+        return end;
+    };
+    let mut cut = (first..j)
+        .find(|&k| toks[k].head == Some(j) && rel(&toks[k]) == "cc")
+        .unwrap_or(j);
+    while cut > first && toks[cut - 1].text == "," {
+        cut -= 1;
+    }
+    cut
 }

@@ -91,6 +91,25 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
 /// sentence, with the sentence going on after it as the same clause (a lower-case word that
 /// does not open a new clause). `p` is the comma closing the phrase.
 pub(super) fn according_inside(toks: &[Token], a: usize, v: usize, p: usize, b: usize) -> bool {
+    // The part before the phrase is no clause of its own ("The Polaroids were donated by
+    // X, according to Y, assistant professor ..." is a clause followed by an apposition).
+    let parsed = toks.iter().any(|t| t.deprel.is_some());
+    let finite = |k: usize| {
+        if parsed {
+            toks[k]
+                .feats
+                .as_deref()
+                .is_some_and(|f| f.contains("VerbForm=Fin"))
+        } else {
+            matches!(
+                toks[k].text.as_str(),
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+            )
+        }
+    };
+    if (a..v).any(finite) {
+        return false;
+    }
     const OPENERS: &[&str] = &[
         "the", "a", "an", "it", "he", "she", "they", "we", "i", "there", "this", "these", "and",
         "but", "which", "who", "that", "so", "or",
@@ -207,29 +226,33 @@ pub(super) fn as_attribution(doc: &Document, a: usize, v: usize, b: usize) -> Op
     Some((Some(spk), c + 1, clause_end(toks, c + 1, b)))
 }
 
-/// `Let's just say`, `to say`, `would tell`: a base form that reports nobody's words.
+/// `Let's just say`, `to say`, `would tell`: a base form that reports nobody's words; and
+/// a negated verb (`have not said why ...`), which reports nothing.
 pub(super) fn not_a_report(toks: &[Token], v: usize) -> bool {
-    matches!(toks[v].text.as_str(), "say" | "tell")
-        && v > 0
-        && matches!(
-            toks[v - 1].text.as_str(),
-            "to" | "just"
-                | "let"
-                | "Let"
-                | "'s"
-                | "’s"
-                | "would"
-                | "could"
-                | "can"
-                | "will"
-                | "might"
-                | "should"
-                | "must"
-                | "may"
-                | "not"
-                | "n't"
-                | "never"
-        )
+    let negated = (v.saturating_sub(2)..v)
+        .any(|k| matches!(toks[k].text.as_str(), "not" | "n't" | "never" | "’t"));
+    negated
+        || matches!(toks[v].text.as_str(), "say" | "tell")
+            && v > 0
+            && matches!(
+                toks[v - 1].text.as_str(),
+                "to" | "just"
+                    | "let"
+                    | "Let"
+                    | "'s"
+                    | "’s"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "will"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "may"
+                    | "not"
+                    | "n't"
+                    | "never"
+            )
 }
 
 #[cfg(test)]
@@ -323,6 +346,22 @@ mod tests {
     }
 
     #[test]
+    fn according_to_after_a_whole_clause_keeps_the_clause() {
+        let q = indirect(
+            "The prints were donated by the museum, according to Kristen Wilkins, curator of the exhibit.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "The prints were donated by the museum");
+    }
+
+    #[test]
+    fn sentence_initial_participle_with_that() {
+        let q = indirect("Warning that the hospitals were now under pressure, he urged calm.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "the hospitals were now under pressure");
+    }
+
+    #[test]
     fn fronted_as_attribution() {
         let q =
             indirect("As Heald told The Huffington Post, surface ozone has dropped by a quarter.");
@@ -336,6 +375,7 @@ mod tests {
     fn base_forms_that_report_nobody() {
         assert!(indirect("Let's just say he is wrong about the whole thing.").is_empty());
         assert!(indirect("It is hard to say the talks will ever end.").is_empty());
+        assert!(indirect("Officials have not said why the team was denied visas.").is_empty());
     }
 
     #[test]
@@ -436,5 +476,37 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].1, "the country had waited too long");
         assert_eq!(q[0].0, s("ministry"));
+        // A verb coordinated with the speech verb ends the clause: 0 Police 1 said 2 Klein
+        // 3 had 4 no 5 record 6 and 7 released 8 few 9 details
+        let t = "Police said Klein had no record and released few details.";
+        let mut d = doc(t);
+        parse(
+            &mut d,
+            &[
+                (0, 1, "nsubj", "NOUN"),
+                (3, 1, "ccomp", "VERB"),
+                (2, 3, "nsubj", "PROPN"),
+                (7, 1, "conj", "VERB"),
+                (6, 7, "cc", "CCONJ"),
+            ],
+        );
+        let q: Vec<_> = found(&d).into_iter().filter(|q| !q.2).collect();
+        assert_eq!(q[0].1, "Klein had no record");
+    }
+
+    #[test]
+    fn a_fronted_phrase_after_that_does_not_end_the_clause_at_a_quote() {
+        // 0 He 1 told 2 the 3 court 4 that 5 , 6 over 7 the 8 months 9 , 10 " 11 Gloria
+        // 12 was 13 ill 14 . 15 "
+        let t = "He told the court that, over the months, \"Gloria was ill.\"";
+        let mut d = doc(t);
+        parse(&mut d, &[(12, 13, "cop", "AUX")]);
+        d.tokens[12].feats = Some("Mood=Ind|Tense=Past|VerbForm=Fin".into());
+        let q: Vec<_> = found(&d).into_iter().filter(|q| !q.2).collect();
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "over the months, \"Gloria was ill");
+        // Without a parse the quote mark still ends it.
+        let q = indirect(t);
+        assert!(q.iter().all(|x| !x.1.contains("Gloria")), "{q:?}");
     }
 }

@@ -402,7 +402,9 @@ pub(super) fn indirect(
             let some = |(spk, f, l): ((usize, usize), usize, usize)| (Some(spk), f, l);
             let found = if embedded::not_a_report(toks, v) {
                 None
-            } else if REPORTING.contains(&toks[v].text.as_str()) {
+            } else if REPORTING.contains(&toks[v].text.as_str())
+                || (v == a && REPORTING.contains(&toks[v].text.to_lowercase().as_str()))
+            {
                 embedded::parenthetical(toks, a, v, b)
                     .or_else(|| embedded::as_attribution(doc, a, v, b))
                     .or_else(|| reported_clause(doc, v, b).map(some))
@@ -427,7 +429,10 @@ pub(super) fn indirect(
                 continue;
             };
             let mut last = last;
-            while last > first && matches!(toks[last - 1].text.as_str(), "," | "." | ";" | ":") {
+            while last > first
+                && (matches!(toks[last - 1].text.as_str(), "," | "." | ";" | ":")
+                    || is_mark(&toks[last - 1].text))
+            {
                 last -= 1;
             }
             if first >= last || words(&toks[first..last]) < 3 {
@@ -558,12 +563,21 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
                 );
             (!NOUN_LIKE.contains(&toks[v].text.as_str()) || determined).then_some(s)
         })
-        .or_else(|| clause_parse::noun_subject(toks, a, v))?;
-    // A subject after the verb is an inversion ("said Mauer"), not a clause.
-    if spk.0 > v {
+        .or_else(|| clause_parse::noun_subject(toks, a, v));
+    let end = clause_parse::coordinated_cut(toks, v, first, clause_end(toks, first, b));
+    // A participle opening the sentence takes the main clause's subject after the reported
+    // clause: "Warning that ..., he urged ...".
+    let spk = spk.or_else(|| {
+        (v == a && toks[v].text.ends_with("ing") && toks.get(end).is_some_and(|t| t.text == ","))
+            .then(|| pronoun_at(toks, end + 1).or_else(|| name_run(toks, end + 1)))
+            .flatten()
+    })?;
+    // A subject after the verb is an inversion ("said Mauer"), not a clause (unless it
+    // is the subject of a fronted participle).
+    if spk.0 > v && v != a {
         return None;
     }
-    Some((spk, first, clause_end(toks, first, b)))
+    Some((spk, first, end))
 }
 
 /// The first token of the clause of a verb that may drop `that` (`said the talks ...`,
@@ -630,6 +644,9 @@ fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<usize> {
         }
     }
     if clause_parse::is_object_of(toks, k, v)
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| OBJECT_PREPOSITIONS.contains(&n.text.as_str()))
         && clause_parse::complement_start(toks, v, b).is_none()
     {
         return None;
@@ -731,7 +748,14 @@ pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
                 .get(k + 1)
                 .is_some_and(|n| n.span.start == toks[k].span.end)
                 && toks[k - 1].span.end < toks[k].span.start;
-            (is_mark(t) && k > from && opening && matches!(toks[k - 1].text.as_str(), "," | ":"))
+            (is_mark(t)
+                && k > from
+                && opening
+                && matches!(toks[k - 1].text.as_str(), "," | ":")
+                && !(from >= 2
+                    && toks[from - 1].text == ","
+                    && toks[from - 2].text == "that"
+                    && clause_parse::lacks_finite_verb(toks, from, k)))
                 || (t == ","
                     && toks.get(k + 1).is_some_and(|n| {
                         is_verb(&n.text)
