@@ -99,17 +99,86 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtract {
         title: r
             .metadata
             .title
-            .map(|t| t.trim().to_string())
+            .map(|t| decode_char_refs(t.trim()))
             .filter(|t| !t.is_empty()),
         // The extractor normalises dates to UTC, which moves a late-evening local date to the
         // next day; the date as the page writes it wins when a standard field gives one.
         date: written_date(html)
             .or_else(|| r.metadata.date.map(|d| d.format("%Y-%m-%d").to_string())),
-        author: r.metadata.author.filter(|a| !a.trim().is_empty()),
+        author: r
+            .metadata
+            .author
+            .map(|a| decode_char_refs(a.trim()))
+            .filter(|a| !a.is_empty()),
         language: r.metadata.language.filter(|l| !l.trim().is_empty()),
         url: canonical_url(html).or(r.metadata.url),
         warnings: Vec::new(),
     }
+}
+
+/// Named character references seen in page titles and bylines; others stay as written.
+const NAMED_REFS: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", ' '),
+    ("ndash", '\u{2013}'),
+    ("mdash", '\u{2014}'),
+    ("lsquo", '\u{2018}'),
+    ("rsquo", '\u{2019}'),
+    ("ldquo", '\u{201C}'),
+    ("rdquo", '\u{201D}'),
+    ("hellip", '\u{2026}'),
+    ("pound", '\u{A3}'),
+    ("euro", '\u{20AC}'),
+    ("copy", '\u{A9}'),
+];
+
+/// Decodes the character references (`&#39;`, `&#x27;`, `&amp;`) the extractor leaves in
+/// some metadata fields (titles taken from `og:title` attributes, JSON-LD). Lenient like a
+/// browser: a bare `&` ("PG&E") or an unknown or invalid reference stays as written, and a
+/// non-breaking space becomes a plain one.
+pub fn decode_char_refs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        // The name runs to a `;` within 10 bytes (`;` is ASCII: slicing there is safe).
+        let decoded = rest.as_bytes()[1..]
+            .iter()
+            .take(11)
+            .position(|&b| b == b';')
+            .map(|semi| &rest[1..1 + semi])
+            .and_then(|name| {
+                let c = if let Some(num) = name.strip_prefix('#') {
+                    match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => num.parse().ok(),
+                    }
+                    .and_then(char::from_u32)
+                    .filter(|c| *c != '\0')
+                    .map(|c| if c == '\u{A0}' { ' ' } else { c })
+                } else {
+                    NAMED_REFS.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+                };
+                c.map(|c| (c, name.len() + 2))
+            });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Runs the extractor, turning a panic inside it into an error: a corpus reader must survive
@@ -436,6 +505,38 @@ pub fn read_html_text(mut meta: DocMeta, decoded: Decoded) -> ReadItem {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn character_references_in_metadata_are_decoded_leniently() {
+        use super::decode_char_refs as d;
+        assert_eq!(
+            d("Why you can&#39;t trust Trump&#039;s &quot;health&quot;"),
+            "Why you can't trust Trump's \"health\""
+        );
+        assert_eq!(
+            d("&#163;71.6m &#x2014; win this&nbsp;game"),
+            "\u{a3}71.6m \u{2014} win this game"
+        );
+        assert_eq!(d("PG&E &amp; AT&T"), "PG&E & AT&T");
+        for raw in [
+            "&bogus; &#xZZ; &#0; &#99999999; & &",
+            "&",
+            "&#",
+            "a&;b",
+            "x&#1114112;",
+        ] {
+            assert_eq!(d(raw), raw);
+        }
+        assert_eq!(d("caf\u{e9}&eacute"), "caf\u{e9}&eacute");
+        assert_eq!(
+            d("&amp;\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}"),
+            "&\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}"
+        );
+        assert_eq!(
+            d("&\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9};"),
+            "&\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9};"
+        );
+    }
+
     #[test]
     fn container_depth_counts_open_containers() {
         use super::container_depth;
