@@ -1,0 +1,129 @@
+//! Parser experiments: trains a parser variant and prints its dev LAS per epoch, without
+//! writing a model unless `--out` is given. The (slow) jackknifed training tags are cached in
+//! `--cache DIR` so that variants trained on the same data share them.
+//!
+//! `cargo run --release -p dyad-models --example parser_exp -- --dev DEV.conllu
+//!  [--epochs 6] [--features 1] [--jackknife 4] [--tagger-epochs 4] [--prune 1.0]
+//!  [--limit N] [--cache /tmp] [--out parser.bin] TRAIN.conllu...`
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+use dyad_models::parser::{self, ParserTrainOptions};
+use dyad_models::{data, Tagger, TrainOptions};
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let mut opts = TrainOptions {
+        epochs: 6,
+        seed: 1,
+        prune: 1.0,
+    };
+    let mut popts = ParserTrainOptions::default();
+    let (mut dev, mut out, mut limit, mut cache) = (None, None, usize::MAX, None);
+    let mut files = Vec::new();
+    while let Some(a) = args.next() {
+        let mut val = || args.next().with_context(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--dev" => dev = Some(PathBuf::from(val()?)),
+            "--out" => out = Some(PathBuf::from(val()?)),
+            "--cache" => cache = Some(PathBuf::from(val()?)),
+            "--epochs" => opts.epochs = val()?.parse()?,
+            "--seed" => opts.seed = val()?.parse()?,
+            "--prune" => opts.prune = val()?.parse()?,
+            "--limit" => limit = val()?.parse()?,
+            "--features" => popts.features = val()?.parse()?,
+            "--jackknife" => popts.jackknife = val()?.parse()?,
+            "--tagger-epochs" => popts.tagger_epochs = val()?.parse()?,
+            _ if a.starts_with("--") => bail!("unknown option {a}"),
+            _ => files.push(PathBuf::from(a)),
+        }
+    }
+    let dev = data::read_conllu(&dev.context("--dev is required")?)?;
+    let mut train = Vec::new();
+    for f in &files {
+        train.extend(data::read_conllu(f)?);
+    }
+    train.truncate(limit);
+    let tagger = Tagger::load(Path::new("models/tagger.bin"))?;
+    let start = Instant::now();
+    let key = format!(
+        "dyad_parser_tags_{}_{}_{}_{}_{}.txt",
+        train.len(),
+        train.iter().map(|s| s.words.len()).sum::<usize>(),
+        popts.jackknife,
+        popts.tagger_epochs,
+        opts.seed
+    );
+    let cached = cache.as_ref().map(|d| d.join(&key));
+    let tags = match cached.as_ref().filter(|p| p.exists()) {
+        Some(p) => std::fs::read_to_string(p)?
+            .lines()
+            .map(|l| l.split_whitespace().map(|t| t.parse()).collect())
+            .collect::<Result<Vec<Vec<u16>>, _>>()?,
+        None => {
+            let tags = parser::training_tags(&tagger, &train, &popts, opts.seed)?;
+            if let Some(p) = &cached {
+                let text: Vec<String> = tags
+                    .iter()
+                    .map(|t| t.iter().map(u16::to_string).collect::<Vec<_>>().join(" "))
+                    .collect();
+                std::fs::write(p, text.join("\n") + "\n")?;
+            }
+            tags
+        }
+    };
+    let (mut same, mut n) = (0usize, 0usize);
+    let mut ts = dyad_models::TagScratch::default();
+    let mut own = Vec::new();
+    for (s, t) in train.iter().zip(&tags) {
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        tagger.tag(&forms, &mut ts, &mut own);
+        same += own.iter().zip(t).filter(|(a, b)| a == b).count();
+        n += t.len();
+    }
+    let gold_upos = train
+        .iter()
+        .zip(&tags)
+        .flat_map(|(s, t)| s.words.iter().zip(t))
+        .filter(|(w, t)| tagger.label(**t).upos == w.upos)
+        .count();
+    eprintln!(
+        "{} sentences; training tags in {:.0}s: UPOS {:.2}, same as the shipped tagger {:.2}",
+        train.len(),
+        start.elapsed().as_secs_f64(),
+        100.0 * gold_upos as f64 / n.max(1) as f64,
+        100.0 * same as f64 / n.max(1) as f64
+    );
+    let start = Instant::now();
+    let p = parser::train_tagged(
+        &tagger,
+        &train,
+        &tags,
+        &dev,
+        &opts,
+        popts.features,
+        &mut |r| {
+            eprintln!(
+                "epoch {} train {:.2} dev LAS {:.2}{} [{:.0}s]",
+                r.epoch,
+                100.0 * r.train_score,
+                100.0 * r.dev_score,
+                if r.best { " *" } else { "" },
+                start.elapsed().as_secs_f64()
+            )
+        },
+    )?;
+    let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
+    println!(
+        "best: dev UAS {:.2} LAS {:.2}, {} weights",
+        100.0 * uas,
+        100.0 * las,
+        p.size()
+    );
+    if let Some(o) = out {
+        p.save(&o)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,329 @@
+//! Labelled dependency parser: arc-hybrid transitions, averaged perceptron, dynamic oracle.
+//!
+//! Arc-hybrid (Kuhlmann et al. 2011) builds a tree in `2n` greedy steps: SHIFT moves the
+//! buffer front onto the stack, LEFT-l makes the buffer front the head of the stack top,
+//! RIGHT-l makes the second stack item its head. The artificial root sits at the bottom of the
+//! stack and takes exactly one dependent, at the end, so every output is a single-rooted tree.
+//! Training follows the dynamic oracle of Goldberg & Nivre (2013): after the first epoch the
+//! parser follows its own (possibly wrong) predictions 90% of the time and is updated towards
+//! the cheapest actions in the state it is really in, which teaches it to recover from its own
+//! errors. Non-projective gold trees need no preprocessing: the oracle simply picks the actions
+//! that lose the fewest gold arcs. Features are the Zhang & Nivre (2011) templates (words, tags,
+//! children, labels, distance, valency) adapted to arc-hybrid, plus a few for the `s1`-`s0`
+//! decision that arc-hybrid adds ([`state`]). The training tags are jackknifed ([`train`]):
+//! each part of the training data is tagged by a tagger that did not see it, so the parser
+//! learns from tags as noisy as those it gets at run time.
+//!
+//! Submodules: [`state`] (configuration, transitions, oracle, features), [`train`] (training).
+
+mod state;
+mod train;
+
+use std::path::Path;
+
+use dyad_text::conllu::ConlluSentence;
+
+use crate::codec::{self, Dec, Enc};
+use crate::lex::Lex;
+use crate::perceptron::{argmax, Weights};
+use crate::tagger::{TagScratch, Tagger};
+use crate::ModelError;
+use state::State;
+pub use state::FEATURES;
+pub use train::{train, train_tagged, training_tags, ParserTrainOptions};
+
+const KIND: &str = "parser";
+/// Marks the feature-set section at the end of a parser payload (files without it are set 0).
+const FEATURES_SECTION: u32 = 0x5046_5301;
+
+/// The trained parser. Immutable, `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Parser {
+    labels: Vec<String>,
+    root: u16,
+    /// Tagger label -> coarse tag id (UPOS), learned from the tagger at training time.
+    coarse: Vec<u16>,
+    /// The feature templates the weights were trained with (see [`FEATURES`]).
+    features: u8,
+    weights: Weights,
+}
+
+/// Per-thread buffers for parsing.
+#[derive(Default)]
+pub struct ParseScratch {
+    st: State,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+impl Parser {
+    fn valid(&self, st: &State, a: usize) -> bool {
+        let nl = self.labels.len();
+        if a == 0 {
+            st.can_shift()
+        } else if a <= nl {
+            st.can_left() && (a - 1) as u16 != self.root
+        } else {
+            let l = (a - 1 - nl) as u16;
+            st.can_right() && ((st.s(1) == 0) == (l == self.root))
+        }
+    }
+
+    /// Parses one sentence: `heads[i]` is the 1-based head of word `i + 1` (0 for the root) and
+    /// `rels[i]` its label id (see [`Parser::label`]).
+    pub fn parse(
+        &self,
+        lex: &[Lex],
+        tags: &[u16],
+        s: &mut ParseScratch,
+        heads: &mut Vec<usize>,
+        rels: &mut Vec<u16>,
+    ) {
+        let nl = self.labels.len();
+        s.st.init(lex, tags, &self.coarse);
+        while !s.st.terminal() {
+            s.st.features(self.features, &mut s.feats);
+            self.weights.scores(&s.feats, &mut s.scores);
+            let st = &s.st;
+            let a = argmax(&s.scores, |a| self.valid(st, a)).unwrap_or(0);
+            s.st.apply(a, nl);
+        }
+        heads.clear();
+        rels.clear();
+        for i in 1..=s.st.n {
+            heads.push(s.st.head[i]);
+            rels.push(s.st.label[i]);
+        }
+    }
+
+    pub fn label(&self, id: u16) -> &str {
+        self.labels.get(id as usize).map_or("dep", String::as_str)
+    }
+
+    /// The feature set this model was trained with (see [`FEATURES`]).
+    pub fn feature_set(&self) -> u8 {
+        self.features
+    }
+
+    pub fn size(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Drops weights of magnitude below `min` (see [`crate::perceptron::Weights::pruned`]).
+    pub fn prune(&mut self, min: f32) {
+        self.weights = self.weights.pruned(min);
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
+        codec::write_file(path, KIND, &self.encode())
+    }
+
+    fn encode(&self) -> Vec<u8> {
+        let mut e = Enc::default();
+        e.strs(&self.labels);
+        e.u16(self.root);
+        e.len(self.coarse.len());
+        for c in &self.coarse {
+            e.u16(*c);
+        }
+        self.weights.encode(&mut e);
+        if self.features != 0 {
+            e.u32(FEATURES_SECTION);
+            e.u8(self.features);
+        }
+        e.buf
+    }
+
+    pub fn load(path: &Path) -> Result<Parser, ModelError> {
+        let payload = codec::read_file(path, KIND)?;
+        Parser::decode(&payload).map_err(|e| e.at(&path.display().to_string()))
+    }
+
+    fn decode(payload: &[u8]) -> Result<Parser, ModelError> {
+        let mut d = Dec::new(payload);
+        let labels = d.strs()?;
+        let root = d.index(labels.len(), "root label")?;
+        let n = d.len(2)?;
+        let coarse = (0..n).map(|_| d.u16()).collect::<Result<Vec<_>, _>>()?;
+        let weights = Weights::decode(&mut d)?;
+        let mut features = 0;
+        if !d.at_end() {
+            if d.u32()? != FEATURES_SECTION {
+                return Err(d.corrupt("unknown section after the parser weights"));
+            }
+            features = d.u8()?;
+            if features > FEATURES {
+                return Err(d.corrupt(&format!(
+                    "parser feature set {features} is newer than this build knows ({FEATURES})"
+                )));
+            }
+        }
+        d.finish()?;
+        if weights.nclasses() != 1 + 2 * labels.len() {
+            return Err(ModelError::Corrupt {
+                path: String::new(),
+                offset: 0,
+                what: "weights and labels disagree".into(),
+            });
+        }
+        Ok(Parser {
+            labels,
+            root,
+            coarse,
+            features,
+            weights,
+        })
+    }
+}
+
+/// Unlabelled and labelled attachment scores of `parser` on `sents`, with `tagger`'s tags.
+/// LAS compares the universal part of the relation (before `:`), as the CoNLL 2018 script.
+pub fn attachment_scores(tagger: &Tagger, parser: &Parser, sents: &[ConlluSentence]) -> (f64, f64) {
+    let (mut n, mut ua, mut la) = (0usize, 0usize, 0usize);
+    let mut ts = TagScratch::default();
+    let mut ps = ParseScratch::default();
+    let (mut tags, mut heads, mut rels) = (Vec::new(), Vec::new(), Vec::new());
+    for s in sents {
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        tagger.tag(&forms, &mut ts, &mut tags);
+        parser.parse(&ts.lex, &tags, &mut ps, &mut heads, &mut rels);
+        for (i, w) in s.words.iter().enumerate() {
+            n += 1;
+            if heads[i] == w.head {
+                ua += 1;
+                let u = |r: &str| r.split(':').next().unwrap_or("").to_string();
+                if u(parser.label(rels[i])) == u(&w.deprel) {
+                    la += 1;
+                }
+            }
+        }
+    }
+    let n = n.max(1) as f64;
+    (ua as f64 / n, la as f64 / n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TrainOptions;
+
+    fn opts() -> TrainOptions {
+        TrainOptions {
+            epochs: 8,
+            seed: 3,
+            ..TrainOptions::default()
+        }
+    }
+
+    #[test]
+    fn learns_the_fixture_and_round_trips() {
+        let data = crate::tagger::tests::fixture();
+        let opts = opts();
+        let tagger = crate::tagger::train(&data, &data, &opts, &mut |_| {}).unwrap();
+        let p = train(&tagger, &data, &data, &opts, &mut |_| {}).unwrap();
+        assert_eq!(p.feature_set(), FEATURES);
+        let (uas, las) = attachment_scores(&tagger, &p, &data);
+        assert!(uas > 0.99 && las > 0.99, "uas {uas} las {las}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("parser.bin");
+        p.save(&path).unwrap();
+        let p2 = Parser::load(&path).unwrap();
+        assert_eq!(p2.feature_set(), FEATURES);
+        assert_eq!(attachment_scores(&tagger, &p2, &data).1, las);
+        assert!(matches!(Tagger::load(&path), Err(ModelError::Kind { .. })));
+
+        // Every output is a tree with one root, even for input unlike the training data.
+        let forms = ["loudly", ".", "The", "barks", "Dogs", "cat", "cat", "."];
+        let mut ts = TagScratch::default();
+        let mut tags = Vec::new();
+        tagger.tag(&forms, &mut ts, &mut tags);
+        let (mut h, mut r) = (Vec::new(), Vec::new());
+        p.parse(&ts.lex, &tags, &mut ParseScratch::default(), &mut h, &mut r);
+        assert_eq!(h.iter().filter(|&&x| x == 0).count(), 1);
+        assert!(h.iter().all(|&x| x <= forms.len()));
+    }
+
+    #[test]
+    fn feature_sets_are_kept_in_the_file() {
+        let data = crate::tagger::tests::fixture();
+        let opts = opts();
+        let tagger = crate::tagger::train(&data, &data, &opts, &mut |_| {}).unwrap();
+        let popts = ParserTrainOptions {
+            jackknife: 0,
+            ..ParserTrainOptions::default()
+        };
+        let tags = training_tags(&tagger, &data, &popts, 3).unwrap();
+        // Set 0 is written as the first models were: no section, and it reads back as set 0.
+        let p0 = train_tagged(&tagger, &data, &tags, &data, &opts, 0, &mut |_| {}).unwrap();
+        let bytes = p0.encode();
+        let mut old = p0.clone();
+        old.features = FEATURES;
+        assert_eq!(bytes.len() + 5, old.encode().len());
+        let back = Parser::decode(&bytes).unwrap();
+        assert_eq!(back.feature_set(), 0);
+        assert_eq!(
+            attachment_scores(&tagger, &back, &data),
+            attachment_scores(&tagger, &p0, &data)
+        );
+        // A feature set this build does not know is refused with a message, not misread.
+        let mut newer = old.encode();
+        *newer.last_mut().unwrap() = FEATURES + 1;
+        let err = Parser::decode(&newer).unwrap_err().to_string();
+        assert!(err.contains("newer than this build"), "{err}");
+        let mut odd = old.encode();
+        let at = odd.len() - 5;
+        odd[at] ^= 0xff;
+        assert!(Parser::decode(&odd).is_err());
+        assert!(train_tagged(
+            &tagger,
+            &data,
+            &tags,
+            &data,
+            &opts,
+            FEATURES + 1,
+            &mut |_| {}
+        )
+        .is_err());
+        assert!(train_tagged(&tagger, &data, &tags[1..], &data, &opts, 0, &mut |_| {}).is_err());
+    }
+
+    #[test]
+    fn jackknifed_tags_come_from_taggers_that_did_not_see_the_sentence() {
+        // Nine sentences, three distinct ones repeated: with three folds (sentence i in fold
+        // i % 3) each distinct sentence is held out whole, so its fold tagger never saw it.
+        let data = crate::tagger::tests::fixture();
+        let opts = opts();
+        let tagger = crate::tagger::train(&data, &data, &opts, &mut |_| {}).unwrap();
+        let own = ParserTrainOptions {
+            jackknife: 0,
+            ..ParserTrainOptions::default()
+        };
+        let jk = ParserTrainOptions {
+            jackknife: 3,
+            tagger_epochs: 3,
+            ..ParserTrainOptions::default()
+        };
+        let t0 = training_tags(&tagger, &data, &own, 1).unwrap();
+        let t1 = training_tags(&tagger, &data, &jk, 1).unwrap();
+        let t2 = training_tags(&tagger, &data, &jk, 1).unwrap();
+        assert_eq!(t1, t2, "jackknifing is deterministic");
+        for (s, (a, b)) in data.iter().zip(t0.iter().zip(&t1)) {
+            assert_eq!(a.len(), s.words.len());
+            assert_eq!(b.len(), s.words.len());
+            assert!(b.iter().all(|&t| (t as usize) < tagger.labels().len()));
+        }
+        // The shipped tagger is right on its own training data; fold taggers are not always
+        // ("barks" and "sleeps" never occur in the folds they were held out from).
+        let right = |t: &[Vec<u16>]| {
+            data.iter()
+                .zip(t)
+                .flat_map(|(s, t)| s.words.iter().zip(t))
+                .filter(|(w, t)| tagger.label(**t).upos == w.upos)
+                .count()
+        };
+        let n: usize = data.iter().map(|s| s.words.len()).sum();
+        assert_eq!(right(&t0), n);
+        assert!(right(&t1) < n, "{} of {n}", right(&t1));
+    }
+}
