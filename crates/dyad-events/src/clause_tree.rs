@@ -19,7 +19,7 @@
 use dyad_core::Token;
 
 use crate::event::ActorRef;
-use crate::matcher::{Clause, Oblique, Phrase, Word};
+use crate::matcher::{Clause, Oblique, Phrase, SurfaceToken, Word};
 
 /// A verb's clause and where its roles are in the sentence (sentence-local indices).
 #[derive(Clone, Debug)]
@@ -56,6 +56,9 @@ pub struct Tree<'a> {
     actor: Vec<Option<usize>>,
     /// The uncoded agent mention (index into the caller's list) covering each token.
     agent: Vec<Option<usize>>,
+    /// Per actor: a null actor (`---GOV`, an agent without a country), which yields to a
+    /// coded actor found in the same phrase ("*officials* of Gondor").
+    null: Vec<bool>,
     /// Also read event nouns ("his visit to Brussels") as clauses.
     noun_events: bool,
 }
@@ -161,12 +164,17 @@ impl<'a> Tree<'a> {
             }
         }
         let agent = vec![None; n];
+        let null = actors
+            .iter()
+            .map(|a| a.code.as_deref().is_some_and(|c| c.starts_with("---")))
+            .collect();
         Tree {
             toks,
             heads,
             children,
             actor,
             agent,
+            null,
             noun_events: false,
         }
     }
@@ -300,14 +308,25 @@ impl<'a> Tree<'a> {
         self.actor.get(t).copied().flatten()
     }
 
-    /// The token of the phrase's actor (see [`Tree::actor_of_phrase`]).
+    /// The actor of token `t`'s mention when it is not a null actor.
+    pub fn coded_actor_at(&self, t: usize) -> Option<usize> {
+        self.actor_at(t).filter(|&a| !self.null[a])
+    }
+
+    /// The token of the phrase's actor (see [`Tree::actor_of_phrase`]): a coded actor
+    /// first, else a null actor (`---GOV`) in the phrase.
     pub fn actor_token(&self, head: usize) -> Option<usize> {
         let mut queue = vec![head];
+        let mut null = None;
         let mut i = 0;
         while i < queue.len() && i < 64 {
             let n = queue[i];
-            if self.actor[n].is_some() {
-                return Some(n);
+            match self.actor[n] {
+                Some(a) if !self.null[a] => return Some(n),
+                Some(_) => {
+                    null.get_or_insert(n);
+                }
+                None => {}
             }
             for k in self.kids(n) {
                 let r = base_rel(&self.toks[k]);
@@ -320,7 +339,7 @@ impl<'a> Tree<'a> {
             }
             i += 1;
         }
-        None
+        null
     }
 
     /// The matcher phrase headed by `head` (its nominal subtree), without token `skip`.
@@ -636,8 +655,37 @@ impl<'a> Tree<'a> {
             location: None,
         };
         self.own_roles(v, &mut c, &mut ci);
+        self.following(v, &mut c);
         ci.clause = c;
         ci
+    }
+
+    /// The words of `v`'s subtree after it, in order, for flat patterns read in sequence.
+    fn following(&self, v: usize, c: &mut Clause) {
+        let mut idx = Vec::new();
+        let mut stack = vec![v];
+        // bounded, so a cycle in a malformed parse ends too
+        let mut visited = 0;
+        while let Some(n) = stack.pop() {
+            for k in self.kids(n) {
+                if visited < 96 {
+                    visited += 1;
+                    stack.push(k);
+                    if k > v {
+                        idx.push(k);
+                    }
+                }
+            }
+        }
+        idx.sort_unstable();
+        c.following = idx.iter().map(|&i| word(&self.toks[i])).collect();
+        c.following_at = idx
+            .iter()
+            .map(|&i| SurfaceToken {
+                token: i,
+                actor: self.actor[i],
+            })
+            .collect();
     }
 
     /// The base relation of `v` to its head, an infinitival `advcl` under a control verb

@@ -59,6 +59,10 @@ pub struct CoderConfig {
     /// Read "X said Y attacked Z" as PETRARCH2's transformations do, X accusing Y (112),
     /// instead of coding the reported event Y->Z (the default).
     pub speech_as_accusation: bool,
+    /// Let an agent without a country ("officials", "insurgents") fill a role as a null
+    /// actor, `---` and its sector (`---GOV`), as PETRARCH codes them; a coded actor in the
+    /// same phrase still wins ("officials of Gondor" is `GONGOV`). Off by default.
+    pub null_actors: bool,
 }
 
 impl Default for CoderConfig {
@@ -72,6 +76,7 @@ impl Default for CoderConfig {
             discards: None,
             noun_events: true,
             speech_as_accusation: false,
+            null_actors: false,
         }
     }
 }
@@ -136,6 +141,21 @@ impl<'d> Coder<'d> {
                 })
             })
             .collect();
+        // null actors stand after the coded ones, so a token both cover is the coded one's
+        let nulls: Vec<ActorRef> = if self.config.null_actors {
+            agents
+                .iter()
+                .map(|g| ActorRef {
+                    mention: g.span.get(&doc.text).unwrap_or_default().to_string(),
+                    span: g.span,
+                    code: Some(format!("---{}", g.sector)),
+                    extra: Default::default(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        coded.extend(nulls.iter());
         let mut out = Vec::new();
         if let Some(d) = &self.config.discards {
             if d.check(&doc.tokens) == Some(Discard::Story) {
@@ -447,6 +467,7 @@ impl<'d> Coder<'d> {
             }
             Some(Role::Object) => ci.object,
             Some(Role::Oblique(i)) => ci.obliques.get(i).copied(),
+            Some(Role::Token(t)) => Some(t),
             None => None,
         };
         match head {
@@ -460,7 +481,7 @@ impl<'d> Coder<'d> {
         // an uncoded agent on the head composes with the actor found inside the phrase
         let agent = tree
             .agent_at(head)
-            .filter(|_| tree.actor_at(head).is_none());
+            .filter(|_| tree.coded_actor_at(head).is_none());
         let mut add = |actor: usize| {
             if !out.iter().any(|f| f.actor == actor) {
                 out.push(Filled { actor, agent });
@@ -470,7 +491,7 @@ impl<'d> Coder<'d> {
             if let Some(t) = tree.actor_token(c) {
                 // the actor's own conjuncts: "ties between Gondor and Osgiliath"
                 for k in tree.conjuncts(t) {
-                    if let Some(a) = tree.actor_at(k).or_else(|| tree.actor_of_phrase(k)) {
+                    if let Some(a) = tree.actor_of_phrase(k) {
                         add(a);
                     }
                 }

@@ -23,6 +23,8 @@
 //! Not handled here (left to the tree-based coder): `%` compounds, `^` skips, patterns that
 //! glue the verb to other words (`IN_*`), verb-on-verb transformations.
 
+mod sequence;
+
 use std::collections::{HashMap, HashSet};
 
 use crate::pattern::Element;
@@ -79,6 +81,14 @@ pub struct Oblique {
     pub phrase: Phrase,
 }
 
+/// Where a word of [`Clause::following`] is: its sentence token and the actor mention
+/// covering it (an index the caller keeps), if any.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SurfaceToken {
+    pub token: usize,
+    pub actor: Option<usize>,
+}
+
 /// One verb with its dependents, as the coder extracts it from a dependency tree.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Clause {
@@ -91,6 +101,12 @@ pub struct Clause {
     pub subject: Option<Phrase>,
     pub object: Option<Phrase>,
     pub obliques: Vec<Oblique>,
+    /// The words after the verb in its own subtree, in text order: flat (TABARI-style)
+    /// patterns that the grouped reading misses are tried on them in sequence, which
+    /// survives a parser attaching a phrase to the wrong word ("act *now* with").
+    pub following: Vec<Word>,
+    /// The token and actor of each word of `following`.
+    pub following_at: Vec<SurfaceToken>,
 }
 
 /// Where an actor of the event comes from in the clause.
@@ -99,6 +115,8 @@ pub enum Role {
     Subject,
     Object,
     Oblique(usize),
+    /// The actor on this sentence token, bound by a flat pattern read in sequence.
+    Token(usize),
 }
 
 /// A coded clause.
@@ -135,6 +153,10 @@ pub struct Matcher<'d> {
     /// Per block, per pattern: true for flat patterns, whose words may fall anywhere in a
     /// phrase; PETRARCH2 patterns (with `{...}` or `(...)`) name the head last.
     flat: Vec<Vec<bool>>,
+    /// The dictionary is TABARI-style throughout (no pattern marks phrases): its patterns
+    /// are word sequences, also read in sequence when the phrase reading fails. In a
+    /// PETRARCH2 dictionary a flat pattern names the object's words, nothing more.
+    sequential: bool,
 }
 
 #[derive(Default, Clone)]
@@ -176,7 +198,7 @@ impl<'d> Matcher<'d> {
                     .collect()
             })
             .collect();
-        let flat = dict
+        let flat: Vec<Vec<bool>> = dict
             .blocks
             .iter()
             .map(|b| {
@@ -190,11 +212,13 @@ impl<'d> Matcher<'d> {
                     .collect()
             })
             .collect();
+        let sequential = flat.iter().flatten().all(|f| *f);
         Matcher {
             dict,
             synsets,
             after,
             flat,
+            sequential,
         }
     }
 
@@ -226,12 +250,31 @@ impl<'d> Matcher<'d> {
     /// Code one clause: the best match, or `None` when the verb is unknown, nothing
     /// matched and the verb has no code, or the winning code is null.
     pub fn code(&self, clause: &Clause) -> Option<Match<'d>> {
+        // a TABARI-style dictionary reads each pattern both ways and keeps the fuller
+        // match (TABARI's longest pattern wins); a PETRARCH2 one only on the phrases
+        self.code_with(clause, self.sequential)
+            .or_else(|| self.code_bare(clause))
+            .and_then(|(m, null)| (!null).then_some(m))
+    }
+
+    /// The best pattern match, read on the tree's phrases and (`surface`) in sequence;
+    /// with the flag of a null code.
+    fn code_with(&self, clause: &Clause, surface: bool) -> Option<(Match<'d>, bool)> {
         let mut best: Option<(Match<'d>, bool, usize)> = None; // (match, code is null, exact)
         for r in self.verbs(clause) {
             let block = &self.dict.blocks[r.block];
             for (pi, p) in block.patterns.iter().enumerate() {
                 let flat = self.flat[r.block][pi];
-                let Some(b) = self.match_pattern(p, &self.after[r.block][pi], flat, clause) else {
+                let tree = self.match_pattern(p, &self.after[r.block][pi], flat, clause);
+                let seq = (surface && flat)
+                    .then(|| self.match_surface(p, clause))
+                    .flatten();
+                let b = match (tree, seq) {
+                    (Some(t), Some(s)) if s.lexical > t.lexical => Some(s),
+                    (Some(t), _) => Some(t),
+                    (None, s) => s,
+                };
+                let Some(b) = b else {
                     continue;
                 };
                 let better = best
@@ -243,14 +286,19 @@ impl<'d> Matcher<'d> {
                     best = Some((m, p.code.is_null(), exact));
                 }
             }
-            if best.is_none() {
-                if let Some(c) = self.dict.verb_code(r) {
-                    let m = self.finish(r, None, c, Bindings::default(), clause);
-                    best = Some((m, c.is_null(), 0));
-                }
+        }
+        best.map(|(m, null, _)| (m, null))
+    }
+
+    /// The verb's own code when no pattern matched.
+    fn code_bare(&self, clause: &Clause) -> Option<(Match<'d>, bool)> {
+        for r in self.verbs(clause) {
+            if let Some(c) = self.dict.verb_code(r) {
+                let m = self.finish(r, None, c, Bindings::default(), clause);
+                return Some((m, c.is_null()));
             }
         }
-        best.and_then(|(m, null, _)| (!null).then_some(m))
+        None
     }
 
     fn finish(

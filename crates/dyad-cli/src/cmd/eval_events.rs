@@ -106,7 +106,10 @@ impl Runner {
                 );
             }
             for a in &actors {
-                eprintln!("  actor {:?} {:?} {}", a.mention, a.code, a.rule);
+                eprintln!(
+                    "  actor {:?} {:?} sector {:?} {}",
+                    a.mention, a.code, a.sector, a.rule
+                );
             }
         }
         coder.code(&doc, &actor_refs(&actors))
@@ -190,6 +193,8 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
             speech_as_accusation: true,
             // PETRARCH codes verbs only
             noun_events: false,
+            // PETRARCH codes "officials" without a country as `---GOV`
+            null_actors: true,
         };
         let coder = Coder::new(&verbs, config);
         let mut sb = Scoreboard::new();
@@ -215,7 +220,7 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
                         .target
                         .as_ref()
                         .and_then(|s| s.code.clone())
-                        .unwrap_or_default(),
+                        .unwrap_or_else(|| "---".to_string()),
                     code: e.cameo.clone(),
                 };
                 if !produced.contains(&c) {

@@ -1,0 +1,155 @@
+//! PETRARCH's coding conventions the coder reproduces when configured for them: null
+//! actors (`---GOV`), and whatever else `dyad eval petrarch` turns on. Parses are written
+//! as CoNLL-U-like rows; actors as the words they cover, with a code or, for an agent
+//! without a country, a sector.
+
+use dyad_core::{DocMeta, Document, Sentence, Span, Token};
+use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
+
+/// A mention over words `a..=b` (1-based): a coded actor, or an agent with only a sector.
+enum Mention<'a> {
+    Coded(usize, usize, &'a str),
+    Agent(usize, usize, &'a str),
+}
+
+fn doc(
+    rows: &[(&str, &str, &str, usize, &str)],
+    mentions: &[Mention],
+) -> (Document, Vec<ActorRef>) {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    for &(w, lemma, upos, head, rel) in rows {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(w);
+        tokens.push(Token {
+            text: w.into(),
+            span: Span::new(start, text.len()),
+            lemma: Some(lemma.into()),
+            upos: Some(upos.into()),
+            head: head.checked_sub(1),
+            deprel: Some(rel.into()),
+            ..Default::default()
+        });
+    }
+    let refs = mentions
+        .iter()
+        .map(|m| {
+            let (a, b, code, sector) = match *m {
+                Mention::Coded(a, b, c) => (a, b, Some(c.to_string()), None),
+                Mention::Agent(a, b, s) => (a, b, None, Some(s)),
+            };
+            let mut r = ActorRef {
+                mention: rows[a - 1..b]
+                    .iter()
+                    .map(|r| r.0)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                span: Span::new(tokens[a - 1].span.start, tokens[b - 1].span.end),
+                code,
+                ..Default::default()
+            };
+            if let Some(s) = sector {
+                r.extra.insert("sector".into(), s.into());
+            }
+            r
+        })
+        .collect();
+    let meta = DocMeta::new("t", text.as_bytes());
+    let mut d = Document::new(meta, text.clone());
+    d.sentences = vec![Sentence {
+        span: Span::new(0, text.len()),
+        tokens: [0, tokens.len()],
+    }];
+    d.tokens = tokens;
+    (d, refs)
+}
+
+fn codings(events: &[Event]) -> Vec<String> {
+    let c = |a: &Option<ActorRef>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    events
+        .iter()
+        .map(|e| format!("{}>{}:{}", c(&e.source), c(&e.target), e.cameo))
+        .collect()
+}
+
+fn petrarch() -> CoderConfig {
+    CoderConfig {
+        require_dyad: true,
+        null_actors: true,
+        intent: false,
+        noun_events: false,
+        ..CoderConfig::default()
+    }
+}
+
+#[test]
+fn an_agent_without_country_is_a_null_actor() {
+    // "The government condemned China" (CAMEO.2.0.txt: CONDEMN is 111)
+    let rows = [
+        ("The", "the", "DET", 2, "det"),
+        ("government", "government", "NOUN", 3, "nsubj"),
+        ("condemned", "condemn", "VERB", 0, "root"),
+        ("China", "China", "PROPN", 3, "obj"),
+    ];
+    let (d, a) = doc(
+        &rows,
+        &[Mention::Agent(2, 2, "GOV"), Mention::Coded(4, 4, "CHN")],
+    );
+    let coder = Coder::new(VerbDictionary::cameo(), petrarch());
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["---GOV>CHN:111"]);
+    // off by default: no one to attribute the event to
+    let plain = Coder::new(
+        VerbDictionary::cameo(),
+        CoderConfig {
+            null_actors: false,
+            ..petrarch()
+        },
+    );
+    assert!(plain.code(&d, &a).is_empty());
+}
+
+#[test]
+fn a_coded_actor_in_the_phrase_wins_over_the_null_actor() {
+    // "Soldiers from Gondor attacked Mordor": the agent composes with its country
+    let rows = [
+        ("Soldiers", "soldier", "NOUN", 4, "nsubj"),
+        ("from", "from", "ADP", 3, "case"),
+        ("Gondor", "Gondor", "PROPN", 1, "nmod"),
+        ("attacked", "attack", "VERB", 0, "root"),
+        ("Mordor", "Mordor", "PROPN", 4, "obj"),
+    ];
+    let (d, a) = doc(
+        &rows,
+        &[
+            Mention::Agent(1, 1, "MIL"),
+            Mention::Coded(3, 3, "GON"),
+            Mention::Coded(5, 5, "MOR"),
+        ],
+    );
+    let coder = Coder::new(VerbDictionary::cameo(), petrarch());
+    let got = codings(&coder.code(&d, &a));
+    assert_eq!(got.len(), 1);
+    assert!(got[0].starts_with("GONMIL>MOR:"), "{got:?}");
+    // coordinated agents are one null actor each: "Clerics and lawmakers attacked Mordor"
+    let rows = [
+        ("Clerics", "cleric", "NOUN", 4, "nsubj"),
+        ("and", "and", "CCONJ", 3, "cc"),
+        ("lawmakers", "lawmaker", "NOUN", 1, "conj"),
+        ("attacked", "attack", "VERB", 0, "root"),
+        ("Mordor", "Mordor", "PROPN", 4, "obj"),
+    ];
+    let (d, a) = doc(
+        &rows,
+        &[
+            Mention::Agent(1, 1, "REL"),
+            Mention::Agent(3, 3, "LEG"),
+            Mention::Coded(5, 5, "MOR"),
+        ],
+    );
+    let got = codings(&coder.code(&d, &a));
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].starts_with("---REL>MOR:") && got[1].starts_with("---LEG>MOR:"));
+}
