@@ -430,7 +430,17 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
             .iter()
             .filter(|t| t.text.chars().count() >= 4 && t.text.chars().all(char::is_alphabetic))
             .all(|t| capitalised(&t.text));
-        if spk.is_none() && title_case {
+        // Attributed or not, a short run with every word capitalised and no sentence
+        // punctuation is a title ("described recording their version of “Knuck If You
+        // Buck”").
+        let all_capitalised = toks[run.first..=run.last]
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphabetic))
+            .all(|t| capitalised(&t.text));
+        let short_title = all_capitalised
+            && words(&toks[run.first..=run.last]) <= 8
+            && !matches!(toks[run.last].text.as_str(), "." | "!" | "?" | ",");
+        if (spk.is_none() && title_case) || short_title {
             continue;
         }
         if !seen.insert(normalise(&text)) {
@@ -1367,6 +1377,15 @@ mod tests {
         let q = pairs("The team's robot, named \"Better Idea of Afghan Girls,\" scored two points, according to coach Alireza Mehraban.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(!q[0].2 && q[0].1.ends_with("scored two points"), "{q:?}");
+    }
+
+    #[test]
+    fn capitalised_short_titles_are_not_quotations_even_with_a_verb() {
+        assert!(pairs("In an interview, Zay described recording their version of “Knuck If You Buck” at home.")
+            .iter()
+            .all(|q| !q.2));
+        // A quote in sentence case stays.
+        assert_eq!(pairs("Zay said: “We Recorded it at home.”").len(), 1);
     }
 
     #[test]

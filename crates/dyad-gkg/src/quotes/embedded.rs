@@ -226,12 +226,43 @@ pub(super) fn as_attribution(doc: &Document, a: usize, v: usize, b: usize) -> Op
     Some((Some(spk), c + 1, clause_end(toks, c + 1, b)))
 }
 
+/// `X was told (that) CLAUSE`: reported speech whose speaker is not named (the subject is
+/// the one who heard it).
+pub(super) fn passive_told(toks: &[Token], v: usize, b: usize) -> Option<Found> {
+    let passive = v > 0
+        && matches!(toks[v].text.as_str(), "told" | "tells")
+        && matches!(
+            toks[v - 1].text.as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being"
+        );
+    if !passive {
+        return None;
+    }
+    let mut first = v + 1;
+    if toks.get(first).is_some_and(|t| t.text == "that") {
+        first += 1;
+    }
+    let t = toks.get(first).filter(|_| first + 2 < b)?;
+    if is_mark(&t.text) || !t.text.chars().any(char::is_alphanumeric) || t.text == "to" {
+        return None;
+    }
+    Some((None, first, clause_end(toks, first, b)))
+}
+
 /// `Let's just say`, `to say`, `would tell`: a base form that reports nobody's words; and
 /// a negated verb (`have not said why ...`), which reports nothing.
 pub(super) fn not_a_report(toks: &[Token], v: usize) -> bool {
     let negated = (v.saturating_sub(2)..v)
         .any(|k| matches!(toks[k].text.as_str(), "not" | "n't" | "never" | "’t"));
+    // A passive ("so it was said") names no speaker; "X was told ..." still reports.
+    let passive = v > 0
+        && !matches!(toks[v].text.as_str(), "told" | "tells")
+        && matches!(
+            toks[v - 1].text.as_str(),
+            "was" | "is" | "were" | "are" | "been" | "be" | "being"
+        );
     negated
+        || passive
         || matches!(toks[v].text.as_str(), "say" | "tell")
             && v > 0
             && matches!(
@@ -359,6 +390,10 @@ mod tests {
         let q = indirect("Warning that the hospitals were now under pressure, he urged calm.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].1, "the hospitals were now under pressure");
+        let q =
+            indirect("Warning that the hospitals were under \"enormous pressure,\" he urged calm.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "the hospitals were under \"enormous pressure");
     }
 
     #[test]
@@ -376,6 +411,16 @@ mod tests {
         assert!(indirect("Let's just say he is wrong about the whole thing.").is_empty());
         assert!(indirect("It is hard to say the talks will ever end.").is_empty());
         assert!(indirect("Officials have not said why the team was denied visas.").is_empty());
+        assert!(indirect("It is a process and I will not be present, so it was said.").is_empty());
+        let q = indirect("The mother was told her unborn child needed surgery to survive.");
+        assert_eq!(
+            q,
+            vec![(None, "her unborn child needed surgery to survive".into())]
+        );
+        assert!(indirect(
+            "He told the BBC’s Andrew Marr Show: “A general election is the last thing.”"
+        )
+        .is_empty());
     }
 
     #[test]

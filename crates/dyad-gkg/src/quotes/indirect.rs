@@ -405,7 +405,8 @@ pub(super) fn indirect(
             } else if REPORTING.contains(&toks[v].text.as_str())
                 || (v == a && REPORTING.contains(&toks[v].text.to_lowercase().as_str()))
             {
-                embedded::parenthetical(toks, a, v, b)
+                embedded::passive_told(toks, v, b)
+                    .or_else(|| embedded::parenthetical(toks, a, v, b))
                     .or_else(|| embedded::as_attribution(doc, a, v, b))
                     .or_else(|| reported_clause(doc, v, b).map(some))
                     .or_else(|| {
@@ -564,14 +565,31 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
             (!NOUN_LIKE.contains(&toks[v].text.as_str()) || determined).then_some(s)
         })
         .or_else(|| clause_parse::noun_subject(toks, a, v));
-    let end = clause_parse::coordinated_cut(toks, v, first, clause_end(toks, first, b));
+    let mut end = clause_parse::coordinated_cut(toks, v, first, clause_end(toks, first, b));
     // A participle opening the sentence takes the main clause's subject after the reported
-    // clause: "Warning that ..., he urged ...".
-    let spk = spk.or_else(|| {
-        (v == a && toks[v].text.ends_with("ing") && toks.get(end).is_some_and(|t| t.text == ","))
-            .then(|| pronoun_at(toks, end + 1).or_else(|| name_run(toks, end + 1)))
-            .flatten()
-    })?;
+    // clause: "Warning that ...(,") he urged ...".
+    let spk = match spk {
+        Some(s) => s,
+        None if v == a && toks[v].text.ends_with("ing") => {
+            let (c, s) = (first..(end + 1).min(b)).find_map(|c| {
+                if toks[c].text != "," {
+                    return None;
+                }
+                let n = if toks.get(c + 1).is_some_and(|t| is_mark(&t.text)) {
+                    c + 2
+                } else {
+                    c + 1
+                };
+                let s = pronoun_at(toks, n).or_else(|| name_run(toks, n))?;
+                toks.get(s.1)
+                    .is_some_and(|t| t.text.starts_with(|ch: char| ch.is_lowercase()))
+                    .then_some((c, s))
+            })?;
+            end = c;
+            s
+        }
+        None => return None,
+    };
     // A subject after the verb is an inversion ("said Mauer"), not a clause (unless it
     // is the subject of a fronted participle).
     if spk.0 > v && v != a {
@@ -599,6 +617,13 @@ fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<usize> {
             k += 2;
         } else {
             return None;
+        }
+        // "told (the) BBC's Andrew Marr Show": the possessive's name too.
+        if toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text.as_str(), "'s" | "’s"))
+        {
+            k = name_run(toks, k + 1).map_or(k + 1, |(_, e)| e);
         }
     }
     // A time phrase or adverb: "on Thursday", "yesterday", "in a statement", "earlier",
