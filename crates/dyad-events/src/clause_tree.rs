@@ -580,6 +580,14 @@ impl<'a> Tree<'a> {
                     continue;
                 }
             }
+            // "jailed a student for helping militants": the object did what it is punished,
+            // thanked or blamed for
+            if b == "advcl" && infos[i].subject.is_none() && self.reason_clause(v) {
+                if let Some(g) = gov.as_ref().filter(|g| g.object.is_some()) {
+                    self.inherit_subject(&mut infos[i], g.object, g.clause.object.clone());
+                    continue;
+                }
+            }
             match (b.as_str(), &gov) {
                 ("conj" | "advcl", Some(g)) if infos[i].subject.is_none() => {
                     self.inherit_subject(&mut infos[i], g.subject, g.clause.subject.clone());
@@ -703,6 +711,20 @@ impl<'a> Tree<'a> {
             }
         }
         b.to_string()
+    }
+
+    /// A gerund introduced by "for" ("for helping"): the reason for its governing verb.
+    fn reason_clause(&self, v: usize) -> bool {
+        let t = &self.toks[v];
+        let gerund = t.xpos.as_deref() == Some("VBG")
+            || t.feats
+                .as_deref()
+                .is_some_and(|f| f.contains("VerbForm=Ger"))
+            || t.text.to_lowercase().ends_with("ing");
+        gerund
+            && self.kids(v).any(|k| {
+                matches!(base_rel(&self.toks[k]), "mark" | "case") && lemma(&self.toks[k]) == "for"
+            })
     }
 
     /// A gerund or participle (`VBG`, `VerbForm=Ger`/`Part`) with a comma before it.

@@ -219,6 +219,15 @@ impl<'d> Coder<'d> {
         // pattern was specific ("agreed to meet" is a meeting, "promised aid to" is not).
         for (i, ci) in infos.iter().enumerate() {
             if let Some(x) = ci.xcomp_clause {
+                // object control ("asked Obama to help Iran", "urged Eriador to respond"):
+                // the request is the event, what was asked for has not happened
+                let object_control = ci.object.is_some()
+                    && infos.get(x).is_some_and(|xi| xi.subject == ci.object)
+                    && tree.actor_of_phrase(ci.object.unwrap_or(0)).is_some();
+                if object_control && matches[i].is_some() && forced[x].is_none() {
+                    matches[x] = None;
+                    continue;
+                }
                 let lower_coded = matches.get(x).is_some_and(|m| m.is_some());
                 let own_bare = matches[i].as_ref().is_some_and(|m| m.specificity == 0);
                 if lower_coded && own_bare {
@@ -234,6 +243,7 @@ impl<'d> Coder<'d> {
                 matches[i] = None;
             }
         }
+        let coded: Vec<bool> = matches.iter().map(Option::is_some).collect();
         let sent_span = doc.sentences[si].span;
         let sent_text = sent_span.get(&doc.text).unwrap_or_default();
         for ((ci, m), forced) in infos.iter().zip(matches).zip(forced) {
@@ -251,6 +261,28 @@ impl<'d> Coder<'d> {
             if targets.is_empty() {
                 if let Some(x) = ci.xcomp_clause.and_then(|x| infos.get(x)) {
                     targets = self.default_target(tree, x);
+                }
+            }
+            // "Arnor believes Dagolath can cope": a verb with no target of its own whose
+            // clausal complement coded nothing is about that clause's subject (PETRARCH
+            // reads the target in the deeper phrase); not a plain statement (01), whose
+            // complement says what was said, not to whom
+            if targets.is_empty() && !m.code.starts_with("01") {
+                for &c in &ci.ccomp_clauses {
+                    // a clause before the verb is the report an attribution closes
+                    // ("..., a senior official said"), not its complement
+                    let after = infos.get(c).is_some_and(|x| x.verb > ci.verb);
+                    let Some(x) = infos.get(c).filter(|_| !coded[c] && after) else {
+                        continue;
+                    };
+                    let mut f = self.fill(tree, x, Some(Role::Subject));
+                    if f.is_empty() {
+                        f = self.default_target(tree, x);
+                    }
+                    if !f.is_empty() {
+                        targets = f;
+                        break;
+                    }
                 }
             }
             let code = self.final_code(&m.code, ci.future);

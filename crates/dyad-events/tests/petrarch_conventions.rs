@@ -153,3 +153,127 @@ fn a_coded_actor_in_the_phrase_wins_over_the_null_actor() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[0].starts_with("---REL>MOR:") && got[1].starts_with("---LEG>MOR:"));
 }
+
+const DICT: &str = "\
+--- BELIEVE [023] ---
+BELIEVE
+
+--- SAY [010] ---
+SAY {SAID SAYS}
+
+--- URGE [102] ---
+URGE
+
+--- ATTACK [190] ---
+ATTACK
+
+--- JAIL [173] ---
+JAIL
+
+--- HELP [070] ---
+HELP
+";
+
+/// Rows for a sentence whose capitalised words are actors coded by their first three
+/// letters; `tree` gives (lemma, upos, head, deprel) per word.
+fn sentence(text: &str, tree: &[(&str, &str, usize, &str)]) -> (Document, Vec<ActorRef>) {
+    let words: Vec<&str> = text.split(' ').collect();
+    let rows: Vec<(&str, &str, &str, usize, &str)> = words
+        .iter()
+        .zip(tree)
+        .map(|(w, &(l, u, h, r))| (*w, l, u, h, r))
+        .collect();
+    let codes: Vec<String> = words
+        .iter()
+        .map(|w| w.chars().take(3).collect::<String>().to_uppercase())
+        .collect();
+    let mentions: Vec<Mention> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|(i, _)| Mention::Coded(i + 1, i + 1, codes[i].as_str()))
+        .collect();
+    doc(&rows, &mentions)
+}
+
+#[test]
+fn an_uncoded_complement_gives_its_subject_as_target() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    let (d, a) = sentence(
+        "Arnor believes Gondor can cope",
+        &[
+            ("Arnor", "PROPN", 2, "nsubj"),
+            ("believe", "VERB", 0, "root"),
+            ("Gondor", "PROPN", 5, "nsubj"),
+            ("can", "AUX", 5, "aux"),
+            ("cope", "VERB", 2, "ccomp"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["ARN>GON:023"]);
+    // a plain statement (01) says what was said, not to whom
+    let (d, a) = sentence(
+        "Arnor said Gondor can cope",
+        &[
+            ("Arnor", "PROPN", 2, "nsubj"),
+            ("say", "VERB", 0, "root"),
+            ("Gondor", "PROPN", 5, "nsubj"),
+            ("can", "AUX", 5, "aux"),
+            ("cope", "VERB", 2, "ccomp"),
+        ],
+    );
+    assert!(coder.code(&d, &a).is_empty());
+    // a report before its attribution is not the attribution's target
+    let (d, a) = sentence(
+        "Gondor can cope Arnor believes",
+        &[
+            ("Gondor", "PROPN", 3, "nsubj"),
+            ("can", "AUX", 3, "aux"),
+            ("cope", "VERB", 5, "ccomp"),
+            ("Arnor", "PROPN", 5, "nsubj"),
+            ("believe", "VERB", 0, "root"),
+        ],
+    );
+    assert!(coder.code(&d, &a).is_empty());
+}
+
+#[test]
+fn a_request_is_coded_not_what_was_requested() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Arnor urged Gondor to attack Mordor": the appeal happened, the attack did not
+    let (d, a) = sentence(
+        "Arnor urged Gondor to attack Mordor",
+        &[
+            ("Arnor", "PROPN", 2, "nsubj"),
+            ("urge", "VERB", 0, "root"),
+            ("Gondor", "PROPN", 2, "obj"),
+            ("to", "PART", 5, "mark"),
+            ("attack", "VERB", 2, "xcomp"),
+            ("Mordor", "PROPN", 5, "obj"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["ARN>GON:102"]);
+}
+
+#[test]
+fn a_for_gerund_is_done_by_the_object() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Gondor jailed Rohan for helping Mordor": Rohan helped
+    let (d, a) = sentence(
+        "Gondor jailed Rohan for helping Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("jail", "VERB", 0, "root"),
+            ("Rohan", "PROPN", 2, "obj"),
+            ("for", "SCONJ", 5, "mark"),
+            ("help", "VERB", 2, "advcl"),
+            ("Mordor", "PROPN", 5, "obj"),
+        ],
+    );
+    assert_eq!(
+        codings(&coder.code(&d, &a)),
+        vec!["GON>ROH:173", "ROH>MOR:070"]
+    );
+}
