@@ -21,6 +21,7 @@ use dyad_core::{Document, Span};
 use dyad_events::{ActorRef, Coder, Event, Location as EventLocation};
 use dyad_gkg::Gkg;
 use dyad_ingest::RawDocument;
+use dyad_models::cputime::thread_cpu_seconds;
 use dyad_models::{Models, Scratch};
 use serde::Serialize;
 
@@ -89,18 +90,6 @@ pub struct StageTimes {
     pub gkg: f64,
     /// The event coder (dyad-events).
     pub events: f64,
-}
-
-/// CPU time of the calling thread, in seconds.
-fn thread_cpu_seconds() -> f64 {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes one timespec into the valid pointer it is given; the
-    // clock id is one Linux and the BSDs define.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
 }
 
 pub struct Pipeline {

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::time::Instant;
 
+use dyad_models::cputime::thread_cpu_seconds as cpu_seconds;
 use dyad_models::{data, Models, Scratch};
 
 fn rss_kb() -> u64 {
@@ -16,18 +17,6 @@ fn rss_kb() -> u64 {
                 .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
         })
         .unwrap_or(0)
-}
-
-/// CPU time of this thread in seconds: unlike wall time, it leaves out the time other
-/// processes on a shared machine take from us.
-fn cpu_seconds() -> f64 {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes one timespec into the valid pointer it is given.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
 }
 
 fn main() -> anyhow::Result<()> {

@@ -22,6 +22,7 @@
 //! ```
 
 pub mod codec;
+pub mod cputime;
 pub mod data;
 mod error;
 pub mod gazetteer;
