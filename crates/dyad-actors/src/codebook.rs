@@ -78,6 +78,16 @@ impl Codebook {
         self.groups.get(group).map(|g| g.0)
     }
 
+    /// Adds a group the codebook lacks (a fictional country or role of a user dictionary);
+    /// a group it knows keeps its type.
+    pub fn learn(&mut self, group: &str, ty: GroupType, name: &str) {
+        if is_group(group) {
+            self.groups
+                .entry(group.to_string())
+                .or_insert_with(|| (ty, name.to_string()));
+        }
+    }
+
     /// The name of a group (`USA` -> "United States").
     pub fn name(&self, group: &str) -> Option<&str> {
         self.groups.get(group).map(|g| g.1.as_str())

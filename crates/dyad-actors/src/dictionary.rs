@@ -9,14 +9,14 @@
 //!
 //! Priority when several sources know a phrase: user additions (in the order added), then
 //! the hand-maintained `additions.tsv` (reviewed corrections: "BBC" is `GBRMED` where
-//! Phoenix says a bare `MED`), Factbook leaders (dated to 2025), Phoenix countries,
+//! Phoenix says a bare `MED`) and `agencies.tsv` (government agencies Phoenix lacks), Factbook leaders (dated to 2025), Phoenix countries,
 //! international and non-state actors (dated to about 2014), 2019 cabinets, the
 //! gazetteer, and last the agents (among which the additions' agents come first).
 
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::codebook::Codebook;
+use crate::codebook::{groups, Codebook, GroupType};
 use crate::date::Date;
 use crate::entry::{Entry, EntryKind};
 use crate::error::ActorError;
@@ -63,6 +63,12 @@ pub const ADDITIONS_TSV: (&str, &str) = (
     "additions.tsv",
     include_str!("../../../data/actors/additions.tsv"),
 );
+/// Hand-written government agencies, ministries and services of large countries that the
+/// Phoenix files lack (user overlay format, read right after the additions).
+pub const AGENCIES_TSV: (&str, &str) = (
+    "agencies.tsv",
+    include_str!("../../../data/actors/agencies.tsv"),
+);
 
 /// Collects entries from several sources, then validates and compiles them.
 #[derive(Debug, Default)]
@@ -84,9 +90,12 @@ impl DictionaryBuilder {
         self
     }
 
-    /// When set, an actor code whose first group the codebook does not know is accepted if
-    /// it is well formed (upper-case 3-letter groups): for the fictional countries of
-    /// PETRARCH's validation dictionaries (`ARN`, `GON`), which the evaluation reads.
+    /// When set, well-formed codes with groups the codebook does not know are accepted and
+    /// the codebook learns those groups: the first group of an actor code as a country, the
+    /// groups of an agent code as roles. This is for the fictional countries and agents of
+    /// PETRARCH's validation dictionaries (`ARN`, `GON`; `~GOVFRM`, `~MOP`), which the
+    /// evaluation reads: learnt, they compose like real ones ("Arnor's foreign minister" is
+    /// `ARNGOVFRM`) instead of being dropped or left without a country.
     pub fn allow_unknown_countries(&mut self, yes: bool) -> &mut Self {
         self.allow_unknown_countries = yes;
         self
@@ -105,6 +114,8 @@ impl DictionaryBuilder {
         let mut b = DictionaryBuilder::empty()?;
         b.builtin
             .extend(tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0)?);
+        b.builtin
+            .extend(tsv_reader::read_overlay(AGENCIES_TSV.1, AGENCIES_TSV.0)?);
         for (file, text) in ACTOR_TSVS {
             b.builtin.extend(tsv_reader::read_actor_tsv(text, file)?);
         }
@@ -164,10 +175,24 @@ impl DictionaryBuilder {
         entries.extend(self.builtin);
         // agents last: a phrase that names an actor should resolve to it
         entries.sort_by_key(|e| e.kind == EntryKind::Agent);
-        let book = &self.codebook;
-        let any_country = self.allow_unknown_countries;
         let well_formed =
             |c: &str| c.len() >= 3 && c.len() % 3 == 0 && c.bytes().all(|b| b.is_ascii_uppercase());
+        if self.allow_unknown_countries {
+            for e in &entries {
+                let codes = e.default_code.iter().chain(e.roles.iter().map(|r| &r.code));
+                for code in codes.filter(|c| well_formed(c)) {
+                    if e.kind == EntryKind::Agent {
+                        for g in groups(code) {
+                            self.codebook.learn(g, GroupType::Role, "(user dictionary)");
+                        }
+                    } else {
+                        let name = "(user dictionary)";
+                        self.codebook.learn(&code[..3], GroupType::Country, name);
+                    }
+                }
+            }
+        }
+        let book = &self.codebook;
         let invalid = |e: &Entry| -> Option<String> {
             let mut codes = e.default_code.iter().chain(e.roles.iter().map(|r| &r.code));
             codes
@@ -175,7 +200,7 @@ impl DictionaryBuilder {
                     !if e.kind == EntryKind::Agent {
                         book.is_valid_agent_code(code)
                     } else {
-                        book.is_valid_actor_code(code) || (any_country && well_formed(code))
+                        book.is_valid_actor_code(code)
                     }
                 })
                 .cloned()
@@ -325,6 +350,48 @@ mod tests {
             .to_string()
             .ends_with(":1: code \"KNT\" is not valid against the CAMEO codebook"));
         assert_eq!(d.find(&["Belgium"], None)[0].code, Some("BEL"));
+    }
+
+    #[test]
+    fn unknown_countries_and_agent_groups_are_learnt_when_allowed() {
+        let mut actors = tempfile::NamedTempFile::new().unwrap();
+        writeln!(actors, "ARNOR_ [ARN]\nBELGIUM_ [BEL]").unwrap();
+        let mut agents = tempfile::NamedTempFile::new().unwrap();
+        writeln!(
+            agents,
+            "FOREIGN_MINISTER [~GOVFRM]\nMAIN_OPPOSITION_GROUP [~MOP]"
+        )
+        .unwrap();
+        let mut b = DictionaryBuilder::empty().unwrap();
+        b.skip_invalid_codes(true).allow_unknown_countries(true);
+        b.add_petrarch_actors_file(actors.path(), false).unwrap();
+        b.add_petrarch_agents_file(agents.path(), false).unwrap();
+        let d = b.build().unwrap();
+        assert!(d.warnings().is_empty(), "{:?}", d.warnings());
+        let m = d.find(&["Arnor", "foreign", "minister"], None);
+        let codes: Vec<Option<&str>> = m.iter().map(|f| f.code).collect();
+        assert_eq!(codes, [Some("ARN"), Some("GOVFRM")]);
+        let book = d.codebook();
+        assert!(book.is_valid_actor_code("ARNGOVFRM"));
+        assert!(book.is_valid_actor_code("ARNMOP"));
+        assert_eq!(book.split("ARNGOVFRM").country.as_deref(), Some("ARN"));
+
+        // without the switch the same agent is dropped with a warning
+        let mut b = DictionaryBuilder::empty().unwrap();
+        b.skip_invalid_codes(true);
+        b.add_petrarch_actors_file(actors.path(), false).unwrap();
+        b.add_petrarch_agents_file(agents.path(), false).unwrap();
+        let d = b.build().unwrap();
+        let dropped: Vec<String> = d.warnings().iter().map(|w| w.to_string()).collect();
+        assert!(
+            dropped.iter().any(|w| w.contains("\"GOVFRM\"")),
+            "{dropped:?}"
+        );
+        assert!(d
+            .find(&["foreign", "minister"], None)
+            .iter()
+            .all(|f| f.code != Some("GOVFRM")));
+        assert!(!d.codebook().is_valid_actor_code("ARNGOV"));
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //! * `country+head` - "the New Zealand Herald", "Saudi Arabia's Civil Defense Authority":
 //!   a country modifying a head noun that names a body (`compose.rs`).
 //! * `demonym plural` - "Bangladeshis", "Greeks".
-//! * `organization+agent` - "EU officials": an organisation compounded with a role noun.
+//! * `organization+agent` - "EU officials": an organisation compounded with a role noun
+//!   (an international body's members by role: "UN troops" `IGOUNOMIL`).
 //! * `agent+modifier` - "the Biden administration", "spokesman for the Indonesian
 //!   military": a role noun takes the country (or the whole code of a body) of its parse
 //!   modifier.
@@ -28,12 +29,21 @@
 //!   the nearest country of its sentence or the one before, else the document's main
 //!   country; flagged in the rule because it is a guess. A one-word dictionary person
 //!   ("Mohamed") is no evidence for it: it is too often a coincidence of names.
-//! * `surname`, `pronoun` - coreference to a person named before (`coref.rs`).
+//! * `org+place` - "the Massachusetts Institute of Technology": a NER organisation holding
+//!   one place takes its country and the sector of its head noun (`people.rs`).
+//! * `+ body` - "NASA Administrator Charles Bolden", "Matthew Ingram of The Globe and
+//!   Mail": an unknown person written next to a coded body takes its code.
+//! * `+ document country` - an unknown person in a document whose country is plain (a
+//!   dateline, or one country dominating actors and places) takes it, with the sector of
+//!   its title or `CVL`.
+//! * `surname`, `pronoun`, `title` - coreference to a person named before (`coref.rs`):
+//!   "The President" after "President Donald Trump".
 //!
 //! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
 
 mod compose;
 mod coref;
+mod people;
 
 use dyad_core::{Document, Span, Token};
 
@@ -109,8 +119,13 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.person_roles();
     r.agent_names();
     r.ner_unknowns();
+    r.place_organizations();
     r.appositions();
-    r.context_countries();
+    r.titles();
+    let main = r.document_country();
+    r.context_countries(main.as_ref());
+    r.person_bodies();
+    r.unknown_persons(main.as_ref());
     r.surnames();
     r.person_ids();
     r.pronouns();
@@ -290,11 +305,23 @@ impl<'a> Resolver<'a> {
                 strip(&x.rule),
                 strip(&y.rule)
             );
+            // "UN troops": an international body's members by role (IGOUNO + MIL); its
+            // officials are the body itself, and a national body keeps its own code
+            let book = self.dict.codebook();
+            let code = match (&x.code, x.sector.as_deref(), y.sector.as_deref()) {
+                (Some(c), Some("IGO"), Some(s)) if s != "GOV" && !c.contains(s) => {
+                    Some(format!("{c}{s}")).filter(|c| book.is_valid_actor_code(c))
+                }
+                _ => None,
+            };
             let (mut m, _) = self.new_mention((xa, yb), ActorKind::Group, x.entity.clone(), rule);
             m.code = x.code.clone();
             m.country = x.country.clone();
             m.sector = x.sector.clone();
             m.group = x.group.clone();
+            if let Some(c) = code {
+                m.code = Some(c);
+            }
             self.out[k] = (m, (xa, yb));
             self.out.remove(k + 1);
             k += 1;
@@ -355,12 +382,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A one-word dictionary person inside a longer NER name ("Ahmed Mohamed", "Thomas
-    /// Sam") is a coincidence of first or last names, not that leader: the NER span
-    /// replaces it, uncoded.
+    /// One-word dictionary persons inside a longer NER name ("Ahmed Mohamed", "Thomas
+    /// Sam", "John" + "Smith") are a coincidence of first or last names, not those leaders:
+    /// the NER span replaces them, uncoded.
     fn partial_names(&mut self) {
         for e in &self.doc.entities {
-            if e.label != "PER" || e.tokens[1] - e.tokens[0] < 2 {
+            if e.label != "PER" || e.tokens[1] < e.tokens[0] + 2 {
                 continue;
             }
             let (a, b) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
@@ -370,21 +397,31 @@ impl<'a> Resolver<'a> {
                     x < b && a < y
                 })
                 .collect();
-            let [k] = inside.as_slice() else {
-                continue;
+            // every dictionary match inside is a one-word person ("John" + "Smith")
+            let lone = |k: &usize| {
+                let (m, (x, y)) = (&self.out[*k].0, self.out[*k].1);
+                m.rule.starts_with("dictionary (person") && y - x == 1 && x >= a && y <= b
             };
-            let (m, (x, y)) = (&self.out[*k].0, self.out[*k].1);
-            if !(m.rule.starts_with("dictionary (person") && y - x == 1 && x >= a && y <= b) {
+            if inside.is_empty() || !inside.iter().all(lone) {
                 continue;
             }
-            let name: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let k = inside[0];
+            let m = &self.out[k].0;
+            let known: Vec<&str> = inside
+                .iter()
+                .map(|&j| self.out[j].0.mention.as_str())
+                .collect();
             let rule = format!(
                 "ner PER (dictionary knows only \"{}\": {})",
-                m.mention,
+                known.join("\", \""),
                 m.rule.trim_start_matches("dictionary ")
             );
+            let name: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
             let entity = Some(format!("name:{}", name.join("_")));
-            self.out[*k] = self.new_mention((a, b), ActorKind::Person, entity, rule);
+            self.out[k] = self.new_mention((a, b), ActorKind::Person, entity, rule);
+            for &j in inside[1..].iter().rev() {
+                self.out.remove(j);
+            }
         }
     }
 

@@ -5,7 +5,9 @@
 
 use std::collections::HashSet;
 
-use dyad_actors::dictionary::{ACTOR_TSVS, ADDITIONS_TSV, AGENTS_TSV, CODEBOOK_TSV, PLACES_TSV};
+use dyad_actors::dictionary::{
+    ACTOR_TSVS, ADDITIONS_TSV, AGENCIES_TSV, AGENTS_TSV, CODEBOOK_TSV, PLACES_TSV,
+};
 use dyad_actors::normalize::phrase_words;
 use dyad_actors::{petrarch_reader, tsv_reader, Codebook, DictionaryBuilder};
 
@@ -91,17 +93,25 @@ fn every_code_is_valid_against_the_cameo_codebook() {
 
 #[test]
 fn hand_additions_are_sorted_unique_and_valid() {
+    for (file, text) in [ADDITIONS_TSV, AGENCIES_TSV] {
+        hand_file_is_sorted_unique_and_valid(file, text);
+    }
+}
+
+fn hand_file_is_sorted_unique_and_valid(file: &str, text: &str) {
     let book = codebook();
     let mut prev: Option<(String, String)> = None;
-    for (line, row) in data_rows(ADDITIONS_TSV.1) {
+    for (line, row) in data_rows(text) {
         let cols: Vec<&str> = row.split('\t').collect();
         let key = (cols[0].to_string(), phrase_words(cols[1]).join(" "));
         if let Some(p) = &prev {
-            assert!(p < &key, "additions.tsv:{line}: not sorted or duplicate");
+            assert!(p < &key, "{file}:{line}: not sorted or duplicate");
         }
         prev = Some(key);
     }
-    for e in tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0).unwrap() {
+    let entries = tsv_reader::read_overlay(text, file).unwrap();
+    assert!(!entries.is_empty(), "{file}: no entries");
+    for e in entries {
         let codes: Vec<&str> = e
             .default_code
             .iter()
@@ -118,6 +128,27 @@ fn hand_additions_are_sorted_unique_and_valid() {
             assert!(ok, "{}: {code}", e.origin);
         }
     }
+}
+
+/// A phrase both hand files list would make one silently shadow the other.
+#[test]
+fn agencies_do_not_repeat_additions() {
+    let keys = |text: &str| -> HashSet<String> {
+        data_rows(text)
+            .map(|(_, row)| {
+                let cols: Vec<&str> = row.split('\t').collect();
+                format!("{}\t{}", cols[0], phrase_words(cols[1]).join(" "))
+            })
+            .collect()
+    };
+    let both: Vec<String> = keys(ADDITIONS_TSV.1)
+        .intersection(&keys(AGENCIES_TSV.1))
+        .cloned()
+        .collect();
+    assert!(
+        both.is_empty(),
+        "in both additions.tsv and agencies.tsv: {both:?}"
+    );
 }
 
 #[test]

@@ -6,8 +6,7 @@
 //! vocabulary-bound part of the resolver (which head nouns mean which sector) and grow
 //! with it.
 
-use rustc_hash::FxHashMap;
-
+use super::people::DocCountry;
 use super::{strip, Placed, Resolver};
 use crate::entry::EntryKind;
 use crate::mention::{ActorKind, ActorMention};
@@ -52,6 +51,46 @@ const ORG_HEADS: &[(&str, &str)] = &[
     ("party", "PTY"),
     ("municipality", "GOV"),
     ("municipalities", "GOV"),
+    ("commission", "GOV"),
+    ("bureau", "GOV"),
+    ("administration", "GOV"),
+    ("police", "COP"),
+    ("constabulary", "COP"),
+    ("institute", "EDU"),
+    ("school", "EDU"),
+    ("laboratory", "EDU"),
+    ("church", "REL"),
+    ("hospital", "HLH"),
+    ("foundation", "NGO"),
+    ("firm", "BUS"),
+    ("inc", "BUS"),
+    ("inc.", "BUS"),
+    ("ltd", "BUS"),
+    ("ltd.", "BUS"),
+    ("corp", "BUS"),
+    ("corp.", "BUS"),
+    ("airlines", "BUS"),
+    ("magazine", "MED"),
+    ("weekly", "MED"),
+    ("channel", "MED"),
+];
+
+/// Weapons are actors only with a country that names them ("Russian missiles"): a bare one
+/// never takes a country from its context.
+const WEAPONS: &[&str] = &[
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "bomb",
+    "bombs",
+    "tank",
+    "tanks",
+    "drone",
+    "drones",
+    "warplane",
+    "warplanes",
+    "artillery",
 ];
 
 /// Words before "agency" that make it a news agency.
@@ -59,7 +98,7 @@ const NEWS: &[&str] = &["news", "press"];
 
 impl Resolver<'_> {
     /// The sector a head noun gives, from the table above or the agents dictionary.
-    fn head_sector(&self, i: usize) -> Option<String> {
+    pub(super) fn head_sector(&self, i: usize) -> Option<String> {
         let word = fold(&self.tok(i)?.text);
         if word == "agency" && i > 0 && NEWS.contains(&fold(&self.doc.tokens[i - 1].text).as_str())
         {
@@ -207,28 +246,9 @@ impl Resolver<'_> {
 
     /// An agent with no country ("officials", "the military") takes the country of the
     /// nearest country-bearing mention in its sentence, else in the sentence before, else
-    /// the document's main country when one country has most of the country mentions.
-    pub(super) fn context_countries(&mut self) {
-        // actors with a sector (officials, ministers) say more about where a story happens
-        // than countries in a list, so they weigh twice
-        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-        for (m, _) in &self.out {
-            if let Some(c) = m
-                .country
-                .as_ref()
-                .filter(|_| m.sector.as_deref() != Some("IGO"))
-            {
-                *counts.entry(c.clone()).or_default() += if m.sector.is_some() { 2 } else { 1 };
-            }
-        }
-        let mut ranked: Vec<(&String, &usize)> = counts.iter().collect();
-        ranked.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
-        let main = match ranked.as_slice() {
-            [(c, n), rest @ ..] if **n >= 3 && rest.first().is_none_or(|r| *r.1 * 3 <= **n * 2) => {
-                Some((*c).clone())
-            }
-            _ => None,
-        };
+    /// the document's main country (see `people.rs`). Mentions that are participants of
+    /// their own (subjects, objects, possessors, non-place obliques) give no country.
+    pub(super) fn context_countries(&mut self, main: Option<&DocCountry>) {
         for k in 0..self.out.len() {
             let (m, (a, _)) = (&self.out[k].0, self.out[k].1);
             let open = m.rule.starts_with("agent (")
@@ -236,13 +256,24 @@ impl Resolver<'_> {
                 || m.rule.starts_with("apposition");
             let org = m.rule.starts_with("ner ORG") && m.code.is_none();
             let sector = if org {
-                self.head_sector(self.out[k].1 .1 - 1)
+                // "University of Southern Indiana": the parse head; "Acme Police": the last
+                let range = self.out[k].1;
+                self.head_sector(self.head_of(range))
+                    .or_else(|| self.head_sector(range.1 - 1))
+            } else if self.named_before(k) {
+                // "Professor Eastman" after "Professor Cres Eastman": surname coreference
+                // links it to that person, whatever country is nearest
+                None
             } else {
                 m.sector.clone().filter(|_| open && m.code.is_none())
             };
             let Some(sector) = sector else {
                 continue;
             };
+            let last = fold(m.mention.rsplit(' ').next().unwrap_or(""));
+            if WEAPONS.contains(&last.as_str()) {
+                continue;
+            }
             let s = self.sent_of.get(a).copied().unwrap_or(0);
             let bearing = |j: usize| {
                 let (x, (xa, xb)) = &self.out[j];
@@ -251,6 +282,7 @@ impl Resolver<'_> {
                     && !x.rule.contains("context country")
                     && !weak_person(x, xb - xa)
                     && j != k
+                    && !self.participant(j)
             };
             let in_sentence = |sent: usize| -> Vec<usize> {
                 (0..self.out.len())
@@ -282,8 +314,8 @@ impl Resolver<'_> {
                     format!("nearest \"{}\"", self.out[j].0.mention),
                 ),
                 None if strict => continue,
-                None => match &main {
-                    Some(c) => (c.clone(), format!("document country {c}")),
+                None => match main {
+                    Some(c) => (c.code.clone(), c.why.clone()),
                     None => continue,
                 },
             };
@@ -297,6 +329,36 @@ impl Resolver<'_> {
             m.set_code(Some(&code), book);
             m.rule = rule;
         }
+    }
+}
+
+impl Resolver<'_> {
+    /// Mention `j` takes part in an event of its own rather than saying where a role noun
+    /// belongs: a subject or object ("Congress is asking Obama to help Iran"), a possessor
+    /// ("appreciation for China's assistance"), or an oblique that is no place ("acting
+    /// against Moscow"). Such a country is another actor, so the role noun does not take it.
+    fn participant(&self, j: usize) -> bool {
+        let h = self.head_of(self.out[j].1);
+        match self.deprel(h) {
+            "nsubj" | "nsubj:pass" | "obj" | "iobj" | "nmod:poss" | "obl:agent" | "csubj" => true,
+            "obl" | "nmod" => !self.children(h).any(|c| self.is_locative_case(c)),
+            _ => false,
+        }
+    }
+
+    /// Mention `k` is a person whose last word is the surname of a longer person mention
+    /// before it.
+    fn named_before(&self, k: usize) -> bool {
+        let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+        if m.kind != ActorKind::Person || b <= a {
+            return false;
+        }
+        let last = fold(&self.doc.tokens[b - 1].text);
+        self.out[..k].iter().any(|(p, (pa, pb))| {
+            p.kind == ActorKind::Person
+                && pb - pa >= 2
+                && fold(&self.doc.tokens[pb - 1].text) == last
+        })
     }
 }
 

@@ -85,6 +85,45 @@ impl Resolver<'_> {
         self.out.sort_by_key(|(m, _)| m.span.start);
     }
 
+    /// "The President" after "President Donald Trump": a bare title (an agent mention with
+    /// no country) is the latest coded person named with that title, within a few sentences.
+    pub(super) fn titles(&mut self) {
+        for k in 0..self.out.len() {
+            let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+            if m.kind != ActorKind::Person || m.code.is_some() || !m.rule.starts_with("agent (") {
+                continue;
+            }
+            let title: Vec<String> = (a..b)
+                .map(|i| fold(&self.doc.tokens[i].text))
+                .filter(|w| w != "the")
+                .collect();
+            if title.is_empty() {
+                continue;
+            }
+            let s = self.sent_of.get(a).copied().unwrap_or(0);
+            let found = (0..k).rev().find(|&j| {
+                let (p, (pa, pb)) = (&self.out[j].0, self.out[j].1);
+                let words: Vec<String> = (pa..pb).map(|i| fold(&self.doc.tokens[i].text)).collect();
+                p.kind == ActorKind::Person
+                    && p.code.is_some()
+                    && pb - pa > title.len()
+                    && self.sent_of.get(pa).is_some_and(|&ps| ps + 3 >= s)
+                    && words.windows(title.len()).any(|w| w == title.as_slice())
+            });
+            let Some(j) = found else {
+                continue;
+            };
+            let p = self.out[j].0.clone();
+            let m = &mut self.out[k].0;
+            m.code = p.code;
+            m.country = p.country;
+            m.sector = p.sector;
+            m.group = p.group;
+            m.entity = p.entity;
+            m.rule = format!("title (of \"{}\" at byte {})", p.mention, p.span.start);
+        }
+    }
+
     /// Every person gets an entity id, so pronouns can share it.
     pub(super) fn person_ids(&mut self) {
         for (m, _) in &mut self.out {
