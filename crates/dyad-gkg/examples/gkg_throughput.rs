@@ -17,7 +17,13 @@ fn main() {
     if files.is_empty() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/gkg/texts");
         match std::fs::read_dir(&dir) {
-            Ok(rd) => files = rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            // The top-level `.txt` files only (the sub-folders hold other sets).
+            Ok(rd) => {
+                files = rd
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+                    .collect()
+            }
             Err(e) => {
                 eprintln!("{}: {e}", dir.display());
                 std::process::exit(1);

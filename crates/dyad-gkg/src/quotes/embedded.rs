@@ -243,7 +243,25 @@ pub(super) fn passive_told(toks: &[Token], v: usize, b: usize) -> Option<Found> 
         first += 1;
     }
     let t = toks.get(first).filter(|_| first + 2 < b)?;
-    if is_mark(&t.text) || !t.text.chars().any(char::is_alphanumeric) || t.text == "to" {
+    // "was told to leave", "were told during a meeting": no clause.
+    let preposition = matches!(
+        t.text.as_str(),
+        "to" | "during"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "about"
+            | "of"
+            | "for"
+            | "with"
+            | "after"
+            | "before"
+            | "from"
+            | "so"
+            | "not"
+    );
+    if is_mark(&t.text) || !t.text.chars().any(char::is_alphanumeric) || preposition {
         return None;
     }
     Some((None, first, clause_end(toks, first, b)))
@@ -417,6 +435,7 @@ mod tests {
             q,
             vec![(None, "her unborn child needed surgery to survive".into())]
         );
+        assert!(indirect("Students were told during the course of a meeting in Rome.").is_empty());
         assert!(indirect(
             "He told the BBC’s Andrew Marr Show: “A general election is the last thing.”"
         )
