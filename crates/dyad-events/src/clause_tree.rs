@@ -342,6 +342,28 @@ impl<'a> Tree<'a> {
         null
     }
 
+    /// The first coded actor anywhere under `head`, breadth first, its clauses included
+    /// ("the roads leading into *Mordor*"): PETRARCH's reading of a target in a deeper
+    /// phrase of the object.
+    pub fn deep_actor_token(&self, head: usize) -> Option<usize> {
+        let mut queue = vec![head];
+        let mut i = 0;
+        while i < queue.len() && i < 64 {
+            let n = queue[i];
+            if self.coded_actor_at(n).is_some() {
+                return Some(n);
+            }
+            // not into coordinated words or clauses: their actors are not the object's
+            queue.extend(
+                self.kids(n).filter(|&k| {
+                    !matches!(base_rel(&self.toks[k]), "conj" | "parataxis" | "punct")
+                }),
+            );
+            i += 1;
+        }
+        None
+    }
+
     /// The matcher phrase headed by `head` (its nominal subtree), without token `skip`.
     fn phrase(&self, head: usize, skip: Option<usize>) -> Phrase {
         let mut idx = vec![head];
@@ -447,6 +469,18 @@ impl<'a> Tree<'a> {
                     c.object = Some(self.phrase(d, None));
                     ci.object = Some(d);
                 }
+                (_, "obl" | "nmod")
+                    if c.particle.is_none()
+                        && ci.object.is_none()
+                        && self.particle_as_case(v, d).is_some() =>
+                {
+                    // "cordoned off the roads" parsed with `off` as the case of `roads`:
+                    // the verb's particle and its object
+                    let k = self.particle_as_case(v, d).unwrap_or(d);
+                    c.particle = Some(word(&self.toks[k]));
+                    c.object = Some(self.phrase(d, Some(k)));
+                    ci.object = Some(d);
+                }
                 (_, "obl" | "nmod") => {
                     if let Some(o) = self.oblique(d) {
                         let p = o.prep.lemma().to_lowercase();
@@ -538,9 +572,20 @@ impl<'a> Tree<'a> {
             let Some(h) = self.heads[v] else { continue };
             let r = rel(&self.toks[v]).to_string();
             let b = self.complement_rel(v);
-            let gov = pos(h)
+            let mut gov = pos(h)
                 .map(|g| infos[g].clone())
                 .or_else(|| self.predicate(h));
+            // a verb coordinated with a noun is a misparse ("condemned an attack ... and
+            // promised aid", `promised` under `attack`): coordinate it with the nearest verb
+            // above instead
+            if b == "conj"
+                && !is_verb(&self.toks[h])
+                && self.toks[h].upos.as_deref() == Some("NOUN")
+            {
+                if let Some(a) = self.verb_above(h) {
+                    gov = pos(a).map(|g| infos[g].clone()).or(gov);
+                }
+            }
             // a pronoun subject of a complement or coordinated clause is, in news prose,
             // most often the governing clause's subject ("Obama said he would...")
             infos[i].controlled = infos[i].subject.is_none();
@@ -711,6 +756,34 @@ impl<'a> Tree<'a> {
             }
         }
         b.to_string()
+    }
+
+    /// The `case` word of oblique `d` when it stands right after verb `v` and is a verb
+    /// particle rather than a preposition of the phrase ("cordoned *off* the roads").
+    fn particle_as_case(&self, v: usize, d: usize) -> Option<usize> {
+        let k = self.child_with(d, |_, b| b == "case")?;
+        let particle = matches!(
+            lemma(&self.toks[k]).as_str(),
+            "off" | "up" | "down" | "out" | "back" | "away"
+        );
+        (particle && k == v + 1 && d > k).then_some(k)
+    }
+
+    /// The nearest verb among the ancestors of `t`.
+    fn verb_above(&self, t: usize) -> Option<usize> {
+        let mut cur = self.heads[t];
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if is_verb(&self.toks[c]) {
+                return Some(c);
+            }
+            steps += 1;
+            if steps > self.toks.len() {
+                return None; // a cycle in a malformed parse
+            }
+            cur = self.heads[c];
+        }
+        None
     }
 
     /// A gerund introduced by "for" ("for helping"): the reason for its governing verb.

@@ -285,6 +285,13 @@ impl<'d> Coder<'d> {
                     }
                 }
             }
+            // "cordoned off the roads leading into Mordor": an object that names no actor
+            // may hold one deeper, in its modifiers or clauses
+            if targets.is_empty() && !m.code.starts_with("01") {
+                if let Some(t) = ci.object.and_then(|o| tree.deep_actor_token(o)) {
+                    targets = self.fill_head(tree, t);
+                }
+            }
             let code = self.final_code(&m.code, ci.future);
             let paired = m.paired.as_deref().map(|p| self.final_code(p, ci.future));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {

@@ -277,3 +277,56 @@ fn a_for_gerund_is_done_by_the_object() {
         vec!["GON>ROH:173", "ROH>MOR:070"]
     );
 }
+
+const DICT2: &str = "\
+--- CORDON [---] ---
++CORDON_OFF {+CORDONED_OFF} [1721]
+
+--- CONDEMN [122] ---
+CONDEMN
+
+--- PROMISE [050] ---
+PROMISE
+";
+
+#[test]
+fn a_misparsed_particle_and_a_target_deep_in_the_object() {
+    let dict = VerbDictionary::parse(DICT2, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Gondor cordoned off roads leading into Mordor", `off` parsed as the case of `roads`
+    let (d, a) = sentence(
+        "Gondor cordoned off roads leading into Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("cordon", "VERB", 0, "root"),
+            ("off", "ADP", 4, "case"),
+            ("road", "NOUN", 2, "obl"),
+            ("lead", "VERB", 4, "acl"),
+            ("into", "ADP", 7, "case"),
+            ("Mordor", "PROPN", 5, "obl"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>MOR:1721"]);
+}
+
+#[test]
+fn a_verb_coordinated_with_a_noun_joins_the_verb_above() {
+    let dict = VerbDictionary::parse(DICT2, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Calenardhon condemned an attack and promised aid to Ithilen", `promised` under `attack`
+    let (d, a) = sentence(
+        "Calenardhon condemned an attack and promised aid to Ithilen",
+        &[
+            ("Calenardhon", "PROPN", 2, "nsubj"),
+            ("condemn", "VERB", 0, "root"),
+            ("a", "DET", 4, "det"),
+            ("attack", "NOUN", 2, "obj"),
+            ("and", "CCONJ", 6, "cc"),
+            ("promise", "VERB", 4, "conj"),
+            ("aid", "NOUN", 6, "obj"),
+            ("to", "ADP", 9, "case"),
+            ("Ithilen", "PROPN", 6, "obl"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["CAL>ITH:050"]);
+}
