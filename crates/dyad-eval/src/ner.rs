@@ -50,9 +50,6 @@ pub fn evaluate_ner(models: &Models, gold: &Path) -> Result<NerReport, ModelErro
     let mut per_type: BTreeMap<String, NerScore> = BTreeMap::new();
     let mut total = NerScore::default();
     for sent in &sents {
-        if sent.newdoc {
-            s.start_document();
-        }
         let forms: Vec<&str> = sent.words.iter().map(String::as_str).collect();
         models.analyze(&forms, &mut s);
         let gold: BTreeSet<(usize, usize, String)> = data::spans(&sent.tags).into_iter().collect();

@@ -8,9 +8,6 @@ fn main() -> anyhow::Result<()> {
     let sents = dyad_models::data::read_bio(Path::new(&a[2]))?;
     let mut s = dyad_models::Scratch::default();
     for sent in &sents {
-        if sent.newdoc {
-            s.start_document();
-        }
         let forms: Vec<&str> = sent.words.iter().map(String::as_str).collect();
         models.analyze(&forms, &mut s);
         let gold: BTreeSet<(usize, usize, String)> =

@@ -43,14 +43,6 @@ pub struct Scratch {
     pub entities: Vec<EntitySpan>,
 }
 
-impl Scratch {
-    /// Starts a new document: the recognizer forgets the names of the earlier sentences (its
-    /// document-level features read only the current document's).
-    pub fn start_document(&mut self) {
-        self.ner.start_document();
-    }
-}
-
 impl Models {
     /// Loads `tagger.bin`, `parser.bin` and `ner.bin` from `dir`.
     pub fn load(dir: &Path) -> Result<Models, ModelError> {
@@ -75,7 +67,6 @@ impl Models {
     }
 
     /// Tags, parses and finds entities in one sentence of `forms`; the results are in `s`.
-    /// The sentences of a document go in order, after [`Scratch::start_document`].
     pub fn analyze(&self, forms: &[&str], s: &mut Scratch) {
         self.tagger.tag(forms, &mut s.tag, &mut s.tags);
         self.parser
@@ -97,7 +88,6 @@ impl Models {
             ranges.push([0, doc.tokens.len()]);
         }
         doc.entities.clear();
-        s.start_document();
         let mut forms: Vec<String> = Vec::new();
         for [a, b] in ranges {
             if a >= b || b > doc.tokens.len() {

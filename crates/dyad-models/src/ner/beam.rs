@@ -32,6 +32,10 @@ pub struct BeamScratch {
     cands: Vec<Node>,
     stat: Vec<f32>,
     hist: Vec<f32>,
+    /// The histories `(y1, y2)` scored at the current word, and their scores (one row of
+    /// `hscores` each).
+    seen: Vec<(u64, u64)>,
+    hscores: Vec<f32>,
 }
 
 /// What the search ended with.
@@ -84,6 +88,8 @@ pub fn search(
     for i in 0..n {
         stat(i, &mut s.stat);
         s.cands.clear();
+        s.seen.clear();
+        s.hscores.clear();
         let last = i + 1 == n;
         let np = if i == 0 { 1 } else { beam.len() };
         for q in 0..np {
@@ -92,15 +98,26 @@ pub fn search(
             } else {
                 (beam.start + q) as u32
             };
-            let (y1, y2) = history(&s.nodes, p, start);
-            hist(i, y1, y2, &mut s.hist);
+            // Hypotheses with the same two previous labels share their history scores.
+            let h = history(&s.nodes, p, start);
+            let slot = match s.seen.iter().position(|&x| x == h) {
+                Some(slot) => slot,
+                None => {
+                    hist(i, h.0, h.1, &mut s.hist);
+                    s.seen.push(h);
+                    s.hscores.extend_from_slice(&s.hist);
+                    s.seen.len() - 1
+                }
+            };
+            let nl = s.stat.len();
+            let hs = &s.hscores[slot * nl..(slot + 1) * nl];
             let (base, pgold, plabel) = if p == ROOT {
                 (0.0, true, 0usize)
             } else {
                 let pn = s.nodes[p as usize];
                 (pn.score, pn.gold, pn.label as usize)
             };
-            for (l, (a, b)) in s.stat.iter().zip(&s.hist).enumerate() {
+            for (l, (a, b)) in s.stat.iter().zip(hs).enumerate() {
                 if !allowed(plabel, l, last) {
                     continue;
                 }

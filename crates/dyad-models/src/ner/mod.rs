@@ -21,7 +21,6 @@ use crate::tagger::{TagScratch, Tagger};
 use crate::ModelError;
 
 mod beam;
-mod doc;
 mod train;
 
 pub use train::{train, BEAM};
@@ -63,17 +62,6 @@ pub struct NerScratch {
     feats: Vec<u64>,
     hist: Vec<u64>,
     beam: beam::BeamScratch,
-    /// What the earlier sentences of the document showed (see [`doc`]).
-    doc: doc::DocMemory,
-    mem: Vec<u64>,
-}
-
-impl NerScratch {
-    /// Forgets the earlier sentences: call before the first sentence of each document, so
-    /// that a document's entities never depend on the documents analysed before it.
-    pub fn start_document(&mut self) {
-        self.doc.clear();
-    }
 }
 
 /// An entity found in a sentence: words `start..end` and its type index.
@@ -129,8 +117,6 @@ struct Ctx<'a> {
     gaz: &'a [u8],
     /// Sentence casing (see [`sentence_case`]).
     sc: u64,
-    /// Document memory value per word (see [`doc`]).
-    mem: &'a [u64],
 }
 
 /// The features of word `i` that do not depend on the labels before it (most of them: they
@@ -200,21 +186,6 @@ fn static_features(c: &Ctx, i: usize, out: &mut Vec<u64>) {
     f(47, mix(g0, gn));
     f(49, mix(g0 & 15, t0));
     f(50, mix(mix(g0, w.title as u64), sc));
-    let mem = |j: isize| -> u64 {
-        if j < 0 || j as usize >= c.mem.len() {
-            0x400
-        } else {
-            c.mem[j as usize]
-        }
-    };
-    let (m0, mp, mn) = (mem(i_), mem(i_ - 1), mem(i_ + 1));
-    if m0 | mp | mn != 0 {
-        f(51, m0);
-        f(52, mix(m0, mix(w.title as u64, sc)));
-        f(53, mix(mp & 0xff, m0 & 0xff));
-        f(54, mix(m0 & 0xff, mn & 0xff));
-        f(55, mix(m0, t0));
-    }
 }
 
 /// The features of word `i` that read the two labels before it (`y1`, `y2`; [`START`] before
@@ -314,13 +285,11 @@ impl Ner {
     ) {
         let w = &self.weights;
         self.gaz.tag(lex, &mut s.gaz);
-        s.doc.lookup(lex, &mut s.mem);
         let c = Ctx {
             lex,
             tags,
             gaz: &s.gaz,
             sc: sentence_case(lex),
-            mem: &s.mem,
         };
         let (pen, bias) = (self.o_penalty, &self.type_bias);
         let (feats, hist) = (&mut s.feats, &mut s.hist);
@@ -350,7 +319,6 @@ impl Ner {
             &mut s.beam,
             &mut s.labels,
         );
-        s.doc.observe(lex, &s.labels, |_| true);
         to_spans(&s.labels, out);
     }
 
@@ -469,9 +437,6 @@ pub fn span_f1(tagger: &Tagger, ner: &Ner, sents: &[NerSentence]) -> f64 {
     let mut ns = NerScratch::default();
     let (mut tags, mut found) = (Vec::new(), Vec::new());
     for s in sents {
-        if s.newdoc {
-            ns.start_document();
-        }
         let forms: Vec<&str> = s.words.iter().map(String::as_str).collect();
         tagger.tag(&forms, &mut ts, &mut tags);
         ner.recognize(&ts.lex, &tags, &mut ns, &mut found);
@@ -533,6 +498,21 @@ mod tests {
             .map(|e| (e.start, e.end, ner2.type_name(e.ty)))
             .collect();
         assert_eq!(got, vec![(0, 1, "PER"), (2, 4, "PER"), (5, 6, "LOC")]);
+        assert_eq!(ner2.beam_width(), ner.beam_width());
+        assert_eq!(ner2.type_bias(), ner.type_bias());
+
+        // A file from before the decoding section (greedy decoding, no type biases) loads.
+        let mut e = Enc::default();
+        e.strs(&ner.types);
+        ner.weights.encode(&mut e);
+        ner.gaz.encode(&mut e);
+        e.u32(PENALTY_SECTION);
+        e.f32(0.0);
+        codec::write_file(&path, KIND, &e.buf).unwrap();
+        let old = Ner::load(&path).unwrap();
+        assert_eq!((old.beam_width(), old.type_bias().len()), (1, 0));
+        old.recognize(&ts.lex, &tags, &mut NerScratch::default(), &mut found);
+        assert_eq!(found.len(), 3);
         std::fs::write(&path, b"DYADMDL\x01").unwrap();
         assert!(Ner::load(&path).is_err());
     }

@@ -15,7 +15,6 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::beam::{self, BeamScratch};
-use super::doc::DocMemory;
 use super::{
     bilou, history_features, sentence_case, span_f1, static_features, Ctx, Ner, IGNORED_TYPES,
     START,
@@ -33,9 +32,6 @@ use crate::{EpochReport, ModelError, TrainOptions};
 /// over the context, shape and name-list features as well (greedy model on UNER dev: 67.49 F1
 /// without, 67.76 with 0.2, 67.07 with 0.3).
 const FEATURE_DROPOUT: f64 = 0.2;
-/// Share of the gold entities of earlier sentences left out of the document memory in
-/// training: the recognizer finds about two thirds of them at run time.
-const MEMORY_DROPOUT: f64 = 0.3;
 /// Beam width of training and decoding.
 pub const BEAM: usize = 4;
 
@@ -111,8 +107,8 @@ impl SeqTrainer {
     }
 }
 
-/// A training sentence: words, tags, name-list matches, gold BILOU labels, document memory.
-type Prepared = (Vec<Lex>, Vec<u16>, Vec<u8>, Vec<u16>, Vec<u64>);
+/// A training sentence: words, tags, name-list matches, gold BILOU labels.
+type Prepared = (Vec<Lex>, Vec<u16>, Vec<u8>, Vec<u16>);
 
 /// The history values `(y1, y2)` of word `j` in the label sequence `ys`.
 fn hist_at(ys: &[u16], j: usize) -> (u64, u64) {
@@ -145,12 +141,6 @@ pub fn train(
     let types: Vec<String> = types.into_iter().collect();
     let nlabels = 1 + 4 * types.len();
     let mut ts = TagScratch::default();
-    let mut memory = DocMemory::default();
-    let mut mrng = Rng::new(opts.seed ^ 0x6d656d);
-    let memory_dropout = std::env::var("DYAD_NER_MEMDROP")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(MEMORY_DROPOUT);
     let data: Vec<Prepared> = train
         .iter()
         .map(|s| {
@@ -159,20 +149,10 @@ pub fn train(
             tagger.tag(&forms, &mut ts, &mut tags);
             let mut g = Vec::new();
             gaz.tag(&ts.lex, &mut g);
-            if s.newdoc {
-                memory.clear();
-            }
-            let mut mem = Vec::new();
-            memory.lookup(&ts.lex, &mut mem);
-            let gold = bilou(&s.tags, &types);
-            memory.observe(&ts.lex, &gold, |_| mrng.next_f64() >= memory_dropout);
-            (ts.lex.clone(), tags, g, gold, mem)
+            (ts.lex.clone(), tags, g, bilou(&s.tags, &types))
         })
         .collect();
-    let width = std::env::var("DYAD_NER_BEAM")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(BEAM);
+    let width = BEAM;
     let mut ner = Ner {
         types,
         weights: SeqTrainer {
@@ -200,14 +180,13 @@ pub fn train(
         rng.shuffle(&mut order);
         let (mut ok, mut n) = (0usize, 0usize);
         for &si in &order {
-            let (lex, tags, g, gold, mem) = &data[si];
+            let (lex, tags, g, gold) = &data[si];
             let len = lex.len();
             let c = Ctx {
                 lex,
                 tags,
                 gaz: g,
                 sc: sentence_case(lex),
-                mem,
             };
             // Feature dropout decided per sentence and feature key, so that the gold and the
             // guessed sequences lose the same features.
