@@ -14,6 +14,8 @@
 //! * `demonym plural` - "Bangladeshis", "Greeks".
 //! * `organization+agent` - "EU officials": an organisation compounded with a role noun
 //!   (an international body's members by role: "UN troops" `IGOUNOMIL`).
+//! * `prefix agent+actor` - "MSF Arnor": PETRARCH's prefix agents (`NGO~`) before a
+//!   country-coded mention (`NGOARN`).
 //! * `agent+modifier` - "the Biden administration", "spokesman for the Indonesian
 //!   military": a role noun takes the country (or the whole code of a body) of its parse
 //!   modifier.
@@ -115,6 +117,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.country_heads();
     r.demonym_plurals();
     r.organization_agents();
+    r.prefix_agents();
     r.agent_modifiers();
     r.person_roles();
     r.agent_names();

@@ -130,3 +130,23 @@ fn a_government_agency_the_phoenix_files_lack_is_coded() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_prefix_agent_composes_with_the_country_after_it() {
+    use std::io::Write;
+    let text = "The relief league Kenya said the clinic would reopen on Monday.";
+    let models = dyad_models::Models::load_default().expect("models/ loads");
+    let mut doc = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
+    dyad_text::clean_into(&mut doc, text, Span::new(0, text.len()));
+    dyad_text::annotate(&mut doc);
+    models.annotate(&mut doc);
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    writeln!(f, "agent\trelief league\tNGO\tprefix").unwrap();
+    let mut b = dyad_actors::DictionaryBuilder::with_builtin().unwrap();
+    b.add_overlay_file(f.path()).unwrap();
+    let dict = b.build().unwrap();
+    let ms = dict.resolve(&doc, Date::parse_iso("2015-01-01"));
+    let m = find(&ms, "league Kenya");
+    assert_eq!(m.code.as_deref(), Some("NGOKEN"), "{ms:#?}");
+    assert!(m.rule.starts_with("prefix agent+actor"), "{}", m.rule);
+}

@@ -8,7 +8,7 @@
 
 use super::people::DocCountry;
 use super::{strip, Placed, Resolver};
-use crate::entry::EntryKind;
+use crate::entry::{AgentPosition, EntryKind};
 use crate::mention::{ActorKind, ActorMention};
 use crate::normalize::fold;
 
@@ -179,6 +179,59 @@ impl Resolver<'_> {
         }
     }
 
+    /// "MSF Arnor", "an MSF Arnor diplomat": an uncoded agent of PETRARCH's prefix kind
+    /// (`NGO~`) right before a mention coded with a country composes with it (`NGOARN`,
+    /// `NGOARNGOV`).
+    pub(super) fn prefix_agents(&mut self) {
+        let mut k = 0;
+        while k + 1 < self.out.len() {
+            let ((x, (xa, xb)), (y, (ya, yb))) = (&self.out[k], &self.out[k + 1]);
+            let adjacent = *xb == *ya && x.code.is_none() && x.rule.starts_with("agent (");
+            let prefix = adjacent
+                && y.country.is_some()
+                && y.code
+                    .as_deref()
+                    .is_some_and(|c| c.get(..3) == y.country.as_deref());
+            let agent = prefix
+                .then(|| {
+                    let texts: Vec<&str> = (*xa..*xb)
+                        .map(|i| self.doc.tokens[i].text.as_str())
+                        .collect();
+                    let found = self.dict.find(&texts, self.date);
+                    found
+                        .iter()
+                        .find(|f| {
+                            f.tokens == (0, xb - xa)
+                                && f.entry.position == Some(AgentPosition::Prefix)
+                        })
+                        .and_then(|f| f.code.map(str::to_string))
+                })
+                .flatten();
+            let Some(agent) = agent else {
+                k += 1;
+                continue;
+            };
+            let (xa, yb) = (*xa, *yb);
+            let code = format!("{agent}{}", y.code.as_deref().unwrap_or(""));
+            let book = self.dict.codebook();
+            if !book.is_valid_actor_code(&code) {
+                k += 1;
+                continue;
+            }
+            let rule = format!(
+                "prefix agent+actor ({}; {})",
+                strip(&x.rule),
+                strip(&y.rule)
+            );
+            let (kind, entity) = (ActorKind::Organization, y.entity.clone());
+            let (mut m, r) = self.new_mention((xa, yb), kind, entity, rule);
+            m.set_code(Some(&code), book);
+            self.out[k] = (m, r);
+            self.out.remove(k + 1);
+            k += 1;
+        }
+    }
+
     /// "Bangladeshis", "Greeks": a capitalised plural of a demonym the dictionary knows.
     pub(super) fn demonym_plurals(&mut self) {
         let mut added: Vec<Placed> = Vec::new();
@@ -338,7 +391,14 @@ impl Resolver<'_> {
     /// ("appreciation for China's assistance"), or an oblique that is no place ("acting
     /// against Moscow"). Such a country is another actor, so the role noun does not take it.
     fn participant(&self, j: usize) -> bool {
-        let h = self.head_of(self.out[j].1);
+        let mut h = self.head_of(self.out[j].1);
+        // "Dagolath and Osgiliath can cope": a conjunct plays its first conjunct's part
+        for _ in 0..4 {
+            match self.tok(h).and_then(|t| t.head) {
+                Some(up) if self.deprel(h) == "conj" && up != h => h = up,
+                _ => break,
+            }
+        }
         match self.deprel(h) {
             "nsubj" | "nsubj:pass" | "obj" | "iobj" | "nmod:poss" | "obl:agent" | "csubj" => true,
             "obl" | "nmod" => !self.children(h).any(|c| self.is_locative_case(c)),

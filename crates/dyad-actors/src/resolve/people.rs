@@ -48,7 +48,8 @@ impl Resolver<'_> {
     /// else the country holding most of the evidence (actors with a country written in the
     /// text, twice for those with a sector, never those that copied their country from
     /// another mention; places the NER found, through the gazetteer) when it has at least
-    /// three and no other country has more than two thirds of its count.
+    /// three, is seen in two sentences or more, and no other country has more than two
+    /// thirds of its count.
     pub(super) fn document_country(&self) -> Option<DocCountry> {
         if let Some(code) = self.dateline_country() {
             return Some(DocCountry {
@@ -57,7 +58,16 @@ impl Resolver<'_> {
             });
         }
         let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-        for (m, _) in &self.out {
+        // the sentences each country is seen in: one sentence is no document evidence
+        let mut seen: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut see = |c: &str, at: usize| {
+            let s = self.sent_of.get(at).copied().unwrap_or(0);
+            let v = seen.entry(c.to_string()).or_default();
+            if !v.contains(&s) {
+                v.push(s);
+            }
+        };
+        for (m, (a, _)) in &self.out {
             if let Some(c) = m
                 .country
                 .as_ref()
@@ -65,6 +75,7 @@ impl Resolver<'_> {
                 .filter(|_| !derived(&m.rule))
             {
                 *counts.entry(c.clone()).or_default() += if m.sector.is_some() { 2 } else { 1 };
+                see(c, *a);
             }
         }
         for e in &self.doc.entities {
@@ -76,13 +87,18 @@ impl Resolver<'_> {
                 continue;
             }
             if let Some(c) = self.place_country(a, b) {
+                see(&c, a);
                 *counts.entry(c).or_default() += 1;
             }
         }
         let mut ranked: Vec<(&String, &usize)> = counts.iter().collect();
         ranked.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
         match ranked.as_slice() {
-            [(c, n), rest @ ..] if **n >= 3 && rest.first().is_none_or(|r| *r.1 * 3 <= **n * 2) => {
+            [(c, n), rest @ ..]
+                if **n >= 3
+                    && rest.first().is_none_or(|r| *r.1 * 3 <= **n * 2)
+                    && seen.get(*c).is_some_and(|v| v.len() >= 2) =>
+            {
                 Some(DocCountry {
                     code: (*c).clone(),
                     why: format!("document country {c}"),
