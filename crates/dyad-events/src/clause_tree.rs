@@ -769,6 +769,15 @@ impl<'a> Tree<'a> {
         (particle && k == v + 1 && d > k).then_some(k)
     }
 
+    /// Subjects of `v`'s non-verbal clausal complements after it ("allowed that *Mordor*
+    /// isn't a pleasant place"), which have no clause of their own.
+    pub fn predicate_complement_subjects(&self, v: usize) -> Vec<usize> {
+        self.kids(v)
+            .filter(|&k| k > v && base_rel(&self.toks[k]) == "ccomp" && !is_verb(&self.toks[k]))
+            .filter_map(|k| self.child_with(k, |_, b| b == "nsubj"))
+            .collect()
+    }
+
     /// The nearest verb among the ancestors of `t`.
     fn verb_above(&self, t: usize) -> Option<usize> {
         let mut cur = self.heads[t];

@@ -284,6 +284,14 @@ impl<'d> Coder<'d> {
                         break;
                     }
                 }
+                if targets.is_empty() {
+                    for s in tree.predicate_complement_subjects(ci.verb) {
+                        targets = self.fill_head(tree, s);
+                        if !targets.is_empty() {
+                            break;
+                        }
+                    }
+                }
             }
             // "cordoned off the roads leading into Mordor": an object that names no actor
             // may hold one deeper, in its modifiers or clauses

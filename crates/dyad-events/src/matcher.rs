@@ -269,8 +269,11 @@ impl<'d> Matcher<'d> {
                 let seq = (surface && flat)
                     .then(|| self.match_surface(p, clause))
                     .flatten();
+                // `^` skips a phrase, which the phrase reading cannot honour: the sequence
+                // reading decides such a pattern's actors
+                let skips = p.elements.contains(&Element::Skip);
                 let b = match (tree, seq) {
-                    (Some(t), Some(s)) if s.lexical > t.lexical => Some(s),
+                    (Some(t), Some(s)) if s.lexical > t.lexical || skips => Some(s),
                     (Some(t), _) => Some(t),
                     (None, s) => s,
                 };

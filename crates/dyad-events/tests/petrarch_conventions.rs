@@ -330,3 +330,23 @@ fn a_verb_coordinated_with_a_noun_joins_the_verb_above() {
     );
     assert_eq!(codings(&coder.code(&d, &a)), vec!["CAL>ITH:050"]);
 }
+
+#[test]
+fn a_non_verbal_complement_gives_its_subject_as_target() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Arnor believes that Mordor is a threat": the complement is a nominal predicate
+    let (d, a) = sentence(
+        "Arnor believes that Mordor is a threat",
+        &[
+            ("Arnor", "PROPN", 2, "nsubj"),
+            ("believe", "VERB", 0, "root"),
+            ("that", "SCONJ", 7, "mark"),
+            ("Mordor", "PROPN", 7, "nsubj"),
+            ("be", "AUX", 7, "cop"),
+            ("a", "DET", 7, "det"),
+            ("threat", "NOUN", 2, "ccomp"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["ARN>MOR:023"]);
+}

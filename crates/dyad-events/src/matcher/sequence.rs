@@ -151,6 +151,9 @@ ACT
         assert_eq!(m.code(&c).unwrap().code, "043");
         let c = clause("celebrated", &[], "Eid with Gondor", &[(2, 1)]);
         assert_eq!(m.code(&c).unwrap().code, "181");
+        // "Iftar in Osgiliath": with nothing after the skipped phrase there is no target
+        let c = clause("celebrated", &[], "Iftar in Osgiliath", &[(2, 0)]);
+        assert_eq!(m.code(&c).unwrap().code, "181");
     }
 
     #[test]
