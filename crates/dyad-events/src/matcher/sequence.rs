@@ -21,10 +21,7 @@ impl Matcher<'_> {
     /// comes this way.
     pub(super) fn match_surface(&self, p: &Pattern, c: &Clause) -> Option<Bindings> {
         let at = p.verb_position()?;
-        if p.elements[at] != Element::Verb
-            || c.following.is_empty()
-            || c.following.len() != c.following_at.len()
-        {
+        if c.following.len() != c.following_at.len() {
             return None;
         }
         let mut b = Bindings {
@@ -38,6 +35,29 @@ impl Matcher<'_> {
         let slots = &c.following_at;
         let mut pos = 0;
         let mut lexical_after = 0;
+        // the verb glued to words (`RECENTLY_*`, `*_UPON`): those stand right before it
+        // (among its adverbs and auxiliaries) or right after it
+        if let Element::Consecutive(parts) = &p.elements[at] {
+            let j = parts.iter().position(|e| *e == Element::Verb)?;
+            let pre = &c.pre_verb;
+            for (k, e) in parts[..j].iter().rev().enumerate() {
+                let i = pre.len().checked_sub(k + 1)?;
+                if !self.ends_at(e, pre, i) {
+                    return None;
+                }
+                b.lexical += 1;
+            }
+            for e in &parts[j + 1..] {
+                if !self.ends_at(e, words, pos) {
+                    return None;
+                }
+                pos += 1;
+                b.lexical += 1;
+            }
+            lexical_after += parts.len() - 1;
+        } else if p.elements[at] != Element::Verb || words.is_empty() {
+            return None;
+        }
         // past the actor mention starting at `i`
         let past_actor = |i: usize| {
             let a = slots[i].actor;
@@ -96,6 +116,8 @@ mod tests {
 CELEBRATE
 - * IFTAR IN ^ +  [045]
 - * EID AT ^ WITH +  [043]
+- RECENTLY_*  [025]
+- *_UPON +  [097]
 
 --- ACT [100] ---
 ACT
@@ -153,6 +175,24 @@ ACT
         assert_eq!(m.code(&c).unwrap().code, "181");
         // "Iftar in Osgiliath": with nothing after the skipped phrase there is no target
         let c = clause("celebrated", &[], "Iftar in Osgiliath", &[(2, 0)]);
+        assert_eq!(m.code(&c).unwrap().code, "181");
+    }
+
+    #[test]
+    fn a_verb_glued_to_words_needs_them_next_to_it() {
+        let d = VerbDictionary::parse(DICT, "t.txt").unwrap();
+        let m = Matcher::new(&d);
+        let c = clause("celebrated", &["recently"], "with Gondor", &[(1, 0)]);
+        assert_eq!(m.code(&c).unwrap().code, "025");
+        let c = clause("celebrated", &["recently", "did"], "with Gondor", &[(1, 0)]);
+        assert_eq!(m.code(&c).unwrap().code, "181");
+        let c = clause("celebrated", &[], "upon Gondor", &[(1, 0)]);
+        let got = m.code(&c).unwrap();
+        assert_eq!(
+            (got.code.as_str(), got.target),
+            ("097", Some(Role::Token(11)))
+        );
+        let c = clause("celebrated", &[], "today upon Gondor", &[(2, 0)]);
         assert_eq!(m.code(&c).unwrap().code, "181");
     }
 
