@@ -1,7 +1,8 @@
 //! NER throughput alone, for several NER model files in one run, on the same tagged words:
-//! `cargo run --release -p dyad-models --example ner_speed -- TAGGER.bin FILE.conllu NER.bin...`
-//! Tags the gold words once, then times `Ner::recognize` over all sentences (three rounds)
-//! per model, in tokens per second of this thread's CPU time.
+//! `cargo run --release -p dyad-models --example ner_speed -- TAGGER.bin FILE.conllu DEV.bio
+//! NER.bin[@WIDTH]...`. Tags the gold words once, then times `Ner::recognize` over all
+//! sentences (three rounds) per model, in tokens per second of this thread's CPU time, and
+//! prints its span F1 on `DEV.bio`; `@WIDTH` decodes with that beam width.
 
 use std::path::Path;
 
@@ -22,9 +23,10 @@ fn cpu_seconds() -> f64 {
 fn main() -> anyhow::Result<()> {
     let a: Vec<String> = std::env::args().skip(1).collect();
     anyhow::ensure!(
-        a.len() >= 3,
-        "usage: ner_speed TAGGER.bin FILE.conllu NER.bin..."
+        a.len() >= 4,
+        "usage: ner_speed TAGGER.bin FILE.conllu DEV.bio NER.bin[@WIDTH]..."
     );
+    let dev = data::read_bio(Path::new(&a[2]))?;
     let tagger = Tagger::load(Path::new(&a[0]))?;
     let sents = data::read_conllu(Path::new(&a[1]))?;
     let mut ts = TagScratch::default();
@@ -36,8 +38,15 @@ fn main() -> anyhow::Result<()> {
         tagged.push((ts.lexes().to_vec(), tags));
     }
     let ntok: usize = tagged.iter().map(|t| t.0.len()).sum();
-    for path in &a[2..] {
-        let ner = Ner::load(Path::new(path))?;
+    for arg in &a[3..] {
+        let (path, width) = match arg.rsplit_once('@') {
+            Some((p, w)) => (p, Some(w.parse::<usize>()?)),
+            None => (arg.as_str(), None),
+        };
+        let mut ner = Ner::load(Path::new(path))?;
+        if let Some(w) = width {
+            ner.set_beam_width(w);
+        }
         let (mut ns, mut out) = (NerScratch::default(), Vec::new());
         let (mut found, rounds) = (0usize, 3);
         let t = cpu_seconds();
@@ -49,10 +58,11 @@ fn main() -> anyhow::Result<()> {
         }
         let secs = cpu_seconds() - t;
         println!(
-            "{path}: beam {} {:.0} tokens/CPU-s ({} entities)",
+            "{path}: beam {} {:.0} tokens/CPU-s ({} entities), dev F1 {:.2}",
             ner.beam_width(),
             (ntok * rounds) as f64 / secs,
-            found / rounds
+            found / rounds,
+            100.0 * dyad_models::ner::span_f1(&tagger, &ner, &dev)
         );
     }
     Ok(())

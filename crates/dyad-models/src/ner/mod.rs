@@ -1,4 +1,4 @@
-//! Named-entity recognizer: greedy BILOU tagging with an averaged perceptron.
+//! Named-entity recognizer: BILOU tagging with an averaged structured perceptron and a beam.
 //!
 //! Entities (PER, ORG, LOC in UNER) are tagged left to right with Begin/Inside/Last/Unit/Out
 //! labels, which lets features see whether an entity is open and lets decoding forbid invalid
@@ -6,7 +6,10 @@
 //! output is a clean list of spans. Features are the word, its affixes and shape, the words and
 //! shapes around it, the predicted part-of-speech tags (from the tagger, which the recognizer
 //! therefore always runs after), the previous entity labels, and the matches of name lists
-//! compiled into the model ([`crate::gazetteer`]).
+//! compiled into the model ([`crate::gazetteer`]). Decoding keeps the best few label
+//! sequences ([`beam`]) and training updates whole sequences ([`train()`]): on UNER dev, 68.21
+//! F1 greedy, 71.15 with a beam of 4. After training, an `O` penalty and a bias per entity
+//! type are chosen on dev and stored in the model.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -341,6 +344,12 @@ impl Ner {
     /// The beam width of decoding.
     pub fn beam_width(&self) -> usize {
         self.beam
+    }
+
+    /// Decodes with beam width `k` (1 to 64) instead of the width the model was trained with:
+    /// narrower is faster. Shipped model on UNER dev: width 1 67.43 F1, 2 70.78, 4 71.15.
+    pub fn set_beam_width(&mut self, k: usize) {
+        self.beam = k.clamp(1, 64);
     }
 
     pub fn types(&self) -> &[String] {
