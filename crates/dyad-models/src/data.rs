@@ -57,7 +57,10 @@ pub fn parse_bio(text: &str) -> Result<Vec<NerSentence>, ModelError> {
             continue;
         }
         if line.starts_with('#') && !line.contains('\t') {
-            newdoc |= line.trim_start_matches('#').trim_start().starts_with("newdoc");
+            newdoc |= line
+                .trim_start_matches('#')
+                .trim_start()
+                .starts_with("newdoc");
             continue;
         }
         if line.split_whitespace().next() == Some("-DOCSTART-") {
@@ -267,7 +270,8 @@ mod tests {
 
     #[test]
     fn marks_document_starts() {
-        let t = "# newdoc id = d1\n# sent_id = d1-1\n1\tA\tO\n\n1\tB\tO\n\n# newdoc id = d2\n1\tC\tO\n";
+        let t =
+            "# newdoc id = d1\n# sent_id = d1-1\n1\tA\tO\n\n1\tB\tO\n\n# newdoc id = d2\n1\tC\tO\n";
         let s = parse_bio(t).unwrap();
         let docs: Vec<bool> = s.iter().map(|x| x.newdoc).collect();
         assert_eq!(docs, [true, false, true]);
