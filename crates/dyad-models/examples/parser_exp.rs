@@ -5,6 +5,9 @@
 //! `cargo run --release -p dyad-models --example parser_exp -- --dev DEV.conllu
 //!  [--epochs 6] [--features 1] [--jackknife 4] [--tagger-epochs 4] [--prune 1.0]
 //!  [--limit N] [--cache /tmp] [--out parser.bin] TRAIN.conllu...`
+//!
+//! With `--load MODEL` it trains nothing: it prunes MODEL's weights below `--prune`, prints
+//! the dev scores and writes the result to `--out` (how a model is made smaller).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -22,12 +25,14 @@ fn main() -> anyhow::Result<()> {
     };
     let mut popts = ParserTrainOptions::default();
     let (mut dev, mut out, mut limit, mut cache) = (None, None, usize::MAX, None);
+    let mut load = None;
     let mut files = Vec::new();
     while let Some(a) = args.next() {
         let mut val = || args.next().with_context(|| format!("{a} needs a value"));
         match a.as_str() {
             "--dev" => dev = Some(PathBuf::from(val()?)),
             "--out" => out = Some(PathBuf::from(val()?)),
+            "--load" => load = Some(PathBuf::from(val()?)),
             "--cache" => cache = Some(PathBuf::from(val()?)),
             "--epochs" => opts.epochs = val()?.parse()?,
             "--seed" => opts.seed = val()?.parse()?,
@@ -41,12 +46,28 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let dev = data::read_conllu(&dev.context("--dev is required")?)?;
+    let tagger = Tagger::load(Path::new("models/tagger.bin"))?;
+    if let Some(m) = load {
+        let mut p = dyad_models::Parser::load(&m)?;
+        p.prune(opts.prune);
+        let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
+        println!(
+            "pruned below {}: dev UAS {:.2} LAS {:.2}, {} weights",
+            opts.prune,
+            100.0 * uas,
+            100.0 * las,
+            p.size()
+        );
+        if let Some(o) = out {
+            p.save(&o)?;
+        }
+        return Ok(());
+    }
     let mut train = Vec::new();
     for f in &files {
         train.extend(data::read_conllu(f)?);
     }
     train.truncate(limit);
-    let tagger = Tagger::load(Path::new("models/tagger.bin"))?;
     let start = Instant::now();
     let key = format!(
         "dyad_parser_tags_{}_{}_{}_{}_{}.txt",
