@@ -34,6 +34,9 @@ pub struct ClauseInfo {
     /// Head tokens of `clause.obliques`, in the same order.
     pub obliques: Vec<usize>,
     pub inherited_subject: bool,
+    /// A subjectless gerund under a time subordinator ("*before leaving* for Beijing",
+    /// "after leaving Eriador"): the background of the main event, not coded.
+    pub background: bool,
     /// The subject comes from a governing clause because this one has none of its own
     /// (a complement "wants to attack", a coordinated verb), not from a pronoun.
     pub controlled: bool,
@@ -209,6 +212,7 @@ impl<'a> Tree<'a> {
                 object: None,
                 obliques: Vec::new(),
                 inherited_subject: false,
+                background: false,
                 controlled: false,
                 negated: false,
                 future: false,
@@ -586,6 +590,7 @@ impl<'a> Tree<'a> {
                     gov = pos(a).map(|g| infos[g].clone()).or(gov);
                 }
             }
+            infos[i].background = b == "advcl" && infos[i].subject.is_none() && self.time_clause(v);
             // a pronoun subject of a complement or coordinated clause is, in news prose,
             // most often the governing clause's subject ("Obama said he would...")
             infos[i].controlled = infos[i].subject.is_none();
@@ -700,6 +705,7 @@ impl<'a> Tree<'a> {
             object: None,
             obliques: Vec::new(),
             inherited_subject: false,
+            background: false,
             controlled: false,
             negated: false,
             future: false,
@@ -793,6 +799,24 @@ impl<'a> Tree<'a> {
             cur = self.heads[c];
         }
         None
+    }
+
+    /// A gerund under a time subordinator: "before leaving", "after meeting".
+    fn time_clause(&self, v: usize) -> bool {
+        let t = &self.toks[v];
+        let gerund = t.xpos.as_deref() == Some("VBG")
+            || t.feats
+                .as_deref()
+                .is_some_and(|f| f.contains("VerbForm=Ger"))
+            || t.text.to_lowercase().ends_with("ing");
+        gerund
+            && self.kids(v).any(|k| {
+                matches!(base_rel(&self.toks[k]), "mark" | "case")
+                    && matches!(
+                        lemma(&self.toks[k]).as_str(),
+                        "before" | "after" | "while" | "since" | "until" | "upon"
+                    )
+            })
     }
 
     /// A gerund introduced by "for" ("for helping"): the reason for its governing verb.

@@ -248,6 +248,9 @@ impl<'d> Coder<'d> {
         let sent_text = sent_span.get(&doc.text).unwrap_or_default();
         for ((ci, m), forced) in infos.iter().zip(matches).zip(forced) {
             let Some(m) = m else { continue };
+            if ci.background {
+                continue;
+            }
             // a pattern that names the negation ("WILL NOT * ...") codes the negated event
             let negated = ci.negated && !m.pattern.is_some_and(|p| names_negation(&p.text));
             if negated && self.config.negation == Negation::Drop {

@@ -350,3 +350,22 @@ fn a_non_verbal_complement_gives_its_subject_as_target() {
     );
     assert_eq!(codings(&coder.code(&d, &a)), vec!["ARN>MOR:023"]);
 }
+
+#[test]
+fn a_time_clause_without_subject_is_background() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Before helping Mordor Gondor attacked Rohan": only the attack is coded
+    let (d, a) = sentence(
+        "Before helping Mordor Gondor attacked Rohan",
+        &[
+            ("before", "SCONJ", 2, "mark"),
+            ("help", "VERB", 5, "advcl"),
+            ("Mordor", "PROPN", 2, "obj"),
+            ("Gondor", "PROPN", 5, "nsubj"),
+            ("attack", "VERB", 0, "root"),
+            ("Rohan", "PROPN", 5, "obj"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
+}
