@@ -108,6 +108,10 @@ const SPEECH_VERBS: &[&str] = &[
     "reported",
     "revealed",
     "confirmed",
+    "recounted",
+    "testified",
+    "alleged",
+    "contended",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
 const TITLES: &[&str] = &[
@@ -346,8 +350,18 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         }
     }
     // Web sites and acronyms (Gawker.com, NASA) say things but are not people a pronoun can stand for.
+    // A one-word "name" the text also writes in lower case ("Prosecutors alleged ...",
+    // "prosecutors asserted") is a common noun opening a sentence.
+    let lower: HashSet<&str> = toks
+        .iter()
+        .map(|t| t.text.as_str())
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .collect();
     persons.retain(|p| {
-        p.name.chars().any(char::is_lowercase) && !p.name.ends_with(".com") && !p.name.is_empty()
+        p.name.chars().any(char::is_lowercase)
+            && !p.name.ends_with(".com")
+            && !p.name.is_empty()
+            && (p.name.contains(' ') || !lower.contains(p.name.to_lowercase().as_str()))
     });
     // Second pass: titled names ("Foreign Minister Sophie Wilmes") and full names whose
     // surname is used alone as a speaker ("Antony Blinken" ... "Blinken said").
@@ -495,7 +509,14 @@ pub(crate) fn untitled(name: &str) -> String {
         Some(i) if name[..i].split_whitespace().count() <= 3 => &name[i + 3..],
         _ => name,
     };
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // Role words written in lower case before a name ("trafficker Jeffrey Epstein", "former
+    // adviser John Bolton") are no part of it; short particles ("de Gaulle") stay.
+    if let Some(first_cap) = words.iter().position(|w| capitalised(w)) {
+        if first_cap > 0 && words[..first_cap].iter().all(|w| w.chars().count() > 3) {
+            words.drain(..first_cap);
+        }
+    }
     let cut = words
         .iter()
         .rposition(|w| TITLES.contains(w) || matches!(*w, "of" | "the" | "for"))
@@ -1013,11 +1034,21 @@ fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person> {
         }
     }
     let toks = &doc.tokens;
+    // A name inside quote marks is part of someone's words ("Heads needed to roll the day
+    // Jeffrey Epstein died," he said): no antecedent for the attribution around it.
+    let quoted: Vec<(usize, usize)> = quoted_runs(doc)
+        .iter()
+        .filter(|r| words(&toks[r.first..=r.last]) >= 3)
+        .map(|r| (r.first, r.last))
+        .collect();
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let Some(full) = by_surname.get(t.text.as_str()) else {
             continue;
         };
+        if quoted.iter().any(|&(a, b)| (a..=b).contains(&i)) {
+            continue;
+        }
         let possessive = toks
             .get(i + 1)
             .is_some_and(|n| matches!(n.text.as_str(), "'s" | "’s" | "'" | "’"));
@@ -1110,7 +1141,44 @@ fn make_quote(
                     })
                     .map(|p| full_name(persons, &p.name))
             });
-            known
+            // The nearest mention, not the article's main person: first a speaker (the
+            // subject of a speech verb) among the three last mentions whom the text gives the
+            // pronoun's gender ("Raisinghani told CBC ... Baird said ... she said"), else the
+            // nearest mention, or the subject of the main clause of its sentence ("Figgins
+            // declined to address whether Thomas slept ... the night Epstein died.").
+            let near: Vec<&Person> = mentions
+                .iter()
+                .filter(|p| p.span.end <= ss.start && fits(p))
+                .rev()
+                .take(3)
+                .collect();
+            let gendered_speaker = wanted.and_then(|g| {
+                near.iter().find(|p| {
+                    speakers::speaks(doc, p.span) && speakers::gender_of(doc, &p.name) == Some(g)
+                })
+            });
+            let nearest = near.first().map(|first| {
+                let sent = speakers::sentence_of_span(doc, first.span);
+                near.iter()
+                    .take_while(|p| speakers::sentence_of_span(doc, p.span) == sent)
+                    .find(|p| speakers::main_subject(doc, p.span))
+                    .unwrap_or(first)
+            });
+            // The nearest only when it is salient: a speaker, or the main subject of the
+            // pronoun's sentence or the one before; otherwise a person of the right gender
+            // among the three last ("known" below) is the better guess.
+            let pronoun_sentence = speakers::sentence_of_span(doc, ss);
+            let salient = nearest.filter(|p| {
+                speakers::speaks(doc, p.span)
+                    || speakers::main_subject(doc, p.span)
+                        && speakers::sentence_of_span(doc, p.span) + 1 >= pronoun_sentence
+            });
+            let speaker = gendered_speaker
+                .or(salient)
+                .map(|p| full_name(persons, &p.name));
+            speaker
+                .or(known)
+                .or_else(|| nearest.map(|p| full_name(persons, &p.name)))
                 .or_else(|| before(mentions))
                 .or_else(|| before(persons))
                 .or_else(|| nearest_name_before(doc, spk.map_or(0, |s| s.0)))
@@ -1163,15 +1231,14 @@ fn full_name(persons: &[Person], name: &str) -> String {
     let given: Vec<&str> = name.split_whitespace().collect();
     persons
         .iter()
-        .filter(|p| {
-            let w: Vec<&str> = p.name.split_whitespace().collect();
+        .map(|p| untitled(&p.name))
+        .filter(|n| {
+            let w: Vec<&str> = n.split_whitespace().collect();
             w.ends_with(&given)
         })
-        .map(|p| p.name.as_str())
         .max_by_key(|n| n.len())
         .filter(|n| n.len() > name.len())
-        .unwrap_or(name)
-        .to_string()
+        .unwrap_or_else(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -1428,5 +1495,84 @@ mod tests {
         assert_eq!(q[0].verb, s("according to"));
         assert_eq!(q[0].text, "The talks failed badly last week");
         assert!(!q[0].direct);
+    }
+
+    #[test]
+    fn pronoun_takes_the_last_speaker_not_a_name_inside_the_quote() {
+        // Epstein has a gender cue ("his"), Sasse none; Epstein named inside the quote is
+        // part of Sasse's words, not the antecedent of "he".
+        let t = "Prosecutors alleged that Jeffrey Epstein abused girls at his homes. \
+                 Ben Sasse said the charges are overdue.\n\n\
+                 \"Heads needed to roll the day Jeffrey Epstein died,\" he said.";
+        let q = quotes(t);
+        let d = q.iter().find(|q| q.direct).expect("the direct quote");
+        assert_eq!(d.speaker, s("Ben Sasse"));
+    }
+
+    #[test]
+    fn pronoun_takes_the_main_clause_subject_of_the_sentence_before() {
+        let t = "Figgins declined to address whether Thomas slept on the night Epstein died. \
+                 \"When all the evidence is presented, they will see,\" he said.";
+        let mut d = Document::new(DocMeta::new("t", t.as_bytes()), String::new());
+        dyad_text::clean_into(&mut d, t, Span::new(0, t.len()));
+        dyad_text::annotate(&mut d);
+        let words: Vec<String> = d.tokens.iter().map(|k| k.text.clone()).collect();
+        let idx = |w: &str| words.iter().position(|k| k == w).unwrap();
+        let (declined, slept, died, said) =
+            (idx("declined"), idx("slept"), idx("died"), idx("said"));
+        for k in 0..d.tokens.len() {
+            d.tokens[k].deprel = Some("dep".into());
+            d.tokens[k].head = Some(declined);
+        }
+        d.tokens[declined].deprel = Some("root".into());
+        d.tokens[declined].head = None;
+        for (w, h) in [
+            ("Figgins", declined),
+            ("Thomas", slept),
+            ("Epstein", died),
+            ("he", said),
+        ] {
+            let k = idx(w);
+            d.tokens[k].deprel = Some("nsubj".into());
+            d.tokens[k].head = Some(h);
+        }
+        let people: Vec<Span> = ["Figgins", "Thomas", "Epstein"]
+            .iter()
+            .map(|w| d.tokens[idx(w)].span)
+            .collect();
+        let q = find_quotes(&d, &people);
+        let quote = q.iter().find(|q| q.direct).expect("the direct quote");
+        assert_eq!(quote.speaker, s("Figgins"));
+    }
+
+    #[test]
+    fn role_words_in_lower_case_are_no_part_of_a_name() {
+        assert_eq!(untitled("trafficker Jeffrey Epstein"), "Jeffrey Epstein");
+        assert_eq!(untitled("former adviser John Bolton"), "John Bolton");
+        assert_eq!(untitled("Charles de Gaulle"), "Charles de Gaulle");
+        let people = [Person {
+            span: Span::new(0, 1),
+            name: "trafficker Jeffrey Epstein".into(),
+        }];
+        assert_eq!(full_name(&people, "Epstein"), "Jeffrey Epstein");
+    }
+
+    #[test]
+    fn more_reporting_verbs() {
+        let q = quotes("\"My people had twenty billion done,\" Mr. Trump recounted in a meeting.");
+        assert_eq!(q[0].speaker, s("Trump"));
+        let q = pairs("Prosecutors alleged that no inmate checks were made that night.");
+        assert_eq!(q[0].1, "no inmate checks were made that night");
+        let q = pairs("Volker reiterated that he saw the two inquiries as separate.");
+        assert_eq!(q[0].1, "he saw the two inquiries as separate");
+        assert_eq!(q[0].0, s("Volker"));
+    }
+
+    #[test]
+    fn quote_paragraph_after_reported_speech_takes_its_speaker() {
+        let t = "Saeb Erekat said it was only the latest move by the US.\n\n\
+                 \"They wanted us on our knees. We stand tall and we will stand tall.\"";
+        let q: Vec<_> = quotes(t).into_iter().filter(|q| q.direct).collect();
+        assert_eq!(q[0].speaker, s("Saeb Erekat"));
     }
 }

@@ -69,6 +69,23 @@ const REPORTING: &[&str] = &[
     "claiming",
     "explaining",
     "announcing",
+    "alleged",
+    "alleges",
+    "alleging",
+    "reiterated",
+    "reiterates",
+    "denied",
+    "denies",
+    "testified",
+    "testifies",
+    "contended",
+    "conceded",
+    "emphasised",
+    "emphasized",
+    "suggesting",
+    "insist",
+    "insists",
+    "maintained",
 ];
 
 /// Reporting verbs whose clause may come without `that`.
@@ -94,6 +111,11 @@ const NO_THAT: &[&str] = &[
     "writes",
     "observed",
     "explained",
+    "stressed",
+    "reiterated",
+    "insist",
+    "insists",
+    "testified",
 ];
 
 /// Words that cannot start a reported clause right after the verb.

@@ -13,7 +13,7 @@
 
 use dyad_core::{Document, Token};
 
-use super::{full_name, para_break, Person, Quote};
+use super::{full_name, is_verb, para_break, para_start, Person, Quote};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Gender {
@@ -177,9 +177,83 @@ pub(super) fn expand_acronym(doc: &Document, raw: &str) -> Option<String> {
 }
 
 /// Index of the token that starts at or contains byte `b`.
+/// The byte where the paragraph of token `i` ends.
+fn para_end(doc: &Document, i: usize) -> usize {
+    let from = doc.tokens[i].span.start;
+    doc.text[from..]
+        .find("\n\n")
+        .map_or(doc.text.len(), |k| from + k)
+}
+
 fn token_at(toks: &[Token], b: usize) -> usize {
     toks.partition_point(|t| t.span.end <= b)
         .min(toks.len().saturating_sub(1))
+}
+
+/// The token of a name mention: its last word (mentions are surnames), skipping flat name
+/// parts and appositions up to the head ("spokeswoman Sujata Raisinghani" → spokeswoman).
+fn name_head(toks: &[Token], span: dyad_core::Span) -> usize {
+    let mut i = token_at(toks, span.start);
+    for _ in 0..4 {
+        match (toks[i].deprel.as_deref(), toks[i].head) {
+            (Some("flat" | "compound" | "appos"), Some(h)) if h < toks.len() => i = h,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Whether the mention at `span` is the subject of a speech verb ("Sasse said", "said Lisa
+/// Boesky", "Jack Scarola, who represents ..., said"). With a parse: the mention is an
+/// `nsubj` whose head is a speech verb. Without one: a speech verb follows in the same
+/// sentence within twelve tokens, or comes right before the name.
+pub(super) fn speaks(doc: &Document, span: dyad_core::Span) -> bool {
+    let toks = &doc.tokens;
+    if toks.is_empty() {
+        return false;
+    }
+    let i = name_head(toks, span);
+    if toks[i].deprel.is_some() {
+        return toks[i]
+            .deprel
+            .as_deref()
+            .is_some_and(|r| r.starts_with("nsubj"))
+            && toks[i]
+                .head
+                .and_then(|h| toks.get(h))
+                .is_some_and(|v| is_verb(&v.text));
+    }
+    let after = (i + 1..toks.len().min(i + 13))
+        .take_while(|&k| !matches!(toks[k].text.as_str(), "." | "?" | "!"))
+        .any(|k| is_verb(&toks[k].text));
+    let start = token_at(toks, span.start);
+    let before = (start.saturating_sub(2)..start).any(|k| is_verb(&toks[k].text));
+    after || before
+}
+
+/// Whether the mention at `span` is the subject of its sentence's main verb (parse only).
+pub(super) fn main_subject(doc: &Document, span: dyad_core::Span) -> bool {
+    let toks = &doc.tokens;
+    if toks.is_empty() {
+        return false;
+    }
+    let i = name_head(toks, span);
+    toks[i]
+        .deprel
+        .as_deref()
+        .is_some_and(|r| r.starts_with("nsubj"))
+        && toks[i]
+            .head
+            .and_then(|h| toks.get(h))
+            .is_some_and(|v| v.deprel.as_deref() == Some("root"))
+}
+
+/// The index of the sentence holding the start of `span` (0 when the document has none).
+pub(super) fn sentence_of_span(doc: &Document, span: dyad_core::Span) -> usize {
+    doc.sentences
+        .iter()
+        .position(|s| s.span.start <= span.start && span.start < s.span.end)
+        .unwrap_or(0)
 }
 
 /// Gives direct quotes without a speaker the speaker of the nearest attributed quote before
@@ -206,8 +280,19 @@ pub(super) fn carry_speakers(
         let from_quote = (0..i)
             .rev()
             .find(|&j| out[j].speaker.is_some() && out[j].span.end <= out[i].span.start);
-        if let Some(j) = from_quote.filter(|&j| same_para(out[j].span.end) && near(out[j].span.end))
-        {
+        // A paragraph that is only a quote, after a paragraph that ends with a speaker's
+        // reported speech (the paraphrase, then the words) ("Erekat said it was ..." / "\"They wanted us on our knees ...\"").
+        let quote_paragraph =
+            para_start(doc, start.saturating_sub(1)) && out[i].span.end + 4 >= para_end(doc, start);
+        let previous_paragraph = |b: usize| {
+            let k = token_at(toks, b);
+            para_break(doc, k, start)
+                && !(k + 1..start.saturating_sub(1)).any(|m| para_start(doc, m))
+        };
+        if let Some(j) = from_quote.filter(|&j| {
+            same_para(out[j].span.end) && near(out[j].span.end)
+                || quote_paragraph && !out[j].direct && previous_paragraph(out[j].span.end)
+        }) {
             out[i].speaker = out[j].speaker.clone();
             out[i].speaker_span = out[j].speaker_span;
             continue;
