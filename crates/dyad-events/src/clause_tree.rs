@@ -64,6 +64,8 @@ pub struct Tree<'a> {
     null: Vec<bool>,
     /// Also read event nouns ("his visit to Brussels") as clauses.
     noun_events: bool,
+    /// Fill each clause's words after the verb (for a dictionary read in sequence).
+    following: bool,
 }
 
 /// Nouns that name an event the way their verb does, read as clauses when
@@ -179,7 +181,15 @@ impl<'a> Tree<'a> {
             agent,
             null,
             noun_events: false,
+            following: false,
         }
+    }
+
+    /// Fills [`Clause::following`] (the words after each verb in its subtree), which only
+    /// a dictionary read in sequence uses.
+    pub fn with_following(mut self, yes: bool) -> Tree<'a> {
+        self.following = yes;
+        self
     }
 
     /// Reads event nouns as clauses too (see [`EVENT_NOUNS`]).
@@ -714,13 +724,15 @@ impl<'a> Tree<'a> {
             location: None,
         };
         self.own_roles(v, &mut c, &mut ci);
-        self.following(v, &mut c);
+        if self.following {
+            self.fill_following(v, &mut c);
+        }
         ci.clause = c;
         ci
     }
 
     /// The words of `v`'s subtree after it, in order, for flat patterns read in sequence.
-    fn following(&self, v: usize, c: &mut Clause) {
+    fn fill_following(&self, v: usize, c: &mut Clause) {
         let mut idx = Vec::new();
         let mut stack = vec![v];
         // bounded, so a cycle in a malformed parse ends too

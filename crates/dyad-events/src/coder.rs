@@ -190,7 +190,8 @@ impl<'d> Coder<'d> {
             let spans: Vec<Span> = agents.iter().map(|a| a.span).collect();
             let tree = Tree::new(toks, s.tokens[0], &here)
                 .with_agents(&spans)
-                .with_noun_events(self.config.noun_events);
+                .with_noun_events(self.config.noun_events)
+                .with_following(self.matcher.is_sequential());
             self.code_sentence(doc, si, &tree, (&here, &agents), today, &mut out);
         }
         for (i, e) in out.iter_mut().enumerate() {

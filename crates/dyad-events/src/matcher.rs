@@ -222,6 +222,11 @@ impl<'d> Matcher<'d> {
         }
     }
 
+    /// True when the dictionary is read in sequence too ([`Clause::following`] is used).
+    pub fn is_sequential(&self) -> bool {
+        self.sequential
+    }
+
     /// The verbs of the dictionary this clause's verb can be (particle verbs first).
     pub fn verbs(&self, clause: &Clause) -> Vec<VerbRef> {
         let mut keys = Vec::new();
