@@ -551,7 +551,8 @@ impl<'a> Resolver<'a> {
                 .into_iter()
                 .chain(nested)
                 .filter_map(|i| self.mention_at(i))
-                .find(|&j| j != k && self.coded_or_role(j));
+                .find(|&j| j != k && self.coded_or_role(j))
+                .or_else(|| self.surface_apposition(k));
             if let Some(j) = partner {
                 let role = self.out[j].0.clone();
                 let entity = self.out[k].0.entity.clone();
@@ -577,6 +578,37 @@ impl Resolver<'_> {
     /// A partner for an apposition: a coded mention, or a bare role noun with a sector
     /// ("the Crown prosecutor, Mark Tedeschi": the name takes `JUD` and no country; the
     /// context-country step may add one later, flagged as a guess).
+    /// Apposition read from commas when the parse misses it: "the prosecutor, Mark
+    /// Tedeschi, ..." (a role right before ", Name" closed by a comma or the sentence end)
+    /// and "Sophie Wilmes, Belgium's foreign minister, ..." (the reverse). A role followed
+    /// by anything else ("Smith, the police said") is no apposition, nor is another name.
+    fn surface_apposition(&self, k: usize) -> Option<usize> {
+        let (a, b) = self.out[k].1;
+        // a role, not another name: "Barack Obama, Vladimir Putin, ..." is a list
+        let role = |j: usize| self.coded_or_role(j) && self.out[j].0.rule.contains("agent");
+        let text = |i: usize| self.tok(i).map_or("", |t| t.text.as_str());
+        let closes = |i: usize| {
+            matches!(text(i), "," | "." | ";" | "") || self.sent_of.get(i) != self.sent_of.get(a)
+        };
+        if a >= 2 && text(a - 1) == "," && closes(b) {
+            if let Some(j) = self.mention_at(a - 2) {
+                if j != k && self.out[j].1 .1 == a - 1 && role(j) {
+                    return Some(j);
+                }
+            }
+        }
+        if text(b) == "," {
+            let start =
+                (b + 1..b + 3).find(|&i| !matches!(fold(text(i)).as_str(), "the" | "a" | "an"))?;
+            let j = self.mention_at(start)?;
+            let (ja, jb) = self.out[j].1;
+            if j != k && ja == start && closes(jb) && role(j) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
     fn coded_or_role(&self, j: usize) -> bool {
         let m = &self.out[j].0;
         m.code.is_some() || (m.sector.is_some() && m.rule.starts_with("agent ("))

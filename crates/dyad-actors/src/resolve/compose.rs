@@ -300,7 +300,8 @@ impl Resolver<'_> {
     /// An agent with no country ("officials", "the military") takes the country of the
     /// nearest country-bearing mention in its sentence, else in the sentence before, else
     /// the document's main country (see `people.rs`). Mentions that are participants of
-    /// their own (subjects, objects, possessors, non-place obliques) give no country.
+    /// their own (subjects, objects, possessors, non-place obliques) give no country, nor do
+    /// outlets ("..., Reuters reports": where a story is reported from says little).
     pub(super) fn context_countries(&mut self, main: Option<&DocCountry>) {
         for k in 0..self.out.len() {
             let (m, (a, _)) = (&self.out[k].0, self.out[k].1);
@@ -334,6 +335,7 @@ impl Resolver<'_> {
                     && x.sector.as_deref() != Some("IGO")
                     && !x.rule.contains("context country")
                     && !weak_person(x, xb - xa)
+                    && x.sector.as_deref() != Some("MED")
                     && j != k
                     && !self.participant(j)
             };
