@@ -1,8 +1,9 @@
 //! NER throughput alone, for several NER model files in one run, on the same tagged words:
 //! `cargo run --release -p dyad-models --example ner_speed -- TAGGER.bin FILE.conllu DEV.bio
-//! NER.bin[@WIDTH]...`. Tags the gold words once, then times `Ner::recognize` over all
+//! NER.bin[@WIDTH][%MIN]...`. Tags the gold words once, then times `Ner::recognize` over all
 //! sentences (three rounds) per model, in tokens per second of this thread's CPU time, and
-//! prints its span F1 on `DEV.bio`; `@WIDTH` decodes with that beam width.
+//! prints its span F1 on `DEV.bio`; `@WIDTH` decodes with that beam width, `%MIN` first drops
+//! the weights of magnitude below MIN.
 
 use std::path::Path;
 
@@ -39,11 +40,18 @@ fn main() -> anyhow::Result<()> {
     }
     let ntok: usize = tagged.iter().map(|t| t.0.len()).sum();
     for arg in &a[3..] {
-        let (path, width) = match arg.rsplit_once('@') {
-            Some((p, w)) => (p, Some(w.parse::<usize>()?)),
+        let (arg, prune) = match arg.rsplit_once('%') {
+            Some((a, p)) => (a, Some(p.parse::<f32>()?)),
             None => (arg.as_str(), None),
         };
+        let (path, width) = match arg.rsplit_once('@') {
+            Some((p, w)) => (p, Some(w.parse::<usize>()?)),
+            None => (arg, None),
+        };
         let mut ner = Ner::load(Path::new(path))?;
+        if let Some(p) = prune {
+            ner.prune(p);
+        }
         if let Some(w) = width {
             ner.set_beam_width(w);
         }
@@ -58,8 +66,9 @@ fn main() -> anyhow::Result<()> {
         }
         let secs = cpu_seconds() - t;
         println!(
-            "{path}: beam {} {:.0} tokens/CPU-s ({} entities), dev F1 {:.2}",
+            "{path}: beam {} prune {prune:?} {} weights {:.0} tokens/CPU-s ({} entities), dev F1 {:.2}",
             ner.beam_width(),
+            ner.size(),
             (ntok * rounds) as f64 / secs,
             found / rounds,
             100.0 * dyad_models::ner::span_f1(&tagger, &ner, &dev)
