@@ -1113,8 +1113,19 @@ fn make_quote(
             // The nearest person before the pronoun whose gender, when the text gives one,
             // agrees with it ("she said" skips the minister named last).
             let wanted = speakers::pronoun_gender(raw);
+            // A person named inside the quote is its topic, not its speaker ("\"Andy Warhol
+            // was the center of the Zeitgeist ...,\" he said").
+            let quoted_words: HashSet<&str> = if direct {
+                text.split(|c: char| !c.is_alphanumeric()).collect()
+            } else {
+                HashSet::new()
+            };
             let fits = |p: &Person| {
                 wanted.is_none_or(|g| speakers::gender_of(doc, &p.name).is_none_or(|h| h == g))
+                    && p.name
+                        .split_whitespace()
+                        .last()
+                        .is_none_or(|w| !quoted_words.contains(w))
             };
             let before = |v: &[Person]| {
                 v.iter()
@@ -1141,22 +1152,16 @@ fn make_quote(
                     })
                     .map(|p| full_name(persons, &p.name))
             });
-            // The nearest mention, not the article's main person: first a speaker (the
-            // subject of a speech verb) among the three last mentions whom the text gives the
-            // pronoun's gender ("Raisinghani told CBC ... Baird said ... she said"), else the
-            // nearest mention, or the subject of the main clause of its sentence ("Figgins
-            // declined to address whether Thomas slept ... the night Epstein died.").
+            // The nearest mention, not the article's main person ("Sasse said ... \"...,\"
+            // he said" is Sasse though Epstein has more mentions), or the subject of the main
+            // clause of its sentence ("Figgins declined to address whether Thomas slept ...
+            // the night Epstein died.").
             let near: Vec<&Person> = mentions
                 .iter()
                 .filter(|p| p.span.end <= ss.start && fits(p))
                 .rev()
                 .take(3)
                 .collect();
-            let gendered_speaker = wanted.and_then(|g| {
-                near.iter().find(|p| {
-                    speakers::speaks(doc, p.span) && speakers::gender_of(doc, &p.name) == Some(g)
-                })
-            });
             let nearest = near.first().map(|first| {
                 let sent = speakers::sentence_of_span(doc, first.span);
                 near.iter()
@@ -1164,19 +1169,24 @@ fn make_quote(
                     .find(|p| speakers::main_subject(doc, p.span))
                     .unwrap_or(first)
             });
-            // The nearest only when it is salient: a speaker, or the main subject of the
-            // pronoun's sentence or the one before; otherwise a person of the right gender
+            // The nearest only when it is salient: a speaker in the pronoun's sentence or
+            // the two before, or the main subject of the pronoun's sentence or the one before; otherwise a person of the right gender
             // among the three last ("known" below) is the better guess.
             let pronoun_sentence = speakers::sentence_of_span(doc, ss);
             let salient = nearest.filter(|p| {
-                speakers::speaks(doc, p.span)
-                    || speakers::main_subject(doc, p.span)
-                        && speakers::sentence_of_span(doc, p.span) + 1 >= pronoun_sentence
+                let back = pronoun_sentence.saturating_sub(speakers::sentence_of_span(doc, p.span));
+                back <= 2 && speakers::speaks(doc, p.span)
+                    || back <= 1 && speakers::main_subject(doc, p.span)
             });
-            let speaker = gendered_speaker
-                .or(salient)
-                .map(|p| full_name(persons, &p.name));
-            speaker
+            let speaker = salient.map(|p| full_name(persons, &p.name));
+            // "she" is marked: a woman the text names among the three last comes first
+            // ("Raisinghani told CBC ... Baird said ... she said"); for "he" a salient
+            // nearest person of unknown gender is the better guess.
+            let female = wanted == Some(speakers::Gender::Female);
+            female
+                .then(|| known.clone())
+                .flatten()
+                .or(speaker)
                 .or(known)
                 .or_else(|| nearest.map(|p| full_name(persons, &p.name)))
                 .or_else(|| before(mentions))

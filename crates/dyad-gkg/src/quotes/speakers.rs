@@ -203,6 +203,20 @@ fn name_head(toks: &[Token], span: dyad_core::Span) -> usize {
     i
 }
 
+/// Attribution verbs that, with a subject of their own, mostly say something else ("the Sams
+/// continued to shun ...", "the report concluded").
+const NOT_SPEAKING: &[&str] = &[
+    "continued",
+    "concluded",
+    "described",
+    "characterized",
+    "characterised",
+    "dubbed",
+    "urged",
+    "reads",
+    "recalled",
+];
+
 /// Whether the mention at `span` is the subject of a speech verb ("Sasse said", "said Lisa
 /// Boesky", "Jack Scarola, who represents ..., said"). With a parse: the mention is an
 /// `nsubj` whose head is a speech verb. Without one: a speech verb follows in the same
@@ -221,11 +235,11 @@ pub(super) fn speaks(doc: &Document, span: dyad_core::Span) -> bool {
             && toks[i]
                 .head
                 .and_then(|h| toks.get(h))
-                .is_some_and(|v| is_verb(&v.text));
+                .is_some_and(|v| is_verb(&v.text) && !NOT_SPEAKING.contains(&v.text.as_str()));
     }
     let after = (i + 1..toks.len().min(i + 13))
         .take_while(|&k| !matches!(toks[k].text.as_str(), "." | "?" | "!"))
-        .any(|k| is_verb(&toks[k].text));
+        .any(|k| is_verb(&toks[k].text) && !NOT_SPEAKING.contains(&toks[k].text.as_str()));
     let start = token_at(toks, span.start);
     let before = (start.saturating_sub(2)..start).any(|k| is_verb(&toks[k].text));
     after || before
