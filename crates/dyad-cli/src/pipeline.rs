@@ -230,15 +230,27 @@ pub fn actor_refs(actors: &[ActorMention]) -> Vec<ActorRef> {
         .collect()
 }
 
-/// Where each event happened (GDELT's ActionGeo): the place named in its sentence nearest
-/// its trigger, else the place of the document's dateline. A place that is itself the
-/// event's source or target ("Washington opposes", "U.S. Secretary of State Antony Blinken")
-/// names an actor, not where the event happened, and is passed over.
+/// Where each event happened (GDELT's ActionGeo) and the tone of its sentence, from the
+/// knowledge-graph fields. The place is the geocoded place of the coder's `in`/`at` oblique,
+/// else the place named in the sentence nearest the trigger, else the oblique's name as
+/// written (a place the gazetteer does not know), else the place of the document's
+/// dateline. A place that is itself the event's source or target ("Washington opposes",
+/// "U.S. Secretary of State Antony Blinken") names an actor, not where the event happened,
+/// and is passed over.
 pub fn locate_events(doc: &Document, gkg: &Gkg, events: &mut [Event]) {
+    let geocoded = |l: &dyad_gkg::Location| EventLocation {
+        name: l.name.clone(),
+        span: Some(l.span),
+        country: Some(l.country.clone()),
+        geonames_id: Some(l.geonameid),
+        lat: Some(l.lat),
+        lon: Some(l.lon),
+    };
     for e in events {
         let Some(sentence) = doc.sentences.get(e.sentence) else {
             continue;
         };
+        e.tone = gkg.sentence_tones.get(e.sentence).map(|t| t.tone);
         let actors: Vec<Span> = [&e.source, &e.target]
             .into_iter()
             .flatten()
@@ -251,28 +263,25 @@ pub fn locate_events(doc: &Document, gkg: &Gkg, events: &mut [Event]) {
                 s.start.saturating_sub(e.trigger.end)
             }
         };
-        let named = gkg
-            .locations_in(sentence.span)
-            .filter(|l| !actors.iter().any(|a| a.overlaps(l.span)))
-            .min_by_key(|l| (gap(l.span), l.span.start));
-        e.location = match (named, &gkg.dateline_place) {
-            (Some(l), _) => Some(EventLocation {
-                name: l.name.clone(),
-                span: Some(l.span),
-                country: Some(l.country.clone()),
-                geonames_id: Some(l.geonameid),
-                lat: Some(l.lat),
-                lon: Some(l.lon),
-            }),
-            (None, Some(p)) => Some(EventLocation {
+        let in_sentence = || {
+            gkg.locations_in(sentence.span)
+                .filter(|l| !actors.iter().any(|a| a.overlaps(l.span)))
+        };
+        let oblique = e.location.as_ref().and_then(|l| l.span);
+        let named = oblique
+            .and_then(|o| in_sentence().find(|l| l.span.overlaps(o)))
+            .or_else(|| in_sentence().min_by_key(|l| (gap(l.span), l.span.start)));
+        if let Some(l) = named {
+            e.location = Some(geocoded(l));
+        } else if e.location.is_none() {
+            e.location = gkg.dateline_place.as_ref().map(|p| EventLocation {
                 name: p.name.clone(),
                 span: None,
                 country: Some(p.iso3.clone()),
                 geonames_id: Some(p.geonameid),
                 lat: Some(p.lat),
                 lon: Some(p.lon),
-            }),
-            (None, None) => None,
-        };
+            });
+        }
     }
 }

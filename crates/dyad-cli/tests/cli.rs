@@ -180,6 +180,16 @@ fn events_take_the_place_of_their_sentence_else_the_dateline() {
     // The first sentence names no place: the dateline's, which has no span in the text.
     let first = place_of(0);
     assert_eq!(first["name"], "Kyiv");
+    let tones: Vec<f64> = events.iter().filter_map(|e| e["tone"].as_f64()).collect();
+    assert_eq!(
+        tones.len(),
+        events.len(),
+        "every event has its sentence's tone"
+    );
+    assert!(
+        tones.iter().any(|t| *t < 0.0),
+        "an attack reads negative: {tones:?}"
+    );
     assert_eq!(first["country"], "UKR");
     assert!(first.get("span").is_none());
     // The second names one: it wins, with its span, and not the actors' countries.

@@ -24,9 +24,10 @@ use crate::clause_tree::{ClauseInfo, Tree};
 use crate::codebook::{quad_class_of_root, Codebook};
 use crate::discards::{Discard, Discards};
 use crate::event::{ActorRef, Event, Location, PatternRef, Plover};
-use crate::event_date::{iso_of_days, parse_day, relative_day};
+use crate::event_date::relative_day;
 use crate::matcher::{Match, Matcher, Role};
 use crate::verb_dictionary::VerbDictionary;
+use dyad_core::calendar::Day;
 
 /// What to do with an event stated as not happening.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,7 +128,7 @@ impl<'d> Coder<'d> {
     /// Codes every sentence of `doc`. `actors` are the document's actor mentions (byte
     /// spans into `doc.text`), in any order. Events are numbered `e1`, `e2`... in order.
     pub fn code(&self, doc: &Document, actors: &[ActorRef]) -> Vec<Event> {
-        let today = doc.doc.date.as_deref().and_then(parse_day);
+        let today = doc.doc.date.as_deref().and_then(Day::parse);
         let mut coded: Vec<&ActorRef> = actors.iter().filter(|a| a.code.is_some()).collect();
         coded.sort_by_key(|a| a.span.start);
         let agents: Vec<Agent> = actors
@@ -206,7 +207,7 @@ impl<'d> Coder<'d> {
         si: usize,
         tree: &Tree,
         (actors, agents): (&[&ActorRef], &[Agent]),
-        today: Option<i64>,
+        today: Option<Day>,
         out: &mut Vec<Event>,
     ) {
         let infos = tree.clauses();
@@ -325,7 +326,7 @@ impl<'d> Coder<'d> {
                 e.target = ta;
                 e.negated = negated;
                 e.date =
-                    today.and_then(|d| relative_day(tree.tokens(), d, ci.future).map(iso_of_days));
+                    today.and_then(|d| relative_day(tree.tokens(), d, ci.future).map(Day::iso));
                 e.location = ci.location.map(|(a, b)| {
                     let span = Span::new(tree.token(a).span.start, tree.token(b).span.end);
                     Location {
@@ -592,6 +593,7 @@ impl<'d> Coder<'d> {
             location: None,
             confidence: 1.0,
             pattern: None,
+            tone: None,
         }
     }
 

@@ -106,6 +106,11 @@ pub struct Event {
     /// 0..1: how sure the coder is.
     pub confidence: f32,
     pub pattern: Option<PatternRef>,
+    /// Tone of the event's sentence (GDELT's tone scale: percent positive minus percent
+    /// negative words), filled in by the pipeline from the knowledge-graph stage; null when
+    /// that stage did not run.
+    #[serde(default)]
+    pub tone: Option<f64>,
 }
 
 impl Event {
@@ -146,6 +151,7 @@ impl Event {
             location: None,
             confidence: 1.0,
             pattern: None,
+            tone: None,
         })
     }
 }
