@@ -5,7 +5,8 @@
 //! uses what only the parse and the NER know. Each step is named in the mention's `rule`:
 //!
 //! * `capital-metonymy` is dropped when the parse makes the capital a place (an oblique or
-//!   nominal modifier marked "in", "to", "of"...); `Brussels` stands for the EU when the
+//!   nominal modifier marked "in", "to", "of"...) or when it is part or surname of a person
+//!   the NER found ("Valeska Paris ... Paris claims"); `Brussels` stands for the EU when the
 //!   sentence or its neighbours speak of the EU, else for Belgium's government.
 //! * `ner PER (dictionary knows only ...)` - a one-word dictionary person inside or right
 //!   after a longer name ("Ahmed Mohamed") is a coincidence of names, not that leader.
@@ -238,6 +239,12 @@ impl<'a> Resolver<'a> {
             if !m.rule.starts_with("capital-metonymy") {
                 continue;
             }
+            // "Valeska Paris", and "Paris" after her: a capital inside or ending a person's
+            // name is that person, not the government
+            if self.in_person_name(*range) {
+                drop.push(k);
+                continue;
+            }
             // the parse is trusted only to say "a place": an oblique or nominal modifier
             // with a locative case marker ("talks in Moscow", "the road to Kyiv")
             let h = self.head_of(*range);
@@ -261,6 +268,28 @@ impl<'a> Resolver<'a> {
         for k in drop.into_iter().rev() {
             self.out.remove(k);
         }
+    }
+
+    /// Tokens `[a, b)` lie inside a longer NER person, or are the last word of a person
+    /// the NER found before them.
+    fn in_person_name(&self, (a, b): (usize, usize)) -> bool {
+        let persons = self.doc.entities.iter().filter(|e| e.label == "PER");
+        let word: Vec<String> = (a..b)
+            .filter_map(|i| self.tok(i))
+            .map(|t| fold(&t.text))
+            .collect();
+        persons.into_iter().any(|e| {
+            let (x, y) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
+            let inside = x <= a && b <= y && y > x + (b - a);
+            let surname = y > x + 1
+                && y <= a
+                && y >= b - a
+                && (y - (b - a)..y)
+                    .filter_map(|i| self.tok(i))
+                    .map(|t| fold(&t.text))
+                    .eq(word.iter().cloned());
+            inside || surname
+        })
     }
 
     fn is_locative_case(&self, c: usize) -> bool {
@@ -488,15 +517,21 @@ impl<'a> Resolver<'a> {
                 })
                 .collect();
             let found = self.dict.find(&texts, self.date);
-            if found
-                .iter()
-                .any(|f| f.entry.kind.is_country_like() && f.entry.kind != EntryKind::Country)
-            {
-                continue; // a place the NER took for a name ("Brussels" as PER)
+            // a place the NER took for a name ("Brussels" as PER), unless it is the surname
+            // of a person named before ("Valeska Paris ... Paris")
+            let whole_place = found.iter().any(|f| {
+                f.tokens == (0, b - a)
+                    && f.entry.kind.is_country_like()
+                    && f.entry.kind != EntryKind::Country
+            });
+            let person_named_so = whole_place && self.in_person_name((a, b));
+            if whole_place && !person_named_so {
+                continue;
             }
             if let Some(f) = found
                 .iter()
                 .find(|f| f.tokens == (0, b - a) && f.code.is_some())
+                .filter(|_| !person_named_so)
             {
                 let rule = format!(
                     "dictionary after the NER {} span ({} {})",

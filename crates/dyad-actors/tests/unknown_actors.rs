@@ -150,3 +150,21 @@ fn a_prefix_agent_composes_with_the_country_after_it() {
     assert_eq!(m.code.as_deref(), Some("NGOKEN"), "{ms:#?}");
     assert!(m.rule.starts_with("prefix agent+actor"), "{}", m.rule);
 }
+
+#[test]
+fn a_capital_in_a_persons_name_is_that_person() {
+    let ms = resolve(
+        "Valeska Paris, a former member, has sued the company. \
+         Paris says she was kept on the ship for years.",
+        "2015-05-07",
+    );
+    assert!(
+        ms.iter().all(|m| m.code.as_deref() != Some("FRAGOV")),
+        "{ms:#?}"
+    );
+    let later = ms
+        .iter()
+        .find(|m| m.mention == "Paris")
+        .unwrap_or_else(|| panic!("no later Paris in {ms:#?}"));
+    assert!(later.rule.starts_with("surname"), "{}", later.rule);
+}
