@@ -1585,4 +1585,15 @@ mod tests {
         let q: Vec<_> = quotes(t).into_iter().filter(|q| q.direct).collect();
         assert_eq!(q[0].speaker, s("Saeb Erekat"));
     }
+
+    #[test]
+    fn reported_clause_ends_at_a_dash_or_quoted_comma_before_but() {
+        let q = pairs("The president says his approach has created leverage — and in some cases, he is right.");
+        assert_eq!(q[0].1, "his approach has created leverage");
+        let q = pairs(
+            "Mr. Trump has since said that a deal signing would take place in \"farm country,\" but the Chinese have been reluctant.",
+        );
+        let i = q.iter().find(|p| !p.2).expect("the indirect quote");
+        assert_eq!(i.1, "a deal signing would take place in \"farm country");
+    }
 }

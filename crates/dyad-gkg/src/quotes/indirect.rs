@@ -786,7 +786,8 @@ fn according_to(
 /// The end (exclusive) of the reported clause: the sentence end, a quote mark that opens a
 /// direct quote after a comma or colon (glued to the word after it, not to the one before:
 /// `named "Better Idea of Afghan Girls," scored` goes on), or a comma before another speech
-/// verb, "according to", or a new clause ("but", "with", "while").
+/// verb, "according to", or a new clause ("but", "with", "while", also after a closing quote
+/// mark), or a dash before "and"/"but".
 pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
     (from..end)
         .find(|&k| {
@@ -803,6 +804,17 @@ pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
                     && toks[from - 1].text == ","
                     && toks[from - 2].text == "that"
                     && clause_parse::lacks_finite_verb(toks, from, k)))
+                // A dash before "and"/"but" turns to the writer's own words ("his approach
+                // has created leverage — and in some cases, he is right").
+                || (matches!(t, "—" | "–")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.text.as_str(), "and" | "but")))
+                // A comma inside a closing quote mark before "but" (`in United States "farm
+                // country," but the Chinese ...`).
+                || (t == ","
+                    && toks.get(k + 1).is_some_and(|n| is_mark(&n.text))
+                    && toks.get(k + 2).is_some_and(|n| n.text == "but"))
                 || (t == ","
                     && toks.get(k + 1).is_some_and(|n| {
                         is_verb(&n.text)
