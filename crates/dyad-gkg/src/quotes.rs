@@ -1596,4 +1596,13 @@ mod tests {
         let i = q.iter().find(|p| !p.2).expect("the indirect quote");
         assert_eq!(i.1, "a deal signing would take place in \"farm country");
     }
+
+    #[test]
+    fn a_sentence_initial_common_noun_is_no_antecedent() {
+        let t = "Prosecutors said the guards slept. Later, prosecutors said more.\n\n\
+                 \"We will appeal this decision now,\" he said.";
+        let q = quotes(t);
+        let d = q.iter().find(|q| q.direct).expect("the direct quote");
+        assert_ne!(d.speaker, s("Prosecutors"));
+    }
 }
