@@ -69,7 +69,7 @@ proptest! {
     ) {
         let dict = Dictionary::builtin().unwrap();
         let text = words.join(" ");
-        let date = Date::from_ymd(year, 6, 1);
+        let date = Date::from_ymd(i64::from(year), 6, 1);
         let toks: Vec<&str> = words.iter().map(String::as_str).collect();
         for m in dict.find(&toks, date) {
             prop_assert!(m.tokens.0 < m.tokens.1 && m.tokens.1 <= toks.len());
