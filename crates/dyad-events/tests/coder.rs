@@ -2,56 +2,19 @@
 //! speech, complements, negation, intent and dates. Parses are written as CoNLL-U-like rows
 //! so each test shows the tree it codes; actors are given as the words they cover.
 
-use dyad_core::{DocMeta, Document, Sentence, Span, Token};
+use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, CoderConfig, Event, Negation};
+
+mod common;
 
 /// A one-sentence document from (text, lemma, upos, head 1-based or 0, deprel) rows, and
 /// actor mentions as (first word, last word, code), 1-based.
-fn doc(
-    rows: &[(&str, &str, &str, usize, &str)],
-    actors: &[(usize, usize, &str)],
-) -> (Document, Vec<ActorRef>) {
-    let mut text = String::new();
-    let mut tokens = Vec::new();
-    for &(w, lemma, upos, head, rel) in rows {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        let start = text.len();
-        text.push_str(w);
-        tokens.push(Token {
-            text: w.into(),
-            span: Span::new(start, text.len()),
-            lemma: Some(lemma.into()),
-            upos: Some(upos.into()),
-            head: head.checked_sub(1),
-            deprel: Some(rel.into()),
-            ..Default::default()
-        });
-    }
+fn doc(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> (Document, Vec<ActorRef>) {
+    let d = common::parsed(rows, Some("2021-03-25"));
     let refs = actors
         .iter()
-        .map(|&(a, b, code)| ActorRef {
-            mention: rows[a - 1..b]
-                .iter()
-                .map(|r| r.0)
-                .collect::<Vec<_>>()
-                .join(" "),
-            span: Span::new(tokens[a - 1].span.start, tokens[b - 1].span.end),
-            code: Some(code.into()),
-            ..Default::default()
-        })
+        .map(|&(a, b, code)| common::mention(&d, a, b, Some(code)))
         .collect();
-    let meta = DocMeta {
-        date: Some("2021-03-25".into()),
-        ..DocMeta::new("t", text.as_bytes())
-    };
-    let mut d = Document::new(meta, text.clone());
-    d.sentences = vec![Sentence {
-        span: Span::new(0, text.len()),
-        tokens: [0, tokens.len()],
-    }];
-    d.tokens = tokens;
     (d, refs)
 }
 

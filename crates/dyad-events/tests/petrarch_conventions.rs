@@ -3,8 +3,10 @@
 //! as CoNLL-U-like rows; actors as the words they cover, with a code or, for an agent
 //! without a country, a sector.
 
-use dyad_core::{DocMeta, Document, Sentence, Span, Token};
+use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
+
+mod common;
 
 /// A mention over words `a..=b` (1-based): a coded actor, or an agent with only a sector.
 enum Mention<'a> {
@@ -12,58 +14,19 @@ enum Mention<'a> {
     Agent(usize, usize, &'a str),
 }
 
-fn doc(
-    rows: &[(&str, &str, &str, usize, &str)],
-    mentions: &[Mention],
-) -> (Document, Vec<ActorRef>) {
-    let mut text = String::new();
-    let mut tokens = Vec::new();
-    for &(w, lemma, upos, head, rel) in rows {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        let start = text.len();
-        text.push_str(w);
-        tokens.push(Token {
-            text: w.into(),
-            span: Span::new(start, text.len()),
-            lemma: Some(lemma.into()),
-            upos: Some(upos.into()),
-            head: head.checked_sub(1),
-            deprel: Some(rel.into()),
-            ..Default::default()
-        });
-    }
+fn doc(rows: &[common::Row], mentions: &[Mention]) -> (Document, Vec<ActorRef>) {
+    let d = common::parsed(rows, None);
     let refs = mentions
         .iter()
-        .map(|m| {
-            let (a, b, code, sector) = match *m {
-                Mention::Coded(a, b, c) => (a, b, Some(c.to_string()), None),
-                Mention::Agent(a, b, s) => (a, b, None, Some(s)),
-            };
-            let mut r = ActorRef {
-                mention: rows[a - 1..b]
-                    .iter()
-                    .map(|r| r.0)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                span: Span::new(tokens[a - 1].span.start, tokens[b - 1].span.end),
-                code,
-                ..Default::default()
-            };
-            if let Some(s) = sector {
-                r.extra.insert("sector".into(), s.into());
+        .map(|m| match *m {
+            Mention::Coded(a, b, c) => common::mention(&d, a, b, Some(c)),
+            Mention::Agent(a, b, sector) => {
+                let mut r = common::mention(&d, a, b, None);
+                r.extra.insert("sector".into(), sector.into());
+                r
             }
-            r
         })
         .collect();
-    let meta = DocMeta::new("t", text.as_bytes());
-    let mut d = Document::new(meta, text.clone());
-    d.sentences = vec![Sentence {
-        span: Span::new(0, text.len()),
-        tokens: [0, tokens.len()],
-    }];
-    d.tokens = tokens;
     (d, refs)
 }
 

@@ -1,7 +1,59 @@
 //! What the integration tests share: finding the evaluation data in ../shared, which only the
-//! developers' machines and CI have; a test without it prints why it skips.
+//! developers' machines and CI have (a test without it prints why it skips), and hand-parsed
+//! one-sentence documents for the coder's tests. Each test binary uses part of it.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
+
+use dyad_core::{DocMeta, Document, Sentence, Span, Token};
+use dyad_events::ActorRef;
+
+/// One parsed word: (text, lemma, upos, head 1-based or 0 for the root, deprel).
+pub type Row<'a> = (&'a str, &'a str, &'a str, usize, &'a str);
+
+/// A one-sentence document of `rows`, the words joined by single spaces, dated `date`.
+pub fn parsed(rows: &[Row], date: Option<&str>) -> Document {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    for &(w, lemma, upos, head, rel) in rows {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(w);
+        tokens.push(Token {
+            text: w.into(),
+            span: Span::new(start, text.len()),
+            lemma: Some(lemma.into()),
+            upos: Some(upos.into()),
+            head: head.checked_sub(1),
+            deprel: Some(rel.into()),
+            ..Default::default()
+        });
+    }
+    let meta = DocMeta {
+        date: date.map(str::to_string),
+        ..DocMeta::new("t", text.as_bytes())
+    };
+    let mut d = Document::new(meta, text.clone());
+    d.sentences = vec![Sentence {
+        span: Span::new(0, text.len()),
+        tokens: [0, tokens.len()],
+    }];
+    d.tokens = tokens;
+    d
+}
+
+/// The actor mention over words `a..=b` (1-based) of a [`parsed`] document, with `code`.
+pub fn mention(d: &Document, a: usize, b: usize, code: Option<&str>) -> ActorRef {
+    let span = Span::new(d.tokens[a - 1].span.start, d.tokens[b - 1].span.end);
+    ActorRef {
+        mention: span.get(&d.text).unwrap_or_default().to_string(),
+        span,
+        code: code.map(str::to_string),
+        ..Default::default()
+    }
+}
 
 /// `../shared/data/events/<rel>` next to the repository, or `None` (with a SKIP line) when absent.
 pub fn shared(rel: &str) -> Option<PathBuf> {
