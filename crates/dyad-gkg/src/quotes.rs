@@ -1605,4 +1605,12 @@ mod tests {
         let d = q.iter().find(|q| q.direct).expect("the direct quote");
         assert_ne!(d.speaker, s("Prosecutors"));
     }
+
+    #[test]
+    fn trailing_attribution_with_a_longer_subject_or_a_named_listener() {
+        let q = pairs("China is wary of offering concessions, people familiar with Chinese trade policy said.");
+        assert_eq!(q[0].1, "China is wary of offering concessions");
+        let q = pairs("Two professors were handed over to US forces, an insurgent source told Agence France-Presse.");
+        assert_eq!(q[0].1, "Two professors were handed over to US forces");
+    }
 }

@@ -503,11 +503,16 @@ fn trailing(
         }
         (v - 1, n)
     } else {
-        // `, police said.`, `, Mr Panvalkar said on Monday.`: a short subject after a comma.
-        if (v + 1..end).any(|k| !TIME_WORDS.contains(&toks[k].text.as_str())) {
+        // `, police said.`, `, Mr Panvalkar said on Monday.`: a short subject after a comma
+        // (up to seven words: `, people familiar with Chinese trade policy said.`); after
+        // `told` a name may close the sentence (`, an insurgent source told Agence
+        // France-Presse.`).
+        let told_name = matches!(toks[v].text.as_str(), "told" | "tells")
+            && name_run(toks, v + 1).is_some_and(|(s, e)| s == v + 1 && e >= end);
+        if !told_name && (v + 1..end).any(|k| !TIME_WORDS.contains(&toks[k].text.as_str())) {
             return None;
         }
-        let c = (a..v).rev().take(6).find(|&k| toks[k].text == ",")?;
+        let c = (a..v).rev().take(8).find(|&k| toks[k].text == ",")?;
         let spk = name_before(toks, v)
             .or_else(|| pronoun_before(toks, v))
             .filter(|&(s, _)| s > c)
