@@ -1613,4 +1613,14 @@ mod tests {
         let q = pairs("Two professors were handed over to US forces, an insurgent source told Agence France-Presse.");
         assert_eq!(q[0].1, "Two professors were handed over to US forces");
     }
+
+    #[test]
+    fn inverted_trailing_attribution_with_an_apposition() {
+        let q = quotes("There were more than 30 staff vacancies at the facility, said Serene Gregg, local president of the union.");
+        assert_eq!(
+            q[0].text,
+            "There were more than 30 staff vacancies at the facility"
+        );
+        assert_eq!(q[0].speaker, s("Serene Gregg"));
+    }
 }

@@ -497,8 +497,15 @@ fn trailing(
     let (c, spk) = if v > a && toks[v - 1].text == "," {
         // Inverted: `, says Tarlo.`, `, says Canadian Blood Services (CBS).`
         let n = name_run(toks, v + 1).or_else(|| pronoun_at(toks, v + 1))?;
-        // The name closes the sentence (a bracketed acronym may follow it).
-        if n.1 < end && toks[n.1].text != "(" {
+        // The name closes the sentence (a bracketed acronym may follow it), or an
+        // apposition in lower case does (`, said Serene Gregg, local president of the
+        // prison workers' union.`).
+        let apposition = toks[n.1].text == ","
+            && toks
+                .get(n.1 + 1)
+                .is_some_and(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+            && !(n.1 + 1..end).any(|k| is_verb(&toks[k].text) || is_mark(&toks[k].text));
+        if n.1 < end && toks[n.1].text != "(" && !apposition {
             return None;
         }
         (v - 1, n)
