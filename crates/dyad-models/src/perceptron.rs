@@ -18,14 +18,14 @@ struct Param {
     class: u16,
     w: f32,
     total: f64,
-    ts: u32,
+    ts: u64,
 }
 
 /// The weights while training.
 pub struct Trainer {
     nclasses: usize,
     table: HashMap<u64, Vec<Param>, IdBuild>,
-    step: u32,
+    step: u64,
 }
 
 impl Trainer {
@@ -55,18 +55,26 @@ impl Trainer {
         self.step += 1;
     }
 
+    /// Counts `n` training instances at once (a sequence trainer's words).
+    pub fn advance(&mut self, n: u64) {
+        self.step += n;
+    }
+
     /// The perceptron update: `truth` up, `guess` down, on every feature.
     pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
         if truth == guess {
             return;
         }
         for &f in feats {
-            self.bump(f, truth as u16, 1.0);
-            self.bump(f, guess as u16, -1.0);
+            self.add(f, truth as u16, 1.0);
+            self.add(f, guess as u16, -1.0);
         }
     }
 
-    fn bump(&mut self, f: u64, class: u16, d: f32) {
+    /// Adds `d` to the weight of feature `f` for `class`: one half of an update, for
+    /// trainers whose gold and guessed decisions have different feature lists (a sequence
+    /// perceptron's two label histories).
+    pub fn add(&mut self, f: u64, class: u16, d: f32) {
         let step = self.step;
         let ps = self.table.entry(f).or_default();
         let p = match ps.iter().position(|p| p.class == class) {

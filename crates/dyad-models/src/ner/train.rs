@@ -7,12 +7,11 @@
 //! two halves the decoder uses, so the update touches the history features of each prefix with
 //! that prefix's own labels.
 //!
-//! The shared [`crate::perceptron::Trainer`] updates one feature list for both the gold and the
-//! guessed class; a sequence update needs different lists for the two, so this file keeps its
-//! own small table of running weights (same lazy averaging, Collins 2002), frozen into the
-//! same [`Weights`] at the end.
+//! A sequence update needs different feature lists for the gold and the guessed labels, so
+//! the update goes through [`Trainer::add`] one half at a time, and the averaging clock
+//! advances by the words of each sentence ([`Trainer::advance`]).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use super::beam::{self, BeamScratch};
 use super::{
@@ -21,9 +20,9 @@ use super::{
 };
 use crate::data::{spans, NerSentence};
 use crate::gazetteer::Gazetteer;
-use crate::hash::{mix, IdBuild, Rng};
+use crate::hash::{mix, Rng};
 use crate::lex::Lex;
-use crate::perceptron::{BestEpoch, Weights};
+use crate::perceptron::{BestEpoch, Trainer};
 use crate::tagger::{TagScratch, Tagger};
 use crate::{EpochReport, ModelError, TrainOptions};
 
@@ -34,78 +33,6 @@ use crate::{EpochReport, ModelError, TrainOptions};
 const FEATURE_DROPOUT: f64 = 0.2;
 /// Beam width of training and decoding.
 pub const BEAM: usize = 4;
-
-#[derive(Clone, Copy, Debug)]
-struct Param {
-    class: u16,
-    w: f32,
-    total: f64,
-    ts: u64,
-}
-
-/// Running weights with lazy averaging.
-struct SeqTrainer {
-    nclasses: usize,
-    table: HashMap<u64, Vec<Param>, IdBuild>,
-    step: u64,
-}
-
-impl SeqTrainer {
-    fn scores(&self, feats: &[u64], scores: &mut Vec<f32>) {
-        scores.clear();
-        scores.resize(self.nclasses, 0.0);
-        for f in feats {
-            if let Some(ps) = self.table.get(f) {
-                for p in ps {
-                    scores[p.class as usize] += p.w;
-                }
-            }
-        }
-    }
-
-    fn bump(&mut self, f: u64, class: u16, d: f32) {
-        let step = self.step;
-        let ps = self.table.entry(f).or_default();
-        let i = match ps.iter().position(|p| p.class == class) {
-            Some(i) => i,
-            None => {
-                ps.push(Param {
-                    class,
-                    w: 0.0,
-                    total: 0.0,
-                    ts: step,
-                });
-                ps.len() - 1
-            }
-        };
-        let p = &mut ps[i];
-        p.total += (step - p.ts) as f64 * p.w as f64;
-        p.ts = step;
-        p.w += d;
-    }
-
-    fn average(&self, prune: f32) -> Weights {
-        let step = self.step.max(1) as f64;
-        let mut keys: Vec<u64> = self.table.keys().copied().collect();
-        keys.sort_unstable();
-        let mut rows = Vec::with_capacity(keys.len());
-        for k in keys {
-            let mut row: Vec<(u16, f32)> = self.table[&k]
-                .iter()
-                .map(|p| {
-                    let avg = (p.total + (step - p.ts as f64) * p.w as f64) / step;
-                    (p.class, avg as f32)
-                })
-                .filter(|&(_, avg)| avg.abs() >= prune && avg != 0.0)
-                .collect();
-            if !row.is_empty() {
-                row.sort_by_key(|p| p.0);
-                rows.push((k, row));
-            }
-        }
-        Weights::from_rows(self.nclasses, &rows)
-    }
-}
 
 /// A training sentence: words, tags, name-list matches, gold BILOU labels.
 type Prepared = (Vec<Lex>, Vec<u16>, Vec<u8>, Vec<u16>);
@@ -155,22 +82,13 @@ pub fn train(
     let width = BEAM;
     let mut ner = Ner {
         types,
-        weights: SeqTrainer {
-            nclasses: 1,
-            table: HashMap::default(),
-            step: 0,
-        }
-        .average(0.0),
+        weights: Trainer::new(1).average(0.0),
         gaz,
         o_penalty: 0.0,
         type_bias: Vec::new(),
         beam: width,
     };
-    let mut trainer = SeqTrainer {
-        nclasses: nlabels,
-        table: HashMap::default(),
-        step: 0,
-    };
+    let mut trainer = Trainer::new(nlabels);
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut stat: Vec<Vec<u64>> = Vec::new();
@@ -214,7 +132,7 @@ pub fn train(
                 &mut bs,
                 &mut out,
             );
-            trainer.step += o.len as u64;
+            trainer.advance(o.len as u64);
             n += o.len;
             ok += out.iter().zip(gold).filter(|(a, b)| a == b).count();
             if out[..o.len] == gold[..o.len] {
@@ -228,19 +146,19 @@ pub fn train(
                 }
                 if gl != pl {
                     for &f in &stat[j] {
-                        trainer.bump(f, gl, 1.0);
-                        trainer.bump(f, pl, -1.0);
+                        trainer.add(f, gl, 1.0);
+                        trainer.add(f, pl, -1.0);
                     }
                 }
                 history_features(&c, j, gh.0, gh.1, &mut hf);
                 hf.retain(keep);
                 for &f in &hf {
-                    trainer.bump(f, gl, 1.0);
+                    trainer.add(f, gl, 1.0);
                 }
                 history_features(&c, j, ph.0, ph.1, &mut hf);
                 hf.retain(keep);
                 for &f in &hf {
-                    trainer.bump(f, pl, -1.0);
+                    trainer.add(f, pl, -1.0);
                 }
             }
         }
