@@ -58,8 +58,7 @@ fn parse_restriction(body: &str) -> Result<Role, String> {
         return Err(format!("bad code {code:?}: expected upper-case letters"));
     }
     let date = |s: &str| {
-        Date::parse_compact(s)
-            .ok_or_else(|| format!("bad date {s:?}: expected YYYYMMDD or YYMMDD"))
+        Date::parse_compact(s).ok_or_else(|| format!("bad date {s:?}: expected YYYYMMDD or YYMMDD"))
     };
     let (from, to) = if spec.is_empty() {
         (None, None)
