@@ -813,15 +813,19 @@ impl<'a> Tree<'a> {
         None
     }
 
-    /// A gerund under a time subordinator: "before leaving", "after meeting".
-    fn time_clause(&self, v: usize) -> bool {
+    /// Word `v` is a gerund (`VBG`, `VerbForm=Ger`, or an "-ing" word the tagger missed).
+    fn gerund(&self, v: usize) -> bool {
         let t = &self.toks[v];
-        let gerund = t.xpos.as_deref() == Some("VBG")
+        t.xpos.as_deref() == Some("VBG")
             || t.feats
                 .as_deref()
                 .is_some_and(|f| f.contains("VerbForm=Ger"))
-            || t.text.to_lowercase().ends_with("ing");
-        gerund
+            || t.text.to_lowercase().ends_with("ing")
+    }
+
+    /// A gerund under a time subordinator: "before leaving", "after meeting".
+    fn time_clause(&self, v: usize) -> bool {
+        self.gerund(v)
             && self.kids(v).any(|k| {
                 matches!(base_rel(&self.toks[k]), "mark" | "case")
                     && matches!(
@@ -833,13 +837,7 @@ impl<'a> Tree<'a> {
 
     /// A gerund introduced by "for" ("for helping"): the reason for its governing verb.
     fn reason_clause(&self, v: usize) -> bool {
-        let t = &self.toks[v];
-        let gerund = t.xpos.as_deref() == Some("VBG")
-            || t.feats
-                .as_deref()
-                .is_some_and(|f| f.contains("VerbForm=Ger"))
-            || t.text.to_lowercase().ends_with("ing");
-        gerund
+        self.gerund(v)
             && self.kids(v).any(|k| {
                 matches!(base_rel(&self.toks[k]), "mark" | "case") && lemma(&self.toks[k]) == "for"
             })
