@@ -301,12 +301,9 @@ fn is_unit_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::DocMeta;
 
     fn amounts(text: &str) -> Vec<(String, f64, String)> {
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
+        let d = crate::test_doc(text);
         let dates: Vec<Span> = crate::dates::find_dates(&d)
             .iter()
             .map(|m| m.span)
@@ -373,9 +370,7 @@ mod tests {
     #[test]
     fn spans_cover_the_amount() {
         let text = "About 1,200 refugees arrived.";
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
+        let d = crate::test_doc(text);
         let a = find_amounts(&d, &[]);
         assert_eq!(a[0].span.get(&d.text), Some("1,200 refugees"));
         assert_eq!(a[0].currency, None);

@@ -425,16 +425,13 @@ fn is_connector(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::DocMeta;
 
     fn gaz() -> &'static Gazetteer {
         Gazetteer::builtin().expect("embedded gazetteer parses")
     }
 
     fn locate(text: &str) -> Vec<Location> {
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
+        let d = crate::test_doc(text);
         gaz().locate(&d, ToneLexicon::builtin().unwrap())
     }
 
@@ -519,9 +516,7 @@ mod tests {
             ("KYIV, Ukraine", Some("UKR")),
             ("Nowhereville", None),
         ] {
-            let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-            dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-            dyad_text::annotate(&mut d);
+            let mut d = crate::test_doc(text);
             d.doc.dateline = Some(dl.into());
             let (_, place) = gaz().locate_with_dateline(&d, lex);
             assert_eq!(place.map(|p| p.iso3.as_str()), want, "{dl}");
@@ -533,9 +528,7 @@ mod tests {
         // Casablanca's GeoNames alternate "White House" is dropped by the table generator.
         let lex = ToneLexicon::builtin().unwrap();
         let text = "This is a President and a White House who met officials in Casablanca.";
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
+        let d = crate::test_doc(text);
         let found: Vec<_> = gaz()
             .locate(&d, lex)
             .into_iter()
@@ -547,9 +540,7 @@ mod tests {
     #[test]
     fn dateline_gives_context() {
         let text = "Officials in Paris met.";
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
+        let mut d = crate::test_doc(text);
         d.doc.dateline = Some("Dallas".into());
         let l = gaz().locate(&d, ToneLexicon::builtin().unwrap());
         assert_eq!(l[0].country, "USA");

@@ -131,6 +131,16 @@ pub fn annotate_gkg_with_actors(
     })
 }
 
+/// A document of `text`, cleaned, segmented and tokenized (no models): what the unit tests
+/// of this crate annotate.
+#[cfg(test)]
+pub(crate) fn test_doc(text: &str) -> Document {
+    let mut d = Document::new(dyad_core::DocMeta::new("t", text.as_bytes()), String::new());
+    dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
+    dyad_text::annotate(&mut d);
+    d
+}
+
 impl Gkg {
     /// The place mentions inside `span` (a sentence's span, say), in text order.
     pub fn locations_in(&self, span: Span) -> impl Iterator<Item = &Location> {
@@ -141,12 +151,9 @@ impl Gkg {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::DocMeta;
 
     fn run(text: &str) -> (Document, Gkg) {
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
+        let d = crate::test_doc(text);
         let g = annotate_gkg(&d).unwrap();
         (d, g)
     }

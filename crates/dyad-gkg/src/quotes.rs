@@ -1257,9 +1257,7 @@ mod tests {
     use dyad_core::DocMeta;
 
     fn quotes(text: &str) -> Vec<Quote> {
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
+        let d = crate::test_doc(text);
         find_quotes(&d, &[])
     }
 
@@ -1364,9 +1362,7 @@ mod tests {
     fn people_from_earlier_stages_resolve_pronouns() {
         // A one-word name is no antecedent by itself (it may be anything capitalised) ...
         let text = "Dupont arrived. \"We are glad to be here,\" she said.";
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
+        let d = crate::test_doc(text);
         assert_eq!(find_quotes(&d, &[])[0].speaker, s("she"));
         // ... unless the actor stage says it is a person.
         let q = find_quotes(&d, &[Span::new(0, 6)]);

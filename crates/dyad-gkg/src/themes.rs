@@ -175,13 +175,9 @@ fn sentence_words(doc: &Document, a: usize, b: usize) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::{DocMeta, Span};
 
     fn doc(text: &str) -> Document {
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
-        d
+        crate::test_doc(text)
     }
 
     #[test]

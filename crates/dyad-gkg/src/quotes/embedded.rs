@@ -306,15 +306,12 @@ pub(super) fn not_a_report(toks: &[Token], v: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use dyad_core::{DocMeta, Document, Span};
+    use dyad_core::Document;
 
     use super::super::find_quotes;
 
     fn doc(text: &str) -> Document {
-        let mut d = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-        dyad_text::clean_into(&mut d, text, Span::new(0, text.len()));
-        dyad_text::annotate(&mut d);
-        d
+        crate::test_doc(text)
     }
 
     /// (speaker, text, direct) of every quote.
