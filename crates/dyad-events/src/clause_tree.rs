@@ -22,7 +22,7 @@ use crate::event::ActorRef;
 use crate::matcher::{Clause, Oblique, Phrase, SurfaceToken, Word};
 
 /// A verb's clause and where its roles are in the sentence (sentence-local indices).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct ClauseInfo {
     pub verb: usize,
     pub clause: Clause,
@@ -216,19 +216,9 @@ impl<'a> Tree<'a> {
             };
             let mut ci = ClauseInfo {
                 verb: n,
-                clause: Clause::default(),
                 subject: Some(p),
                 subjects: vec![p],
-                object: None,
-                obliques: Vec::new(),
-                inherited_subject: false,
-                background: false,
-                controlled: false,
-                negated: false,
-                future: false,
-                xcomp_clause: None,
-                ccomp_clauses: Vec::new(),
-                location: None,
+                ..Default::default()
             };
             c.subject = Some(self.phrase(p, None));
             if self.toks[p].upos.as_deref() == Some("PRON") {
@@ -709,19 +699,7 @@ impl<'a> Tree<'a> {
         };
         let mut ci = ClauseInfo {
             verb: v,
-            clause: Clause::default(),
-            subject: None,
-            subjects: Vec::new(),
-            object: None,
-            obliques: Vec::new(),
-            inherited_subject: false,
-            background: false,
-            controlled: false,
-            negated: false,
-            future: false,
-            xcomp_clause: None,
-            ccomp_clauses: Vec::new(),
-            location: None,
+            ..Default::default()
         };
         self.own_roles(v, &mut c, &mut ci);
         if self.following {
