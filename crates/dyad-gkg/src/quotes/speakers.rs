@@ -228,14 +228,8 @@ pub(super) fn speaks(doc: &Document, span: dyad_core::Span) -> bool {
     }
     let i = name_head(toks, span);
     if toks[i].deprel.is_some() {
-        return toks[i]
-            .deprel
-            .as_deref()
-            .is_some_and(|r| r.starts_with("nsubj"))
-            && toks[i]
-                .head
-                .and_then(|h| toks.get(h))
-                .is_some_and(|v| is_verb(&v.text) && !NOT_SPEAKING.contains(&v.text.as_str()));
+        return subject_of(toks, i)
+            .is_some_and(|v| is_verb(&v.text) && !NOT_SPEAKING.contains(&v.text.as_str()));
     }
     let after = (i + 1..toks.len().min(i + 13))
         .take_while(|&k| !matches!(toks[k].text.as_str(), "." | "?" | "!"))
@@ -252,14 +246,16 @@ pub(super) fn main_subject(doc: &Document, span: dyad_core::Span) -> bool {
         return false;
     }
     let i = name_head(toks, span);
-    toks[i]
-        .deprel
-        .as_deref()
-        .is_some_and(|r| r.starts_with("nsubj"))
-        && toks[i]
-            .head
-            .and_then(|h| toks.get(h))
-            .is_some_and(|v| v.deprel.as_deref() == Some("root"))
+    subject_of(toks, i).is_some_and(|v| v.deprel.as_deref() == Some("root"))
+}
+
+/// The verb token `i` is the `nsubj` of, per the parse.
+fn subject_of(toks: &[Token], i: usize) -> Option<&Token> {
+    let t = &toks[i];
+    if !t.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj")) {
+        return None;
+    }
+    t.head.and_then(|h| toks.get(h))
 }
 
 /// The index of the sentence holding the start of `span` (0 when the document has none).
