@@ -41,6 +41,7 @@ for i in range(copies):
 PY
 echo "corpus: $(wc -l < "$CORPUS") documents ($COPIES copies)"
 TIMES=$OUT/events_e2e.times
+rm -f "$OUT/events_e2e.out.jsonl"  # dyad code resumes an existing output: start afresh
 /usr/bin/time -f '%U %S' -o "$OUT/events_e2e.cpu" \
   env DYAD_STAGE_TIMES=1 taskset -c 0 target/release/dyad code -q "$CORPUS" -o "$OUT/events_e2e.out.jsonl" 2> "$TIMES"
 python3 - "$TIMES" "$OUT/events_e2e.cpu" "$OUT/events_e2e.out.jsonl" <<'PY'
