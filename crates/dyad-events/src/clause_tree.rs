@@ -37,6 +37,9 @@ pub struct ClauseInfo {
     /// A subjectless gerund under a time subordinator ("*before leaving* for Beijing",
     /// "after leaving Eriador"): the background of the main event, not coded.
     pub background: bool,
+    /// A purpose or aim infinitive ("met Assad *to discuss* efforts", "pressure *to help*
+    /// Iran"): what someone means to do, not what was done; coded as intent or not at all.
+    pub aim: bool,
     /// The subject comes from a governing clause because this one has none of its own
     /// (a complement "wants to attack", a coordinated verb), not from a pronoun.
     pub controlled: bool,
@@ -357,12 +360,12 @@ impl<'a> Tree<'a> {
             if self.coded_actor_at(n).is_some() {
                 return Some(n);
             }
-            // not into coordinated words or clauses: their actors are not the object's
-            queue.extend(
-                self.kids(n).filter(|&k| {
-                    !matches!(base_rel(&self.toks[k]), "conj" | "parataxis" | "punct")
-                }),
-            );
+            // not into coordinated words or clauses, nor into an infinitive (an aim:
+            // "efforts to counter militants"): their actors are not the object's
+            queue.extend(self.kids(n).filter(|&k| {
+                !matches!(base_rel(&self.toks[k]), "conj" | "parataxis" | "punct")
+                    && (base_rel(&self.toks[k]) != "acl" || !self.infinitival(k))
+            }));
             i += 1;
         }
         None
@@ -590,7 +593,16 @@ impl<'a> Tree<'a> {
                     gov = pos(a).map(|g| infos[g].clone()).or(gov);
                 }
             }
-            infos[i].background = b == "advcl" && infos[i].subject.is_none() && self.time_clause(v);
+            // background, not events: a subjectless time clause ("before leaving") and the
+            // reason a verb gives ("jailed a student *for helping* militants": what he is
+            // held to have done)
+            infos[i].background = b == "advcl"
+                && infos[i].subject.is_none()
+                && (self.time_clause(v) || self.reason_clause(v));
+            // aims, not acts: a purpose infinitive ("met Assad *to discuss*", "faces
+            // pressure *to help* Iran") or one modifying a noun ("efforts *to counter*")
+            infos[i].aim =
+                self.infinitival(v) && (b == "advcl" || (b == "acl" && r != "acl:relcl"));
             // a pronoun subject of a complement or coordinated clause is, in news prose,
             // most often the governing clause's subject ("Obama said he would...")
             infos[i].controlled = infos[i].subject.is_none();
@@ -627,14 +639,6 @@ impl<'a> Tree<'a> {
                 if let Some(p) = self.kids(h).find(|&k| rel(&self.toks[k]) == "nmod:poss") {
                     let ph = self.phrase(p, None);
                     self.inherit_subject(&mut infos[i], Some(p), Some(ph));
-                    continue;
-                }
-            }
-            // "jailed a student for helping militants": the object did what it is punished,
-            // thanked or blamed for
-            if b == "advcl" && infos[i].subject.is_none() && self.reason_clause(v) {
-                if let Some(g) = gov.as_ref().filter(|g| g.object.is_some()) {
-                    self.inherit_subject(&mut infos[i], g.object, g.clause.object.clone());
                     continue;
                 }
             }
@@ -819,6 +823,12 @@ impl<'a> Tree<'a> {
             && self.kids(v).any(|k| {
                 matches!(base_rel(&self.toks[k]), "mark" | "case") && lemma(&self.toks[k]) == "for"
             })
+    }
+
+    /// A `to`-infinitive: "efforts *to counter*".
+    fn infinitival(&self, v: usize) -> bool {
+        self.kids(v)
+            .any(|k| base_rel(&self.toks[k]) == "mark" && lemma(&self.toks[k]) == "to")
     }
 
     /// A gerund or participle (`VBG`, `VerbForm=Ger`/`Part`) with a comma before it.

@@ -250,9 +250,12 @@ impl<'d> Coder<'d> {
         let sent_text = sent_span.get(&doc.text).unwrap_or_default();
         for ((ci, m), forced) in infos.iter().zip(matches).zip(forced) {
             let Some(m) = m else { continue };
-            if ci.background {
+            // an aim ("met Assad to discuss...") is an intent when intents are coded, else
+            // not an event: PETRARCH codes what was done
+            if ci.background || (ci.aim && !self.config.intent) {
                 continue;
             }
+            let future = ci.future || ci.aim;
             // a pattern that names the negation ("WILL NOT * ...") codes the negated event
             let negated = ci.negated && !m.pattern.is_some_and(|p| names_negation(&p.text));
             if negated && self.config.negation == Negation::Drop {
@@ -305,8 +308,8 @@ impl<'d> Coder<'d> {
                     targets = self.fill_head(tree, t);
                 }
             }
-            let code = self.final_code(&m.code, ci.future);
-            let paired = m.paired.as_deref().map(|p| self.final_code(p, ci.future));
+            let code = self.final_code(&m.code, future);
+            let paired = m.paired.as_deref().map(|p| self.final_code(p, future));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
                 let sa = s.map(|f| compose(doc, actors[f.actor], f.agent.map(|g| &agents[g])));
                 let ta = t.map(|f| compose(doc, actors[f.actor], f.agent.map(|g| &agents[g])));
@@ -325,8 +328,7 @@ impl<'d> Coder<'d> {
                 e.source = sa;
                 e.target = ta;
                 e.negated = negated;
-                e.date =
-                    today.and_then(|d| relative_day(tree.tokens(), d, ci.future).map(Day::iso));
+                e.date = today.and_then(|d| relative_day(tree.tokens(), d, future).map(Day::iso));
                 e.location = ci.location.map(|(a, b)| {
                     let span = Span::new(tree.token(a).span.start, tree.token(b).span.end);
                     Location {

@@ -220,10 +220,11 @@ fn a_request_is_coded_not_what_was_requested() {
 }
 
 #[test]
-fn a_for_gerund_is_done_by_the_object() {
+fn a_for_gerund_is_the_reason_not_an_event() {
     let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
     let coder = Coder::new(&dict, petrarch());
-    // "Gondor jailed Rohan for helping Mordor": Rohan helped
+    // "Gondor jailed Rohan for helping Mordor": the jailing is the event; the helping is
+    // what Rohan is held to have done
     let (d, a) = sentence(
         "Gondor jailed Rohan for helping Mordor",
         &[
@@ -235,10 +236,53 @@ fn a_for_gerund_is_done_by_the_object() {
             ("Mordor", "PROPN", 5, "obj"),
         ],
     );
-    assert_eq!(
-        codings(&coder.code(&d, &a)),
-        vec!["GON>ROH:173", "ROH>MOR:070"]
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:173"]);
+}
+
+#[test]
+fn a_purpose_infinitive_is_an_aim_not_an_act() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    // "Gondor faced pressure from Rohan to help Mordor": nobody helped yet
+    let (d, a) = sentence(
+        "Gondor faced pressure from Rohan to help Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("face", "VERB", 0, "root"),
+            ("pressure", "NOUN", 2, "obj"),
+            ("from", "ADP", 5, "case"),
+            ("Rohan", "PROPN", 2, "obl"),
+            ("to", "PART", 7, "mark"),
+            ("help", "VERB", 2, "advcl"),
+            ("Mordor", "PROPN", 7, "obj"),
+        ],
     );
+    assert!(Coder::new(&dict, petrarch()).code(&d, &a).is_empty());
+    // coding intents, the aim is one: intent to help (033)
+    let intents = CoderConfig {
+        intent: true,
+        ..petrarch()
+    };
+    let e = Coder::new(&dict, intents).code(&d, &a);
+    assert_eq!(codings(&e), vec!["GON>MOR:033"]);
+}
+
+#[test]
+fn a_target_is_not_sought_inside_an_infinitive() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Gondor attacked efforts to help Mordor": Mordor is not attacked
+    let (d, a) = sentence(
+        "Gondor attacked efforts to help Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("attack", "VERB", 0, "root"),
+            ("effort", "NOUN", 2, "obj"),
+            ("to", "PART", 5, "mark"),
+            ("help", "VERB", 3, "acl"),
+            ("Mordor", "PROPN", 5, "obj"),
+        ],
+    );
+    assert!(coder.code(&d, &a).is_empty());
 }
 
 const DICT2: &str = "\
