@@ -2,7 +2,12 @@
 //!
 //! A gold file is tab-separated text; `#` lines are comments. `@doc<TAB>PATH<TAB>DATE` starts a
 //! document: PATH is a plain-text file relative to the gold file, DATE its ISO date (or `-`).
-//! The lines after it annotate that document:
+//! PATH may also be `FILE.json#PREFIX`: the JSON file (relative to the gold file) is one object
+//! whose values carry an `articleBody` string, and the document is the body of the one entry
+//! whose key starts with PREFIX. This lets a gold set point at third-party articles that a
+//! benchmark redistributes (the article-extraction benchmark's `ground-truth.json`, keyed by
+//! sha256) without copying them into the repository; a missing file is an error naming the gold
+//! file and line. The lines after `@doc` annotate that document:
 //!
 //! - `D<TAB>TEXT<TAB>SPEAKER` / `I<TAB>TEXT<TAB>SPEAKER`: a direct (quote marks) or indirect
 //!   quotation. TEXT is the quoted words exactly as in the document, or `START ~~ END`: the span
@@ -23,6 +28,7 @@
 //! "Kristen Wilkins", "Ahmed Mohamed" ≠ "Mohamed El-Hassan Mohamed"), or when one is the
 //! acronym of the other's capitalised words ("KCNA" = "Korean Central News Agency").
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use dyad_core::Span;
@@ -71,6 +77,8 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, GkgError> {
     })?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut docs: Vec<GoldDoc> = Vec::new();
+    let mut json_cache: HashMap<PathBuf, serde_json::Map<String, serde_json::Value>> =
+        HashMap::new();
     for (n, line) in src.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -81,11 +89,19 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, GkgError> {
             if f.len() != 3 {
                 return Err(err(format!("@doc needs 3 fields, found {}", f.len())));
             }
-            let p = dir.join(f[1]);
-            let text = std::fs::read_to_string(&p).map_err(|e| GkgError::Io {
-                file: p.display().to_string(),
-                error: e,
-            })?;
+            let (p, text) = match f[1].split_once('#') {
+                Some((json, prefix)) => {
+                    let p = dir.join(json);
+                    let text = json_body(&p, prefix, &mut json_cache).map_err(err)?;
+                    (dir.join(f[1]), text)
+                }
+                None => {
+                    let p = dir.join(f[1]);
+                    let text = std::fs::read_to_string(&p)
+                        .map_err(|e| err(format!("cannot read document {}: {e}", p.display())))?;
+                    (p, text)
+                }
+            };
             docs.push(GoldDoc {
                 path: p,
                 date: (f[2] != "-").then(|| f[2].to_string()),
@@ -148,6 +164,52 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, GkgError> {
             .retain(|p| !spans.iter().any(|s| *s != p.span && s.contains(p.span)));
     }
     Ok(docs)
+}
+
+/// The `articleBody` of the entry of the JSON object in `path` whose key starts with `prefix`.
+/// Parsed files are kept in `cache`, since a gold file names the same benchmark many times.
+fn json_body(
+    path: &Path,
+    prefix: &str,
+    cache: &mut HashMap<PathBuf, serde_json::Map<String, serde_json::Value>>,
+) -> Result<String, String> {
+    if prefix.is_empty() {
+        return Err(format!("{}#: the key prefix is empty", path.display()));
+    }
+    if !cache.contains_key(path) {
+        let src = std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "cannot read {}: {e} (this document lives outside the repository; \
+                 the gold set needs that file to be evaluated)",
+                path.display()
+            )
+        })?;
+        let value: serde_json::Value = serde_json::from_str(&src)
+            .map_err(|e| format!("{} is not valid JSON: {e}", path.display()))?;
+        let serde_json::Value::Object(map) = value else {
+            return Err(format!("{} is not a JSON object", path.display()));
+        };
+        cache.insert(path.to_path_buf(), map);
+    }
+    let map = &cache[path];
+    let mut hits = map.iter().filter(|(k, _)| k.starts_with(prefix));
+    let (Some((_, entry)), None) = (hits.next(), hits.next()) else {
+        let n = map.keys().filter(|k| k.starts_with(prefix)).count();
+        return Err(format!(
+            "{} has {n} keys starting with {prefix:?}, expected exactly one",
+            path.display()
+        ));
+    };
+    entry
+        .get("articleBody")
+        .and_then(|b| b.as_str())
+        .map(str::to_string)
+        .ok_or_else(|| {
+            format!(
+                "the entry {prefix:?} of {} has no string articleBody",
+                path.display()
+            )
+        })
 }
 
 /// The span of `START ~~ END` or of a literal text in `text`.
@@ -537,6 +599,46 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("feature"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn json_documents_are_read_by_key_prefix() {
+        let dir = std::env::temp_dir().join(format!("dyad-gkg-json-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("bench")).unwrap();
+        std::fs::write(
+            dir.join("bench/truth.json"),
+            r#"{"ab12ff": {"articleBody": "Jones said \"we are here now\" today."},
+                "ab34ee": {"articleBody": "Other."}, "cd00": {"url": "x"}}"#,
+        )
+        .unwrap();
+        let gold = dir.join("g.tsv");
+        let write = |doc: &str| {
+            std::fs::write(
+                &gold,
+                format!("# c\n@doc\t{doc}\t-\nD\twe are here now\tJones\n"),
+            )
+            .unwrap()
+        };
+        write("bench/truth.json#ab12");
+        let docs = read_gold(&gold).unwrap();
+        assert_eq!(docs[0].text, "Jones said \"we are here now\" today.");
+        assert_eq!(
+            docs[0].quotes[0].span.get(&docs[0].text),
+            Some("we are here now")
+        );
+        // Ambiguous, unknown and body-less keys, and a missing file, name the gold line.
+        for (doc, want) in [
+            ("bench/truth.json#ab", "exactly one"),
+            ("bench/truth.json#zz", "0 keys"),
+            ("bench/truth.json#cd", "articleBody"),
+            ("bench/absent.json#ab12", "absent.json"),
+            ("absent.txt", "absent.txt"),
+        ] {
+            write(doc);
+            let e = read_gold(&gold).unwrap_err().to_string();
+            assert!(e.contains("g.tsv:2:") && e.contains(want), "{doc}: {e}");
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
