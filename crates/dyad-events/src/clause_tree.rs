@@ -304,6 +304,11 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// Token `t` is coordinated under token `h` ("attacked Iraq and *taken* Mosul").
+    pub fn is_conjunct_of(&self, t: usize, h: usize) -> bool {
+        self.heads.get(t) == Some(&Some(h)) && base_rel(&self.toks[t]) == "conj"
+    }
+
     /// The actor of the phrase headed by `head`: the mention on the head, else the nearest
     /// one among its nominal modifiers (breadth first; not into clauses or conjuncts).
     pub fn actor_of_phrase(&self, head: usize) -> Option<usize> {
@@ -503,6 +508,18 @@ impl<'a> Tree<'a> {
                     }
                 }
                 _ => {}
+            }
+        }
+        // UD gives `iobj` only beside an `obj`: a lone one is the object, a misparse of
+        // "asked *Obama* to help Iran"
+        if ci.object.is_none() {
+            if let Some(k) = ci
+                .obliques
+                .iter()
+                .position(|&d| base_rel(&self.toks[d]) == "iobj")
+            {
+                c.object = Some(c.obliques.remove(k).phrase);
+                ci.object = Some(ci.obliques.remove(k));
             }
         }
         // a passive with its agent reads as the active clause: "Evidence against Russia was

@@ -217,6 +217,7 @@ impl<'d> Coder<'d> {
             .collect();
         let mut forced: Vec<Option<(Vec<Filled>, Vec<Filled>)>> = vec![None; infos.len()];
         self.transform(tree, &infos, &mut matches, &mut forced);
+        let mut intended = vec![false; infos.len()];
         // A verb whose complement (xcomp) coded an event defers to it unless its own
         // pattern was specific ("agreed to meet" is a meeting, "promised aid to" is not).
         for (i, ci) in infos.iter().enumerate() {
@@ -233,6 +234,14 @@ impl<'d> Coder<'d> {
                 let lower_coded = matches.get(x).is_some_and(|m| m.is_some());
                 let own_bare = matches[i].as_ref().is_some_and(|m| m.specificity == 0);
                 if lower_coded && own_bare {
+                    // a verb of intent (CAMEO 03: "wants to help", "seeks to deepen ties")
+                    // makes what it governs an intention, whatever the configuration
+                    if matches[i]
+                        .as_ref()
+                        .is_some_and(|m| m.code.starts_with("03"))
+                    {
+                        intended[x] = true;
+                    }
                     matches[i] = None;
                 }
             }
@@ -248,7 +257,7 @@ impl<'d> Coder<'d> {
         let coded: Vec<bool> = matches.iter().map(Option::is_some).collect();
         let sent_span = doc.sentences[si].span;
         let sent_text = sent_span.get(&doc.text).unwrap_or_default();
-        for ((ci, m), forced) in infos.iter().zip(matches).zip(forced) {
+        for (((ci, m), forced), intended) in infos.iter().zip(matches).zip(forced).zip(intended) {
             let Some(m) = m else { continue };
             // an aim ("met Assad to discuss...") is an intent when intents are coded, else
             // not an event: PETRARCH codes what was done
@@ -308,8 +317,11 @@ impl<'d> Coder<'d> {
                     targets = self.fill_head(tree, t);
                 }
             }
-            let code = self.final_code(&m.code, future);
-            let paired = m.paired.as_deref().map(|p| self.final_code(p, future));
+            let code = self.final_code(&m.code, future, intended);
+            let paired = m
+                .paired
+                .as_deref()
+                .map(|p| self.final_code(p, future, intended));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
                 let sa = s.map(|f| compose(doc, actors[f.actor], f.agent.map(|g| &agents[g])));
                 let ta = t.map(|f| compose(doc, actors[f.actor], f.agent.map(|g| &agents[g])));
@@ -468,6 +480,16 @@ impl<'d> Coder<'d> {
                     "Q" => mx.code.clone(),
                     c => c.to_string(),
                 };
+                // a claim turned into an accusation covers all it claimed: the verbs
+                // coordinated with the lower one ("claimed ISIL had attacked Iraq and taken
+                // Mosul") are part of the same accusation, not events of their own
+                if t.result_code.trim() != "Q" {
+                    for (j, cj) in infos.iter().enumerate() {
+                        if tree.is_conjunct_of(cj.verb, lx.verb) && forced[j].is_none() {
+                            matches[j] = None;
+                        }
+                    }
+                }
                 if let Some(m) = matches[x].as_mut() {
                     m.code = code;
                     m.paired = None;
@@ -554,9 +576,10 @@ impl<'d> Coder<'d> {
         out
     }
 
-    /// The code to write: the matched one, or its intent form for future cooperation.
-    fn final_code(&self, code: &str, future: bool) -> String {
-        if !(future && self.config.intent) {
+    /// The code to write: the matched one, or its intent form for future cooperation
+    /// (when intents are coded) or cooperation a verb of intent governs (always).
+    fn final_code(&self, code: &str, future: bool, intended: bool) -> String {
+        if !(intended || (future && self.config.intent)) {
             return code.to_string();
         }
         let intent = match code.get(..2) {

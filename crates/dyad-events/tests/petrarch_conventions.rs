@@ -376,3 +376,91 @@ fn a_time_clause_without_subject_is_background() {
     );
     assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
 }
+
+const DICT3: &str = "\
+--- CLAIM [010] ---
+CLAIM
+
+--- ATTACK [190] ---
+ATTACK
+
+--- SEIZE [192] ---
+TAKE
+
+--- WANT [030] ---
+WANT
+
+--- ASK [020] ---
+ASK
+
+--- HELP [070] ---
+HELP
+
+~ a (b . ATTACK) CLAIM = a b 112
+";
+
+fn accusing() -> CoderConfig {
+    CoderConfig {
+        speech_as_accusation: true,
+        ..petrarch()
+    }
+}
+
+#[test]
+fn a_claim_read_as_accusation_covers_its_coordinated_verbs() {
+    let dict = VerbDictionary::parse(DICT3, "t.txt").unwrap();
+    let coder = Coder::new(&dict, accusing());
+    // "Arnor claimed Gondor attacked Rohan and took Mordor": one accusation, no seizure
+    let (d, a) = sentence(
+        "Arnor claimed Gondor attacked Rohan and took Mordor",
+        &[
+            ("Arnor", "PROPN", 2, "nsubj"),
+            ("claim", "VERB", 0, "root"),
+            ("Gondor", "PROPN", 4, "nsubj"),
+            ("attack", "VERB", 2, "ccomp"),
+            ("Rohan", "PROPN", 4, "obj"),
+            ("and", "CCONJ", 7, "cc"),
+            ("take", "VERB", 4, "conj"),
+            ("Mordor", "PROPN", 7, "obj"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["ARN>GON:112"]);
+}
+
+#[test]
+fn a_verb_of_intent_makes_its_complement_an_intent() {
+    let dict = VerbDictionary::parse(DICT3, "t.txt").unwrap();
+    // intents are not coded as such (PETRARCH), yet "wants to help" is one by its verb
+    let coder = Coder::new(&dict, petrarch());
+    let (d, a) = sentence(
+        "Gondor wants to help Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("want", "VERB", 0, "root"),
+            ("to", "PART", 4, "mark"),
+            ("help", "VERB", 2, "xcomp"),
+            ("Mordor", "PROPN", 4, "obj"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>MOR:033"]);
+}
+
+#[test]
+fn a_lone_indirect_object_is_the_object() {
+    let dict = VerbDictionary::parse(DICT3, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Rohan asked Gondor to help Mordor", `Gondor` parsed as `iobj`: Rohan's request to
+    // Gondor is the event, not a help nobody gave
+    let (d, a) = sentence(
+        "Rohan asked Gondor to help Mordor",
+        &[
+            ("Rohan", "PROPN", 2, "nsubj"),
+            ("ask", "VERB", 0, "root"),
+            ("Gondor", "PROPN", 2, "iobj"),
+            ("to", "PART", 5, "mark"),
+            ("help", "VERB", 2, "xcomp"),
+            ("Mordor", "PROPN", 5, "obj"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["ROH>GON:020"]);
+}
