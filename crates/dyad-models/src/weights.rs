@@ -33,53 +33,99 @@ pub struct Weights {
     scale: f32,
     mask: usize,
     /// `fingerprint << 32 | (run offset + 1)`; 0 is an empty slot.
-    slots: Vec<u64>,
+    slots: HugeBuf<u64>,
     /// Bytes per class id in the runs: 1 when there are at most 256 classes, else 2.
     cw: usize,
-    runs: Vec<u8>,
+    /// The runs while the weights are built; moved to `runs` by [`Weights::sealed`].
+    building: Vec<u8>,
+    runs: HugeBuf<u8>,
     /// The key of each run, in run order.
     keys: Vec<u64>,
     nkeys: usize,
     nweights: usize,
 }
 
-/// A zeroed vector whose pages the kernel is asked to back with 2 MB huge pages.
-fn huge_zeroed<T: Copy + Default>(n: usize) -> Vec<T> {
-    let mut v = Vec::with_capacity(n);
-    advise_huge(&v);
-    v.resize(n, T::default());
-    v
+/// The size of a transparent huge page on x86-64 and aarch64 Linux.
+const HUGE: usize = 2 << 20;
+
+/// A fixed-size buffer placed at a 2 MB boundary and rounded up to whole 2 MB pages, which the
+/// kernel is asked to back with transparent huge pages: scoring touches random places in
+/// tables of tens of megabytes, where 4 KB pages make nearly every lookup a TLB miss as well
+/// as a cache miss (a costly one under virtualisation, where a page walk is two-dimensional).
+/// A plain allocation only gets huge pages for the 2 MB pages wholly inside it, which leaves
+/// the small tables and the ends of the big ones on 4 KB pages; hence the alignment.
+///
+/// The buffer is carved out of a zeroed `Vec` one huge page longer than needed: the pages
+/// before the aligned start are never touched, so they cost address space, not memory.
+struct HugeBuf<T> {
+    buf: Vec<T>,
+    off: usize,
+    len: usize,
 }
 
-/// `v` copied into memory backed by huge pages where the kernel allows it.
-fn huge_copy<T: Copy>(v: &[T]) -> Vec<T> {
-    let mut out = Vec::with_capacity(v.len());
-    advise_huge(&out);
-    out.extend_from_slice(v);
-    out
+impl<T: Copy + Default> HugeBuf<T> {
+    /// A copy of `v` in huge-page memory (where the kernel grants it).
+    fn from_slice(v: &[T]) -> HugeBuf<T> {
+        let mut h = HugeBuf::zeroed(v.len());
+        let (off, len) = (h.off, h.len);
+        h.buf[off..off + len].copy_from_slice(v);
+        h
+    }
+
+    /// `len` default values (zero for the integer types used here).
+    fn zeroed(len: usize) -> HugeBuf<T> {
+        let size = std::mem::size_of::<T>().max(1);
+        let per = (HUGE / size).max(1);
+        let cap = len.div_ceil(per) * per + per;
+        // `vec!` of zeroes asks the allocator for zeroed memory: fresh pages, untouched.
+        let buf = vec![T::default(); cap];
+        let p = buf.as_ptr() as usize;
+        let off = (p.next_multiple_of(HUGE) - p) / size;
+        advise_huge(p + off * size, len.div_ceil(per) * per * size);
+        HugeBuf { buf, off, len }
+    }
 }
 
-/// Asks Linux to back the (untouched) capacity of `v` with transparent huge pages: scoring
-/// touches random places in tables of tens of megabytes, where 4 KB pages make nearly every
-/// lookup a TLB miss as well as a cache miss (and a costly one under virtualisation).
-/// Only advice: when refused, or elsewhere than Linux, nothing changes.
-fn advise_huge<T>(v: &Vec<T>) {
+impl<T> std::ops::Deref for HugeBuf<T> {
+    type Target = [T];
+    #[inline(always)]
+    fn deref(&self) -> &[T] {
+        &self.buf[self.off..self.off + self.len]
+    }
+}
+
+impl<T> std::ops::DerefMut for HugeBuf<T> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [T] {
+        &mut self.buf[self.off..self.off + self.len]
+    }
+}
+
+impl<T: Copy + Default> Clone for HugeBuf<T> {
+    fn clone(&self) -> HugeBuf<T> {
+        HugeBuf::from_slice(self)
+    }
+}
+
+impl<T> std::fmt::Debug for HugeBuf<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HugeBuf({} items)", self.len)
+    }
+}
+
+/// Asks Linux to back `len` bytes at `start` (2 MB-aligned, inside an allocation of ours) with
+/// transparent huge pages. Only advice: when refused, or elsewhere than Linux, nothing changes.
+fn advise_huge(start: usize, len: usize) {
     #[cfg(target_os = "linux")]
-    {
-        const HUGE: usize = 2 << 20;
-        let p = v.as_ptr() as usize;
-        let len = v.capacity() * std::mem::size_of::<T>();
-        let (start, end) = ((p + HUGE - 1) & !(HUGE - 1), (p + len) & !(HUGE - 1));
-        if end > start {
-            // SAFETY: madvise only gives the kernel a hint about a range inside our own
-            // allocation; MADV_HUGEPAGE does not change its contents or validity.
-            unsafe {
-                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
-            }
+    if len > 0 {
+        // SAFETY: madvise only gives the kernel a hint about a range inside our own
+        // allocation; MADV_HUGEPAGE does not change its contents or validity.
+        unsafe {
+            libc::madvise(start as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
         }
     }
     #[cfg(not(target_os = "linux"))]
-    let _ = v;
+    let _ = (start, len);
 }
 
 /// Starts loading the cache line at `p` (a hint; `p` is never dereferenced here).
@@ -100,6 +146,48 @@ fn fingerprint(key: u64) -> u64 {
     key >> 32
 }
 
+/// Quantized rows gathered before the table is built, so that they can be stored hottest
+/// first (see [`Rows::build`]).
+#[derive(Default)]
+struct Rows {
+    /// `(key, start, count)` of each row's pairs in `pairs`.
+    keys: Vec<(u64, u32, u32)>,
+    pairs: Vec<(u16, i16)>,
+}
+
+impl Rows {
+    /// Adds the row of feature `key`; zero weights are dropped, and a row left empty too.
+    fn add(&mut self, key: u64, pairs: impl Iterator<Item = (u16, i16)>) {
+        let start = self.pairs.len();
+        self.pairs.extend(pairs.filter(|p| p.1 != 0));
+        let n = self.pairs.len() - start;
+        if n > 0 {
+            self.keys.push((key, start as u32, n as u32));
+        }
+    }
+
+    /// The frozen table, and false when a key occurred twice (kept once).
+    ///
+    /// Rows go in longest first. A feature with many classes is one the perceptron updated
+    /// often in training, so one that is frequent: inserting those first gives them their
+    /// home slot (one probe), and their runs end up side by side at the start of the run
+    /// array, a few hundred kilobytes that stay in cache instead of lines shared with rare
+    /// features. The order changes where things are, never what a lookup finds.
+    fn build(mut self, nclasses: usize, scale: f32) -> (Weights, bool) {
+        self.keys.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+        let mut w = Weights::with_capacity(nclasses, self.keys.len(), scale);
+        w.building
+            .reserve(self.pairs.len() * (w.cw + 2) + 2 * self.keys.len());
+        w.keys.reserve(self.keys.len());
+        let mut ok = true;
+        for &(k, start, n) in &self.keys {
+            let (start, n) = (start as usize, n as usize);
+            ok &= w.push(k, &self.pairs[start..start + n]);
+        }
+        (w.sealed(), ok)
+    }
+}
+
 impl Weights {
     /// An empty table sized for `nkeys` features.
     fn with_capacity(nclasses: usize, nkeys: usize, scale: f32) -> Weights {
@@ -109,9 +197,10 @@ impl Weights {
             nclasses,
             scale,
             mask: cap - 1,
-            slots: huge_zeroed(cap),
+            slots: HugeBuf::zeroed(cap),
             cw: if nclasses <= 256 { 1 } else { 2 },
-            runs: Vec::new(),
+            building: Vec::new(),
+            runs: HugeBuf::zeroed(0),
             keys: Vec::new(),
             nkeys: 0,
             nweights: 0,
@@ -126,23 +215,23 @@ impl Weights {
         if n == 0 {
             return true;
         }
-        let at = self.runs.len();
+        let at = self.building.len();
         if self.nkeys + 1 > self.slots.len() * 3 / 4
             || at + 1 > u32::MAX as usize
             || self.find(key).is_some()
         {
             return false;
         }
-        self.runs.extend_from_slice(&(n as u16).to_le_bytes());
+        self.building.extend_from_slice(&(n as u16).to_le_bytes());
         for &(c, _) in pairs.iter().filter(|p| p.1 != 0) {
             if self.cw == 1 {
-                self.runs.push(c as u8);
+                self.building.push(c as u8);
             } else {
-                self.runs.extend_from_slice(&c.to_le_bytes());
+                self.building.extend_from_slice(&c.to_le_bytes());
             }
         }
         for &(_, v) in pairs.iter().filter(|p| p.1 != 0) {
-            self.runs.extend_from_slice(&v.to_le_bytes());
+            self.building.extend_from_slice(&v.to_le_bytes());
         }
         let mut i = key as usize & self.mask;
         while self.slots[i] != 0 {
@@ -157,7 +246,7 @@ impl Weights {
 
     /// Moves the runs into huge-page memory once they are complete.
     fn sealed(mut self) -> Weights {
-        self.runs = huge_copy(&self.runs);
+        self.runs = HugeBuf::from_slice(&std::mem::take(&mut self.building));
         self
     }
 
@@ -218,18 +307,16 @@ impl Weights {
             .flat_map(|(_, r)| r.iter())
             .fold(0f32, |m, (_, v)| m.max(v.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut w = Weights::with_capacity(nclasses, rows.len(), scale);
-        let mut q = Vec::new();
+        let mut b = Rows::default();
         for (k, r) in rows {
-            q.clear();
-            q.extend(
+            b.add(
+                *k,
                 r.iter()
                     .map(|&(c, v)| (c, (v / scale).round().clamp(-32767.0, 32767.0) as i16)),
             );
-            // Keys come from a map, so they are distinct and the table is sized for them.
-            let _ = w.push(*k, &q);
         }
-        w.sealed()
+        // Keys come from a map, so they are distinct.
+        b.build(nclasses, scale).0
     }
 
     pub fn nclasses(&self) -> usize {
@@ -309,18 +396,15 @@ impl Weights {
     /// The same weights without those of magnitude below `min` (a smaller, slightly less
     /// accurate model; see `dyad train --prune`).
     pub fn pruned(&self, min: f32) -> Weights {
-        let runs = self.sorted_runs();
-        let mut w = Weights::with_capacity(self.nclasses, runs.len(), self.scale);
-        let mut keep = Vec::new();
-        for (k, at) in runs {
-            keep.clear();
-            keep.extend(
+        let mut b = Rows::default();
+        for (k, at) in self.sorted_runs() {
+            b.add(
+                k,
                 self.pairs(at)
                     .filter(|&(_, v)| (v as f32 * self.scale).abs() >= min),
             );
-            let _ = w.push(k, &keep);
         }
-        w.sealed()
+        b.build(self.nclasses, self.scale).0
     }
 
     /// Writes the weights: class count, scale, then each feature key (ascending) with its
@@ -353,9 +437,8 @@ impl Weights {
             return Err(d.corrupt("weight scale is not a positive number"));
         }
         let n = d.len(10)?;
-        let mut w = Weights::with_capacity(nclasses, n, scale);
-        w.runs.reserve(n * (2 + 2 * (w.cw + 2)));
-        w.keys.reserve(n);
+        let mut b = Rows::default();
+        b.keys.reserve(n);
         let mut pairs: Vec<(u16, i16)> = Vec::new();
         for _ in 0..n {
             let k = d.u64()?;
@@ -364,11 +447,12 @@ impl Weights {
             for _ in 0..m {
                 pairs.push((d.index(nclasses, "class")?, d.u16()? as i16));
             }
-            if !w.push(k, &pairs) {
-                return Err(d.corrupt("a feature key appears twice"));
-            }
+            b.add(k, pairs.iter().copied());
         }
-        Ok(w.sealed())
+        match b.build(nclasses, scale) {
+            (w, true) => Ok(w),
+            _ => Err(d.corrupt("a feature key appears twice")),
+        }
     }
 
     fn decode_unquantized(nclasses: usize, d: &mut Dec) -> Result<Weights, ModelError> {

@@ -69,6 +69,20 @@ impl Parser {
         }
     }
 
+    /// The only valid action of a non-terminal state that has just one, which needs no
+    /// scoring: SHIFT while the stack holds only the root (every word's first move off the
+    /// buffer when nothing is open), and RIGHT-root once the buffer is empty and the last word
+    /// on the stack sits on the root. About a fifth of a sentence's decisions.
+    fn forced(&self, st: &State) -> Option<usize> {
+        if !st.can_left() && !st.can_right() {
+            Some(0)
+        } else if !st.can_shift() && st.s(1) == 0 {
+            Some(1 + self.labels.len() + self.root as usize)
+        } else {
+            None
+        }
+    }
+
     /// Parses one sentence: `heads[i]` is the 1-based head of word `i + 1` (0 for the root) and
     /// `rels[i]` its label id (see [`Parser::label`]).
     pub fn parse(
@@ -82,10 +96,15 @@ impl Parser {
         let nl = self.labels.len();
         s.st.init(lex, tags, &self.coarse);
         while !s.st.terminal() {
-            s.st.features(self.features, &mut s.feats);
-            self.weights.scores(&s.feats, &mut s.scores);
-            let st = &s.st;
-            let a = argmax(&s.scores, |a| self.valid(st, a)).unwrap_or(0);
+            let a = match self.forced(&s.st) {
+                Some(a) => a,
+                None => {
+                    s.st.features(self.features, &mut s.feats);
+                    self.weights.scores(&s.feats, &mut s.scores);
+                    let st = &s.st;
+                    argmax(&s.scores, |a| self.valid(st, a)).unwrap_or(0)
+                }
+            };
             s.st.apply(a, nl);
         }
         heads.clear();
