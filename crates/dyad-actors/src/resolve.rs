@@ -45,10 +45,11 @@
 //! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
 
 mod compose;
+mod context;
 mod coref;
 mod people;
 
-use dyad_core::{Document, Span, Token};
+use dyad_core::{Document, Entity, Span, Token};
 
 use crate::date::Date;
 use crate::dictionary::Dictionary;
@@ -113,7 +114,9 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     let base = resolve_simple(dict, &doc.tokens, date);
     let mut r = Resolver::new(dict, doc, date, base);
     r.check_capitals();
+    r.ambiguous_countries();
     r.partial_names();
+    r.conflicting_names();
     r.names_running_on();
     r.country_heads();
     r.demonym_plurals();
@@ -123,12 +126,16 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.person_roles();
     r.agent_names();
     r.ner_unknowns();
+    r.unmarked_names();
     r.place_organizations();
+    r.bare_org_heads();
     r.appositions();
     r.titles();
     let main = r.document_country();
+    r.shared_parties(main.as_ref());
     r.context_countries(main.as_ref());
     r.person_bodies();
+    r.sentence_countries(main.as_ref());
     r.unknown_persons(main.as_ref());
     r.surnames();
     r.person_ids();
@@ -147,6 +154,8 @@ struct Resolver<'a> {
     out: Vec<Placed>,
     /// Sentence index of every token.
     sent_of: Vec<usize>,
+    /// The NER entities, person spans holding a list cut into names (`context.rs`).
+    entities: Vec<Entity>,
 }
 
 /// The token range covering a byte span.
@@ -183,6 +192,7 @@ impl<'a> Resolver<'a> {
             doc,
             out,
             sent_of,
+            entities: context::person_names(doc),
         }
     }
 
@@ -273,7 +283,7 @@ impl<'a> Resolver<'a> {
     /// Tokens `[a, b)` lie inside a longer NER person, or are the last word of a person
     /// the NER found before them.
     fn in_person_name(&self, (a, b): (usize, usize)) -> bool {
-        let persons = self.doc.entities.iter().filter(|e| e.label == "PER");
+        let persons = self.entities.iter().filter(|e| e.label == "PER");
         let word: Vec<String> = (a..b)
             .filter_map(|i| self.tok(i))
             .map(|t| fold(&t.text))
@@ -418,7 +428,7 @@ impl<'a> Resolver<'a> {
     /// Sam", "John" + "Smith") are a coincidence of first or last names, not those leaders:
     /// the NER span replaces them, uncoded.
     fn partial_names(&mut self) {
-        for e in &self.doc.entities {
+        for e in &self.entities {
             if e.label != "PER" || e.tokens[1] < e.tokens[0] + 2 {
                 continue;
             }
@@ -489,7 +499,7 @@ impl<'a> Resolver<'a> {
 
     /// NER persons and organisations no dictionary matched: actors with a null code.
     fn ner_unknowns(&mut self) {
-        for e in &self.doc.entities {
+        for e in &self.entities {
             let kind = match e.label.as_str() {
                 "PER" => ActorKind::Person,
                 "ORG" => ActorKind::Organization,

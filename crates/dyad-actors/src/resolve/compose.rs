@@ -410,7 +410,7 @@ impl Resolver<'_> {
 
     /// Mention `k` is a person whose last word is the surname of a longer person mention
     /// before it.
-    fn named_before(&self, k: usize) -> bool {
+    pub(super) fn named_before(&self, k: usize) -> bool {
         let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
         if m.kind != ActorKind::Person || b <= a {
             return false;

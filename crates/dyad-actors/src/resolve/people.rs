@@ -22,7 +22,7 @@ const MEMBER_OF: &[&str] = &["of", "from", "at", "for"];
 
 /// A mention whose country was copied from another mention (coreference, apposition, a
 /// body, the context): no new evidence of where the document is set.
-fn derived(rule: &str) -> bool {
+pub(super) fn derived(rule: &str) -> bool {
     const COPIED: &[&str] = &[
         "apposition",
         "surname",
@@ -34,6 +34,14 @@ fn derived(rule: &str) -> bool {
         || rule.contains("context country")
         || rule.contains("document country")
         || rule.contains("+ body")
+}
+
+/// A match that says little about where a document is set: a one-word dictionary person
+/// (often a coincidence of surnames) or a person named on a date none of its roles covers.
+fn weak_evidence(m: &crate::mention::ActorMention, (a, b): (usize, usize)) -> bool {
+    m.kind == ActorKind::Person
+        && ((b == a + 1 && m.rule.starts_with("dictionary (person"))
+            || m.rule.contains("out of role"))
 }
 
 /// The country a document is set in, and what showed it.
@@ -67,18 +75,20 @@ impl Resolver<'_> {
                 v.push(s);
             }
         };
-        for (m, (a, _)) in &self.out {
+        for (k, (m, (a, _))) in self.out.iter().enumerate() {
             if let Some(c) = m
                 .country
                 .as_ref()
                 .filter(|_| m.sector.as_deref() != Some("IGO"))
                 .filter(|_| !derived(&m.rule))
+                .filter(|_| !weak_evidence(m, self.out[k].1))
+                .filter(|_| !self.shared_party(k))
             {
                 *counts.entry(c.clone()).or_default() += if m.sector.is_some() { 2 } else { 1 };
                 see(c, *a);
             }
         }
-        for e in &self.doc.entities {
+        for e in &self.entities {
             if e.label != "LOC" && e.label != "GPE" {
                 continue;
             }
@@ -169,7 +179,7 @@ impl Resolver<'_> {
     /// organisation the NER found whose head noun names a sector and which holds exactly one
     /// place the dictionary matched: the place gives the country, the head the sector.
     pub(super) fn place_organizations(&mut self) {
-        for e in &self.doc.entities {
+        for e in &self.entities {
             if e.label != "ORG" {
                 continue;
             }
