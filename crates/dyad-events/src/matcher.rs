@@ -265,7 +265,8 @@ impl<'d> Matcher<'d> {
     /// The best pattern match, read on the tree's phrases and (`surface`) in sequence;
     /// with the flag of a null code.
     fn code_with(&self, clause: &Clause, surface: bool) -> Option<(Match<'d>, bool)> {
-        let mut best: Option<(Match<'d>, bool, usize)> = None; // (match, code is null, exact)
+        // (match, code is null, exact, written for this verb)
+        let mut best: Option<(Match<'d>, bool, usize, bool)> = None;
         for r in self.verbs(clause) {
             let block = &self.dict.blocks[r.block];
             for (pi, p) in block.patterns.iter().enumerate() {
@@ -285,17 +286,20 @@ impl<'d> Matcher<'d> {
                 let Some(b) = b else {
                     continue;
                 };
-                let better = best
-                    .as_ref()
-                    .is_none_or(|(m, _, exact)| (b.lexical, b.exact) > (m.specificity, *exact));
+                // between equal matches, the pattern written for this very verb (its
+                // comment names it: `- * &TREATY [057] # RATIFY` in APPROVE's block)
+                let own = written_for(p, clause);
+                let better = best.as_ref().is_none_or(|(m, _, exact, mine)| {
+                    (b.lexical, b.exact, own) > (m.specificity, *exact, *mine)
+                });
                 if better {
                     let exact = b.exact;
                     let m = self.finish(r, Some(p), &p.code, b, clause);
-                    best = Some((m, p.code.is_null(), exact));
+                    best = Some((m, p.code.is_null(), exact, own));
                 }
             }
         }
-        best.map(|(m, null, _)| (m, null))
+        best.map(|(m, null, _, _)| (m, null))
     }
 
     /// The verb's own code when no pattern matched.
@@ -581,6 +585,22 @@ const PREPOSITIONS: &[&str] = &[
     "NEAR", "OF", "ON", "OVER", "THROUGH", "TO", "TOWARD", "TOWARDS", "UNDER", "UPON", "WITH",
     "WITHOUT",
 ];
+
+/// The pattern's comment names the clause's verb (`# RATIFY`): it was written for it.
+/// Compared without allocating; a multiword verb's comment (`+CORDON_OFF`) names its first
+/// word.
+fn written_for(p: &Pattern, c: &Clause) -> bool {
+    let Some(w) = p
+        .comment
+        .as_deref()
+        .and_then(|t| t.split_whitespace().next())
+    else {
+        return false;
+    };
+    let w = w.trim_start_matches('+');
+    let w = w.split('_').next().unwrap_or(w);
+    c.verb.lemma_key == w || c.verb.text_key == w
+}
 
 /// The object side of a pattern in structured form. PETRARCH2 patterns already mark
 /// phrases; a flat TABARI-style run of words (`* DIPLOMATIC TIES`, `* OVER EFFORTS`,

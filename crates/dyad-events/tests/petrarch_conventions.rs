@@ -464,3 +464,31 @@ fn a_lone_indirect_object_is_the_object() {
     );
     assert_eq!(codings(&coder.code(&d, &a)), vec!["ROH>GON:020"]);
 }
+
+#[test]
+fn between_equal_patterns_the_one_written_for_the_verb_wins() {
+    // a block of synonyms whose patterns say, in comments, which verb they were written for
+    let dict = VerbDictionary::parse(
+        "--- APPROVE [080] ---\nAPPROVE\nRATIFY\n\
+         - * TREATY [031] # APPROVE\n- * TREATY [057] # RATIFY\n",
+        "t.txt",
+    )
+    .unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    let code = |verb: &str| {
+        let (d, a) = sentence(
+            &format!("Rohan {verb} a treaty with Gondor"),
+            &[
+                ("Rohan", "PROPN", 2, "nsubj"),
+                (verb, "VERB", 0, "root"),
+                ("a", "DET", 4, "det"),
+                ("treaty", "NOUN", 2, "obj"),
+                ("with", "ADP", 6, "case"),
+                ("Gondor", "PROPN", 4, "nmod"),
+            ],
+        );
+        codings(&coder.code(&d, &a))
+    };
+    assert_eq!(code("ratify"), vec!["ROH>GON:057"]);
+    assert_eq!(code("approve"), vec!["ROH>GON:031"]);
+}
