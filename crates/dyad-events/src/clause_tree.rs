@@ -12,7 +12,11 @@
 //! - an indirect object counts as a `to` oblique (the recipient), prepositional modifiers of
 //!   the object count as obliques of the verb ("accused Gondor of war crimes");
 //! - negation (`not`, `never`, a governing "refuse"/"fail"), future or intent (`will`,
-//!   a governing "plan"/"intend"), and a place (`in`/`at` + proper noun) are noted.
+//!   a governing "plan"/"intend"), and a place (`in`/`at` + proper noun) are noted;
+//! - what is not an event is marked: time and reason clauses ("before leaving", "jailed
+//!   for helping") as background, purpose infinitives ("met Assad to discuss") as aims;
+//! - an agent adjective alone ("military exercises") is no actor, whatever country the
+//!   actor resolver guessed for it.
 //!
 //! UD v2 relation names are read, with the v1 names (`dobj`, `nsubjpass`, `nmod`) too.
 
@@ -169,6 +173,19 @@ impl<'a> Tree<'a> {
                 if actor[ti].is_none() && a.span.contains(t.span) {
                     actor[ti] = Some(ai);
                 }
+            }
+        }
+        // an agent adjective alone ("*military* exercises", "*militant* group"), its
+        // country guessed from context, describes a thing, not who acts: not an actor
+        for (ai, a) in actors.iter().enumerate() {
+            let mut covered = (0..n).filter(|&t| actor[t] == Some(ai));
+            let (Some(t), None) = (covered.next(), covered.next()) else {
+                continue;
+            };
+            let adjective = toks[t].upos.as_deref() == Some("ADJ") && base_rel(&toks[t]) == "amod";
+            let head_is_actor = heads[t].is_some_and(|h| actor[h].is_some());
+            if adjective && a.extra.contains_key("sector") && !head_is_actor {
+                actor[t] = None;
             }
         }
         let agent = vec![None; n];

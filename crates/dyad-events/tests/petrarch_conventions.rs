@@ -492,3 +492,32 @@ fn between_equal_patterns_the_one_written_for_the_verb_wins() {
     assert_eq!(code("ratify"), vec!["ROH>GON:057"]);
     assert_eq!(code("approve"), vec!["ROH>GON:031"]);
 }
+
+#[test]
+fn an_agent_adjective_alone_is_no_actor() {
+    let dict = VerbDictionary::parse("--- CONDUCT [150] ---\nCONDUCT\n", "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Rohan conducted military exercises in Gondor": the actor resolver gave `military`
+    // Gondor's code from context; the exercises are not Gondor's military
+    let rows = [
+        ("Rohan", "Rohan", "PROPN", 2, "nsubj"),
+        ("conducted", "conduct", "VERB", 0, "root"),
+        ("military", "military", "ADJ", 4, "amod"),
+        ("exercises", "exercise", "NOUN", 2, "obj"),
+        ("in", "in", "ADP", 6, "case"),
+        ("Gondor", "Gondor", "PROPN", 2, "obl"),
+    ];
+    let (d, mut a) = doc(
+        &rows,
+        &[
+            Mention::Coded(1, 1, "ROH"),
+            Mention::Coded(3, 3, "GONMIL"),
+            Mention::Coded(6, 6, "GON"),
+        ],
+    );
+    a[1].extra.insert("sector".into(), "MIL".into());
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["ROH>GON:150"]);
+    // a country adjective is an actor ("Gondorian exercises" are Gondor's)
+    a[1].extra.clear();
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["ROH>GONMIL:150"]);
+}
