@@ -455,7 +455,12 @@ impl<'a> Tree<'a> {
                     ci.subjects.push(d);
                 }
                 (_, "nsubj") => {
-                    if ci.subject.is_none() {
+                    // of several subjects the parser split ("Old foes Gondor and
+                    // Osgiliath"), the matcher reads the first that names an actor
+                    let actor_first = ci.subject.is_some()
+                        && !c.subject.as_ref().is_some_and(|p| p.is_actor)
+                        && self.actor_token(d).is_some();
+                    if ci.subject.is_none() || actor_first {
                         c.subject = Some(self.phrase(d, None));
                         ci.subject = Some(d);
                     }
@@ -715,6 +720,15 @@ impl<'a> Tree<'a> {
         }
         if self.noun_events {
             self.noun_clauses(&mut infos, &verbs);
+        }
+        for ci in infos.iter_mut() {
+            let actors = ci
+                .subjects
+                .iter()
+                .flat_map(|&s| self.conjuncts(s))
+                .filter(|&k| self.actor_token(k).is_some())
+                .count();
+            ci.clause.compound_subject = actors >= 2;
         }
         infos
     }

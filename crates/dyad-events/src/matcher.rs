@@ -107,6 +107,9 @@ pub struct Clause {
     pub following: Vec<Word>,
     /// The token and actor of each word of `following`.
     pub following_at: Vec<SurfaceToken>,
+    /// The subject is a coordination of actors ("Gondor and Osgiliath"), which a `%`
+    /// pattern demands.
+    pub compound_subject: bool,
 }
 
 /// Where an actor of the event comes from in the clause.
@@ -409,6 +412,13 @@ impl<'d> Matcher<'d> {
             // as the source, the coder pairs its conjuncts
             Element::Source | Element::Target | Element::Compound => {
                 subj.filter(|s| s.is_actor)?;
+                // `%` holds only for a compound subject, and is then the fuller match
+                if matches!(e, Element::Compound) {
+                    if !c.compound_subject {
+                        return None;
+                    }
+                    b.lexical += 1;
+                }
                 if matches!(e, Element::Target) {
                     b.target = Some(Role::Subject);
                 } else {

@@ -521,3 +521,42 @@ fn an_agent_adjective_alone_is_no_actor() {
     a[1].extra.clear();
     assert_eq!(codings(&coder.code(&d, &a)), vec!["ROH>GONMIL:150"]);
 }
+
+#[test]
+fn a_compound_pattern_needs_and_prefers_a_compound_subject() {
+    let dict = VerbDictionary::parse(
+        "--- RENEW [---] ---\nRENEW\n- * DIPLOMATIC [064:064]\n- % * DIPLOMATIC [064:064]\n",
+        "t.txt",
+    )
+    .unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Old foes Gondor and Osgiliath renewed diplomatic ties", the parser giving `foes`
+    // and `Gondor` both as `nsubj`: the actor subject is read, `%` pairs its members
+    let (d, a) = sentence(
+        "old foes Gondor and Osgiliath renewed diplomatic ties",
+        &[
+            ("old", "ADJ", 2, "amod"),
+            ("foe", "NOUN", 6, "nsubj"),
+            ("Gondor", "PROPN", 6, "nsubj"),
+            ("and", "CCONJ", 5, "cc"),
+            ("Osgiliath", "PROPN", 3, "conj"),
+            ("renew", "VERB", 0, "root"),
+            ("diplomatic", "ADJ", 8, "amod"),
+            ("tie", "NOUN", 6, "obj"),
+        ],
+    );
+    let mut got = codings(&coder.code(&d, &a));
+    got.sort();
+    assert_eq!(got, vec!["GON>OSG:064", "OSG>GON:064"]);
+    // one actor: `%` does not hold, and `* DIPLOMATIC` has no target
+    let (d, a) = sentence(
+        "Gondor renewed diplomatic ties",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("renew", "VERB", 0, "root"),
+            ("diplomatic", "ADJ", 4, "amod"),
+            ("tie", "NOUN", 2, "obj"),
+        ],
+    );
+    assert!(coder.code(&d, &a).is_empty());
+}
