@@ -247,6 +247,15 @@ fn trim(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + t.len())
 }
 
+/// The first and last words of a span, enough to see where two spans part.
+fn ends(text: &str, span: Span) -> String {
+    let words: Vec<&str> = span.get(text).unwrap_or_default().split_whitespace().collect();
+    if words.len() <= 10 {
+        return words.join(" ");
+    }
+    format!("{} ... {}", words[..4].join(" "), words[words.len() - 5..].join(" "))
+}
+
 fn overlaps(a: Span, b: Span) -> bool {
     let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
     let longer = a.len().max(b.len());
@@ -407,6 +416,15 @@ impl QuoteScores {
                     .push(format!("{name} line {}: missed {short:?}", g.line));
                 continue;
             };
+            let si = pairs.iter().find(|p| p.0 == gi).map_or(0, |p| p.1);
+            if sys[si] != gold[gi] {
+                self.errors.push(format!(
+                    "{name} line {}: boundary: gold {:?} / system {:?}",
+                    g.line,
+                    ends(text, gold[gi]),
+                    ends(text, sys[si])
+                ));
+            }
             if g.speakers.is_empty() {
                 continue;
             }

@@ -22,6 +22,8 @@ use std::collections::HashSet;
 mod clause_parse;
 mod embedded;
 mod indirect;
+#[cfg(test)]
+mod rule_tests;
 mod speakers;
 
 use dyad_core::{Document, Span, Token};
@@ -389,6 +391,7 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
     let sentence_of = sentence_index(doc);
     let mut out: Vec<Quote> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
+    let flat_text = normalise(&doc.text);
     // Quoted titles left out, which no indirect speech may come from either.
     let mut titles: Vec<Span> = Vec::new();
     // (token after the previous quote's attribution, its speaker tokens, its verb token).
@@ -398,7 +401,14 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         while run.last > run.first && toks[run.last].text == "," {
             run.last -= 1;
         }
-        if words(&toks[run.first..=run.last]) < 3 {
+        // Words as written: "That's correct" is two words, though three tokens.
+        let written = Span::new(toks[run.first].span.start, toks[run.last].span.end)
+            .get(&doc.text)
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if written < 3 || heading(doc, &run, &flat_text) {
             continue;
         }
         let attribution = run
@@ -440,10 +450,13 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         prev = Some((last_attr_tok(end_tok, spk, verb), spk, verb));
         // An unattributed run in title case is the title of a work or a name ("The Internet
         // Explorer 6 Countdown"), not a quotation.
-        let title_case = toks[run.first..=run.last]
+        // A run with no word of four letters says nothing either way ("Red for Ed" is a
+        // chant).
+        let mut long_words = toks[run.first..=run.last]
             .iter()
             .filter(|t| t.text.chars().count() >= 4 && t.text.chars().all(char::is_alphabetic))
-            .all(|t| capitalised(&t.text));
+            .peekable();
+        let title_case = long_words.peek().is_some() && long_words.all(|t| capitalised(&t.text));
         // Attributed or not, a short run with every word capitalised and no sentence
         // punctuation is a title ("described recording their version of “Knuck If You
         // Buck”").
@@ -475,6 +488,35 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
     out.sort_by_key(|q| q.span.start);
     speakers::carry_speakers(doc, &persons, &mentions, &mut out);
     out
+}
+
+/// Whether a quoted run is a section heading that repeats words of the article (`3. "Not
+/// some irregular channel"` over `"My role was not some irregular channel, ..."`): the run
+/// fills its paragraph (after a list number), ends with no sentence punctuation, and its
+/// words, case and punctuation aside, occur again in the document (`flat` is the whole text
+/// normalised). The words stay a quote where the body says them.
+fn heading(doc: &Document, run: &Run, flat: &str) -> bool {
+    let toks = &doc.tokens;
+    let Some(c) = run.close else {
+        return false;
+    };
+    let mut p = run.open;
+    while p > 0 && !para_start(doc, p) {
+        p -= 1;
+    }
+    let numbered = toks[p..run.open]
+        .iter()
+        .all(|t| t.text.chars().all(|ch| ch.is_ascii_digit() || ch == '.'));
+    let alone = numbered && run.open - p <= 2 && (c + 1 == toks.len() || para_start(doc, c + 1));
+    let key = normalise(
+        Span::new(toks[run.first].span.start, toks[run.last].span.end)
+            .get(&doc.text)
+            .unwrap_or_default(),
+    );
+    alone
+        && !matches!(toks[run.last].text.as_str(), "." | "!" | "?" | ",")
+        && !key.is_empty()
+        && flat.matches(key.as_str()).count() >= 2
 }
 
 /// Whether token `v` (right after a closing mark) is a dash followed, in its paragraph, by a year

@@ -16,7 +16,7 @@ use super::{
 };
 
 /// Nouns that report what someone said when a `that` clause follows them.
-const SPEECH_NOUNS: &[&str] = &[
+pub(super) const SPEECH_NOUNS: &[&str] = &[
     "claim",
     "claims",
     "assertion",

@@ -83,6 +83,7 @@ const REPORTING: &[&str] = &[
     "emphasised",
     "emphasized",
     "suggesting",
+    "suggest",
     "insist",
     "insists",
     "maintained",
@@ -436,7 +437,10 @@ pub(super) fn indirect(
                         trailing(toks, a, v, b)
                             .filter(|&(_, f, l)| {
                                 let sp = Span::new(toks[f].span.start, toks[l - 1].span.end);
-                                !direct.iter().any(|d| d.start < sp.end && sp.start < d.end)
+                                // A partial quote inside the clause is fine.
+                                !direct.iter().any(|d| {
+                                    d.start < sp.end && sp.start < d.end && !sp.contains(*d)
+                                })
                             })
                             .map(some)
                     })
@@ -494,7 +498,9 @@ fn trailing(
     while end > v + 1 && matches!(toks[end - 1].text.as_str(), "." | "!" | "?") {
         end -= 1;
     }
-    let (c, spk) = if v > a && toks[v - 1].text == "," {
+    let (c, spk) = if let Some(n) = inverted_source(toks, v, end) {
+        (v - 1, n)
+    } else if v > a && toks[v - 1].text == "," {
         // Inverted: `, says Tarlo.`, `, says Canadian Blood Services (CBS).`
         let n = name_run(toks, v + 1).or_else(|| pronoun_at(toks, v + 1))?;
         // The name closes the sentence (a bracketed acronym may follow it), or an
@@ -526,24 +532,64 @@ fn trailing(
             .unwrap_or((c + 1, v));
         (c, spk)
     };
-    if c <= a
-        || (a..c).any(|k| is_mark(&toks[k].text))
-        || (c + 1..v).any(|k| is_verb(&toks[k].text))
-    {
+    // A partial quote may sit inside a clause that a described source closes (`Sondland was
+    // known for telling others "he was in charge" ..., said another witness, ...`).
+    let marks = (a..c).filter(|&k| is_mark(&toks[k].text)).count();
+    let partial_ok =
+        inverted_source(toks, v, end).is_some() && marks % 2 == 0 && !is_mark(&toks[a].text);
+    if c <= a || (marks > 0 && !partial_ok) || (c + 1..v).any(|k| is_verb(&toks[k].text)) {
         return None;
     }
     Some((spk, a, c))
+}
+
+/// `CLAUSE, said another witness in the probe, former adviser Fiona Hill.`: an inverted
+/// attribution whose subject is a description ending in a name, the sentence's last words
+/// (`end`, before the final period) after `, said`. The name is the speaker. A verb, a
+/// quote mark or `that` after `said` makes it a clause instead.
+fn inverted_source(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize)> {
+    if v < 2 || toks[v - 1].text != "," || end <= v + 1 || end - v > 16 {
+        return None;
+    }
+    let tail = v + 1..end;
+    // `testified before the House Committee` is a verb with its phrase, not an inversion.
+    if !toks[v + 1].text.starts_with(|c: char| c.is_lowercase())
+        || NOT_CLAUSE_START.contains(&toks[v + 1].text.as_str())
+        || toks[v + 1].upos.as_deref() == Some("ADP")
+        || toks[tail.clone()].iter().any(|t| {
+            is_mark(&t.text)
+                || is_verb(&t.text)
+                || t.text == "that"
+                || matches!(t.upos.as_deref(), Some("VERB" | "AUX"))
+        })
+    {
+        return None;
+    }
+    tail.filter(|&k| !capitalised(&toks[k - 1].text))
+        .filter_map(|k| name_run(toks, k).filter(|&(s, e)| s == k && e == end))
+        .next()
 }
 
 /// `X said (that) CLAUSE`: (speaker, first, end) token indexes of the clause.
 fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize), usize, usize)> {
     let toks = &doc.tokens;
     let a = sentence_start(doc, v);
+    let mut last = b;
+    while last > v + 1 && matches!(toks[last - 1].text.as_str(), "." | "!" | "?") {
+        last -= 1;
+    }
+    if inverted_source(toks, v, last).is_some() {
+        return None;
+    }
     let stop =
         |k: usize| is_mark(&toks[k].text) || matches!(toks[k].text.as_str(), "." | ":" | ";");
     // `that` a few words on, with no punctuation before it but commas; not a relative
     // `that` ("announced the locations that would be given ...").
-    let that = (v + 1..(v + 9).min(b))
+    // `told` has a person before its clause, who may carry a relative clause ("told a few
+    // thousand teachers who covered the lawn that ...").
+    let tell = matches!(toks[v].text.as_str(), "told" | "tells" | "tell" | "telling");
+    let reach = if tell { 16 } else { 9 };
+    let that = (v + 1..(v + reach).min(b))
         .take_while(|&k| !stop(k))
         .find(|&k| toks[k].text == "that")
         .filter(|&t| {
@@ -551,7 +597,15 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
                 || !toks
                     .get(t + 1)
                     .is_some_and(|n| AUXILIARIES.contains(&n.text.as_str()))
-        });
+        })
+        .filter(|&t| t == v + 1 || !begun_clause(toks, v, t));
+    // `notes the CDC requirement that ...`: the clause is the noun's, and the verb reports
+    // nothing, unless the noun is one of speech (`reiterated the UK's position that ...`).
+    if let Some(t) = that.filter(|&t| t > v + 1 && noun_object(toks, v, t, tell)) {
+        if !embedded::SPEECH_NOUNS.contains(&toks[t - 1].text.as_str()) {
+            return None;
+        }
+    }
     let first = match that {
         Some(t) => {
             let mut f = t + 1;
@@ -632,6 +686,34 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
     Some((spk, first, end))
 }
 
+/// Whether the `that` at `t` belongs to a clause of speech verb `v` that has already begun
+/// with its own subject ("said he was surprised that ...", "said Vindman was told that
+/// ..."): the clause starts right after the verb.
+fn begun_clause(toks: &[Token], v: usize, t: usize) -> bool {
+    matches!(
+        toks[v + 1].text.as_str(),
+        "he" | "she" | "they" | "it" | "we" | "I" | "there"
+    ) || name_run(toks, v + 1)
+        .is_some_and(|(s, e)| s == v + 1 && e < t && AUXILIARIES.contains(&toks[e].text.as_str()))
+}
+
+/// Whether speech verb `v`, which takes no person before its clause (`tell` is false), has a
+/// noun phrase object right after it that the `that` at `t` closes ("notes the CDC
+/// requirement that ..."), with no verb in between ("stressed the decision would not change
+/// the reality that ..." is a clause).
+fn noun_object(toks: &[Token], v: usize, t: usize, tell: bool) -> bool {
+    !tell
+        && matches!(
+            toks[v + 1].text.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+        && !toks[v + 1..t].iter().any(|x| {
+            AUXILIARIES.contains(&x.text.as_str())
+                || is_verb(&x.text)
+                || matches!(x.upos.as_deref(), Some("VERB" | "AUX"))
+        })
+}
+
 /// The first token of the clause of a verb that may drop `that` (`said the talks ...`,
 /// `told reporters on Monday the ...`), by the words alone.
 fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<usize> {
@@ -689,7 +771,9 @@ fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<usize> {
         || stop(k)
         || t.text == ","
         || !t.text.chars().any(char::is_alphanumeric)
-        || (!compound && NOT_CLAUSE_START.contains(&t.text.to_lowercase().as_str()))
+        || (!compound
+            && NOT_CLAUSE_START.contains(&t.text.to_lowercase().as_str())
+            && !comparative_amount(toks, k))
     {
         return None;
     }
@@ -711,6 +795,15 @@ fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<usize> {
         return None;
     }
     Some(k)
+}
+
+/// `more than 15,000 people ...`, `fewer than half ...`: an amount opening the clause, not
+/// the object `more` of "said more needs to be done".
+fn comparative_amount(toks: &[Token], k: usize) -> bool {
+    matches!(
+        toks[k].text.to_lowercase().as_str(),
+        "more" | "less" | "fewer"
+    ) && toks.get(k + 1).is_some_and(|t| t.text == "than")
 }
 
 /// `According to X, CLAUSE` / `CLAUSE, according to X`.
@@ -758,9 +851,11 @@ fn according_to(
         let last = p
             .checked_sub(1)
             .filter(|&l| l >= v + 2 && p - (v + 2) <= 6)?;
-        SOURCE_NOUNS
-            .contains(&toks[last].text.as_str())
-            .then_some((v + 2, p))
+        // A tagged plural noun in lower case is a source as well ("teachers unions").
+        let tagged_plural = toks[last].xpos.as_deref() == Some("NNS")
+            && toks[last].text.starts_with(|c: char| c.is_lowercase())
+            && p - (v + 2) <= 4;
+        (SOURCE_NOUNS.contains(&toks[last].text.as_str()) || tagged_plural).then_some((v + 2, p))
     })?;
     if embedded::according_inside(toks, a, v, p, b) {
         return Some((spk, a, b));
@@ -827,6 +922,16 @@ pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
                 || (t == ","
                     && toks.get(k + 1).is_some_and(|n| is_mark(&n.text))
                     && toks.get(k + 2).is_some_and(|n| n.text == "but"))
+                // A trailing attribution of the sentence (`..., Morrison testified.`).
+                || (t == ","
+                    && name_run(toks, k + 1)
+                        .is_some_and(|(s, e)| s == k + 1 && toks.get(e).is_some_and(|n| is_verb(&n.text))))
+                // The speaker's own circumstances: `, as he deflected ...`.
+                || (t == ","
+                    && toks.get(k + 1).is_some_and(|n| n.text == "as")
+                    && toks.get(k + 2).is_some_and(|n| PRONOUNS.contains(&n.text.as_str())))
+                // A second speech verb of the same speaker: `... "three amigos" and added`.
+                || (t == "and" && k > from && toks.get(k + 1).is_some_and(|n| is_verb(&n.text)))
                 || (t == ","
                     && toks.get(k + 1).is_some_and(|n| {
                         is_verb(&n.text)

@@ -1,0 +1,168 @@
+//! Tests of the quotation rules written from the errors of the tuning sets on 2026-11-30
+//! (`quotes_test4.tsv` and the others): where a reported clause starts and ends, and which
+//! quoted runs are no quotations. One test per rule, each on a sentence shaped like the one
+//! that showed the error, tokens only (no parse) unless the rule needs a tag.
+
+use super::*;
+
+fn quotes(text: &str) -> Vec<Quote> {
+    find_quotes(&crate::test_doc(text), &[])
+}
+
+fn texts(text: &str, direct: bool) -> Vec<String> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| q.direct == direct)
+        .map(|q| q.text)
+        .collect()
+}
+
+#[test]
+fn a_heading_repeating_the_body_is_no_quote() {
+    let t = "\"We write with urgency\"\n\n\
+             \"Flu season has already begun, so we write with urgency,\" the doctors stated.";
+    assert_eq!(
+        texts(t, true),
+        ["Flu season has already begun, so we write with urgency"]
+    );
+    // A numbered heading, in another case than the body.
+    let t = "3. \"Not some irregular channel\"\n\n\
+             \"My role was not some irregular channel, but the official channel,\" he told lawmakers.";
+    assert_eq!(texts(t, true).len(), 1, "{:?}", texts(t, true));
+    // A paragraph that is only a quote, not repeated, is still a quote.
+    let t = "\"We will not stop fighting for them\"\n\nThe union met on Monday.";
+    assert_eq!(texts(t, true), ["We will not stop fighting for them"]);
+}
+
+#[test]
+fn words_are_counted_as_written() {
+    assert!(texts("\"That's correct,\" Volker said.", true).is_empty());
+    assert_eq!(
+        texts("\"That's quite correct,\" Volker said.", true),
+        ["That's quite correct"]
+    );
+}
+
+#[test]
+fn a_short_chant_is_no_title() {
+    let t = "While some protesters chanted, \"Red for Ed,\" in a hallway, the speaker spoke.";
+    assert_eq!(texts(t, true), ["Red for Ed"]);
+}
+
+#[test]
+fn inverted_attribution_with_a_described_source() {
+    let t = "Sondland was known for telling others \"he was in charge of Ukraine\" despite \
+             being the envoy in Brussels, said another witness in the probe, former White \
+             House adviser Fiona Hill.";
+    let q: Vec<_> = quotes(t).into_iter().filter(|q| !q.direct).collect();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].text.starts_with("Sondland was known") && q[0].text.ends_with("Brussels"));
+    assert_eq!(q[0].speaker.as_deref(), Some("Fiona Hill"));
+    // A verb with a phrase after a comma is no inversion.
+    let t = "Later in the day, Kurt Volker, a former envoy, and Tim Morrison, another aide, \
+             testified before the House Committee.";
+    assert!(texts(t, false).is_empty(), "{:?}", texts(t, false));
+}
+
+#[test]
+fn that_of_a_begun_clause_is_not_the_verbs() {
+    let t = "Morrison also said he was surprised that Vindman did not come to him.";
+    assert_eq!(
+        texts(t, false),
+        ["he was surprised that Vindman did not come to him"]
+    );
+}
+
+#[test]
+fn that_after_a_noun_object_is_the_nouns() {
+    let t = "The manual notes the CDC requirement that immigrants be vaccinated for flu.";
+    assert!(texts(t, false).is_empty(), "{:?}", texts(t, false));
+    // A verb before the `that` makes the words after the verb a clause.
+    let t = "The ministers stressed the decision would not change the reality that the \
+             settlements were illegal.";
+    assert_eq!(texts(t, false).len(), 1, "{:?}", texts(t, false));
+    // `told` takes a person, possibly with a relative clause, before its `that`.
+    let t = "Gambill told a few thousand teachers who covered the lawn that the Legislature \
+             should direct money to schools.";
+    assert_eq!(
+        texts(t, false),
+        ["the Legislature should direct money to schools"]
+    );
+}
+
+#[test]
+fn a_clause_may_open_with_an_amount() {
+    let t = "The unions said more than 15,000 people registered for the rally.";
+    assert_eq!(
+        texts(t, false),
+        ["more than 15,000 people registered for the rally"]
+    );
+}
+
+#[test]
+fn a_clause_ends_before_a_trailing_attribution() {
+    let t = "Afterward, Sondland said aid might be freed if the country would announce the \
+             investigations, Morrison testified.";
+    let q = texts(t, false);
+    assert!(
+        q.iter()
+            .any(|q| q == "aid might be freed if the country would announce the investigations"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_clause_ends_before_the_speakers_own_as_clause() {
+    let t = "Vindman told lawmakers it was his duty to report his concerns about the call, \
+             as he deflected attacks from the White House.";
+    assert_eq!(
+        texts(t, false),
+        ["it was his duty to report his concerns about the call"]
+    );
+}
+
+#[test]
+fn a_clause_ends_before_a_second_speech_verb() {
+    let t = "Volker said he never used the term \"three amigos\" and added, \"I frankly \
+             cringe when I hear it.\"";
+    assert_eq!(texts(t, false), ["he never used the term \"three amigos"]);
+}
+
+#[test]
+fn an_infinitive_suggest_reports() {
+    let t = "Trump has recently tried to suggest that he barely knows his ambassador.";
+    // The subject of `suggest` is the one of `tried`, through the parse.
+    let mut d = crate::test_doc(t);
+    for (w, head, rel) in [("Trump", "tried", "nsubj"), ("suggest", "tried", "xcomp")] {
+        let h = d.tokens.iter().position(|x| x.text == head);
+        let k = d.tokens.iter().position(|x| x.text == w).unwrap();
+        d.tokens[k].head = h;
+        d.tokens[k].deprel = Some(rel.into());
+    }
+    let q: Vec<_> = find_quotes(&d, &[])
+        .into_iter()
+        .filter(|q| !q.direct)
+        .collect();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "he barely knows his ambassador");
+    assert_eq!(q[0].speaker.as_deref(), Some("Trump"));
+}
+
+#[test]
+fn according_to_a_tagged_plural_noun() {
+    let t =
+        "Nearly 300 school districts closed because of the rally, according to teachers unions.";
+    let mut d = crate::test_doc(t);
+    assert!(find_quotes(&d, &[]).is_empty());
+    for tok in &mut d.tokens {
+        if tok.text == "unions" {
+            tok.xpos = Some("NNS".into());
+        }
+    }
+    let q = find_quotes(&d, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].text,
+        "Nearly 300 school districts closed because of the rally"
+    );
+}
