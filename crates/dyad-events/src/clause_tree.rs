@@ -69,6 +69,10 @@ pub struct Tree<'a> {
     /// Per actor: a null actor (`---GOV`, an agent without a country), which yields to a
     /// coded actor found in the same phrase ("*officials* of Gondor").
     null: Vec<bool>,
+    /// Per actor: a composed actor with a sector ("ambassadors of Arnor", `ARNGOV`), and a
+    /// bare country (`GON`), which may share the first's sector when coordinated in it.
+    sectored: Vec<bool>,
+    country: Vec<bool>,
     /// Also read event nouns ("his visit to Brussels") as clauses.
     noun_events: bool,
     /// Fill each clause's words after the verb (for a dictionary read in sequence).
@@ -193,6 +197,18 @@ impl<'a> Tree<'a> {
             .iter()
             .map(|a| a.code.as_deref().is_some_and(|c| c.starts_with("---")))
             .collect();
+        let sectored = actors
+            .iter()
+            .map(|a| {
+                a.extra.contains_key("sector") && a.code.as_deref().is_some_and(|c| c.len() > 3)
+            })
+            .collect();
+        let country = actors
+            .iter()
+            .map(|a| {
+                !a.extra.contains_key("sector") && a.code.as_deref().is_some_and(|c| c.len() == 3)
+            })
+            .collect();
         Tree {
             toks,
             heads,
@@ -200,6 +216,8 @@ impl<'a> Tree<'a> {
             actor,
             agent,
             null,
+            sectored,
+            country,
             noun_events: false,
             following: false,
         }
@@ -318,6 +336,36 @@ impl<'a> Tree<'a> {
             i += 1;
         }
         out.sort_unstable();
+        out
+    }
+
+    /// Countries coordinated with the one inside a composed actor: "the ambassadors of
+    /// Arnor, *Osgiliath* and *Gondor*" (one mention `ARNGOV`), "lawmakers in Fornost and
+    /// *Gondor*" (`FORLEG` on `lawmakers`): each is an actor of the same sector. `t` is the
+    /// composed actor's token; returns actor indexes.
+    pub fn sector_sharers(&self, t: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let Some(a) = self.actor_at(t).filter(|&a| self.sectored[a]) else {
+            return out;
+        };
+        // the countries of the mention (its own tokens) and of the head's nominal modifiers
+        let inside = (0..self.toks.len()).filter(|&k| self.actor[k] == Some(a));
+        let modifiers = self.kids(t).filter(|&k| base_rel(&self.toks[k]) == "nmod");
+        for k in inside.chain(modifiers) {
+            for j in self.kids(k) {
+                if base_rel(&self.toks[j]) != "conj" || is_verb(&self.toks[j]) {
+                    continue;
+                }
+                if let Some(b) = self
+                    .coded_actor_at(j)
+                    .filter(|&b| b != a && self.country[b])
+                {
+                    if !out.contains(&b) {
+                        out.push(b);
+                    }
+                }
+            }
+        }
         out
     }
 

@@ -96,6 +96,9 @@ pub struct Coder<'d> {
 struct Filled {
     actor: usize,
     agent: Option<usize>,
+    /// A composed actor whose sector this country shares ("the ambassadors of Arnor and
+    /// *Gondor*": `GON` + `GOV`).
+    sector_of: Option<usize>,
 }
 
 /// An agent mention without a country ("soldiers", "lawmakers"): its span and sector code.
@@ -323,8 +326,20 @@ impl<'d> Coder<'d> {
                 .as_deref()
                 .map(|p| self.final_code(p, future, intended));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
-                let sa = s.map(|f| compose(doc, actors[f.actor], f.agent.map(|g| &agents[g])));
-                let ta = t.map(|f| compose(doc, actors[f.actor], f.agent.map(|g| &agents[g])));
+                let with_agent = |f: Filled| {
+                    // a sector shared from a composed actor acts as an agent on the country
+                    let shared = f.sector_of.and_then(|j| {
+                        let sector = actors[j].extra.get("sector")?.as_str()?;
+                        Some(Agent {
+                            span: actors[f.actor].span,
+                            sector: sector.to_string(),
+                        })
+                    });
+                    let agent = f.agent.map(|g| &agents[g]);
+                    compose(doc, actors[f.actor], agent.or(shared.as_ref()))
+                };
+                let sa = s.map(with_agent);
+                let ta = t.map(with_agent);
                 if let (Some(a), Some(b)) = (&sa, &ta) {
                     if a.span == b.span || (self.config.drop_self && a.code == b.code) {
                         return None;
@@ -558,9 +573,13 @@ impl<'d> Coder<'d> {
         let agent = tree
             .agent_at(head)
             .filter(|_| tree.coded_actor_at(head).is_none());
-        let mut add = |actor: usize| {
+        let mut add = |actor: usize, sector_of: Option<usize>| {
             if !out.iter().any(|f| f.actor == actor) {
-                out.push(Filled { actor, agent });
+                out.push(Filled {
+                    actor,
+                    agent,
+                    sector_of,
+                });
             }
         };
         for c in tree.conjuncts(head) {
@@ -568,8 +587,12 @@ impl<'d> Coder<'d> {
                 // the actor's own conjuncts: "ties between Gondor and Osgiliath"
                 for k in tree.conjuncts(t) {
                     if let Some(a) = tree.actor_of_phrase(k) {
-                        add(a);
+                        add(a, None);
                     }
+                }
+                let owner = tree.actor_at(t);
+                for b in tree.sector_sharers(t) {
+                    add(b, owner);
                 }
             }
         }

@@ -560,3 +560,33 @@ fn a_compound_pattern_needs_and_prefers_a_compound_subject() {
     );
     assert!(coder.code(&d, &a).is_empty());
 }
+
+#[test]
+fn countries_coordinated_in_a_composed_actor_share_its_sector() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "ambassadors of Arnor and Gondor urged Rohan": the resolver composed one mention,
+    // `ambassadors of Arnor` (ARNGOV); Gondor's ambassadors urged too
+    let rows = [
+        ("ambassadors", "ambassador", "NOUN", 6, "nsubj"),
+        ("of", "of", "ADP", 3, "case"),
+        ("Arnor", "Arnor", "PROPN", 1, "nmod"),
+        ("and", "and", "CCONJ", 5, "cc"),
+        ("Gondor", "Gondor", "PROPN", 3, "conj"),
+        ("urged", "urge", "VERB", 0, "root"),
+        ("Rohan", "Rohan", "PROPN", 6, "obj"),
+    ];
+    let (d, mut a) = doc(
+        &rows,
+        &[
+            Mention::Coded(1, 3, "ARNGOV"),
+            Mention::Coded(5, 5, "GON"),
+            Mention::Coded(7, 7, "ROH"),
+        ],
+    );
+    a[0].extra.insert("sector".into(), "GOV".into());
+    assert_eq!(
+        codings(&coder.code(&d, &a)),
+        vec!["ARNGOV>ROH:102", "GONGOV>ROH:102"]
+    );
+}
