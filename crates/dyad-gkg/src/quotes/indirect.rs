@@ -423,7 +423,9 @@ pub(super) fn indirect(
                 continue;
             }
             let some = |(spk, f, l): ((usize, usize), usize, usize)| (Some(spk), f, l);
-            let found = if embedded::not_a_report(toks, v) {
+            // "Estimates suggest ..." is inference; "tried to suggest that ..." is speech.
+            let bare_suggest = toks[v].text == "suggest" && (v == 0 || toks[v - 1].text != "to");
+            let found = if embedded::not_a_report(toks, v) || bare_suggest {
                 None
             } else if REPORTING.contains(&toks[v].text.as_str())
                 || (v == a && REPORTING.contains(&toks[v].text.to_lowercase().as_str()))
@@ -654,6 +656,19 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
         })
         .or_else(|| clause_parse::noun_subject(toks, a, v));
     let mut end = clause_parse::coordinated_cut(toks, v, first, clause_end(toks, first, b));
+    end = tense_cut(toks, v, first, end);
+    // A speech verb inside a fronted subordinate clause (`When his advisers suggested that
+    // ..., Mr. Trump wasn't satisfied`): the main clause after the comma is not reported.
+    // The verb is in the fronted clause when no comma comes between (`After the exchange of
+    // fire, North Korea stated ...` is a main-clause verb).
+    if v > a
+        && SUBORDINATORS.contains(&toks[a].text.to_lowercase().as_str())
+        && !(a..v).any(|k| toks[k].text == ",")
+    {
+        if let Some(c) = (first..end).find(|&k| toks[k].text == ",") {
+            end = c;
+        }
+    }
     // A participle opening the sentence takes the main clause's subject after the reported
     // clause: "Warning that ...(,") he urged ...".
     let spk = match spk {
@@ -686,6 +701,48 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
     Some((spk, first, end))
 }
 
+/// Words opening a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "when", "if", "although", "though", "while", "because", "since", "after", "before", "once",
+    "unless", "whereas",
+];
+
+/// Auxiliaries that carry the tense of a clause, leaving its verb a participle or infinitive.
+const TENSE_AUX: &[&str] = &[
+    "had", "has", "have", "did", "does", "do", "would", "will", "could", "can", "may", "might",
+    "should", "must",
+];
+
+/// Where a reported clause stops before a past-tense verb coordinated with the speech verb,
+/// by the tags: `Trump said he had watched ... and slammed the hearings` (`slammed` is
+/// tagged VBD, `watched` is a participle under `had`). When the speech verb is in the simple
+/// past and the clause's tense is carried by an auxiliary, with no other simple past in it, a
+/// bare simple past after `and` is the speech verb's own conjunct (an auxiliary after `and`,
+/// "... and did not realize", keeps the clause going).
+fn tense_cut(toks: &[Token], v: usize, first: usize, end: usize) -> usize {
+    let past = |k: usize| toks[k].xpos.as_deref() == Some("VBD");
+    if !past(v) {
+        return end;
+    }
+    let Some(k) = (first + 1..end).find(|&k| {
+        toks[k].text == "and"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| past(k + 1) && !TENSE_AUX.contains(&n.text.as_str()))
+    }) else {
+        return end;
+    };
+    let aux = toks[first..k]
+        .iter()
+        .any(|t| TENSE_AUX.contains(&t.text.as_str()));
+    let other_past = (first..k).any(|j| past(j) && !TENSE_AUX.contains(&toks[j].text.as_str()));
+    if aux && !other_past {
+        k
+    } else {
+        end
+    }
+}
+
 /// Whether the `that` at `t` belongs to a clause of speech verb `v` that has already begun
 /// with its own subject ("said he was surprised that ...", "said Vindman was told that
 /// ..."): the clause starts right after the verb.
@@ -693,8 +750,9 @@ fn begun_clause(toks: &[Token], v: usize, t: usize) -> bool {
     matches!(
         toks[v + 1].text.as_str(),
         "he" | "she" | "they" | "it" | "we" | "I" | "there"
-    ) || name_run(toks, v + 1)
-        .is_some_and(|(s, e)| s == v + 1 && e < t && AUXILIARIES.contains(&toks[e].text.as_str()))
+    ) || toks[v + 1..t]
+        .iter()
+        .any(|x| AUXILIARIES.contains(&x.text.as_str()))
 }
 
 /// Whether speech verb `v`, which takes no person before its clause (`tell` is false), has a
@@ -803,7 +861,12 @@ fn comparative_amount(toks: &[Token], k: usize) -> bool {
     matches!(
         toks[k].text.to_lowercase().as_str(),
         "more" | "less" | "fewer"
-    ) && toks.get(k + 1).is_some_and(|t| t.text == "than")
+    ) && toks.get(k + 1).is_some_and(|t| {
+        t.text == "than"
+            || t.xpos
+                .as_deref()
+                .is_some_and(|x| matches!(x, "VBZ" | "VBD" | "MD"))
+    })
 }
 
 /// `According to X, CLAUSE` / `CLAUSE, according to X`.
@@ -907,6 +970,9 @@ pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
                 && k > from
                 && opening
                 && matches!(toks[k - 1].text.as_str(), "," | ":")
+                // A clause opening with a subordinate one goes on to its main clause
+                // (`said although ... are known to impact yields, "nobody has ..."`).
+                && !SUBORDINATORS.contains(&toks[from].text.as_str())
                 && !(from >= 2
                     && toks[from - 1].text == ","
                     && toks[from - 2].text == "that"
@@ -931,7 +997,18 @@ pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
                     && toks.get(k + 1).is_some_and(|n| n.text == "as")
                     && toks.get(k + 2).is_some_and(|n| PRONOUNS.contains(&n.text.as_str())))
                 // A second speech verb of the same speaker: `... "three amigos" and added`.
-                || (t == "and" && k > from && toks.get(k + 1).is_some_and(|n| is_verb(&n.text)))
+                || (t == "and"
+                    && k > from
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| REPORTING.contains(&n.text.as_str())))
+                // An apposition to the whole clause: `..., a prospect Vindman denied`.
+                || (t == ","
+                    && k > from + 3
+                    && toks.get(k + 1).is_some_and(|n| matches!(n.text.as_str(), "a" | "an"))
+                    && !toks[k + 1..end]
+                        .iter()
+                        .any(|n| matches!(n.text.as_str(), "and" | "or" | ",")))
                 || (t == ","
                     && toks.get(k + 1).is_some_and(|n| {
                         is_verb(&n.text)

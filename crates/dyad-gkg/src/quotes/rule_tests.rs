@@ -146,6 +146,12 @@ fn an_infinitive_suggest_reports() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].text, "he barely knows his ambassador");
     assert_eq!(q[0].speaker.as_deref(), Some("Trump"));
+    // Present-tense `suggest` is inference from evidence, not speech.
+    assert!(texts(
+        "Estimates suggest 8000 migrants may be at sea in the region.",
+        false
+    )
+    .is_empty());
 }
 
 #[test]
@@ -164,5 +170,120 @@ fn according_to_a_tagged_plural_noun() {
     assert_eq!(
         q[0].text,
         "Nearly 300 school districts closed because of the rally"
+    );
+}
+
+/// Sets the fine tag of the first token spelled `word`.
+fn tag(d: &mut Document, word: &str, xpos: &str) {
+    let k = d.tokens.iter().position(|t| t.text == word).unwrap();
+    d.tokens[k].xpos = Some(xpos.into());
+}
+
+fn indirect_texts(d: &Document) -> Vec<String> {
+    find_quotes(d, &[])
+        .into_iter()
+        .filter(|q| !q.direct)
+        .map(|q| q.text)
+        .collect()
+}
+
+#[test]
+fn that_after_a_clause_with_its_own_verb_is_inner() {
+    let t = "The ministers stressed the decision would not change the reality that the \
+             settlements were illegal.";
+    assert_eq!(
+        texts(t, false),
+        ["the decision would not change the reality that the settlements were illegal"]
+    );
+}
+
+#[test]
+fn a_clause_ends_before_an_apposition_to_it_not_in_a_list() {
+    let t = "Morrison said others had raised concerns about Vindman leaking information, a \
+             prospect Vindman denied earlier in the day.";
+    assert_eq!(
+        texts(t, false),
+        ["others had raised concerns about Vindman leaking information"]
+    );
+    let t = "Smith said they had bought a car for the family, a house and a boat.";
+    assert_eq!(
+        texts(t, false),
+        ["they had bought a car for the family, a house and a boat"]
+    );
+}
+
+#[test]
+fn only_a_speech_verb_after_and_ends_a_clause() {
+    let t = "Wilkins explained Warhol's obsession with celebrities began when he first \
+             collected head shots as a kid and continued as a passion throughout his life.";
+    let q = texts(t, false);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].ends_with("throughout his life"), "{q:?}");
+}
+
+#[test]
+fn a_speech_verb_in_a_fronted_clause_reports_up_to_its_comma() {
+    let t = "When Smith said that Beijing should resume buying farm products, Mr. Trump was \
+             not satisfied.";
+    assert_eq!(
+        texts(t, false),
+        ["Beijing should resume buying farm products"]
+    );
+    // A fronted phrase before the speech verb's own clause is not that case.
+    let t = "After the exchange of fire, North Korea stated it would attack any loudspeakers \
+             and would respond within 48 hours if the broadcasts do not stop.";
+    let q = texts(t, false);
+    assert!(q.iter().any(|q| q.ends_with("do not stop")), "{q:?}");
+}
+
+#[test]
+fn a_clause_opening_with_a_subordinate_one_runs_past_a_quote() {
+    let t = "Heald said although temperature and ozone are separately known to impact crop \
+             yields, \"nobody has looked at these together\".";
+    let q = texts(t, false);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        q[0].starts_with("although") && q[0].contains("nobody has looked"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn more_before_a_finite_verb_opens_a_clause() {
+    let t = "Smith says more needs to be done to protect consumers.";
+    let mut d = crate::test_doc(t);
+    assert!(indirect_texts(&d).is_empty());
+    tag(&mut d, "needs", "VBZ");
+    assert_eq!(
+        indirect_texts(&d),
+        ["more needs to be done to protect consumers"]
+    );
+}
+
+#[test]
+fn a_simple_past_after_and_is_the_speech_verbs_when_the_clause_has_an_auxiliary() {
+    let t = "Trump said he had watched part of the testimony and slammed the hearings as a \
+             disgrace.";
+    let mut d = crate::test_doc(t);
+    let whole = "he had watched part of the testimony and slammed the hearings as a disgrace";
+    assert_eq!(indirect_texts(&d), [whole]);
+    for (w, x) in [
+        ("said", "VBD"),
+        ("had", "VBD"),
+        ("watched", "VBN"),
+        ("slammed", "VBD"),
+    ] {
+        tag(&mut d, w, x);
+    }
+    assert_eq!(indirect_texts(&d), ["he had watched part of the testimony"]);
+    // An auxiliary after `and` carries a tense of its own: the clause goes on.
+    let t = "Volker said he would have objected to the probe and did not realize the request.";
+    let mut d = crate::test_doc(t);
+    for (w, x) in [("said", "VBD"), ("objected", "VBN"), ("did", "VBD")] {
+        tag(&mut d, w, x);
+    }
+    assert_eq!(
+        indirect_texts(&d),
+        ["he would have objected to the probe and did not realize the request"]
     );
 }
