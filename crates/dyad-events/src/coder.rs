@@ -7,7 +7,8 @@
 //! passives; one event per conjunct of a coordinated subject or object; reported speech
 //! (the embedded clause is coded on its own, "X said Y attacked Z" gives Y->Z, and the
 //! saying verb gives no event when what was said did); negation ("did not", "refused
-//! to"), marked or dropped per [`CoderConfig`]; and future or intent ("will meet"),
+//! to"), marked or dropped per [`CoderConfig`], except negated cooperation, which is
+//! CAMEO's rejection ("refused to release" 124); and future or intent ("will meet"),
 //! which turns a cooperative code into its CAMEO 03x intent code when configured.
 //!
 //! Actors come from outside (the actor coder) as [`ActorRef`]s with byte spans; a role is
@@ -269,7 +270,11 @@ impl<'d> Coder<'d> {
             }
             let future = ci.future || ci.aim;
             // a pattern that names the negation ("WILL NOT * ...") codes the negated event
-            let negated = ci.negated && !m.pattern.is_some_and(|p| names_negation(&p.text));
+            let mut negated = ci.negated && !m.pattern.is_some_and(|p| names_negation(&p.text));
+            // CAMEO's rejections are negated cooperation: "would not provide support" (06)
+            // is 121, "refused to release" (08) 124, as PETRARCH2's ontology derives them
+            let rejection = if negated { rejection_of(&m.code) } else { None };
+            negated &= rejection.is_none();
             if negated && self.config.negation == Negation::Drop {
                 continue;
             }
@@ -320,10 +325,14 @@ impl<'d> Coder<'d> {
                     targets = self.fill_head(tree, t);
                 }
             }
-            let code = self.final_code(&m.code, future, intended);
+            let code = match rejection {
+                Some(r) => r.to_string(),
+                None => self.final_code(&m.code, future, intended),
+            };
             let paired = m
                 .paired
                 .as_deref()
+                .filter(|_| rejection.is_none())
                 .map(|p| self.final_code(p, future, intended));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
                 let with_agent = |f: Filled| {
@@ -709,6 +718,24 @@ fn reciprocal(tree: &Tree, ci: &ClauseInfo, m: &Match<'_>) -> bool {
 fn lemma_key(tree: &Tree, t: usize) -> String {
     let tok = tree.token(t);
     tok.lemma.as_deref().unwrap_or(&tok.text).to_uppercase()
+}
+
+/// The rejection (CAMEO 12) a negated code stands for: material cooperation (06) refused
+/// is 121, yielding (08) refused is 124, with the subcodes PETRARCH2's ontology pairs
+/// (061 -> 1211, 081 -> 1241, ...); other negated codes have none.
+fn rejection_of(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "061" => "1211",
+        "062" => "1212",
+        c if c.starts_with("06") => "121",
+        "081" => "1241",
+        "082" | "0841" | "0842" => "1242",
+        "085" => "1244",
+        "086" => "1245",
+        c if c.starts_with("087") => "1246",
+        c if c.starts_with("08") => "124",
+        _ => return None,
+    })
 }
 
 /// True if a pattern's text holds a negation (`NOT`, `N'T`, `NEVER`, a `&NEGAT...` set).

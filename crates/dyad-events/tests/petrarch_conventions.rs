@@ -4,7 +4,7 @@
 //! without a country, a sector.
 
 use dyad_core::Document;
-use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
+use dyad_events::{ActorRef, Coder, CoderConfig, Event, Negation, VerbDictionary};
 
 mod common;
 
@@ -589,4 +589,35 @@ fn countries_coordinated_in_a_composed_actor_share_its_sector() {
         codings(&coder.code(&d, &a)),
         vec!["ARNGOV>ROH:102", "GONGOV>ROH:102"]
     );
+}
+
+#[test]
+fn negated_cooperation_is_a_rejection() {
+    let dict = VerbDictionary::parse(
+        "--- RELEASE [084] ---\nRELEASE\n\n--- ATTACK [190] ---\nATTACK\n",
+        "t.txt",
+    )
+    .unwrap();
+    let dropping = CoderConfig {
+        negation: Negation::Drop,
+        ..petrarch()
+    };
+    let coder = Coder::new(&dict, dropping);
+    let code = |verb: &str| {
+        let (d, a) = sentence(
+            &format!("Gondor did not {verb} Rohan"),
+            &[
+                ("Gondor", "PROPN", 4, "nsubj"),
+                ("do", "AUX", 4, "aux"),
+                ("not", "PART", 4, "advmod"),
+                (verb, "VERB", 0, "root"),
+                ("Rohan", "PROPN", 4, "obj"),
+            ],
+        );
+        codings(&coder.code(&d, &a))
+    };
+    // not yielding (08) is refusing to yield (124)
+    assert_eq!(code("release"), vec!["GON>ROH:124"]);
+    // an attack that did not happen has no CAMEO code: dropped
+    assert_eq!(code("attack"), Vec::<String>::new());
 }
