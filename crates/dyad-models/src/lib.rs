@@ -27,6 +27,7 @@ pub mod data;
 mod error;
 pub mod gazetteer;
 pub mod hash;
+mod hugemem;
 pub mod lex;
 mod models;
 pub mod morph;

@@ -1,29 +1,41 @@
 //! Frozen perceptron weights laid out for fast scoring.
 //!
-//! Scoring is memory-bound: a sentence looks up hundreds of hashed features in tables of tens
-//! of megabytes, so nearly every lookup is a cache miss. The layout keeps that to two misses
-//! per feature and lets the misses of one decision overlap:
+//! A parser decision adds up the weight rows of ~110 hashed features, a tagger or NER word
+//! ~45, out of tables of up to 16 MB. Two costs dominate, in about equal parts: the cache and
+//! TLB misses of the lookups, and the adding itself (two thousand weights a parser decision).
+//! The layout answers both:
 //!
-//! - an open-addressed table of 8-byte slots (32-bit key fingerprint, 32-bit offset), probed
+//! - an open-addressed table of 8-byte slots (32-bit key fingerprint, 32-bit payload), probed
 //!   linearly from the low bits of the key; eight slots share a cache line, so a probe rarely
 //!   leaves the first line;
-//! - one flat byte array of runs, each `[count: u16][classes: u8 or u16 each][weights: i16
-//!   each]`, the weights quantized to 16 bits against one scale per model (the quantization
-//!   the model file always had): a parser feature that is found carries ~30 class weights, so
-//!   3 bytes a weight instead of 8 halves the cache lines a lookup touches.
+//! - rows with few classes are sparse runs in one flat byte array, each `[count: u16]
+//!   [classes: u8 or u16 each][weights: i16 each]`, the weights quantized to 16 bits against
+//!   one scale per model (the quantization the model file always had);
+//! - rows with many classes (a quarter of the classes or more: the frequent features, which
+//!   make two thirds of the weights added) are dense `i16` rows, added eight classes at a
+//!   time with vector instructions ([`crate::hugemem::add_rows`]) instead of one scattered
+//!   add per weight;
+//! - every array sits on 2 MB pages ([`crate::hugemem::HugeBuf`]), and rows are stored
+//!   longest first, so the hot rows get their home slot and share cache lines.
 //!
-//! [`Weights::scores`] first resolves every feature of a decision to its run and only then
-//! adds the runs up, so the table misses of all features are in flight together instead of one
-//! after the other. The full 64-bit keys are kept apart, in run order, for saving and pruning
-//! only, so they take no cache space while scoring.
+//! [`Weights::scores`] first resolves every feature of a decision to its row and only then
+//! adds the rows up, so the table misses of all features are in flight together instead of
+//! one after the other. Sums are exact integers until the final scaling, so the layout (and
+//! the order of adding) never changes a score. The full 64-bit keys are kept apart, for
+//! saving and pruning only, so they take no cache space while scoring.
 
 use crate::codec::{Dec, Enc};
+use crate::hugemem::{add_rows, prefetch, HugeBuf};
 use crate::ModelError;
 
 /// Marks the quantized weight layout in model files (no model has this many classes).
 const QUANTIZED: u32 = u32::MAX;
 /// Features resolved per batch in [`Weights::scores`].
 const BATCH: usize = 128;
+/// Marks a slot payload that is a dense row number, not a run offset.
+const DENSE: u32 = 1 << 31;
+/// Dense rows are padded to a multiple of this many classes (32 bytes: one AVX2 load).
+const LANES: usize = 16;
 
 /// Frozen averaged weights: immutable, `Send + Sync`.
 #[derive(Clone, Debug)]
@@ -32,118 +44,30 @@ pub struct Weights {
     /// Real value of one quantization step.
     scale: f32,
     mask: usize,
-    /// `fingerprint << 32 | (run offset + 1)`; 0 is an empty slot.
+    /// `fingerprint << 32 | payload`, the payload being `run offset + 1` or `DENSE | row`;
+    /// 0 is an empty slot.
     slots: HugeBuf<u64>,
     /// Bytes per class id in the runs: 1 when there are at most 256 classes, else 2.
     cw: usize,
-    /// The runs while the weights are built; moved to `runs` by [`Weights::sealed`].
-    building: Vec<u8>,
     runs: HugeBuf<u8>,
-    /// The key of each run, in run order.
-    keys: Vec<u64>,
-    nkeys: usize,
+    /// Dense rows of `stride` weights each (only with at most 256 classes).
+    dense: HugeBuf<i16>,
+    stride: usize,
+    /// Each feature's key and payload, in the order they were stored.
+    keys: Vec<(u64, u32)>,
     nweights: usize,
-}
-
-/// The size of a transparent huge page on x86-64 and aarch64 Linux.
-const HUGE: usize = 2 << 20;
-
-/// A fixed-size buffer placed at a 2 MB boundary and rounded up to whole 2 MB pages, which the
-/// kernel is asked to back with transparent huge pages: scoring touches random places in
-/// tables of tens of megabytes, where 4 KB pages make nearly every lookup a TLB miss as well
-/// as a cache miss (a costly one under virtualisation, where a page walk is two-dimensional).
-/// A plain allocation only gets huge pages for the 2 MB pages wholly inside it, which leaves
-/// the small tables and the ends of the big ones on 4 KB pages; hence the alignment.
-///
-/// The buffer is carved out of a zeroed `Vec` one huge page longer than needed: the pages
-/// before the aligned start are never touched, so they cost address space, not memory.
-struct HugeBuf<T> {
-    buf: Vec<T>,
-    off: usize,
-    len: usize,
-}
-
-impl<T: Copy + Default> HugeBuf<T> {
-    /// A copy of `v` in huge-page memory (where the kernel grants it).
-    fn from_slice(v: &[T]) -> HugeBuf<T> {
-        let mut h = HugeBuf::zeroed(v.len());
-        let (off, len) = (h.off, h.len);
-        h.buf[off..off + len].copy_from_slice(v);
-        h
-    }
-
-    /// `len` default values (zero for the integer types used here).
-    fn zeroed(len: usize) -> HugeBuf<T> {
-        let size = std::mem::size_of::<T>().max(1);
-        let per = (HUGE / size).max(1);
-        let cap = len.div_ceil(per) * per + per;
-        // `vec!` of zeroes asks the allocator for zeroed memory: fresh pages, untouched.
-        let buf = vec![T::default(); cap];
-        let p = buf.as_ptr() as usize;
-        let off = (p.next_multiple_of(HUGE) - p) / size;
-        advise_huge(p + off * size, len.div_ceil(per) * per * size);
-        HugeBuf { buf, off, len }
-    }
-}
-
-impl<T> std::ops::Deref for HugeBuf<T> {
-    type Target = [T];
-    #[inline(always)]
-    fn deref(&self) -> &[T] {
-        &self.buf[self.off..self.off + self.len]
-    }
-}
-
-impl<T> std::ops::DerefMut for HugeBuf<T> {
-    #[inline(always)]
-    fn deref_mut(&mut self) -> &mut [T] {
-        &mut self.buf[self.off..self.off + self.len]
-    }
-}
-
-impl<T: Copy + Default> Clone for HugeBuf<T> {
-    fn clone(&self) -> HugeBuf<T> {
-        HugeBuf::from_slice(self)
-    }
-}
-
-impl<T> std::fmt::Debug for HugeBuf<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "HugeBuf({} items)", self.len)
-    }
-}
-
-/// Asks Linux to back `len` bytes at `start` (2 MB-aligned, inside an allocation of ours) with
-/// transparent huge pages. Only advice: when refused, or elsewhere than Linux, nothing changes.
-fn advise_huge(start: usize, len: usize) {
-    #[cfg(target_os = "linux")]
-    if len > 0 {
-        // SAFETY: madvise only gives the kernel a hint about a range inside our own
-        // allocation; MADV_HUGEPAGE does not change its contents or validity.
-        unsafe {
-            libc::madvise(start as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = (start, len);
-}
-
-/// Starts loading the cache line at `p` (a hint; `p` is never dereferenced here).
-#[inline(always)]
-fn prefetch<T>(p: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch never faults, whatever the address, and reads nothing into Rust.
-    unsafe {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>(p as *const i8);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
 }
 
 #[inline]
 fn fingerprint(key: u64) -> u64 {
     key >> 32
+}
+
+/// Rows with at least this many classes are stored dense: from there the vector add of a
+/// whole row costs less than the scattered adds of its weights, and the row takes at most
+/// about three times the bytes of the run.
+fn dense_min(nclasses: usize) -> usize {
+    (nclasses / 4).max(8)
 }
 
 /// Quantized rows gathered before the table is built, so that they can be stored hottest
@@ -166,137 +90,141 @@ impl Rows {
         }
     }
 
-    /// The frozen table, and false when a key occurred twice (kept once).
+    /// The frozen table, and false when a key occurred twice (kept once) or the rows do not
+    /// fit the layout (over 2 GB of runs).
     ///
     /// Rows go in longest first. A feature with many classes is one the perceptron updated
     /// often in training, so one that is frequent: inserting those first gives them their
-    /// home slot (one probe), and their runs end up side by side at the start of the run
-    /// array, a few hundred kilobytes that stay in cache instead of lines shared with rare
+    /// home slot (one probe), and their rows end up side by side at the start of the arrays,
+    /// a few hundred kilobytes that stay in cache instead of lines shared with rare
     /// features. The order changes where things are, never what a lookup finds.
     fn build(mut self, nclasses: usize, scale: f32) -> (Weights, bool) {
         self.keys.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-        let mut w = Weights::with_capacity(nclasses, self.keys.len(), scale);
-        w.building
-            .reserve(self.pairs.len() * (w.cw + 2) + 2 * self.keys.len());
-        w.keys.reserve(self.keys.len());
-        let mut ok = true;
+        // Load factor between 0.33 and 0.67.
+        let cap = (self.keys.len().max(1) * 3 / 2 + 1)
+            .next_power_of_two()
+            .max(8);
+        let cw = if nclasses <= 256 { 1 } else { 2 };
+        let (stride, min) = if cw == 1 {
+            (nclasses.next_multiple_of(LANES), dense_min(nclasses))
+        } else {
+            (0, usize::MAX)
+        };
+        let mut slots = HugeBuf::<u64>::zeroed(cap);
+        let (mut runs, mut dense) = (Vec::<u8>::new(), Vec::<i16>::new());
+        let mut keys = Vec::with_capacity(self.keys.len());
+        let (mut ok, mut nweights) = (true, 0);
+        let mask = cap - 1;
         for &(k, start, n) in &self.keys {
-            let (start, n) = (start as usize, n as usize);
-            ok &= w.push(k, &self.pairs[start..start + n]);
+            let pairs = &self.pairs[start as usize..(start + n) as usize];
+            if probe(&slots, mask, k).is_some() {
+                ok = false;
+                continue;
+            }
+            let payload = if pairs.len() >= min {
+                let row = dense.len() / stride;
+                dense.resize(dense.len() + stride, 0);
+                for &(c, v) in pairs {
+                    dense[row * stride + c as usize] = v;
+                }
+                DENSE | row as u32
+            } else {
+                let at = runs.len();
+                if at + 1 >= DENSE as usize {
+                    ok = false;
+                    continue;
+                }
+                runs.extend_from_slice(&(pairs.len() as u16).to_le_bytes());
+                for &(c, _) in pairs {
+                    if cw == 1 {
+                        runs.push(c as u8);
+                    } else {
+                        runs.extend_from_slice(&c.to_le_bytes());
+                    }
+                }
+                for &(_, v) in pairs {
+                    runs.extend_from_slice(&v.to_le_bytes());
+                }
+                at as u32 + 1
+            };
+            let mut i = k as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = fingerprint(k) << 32 | payload as u64;
+            keys.push((k, payload));
+            nweights += pairs.len();
         }
-        (w.sealed(), ok)
+        let w = Weights {
+            nclasses,
+            scale,
+            mask,
+            slots,
+            cw,
+            runs: HugeBuf::from_slice(&runs),
+            dense: HugeBuf::from_slice(&dense),
+            stride,
+            keys,
+            nweights,
+        };
+        (w, ok)
+    }
+}
+
+/// The payload of `key` in `slots`, if it is there.
+#[inline(always)]
+fn probe(slots: &[u64], mask: usize, key: u64) -> Option<u32> {
+    let fp = fingerprint(key);
+    let mut i = key as usize & mask;
+    loop {
+        let s = slots[i];
+        if s == 0 {
+            return None;
+        }
+        if s >> 32 == fp {
+            return Some(s as u32);
+        }
+        i = (i + 1) & mask;
     }
 }
 
 impl Weights {
-    /// An empty table sized for `nkeys` features.
-    fn with_capacity(nclasses: usize, nkeys: usize, scale: f32) -> Weights {
-        // Load factor between 0.33 and 0.67.
-        let cap = (nkeys.max(1) * 3 / 2 + 1).next_power_of_two().max(8);
-        Weights {
-            nclasses,
-            scale,
-            mask: cap - 1,
-            slots: HugeBuf::zeroed(cap),
-            cw: if nclasses <= 256 { 1 } else { 2 },
-            building: Vec::new(),
-            runs: HugeBuf::zeroed(0),
-            keys: Vec::new(),
-            nkeys: 0,
-            nweights: 0,
+    /// The `(class, quantized weight)` pairs of the row with `payload`, by class.
+    fn pairs(&self, payload: u32) -> Vec<(u16, i16)> {
+        if payload & DENSE != 0 {
+            let r = (payload & !DENSE) as usize;
+            let row = &self.dense[r * self.stride..(r + 1) * self.stride];
+            return (0..self.nclasses)
+                .filter(|&c| row[c] != 0)
+                .map(|c| (c as u16, row[c]))
+                .collect();
         }
+        let at = payload as usize - 1;
+        let n = self.run_len(at);
+        let cls = &self.runs[at + 2..at + 2 + n * self.cw];
+        let vals = &self.runs[at + 2 + n * self.cw..at + 2 + n * (self.cw + 2)];
+        (0..n)
+            .map(|i| {
+                let c = if self.cw == 1 {
+                    cls[i] as u16
+                } else {
+                    u16::from_le_bytes([cls[2 * i], cls[2 * i + 1]])
+                };
+                (c, i16::from_le_bytes([vals[2 * i], vals[2 * i + 1]]))
+            })
+            .collect()
     }
 
-    /// Adds feature `key` with its `(class, quantized weight)` pairs; zero weights are
-    /// dropped and a feature without weights is not stored. Returns false when the key is
-    /// already present (a corrupt file) or the table is full.
-    fn push(&mut self, key: u64, pairs: &[(u16, i16)]) -> bool {
-        let n = pairs.iter().filter(|p| p.1 != 0).count();
-        if n == 0 {
-            return true;
-        }
-        let at = self.building.len();
-        if self.nkeys + 1 > self.slots.len() * 3 / 4
-            || at + 1 > u32::MAX as usize
-            || self.find(key).is_some()
-        {
-            return false;
-        }
-        self.building.extend_from_slice(&(n as u16).to_le_bytes());
-        for &(c, _) in pairs.iter().filter(|p| p.1 != 0) {
-            if self.cw == 1 {
-                self.building.push(c as u8);
-            } else {
-                self.building.extend_from_slice(&c.to_le_bytes());
-            }
-        }
-        for &(_, v) in pairs.iter().filter(|p| p.1 != 0) {
-            self.building.extend_from_slice(&v.to_le_bytes());
-        }
-        let mut i = key as usize & self.mask;
-        while self.slots[i] != 0 {
-            i = (i + 1) & self.mask;
-        }
-        self.slots[i] = fingerprint(key) << 32 | (at as u64 + 1);
-        self.keys.push(key);
-        self.nkeys += 1;
-        self.nweights += n;
-        true
-    }
-
-    /// Moves the runs into huge-page memory once they are complete.
-    fn sealed(mut self) -> Weights {
-        self.runs = HugeBuf::from_slice(&std::mem::take(&mut self.building));
-        self
-    }
-
-    /// The run offset of `key`, if it has weights.
-    #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
-        let fp = fingerprint(key);
-        let mut i = key as usize & self.mask;
-        loop {
-            let s = self.slots[i];
-            if s == 0 {
-                return None;
-            }
-            if s >> 32 == fp {
-                return Some((s as u32 - 1) as usize);
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    /// The (key, run offset) of every feature, by key.
-    fn sorted_runs(&self) -> Vec<(u64, usize)> {
-        let mut v = Vec::with_capacity(self.keys.len());
-        let mut at = 0;
-        for &k in &self.keys {
-            v.push((k, at));
-            at += 2 + self.run_len(at) * (self.cw + 2);
-        }
-        v.sort_unstable();
-        v
-    }
-
-    #[inline]
+    #[inline(always)]
     fn run_len(&self, at: usize) -> usize {
         u16::from_le_bytes([self.runs[at], self.runs[at + 1]]) as usize
     }
 
-    fn pairs(&self, at: usize) -> impl Iterator<Item = (u16, i16)> + '_ {
-        let n = self.run_len(at);
-        let cls = &self.runs[at + 2..at + 2 + n * self.cw];
-        let vals = &self.runs[at + 2 + n * self.cw..at + 2 + n * (self.cw + 2)];
-        let cw = self.cw;
-        (0..n).map(move |i| {
-            let c = if cw == 1 {
-                cls[i] as u16
-            } else {
-                u16::from_le_bytes([cls[2 * i], cls[2 * i + 1]])
-            };
-            (c, i16::from_le_bytes([vals[2 * i], vals[2 * i + 1]]))
-        })
+    /// The (key, payload) of every feature, by key.
+    fn sorted_keys(&self) -> Vec<(u64, u32)> {
+        let mut v = self.keys.clone();
+        v.sort_unstable();
+        v
     }
 
     /// Builds weights from real-valued rows `(key, [(class, weight)])`, quantizing them to
@@ -330,7 +258,7 @@ impl Weights {
 
     /// Number of features with at least one weight.
     pub fn features(&self) -> usize {
-        self.nkeys
+        self.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -342,29 +270,42 @@ impl Weights {
     pub fn scores(&self, feats: &[u64], scores: &mut Vec<f32>) {
         scores.clear();
         scores.resize(self.nclasses, 0.0);
-        let mut found = [0u32; BATCH];
+        let mut sparse = [0u32; BATCH];
+        let mut dense = [0u32; BATCH];
         let mut acc = [0i32; 256];
+        let row_lines = (self.stride * 2).div_ceil(64);
         for chunk in feats.chunks(BATCH) {
-            // Prefetch every slot, then resolve the features and prefetch their runs, then
+            // Prefetch every slot, then resolve the features and prefetch their rows, then
             // add: the misses of the whole batch are in flight together. A plain loop would
             // wait for each miss in turn, as whether a feature is known is unpredictable.
             for &f in chunk {
                 prefetch(self.slots.as_ptr().wrapping_add(f as usize & self.mask));
             }
-            let mut m = 0;
+            let (mut m, mut k) = (0, 0);
             for &f in chunk {
-                if let Some(at) = self.find(f) {
-                    let p = self.runs.as_ptr().wrapping_add(at);
-                    prefetch(p);
-                    prefetch(p.wrapping_add(64));
-                    found[m] = at as u32;
+                let Some(p) = probe(&self.slots, self.mask, f) else {
+                    continue;
+                };
+                if p & DENSE != 0 {
+                    let r = (p & !DENSE) as usize * self.stride;
+                    let row = self.dense.as_ptr().wrapping_add(r) as *const u8;
+                    for l in 0..row_lines {
+                        prefetch(row.wrapping_add(64 * l));
+                    }
+                    dense[k] = p & !DENSE;
+                    k += 1;
+                } else {
+                    let q = self.runs.as_ptr().wrapping_add(p as usize - 1);
+                    prefetch(q);
+                    prefetch(q.wrapping_add(64));
+                    sparse[m] = p - 1;
                     m += 1;
                 }
             }
             if self.cw == 1 {
                 // Byte class ids index a 256-entry integer accumulator: no bounds checks
                 // and no conversions in the inner loop.
-                for &at in &found[..m] {
+                for &at in &sparse[..m] {
                     let at = at as usize;
                     let n = self.run_len(at);
                     let cls = &self.runs[at + 2..at + 2 + n];
@@ -373,9 +314,10 @@ impl Weights {
                         acc[c as usize] += i16::from_le_bytes([v[0], v[1]]) as i32;
                     }
                 }
+                add_rows(&mut acc, &self.dense, &dense[..k], self.stride);
             } else {
-                for &at in &found[..m] {
-                    for (c, v) in self.pairs(at as usize) {
+                for &at in &sparse[..m] {
+                    for (c, v) in self.pairs(at + 1) {
                         if let Some(s) = scores.get_mut(c as usize) {
                             *s += v as f32;
                         }
@@ -393,14 +335,31 @@ impl Weights {
         }
     }
 
+    /// [`Weights::scores`] the plain way, for tests: each feature found by a scan of the key
+    /// list, its weights added one by one.
+    #[cfg(test)]
+    pub(crate) fn scores_reference(&self, feats: &[u64], scores: &mut Vec<f32>) {
+        let mut acc = vec![0i64; self.nclasses];
+        for f in feats {
+            if let Some(&(_, p)) = self.keys.iter().find(|(k, _)| k == f) {
+                for (c, v) in self.pairs(p) {
+                    acc[c as usize] += v as i64;
+                }
+            }
+        }
+        scores.clear();
+        scores.extend(acc.iter().map(|&a| a as f32 * self.scale));
+    }
+
     /// The same weights without those of magnitude below `min` (a smaller, slightly less
     /// accurate model; see `dyad train --prune`).
     pub fn pruned(&self, min: f32) -> Weights {
         let mut b = Rows::default();
-        for (k, at) in self.sorted_runs() {
+        for (k, p) in self.sorted_keys() {
             b.add(
                 k,
-                self.pairs(at)
+                self.pairs(p)
+                    .into_iter()
                     .filter(|&(_, v)| (v as f32 * self.scale).abs() >= min),
             );
         }
@@ -413,12 +372,13 @@ impl Weights {
         e.u32(QUANTIZED);
         e.len(self.nclasses);
         e.f32(self.scale);
-        let runs = self.sorted_runs();
-        e.len(runs.len());
-        for (k, at) in runs {
+        let keys = self.sorted_keys();
+        e.len(keys.len());
+        for (k, p) in keys {
             e.u64(k);
-            e.u16(self.run_len(at) as u16);
-            for (c, v) in self.pairs(at) {
+            let pairs = self.pairs(p);
+            e.u16(pairs.len() as u16);
+            for (c, v) in pairs {
                 e.u16(c);
                 e.u16(v as u16);
             }
@@ -449,10 +409,12 @@ impl Weights {
             }
             b.add(k, pairs.iter().copied());
         }
-        match b.build(nclasses, scale) {
-            (w, true) => Ok(w),
-            _ => Err(d.corrupt("a feature key appears twice")),
+        let (w, ok) = b.build(nclasses, scale);
+        crate::hugemem::return_freed_memory();
+        if !ok {
+            return Err(d.corrupt("a feature key appears twice"));
         }
+        Ok(w)
     }
 
     fn decode_unquantized(nclasses: usize, d: &mut Dec) -> Result<Weights, ModelError> {
@@ -488,7 +450,7 @@ mod tests {
             (9, vec![(0, 0.0)]),           // no weight left: not stored
         ];
         let w = Weights::from_rows(3, &rows);
-        assert_eq!((w.len(), w.nkeys), (4, 3));
+        assert_eq!((w.len(), w.features()), (4, 3));
         let wide = Weights::from_rows(300, &[(3, vec![(299, 1.0), (0, -1.0)])]);
         let mut s = Vec::new();
         wide.scores(&[3], &mut s);
@@ -520,6 +482,81 @@ mod tests {
             e.u16(1);
         }
         assert!(Weights::decode(&mut Dec::new(&e.buf)).is_err());
+    }
+
+    /// The scorer (slot table, sparse runs, dense vector rows, batches) gives exactly the
+    /// scores of the plain sum over a key list, on a model trained here whose rows range from
+    /// one class to all of them.
+    #[test]
+    fn optimised_scores_equal_the_reference_on_a_trained_model() {
+        use crate::hash::{feat, Rng};
+        use crate::perceptron::{argmax, Trainer};
+        let nclasses = 40;
+        let mut t = Trainer::new(nclasses);
+        let mut rng = Rng::new(11);
+        let mut scores = Vec::new();
+        // Feature k % 7 == 0 is shared by many classes (a long, dense row), the others are
+        // rarer; the class depends on the first two features.
+        let example = |rng: &mut Rng| {
+            let a = rng.next_u64() % 300;
+            let b = rng.next_u64() % 50;
+            let feats: Vec<u64> = (0..12)
+                .map(|k| {
+                    feat(
+                        k,
+                        if k < 2 {
+                            [a, b][k as usize]
+                        } else {
+                            rng.next_u64() % 90
+                        },
+                    )
+                })
+                .chain([feat(99, 0), feat(7, b % 3)])
+                .collect();
+            (feats, ((a * 7 + b) % nclasses as u64) as usize)
+        };
+        for _ in 0..4000 {
+            let (feats, gold) = example(&mut rng);
+            t.scores(&feats, &mut scores);
+            let guess = argmax(&scores, |_| true).unwrap();
+            t.tick();
+            t.update(&feats, gold, guess);
+        }
+        let w = t.average(0.0);
+        assert!(w.stride > 0 && !w.dense.is_empty() && !w.runs.is_empty());
+        let dense_rows = w.keys.iter().filter(|k| k.1 & DENSE != 0).count();
+        assert!(dense_rows > 0 && dense_rows < w.features(), "{dense_rows}");
+        let mut want = Vec::new();
+        for i in 0..500 {
+            let (mut feats, _) = example(&mut rng);
+            if i % 50 == 0 {
+                // Over one batch, with repeats and unknown keys.
+                feats = feats.repeat(20);
+                feats.push(12345);
+            }
+            w.scores(&feats, &mut scores);
+            w.scores_reference(&feats, &mut want);
+            assert_eq!(scores.len(), nclasses);
+            for (a, b) in scores.iter().zip(&want) {
+                assert_eq!(a.to_bits(), b.to_bits(), "{scores:?} vs {want:?}");
+            }
+        }
+        // The same after a round trip through the file format, and after pruning.
+        let mut e = Enc::default();
+        w.encode(&mut e);
+        let back = Weights::decode(&mut Dec::new(&e.buf)).unwrap();
+        let mut e2 = Enc::default();
+        back.encode(&mut e2);
+        assert_eq!(e.buf, e2.buf);
+        let p = w.pruned(0.5);
+        assert!(p.len() < w.len());
+        let (feats, _) = example(&mut rng);
+        back.scores(&feats, &mut scores);
+        w.scores_reference(&feats, &mut want);
+        assert_eq!(scores, want);
+        p.scores(&feats, &mut scores);
+        p.scores_reference(&feats, &mut want);
+        assert_eq!(scores, want);
     }
 
     #[test]

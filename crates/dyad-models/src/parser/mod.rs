@@ -224,6 +224,7 @@ pub fn attachment_scores(tagger: &Tagger, parser: &Parser, sents: &[ConlluSenten
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lex::Lex;
     use crate::TrainOptions;
 
     fn opts() -> TrainOptions {
@@ -261,6 +262,50 @@ mod tests {
         p.parse(&ts.lex, &tags, &mut ParseScratch::default(), &mut h, &mut r);
         assert_eq!(h.iter().filter(|&&x| x == 0).count(), 1);
         assert!(h.iter().all(|&x| x <= forms.len()));
+    }
+
+    /// The parse loop as first written: every decision scored (forced ones too) with the
+    /// plain reference scorer, the best valid action taken.
+    fn parse_reference(p: &Parser, lex: &[Lex], tags: &[u16]) -> (Vec<usize>, Vec<u16>) {
+        let mut st = State::default();
+        st.init(lex, tags, &p.coarse);
+        let (mut feats, mut scores) = (Vec::new(), Vec::new());
+        while !st.terminal() {
+            st.features(p.features, &mut feats);
+            p.weights.scores_reference(&feats, &mut scores);
+            let a = argmax(&scores, |a| p.valid(&st, a)).unwrap_or(0);
+            st.apply(a, p.labels.len());
+        }
+        (
+            (1..=st.n).map(|i| st.head[i]).collect(),
+            st.label[1..=st.n].to_vec(),
+        )
+    }
+
+    #[test]
+    fn optimised_parsing_equals_the_reference_loop() {
+        let data = crate::tagger::tests::fixture();
+        let opts = TrainOptions {
+            epochs: 2,
+            ..opts()
+        };
+        let tagger = crate::tagger::train(&data, &data, &opts, &mut |_| {}).unwrap();
+        let p = train(&tagger, &data, &data, &opts, &mut |_| {}).unwrap();
+        let mut rng = crate::hash::Rng::new(5);
+        let (mut ts, mut ps) = (TagScratch::default(), ParseScratch::default());
+        let (mut tags, mut h, mut r) = (Vec::new(), Vec::new(), Vec::new());
+        let words: Vec<&str> = data
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| w.form.as_str()))
+            .collect();
+        for n in 1..40 {
+            let forms: Vec<&str> = (0..n)
+                .map(|_| words[(rng.next_u64() % words.len() as u64) as usize])
+                .collect();
+            tagger.tag(&forms, &mut ts, &mut tags);
+            p.parse(&ts.lex, &tags, &mut ps, &mut h, &mut r);
+            assert_eq!((h.clone(), r.clone()), parse_reference(&p, &ts.lex, &tags));
+        }
     }
 
     #[test]

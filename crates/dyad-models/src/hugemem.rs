@@ -1,0 +1,243 @@
+//! Memory helpers of the weight tables ([`crate::weights`]): buffers on transparent huge
+//! pages, software prefetch, and the vector loop that adds dense weight rows.
+//!
+//! They are apart from the table logic because they are the only unsafe code of the crate
+//! (a kernel hint, a prefetch instruction and a CPU-feature dispatch), each a few lines with
+//! its safety argument.
+
+/// The size of a transparent huge page on x86-64 and aarch64 Linux.
+const HUGE: usize = 2 << 20;
+/// The size of a small page (a multiple of the real one everywhere dyad runs).
+const SMALL: usize = 4096;
+
+/// A fixed-size buffer placed at a 2 MB boundary and rounded up to whole 2 MB pages, which the
+/// kernel is asked to back with transparent huge pages: scoring touches random places in
+/// tables of tens of megabytes, where 4 KB pages make nearly every lookup a TLB miss as well
+/// as a cache miss (a costly one under virtualisation, where a page walk is two-dimensional).
+/// A plain allocation only gets huge pages for the 2 MB pages wholly inside it, which leaves
+/// the small tables and the ends of the big ones on 4 KB pages; hence the alignment.
+///
+/// The memory is mapped straight from the kernel (one huge page more than needed, to align
+/// the start), not taken from the allocator: a heap block may already be backed by small
+/// pages, and the unused head and tail of the mapping are never touched, so they cost
+/// address space, not memory.
+pub(crate) struct HugeBuf<T: Zeroed> {
+    ptr: *mut T,
+    len: usize,
+    /// The whole mapping (null for an empty buffer).
+    map: *mut libc::c_void,
+    map_len: usize,
+}
+
+/// Types for which all-zero bytes are a valid value: what a fresh mapping holds.
+pub(crate) trait Zeroed: Copy {}
+impl Zeroed for u8 {}
+impl Zeroed for i16 {}
+impl Zeroed for u64 {}
+
+// SAFETY: a HugeBuf owns its memory exclusively, like a Vec<T>; it holds plain integers.
+unsafe impl<T: Zeroed + Send> Send for HugeBuf<T> {}
+// SAFETY: shared access only reads, as for a Vec<T>.
+unsafe impl<T: Zeroed + Sync> Sync for HugeBuf<T> {}
+
+impl<T: Zeroed> HugeBuf<T> {
+    /// A copy of `v` in huge-page memory (where the kernel grants it).
+    pub(crate) fn from_slice(v: &[T]) -> HugeBuf<T> {
+        let mut h = HugeBuf::zeroed(v.len());
+        h.copy_from_slice(v);
+        h
+    }
+
+    /// `len` zero values.
+    pub(crate) fn zeroed(len: usize) -> HugeBuf<T> {
+        let raw = len
+            .checked_mul(std::mem::size_of::<T>())
+            .expect("buffer size overflows");
+        if raw == 0 {
+            return HugeBuf {
+                ptr: std::ptr::NonNull::dangling().as_ptr(),
+                len: 0,
+                map: std::ptr::null_mut(),
+                map_len: 0,
+            };
+        }
+        // Under 1 MB a buffer spans few small pages, and a huge one would mostly be waste.
+        let (bytes, align) = if raw < HUGE / 2 {
+            (raw.next_multiple_of(SMALL), 0)
+        } else {
+            (raw.next_multiple_of(HUGE), HUGE)
+        };
+        let map_len = bytes + align;
+        // SAFETY: an anonymous private mapping of fresh zeroed pages; no file, no aliasing.
+        let map = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                map_len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if map == libc::MAP_FAILED {
+            // Out of memory, as a failed Vec allocation would be.
+            let layout = std::alloc::Layout::from_size_align(map_len, SMALL)
+                .unwrap_or(std::alloc::Layout::new::<u64>());
+            std::alloc::handle_alloc_error(layout);
+        }
+        let mut start = map as usize;
+        if align > 0 {
+            start = start.next_multiple_of(HUGE);
+            advise_huge(start, bytes);
+        }
+        HugeBuf {
+            ptr: start as *mut T,
+            len,
+            map,
+            map_len,
+        }
+    }
+}
+
+impl<T: Zeroed> Drop for HugeBuf<T> {
+    fn drop(&mut self) {
+        if !self.map.is_null() {
+            // SAFETY: `map`/`map_len` are exactly the mapping made in `zeroed`, unmapped once.
+            unsafe {
+                libc::munmap(self.map, self.map_len);
+            }
+        }
+    }
+}
+
+impl<T: Zeroed> std::ops::Deref for HugeBuf<T> {
+    type Target = [T];
+    #[inline(always)]
+    fn deref(&self) -> &[T] {
+        // SAFETY: `ptr` points to `len` initialized (zeroed or written) values inside the
+        // mapping we own (or is dangling with `len` 0), aligned to 2 MB.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+impl<T: Zeroed> std::ops::DerefMut for HugeBuf<T> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [T] {
+        // SAFETY: as in `deref`, and `&mut self` makes the access exclusive.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.len) }
+    }
+}
+
+impl<T: Zeroed> Clone for HugeBuf<T> {
+    fn clone(&self) -> HugeBuf<T> {
+        HugeBuf::from_slice(self)
+    }
+}
+
+impl<T: Zeroed> std::fmt::Debug for HugeBuf<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HugeBuf({} items)", self.len)
+    }
+}
+
+/// Asks Linux to back `len` bytes at `start` (2 MB-aligned, inside a mapping of ours) with
+/// transparent huge pages. Only advice: when refused, or elsewhere than Linux, nothing changes.
+fn advise_huge(start: usize, len: usize) {
+    #[cfg(target_os = "linux")]
+    // SAFETY: madvise only gives the kernel a hint about a range inside our own mapping;
+    // MADV_HUGEPAGE does not change its contents or validity.
+    unsafe {
+        libc::madvise(start as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (start, len);
+}
+
+/// Hands the heap memory freed so far back to the kernel. Loading a model stages its rows in
+/// tens of megabytes of temporary vectors before the final tables are mapped; glibc keeps
+/// such freed blocks for reuse, which would count them in the resident size of every
+/// process that loads the models.
+pub(crate) fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free heap pages; it touches no live allocation.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// Starts loading the cache line at `p` (a hint; `p` is never dereferenced here).
+#[inline(always)]
+pub(crate) fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch never faults, whatever the address, and reads nothing into Rust.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(p as *const i8);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// Adds the dense weight rows `rows` (row `r` is `data[r * stride..][..stride]`) into `acc`
+/// (`stride` long), exactly, in 32-bit integers. With AVX2 (checked at run time: the build
+/// targets baseline x86-64) eight classes are added per instruction; the sums are the same
+/// integers either way, so the scores never depend on the machine.
+#[inline]
+pub(crate) fn add_rows(acc: &mut [i32], data: &[i16], rows: &[u32], stride: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has just been checked to support AVX2, the only requirement of
+        // `add_rows_avx2` beyond those of safe Rust.
+        unsafe { add_rows_avx2(acc, data, rows, stride) };
+        return;
+    }
+    add_rows_plain(acc, data, rows, stride);
+}
+
+#[inline(always)]
+fn add_rows_plain(acc: &mut [i32], data: &[i16], rows: &[u32], stride: usize) {
+    let acc = &mut acc[..stride];
+    for &r in rows {
+        let row = &data[r as usize * stride..][..stride];
+        for (a, &w) in acc.iter_mut().zip(row) {
+            *a += w as i32;
+        }
+    }
+}
+
+/// [`add_rows_plain`] compiled for AVX2, which the compiler vectorizes to sign-extending
+/// loads and 8-lane adds.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn add_rows_avx2(acc: &mut [i32], data: &[i16], rows: &[u32], stride: usize) {
+    add_rows_plain(acc, data, rows, stride);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn huge_buffers_hold_their_values_and_rows_add_exactly() {
+        let v: Vec<u64> = (0..5000).collect();
+        let h = HugeBuf::from_slice(&v);
+        assert_eq!(&h[..], &v[..]);
+        assert_eq!(h.as_ptr() as usize % SMALL, 0);
+        let big = HugeBuf::<u8>::zeroed(HUGE + 1);
+        assert_eq!((big.as_ptr() as usize % HUGE, big.len()), (0, HUGE + 1));
+        assert_eq!(&h.clone()[..], &v[..]);
+        let z = HugeBuf::<u64>::zeroed(3);
+        assert_eq!(&z[..], &[0, 0, 0]);
+        // Two rows of stride 20 (odd lengths exercise the vector loop's tail).
+        let data: Vec<i16> = (0..60).map(|i| (i as i16 - 30) * 1000).collect();
+        let mut acc = vec![7i32; 20];
+        add_rows(&mut acc, &data, &[2, 0, 2], 20);
+        for (c, a) in acc.iter().enumerate() {
+            let want = 7 + 2 * data[40 + c] as i32 + data[c] as i32;
+            assert_eq!(*a, want, "class {c}");
+        }
+        let mut plain = vec![7i32; 20];
+        add_rows_plain(&mut plain, &data, &[2, 0, 2], 20);
+        assert_eq!(acc, plain);
+    }
+}
