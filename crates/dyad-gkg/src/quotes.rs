@@ -1237,6 +1237,8 @@ fn make_quote(
                 .unwrap_or_else(|| raw.to_string())
         } else if let Some(name) = speakers::expand_acronym(doc, raw) {
             name
+        } else if let Some(name) = speakers::role_antecedent(doc, persons, raw, ss.start) {
+            name
         } else if let Some(name) = speakers::person_of_org(raw) {
             full_name(persons, &name)
         } else {

@@ -996,12 +996,15 @@ pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
                 || (t == ","
                     && toks.get(k + 1).is_some_and(|n| n.text == "as")
                     && toks.get(k + 2).is_some_and(|n| PRONOUNS.contains(&n.text.as_str())))
-                // A second speech verb of the same speaker: `... "three amigos" and added`.
+                // A second speech verb of the same speaker: `... "three amigos" and added`,
+                // `... were treated well and asked their governments ...` (not `and
+                // continued`, which is rarely speech).
                 || (t == "and"
                     && k > from
-                    && toks
-                        .get(k + 1)
-                        .is_some_and(|n| REPORTING.contains(&n.text.as_str())))
+                    && toks.get(k + 1).is_some_and(|n| {
+                        REPORTING.contains(&n.text.as_str())
+                            || matches!(n.text.as_str(), "asked" | "urged" | "replied")
+                    }))
                 // An apposition to the whole clause: `..., a prospect Vindman denied`.
                 || (t == ","
                     && k > from + 3

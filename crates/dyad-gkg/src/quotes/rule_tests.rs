@@ -126,6 +126,9 @@ fn a_clause_ends_before_a_second_speech_verb() {
     let t = "Volker said he never used the term \"three amigos\" and added, \"I frankly \
              cringe when I hear it.\"";
     assert_eq!(texts(t, false), ["he never used the term \"three amigos"]);
+    let t = "Both men claimed that they were being treated well and asked their governments \
+             to help in their release.";
+    assert_eq!(texts(t, false), ["they were being treated well"]);
 }
 
 #[test]
@@ -286,4 +289,18 @@ fn a_simple_past_after_and_is_the_speech_verbs_when_the_clause_has_an_auxiliary(
         indirect_texts(&d),
         ["he would have objected to the probe and did not realize the request"]
     );
+}
+
+#[test]
+fn the_governor_is_the_person_named_governor_before() {
+    let t = "Republican Gov. Eric Holcomb has avoided criticism, unlike Gov. Matt Bevin. \
+             Teachers did not see Holcomb on Tuesday.\n\n\
+             The governor said he was waiting for a commission to make recommendations.";
+    let q: Vec<_> = quotes(t).into_iter().filter(|q| !q.direct).collect();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Eric Holcomb"));
+    // No one was named with the title: the role stays.
+    let t = "Bosma spoke later.\n\nThe governor said he was waiting for a commission.";
+    let q: Vec<_> = quotes(t).into_iter().filter(|q| !q.direct).collect();
+    assert_eq!(q[0].speaker.as_deref(), Some("governor"));
 }

@@ -370,3 +370,59 @@ pub(super) fn person_of_org(raw: &str) -> Option<String> {
             .any(|x| ORG_HEADS.contains(x) || super::TITLES.contains(x));
     ok.then(|| head.to_string())
 }
+
+/// Role nouns a text uses for a person it named before with the matching title ("The
+/// governor said ..." after "Republican Gov. Eric Holcomb"), with the titles that introduce
+/// them (compared case aside, a trailing period dropped).
+const ROLES: &[(&str, &[&str])] = &[
+    ("governor", &["gov", "governor"]),
+    ("president", &["president", "pres"]),
+    ("senator", &["sen", "senator"]),
+    ("ambassador", &["ambassador", "amb"]),
+    ("mayor", &["mayor"]),
+    ("envoy", &["envoy"]),
+    ("minister", &["minister"]),
+    ("secretary", &["secretary", "sec"]),
+    ("superintendent", &["superintendent"]),
+    ("chancellor", &["chancellor"]),
+];
+
+/// The person a definite role noun stands for: `raw` is the speaker ("governor"), `start`
+/// the byte where it begins. Among the persons before it whose title, in the three words
+/// before the name, is one of the role's, the one last mentioned; `None` for any other
+/// speaker or when no person was named with that title.
+pub(super) fn role_antecedent(
+    doc: &Document,
+    persons: &[Person],
+    raw: &str,
+    start: usize,
+) -> Option<String> {
+    let (_, titles) = ROLES.iter().find(|(r, _)| raw.eq_ignore_ascii_case(r))?;
+    let before = doc.text.get(..start)?;
+    let definite = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if !definite {
+        return None;
+    }
+    // Of the persons named with the title, the one whose surname the text used last
+    // ("Gov. Eric Holcomb ... Gov. Matt Bevin ... Holcomb's campaign. The governor said").
+    persons
+        .iter()
+        .filter(|p| p.span.end <= start)
+        .filter(|p| {
+            let lead = doc.text.get(..p.span.start).unwrap_or_default();
+            lead.split_whitespace().rev().take(3).any(|w| {
+                let w = w.trim_end_matches('.').to_lowercase();
+                titles.contains(&w.as_str())
+            })
+        })
+        .filter_map(|p| {
+            let surname = p.name.split_whitespace().last()?;
+            Some((before.rfind(surname)?, p))
+        })
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, p)| full_name(persons, &p.name))
+}
