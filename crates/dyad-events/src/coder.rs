@@ -720,11 +720,14 @@ fn lemma_key(tree: &Tree, t: usize) -> String {
     tok.lemma.as_deref().unwrap_or(&tok.text).to_uppercase()
 }
 
-/// The rejection (CAMEO 12) a negated code stands for: material cooperation (06) refused
-/// is 121, yielding (08) refused is 124, with the subcodes PETRARCH2's ontology pairs
+/// The rejection (CAMEO 12) a negated code stands for: a meeting (04) refused is 125,
+/// material cooperation (06) refused is 121, yielding (08) refused is 124, with the subcodes PETRARCH2's ontology pairs
 /// (061 -> 1211, 081 -> 1241, ...); other negated codes have none.
 fn rejection_of(code: &str) -> Option<&'static str> {
     Some(match code {
+        // refusing to meet or negotiate: "reject proposal to meet" (the meeting part of
+        // PETRARCH2's 036/044/046)
+        c if c.starts_with("04") => "125",
         "061" => "1211",
         "062" => "1212",
         c if c.starts_with("06") => "121",

@@ -594,7 +594,7 @@ fn countries_coordinated_in_a_composed_actor_share_its_sector() {
 #[test]
 fn negated_cooperation_is_a_rejection() {
     let dict = VerbDictionary::parse(
-        "--- RELEASE [084] ---\nRELEASE\n\n--- ATTACK [190] ---\nATTACK\n",
+        "--- RELEASE [084] ---\nRELEASE\n\n--- ATTACK [190] ---\nATTACK\n\n--- MEET [040] ---\nMEET\n",
         "t.txt",
     )
     .unwrap();
@@ -618,6 +618,8 @@ fn negated_cooperation_is_a_rejection() {
     };
     // not yielding (08) is refusing to yield (124)
     assert_eq!(code("release"), vec!["GON>ROH:124"]);
+    // not meeting (04) is rejecting a meeting (125)
+    assert_eq!(code("meet"), vec!["GON>ROH:125"]);
     // an attack that did not happen has no CAMEO code: dropped
     assert_eq!(code("attack"), Vec::<String>::new());
 }
