@@ -14,7 +14,8 @@
 //! - negation (`not`, `never`, a governing "refuse"/"fail"), future or intent (`will`,
 //!   a governing "plan"/"intend"), and a place (`in`/`at` + proper noun) are noted;
 //! - what is not an event is marked: time and reason clauses ("before leaving", "jailed
-//!   for helping") as background, purpose infinitives ("met Assad to discuss") as aims;
+//!   for helping") and trailing participles (", killing eight") as background, purpose
+//!   infinitives ("met Assad to discuss") as aims;
 //! - an agent adjective alone ("military exercises") is no actor, whatever country the
 //!   actor resolver guessed for it.
 //!
@@ -711,8 +712,12 @@ impl<'a> Tree<'a> {
                     self.inherit_subject(&mut infos[i], g.subject, g.clause.subject.clone());
                 }
             }
-            // ", praising X": a participle after a comma speaks of the main clause's subject
+            // ", killing eight people": a participle after a comma speaks of the main
+            // clause's subject and tells the same incident's outcome or manner; the main
+            // verb reports the incident, so the participle is background, as PETRARCH codes
+            // it (its subject still lends itself to clauses under it)
             if b == "advcl" && infos[i].subject.is_none() && self.participle_after_comma(v) {
+                infos[i].background = true;
                 if let Some(root) = self.root_clause(&infos, &verbs) {
                     let (s, p) = (infos[root].subject, infos[root].clause.subject.clone());
                     if root != i && s.is_some() {

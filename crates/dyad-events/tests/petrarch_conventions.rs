@@ -623,3 +623,23 @@ fn negated_cooperation_is_a_rejection() {
     // an attack that did not happen has no CAMEO code: dropped
     assert_eq!(code("attack"), Vec::<String>::new());
 }
+
+#[test]
+fn a_trailing_participle_is_the_same_incident() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Gondor attacked Rohan , helping Mordor": one incident, coded by its main verb
+    let (mut d, a) = sentence(
+        "Gondor attacked Rohan , helping Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("attack", "VERB", 0, "root"),
+            ("Rohan", "PROPN", 2, "obj"),
+            (",", "PUNCT", 5, "punct"),
+            ("help", "VERB", 2, "advcl"),
+            ("Mordor", "PROPN", 5, "obj"),
+        ],
+    );
+    d.tokens[4].xpos = Some("VBG".into());
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
+}
