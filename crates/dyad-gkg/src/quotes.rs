@@ -385,6 +385,22 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
             persons.push(person(doc, s, e));
         }
     }
+    // A capitalised gerund opening a heading or sentence is no first name ("Questioning
+    // Vindman's judgment"): by the tag, the name starts after it.
+    for p in &mut persons {
+        let Some(k) = toks.iter().position(|t| t.span.start == p.span.start) else {
+            continue;
+        };
+        if toks[k].xpos.as_deref() == Some("VBG") && k + 1 < toks.len() {
+            let rest = Span::new(toks[k + 1].span.start, p.span.end);
+            if rest.start < rest.end {
+                if let Some(n) = rest.get(&doc.text) {
+                    p.name = untitled(n);
+                    p.span = rest;
+                }
+            }
+        }
+    }
     persons.sort_by_key(|p| p.span.start);
 
     let mentions = person_mentions(doc, &persons);
@@ -1280,18 +1296,20 @@ fn verb_text(toks: &[Token], v: usize) -> String {
     }
 }
 
-/// The longest known name ending with the last word of `name` ("Blinken" → "Antony Blinken").
+/// The first known longer name ending with the words of `name` ("Blinken" → "Antony
+/// Blinken"); `persons` are in text order.
 fn full_name(persons: &[Person], name: &str) -> String {
     let given: Vec<&str> = name.split_whitespace().collect();
     persons
         .iter()
         .map(|p| untitled(&p.name))
-        .filter(|n| {
+        // The first full name in the text: news introduces a person by full name before
+        // using the surname, and a later longer run is more often a heading or a slip
+        // ("Questioning Vindman's judgment" after "Alexander Vindman").
+        .find(|n| {
             let w: Vec<&str> = n.split_whitespace().collect();
-            w.ends_with(&given)
+            w.ends_with(&given) && n.len() > name.len()
         })
-        .max_by_key(|n| n.len())
-        .filter(|n| n.len() > name.len())
         .unwrap_or_else(|| name.to_string())
 }
 

@@ -304,3 +304,34 @@ fn the_governor_is_the_person_named_governor_before() {
     let q: Vec<_> = quotes(t).into_iter().filter(|q| !q.direct).collect();
     assert_eq!(q[0].speaker.as_deref(), Some("governor"));
 }
+
+#[test]
+fn a_gerund_opening_a_heading_is_no_first_name() {
+    let t = "Questioning Vindman's judgment\n\n\
+             In his testimony, Vindman said he was told to go to the legal counsel.";
+    let mut d = crate::test_doc(t);
+    let spk = |d: &Document| {
+        find_quotes(d, &[Span::new(0, 19)])
+            .into_iter()
+            .find(|q| !q.direct)
+            .and_then(|q| q.speaker)
+    };
+    // An upstream stage took "Questioning Vindman" for a person.
+    assert_eq!(spk(&d).as_deref(), Some("Questioning Vindman"));
+    tag(&mut d, "Questioning", "VBG");
+    assert_eq!(spk(&d).as_deref(), Some("Vindman"));
+}
+
+#[test]
+fn a_surname_takes_the_first_full_name_of_the_text() {
+    let t = "Alexander Vindman is an expert.\n\nQuestioning Vindman's judgment\n\n\
+             In his testimony, Vindman said he was told to go to the legal counsel.";
+    let d = crate::test_doc(t);
+    let late = t.find("Questioning").unwrap();
+    let people = [Span::new(0, 17), Span::new(late, late + 19)];
+    let q: Vec<_> = find_quotes(&d, &people)
+        .into_iter()
+        .filter(|q| !q.direct)
+        .collect();
+    assert_eq!(q[0].speaker.as_deref(), Some("Alexander Vindman"));
+}
