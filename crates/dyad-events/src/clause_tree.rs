@@ -755,6 +755,10 @@ impl<'a> Tree<'a> {
                         self.inherit_subject(&mut infos[i], s, p);
                     }
                     let gl = lemma(&self.toks[g.verb]);
+                    // the complement of background or of an aim is so too (", seeking to
+                    // mend ties")
+                    infos[i].background |= g.background;
+                    infos[i].aim |= g.aim;
                     infos[i].negated |= g.negated || NEG_VERBS.contains(&gl.as_str());
                     infos[i].future |= g.future || INTENT_VERBS.contains(&gl.as_str());
                 }

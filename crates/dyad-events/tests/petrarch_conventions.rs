@@ -642,4 +642,20 @@ fn a_trailing_participle_is_the_same_incident() {
     );
     d.tokens[4].xpos = Some("VBG".into());
     assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
+    // and so is its complement: ", seeking to help Mordor"
+    let (mut d, a) = sentence(
+        "Gondor attacked Rohan , seeking to help Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("attack", "VERB", 0, "root"),
+            ("Rohan", "PROPN", 2, "obj"),
+            (",", "PUNCT", 5, "punct"),
+            ("seek", "VERB", 2, "advcl"),
+            ("to", "PART", 7, "mark"),
+            ("help", "VERB", 5, "xcomp"),
+            ("Mordor", "PROPN", 7, "obj"),
+        ],
+    );
+    d.tokens[4].xpos = Some("VBG".into());
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
 }
