@@ -267,9 +267,37 @@ pub(super) fn passive_told(toks: &[Token], v: usize, b: usize) -> Option<Found> 
     Some((None, first, clause_end(toks, first, b)))
 }
 
+/// `shifted his account to say Sondland did ...`, `wrote to say that ...`: `to say` after a
+/// noun or a verb, with a clause opening with `that`, a name or a pronoun, reports the words
+/// of the sentence's subject. Not after an adjective (`fair to say`, `needless to say`) or a
+/// verb of refusing or wanting (`declined to say`), and not before a question word.
+fn reporting_infinitive(toks: &[Token], v: usize) -> bool {
+    if v < 2 || toks[v].text != "say" || toks[v - 1].text != "to" {
+        return false;
+    }
+    let before = &toks[v - 2];
+    let head_ok = before
+        .xpos
+        .as_deref()
+        .is_some_and(|x| x.starts_with("NN") || x == "VBD" || x == "VBZ")
+        && !matches!(
+            before.text.as_str(),
+            "declined" | "refused" | "wanted" | "wants" | "declines" | "refuses" | "had" | "has"
+        );
+    let opens = toks.get(v + 1).is_some_and(|n| {
+        n.text == "that"
+            || matches!(n.text.as_str(), "he" | "she" | "they" | "it" | "we")
+            || n.xpos.as_deref() == Some("NNP")
+    });
+    head_ok && opens
+}
+
 /// `Let's just say`, `to say`, `would tell`: a base form that reports nobody's words; and
 /// a negated verb (`have not said why ...`), which reports nothing.
 pub(super) fn not_a_report(toks: &[Token], v: usize) -> bool {
+    if reporting_infinitive(toks, v) {
+        return false;
+    }
     let negated = (v.saturating_sub(2)..v)
         .any(|k| matches!(toks[k].text.as_str(), "not" | "n't" | "never" | "’t"));
     // A passive ("so it was said") names no speaker; "X was told ..." still reports.

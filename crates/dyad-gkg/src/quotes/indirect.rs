@@ -654,7 +654,14 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
                 );
             (!NOUN_LIKE.contains(&toks[v].text.as_str()) || determined).then_some(s)
         })
-        .or_else(|| clause_parse::noun_subject(toks, a, v));
+        .or_else(|| clause_parse::noun_subject(toks, a, v))
+        // A participle after a comma reports for the subject of the main clause
+        // ("Health care providers have protested ..., warning that ...").
+        .or_else(|| {
+            (v > a && toks[v - 1].text == "," && toks[v].text.ends_with("ing"))
+                .then(|| super::sentence_subject(doc, a, v))
+                .flatten()
+        });
     let mut end = clause_parse::coordinated_cut(toks, v, first, clause_end(toks, first, b));
     end = tense_cut(toks, v, first, end);
     // A speech verb inside a fronted subordinate clause (`When his advisers suggested that

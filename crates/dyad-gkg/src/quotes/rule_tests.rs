@@ -335,3 +335,49 @@ fn a_surname_takes_the_first_full_name_of_the_text() {
         .collect();
     assert_eq!(q[0].speaker.as_deref(), Some("Alexander Vindman"));
 }
+
+#[test]
+fn to_say_after_a_noun_reports_a_clause() {
+    let t = "Volker shifted his own account of the meeting to say Sondland did discuss \
+             investigations with the visitors.";
+    let mut d = crate::test_doc(t);
+    tag(&mut d, "meeting", "NN");
+    tag(&mut d, "Sondland", "NNP");
+    // The subject of `say` is the one of `shifted`, through the parse.
+    for (w, rel) in [("Volker", "nsubj"), ("say", "advcl")] {
+        let h = d.tokens.iter().position(|x| x.text == "shifted");
+        let k = d.tokens.iter().position(|x| x.text == w).unwrap();
+        d.tokens[k].head = h;
+        d.tokens[k].deprel = Some(rel.into());
+    }
+    assert_eq!(
+        indirect_texts(&d),
+        ["Sondland did discuss investigations with the visitors"]
+    );
+    // `fair to say` and `declined to say` report nothing.
+    for t in [
+        "Volker said it is fair to say Sondland did discuss investigations.",
+        "Volker declined to say Sondland did discuss investigations.",
+    ] {
+        let mut d = crate::test_doc(t);
+        if t.contains("fair") {
+            tag(&mut d, "fair", "JJ");
+        }
+        tag(&mut d, "Sondland", "NNP");
+        let q = indirect_texts(&d);
+        assert!(
+            !q.iter().any(|q| q.starts_with("Sondland did")),
+            "{t}: {q:?}"
+        );
+    }
+}
+
+#[test]
+fn a_participle_after_a_comma_reports_for_the_main_subject() {
+    let t = "Nurses have protested longer detention periods for migrants, warning that \
+             children would face more serious health risks.";
+    assert_eq!(
+        texts(t, false),
+        ["children would face more serious health risks"]
+    );
+}
