@@ -249,11 +249,19 @@ fn trim(text: &str, span: Span) -> Span {
 
 /// The first and last words of a span, enough to see where two spans part.
 fn ends(text: &str, span: Span) -> String {
-    let words: Vec<&str> = span.get(text).unwrap_or_default().split_whitespace().collect();
+    let words: Vec<&str> = span
+        .get(text)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
     if words.len() <= 10 {
         return words.join(" ");
     }
-    format!("{} ... {}", words[..4].join(" "), words[words.len() - 5..].join(" "))
+    format!(
+        "{} ... {}",
+        words[..4].join(" "),
+        words[words.len() - 5..].join(" ")
+    )
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -711,5 +719,15 @@ mod tests {
         assert_eq!(sc.exact[2].matched, 0);
         assert_eq!((sc.named_found, sc.speaker_right, sc.named_gold), (1, 1, 2));
         assert!((sc.exact[0].f1() - 0.5).abs() < 1e-9);
+        // A span found with other ends is listed as a boundary error, with both spans.
+        let mut sc = QuoteScores::default();
+        sc.add_doc(&doc, &[q("We will win this time,\" Jones", "Jones", true)]);
+        assert!(
+            sc.errors
+                .iter()
+                .any(|e| e.contains("boundary") && e.contains("Jones\"")),
+            "{:?}",
+            sc.errors
+        );
     }
 }

@@ -429,7 +429,10 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         }
         let attribution = run
             .close
-            .and_then(|c| attribution_after(toks, c))
+            // Not across a paragraph break: the next paragraph's verb is its own
+            // (`... and added, "I frankly cringe when I hear it."` / `4. Questioning ...` /
+            // `Republican counsel Steve Castor asked ...`).
+            .and_then(|c| attribution_after(toks, c).filter(|&(_, v)| !para_break(doc, c, v)))
             .or_else(|| attribution_before(doc, run.open, &sentence_of, &mentions));
         let attribution = attribution.or_else(|| {
             // Split quote: attributed neighbour ending just before this opening mark.

@@ -381,3 +381,12 @@ fn a_participle_after_a_comma_reports_for_the_main_subject() {
         ["children would face more serious health risks"]
     );
 }
+
+#[test]
+fn an_attribution_after_a_quote_stays_in_its_paragraph() {
+    let t = "Volker said he never used the term and added, \"I frankly cringe when I hear \
+             it.\"\n\nRepublican counsel Steve Castor asked Morrison about concerns.";
+    let q: Vec<_> = quotes(t).into_iter().filter(|q| q.direct).collect();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_ne!(q[0].speaker.as_deref(), Some("Steve Castor"));
+}
