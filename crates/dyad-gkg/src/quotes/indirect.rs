@@ -547,23 +547,36 @@ fn trailing(
 
 /// `CLAUSE, said another witness in the probe, former adviser Fiona Hill.`: an inverted
 /// attribution whose subject is a description ending in a name, the sentence's last words
-/// (`end`, before the final period) after `, said`. The name is the speaker. A verb, a
-/// quote mark or `that` after `said` makes it a clause instead.
+/// (`end`, before the final period) after `, said`, or a name with a lower-case apposition
+/// (`, said Serene Gregg, local president of the union.`). The name is the speaker. A verb,
+/// a quote mark or `that` after `said` makes it a clause instead.
 fn inverted_source(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize)> {
     if v < 2 || toks[v - 1].text != "," || end <= v + 1 || end - v > 16 {
         return None;
     }
     let tail = v + 1..end;
-    // `testified before the House Committee` is a verb with its phrase, not an inversion.
-    if !toks[v + 1].text.starts_with(|c: char| c.is_lowercase())
-        || NOT_CLAUSE_START.contains(&toks[v + 1].text.as_str())
-        || toks[v + 1].upos.as_deref() == Some("ADP")
-        || toks[tail.clone()].iter().any(|t| {
+    let no_verb = |r: std::ops::Range<usize>| {
+        !toks[r].iter().any(|t| {
             is_mark(&t.text)
                 || is_verb(&t.text)
                 || t.text == "that"
                 || matches!(t.upos.as_deref(), Some("VERB" | "AUX"))
         })
+    };
+    // A name first, then its apposition in lower case (`, said Serene Gregg, local president
+    // of the prison workers' union.`).
+    if let Some((s, e)) = name_run(toks, v + 1).filter(|&(s, _)| s == v + 1) {
+        let apposition = e + 1 < end
+            && toks[e].text == ","
+            && toks[e + 1].text.starts_with(|c: char| c.is_lowercase())
+            && no_verb(e + 1..end);
+        return apposition.then_some((s, e));
+    }
+    // `testified before the House Committee` is a verb with its phrase, not an inversion.
+    if !toks[v + 1].text.starts_with(|c: char| c.is_lowercase())
+        || NOT_CLAUSE_START.contains(&toks[v + 1].text.as_str())
+        || toks[v + 1].upos.as_deref() == Some("ADP")
+        || !no_verb(tail.clone())
     {
         return None;
     }

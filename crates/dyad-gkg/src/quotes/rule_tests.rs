@@ -58,6 +58,13 @@ fn inverted_attribution_with_a_described_source() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert!(q[0].text.starts_with("Sondland was known") && q[0].text.ends_with("Brussels"));
     assert_eq!(q[0].speaker.as_deref(), Some("Fiona Hill"));
+    // A name with its apposition after `said`.
+    let t = "At the time, there were more than 30 staff vacancies at the facility, said \
+             Serene Gregg, local president of the prison workers' union.";
+    let q: Vec<_> = quotes(t).into_iter().filter(|q| !q.direct).collect();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].text.starts_with("At the time") && q[0].text.ends_with("facility"));
+    assert_eq!(q[0].speaker.as_deref(), Some("Serene Gregg"));
     // A verb with a phrase after a comma is no inversion.
     let t = "Later in the day, Kurt Volker, a former envoy, and Tim Morrison, another aide, \
              testified before the House Committee.";
