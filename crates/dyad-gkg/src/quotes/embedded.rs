@@ -301,8 +301,10 @@ pub(super) fn not_a_report(toks: &[Token], v: usize) -> bool {
     let negated = (v.saturating_sub(2)..v)
         .any(|k| matches!(toks[k].text.as_str(), "not" | "n't" | "never" | "’t"));
     // A passive ("so it was said") names no speaker; "X was told ..." still reports.
+    // "are alleging" is a progressive, not a passive.
     let passive = v > 0
         && !matches!(toks[v].text.as_str(), "told" | "tells")
+        && !toks[v].text.ends_with("ing")
         && matches!(
             toks[v - 1].text.as_str(),
             "was" | "is" | "were" | "are" | "been" | "be" | "being"

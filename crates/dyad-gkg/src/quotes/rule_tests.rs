@@ -397,3 +397,14 @@ fn an_attribution_after_a_quote_stays_in_its_paragraph() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_ne!(q[0].speaker.as_deref(), Some("Steve Castor"));
 }
+
+#[test]
+fn a_progressive_speech_verb_reports() {
+    let t = "The Democrats are alleging that the call was irregular and inappropriate.";
+    assert_eq!(
+        texts(t, false),
+        ["the call was irregular and inappropriate"]
+    );
+    // A passive still reports nothing.
+    assert!(texts("It was alleged that the call was irregular.", false).is_empty());
+}
