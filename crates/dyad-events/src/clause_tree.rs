@@ -686,7 +686,7 @@ impl<'a> Tree<'a> {
             // held to have done)
             infos[i].background = b == "advcl"
                 && infos[i].subject.is_none()
-                && (self.time_clause(v) || self.reason_clause(v));
+                && (self.circumstance_clause(v) || self.reason_clause(v));
             // aims, not acts: a purpose infinitive ("met Assad *to discuss*", "faces
             // pressure *to help* Iran") or one modifying a noun ("efforts *to counter*")
             infos[i].aim =
@@ -910,14 +910,15 @@ impl<'a> Tree<'a> {
             || t.text.to_lowercase().ends_with("ing")
     }
 
-    /// A gerund under a time subordinator: "before leaving", "after meeting".
-    fn time_clause(&self, v: usize) -> bool {
+    /// A gerund under a time subordinator ("before leaving", "after meeting") or of means
+    /// ("*by promoting* biofuels": how the main event is done, not another).
+    fn circumstance_clause(&self, v: usize) -> bool {
         self.gerund(v)
             && self.kids(v).any(|k| {
                 matches!(base_rel(&self.toks[k]), "mark" | "case")
                     && matches!(
                         lemma(&self.toks[k]).as_str(),
-                        "before" | "after" | "while" | "since" | "until" | "upon"
+                        "before" | "after" | "while" | "since" | "until" | "upon" | "by"
                     )
             })
     }

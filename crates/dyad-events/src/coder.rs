@@ -697,7 +697,8 @@ fn compose(doc: &Document, actor: &ActorRef, agent: Option<&Agent>) -> ActorRef 
 }
 
 /// True when a compound subject acts on its own members: the pattern says so (`%`), the
-/// event is a meeting or consultation (CAMEO 04), or the object is theirs ("Gondor and
+/// event is cooperation, intended or done (CAMEO 03-08: "Brazil and the US seek to deepen
+/// a partnership", "Gondor and Osgiliath met"), or the object is theirs ("Gondor and
 /// Osgiliath postponed their meeting").
 fn reciprocal(tree: &Tree, ci: &ClauseInfo, m: &Match<'_>) -> bool {
     let compound = m.pattern.is_some_and(|p| {
@@ -711,7 +712,12 @@ fn reciprocal(tree: &Tree, ci: &ClauseInfo, m: &Match<'_>) -> bool {
             .any(|w| matches!(w.lemma().to_lowercase().as_str(), "their" | "both" | "each"))
     });
     let _ = tree;
-    compound || theirs || m.code.starts_with("04")
+    compound
+        || theirs
+        || matches!(
+            m.code.get(..2),
+            Some("03" | "04" | "05" | "06" | "07" | "08")
+        )
 }
 
 /// The upper-case lemma of token `t`, as transformations name verbs.

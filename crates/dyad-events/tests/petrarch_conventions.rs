@@ -659,3 +659,44 @@ fn a_trailing_participle_is_the_same_incident() {
     d.tokens[4].xpos = Some("VBG".into());
     assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
 }
+
+#[test]
+fn a_compound_subject_cooperates_with_itself_but_does_not_attack_itself() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    let code = |verb: &str| {
+        let (d, a) = sentence(
+            &format!("Gondor and Rohan {verb}"),
+            &[
+                ("Gondor", "PROPN", 4, "nsubj"),
+                ("and", "CCONJ", 3, "cc"),
+                ("Rohan", "PROPN", 1, "conj"),
+                (verb, "VERB", 0, "root"),
+            ],
+        );
+        let mut c = codings(&coder.code(&d, &a));
+        c.sort();
+        c
+    };
+    assert_eq!(code("help"), vec!["GON>ROH:070", "ROH>GON:070"]);
+    assert!(code("attack").is_empty());
+}
+
+#[test]
+fn a_gerund_of_means_is_background() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Gondor attacked Rohan by helping Mordor": how the attack was done
+    let (d, a) = sentence(
+        "Gondor attacked Rohan by helping Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("attack", "VERB", 0, "root"),
+            ("Rohan", "PROPN", 2, "obj"),
+            ("by", "SCONJ", 5, "mark"),
+            ("help", "VERB", 2, "advcl"),
+            ("Mordor", "PROPN", 5, "obj"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
+}
