@@ -268,11 +268,45 @@ impl Weights {
     /// Scores every class for the features `feats` into `scores`.
     #[inline]
     pub fn scores(&self, feats: &[u64], scores: &mut Vec<f32>) {
+        if self.integer_sums() {
+            let mut acc = [0i32; 256];
+            self.accumulate(feats, &mut acc);
+            self.finish(&acc, scores);
+            return;
+        }
         scores.clear();
         scores.resize(self.nclasses, 0.0);
+        for chunk in feats.chunks(BATCH) {
+            for &f in chunk {
+                if let Some(p) = probe(&self.slots, self.mask, f) {
+                    for (c, v) in self.pairs(p) {
+                        if let Some(s) = scores.get_mut(c as usize) {
+                            *s += v as f32;
+                        }
+                    }
+                }
+            }
+        }
+        for s in scores.iter_mut() {
+            *s *= self.scale;
+        }
+    }
+
+    /// True when [`Weights::accumulate`] can be used: at most 256 classes (every model of
+    /// dyad). Larger label sets are scored by [`Weights::scores`] alone.
+    pub(crate) fn integer_sums(&self) -> bool {
+        self.cw == 1
+    }
+
+    /// Adds the quantized weights of `feats` into `acc` (one integer per class), exactly:
+    /// the sums of several calls can be kept, combined in any order and turned into scores
+    /// by [`Weights::finish`], with the same result as one call on all the features.
+    /// Only when [`Weights::integer_sums`].
+    #[inline]
+    pub(crate) fn accumulate(&self, feats: &[u64], acc: &mut [i32; 256]) {
+        debug_assert!(self.integer_sums());
         let mut sparse = [0u32; BATCH];
         let mut dense = [0u32; BATCH];
-        let mut acc = [0i32; 256];
         let row_lines = (self.stride * 2).div_ceil(64);
         for chunk in feats.chunks(BATCH) {
             // Prefetch every slot, then resolve the features and prefetch their rows, then
@@ -302,37 +336,35 @@ impl Weights {
                     m += 1;
                 }
             }
-            if self.cw == 1 {
-                // Byte class ids index a 256-entry integer accumulator: no bounds checks
-                // and no conversions in the inner loop.
-                for &at in &sparse[..m] {
-                    let at = at as usize;
-                    let n = self.run_len(at);
-                    let cls = &self.runs[at + 2..at + 2 + n];
-                    let vals = &self.runs[at + 2 + n..at + 2 + 3 * n];
-                    for (&c, v) in cls.iter().zip(vals.chunks_exact(2)) {
-                        acc[c as usize] += i16::from_le_bytes([v[0], v[1]]) as i32;
-                    }
-                }
-                add_rows(&mut acc, &self.dense, &dense[..k], self.stride);
-            } else {
-                for &at in &sparse[..m] {
-                    for (c, v) in self.pairs(at + 1) {
-                        if let Some(s) = scores.get_mut(c as usize) {
-                            *s += v as f32;
-                        }
-                    }
+            // Byte class ids index a 256-entry integer accumulator: no bounds checks and no
+            // conversions in the inner loop.
+            for &at in &sparse[..m] {
+                let at = at as usize;
+                let n = self.run_len(at);
+                let cls = &self.runs[at + 2..at + 2 + n];
+                let vals = &self.runs[at + 2 + n..at + 2 + 3 * n];
+                for (&c, v) in cls.iter().zip(vals.chunks_exact(2)) {
+                    acc[c as usize] += i16::from_le_bytes([v[0], v[1]]) as i32;
                 }
             }
+            add_rows(acc, &self.dense, &dense[..k], self.stride);
         }
-        if self.cw == 1 {
-            for (s, a) in scores.iter_mut().zip(acc.iter()) {
-                *s = *a as f32;
-            }
+    }
+
+    /// Starts loading the table slots of `feats`, for a caller about to accumulate several
+    /// lists in a row: their misses then overlap as those of one list do.
+    #[inline]
+    pub(crate) fn prefetch(&self, feats: &[u64]) {
+        for &f in feats {
+            prefetch(self.slots.as_ptr().wrapping_add(f as usize & self.mask));
         }
-        for s in scores.iter_mut() {
-            *s *= self.scale;
-        }
+    }
+
+    /// The scores of the integer sums `acc` of [`Weights::accumulate`].
+    #[inline]
+    pub(crate) fn finish(&self, acc: &[i32; 256], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.extend(acc[..self.nclasses].iter().map(|&a| a as f32 * self.scale));
     }
 
     /// [`Weights::scores`] the plain way, for tests: each feature found by a scan of the key

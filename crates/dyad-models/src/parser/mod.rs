@@ -16,6 +16,7 @@
 //!
 //! Submodules: [`state`] (configuration, transitions, oracle, features), [`train`] (training).
 
+mod cache;
 mod state;
 mod train;
 
@@ -52,6 +53,7 @@ pub struct Parser {
 #[derive(Default)]
 pub struct ParseScratch {
     st: State,
+    sums: cache::GroupSums,
     feats: Vec<u64>,
     scores: Vec<f32>,
 }
@@ -95,16 +97,24 @@ impl Parser {
     ) {
         let nl = self.labels.len();
         s.st.init(lex, tags, &self.coarse);
+        s.sums.clear();
+        let grouped = self.weights.integer_sums();
         while !s.st.terminal() {
             let a = match self.forced(&s.st) {
                 Some(a) => a,
                 None => {
-                    s.st.features(self.features, &mut s.feats);
-                    self.weights.scores(&s.feats, &mut s.scores);
+                    if grouped {
+                        s.sums
+                            .scores(&self.weights, &s.st, self.features, &mut s.scores);
+                    } else {
+                        s.st.features(self.features, &mut s.feats);
+                        self.weights.scores(&s.feats, &mut s.scores);
+                    }
                     let st = &s.st;
                     argmax(&s.scores, |a| self.valid(st, a)).unwrap_or(0)
                 }
             };
+            s.sums.before_apply(&s.st, a, nl);
             s.st.apply(a, nl);
         }
         heads.clear();
@@ -265,15 +275,22 @@ mod tests {
     }
 
     /// The parse loop as first written: every decision scored (forced ones too) with the
-    /// plain reference scorer, the best valid action taken.
+    /// plain reference scorer, the best valid action taken. Checks on the way that the group
+    /// sums of decoding give the very same scores in every state.
     fn parse_reference(p: &Parser, lex: &[Lex], tags: &[u16]) -> (Vec<usize>, Vec<u16>) {
         let mut st = State::default();
         st.init(lex, tags, &p.coarse);
-        let (mut feats, mut scores) = (Vec::new(), Vec::new());
+        let (mut feats, mut scores, mut grouped) = (Vec::new(), Vec::new(), Vec::new());
+        let mut sums = cache::GroupSums::default();
+        assert!(p.weights.integer_sums());
         while !st.terminal() {
             st.features(p.features, &mut feats);
             p.weights.scores_reference(&feats, &mut scores);
+            sums.scores(&p.weights, &st, p.features, &mut grouped);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&scores), bits(&grouped));
             let a = argmax(&scores, |a| p.valid(&st, a)).unwrap_or(0);
+            sums.before_apply(&st, a, p.labels.len());
             st.apply(a, p.labels.len());
         }
         (

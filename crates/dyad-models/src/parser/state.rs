@@ -43,6 +43,31 @@ pub(super) struct State {
 
 pub(super) const NO_LABEL: u16 = u16::MAX;
 
+/// What the value of a feature template depends on, which tells how long its weights can be
+/// reused from one decision to the next (see `parser::cache`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Group {
+    /// The buffer's first three words only (and the bias): fixed until the next SHIFT.
+    Buffer,
+    /// `b0` with its left dependents: fixed until the next SHIFT or LEFT.
+    BufferChildren,
+    /// `s0` with its dependents: fixed while that word stays on the stack and takes no new
+    /// dependent, which only a RIGHT onto it gives.
+    Stack,
+    /// Everything that pairs the stack with the buffer, or reads `s1` and `s2`.
+    Rest,
+}
+
+/// The [`Group`] of feature template `k` (of [`State::features`]).
+pub(super) fn group(k: u32) -> Group {
+    match k {
+        0 | 4..=11 | 24 | 25 | 80 | 84 | 95 | 101 | 102 => Group::Buffer,
+        46 | 47 | 54..=56 | 65..=67 | 70 | 72 | 91 | 92 => Group::BufferChildren,
+        1..=3 | 42..=45 | 48..=53 | 59..=64 | 68 | 69 | 71 | 76 | 83 | 87..=90 => Group::Stack,
+        _ => Group::Rest,
+    }
+}
+
 impl State {
     pub(super) fn init(&mut self, lex: &[Lex], tags: &[u16], coarse: &[u16]) {
         let n = lex.len();
@@ -173,6 +198,13 @@ impl State {
     /// `s2`'s word, `b2`'s word+tag and a four-tag window.
     pub(super) fn features(&self, set: u8, out: &mut Vec<u64>) {
         out.clear();
+        self.features_with(set, |k, v| out.push(feat(k, v)));
+    }
+
+    /// Calls `f(template, value)` for each feature of [`State::features`], in the same order,
+    /// before the two are hashed into a key (see [`Group`]: decoding sorts them by group).
+    #[inline(always)]
+    pub(super) fn features_with(&self, set: u8, mut f: impl FnMut(u32, u64)) {
         let (s0, s1, s2) = (self.s(0), self.s(1), self.s(2));
         let (b0, b1, b2) = (self.bi(0), self.bi(1), self.bi(2));
         let w = &self.w;
@@ -181,7 +213,6 @@ impl State {
         let (b0l, b0l2) = (self.lc1[b0], self.lc2[b0]);
         let s1r = self.rc1[s1];
         let wt = |i: usize| mix(w[i], t[i]);
-        let mut f = |k: u32, v: u64| out.push(feat(k, v));
         f(0, 0);
         f(1, w[s0]);
         f(2, t[s0]);
@@ -309,6 +340,11 @@ impl State {
         f(107, mix(mix(t[s0], self.lab(s0r)), t[b0]));
         f(108, mix(mix(t[s1], self.lab(s1r)), t[s0]));
         f(109, mix(self.suf[s1], t[s0]));
+    }
+
+    /// The stack depth of `s0` (0 for the root alone).
+    pub(super) fn depth(&self) -> usize {
+        self.stack.len() - 1
     }
 
     /// Cost of each valid action in terms of gold arcs made unreachable (Goldberg & Nivre 2013).
