@@ -143,3 +143,41 @@ fn one_word_leader_matches_are_no_evidence_of_the_document_country() {
     let p = find(&ms, "Marla Fenwick");
     assert_eq!(p.code, None, "{ms:#?}");
 }
+
+#[test]
+fn a_pronoun_with_no_named_person_near_follows_the_pronoun_before_it() {
+    let ms = resolve(
+        "Valeska Paris joined the ship in 1997. Here, she met her future husband. The crew \
+         denied the claims. She was never forced to work in the engine room.",
+        "2010-01-14",
+    );
+    let paris = find(&ms, "Valeska Paris");
+    let last = ms
+        .iter()
+        .rfind(|m| m.mention == "She")
+        .unwrap_or_else(|| panic!("no She: {ms:#?}"));
+    assert!(last.entity.is_some(), "{ms:#?}");
+    assert_eq!(last.entity, paris.entity, "{ms:#?}");
+}
+
+#[test]
+fn a_councillor_is_local_government() {
+    let ms = resolve(
+        "District councillor Wilbur Oyelaran won the seat on Sunday.",
+        "2016-09-09",
+    );
+    let p = find(&ms, "Wilbur Oyelaran");
+    assert_eq!(p.sector.as_deref(), Some("GOV"), "{ms:#?}");
+}
+
+#[test]
+fn a_person_out_of_role_is_no_context_country() {
+    // Phoenix lists Regina Ip with Chinese roles that end before this date
+    let ms = resolve(
+        "Councillor Wilbur Oyelaran spoke at the office of Regina Ip.",
+        "2016-09-09",
+    );
+    let ip = find(&ms, "Regina Ip");
+    assert!(ip.rule.contains("out of role"), "{ms:#?}");
+    assert_eq!(find(&ms, "Wilbur Oyelaran").country, None, "{ms:#?}");
+}

@@ -426,9 +426,12 @@ impl Resolver<'_> {
 
 /// A one-word dictionary person ("Mohamed", "Thomas") is too often a coincidence of
 /// names to say where a story happens: surname coreference, which runs later, may still
-/// relink it to a local person, so it is no evidence for a context country.
+/// relink it to a local person, so it is no evidence for a context country. Nor is a
+/// person named on a date none of its roles covers (often a namesake).
 fn weak_person(m: &ActorMention, tokens: usize) -> bool {
-    m.kind == ActorKind::Person && tokens == 1 && m.rule.starts_with("dictionary (person")
+    m.kind == ActorKind::Person
+        && ((tokens == 1 && m.rule.starts_with("dictionary (person"))
+            || m.rule.contains("out of role"))
 }
 
 impl Resolver<'_> {

@@ -456,7 +456,10 @@ impl Resolver<'_> {
         let mut added = Vec::new();
         let mut i = 0;
         while i < n {
-            let starts = self.tok(i).is_some_and(|t| is_name_word(&t.text)) && self.free(i);
+            // a name starts at a proper noun: "Pan-democrat Gary Fan" is "Gary Fan"
+            let starts = self.tok(i).is_some_and(|t| {
+                is_name_word(&t.text) && t.upos.as_deref().is_none_or(|u| u == "PROPN")
+            }) && self.free(i);
             if !starts {
                 i += 1;
                 continue;

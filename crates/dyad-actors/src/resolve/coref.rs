@@ -135,7 +135,6 @@ impl Resolver<'_> {
 
     /// Personal pronouns acting in a clause, to the nearest compatible named person.
     pub(super) fn pronouns(&mut self) {
-        let mut added = Vec::new();
         for (i, t) in self.doc.tokens.iter().enumerate() {
             let lower = fold(&t.text);
             let Some(&(_, female)) = PRONOUNS.iter().find(|(p, _)| *p == lower) else {
@@ -163,9 +162,9 @@ impl Resolver<'_> {
                     a.mention, a.span.start
                 );
             }
-            added.push(p);
+            // pushed at once, so a later pronoun can follow this one (`antecedent`)
+            self.out.push(p);
         }
-        self.out.extend(added);
     }
 
     /// The antecedent of a pronoun at token `i`: in this sentence (before it) and up to two
@@ -196,7 +195,20 @@ impl Resolver<'_> {
                 return Some(k);
             }
         }
-        None
+        // no named person that near: "she ... She ... She" in a quoted statement follows
+        // the latest resolved pronoun of the same gender within two sentences
+        (0..self.out.len())
+            .filter(|&k| {
+                let (m, (a, _)) = &self.out[k];
+                m.rule.starts_with("pronoun (")
+                    && m.rule.contains("->")
+                    && *a < i
+                    && self.sent_of.get(*a).is_some_and(|&ps| ps + 2 >= s)
+                    && PRONOUNS
+                        .iter()
+                        .any(|(p, f)| *p == fold(&m.mention) && *f == female)
+            })
+            .max_by_key(|&k| self.out[k].1 .0)
     }
 
     fn gender_ok(&self, k: usize, female: bool) -> bool {
