@@ -292,8 +292,15 @@ impl<'d> Matcher<'d> {
                 // between equal matches, the pattern written for this very verb (its
                 // comment names it: `- * &TREATY [057] # RATIFY` in APPROVE's block)
                 let own = written_for(p, clause);
+                // a pattern written again later in the block replaces the earlier one, as
+                // PETRARCH2 reads a block (`- * &INVESTIGATION [091]`, then `[1014]`)
                 let better = best.as_ref().is_none_or(|(m, _, exact, mine)| {
-                    (b.lexical, b.exact, own) > (m.specificity, *exact, *mine)
+                    let key = (b.lexical, b.exact, own);
+                    let theirs = (m.specificity, *exact, *mine);
+                    key > theirs
+                        || (key == theirs
+                            && m.verb.block == r.block
+                            && m.pattern.is_some_and(|q| q.text == p.text))
                 });
                 if better {
                     let exact = b.exact;

@@ -700,3 +700,25 @@ fn a_gerund_of_means_is_background() {
     );
     assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
 }
+
+#[test]
+fn a_pattern_written_again_replaces_the_earlier_one() {
+    let dict = VerbDictionary::parse(
+        "--- ORDER [100] ---\nORDER\n- * INQUIRY [091] # ORDER\n- * INQUIRY [1014] # ORDER\n",
+        "t.txt",
+    )
+    .unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    let (d, a) = sentence(
+        "Gondor ordered an inquiry against Rohan",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("order", "VERB", 0, "root"),
+            ("a", "DET", 4, "det"),
+            ("inquiry", "NOUN", 2, "obj"),
+            ("against", "ADP", 6, "case"),
+            ("Rohan", "PROPN", 4, "nmod"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:1014"]);
+}
