@@ -131,6 +131,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.bare_org_heads();
     r.appositions();
     r.titles();
+    r.acting_towns();
     let main = r.document_country();
     r.shared_parties(main.as_ref());
     r.context_countries(main.as_ref());

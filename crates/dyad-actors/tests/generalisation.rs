@@ -181,3 +181,15 @@ fn a_person_out_of_role_is_no_context_country() {
     assert!(ip.rule.contains("out of role"), "{ms:#?}");
     assert_eq!(find(&ms, "Wilbur Oyelaran").country, None, "{ms:#?}");
 }
+
+#[test]
+fn an_acting_city_is_local_government_and_a_city_as_place_is_no_actor() {
+    let ms = resolve(
+        "Tax on schools\nRome, Italy — The city said the tax would apply to private \
+         schools. Parents walked through the city in protest.",
+        "2012-01-20",
+    );
+    let cities: Vec<&ActorMention> = ms.iter().filter(|m| m.mention.ends_with("city")).collect();
+    assert_eq!(cities.len(), 1, "{ms:#?}");
+    assert_eq!(cities[0].code.as_deref(), Some("ITAGOV"), "{ms:#?}");
+}

@@ -556,3 +556,33 @@ impl Resolver<'_> {
         j > i && self.head_sector(j - 1).is_some()
     }
 }
+
+/// Nouns for a town that, acting, stand for its local government.
+const TOWNS: &[&str] = &["city", "town", "village"];
+
+impl Resolver<'_> {
+    /// "The city expects six million visitors", "The city reasoned that ...": a bare town
+    /// noun after "the" that is a clause's subject or object acts as its local government:
+    /// an agent with the sector `GOV` whose country the context step gives (the nearest
+    /// country, else the document's). "In the city" is a place and stays out.
+    pub(super) fn acting_towns(&mut self) {
+        let mut added = Vec::new();
+        for i in 1..self.doc.tokens.len() {
+            let word = fold(&self.doc.tokens[i].text);
+            let acting = matches!(self.deprel(i), "nsubj" | "nsubj:pass" | "obj" | "iobj");
+            if !TOWNS.contains(&word.as_str())
+                || fold(&self.doc.tokens[i - 1].text) != "the"
+                || !acting
+                || self.mention_at(i).is_some()
+            {
+                continue;
+            }
+            let rule = format!("agent (\"{word}\" acting: local government)");
+            let (mut m, r) = self.new_mention((i - 1, i + 1), ActorKind::Group, None, rule);
+            m.sector = Some("GOV".into());
+            added.push((m, r));
+        }
+        self.out.extend(added);
+        self.out.sort_by_key(|(m, _)| m.span.start);
+    }
+}
