@@ -278,9 +278,24 @@ impl<'d> Coder<'d> {
             if negated && self.config.negation == Negation::Drop {
                 continue;
             }
+            // a bare statement verb's addressee is who it was said to or with ("announced
+            // to Gondor"), not the topic ("announced bans *on travel* to Canada")
+            let target_role = match m.target {
+                Some(Role::Oblique(i)) if m.code.starts_with("01") && m.pattern.is_none() => {
+                    let addressee = ci.clause.obliques.get(i).is_some_and(|o| {
+                        let p = o.prep.lemma();
+                        p.eq_ignore_ascii_case("to") || p.eq_ignore_ascii_case("with")
+                    });
+                    m.target.filter(|_| addressee)
+                }
+                t => t,
+            };
             let (sources, mut targets) = match forced {
                 Some(st) => st,
-                None => (self.fill(tree, ci, m.source), self.fill(tree, ci, m.target)),
+                None => (
+                    self.fill(tree, ci, m.source),
+                    self.fill(tree, ci, target_role),
+                ),
             };
             // "promised to work with the EU": a target-less verb takes its complement's
             if targets.is_empty() {

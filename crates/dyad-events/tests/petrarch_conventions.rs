@@ -722,3 +722,25 @@ fn a_pattern_written_again_replaces_the_earlier_one() {
     );
     assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:1014"]);
 }
+
+#[test]
+fn a_statement_is_addressed_to_someone_not_about_a_topic() {
+    let dict = VerbDictionary::parse("--- ANNOUNCE [010] ---\nANNOUNCE\n", "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    let code = |prep: &str| {
+        let (d, a) = sentence(
+            &format!("Gondor announced bans {prep} Rohan"),
+            &[
+                ("Gondor", "PROPN", 2, "nsubj"),
+                ("announce", "VERB", 0, "root"),
+                ("ban", "NOUN", 2, "obj"),
+                (prep, "ADP", 5, "case"),
+                ("Rohan", "PROPN", 2, "obl"),
+            ],
+        );
+        codings(&coder.code(&d, &a))
+    };
+    assert_eq!(code("to"), vec!["GON>ROH:010"]);
+    // "announced bans on Rohan": Rohan is what the statement is about
+    assert!(code("on").is_empty());
+}
