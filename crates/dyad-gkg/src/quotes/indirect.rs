@@ -855,6 +855,16 @@ fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<usize> {
     {
         return None;
     }
+    // "claimed victory as the House ...": a bare singular noun (by the tag) right after the
+    // verb, with a preposition after it, is the verb's object.
+    if k == v + 1
+        && toks[k].xpos.as_deref() == Some("NN")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.xpos.as_deref(), Some("IN" | "TO")))
+    {
+        return None;
+    }
     // "warned Europe about ...": a name with a preposition after it is the verb's object.
     if let Some((_, e)) = name_run(toks, k) {
         if toks

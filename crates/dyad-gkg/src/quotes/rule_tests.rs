@@ -408,3 +408,13 @@ fn a_progressive_speech_verb_reports() {
     // A passive still reports nothing.
     assert!(texts("It was alleged that the call was irregular.", false).is_empty());
 }
+
+#[test]
+fn a_bare_noun_with_a_preposition_after_the_verb_is_its_object() {
+    let t = "Trump has claimed victory as the House concluded its third public hearing.";
+    let mut d = crate::test_doc(t);
+    assert_eq!(indirect_texts(&d).len(), 1);
+    tag(&mut d, "victory", "NN");
+    tag(&mut d, "as", "IN");
+    assert!(indirect_texts(&d).is_empty());
+}
