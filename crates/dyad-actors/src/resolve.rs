@@ -40,7 +40,16 @@
 //!   dateline, or one country dominating actors and places) takes it, with the sector of
 //!   its title or `CVL`.
 //! * `surname`, `pronoun`, `title` - coreference to a person named before (`coref.rs`):
-//!   "The President" after "President Donald Trump".
+//!   "The President" after "President Donald Trump"; a pronoun with no named person near
+//!   follows the resolved pronoun before it.
+//! * `context.rs` weighs matches against the whole document: `ambiguous name` ("Korea"
+//!   alone is South Korea unless the story names the North), `other name` (a one-word
+//!   leader next to a first name not its own, "Tanya Chan", is an unknown person), NER
+//!   person lists cut into names ("Ben Chan and Leung Che-cheung"), `shared party name`
+//!   ("Labour Party" in a Hong Kong story), `org head` ("the Church" after "the Church of
+//!   Scientology"), names the NER missed next to their body ("Civic Party's Jeremy Tam"),
+//!   an acting "the city" as local government, and `sentence country` (in a story of
+//!   several countries, an unknown full name takes the recurring country of its sentence).
 //!
 //! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
 

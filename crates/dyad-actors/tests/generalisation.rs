@@ -193,3 +193,17 @@ fn an_acting_city_is_local_government_and_a_city_as_place_is_no_actor() {
     assert_eq!(cities.len(), 1, "{ms:#?}");
     assert_eq!(cities[0].code.as_deref(), Some("ITAGOV"), "{ms:#?}");
 }
+
+#[test]
+fn the_only_country_of_the_lead_is_the_document_country_when_counts_are_close() {
+    let ms = resolve(
+        "Hong Kong votes in legislative election\n\
+         The Hong Kong legislative election was held on Sunday. Turnout was 58 percent. \
+         Results came in overnight. Eddie Chuong won the largest vote. Observers from \
+         Japan watched the count. Japan called the vote fair.",
+        "2016-09-09",
+    );
+    let p = find(&ms, "Eddie Chuong");
+    assert_eq!(p.country.as_deref(), Some("HKG"), "{ms:#?}");
+    assert!(p.rule.contains("lead country HKG"), "{}", p.rule);
+}

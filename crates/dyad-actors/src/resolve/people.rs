@@ -33,6 +33,8 @@ pub(super) fn derived(rule: &str) -> bool {
     COPIED.iter().any(|p| rule.starts_with(p))
         || rule.contains("context country")
         || rule.contains("document country")
+        || rule.contains("lead country")
+        || rule.contains("dateline ")
         || rule.contains("+ body")
 }
 
@@ -42,6 +44,23 @@ fn weak_evidence(m: &crate::mention::ActorMention, (a, b): (usize, usize)) -> bo
     m.kind == ActorKind::Person
         && ((b == a + 1 && m.rule.starts_with("dictionary (person"))
             || m.rule.contains("out of role"))
+}
+
+/// The sentences that open a story: headline, date line and lead.
+const LEAD: usize = 4;
+
+/// The lead's country: the only country the opening sentences name, named twice there
+/// ("... in Hong Kong legislative election" / "The Hong Kong legislative election was
+/// held ..."), when the counts over the whole story are too close to choose.
+fn lead_country(lead: &FxHashMap<String, usize>) -> Option<DocCountry> {
+    let mut named = lead.iter();
+    match (named.next(), named.next()) {
+        (Some((c, &n)), None) if n >= 2 => Some(DocCountry {
+            code: c.clone(),
+            why: format!("lead country {c}"),
+        }),
+        _ => None,
+    }
 }
 
 /// The country a document is set in, and what showed it.
@@ -57,7 +76,8 @@ impl Resolver<'_> {
     /// text, twice for those with a sector, never those that copied their country from
     /// another mention; places the NER found, through the gazetteer) when it has at least
     /// three, is seen in two sentences or more, and no other country has more than two
-    /// thirds of its count.
+    /// thirds of its count; else the only country the opening sentences name twice.
+    /// One-word leader matches, people out of role and shared party names are no evidence.
     pub(super) fn document_country(&self) -> Option<DocCountry> {
         if let Some(code) = self.dateline_country() {
             return Some(DocCountry {
@@ -68,8 +88,13 @@ impl Resolver<'_> {
         let mut counts: FxHashMap<String, usize> = FxHashMap::default();
         // the sentences each country is seen in: one sentence is no document evidence
         let mut seen: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        // how often each country is named in the opening sentences
+        let mut lead: FxHashMap<String, usize> = FxHashMap::default();
         let mut see = |c: &str, at: usize| {
             let s = self.sent_of.get(at).copied().unwrap_or(0);
+            if s < LEAD {
+                *lead.entry(c.to_string()).or_default() += 1;
+            }
             let v = seen.entry(c.to_string()).or_default();
             if !v.contains(&s) {
                 v.push(s);
@@ -114,7 +139,7 @@ impl Resolver<'_> {
                     why: format!("document country {c}"),
                 })
             }
-            _ => None,
+            _ => lead_country(&lead),
         }
     }
 
