@@ -21,6 +21,8 @@
 //!
 //! UD v2 relation names are read, with the v1 names (`dobj`, `nsubjpass`, `nmod`) too.
 
+mod kinds;
+
 use dyad_core::Token;
 
 use crate::event::ActorRef;
@@ -898,74 +900,6 @@ impl<'a> Tree<'a> {
             cur = self.heads[c];
         }
         None
-    }
-
-    /// Word `v` is a gerund (`VBG`, `VerbForm=Ger`, or an "-ing" word the tagger missed).
-    fn gerund(&self, v: usize) -> bool {
-        let t = &self.toks[v];
-        t.xpos.as_deref() == Some("VBG")
-            || t.feats
-                .as_deref()
-                .is_some_and(|f| f.contains("VerbForm=Ger"))
-            || t.text.to_lowercase().ends_with("ing")
-    }
-
-    /// A gerund under a time subordinator ("before leaving", "after meeting") or of means
-    /// ("*by promoting* biofuels": how the main event is done, not another).
-    fn circumstance_clause(&self, v: usize) -> bool {
-        self.gerund(v)
-            && self.kids(v).any(|k| {
-                matches!(base_rel(&self.toks[k]), "mark" | "case")
-                    && matches!(
-                        lemma(&self.toks[k]).as_str(),
-                        "before" | "after" | "while" | "since" | "until" | "upon" | "by"
-                    )
-            })
-    }
-
-    /// A gerund introduced by "for" ("for helping"): the reason for its governing verb.
-    fn reason_clause(&self, v: usize) -> bool {
-        self.gerund(v)
-            && self.kids(v).any(|k| {
-                matches!(base_rel(&self.toks[k]), "mark" | "case") && lemma(&self.toks[k]) == "for"
-            })
-    }
-
-    /// A `to`-infinitive: "efforts *to counter*".
-    fn infinitival(&self, v: usize) -> bool {
-        self.kids(v)
-            .any(|k| base_rel(&self.toks[k]) == "mark" && lemma(&self.toks[k]) == "to")
-    }
-
-    /// A gerund or participle (`VBG`, `VerbForm=Ger`/`Part`) with a comma before it.
-    fn participle_after_comma(&self, v: usize) -> bool {
-        let t = &self.toks[v];
-        let participle = t.xpos.as_deref() == Some("VBG")
-            || t.feats
-                .as_deref()
-                .is_some_and(|f| f.contains("VerbForm=Ger"));
-        participle && v > 0 && self.toks[v - 1].text == ","
-    }
-
-    /// The clause of the sentence's root verb, if the root is a verb.
-    fn root_clause(&self, infos: &[ClauseInfo], verbs: &[usize]) -> Option<usize> {
-        let root = (0..self.toks.len()).find(|&i| self.heads[i].is_none())?;
-        let at = verbs.iter().position(|&v| v == root)?;
-        infos.get(at).map(|_| at)
-    }
-
-    /// A finite verb (`VerbForm=Fin`): attached as `acl` it is a misparsed main clause
-    /// ("Iraq's advisor met with..."), whose subject is the noun it hangs from.
-    fn finite(&self, v: usize) -> bool {
-        self.toks[v]
-            .feats
-            .as_deref()
-            .is_some_and(|f| f.contains("VerbForm=Fin"))
-    }
-
-    fn has_own_aux(&self, v: usize) -> bool {
-        self.kids(v)
-            .any(|k| matches!(base_rel(&self.toks[k]), "aux" | "advmod" | "neg"))
     }
 
     fn inherit_subject(&self, ci: &mut ClauseInfo, s: Option<usize>, p: Option<Phrase>) {

@@ -1,0 +1,76 @@
+//! What kind of clause a verb heads, read off its tree: gerunds, time/means and reason
+//! subordinators, infinitives, trailing participles, finite verbs. [`super::Tree::clauses`]
+//! uses these to mark clauses as background or aims and to find inherited subjects; they
+//! live apart so the clause builder reads as the order of its decisions.
+
+use super::{base_rel, lemma, ClauseInfo, Tree};
+
+impl Tree<'_> {
+    /// Word `v` is a gerund (`VBG`, `VerbForm=Ger`, or an "-ing" word the tagger missed).
+    pub(super) fn gerund(&self, v: usize) -> bool {
+        let t = &self.toks[v];
+        t.xpos.as_deref() == Some("VBG")
+            || t.feats
+                .as_deref()
+                .is_some_and(|f| f.contains("VerbForm=Ger"))
+            || t.text.to_lowercase().ends_with("ing")
+    }
+
+    /// A gerund under a time subordinator ("before leaving", "after meeting") or of means
+    /// ("*by promoting* biofuels": how the main event is done, not another).
+    pub(super) fn circumstance_clause(&self, v: usize) -> bool {
+        self.gerund(v)
+            && self.kids(v).any(|k| {
+                matches!(base_rel(&self.toks[k]), "mark" | "case")
+                    && matches!(
+                        lemma(&self.toks[k]).as_str(),
+                        "before" | "after" | "while" | "since" | "until" | "upon" | "by"
+                    )
+            })
+    }
+
+    /// A gerund introduced by "for" ("for helping"): the reason for its governing verb.
+    pub(super) fn reason_clause(&self, v: usize) -> bool {
+        self.gerund(v)
+            && self.kids(v).any(|k| {
+                matches!(base_rel(&self.toks[k]), "mark" | "case") && lemma(&self.toks[k]) == "for"
+            })
+    }
+
+    /// A `to`-infinitive: "efforts *to counter*".
+    pub(super) fn infinitival(&self, v: usize) -> bool {
+        self.kids(v)
+            .any(|k| base_rel(&self.toks[k]) == "mark" && lemma(&self.toks[k]) == "to")
+    }
+
+    /// A gerund or participle (`VBG`, `VerbForm=Ger`/`Part`) with a comma before it.
+    pub(super) fn participle_after_comma(&self, v: usize) -> bool {
+        let t = &self.toks[v];
+        let participle = t.xpos.as_deref() == Some("VBG")
+            || t.feats
+                .as_deref()
+                .is_some_and(|f| f.contains("VerbForm=Ger"));
+        participle && v > 0 && self.toks[v - 1].text == ","
+    }
+
+    /// The clause of the sentence's root verb, if the root is a verb.
+    pub(super) fn root_clause(&self, infos: &[ClauseInfo], verbs: &[usize]) -> Option<usize> {
+        let root = (0..self.toks.len()).find(|&i| self.heads[i].is_none())?;
+        let at = verbs.iter().position(|&v| v == root)?;
+        infos.get(at).map(|_| at)
+    }
+
+    /// A finite verb (`VerbForm=Fin`): attached as `acl` it is a misparsed main clause
+    /// ("Iraq's advisor met with..."), whose subject is the noun it hangs from.
+    pub(super) fn finite(&self, v: usize) -> bool {
+        self.toks[v]
+            .feats
+            .as_deref()
+            .is_some_and(|f| f.contains("VerbForm=Fin"))
+    }
+
+    pub(super) fn has_own_aux(&self, v: usize) -> bool {
+        self.kids(v)
+            .any(|k| matches!(base_rel(&self.toks[k]), "aux" | "advmod" | "neg"))
+    }
+}
