@@ -89,7 +89,7 @@ fn main() {
         let start = cpu_seconds();
         let mut found = 0;
         for _ in 0..rounds {
-            found += docs.iter().map(|d| f(d)).sum::<usize>();
+            found += docs.iter().map(f).sum::<usize>();
         }
         times.push((
             name,
