@@ -3,8 +3,8 @@
 //! Everything is pure Rust and trained by dyad's own `dyad train` command from the UD English
 //! treebanks and UNER; nothing is downloaded. All three models are averaged perceptrons over
 //! hashed sparse features ([`perceptron`]): small, fast (tagging, parsing and NER together
-//! run at about 60,000 tokens per second per core, see [`weights`] for how) and deterministic
-//! for a fixed seed. Model files carry a magic string and a format version ([`codec`]); a
+//! run at about 80,000 tokens per CPU second on a shared 2-core test machine,
+//! `bench/models_vs_spacy.sh`; see [`weights`] for how) and deterministic for a fixed seed. Model files carry a magic string and a format version ([`codec`]); a
 //! wrong, old or corrupt file is an error, never a panic.
 //!
 //! Loaded models are immutable and `Send + Sync`; per-thread buffers live in [`Scratch`].
