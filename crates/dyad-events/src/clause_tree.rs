@@ -14,8 +14,8 @@
 //! - negation (`not`, `never`, a governing "refuse"/"fail"), future or intent (`will`,
 //!   a governing "plan"/"intend"), and a place (`in`/`at` + proper noun) are noted;
 //! - what is not an event is marked: time and reason clauses ("before leaving", "jailed
-//!   for helping") and trailing participles (", killing eight") as background, purpose
-//!   infinitives ("met Assad to discuss") as aims;
+//!   for helping") as background, trailing participles of material acts (", killing
+//!   eight") as the main incident's outcome, purpose infinitives ("met Assad to discuss") as aims;
 //! - an agent adjective alone ("military exercises") is no actor, whatever country the
 //!   actor resolver guessed for it.
 //!
@@ -44,6 +44,11 @@ pub struct ClauseInfo {
     /// A subjectless gerund under a time subordinator ("*before leaving* for Beijing",
     /// "after leaving Eriador"): the background of the main event, not coded.
     pub background: bool,
+    /// A participle after a comma (", killing eight people", ", praising EU officials"):
+    /// of the main clause's subject; a material act there (CAMEO quad classes 2 and 4) is
+    /// the main incident's outcome or manner and not coded again, a verbal act (classes 1
+    /// and 3: praising, accusing, urging) is an event of its own.
+    pub trailing_participle: bool,
     /// A purpose or aim infinitive ("met Assad *to discuss* efforts", "pressure *to help*
     /// Iran"): what someone means to do, not what was done; coded as intent or not at all.
     pub aim: bool,
@@ -715,11 +720,11 @@ impl<'a> Tree<'a> {
                 }
             }
             // ", killing eight people": a participle after a comma speaks of the main
-            // clause's subject and tells the same incident's outcome or manner; the main
-            // verb reports the incident, so the participle is background, as PETRARCH codes
-            // it (its subject still lends itself to clauses under it)
+            // clause's subject; a material act there tells the same incident's outcome or
+            // manner and the coder leaves it out, a verbal one (", praising X") is coded
+            // (its subject still lends itself to clauses under it)
             if b == "advcl" && infos[i].subject.is_none() && self.participle_after_comma(v) {
-                infos[i].background = true;
+                infos[i].trailing_participle = true;
                 if let Some(root) = self.root_clause(&infos, &verbs) {
                     let (s, p) = (infos[root].subject, infos[root].clause.subject.clone());
                     if root != i && s.is_some() {
@@ -760,6 +765,7 @@ impl<'a> Tree<'a> {
                     // the complement of background or of an aim is so too (", seeking to
                     // mend ties")
                     infos[i].background |= g.background;
+                    infos[i].trailing_participle |= g.trailing_participle;
                     infos[i].aim |= g.aim;
                     infos[i].negated |= g.negated || NEG_VERBS.contains(&gl.as_str());
                     infos[i].future |= g.future || INTENT_VERBS.contains(&gl.as_str());

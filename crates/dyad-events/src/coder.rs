@@ -268,6 +268,10 @@ impl<'d> Coder<'d> {
             if ci.background || (ci.aim && !self.config.intent) {
                 continue;
             }
+            // ", killing eight people": the outcome of the incident the main verb reports
+            if ci.trailing_participle && is_material(&m.code) {
+                continue;
+            }
             let future = ci.future || ci.aim;
             // a pattern that names the negation ("WILL NOT * ...") codes the negated event
             let mut negated = ci.negated && !m.pattern.is_some_and(|p| names_negation(&p.text));
@@ -278,13 +282,15 @@ impl<'d> Coder<'d> {
             if negated && self.config.negation == Negation::Drop {
                 continue;
             }
-            // a bare statement verb's addressee is who it was said to or with ("announced
-            // to Gondor"), not the topic ("announced bans *on travel* to Canada")
+            // a bare statement verb's addressee is who it was said to, with or alongside
+            // ("announced to Gondor", "said alongside Belgium's Foreign Minister"), not the topic ("announced bans *on travel* to Canada")
             let target_role = match m.target {
                 Some(Role::Oblique(i)) if m.code.starts_with("01") && m.pattern.is_none() => {
                     let addressee = ci.clause.obliques.get(i).is_some_and(|o| {
                         let p = o.prep.lemma();
-                        p.eq_ignore_ascii_case("to") || p.eq_ignore_ascii_case("with")
+                        ["to", "with", "alongside"]
+                            .iter()
+                            .any(|a| p.eq_ignore_ascii_case(a))
                     });
                     m.target.filter(|_| addressee)
                 }
@@ -379,7 +385,10 @@ impl<'d> Coder<'d> {
                 e.source = sa;
                 e.target = ta;
                 e.negated = negated;
-                e.date = today.and_then(|d| relative_day(tree.tokens(), d, future).map(Day::iso));
+                // the weekday is read in the tense of the clause: an aim ("China's decision
+                // on Monday to retaliate") is dated by the decision, not as a future act
+                let ahead = ci.future;
+                e.date = today.and_then(|d| relative_day(tree.tokens(), d, ahead).map(Day::iso));
                 e.location = ci.location.map(|(a, b)| {
                     let span = Span::new(tree.token(a).span.start, tree.token(b).span.end);
                     Location {
@@ -782,4 +791,11 @@ fn confidence(m: &Match<'_>, ci: &ClauseInfo, dyad: bool) -> f32 {
         c -= 0.05;
     }
     c.clamp(0.05, 1.0)
+}
+
+/// True for the codes of material cooperation and conflict (quad classes 2 and 4), false
+/// for verbal acts (classes 1 and 3).
+fn is_material(code: &str) -> bool {
+    let root = code.get(..2).and_then(|r| r.parse().ok());
+    matches!(root.and_then(quad_class_of_root), Some(2 | 4))
 }

@@ -625,7 +625,7 @@ fn negated_cooperation_is_a_rejection() {
 }
 
 #[test]
-fn a_trailing_participle_is_the_same_incident() {
+fn a_trailing_participle_of_a_material_act_is_the_same_incident() {
     let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
     let coder = Coder::new(&dict, petrarch());
     // "Gondor attacked Rohan , helping Mordor": one incident, coded by its main verb
@@ -658,6 +658,24 @@ fn a_trailing_participle_is_the_same_incident() {
     );
     d.tokens[4].xpos = Some("VBG".into());
     assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
+    // a verbal act is an event of its own: ", urging Mordor" (Blinken won support,
+    // praising EU officials)
+    let (mut d, a) = sentence(
+        "Gondor attacked Rohan , urging Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("attack", "VERB", 0, "root"),
+            ("Rohan", "PROPN", 2, "obj"),
+            (",", "PUNCT", 5, "punct"),
+            ("urge", "VERB", 2, "advcl"),
+            ("Mordor", "PROPN", 5, "obj"),
+        ],
+    );
+    d.tokens[4].xpos = Some("VBG".into());
+    assert_eq!(
+        codings(&coder.code(&d, &a)),
+        vec!["GON>ROH:190", "GON>MOR:102"]
+    );
 }
 
 #[test]
