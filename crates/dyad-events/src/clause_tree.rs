@@ -499,6 +499,35 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// The head of an actor noun phrase standing between a comma and verb `v`, directly
+    /// before it (", a senior Bree official said"), when the verb's parsed subject `subject`
+    /// lies before that comma or is missing: the parser attached the phrase elsewhere.
+    fn attribution_subject(&self, v: usize, subject: Option<usize>) -> Option<usize> {
+        let h = v.checked_sub(1)?;
+        if !matches!(self.toks[h].upos.as_deref(), Some("NOUN" | "PROPN")) {
+            return None;
+        }
+        // the phrase runs back to a comma, six words at most, nouns and modifiers only
+        let mut k = h;
+        let comma = loop {
+            k = k.checked_sub(1)?;
+            let t = &self.toks[k];
+            if t.text == "," {
+                break k;
+            }
+            let modifier = matches!(
+                t.upos.as_deref(),
+                Some("NOUN" | "PROPN" | "ADJ" | "DET" | "ADV" | "NUM")
+            );
+            if !modifier || h - k > 6 {
+                return None;
+            }
+        };
+        let before = subject.is_none_or(|s| s < comma);
+        let attached_elsewhere = self.heads[h] != Some(v);
+        (before && attached_elsewhere && self.actor_token(h).is_some()).then_some(h)
+    }
+
     /// The verb's own subject, object and obliques.
     fn own_roles(&self, v: usize, c: &mut Clause, ci: &mut ClauseInfo) {
         for d in self.kids(v) {
@@ -599,6 +628,14 @@ impl<'a> Tree<'a> {
                 c.object = Some(c.obliques.remove(k).phrase);
                 ci.object = Some(ci.obliques.remove(k));
             }
+        }
+        // ", a senior Bree official said": a closing attribution whose noun phrase the
+        // parser hung elsewhere (an apposition of "embassy") while giving the verb a subject
+        // before the comma; the actor right before the verb is its subject
+        if let Some(h) = self.attribution_subject(v, ci.subject) {
+            c.subject = Some(self.phrase(h, None));
+            ci.subject = Some(h);
+            ci.subjects = vec![h];
         }
         // a passive with its agent reads as the active clause: "Evidence against Russia was
         // presented by the US" matches `* EVIDENCE (AGAINST +)` as "the US presented..."

@@ -762,3 +762,27 @@ fn a_statement_is_addressed_to_someone_not_about_a_topic() {
     // "announced bans on Rohan": Rohan is what the statement is about
     assert!(code("on").is_empty());
 }
+
+#[test]
+fn a_closing_attribution_hung_elsewhere_keeps_its_speaker() {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    // "Gondor met Rohan, a Bree official urged Mordor": the parser made "official" an
+    // apposition of "Rohan" and gave the verb "Rohan" as subject; the actor phrase right
+    // before the verb, after the comma, is the one who urged
+    let (d, a) = sentence(
+        "Gondor met Rohan , a Bree official urged Mordor",
+        &[
+            ("Gondor", "PROPN", 2, "nsubj"),
+            ("meet", "VERB", 0, "root"),
+            ("Rohan", "PROPN", 8, "nsubj"),
+            (",", "PUNCT", 7, "punct"),
+            ("a", "DET", 7, "det"),
+            ("Bree", "PROPN", 7, "compound"),
+            ("official", "NOUN", 3, "appos"),
+            ("urge", "VERB", 2, "advcl"),
+            ("Mordor", "PROPN", 8, "obj"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["BRE>MOR:102"]);
+}
