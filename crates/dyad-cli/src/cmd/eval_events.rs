@@ -196,16 +196,29 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
             // PETRARCH codes "officials" without a country as `---GOV`
             null_actors: true,
         };
+        // a record's `<Config option="require_dyad" value="false">` lets an event without
+        // a target count (coded `---`), as PETRARCH's option does
+        let loose = Coder::new(
+            &verbs,
+            CoderConfig {
+                require_dyad: false,
+                ..config.clone()
+            },
+        );
         let coder = Coder::new(&verbs, config);
         let mut sb = Scoreboard::new();
         // records expecting an error of PETRARCH's input parse test the parse reader, which
         // dyad does not use (it parses the raw text itself): they are not scored
         for r in vf.included().filter(|r| r.error.is_none()) {
+            let dyads_only = r
+                .config
+                .get("require_dyad")
+                .is_none_or(|v| !v.eq_ignore_ascii_case("false"));
             let events = runner.events(
                 &r.text,
                 iso_date(&r.date),
                 dict,
-                &coder,
+                if dyads_only { &coder } else { &loose },
                 a.trace.contains(&r.id),
             );
             let mut produced: Vec<Coding> = Vec::new();
