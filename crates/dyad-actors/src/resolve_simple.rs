@@ -18,6 +18,9 @@
 //! * `dictionary` - any other match, coded as its entry says on the document date.
 //! * `agent` - an agent with no country: an actor with a sector and a null code.
 //!
+//! Weapons ("missiles", "Russian drones") are no actors: the agent dictionaries list some
+//! as `MIL`, but a weapon is what an actor uses, so such phrases give no mention.
+//!
 //! Person mentions ending in the same word share the entity id of the first one, so the
 //! dictionary entries of different sources for one person become one entity per call.
 //! Appositions ("Sophie Wilmes, Belgium's foreign minister"), pronouns and cross-sentence
@@ -50,6 +53,33 @@ fn is_name_token(t: &str) -> bool {
         && !(t.len() > 1
             && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
             && t.len() <= 3)
+}
+
+/// Weapons the agent dictionaries list as `MIL` ("cruise missile"). A weapon is what an
+/// actor uses, never an actor: "a missile believed to be fired by rebels" must leave the
+/// rebels as the attacker, so a weapon phrase, with or without a country, is no mention.
+const WEAPONS: &[&str] = &[
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "bomb",
+    "bombs",
+    "tank",
+    "tanks",
+    "drone",
+    "drones",
+    "warplane",
+    "warplanes",
+    "artillery",
+];
+
+/// An agent-built mention whose last word is a weapon ("a think tank" is a body).
+fn is_weapon(m: &ActorMention) -> bool {
+    let folded = fold(&m.mention);
+    let mut words = folded.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    m.rule.contains("agent") && WEAPONS.contains(&last) && words.next() != Some("think")
 }
 
 fn looks_plural(t: &str) -> bool {
@@ -212,7 +242,9 @@ pub fn resolve_simple(
             b = tokens_end(&x, tokens, a).max(b);
             covered[a..b].iter_mut().for_each(|c| *c = true);
             skip_until = b;
-            out.push(x);
+            if !is_weapon(&x) {
+                out.push(x);
+            }
         }
     }
     // bare surnames of people named above with a title ("... Antony Blinken. Blinken said")

@@ -88,14 +88,23 @@ fn a_country_that_is_another_participant_gives_no_context_country() {
 }
 
 #[test]
-fn weapons_take_no_country_from_context_and_one_country_is_no_document_country() {
+fn weapons_are_no_actors_and_one_country_is_no_document_country() {
     let ms = resolve(
         "Georgian demonstrators launched missiles at the Georgian government.",
         "2012-03-01",
     );
-    if let Some(m) = ms.iter().find(|m| m.mention == "missiles") {
-        assert_eq!(m.country, None, "{ms:#?}");
-    }
+    assert!(
+        !ms.iter().any(|m| m.mention.contains("missiles")),
+        "{ms:#?}"
+    );
+    assert_eq!(find(&ms, "demonstrators").code.as_deref(), Some("GEOOPP"));
+    // a weapon with a country (the agents file lists "cruise missiles" as MIL) is no actor
+    // either: the attacker is whoever fired it
+    let ms = resolve("Russian cruise missiles struck the port.", "2022-03-01");
+    assert!(
+        !ms.iter().any(|m| m.mention.contains("missiles")),
+        "{ms:#?}"
+    );
     // a single mention of a country is too little to code a private person
     let ms = resolve(
         "Zorblat Quennik said Gabon had changed. Quennik left in May.",

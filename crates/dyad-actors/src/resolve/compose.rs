@@ -75,24 +75,6 @@ const ORG_HEADS: &[(&str, &str)] = &[
     ("channel", "MED"),
 ];
 
-/// Weapons are actors only with a country that names them ("Russian missiles"): a bare one
-/// never takes a country from its context.
-const WEAPONS: &[&str] = &[
-    "missile",
-    "missiles",
-    "rocket",
-    "rockets",
-    "bomb",
-    "bombs",
-    "tank",
-    "tanks",
-    "drone",
-    "drones",
-    "warplane",
-    "warplanes",
-    "artillery",
-];
-
 /// Words before "agency" that make it a news agency.
 const NEWS: &[&str] = &["news", "press"];
 
@@ -324,10 +306,6 @@ impl Resolver<'_> {
             let Some(sector) = sector else {
                 continue;
             };
-            let last = fold(m.mention.rsplit(' ').next().unwrap_or(""));
-            if WEAPONS.contains(&last.as_str()) {
-                continue;
-            }
             let s = self.sent_of.get(a).copied().unwrap_or(0);
             let bearing = |j: usize| {
                 let (x, (xa, xb)) = &self.out[j];
