@@ -570,6 +570,14 @@ impl<'a> Tree<'a> {
                     if NEGATORS.contains(&lemma(t).as_str()) {
                         ci.negated = true;
                     }
+                    // an adverb's own modifiers before it ("most certainly") are words
+                    // before the verb too, as a pattern reads them
+                    let pre: Vec<Word> = self
+                        .kids(d)
+                        .filter(|&k| k < d && base_rel(&self.toks[k]) == "advmod")
+                        .map(|k| word(&self.toks[k]))
+                        .collect();
+                    c.pre_verb.extend(pre);
                     c.pre_verb.push(word(t));
                 }
                 (_, "iobj") => {

@@ -440,7 +440,12 @@ impl<'d> Matcher<'d> {
                 if !in_subj && !self.occurs(lexical, &c.pre_verb) {
                     return None;
                 }
-                b.lexical += 1;
+                // a closed group (`MOST_CERTAINLY_&NEGATVAUXVRB_EVER`) weighs as its parts,
+                // so it beats a shorter pattern it contains (`&NEGATVAUXVRB EVER *`)
+                b.lexical += match lexical {
+                    Element::Consecutive(parts) => parts.len(),
+                    _ => 1,
+                };
                 Some(())
             }
         }

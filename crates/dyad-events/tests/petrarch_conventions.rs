@@ -786,3 +786,34 @@ fn a_closing_attribution_hung_elsewhere_keeps_its_speaker() {
     );
     assert_eq!(codings(&coder.code(&d, &a)), vec!["BRE>MOR:102"]);
 }
+
+#[test]
+fn a_closed_group_before_the_verb_weighs_as_its_words() {
+    // PETR.Validate.verbs.txt's CLASH block: the longer closed group must beat the shorter
+    // pattern it contains, though each is one element of its pattern
+    let dict = VerbDictionary::parse(
+        "&NEGAUX\n+WO N'T\n\n--- CLASH [223] ---\nCLASH\n\
+         - MOST_CERTAINLY_&NEGAUX_EVER * OVER EFFORTS [907]\n\
+         - &NEGAUX EVER * OVER EFFORTS [905]\n",
+        "t.txt",
+    )
+    .unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    let (d, a) = sentence(
+        "Bree most certainly wo n't ever clash over efforts of Rohan",
+        &[
+            ("Bree", "PROPN", 7, "nsubj"),
+            ("most", "ADV", 3, "advmod"),
+            ("certainly", "ADV", 7, "advmod"),
+            ("will", "AUX", 7, "aux"),
+            ("not", "PART", 7, "advmod"),
+            ("ever", "ADV", 7, "advmod"),
+            ("clash", "VERB", 0, "root"),
+            ("over", "ADP", 9, "case"),
+            ("effort", "NOUN", 7, "obl"),
+            ("of", "ADP", 11, "case"),
+            ("Rohan", "PROPN", 9, "nmod"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["BRE>ROH:907"]);
+}
