@@ -417,7 +417,12 @@ impl<'a> Resolver<'a> {
             let code = match (x.sector.as_deref(), sector.as_deref()) {
                 (Some("IGO"), _) | (_, None) => x.code.clone(),
                 _ if of_body => x.code.clone(),
-                (_, Some(s)) => x.country.as_ref().map(|c| format!("{c}{s}")),
+                (_, Some(s)) => {
+                    // the agent's whole code: "national security advisor" is GOVMIL
+                    let full = self.agent_code(self.out[k].1).filter(|f| f.starts_with(s));
+                    let s = full.as_deref().unwrap_or(s);
+                    x.country.as_ref().map(|c| format!("{c}{s}"))
+                }
             };
             let rule = format!(
                 "agent+modifier (\"{}\": {}; {})",
@@ -432,6 +437,24 @@ impl<'a> Resolver<'a> {
                 m.rule = rule;
             }
         }
+    }
+
+    /// The whole dictionary code of the agent phrase ending a token range (the mention
+    /// keeps only its three-letter sector): the longest suffix the agents list holds.
+    fn agent_code(&self, (a, b): (usize, usize)) -> Option<String> {
+        let matcher = self.dict.matcher();
+        let texts: Vec<&str> = (a..b)
+            .filter_map(|i| self.tok(i).map(|t| t.text.as_str()))
+            .collect();
+        (0..texts.len()).find_map(|i| {
+            matcher
+                .candidate_ids(&texts[i..])
+                .into_iter()
+                .map(|c| &matcher.entries()[c])
+                .find(|e| e.kind == EntryKind::Agent)
+                .and_then(|e| e.code_at(self.date))
+                .map(str::to_string)
+        })
     }
 
     /// One-word dictionary persons inside a longer NER name ("Ahmed Mohamed", "Thomas

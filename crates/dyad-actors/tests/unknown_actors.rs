@@ -177,3 +177,14 @@ fn a_capital_in_a_persons_name_is_that_person() {
         .unwrap_or_else(|| panic!("no later Paris in {ms:#?}"));
     assert!(later.rule.starts_with("surname"), "{}", later.rule);
 }
+
+#[test]
+fn an_agent_keeps_its_whole_code_when_it_takes_a_possessor_country() {
+    // the agents file lists "national security advisor" as GOVMIL, not plain GOV
+    let ms = resolve(
+        "Iraq's national security advisor met with the Syrian president on Tuesday.",
+        "2015-03-01",
+    );
+    let m = find(&ms, "security advisor");
+    assert_eq!(m.code.as_deref(), Some("IRQGOVMIL"), "{ms:#?}");
+}
