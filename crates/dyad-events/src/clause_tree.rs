@@ -750,7 +750,14 @@ impl<'a> Tree<'a> {
             // INDICATED WOULD before ACT, as flat patterns expect
             if matches!(b.as_str(), "ccomp" | "xcomp") {
                 if let Some(g) = gov.as_ref() {
-                    let mut pre = vec![word(&self.toks[g.verb])];
+                    // an xcomp shares its governor's subject, so the words before that
+                    // verb stand before this one too ("unexpectedly won't try to clash")
+                    let mut pre = if b == "xcomp" {
+                        g.clause.pre_verb.clone()
+                    } else {
+                        Vec::new()
+                    };
+                    pre.push(word(&self.toks[g.verb]));
                     pre.append(&mut infos[i].clause.pre_verb);
                     infos[i].clause.pre_verb = pre;
                 }

@@ -817,3 +817,33 @@ fn a_closed_group_before_the_verb_weighs_as_its_words() {
     );
     assert_eq!(codings(&coder.code(&d, &a)), vec!["BRE>ROH:907"]);
 }
+
+#[test]
+fn an_xcomp_sees_the_words_before_its_governing_verb() {
+    // "Bree unexpectedly won't try to clash over efforts of Rohan": the words before
+    // "try" stand before "clash" as a pattern reads the sentence
+    let dict = VerbDictionary::parse(
+        "&NEGAUX\n+WO N'T\n\n--- CLASH [223] ---\nCLASH\n\
+         - UNEXPECTEDLY &NEGAUX * OVER EFFORTS [906]\n- * OVER EFFORTS [121]\n",
+        "t.txt",
+    )
+    .unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    let (d, a) = sentence(
+        "Bree unexpectedly wo n't try to clash over efforts of Rohan",
+        &[
+            ("Bree", "PROPN", 5, "nsubj"),
+            ("unexpectedly", "ADV", 5, "advmod"),
+            ("will", "AUX", 5, "aux"),
+            ("not", "PART", 5, "advmod"),
+            ("try", "VERB", 0, "root"),
+            ("to", "PART", 7, "mark"),
+            ("clash", "VERB", 5, "xcomp"),
+            ("over", "ADP", 9, "case"),
+            ("effort", "NOUN", 7, "obl"),
+            ("of", "ADP", 11, "case"),
+            ("Rohan", "PROPN", 9, "nmod"),
+        ],
+    );
+    assert_eq!(codings(&coder.code(&d, &a)), vec!["BRE>ROH:906"]);
+}
