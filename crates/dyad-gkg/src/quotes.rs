@@ -317,9 +317,10 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
                 .filter(|e| e.label == "PER")
                 .map(|e| &e.span),
         )
+        .map(|s| speakers::hyphen_widened(&doc.text, *s))
         .filter_map(|s| {
             s.get(&doc.text).map(|n| Person {
-                span: *s,
+                span: s,
                 name: untitled(n),
             })
         })
@@ -594,6 +595,7 @@ pub(crate) fn untitled(name: &str) -> String {
 
 fn person(doc: &Document, s: usize, e: usize) -> Person {
     let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
+    let span = speakers::hyphen_widened(&doc.text, span);
     Person {
         span,
         name: span.get(&doc.text).unwrap_or_default().to_string(),
@@ -855,6 +857,9 @@ fn attribution_before(
             .flatten()
             .map(|s| (s, i));
     };
+    if let Some(s) = speakers::participle_reporter(doc, start, verb) {
+        return Some(s);
+    }
     if let Some(s) = indirect::subject_of(doc, verb) {
         return Some((s, verb));
     }
@@ -961,6 +966,7 @@ fn joins_name(toks: &[Token], k: usize) -> bool {
 /// is left after it ("Afghan Ambassador Hamdullah Mohib" → "Hamdullah Mohib").
 fn strip_titles(toks: &[Token], s: usize, e: usize) -> usize {
     let is_title = |k: usize| TITLES.contains(&toks[k].text.as_str());
+    let s = speakers::after_place_object(toks, s, e, is_title);
     match (s..e).rev().find(|&k| is_title(k)) {
         Some(k) if k + 1 < e => k + 1,
         _ => {
@@ -989,7 +995,7 @@ fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
     {
         e -= 1;
     }
-    let mut s = e;
+    let mut s = e - speakers::hyphen_tail(toks, e);
     loop {
         if s > 0 && s < e && !adjacent(toks, s - 1) {
             break;
@@ -1167,7 +1173,14 @@ fn make_quote(
     direct: bool,
 ) -> Quote {
     let toks = &doc.tokens;
-    let speaker_span = spk.map(|(s, e)| Span::new(toks[s].span.start, toks[e - 1].span.end));
+    let speaker_span = spk.map(|(s, e)| {
+        let ss = Span::new(toks[s].span.start, toks[e - 1].span.end);
+        if e - s >= 2 {
+            speakers::hyphen_widened(&doc.text, ss)
+        } else {
+            ss
+        }
+    });
     let speaker = speaker_span.map(|ss| {
         let raw = ss.get(&doc.text).unwrap_or_default();
         if PRONOUNS.contains(&raw) {
@@ -1313,6 +1326,7 @@ fn full_name(persons: &[Person], name: &str) -> String {
             let w: Vec<&str> = n.split_whitespace().collect();
             w.ends_with(&given) && n.len() > name.len()
         })
+        .or_else(|| speakers::family_name_first(persons.iter().map(|p| p.name.as_str()), name))
         .unwrap_or_else(|| name.to_string())
 }
 

@@ -426,3 +426,150 @@ pub(super) fn role_antecedent(
         .max_by_key(|(at, _)| *at)
         .map(|(_, p)| full_name(persons, &p.name))
 }
+
+/// Words after a hyphen that make a compound of a name ("Trump-era"), not a name part.
+const COMPOUND: &[&str] = &[
+    "era",
+    "led",
+    "run",
+    "ish",
+    "like",
+    "style",
+    "type",
+    "backed",
+    "linked",
+    "appointed",
+    "owned",
+    "based",
+    "born",
+    "controlled",
+    "allied",
+    "aligned",
+    "related",
+    "free",
+];
+
+/// Tokens `-` `yip` glued to a capitalised word right before `e` ("Cheuk Hau-yip said"):
+/// the lower-case part of a hyphenated given name, 2 tokens, else 0.
+pub(super) fn hyphen_tail(toks: &[Token], e: usize) -> usize {
+    if e < 3 || e > toks.len() {
+        return 0;
+    }
+    let glued = |a: usize| toks[a].span.end == toks[a + 1].span.start;
+    let part = toks[e - 1].text.as_str();
+    let tail = toks[e - 2].text == "-"
+        && glued(e - 3)
+        && glued(e - 2)
+        && part.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        && !COMPOUND.contains(&part)
+        && toks[e - 3].text.starts_with(char::is_uppercase);
+    if tail {
+        2
+    } else {
+        0
+    }
+}
+
+/// A person span widened over the hyphenated parts of its first and last word that a
+/// mention detector cut off ("Eva-" + "Marie Persson", "Cheuk Hau" + "-yip"): a name part
+/// glued to the span by a hyphen. Before the span it must be capitalised; after it, it may be
+/// lower case (romanised given names: "Hau-yip", "Jong-un"), but not a word that makes a
+/// compound of the name ("Trump-era", "Obama-style").
+pub(super) fn hyphen_widened(text: &str, span: dyad_core::Span) -> dyad_core::Span {
+    let (mut s, mut e) = (span.start, span.end);
+    let (Some(before), Some(after)) = (text.get(..s), text.get(e..)) else {
+        return span;
+    };
+    if let Some(head) = before.strip_suffix('-') {
+        let word_start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map(|(i, _)| i);
+        if let Some(ws) = word_start {
+            if head[ws..].starts_with(char::is_uppercase) {
+                s = ws;
+            }
+        }
+    }
+    if let Some(tail) = after.strip_prefix('-') {
+        let len: usize = tail
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        let part = &tail[..len];
+        let ends_word = !tail[len..].starts_with(|c: char| c == '-' || c.is_alphanumeric());
+        if len > 0 && ends_word && !COMPOUND.contains(&part.to_lowercase().as_str()) {
+            e += 1 + len;
+        }
+    }
+    dyad_core::Span::new(s, e)
+}
+
+/// `Liu said that the army could be deployed, warning: "..."`: a participle after a comma
+/// continues the report of the first speech verb of its sentence, so it takes that verb's
+/// subject, not the subject of the reported clause it follows (which the parse may hang it
+/// on). `(speaker tokens, speech verb)`.
+pub(super) fn participle_reporter(
+    doc: &Document,
+    start: usize,
+    verb: usize,
+) -> Option<((usize, usize), usize)> {
+    let toks = &doc.tokens;
+    let participle = toks[verb].text.ends_with("ing")
+        && verb > 0
+        && toks[verb - 1].text == ","
+        && toks[verb].text.starts_with(|c: char| c.is_lowercase());
+    if !participle {
+        return None;
+    }
+    let first = (start..verb - 1)
+        .find(|&k| super::is_verb(&toks[k].text) && !toks[k].text.ends_with("ing"))?;
+    super::indirect::subject_of(doc, first).map(|s| (s, first))
+}
+
+/// `China's ambassador to Britain Liu Xiaming`: a run of three capitalised words or more
+/// right after `to`/`of` that follows a lower-case role word opens with the object of that
+/// preposition (a country, a city), and the name is the rest. Returns the run's new start.
+pub(super) fn after_place_object(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    is_title: impl Fn(usize) -> bool,
+) -> usize {
+    let role_prep = s >= 2
+        && matches!(toks[s - 1].text.as_str(), "to" | "of")
+        && toks[s - 2].text.starts_with(|c: char| c.is_lowercase())
+        && toks[s - 2].text.chars().all(char::is_alphabetic);
+    if role_prep && e >= s + 3 && !(s..e).any(&is_title) {
+        s + 1
+    } else {
+        s
+    }
+}
+
+/// `Liu` after `Liu Xiaming`: a one-word name that no known name ends with is the family name
+/// written first (Chinese, Korean, Hungarian order) when exactly one known name of two or
+/// three words opens with it.
+pub(super) fn family_name_first<'a>(
+    names: impl Iterator<Item = &'a str>,
+    name: &str,
+) -> Option<String> {
+    if name.contains(' ') {
+        return None;
+    }
+    let mut found: Vec<String> = Vec::new();
+    for n in names {
+        let n = super::untitled(n);
+        let w: Vec<&str> = n.split_whitespace().collect();
+        if w.last() == Some(&name) && w.len() > 1 {
+            return None;
+        }
+        if (2..=3).contains(&w.len()) && w[0] == name && !found.contains(&n) {
+            found.push(n);
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}
