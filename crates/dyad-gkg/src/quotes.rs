@@ -929,7 +929,8 @@ fn name_run(toks: &[Token], i: usize) -> Option<(usize, usize)> {
         }
     }
     let s = strip_titles(toks, i, e);
-    (s < e && e - s <= 6).then_some((s, e))
+    (s < e && e - s <= 6 && !(e - s == 1 && speakers::calendar_word(&toks[s].text)))
+        .then_some((s, e))
 }
 
 /// A capitalised word that can be part of a name.
@@ -1031,9 +1032,13 @@ fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
         }
     }
     let s = strip_titles(toks, s, e);
-    // A sentence-initial common word ("The", "But") is not part of the name.
-    (s < e && e - s <= 6 && !matches!(toks[s].text.as_str(), "The" | "But" | "And" | "A"))
-        .then_some((s, e))
+    // A sentence-initial common word ("The", "But") is not part of the name; a month or
+    // weekday alone is a time ("announced in October, said ...").
+    (s < e
+        && e - s <= 6
+        && !matches!(toks[s].text.as_str(), "The" | "But" | "And" | "A")
+        && !(e - s == 1 && speakers::calendar_word(&toks[s].text)))
+    .then_some((s, e))
 }
 
 /// `Sonya Zoghlin, Carlineo's attorney, told ...`: the name opening the sentence of a speech

@@ -499,3 +499,26 @@ fn an_adverb_before_the_verb_is_no_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_partial_quote_inside_reported_speech_is_the_reporters() {
+    let t = "Donald Trump said on Tuesday that China \"is going to have to make a deal that I \
+             like. If they don't, that's it.\"";
+    let q: Vec<_> = quotes(t).into_iter().filter(|q| q.direct).collect();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn a_month_alone_is_no_speaker() {
+    let t = "\"The president wants the option of having a bigger deal\" announced in October, \
+             said Derek Scissors, a China scholar.";
+    assert!(
+        quotes(t)
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("October")),
+        "{:?}",
+        quotes(t)
+    );
+    assert!(speakers::calendar_word("October") && !speakers::calendar_word("Scissors"));
+}

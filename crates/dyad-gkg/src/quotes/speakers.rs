@@ -284,6 +284,21 @@ pub(super) fn carry_speakers(
         if !out[i].direct || out[i].speaker.is_some() {
             continue;
         }
+        // A partial quote opening inside reported speech is the reporter's words (`The
+        // president said that China "is going to have to make a deal ..."`).
+        let (a, b) = (out[i].span.start, out[i].span.end);
+        let enclosing = (0..out.len()).find(|&j| {
+            !out[j].direct
+                && out[j].speaker.is_some()
+                && out[j].span.start <= a
+                && a < out[j].span.end
+                && out[j].span.end <= b.max(out[j].span.end)
+        });
+        if let Some(j) = enclosing {
+            out[i].speaker = out[j].speaker.clone();
+            out[i].speaker_span = out[j].speaker_span;
+            continue;
+        }
         let start = token_at(toks, out[i].span.start);
         let same_para = |b: usize| !para_break(doc, token_at(toks, b), start);
         let near = |b: usize| sentence_of[token_at(toks, b)] + 2 >= sentence_of[start];
@@ -572,4 +587,30 @@ pub(super) fn family_name_first<'a>(
         }
     }
     (found.len() == 1).then(|| found.remove(0))
+}
+
+/// A month or weekday name: capitalised, but a time, never a speaker ("announced in October,
+/// said Derek Scissors").
+pub(super) fn calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
 }
