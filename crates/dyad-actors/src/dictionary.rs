@@ -284,7 +284,35 @@ impl Dictionary {
         scratch: &mut Scratch,
         out: &mut Vec<DictMatch<'d>>,
     ) {
-        self.matcher.find_into(tokens, date, scratch, out)
+        if !tokens.iter().any(|t| joined(t.as_ref())) {
+            return self.matcher.find_into(tokens, date, scratch, out);
+        }
+        // "Dol_Amroth": PETRARCH-style texts join a name's words with underscores, the
+        // dictionaries list them as words; split such tokens, then map matches back,
+        // keeping those that start and end on whole tokens
+        let mut words: Vec<&str> = Vec::with_capacity(tokens.len() + 4);
+        let mut first = Vec::with_capacity(tokens.len() + 4);
+        for (i, t) in tokens.iter().enumerate() {
+            let t = t.as_ref();
+            let start = words.len();
+            if joined(t) {
+                words.extend(t.split('_').filter(|w| !w.is_empty()));
+            } else {
+                words.push(t);
+            }
+            first.extend(std::iter::repeat_n(i, words.len() - start));
+        }
+        let mut found = Vec::new();
+        self.matcher.find_into(&words, date, scratch, &mut found);
+        for mut m in found {
+            let (a, b) = m.tokens;
+            let starts_token = a == 0 || first[a - 1] != first[a];
+            let ends_token = b == words.len() || first[b] != first[b - 1];
+            if starts_token && ends_token {
+                m.tokens = (first[a], first[b - 1] + 1);
+                out.push(m);
+            }
+        }
     }
 
     /// Allocating form of [`Dictionary::find_into`].
@@ -293,14 +321,36 @@ impl Dictionary {
         tokens: &[S],
         date: Option<Date>,
     ) -> Vec<DictMatch<'d>> {
-        self.matcher.find(tokens, date)
+        let mut out = Vec::new();
+        self.find_into(tokens, date, &mut Scratch::default(), &mut out);
+        out
     }
+}
+
+/// A token of words joined by underscores ("Dol_Amroth"), not a bare "_".
+fn joined(t: &str) -> bool {
+    t.contains('_') && t.split('_').filter(|w| !w.is_empty()).count() > 1
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn words_joined_by_underscores_match_the_dictionary_phrase() {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        writeln!(f, "actor\tPrince of Dol Amroth\tFRA").unwrap();
+        let mut b = DictionaryBuilder::empty().unwrap();
+        b.add_overlay_file(f.path()).unwrap();
+        let d = b.build().unwrap();
+        let m = d.find(&["the", "Prince", "of", "Dol_Amroth", "."], None);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!((m[0].tokens, m[0].code), ((1, 4), Some("FRA")));
+        // a match ending inside a joined token is no match
+        let m = d.find(&["Prince", "of", "Dol", "Amroth_Tanks"], None);
+        assert!(m.is_empty(), "{m:?}");
+    }
 
     #[test]
     fn user_overlay_takes_priority_and_bad_codes_name_the_line() {
