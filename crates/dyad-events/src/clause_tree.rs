@@ -277,6 +277,7 @@ impl<'a> Tree<'a> {
                         ci.subject = Some(s);
                         ci.subjects = vec![s];
                         c.subject = ph;
+                        c.inherited_subject = true;
                         ci.inherited_subject = true;
                     }
                     None => continue,
@@ -579,6 +580,14 @@ impl<'a> Tree<'a> {
                         .collect();
                     c.pre_verb.extend(pre);
                     c.pre_verb.push(word(t));
+                    // and adverbs coordinated with it ("heavily and unjustly")
+                    let coordinated: Vec<Word> = self
+                        .kids(d)
+                        .filter(|&k| base_rel(&self.toks[k]) == "conj")
+                        .filter(|&k| self.toks[k].upos.as_deref() == Some("ADV"))
+                        .map(|k| word(&self.toks[k]))
+                        .collect();
+                    c.pre_verb.extend(coordinated);
                 }
                 (_, "iobj") => {
                     c.obliques.push(Oblique {
@@ -965,6 +974,7 @@ impl<'a> Tree<'a> {
             ci.subject = Some(s);
             ci.subjects = vec![s];
             ci.clause.subject = Some(p);
+            ci.clause.inherited_subject = true;
             ci.inherited_subject = true;
         }
     }

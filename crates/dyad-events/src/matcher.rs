@@ -16,7 +16,8 @@
 //! - Words compare with the token's text or lemma, case-insensitively; a synonym set
 //!   matches any of its phrases (plurals included) as consecutive words.
 //! - Unbound roles default as PETRARCH's do: source = subject; target = object, else the
-//!   first oblique actor; in the passive, source = the `by` oblique and target = subject.
+//!   first oblique actor; in the passive, source = the `by` oblique and target = subject,
+//!   but a verbal act without agent has its own subject act on the first oblique actor.
 //! - The most specific match wins (most lexical elements matched), then file order; with
 //!   no pattern matching, the verb's own code applies. A null code (`---`) gives no event.
 //!
@@ -27,6 +28,7 @@ mod sequence;
 
 use std::collections::{HashMap, HashSet};
 
+use crate::codebook::quad_class_of_root;
 use crate::pattern::Element;
 use crate::verb_dictionary::{form_key, CodePair, Pattern, VerbDictionary, VerbRef};
 
@@ -110,6 +112,9 @@ pub struct Clause {
     /// The subject is a coordination of actors ("Gondor and Osgiliath"), which a `%`
     /// pattern demands.
     pub compound_subject: bool,
+    /// The subject was lent by another clause (a coordinated or controlled verb), not
+    /// written for this verb.
+    pub inherited_subject: bool,
 }
 
 /// Where an actor of the event comes from in the clause.
@@ -361,7 +366,20 @@ impl<'d> Matcher<'d> {
             .position(|o| o.prep.is("BY") && o.phrase.is_actor)
             .map(Role::Oblique);
         let (mut source, mut target) = (b.source, b.target);
-        if c.passive {
+        if c.passive
+            && by.is_none()
+            && source.is_none()
+            && target.is_none()
+            && !material(&code)
+            && !c.inherited_subject
+        {
+            // a verbal act in the passive without an agent reads as PETRARCH2 reads it: the
+            // subject acts on the first actor after the verb ("Manila was criticized over
+            // its dispute with Hanoi"); not a material one, whose subject is its victim
+            // ("four were killed in Gaza")
+            source = subject;
+            target = first_obl(source).filter(|_| source.is_some());
+        } else if c.passive {
             source = source.or(by);
             if target.is_none() && source != subject {
                 target = subject;
@@ -599,6 +617,12 @@ impl<'d> Matcher<'d> {
             _ => false,
         }
     }
+}
+
+/// True for the codes of material cooperation and conflict (quad classes 2 and 4).
+fn material(code: &str) -> bool {
+    let root = code.get(..2).and_then(|r| r.parse().ok());
+    matches!(root.and_then(quad_class_of_root), Some(2 | 4))
 }
 
 /// Words read as prepositions when a flat pattern is regrouped.

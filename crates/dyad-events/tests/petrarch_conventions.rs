@@ -847,3 +847,38 @@ fn an_xcomp_sees_the_words_before_its_governing_verb() {
     );
     assert_eq!(codings(&coder.code(&d, &a)), vec!["BRE>ROH:906"]);
 }
+
+#[test]
+fn a_verbal_passive_without_agent_has_its_subject_act() {
+    // PETR.Validate.verbs.txt's CRITICIZE block; the coordinated adverbs both stand
+    // before the verb
+    let dict = VerbDictionary::parse(
+        "--- CRITICIZE [121] ---\nCRITICIZE\n- HEAVILY UNJUSTLY * [123]\n- HEAVILY * [122]\n\n\
+         --- ATTACK [190] ---\nATTACK\n",
+        "t.txt",
+    )
+    .unwrap();
+    let coder = Coder::new(&dict, petrarch());
+    let code = |verb: &str, lemma: &str| {
+        let (d, a) = sentence(
+            &format!("Manila was heavily and unjustly {verb} over its dispute with Hanoi"),
+            &[
+                ("Manila", "PROPN", 6, "nsubj:pass"),
+                ("be", "AUX", 6, "aux:pass"),
+                ("heavily", "ADV", 6, "advmod"),
+                ("and", "CCONJ", 5, "cc"),
+                ("unjustly", "ADV", 3, "conj"),
+                (lemma, "VERB", 0, "root"),
+                ("over", "ADP", 9, "case"),
+                ("its", "PRON", 9, "nmod:poss"),
+                ("dispute", "NOUN", 6, "obl"),
+                ("with", "ADP", 11, "case"),
+                ("Hanoi", "PROPN", 9, "nmod"),
+            ],
+        );
+        codings(&coder.code(&d, &a))
+    };
+    assert_eq!(code("criticized", "criticize"), vec!["MAN>HAN:123"]);
+    // a material act's subject is what it befell, not who acted
+    assert!(code("attacked", "attack").is_empty());
+}
