@@ -454,6 +454,8 @@ fn a_participle_after_a_reported_clause_takes_the_reporter() {
     let q: Vec<_> = quotes(t).into_iter().filter(|q| q.direct).collect();
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].speaker.as_deref(), Some("Liu Xiaming"));
+    // The quote's verb stays the participle.
+    assert_eq!(q[0].verb.as_deref(), Some("warning"));
 }
 
 #[test]

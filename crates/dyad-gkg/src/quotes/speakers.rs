@@ -526,7 +526,7 @@ pub(super) fn hyphen_widened(text: &str, span: dyad_core::Span) -> dyad_core::Sp
 /// `Liu said that the army could be deployed, warning: "..."`: a participle after a comma
 /// continues the report of the first speech verb of its sentence, so it takes that verb's
 /// subject, not the subject of the reported clause it follows (which the parse may hang it
-/// on). `(speaker tokens, speech verb)`.
+/// on). `(speaker tokens, the participle)`.
 pub(super) fn participle_reporter(
     doc: &Document,
     start: usize,
@@ -542,7 +542,7 @@ pub(super) fn participle_reporter(
     }
     let first = (start..verb - 1)
         .find(|&k| super::is_verb(&toks[k].text) && !toks[k].text.ends_with("ing"))?;
-    super::indirect::subject_of(doc, first).map(|s| (s, first))
+    super::indirect::subject_of(doc, first).map(|s| (s, verb))
 }
 
 /// `China's ambassador to Britain Liu Xiaming`: a run of three capitalised words or more
