@@ -581,9 +581,19 @@ fn inverted_source(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize
     // A name first, then its apposition in lower case (`, said Serene Gregg, local president
     // of the prison workers' union.`).
     if let Some((s, e)) = name_run(toks, v + 1).filter(|&(s, _)| s == v + 1) {
+        // Or opening with an organisation's possessive (`, said Mark Quinlan, PG&E's senior
+        // director of ...`).
+        let mut k = e + 1;
+        while k < end && k < e + 5 && (capitalised(&toks[k].text) || toks[k].text == "&") {
+            k += 1;
+        }
+        let possessive = k > e + 1
+            && k + 1 < end
+            && matches!(toks[k].text.as_str(), "'s" | "’s")
+            && toks[k + 1].text.starts_with(|c: char| c.is_lowercase());
         let apposition = e + 1 < end
             && toks[e].text == ","
-            && toks[e + 1].text.starts_with(|c: char| c.is_lowercase())
+            && (toks[e + 1].text.starts_with(|c: char| c.is_lowercase()) || possessive)
             && no_verb(e + 1..end);
         return apposition.then_some((s, e));
     }

@@ -524,3 +524,16 @@ fn a_month_alone_is_no_speaker() {
     );
     assert!(speakers::calendar_word("October") && !speakers::calendar_word("Scissors"));
 }
+
+#[test]
+fn an_inverted_source_with_a_possessive_apposition() {
+    let t = "The weather should ease by Thursday morning, allowing crews to begin restoring \
+             power, said Mark Quinlan, PG&E's senior director of emergency response.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "The weather should ease by Thursday morning, allowing crews to begin restoring power"
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Mark Quinlan"));
+}
