@@ -336,12 +336,24 @@ fn name_after(
     surnames: &mut FxHashMap<String, (Option<String>, String)>,
     agent: &DictMatch,
 ) -> ActorMention {
+    // PETRARCH dictionaries list a leader as a bare actor line with the country's code
+    // ("ROMENDACIL [BRE]"): after a title of that country it is the titled person, coded
+    // by the title ("Bree Prime Minister Romendacil" is one BREGOV, not BREGOV and BRE)
+    let same_country = |p: &DictMatch| {
+        p.entry.kind == EntryKind::Country
+            && code.len() > 3
+            && p.code.and_then(|c| c.get(..3)) == code.get(..3)
+            && is_name_token(cx.text(p.tokens.0))
+    };
     if let Some(p) = matches
         .iter()
-        .find(|p| p.tokens.0 == b && p.entry.kind == EntryKind::Person)
+        .find(|p| p.tokens.0 == b && (p.entry.kind == EntryKind::Person || same_country(p)))
     {
         // the dictionary knows the person: its dated code wins when it has one
-        let code = p.code.unwrap_or(code);
+        let code = match p.entry.kind {
+            EntryKind::Person => p.code.unwrap_or(code),
+            _ => code,
+        };
         let rule = format!("{rule} + person ({})", p.entry.origin).replacen(
             "country+agent",
             "country+agent+person",

@@ -219,3 +219,31 @@ fn a_spokesperson_is_coded_as_government_not_media() {
         .expect("spokesperson mention");
     assert_eq!(m.code.as_deref(), Some("CANGOV"), "{m:?}");
 }
+
+#[test]
+fn a_leader_listed_with_the_country_code_is_one_person_after_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let actors = dir.path().join("actors.txt");
+    let agents = dir.path().join("agents.txt");
+    std::fs::write(&actors, "BREE  [BRE]\nROMENDACIL  [BRE]\nERIADOR  [ERI]\n").unwrap();
+    std::fs::write(&agents, "PRIME_MINISTER [~GOV]\n").unwrap();
+    let mut b = dyad_actors::DictionaryBuilder::empty().unwrap();
+    // made-up countries, as in the PETRARCH validation files
+    b.allow_unknown_countries(true);
+    b.add_petrarch_actors_file(&actors, false).unwrap();
+    b.add_petrarch_agents_file(&agents, false).unwrap();
+    let dict = b.build().unwrap();
+    let tokens = common::tokenize("Bree Prime Minister Romendacil visited Eriador.");
+    let ms = dict.resolve_simple(&tokens, None);
+    let codes: Vec<_> = ms
+        .iter()
+        .map(|m| (m.mention.as_str(), m.code.as_deref()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("Bree Prime Minister Romendacil", Some("BREGOV")),
+            ("Eriador", Some("ERI"))
+        ]
+    );
+}
