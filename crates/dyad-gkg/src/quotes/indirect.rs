@@ -275,6 +275,39 @@ const TIME_WORDS: &[&str] = &[
     "Sunday",
 ];
 
+/// Words of the setting of a closing attribution besides its time (`, the US military said
+/// in a statement on Wednesday.`, `, she said in an interview late Tuesday.`).
+const TRAILING_SETTING: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "late",
+    "early",
+    "last",
+    "this",
+    "statement",
+    "interview",
+    "letter",
+    "release",
+    "news",
+    "briefing",
+    "conference",
+    "tweet",
+    "email",
+    "week",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+];
+
 /// The speaker tokens of speech verb `v`: from the parse when there is one, else from the
 /// tokens around it.
 pub(super) fn subject_of(doc: &Document, v: usize) -> Option<(usize, usize)> {
@@ -539,7 +572,12 @@ fn trailing(
         // France-Presse.`).
         let told_name = matches!(toks[v].text.as_str(), "told" | "tells")
             && name_run(toks, v + 1).is_some_and(|(s, e)| s == v + 1 && e >= end);
-        if !told_name && (v + 1..end).any(|k| !TIME_WORDS.contains(&toks[k].text.as_str())) {
+        if !told_name
+            && (v + 1..end).any(|k| {
+                let w = toks[k].text.as_str();
+                !TIME_WORDS.contains(&w) && !TRAILING_SETTING.contains(&w)
+            })
+        {
             return None;
         }
         let c = (a..v).rev().take(8).find(|&k| toks[k].text == ",")?;

@@ -537,3 +537,19 @@ fn an_inverted_source_with_a_possessive_apposition() {
     );
     assert_eq!(q[0].speaker.as_deref(), Some("Mark Quinlan"));
 }
+
+#[test]
+fn a_closing_attribution_may_name_its_setting() {
+    let t = "Two service members have been killed in a helicopter crash, the military said in \
+             a statement on Wednesday.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "Two service members have been killed in a helicopter crash"
+    );
+    // Other words after the verb still make it no closing attribution.
+    let t = "Two service members have been killed in a helicopter crash, the military said in \
+             a move that surprised Kabul.";
+    assert!(quotes(t).is_empty(), "{:?}", quotes(t));
+}
