@@ -4,24 +4,10 @@
 //! names shared across countries, bare organisation heads, names the NER missed and the
 //! sentence country of unknown people. Texts are made up for the tests.
 
-use dyad_actors::{ActorKind, ActorMention, Date, Dictionary};
-use dyad_core::{DocMeta, Document, Span};
+mod resolved;
 
-fn resolve(text: &str, date: &str) -> Vec<ActorMention> {
-    let models = dyad_models::Models::load_default().expect("models/ loads");
-    let mut doc = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-    dyad_text::clean_into(&mut doc, text, Span::new(0, text.len()));
-    dyad_text::annotate(&mut doc);
-    models.annotate(&mut doc);
-    let dict = Dictionary::builtin().expect("built-in dictionaries");
-    dict.resolve(&doc, Date::parse_iso(date))
-}
-
-fn find<'a>(ms: &'a [ActorMention], text: &str) -> &'a ActorMention {
-    ms.iter()
-        .find(|m| m.mention.contains(text))
-        .unwrap_or_else(|| panic!("no mention with {text:?} in {ms:#?}"))
-}
+use dyad_actors::{ActorKind, ActorMention};
+use resolved::{find, resolve};
 
 #[test]
 fn korea_alone_is_south_korea_unless_the_document_names_the_north() {

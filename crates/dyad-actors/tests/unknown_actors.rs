@@ -3,24 +3,11 @@
 //! after a place, bare titles, and the guards that keep weak evidence from giving a code
 //! (participants of their own, bare weapons). Texts are made up for the tests.
 
-use dyad_actors::{ActorMention, Date, Dictionary};
+mod resolved;
+
+use dyad_actors::Date;
 use dyad_core::{DocMeta, Document, Span};
-
-fn resolve(text: &str, date: &str) -> Vec<ActorMention> {
-    let models = dyad_models::Models::load_default().expect("models/ loads");
-    let mut doc = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-    dyad_text::clean_into(&mut doc, text, Span::new(0, text.len()));
-    dyad_text::annotate(&mut doc);
-    models.annotate(&mut doc);
-    let dict = Dictionary::builtin().expect("built-in dictionaries");
-    dict.resolve(&doc, Date::parse_iso(date))
-}
-
-fn find<'a>(ms: &'a [ActorMention], text: &str) -> &'a ActorMention {
-    ms.iter()
-        .find(|m| m.mention.contains(text))
-        .unwrap_or_else(|| panic!("no mention with {text:?} in {ms:#?}"))
-}
+use resolved::{find, resolve};
 
 #[test]
 fn a_dateline_gives_unknown_people_its_country_and_cvl() {

@@ -8,6 +8,7 @@
 //! than fill a gap: each one needs evidence against the match in the text (a first name
 //! that is not the leader's, a document set elsewhere) and says it in the mention's rule.
 
+use dyad_core::calendar::{MONTHS, WEEKDAYS};
 use dyad_core::{Entity, Span};
 
 use super::people::DocCountry;
@@ -32,43 +33,16 @@ const AMBIGUOUS: &[(&str, &[&str], &[&str])] = &[(
     &["KOR", "PRK"],
 )];
 
-/// Words that may stand next to a surname without being a first name.
+/// Words that may stand next to a surname without being a first name (with the weekday
+/// and month names of [`dyad_core::calendar`]).
 const NOT_FIRST_NAMES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sir",
-    "lady",
-    "lord",
-    "madam",
-    "miss",
-    "st",
-    "st.",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord", "madam", "miss",
+    "st", "st.",
 ];
+
+fn not_first_name(w: &str) -> bool {
+    NOT_FIRST_NAMES.contains(&w) || WEEKDAYS.contains(&w) || MONTHS.contains(&w)
+}
 
 /// Words that end the name at the head of a NER person span holding more ("Ben Chan and
 /// Leung Che-cheung", "Frederick Fung of ADPL").
@@ -272,7 +246,7 @@ impl Resolver<'_> {
         is_name_word(&t.text)
             && self.sent_of.get(i) == self.sent_of.get(at)
             && t.upos.as_deref().is_none_or(|u| u == "PROPN")
-            && !NOT_FIRST_NAMES.contains(&fold(&t.text).as_str())
+            && !not_first_name(&fold(&t.text))
             && self.mention_at(i).is_none()
     }
 
