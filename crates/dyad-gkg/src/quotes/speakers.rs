@@ -11,6 +11,7 @@
 //! cues in the text itself (titles, "spokeswoman", the pronoun that follows a name in its
 //! sentence), never from lists of first names, and stays unknown without them.
 
+use dyad_core::calendar::{MONTHS, WEEKDAYS};
 use dyad_core::{Document, Token};
 
 use super::{full_name, is_verb, para_break, para_start, Person, Quote};
@@ -589,28 +590,16 @@ pub(super) fn family_name_first<'a>(
     (found.len() == 1).then(|| found.remove(0))
 }
 
-/// A month or weekday name: capitalised, but a time, never a speaker ("announced in October,
-/// said Derek Scissors").
+/// A month or weekday name of [`dyad_core::calendar`], capitalised: a time, never a speaker
+/// ("announced in October, said Derek Scissors"). "May" is left out: a name or a modal.
 pub(super) fn calendar_word(w: &str) -> bool {
-    matches!(
-        w,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-    )
+    let (Some(first), rest) = (w.chars().next(), w.get(1..).unwrap_or_default()) else {
+        return false;
+    };
+    w != "May"
+        && first.is_ascii_uppercase()
+        && MONTHS
+            .iter()
+            .chain(&WEEKDAYS)
+            .any(|n| n.len() == w.len() && n[..1].eq_ignore_ascii_case(&w[..1]) && n[1..] == *rest)
 }
