@@ -6,8 +6,7 @@
 mod resolved;
 
 use dyad_actors::Date;
-use dyad_core::{DocMeta, Document, Span};
-use resolved::{find, resolve};
+use resolved::{annotated, find, resolve};
 
 #[test]
 fn a_dateline_gives_unknown_people_its_country_and_cvl() {
@@ -131,11 +130,7 @@ fn a_government_agency_the_phoenix_files_lack_is_coded() {
 fn a_prefix_agent_composes_with_the_country_after_it() {
     use std::io::Write;
     let text = "The relief league Kenya said the clinic would reopen on Monday.";
-    let models = dyad_models::Models::load_default().expect("models/ loads");
-    let mut doc = Document::new(DocMeta::new("t", text.as_bytes()), String::new());
-    dyad_text::clean_into(&mut doc, text, Span::new(0, text.len()));
-    dyad_text::annotate(&mut doc);
-    models.annotate(&mut doc);
+    let doc = annotated(text);
     let mut f = tempfile::NamedTempFile::new().unwrap();
     writeln!(f, "agent\trelief league\tNGO\tprefix").unwrap();
     let mut b = dyad_actors::DictionaryBuilder::with_builtin().unwrap();
