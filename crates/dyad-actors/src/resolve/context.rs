@@ -118,6 +118,16 @@ impl Resolver<'_> {
     pub(super) fn ambiguous_countries(&mut self) {
         for (name, longer, candidates) in AMBIGUOUS {
             let bare = |k: usize| {
+                // the cheap test first: most mentions have no candidate country, and this
+                // runs over every mention of every document
+                let candidate = self.out[k]
+                    .0
+                    .country
+                    .as_deref()
+                    .is_some_and(|c| candidates.contains(&c));
+                if !candidate {
+                    return false;
+                }
                 let (a, b) = self.out[k].1;
                 let words: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
                 let next = self.tok(b).map(|t| fold(&t.text)).unwrap_or_default();
@@ -130,11 +140,6 @@ impl Resolver<'_> {
                     && !words.iter().any(|w| longer.contains(&w.as_str()))
                     && !longer.contains(&next.as_str())
                     && !longer.contains(&prev.as_str())
-                    && self.out[k]
-                        .0
-                        .country
-                        .as_deref()
-                        .is_some_and(|c| candidates.contains(&c))
             };
             let ambiguous: Vec<usize> = (0..self.out.len()).filter(|&k| bare(k)).collect();
             if ambiguous.is_empty() {
