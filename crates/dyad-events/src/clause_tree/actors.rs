@@ -1,0 +1,178 @@
+//! Which tokens are actors and how phrases are read: coordinated heads, the actor token
+//! of a phrase (looking through "officials *of Gondor*"), sector sharing in coordinations,
+//! and the matcher [`Phrase`]/[`Oblique`] of a nominal subtree. Apart from the clause
+//! builder because both the roles and the coder ask these questions.
+
+use super::{base_rel, is_verb, word, Tree};
+use crate::matcher::{Oblique, Phrase};
+
+impl Tree<'_> {
+    /// `head` and the heads coordinated with it (`Arnor and Gondor`), in text order.
+    pub fn conjuncts(&self, head: usize) -> Vec<usize> {
+        let mut out = vec![head];
+        let mut i = 0;
+        while i < out.len() && out.len() < 16 {
+            let h = out[i];
+            for k in self.kids(h) {
+                if base_rel(&self.toks[k]) == "conj" && !is_verb(&self.toks[k]) {
+                    out.push(k);
+                }
+            }
+            i += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Countries coordinated with the one inside a composed actor: "the ambassadors of
+    /// Arnor, *Osgiliath* and *Gondor*" (one mention `ARNGOV`), "lawmakers in Fornost and
+    /// *Gondor*" (`FORLEG` on `lawmakers`): each is an actor of the same sector. `t` is the
+    /// composed actor's token; returns actor indexes.
+    pub fn sector_sharers(&self, t: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let Some(a) = self.actor_at(t).filter(|&a| self.sectored[a]) else {
+            return out;
+        };
+        // the countries of the mention (its own tokens) and of the head's nominal modifiers
+        let inside = (0..self.toks.len()).filter(|&k| self.actor[k] == Some(a));
+        let modifiers = self.kids(t).filter(|&k| base_rel(&self.toks[k]) == "nmod");
+        for k in inside.chain(modifiers) {
+            for j in self.kids(k) {
+                if base_rel(&self.toks[j]) != "conj" || is_verb(&self.toks[j]) {
+                    continue;
+                }
+                if let Some(b) = self
+                    .coded_actor_at(j)
+                    .filter(|&b| b != a && self.country[b])
+                {
+                    if !out.contains(&b) {
+                        out.push(b);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Token `t` is coordinated under token `h` ("attacked Iraq and *taken* Mosul").
+    pub fn is_conjunct_of(&self, t: usize, h: usize) -> bool {
+        self.heads.get(t) == Some(&Some(h)) && base_rel(&self.toks[t]) == "conj"
+    }
+
+    /// The actor of the phrase headed by `head`: the mention on the head, else the nearest
+    /// one among its nominal modifiers (breadth first; not into clauses or conjuncts).
+    pub fn actor_of_phrase(&self, head: usize) -> Option<usize> {
+        self.actor_token(head).and_then(|t| self.actor[t])
+    }
+
+    /// The actor of token `t`'s mention, if a mention covers it.
+    pub fn actor_at(&self, t: usize) -> Option<usize> {
+        self.actor.get(t).copied().flatten()
+    }
+
+    /// The actor of token `t`'s mention when it is not a null actor.
+    pub fn coded_actor_at(&self, t: usize) -> Option<usize> {
+        self.actor_at(t).filter(|&a| !self.null[a])
+    }
+
+    /// The token of the phrase's actor (see [`Tree::actor_of_phrase`]): a coded actor
+    /// first, else a null actor (`---GOV`) in the phrase.
+    pub fn actor_token(&self, head: usize) -> Option<usize> {
+        let mut queue = vec![head];
+        let mut null = None;
+        let mut i = 0;
+        while i < queue.len() && i < 64 {
+            let n = queue[i];
+            match self.actor[n] {
+                Some(a) if !self.null[a] => return Some(n),
+                Some(_) => {
+                    null.get_or_insert(n);
+                }
+                None => {}
+            }
+            for k in self.kids(n) {
+                let r = base_rel(&self.toks[k]);
+                if matches!(
+                    r,
+                    "compound" | "amod" | "nmod" | "flat" | "appos" | "name" | "obl"
+                ) {
+                    queue.push(k);
+                }
+            }
+            i += 1;
+        }
+        null
+    }
+
+    /// The first coded actor anywhere under `head`, breadth first, its clauses included
+    /// ("the roads leading into *Mordor*"): PETRARCH's reading of a target in a deeper
+    /// phrase of the object.
+    pub fn deep_actor_token(&self, head: usize) -> Option<usize> {
+        let mut queue = vec![head];
+        let mut i = 0;
+        while i < queue.len() && i < 64 {
+            let n = queue[i];
+            if self.coded_actor_at(n).is_some() {
+                return Some(n);
+            }
+            // not into coordinated words or clauses, nor into an infinitive (an aim:
+            // "efforts to counter militants"): their actors are not the object's
+            queue.extend(self.kids(n).filter(|&k| {
+                !matches!(base_rel(&self.toks[k]), "conj" | "parataxis" | "punct")
+                    && (base_rel(&self.toks[k]) != "acl" || !self.infinitival(k))
+            }));
+            i += 1;
+        }
+        None
+    }
+
+    /// The matcher phrase headed by `head` (its nominal subtree), without token `skip`.
+    pub(super) fn phrase(&self, head: usize, skip: Option<usize>) -> Phrase {
+        let mut idx = vec![head];
+        let mut stack = vec![head];
+        while let Some(n) = stack.pop() {
+            for k in self.kids(n) {
+                let t = &self.toks[k];
+                let keep = matches!(
+                    base_rel(t),
+                    "compound"
+                        | "amod"
+                        | "det"
+                        | "nummod"
+                        | "flat"
+                        | "name"
+                        | "nmod"
+                        | "case"
+                        | "conj"
+                        | "cc"
+                        | "fixed"
+                );
+                if keep && Some(k) != skip && idx.len() < 64 {
+                    idx.push(k);
+                    stack.push(k);
+                }
+            }
+        }
+        idx.sort_unstable();
+        let head_pos = idx.iter().position(|&i| i == head).unwrap_or(0);
+        let is_actor = self
+            .conjuncts(head)
+            .into_iter()
+            .any(|c| self.actor_of_phrase(c).is_some());
+        Phrase {
+            words: idx.iter().map(|&i| word(&self.toks[i])).collect(),
+            head: head_pos,
+            is_actor,
+            token: Some(head),
+        }
+    }
+
+    pub(super) fn oblique(&self, d: usize) -> Option<Oblique> {
+        let case = self.child_with(d, |_, b| b == "case")?;
+        // multiword prepositions ("because of", "on behalf of") keep their last word
+        Some(Oblique {
+            prep: word(&self.toks[case]),
+            phrase: self.phrase(d, Some(case)),
+        })
+    }
+}

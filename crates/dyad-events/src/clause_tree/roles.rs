@@ -1,0 +1,205 @@
+//! A verb's own roles: subject (active or passive), object, obliques, negation, future,
+//! place, and a closing attribution the parser hung elsewhere. Kept apart from
+//! [`super::Tree::clauses`], which links clauses and inherits subjects between them.
+
+use super::{base_rel, lemma, rel, word, ClauseInfo, Tree, NEGATORS};
+use crate::matcher::{Clause, Oblique, Word};
+
+impl Tree<'_> {
+    /// The head of an actor noun phrase standing between a comma and verb `v`, directly
+    /// before it (", a senior Bree official said"), when the verb's parsed subject `subject`
+    /// lies before that comma or is missing: the parser attached the phrase elsewhere.
+    pub(super) fn attribution_subject(&self, v: usize, subject: Option<usize>) -> Option<usize> {
+        let h = v.checked_sub(1)?;
+        if !matches!(self.toks[h].upos.as_deref(), Some("NOUN" | "PROPN")) {
+            return None;
+        }
+        // the phrase runs back to a comma, six words at most, nouns and modifiers only
+        let mut k = h;
+        let comma = loop {
+            k = k.checked_sub(1)?;
+            let t = &self.toks[k];
+            if t.text == "," {
+                break k;
+            }
+            let modifier = matches!(
+                t.upos.as_deref(),
+                Some("NOUN" | "PROPN" | "ADJ" | "DET" | "ADV" | "NUM")
+            );
+            if !modifier || h - k > 6 {
+                return None;
+            }
+        };
+        let before = subject.is_none_or(|s| s < comma);
+        let attached_elsewhere = self.heads[h] != Some(v);
+        (before && attached_elsewhere && self.actor_token(h).is_some()).then_some(h)
+    }
+
+    /// The verb's own subject, object and obliques.
+    pub(super) fn own_roles(&self, v: usize, c: &mut Clause, ci: &mut ClauseInfo) {
+        for d in self.kids(v) {
+            let t = &self.toks[d];
+            match (rel(t), base_rel(t)) {
+                ("nsubj:pass" | "nsubjpass" | "csubj:pass", _) => {
+                    c.passive = true;
+                    c.subject = Some(self.phrase(d, None));
+                    ci.subject = Some(d);
+                    ci.subjects.push(d);
+                }
+                (_, "nsubj") => {
+                    // of several subjects the parser split ("Old foes Gondor and
+                    // Osgiliath"), the matcher reads the first that names an actor
+                    let actor_first = ci.subject.is_some()
+                        && !c.subject.as_ref().is_some_and(|p| p.is_actor)
+                        && self.actor_token(d).is_some();
+                    if ci.subject.is_none() || actor_first {
+                        c.subject = Some(self.phrase(d, None));
+                        ci.subject = Some(d);
+                    }
+                    ci.subjects.push(d);
+                }
+                ("obj" | "dobj", _) => {
+                    c.object = Some(self.phrase(d, None));
+                    ci.object = Some(d);
+                }
+                ("aux:pass" | "auxpass", _) => {
+                    c.passive = true;
+                    c.pre_verb.push(word(t));
+                }
+                ("compound:prt", _) => c.particle = Some(word(t)),
+                (_, "aux") => {
+                    if matches!(lemma(t).as_str(), "will" | "shall" | "'ll") {
+                        ci.future = true;
+                    }
+                    c.pre_verb.push(word(t));
+                }
+                (_, "advmod" | "neg") => {
+                    if NEGATORS.contains(&lemma(t).as_str()) {
+                        ci.negated = true;
+                    }
+                    // an adverb's own modifiers before it ("most certainly") are words
+                    // before the verb too, as a pattern reads them
+                    let pre: Vec<Word> = self
+                        .kids(d)
+                        .filter(|&k| k < d && base_rel(&self.toks[k]) == "advmod")
+                        .map(|k| word(&self.toks[k]))
+                        .collect();
+                    c.pre_verb.extend(pre);
+                    c.pre_verb.push(word(t));
+                    // and adverbs coordinated with it ("heavily and unjustly")
+                    let coordinated: Vec<Word> = self
+                        .kids(d)
+                        .filter(|&k| base_rel(&self.toks[k]) == "conj")
+                        .filter(|&k| self.toks[k].upos.as_deref() == Some("ADV"))
+                        .map(|k| word(&self.toks[k]))
+                        .collect();
+                    c.pre_verb.extend(coordinated);
+                }
+                (_, "iobj") => {
+                    c.obliques.push(Oblique {
+                        prep: Word::new("to", "to"),
+                        phrase: self.phrase(d, None),
+                    });
+                    ci.obliques.push(d);
+                }
+                ("obl:unmarked" | "obl:npmod", _)
+                    if ci.object.is_none()
+                        && d > v
+                        && self.child_with(d, |_, b| b == "case").is_none() =>
+                {
+                    // a bare noun phrase after the verb is its object ("address EU leaders")
+                    c.object = Some(self.phrase(d, None));
+                    ci.object = Some(d);
+                }
+                (_, "obl" | "nmod")
+                    if c.particle.is_none()
+                        && ci.object.is_none()
+                        && self.particle_as_case(v, d).is_some() =>
+                {
+                    // "cordoned off the roads" parsed with `off` as the case of `roads`:
+                    // the verb's particle and its object
+                    let k = self.particle_as_case(v, d).unwrap_or(d);
+                    c.particle = Some(word(&self.toks[k]));
+                    c.object = Some(self.phrase(d, Some(k)));
+                    ci.object = Some(d);
+                }
+                (_, "obl" | "nmod") => {
+                    if let Some(o) = self.oblique(d) {
+                        let p = o.prep.lemma().to_lowercase();
+                        if ci.location.is_none()
+                            && matches!(p.as_str(), "in" | "at")
+                            && self.toks[d].upos.as_deref() == Some("PROPN")
+                        {
+                            let span = self.flat_span(d);
+                            ci.location = Some(span);
+                        }
+                        c.obliques.push(o);
+                        ci.obliques.push(d);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // UD gives `iobj` only beside an `obj`: a lone one is the object, a misparse of
+        // "asked *Obama* to help Iran"
+        if ci.object.is_none() {
+            if let Some(k) = ci
+                .obliques
+                .iter()
+                .position(|&d| base_rel(&self.toks[d]) == "iobj")
+            {
+                c.object = Some(c.obliques.remove(k).phrase);
+                ci.object = Some(ci.obliques.remove(k));
+            }
+        }
+        // ", a senior Bree official said": a closing attribution whose noun phrase the
+        // parser hung elsewhere (an apposition of "embassy") while giving the verb a subject
+        // before the comma; the actor right before the verb is its subject
+        if let Some(h) = self.attribution_subject(v, ci.subject) {
+            c.subject = Some(self.phrase(h, None));
+            ci.subject = Some(h);
+            ci.subjects = vec![h];
+        }
+        // a passive with its agent reads as the active clause: "Evidence against Russia was
+        // presented by the US" matches `* EVIDENCE (AGAINST +)` as "the US presented..."
+        if c.passive && c.object.is_none() && c.subject.is_some() {
+            let by = c
+                .obliques
+                .iter()
+                .position(|o| o.prep.lemma().eq_ignore_ascii_case("by"));
+            if let Some(bi) = by {
+                let agent = c.obliques.remove(bi);
+                let agent_head = ci.obliques.remove(bi);
+                c.object = c.subject.take();
+                ci.object = ci.subject.take();
+                c.subject = Some(agent.phrase);
+                ci.subject = Some(agent_head);
+                ci.subjects = vec![agent_head];
+                c.passive = false;
+            }
+        }
+        // the object's prepositional modifiers: "accused Gondor of war crimes"
+        if let Some(o) = ci.object {
+            for d in self.kids(o) {
+                if base_rel(&self.toks[d]) == "nmod" && rel(&self.toks[d]) != "nmod:poss" {
+                    if let Some(ob) = self.oblique(d) {
+                        c.obliques.push(ob);
+                        ci.obliques.push(d);
+                    }
+                }
+            }
+        }
+    }
+
+    /// First and last token of a name (the head with its `flat`/`compound` parts).
+    pub(super) fn flat_span(&self, h: usize) -> (usize, usize) {
+        let (mut a, mut b) = (h, h);
+        for k in self.kids(h) {
+            if matches!(base_rel(&self.toks[k]), "flat" | "compound") {
+                a = a.min(k);
+                b = b.max(k);
+            }
+        }
+        (a, b)
+    }
+}
