@@ -758,12 +758,33 @@ fn attribution_after(toks: &[Token], close: usize) -> Option<((usize, usize), us
             .map(|s| (s, i));
     }
     // After a quote that ends its sentence, a capitalised word starts a new sentence, not
-    // an attribution (`... for it." Parise said: "...`).
+    // an attribution (`... for it." Parise said: "...`), unless its speech verb closes the
+    // sentence or takes only its setting (`"...?" Schiff asked.`, `"...?" He Jianxiong, the
+    // former director ..., said at a Nov. 6 event`).
     if ends_sentence && capitalised(&t.text) {
-        return None;
+        let v = (i..(i + 40).min(toks.len()))
+            .take_while(|&k| !is_mark(&toks[k].text) && toks[k].text != ".")
+            .find(|&k| is_verb(&toks[k].text))?;
+        let closes = toks
+            .get(v + 1)
+            .is_some_and(|n| matches!(n.text.as_str(), "." | "at" | "in" | "on" | "during"));
+        if !closes {
+            return None;
+        }
     }
-    if let Some((s, e)) = pronoun_at(toks, i).or_else(|| name_run(toks, i)) {
+    // `He Jianxiong`: a capitalised `He` before another capitalised word is a name.
+    let pronoun = pronoun_at(toks, i)
+        .filter(|_| !(t.text == "He" && toks.get(i + 1).is_some_and(|n| name_word(&n.text))));
+    if let Some((s, e)) = pronoun.or_else(|| name_run(toks, i)) {
         if toks.get(e).is_some_and(|v| is_verb(&v.text)) {
+            return Some(((s, e), e));
+        }
+        // `," Obama mocked.`: any simple past closing the sentence after the name.
+        if toks
+            .get(e)
+            .is_some_and(|v| v.xpos.as_deref() == Some("VBD"))
+            && toks.get(e + 1).is_some_and(|n| n.text == ".")
+        {
             return Some(((s, e), e));
         }
         // An apposition: `," Mayer, Disney's chairman of ..., said Tuesday`.
@@ -825,7 +846,23 @@ fn attribution_before(
     } else {
         // A partial quote inside reported speech: `Eichel said he was "just trying ..."`,
         // `Haq told Polygraph.info that the U.N. is "working ..."`.
-        (start..=i).rev().find(|&k| is_verb(&toks[k].text))
+        (start..=i)
+            .rev()
+            .find(|&k| is_verb(&toks[k].text))
+            .or_else(|| {
+                // `Cruz called the suicide a "profound indictment ..."`, `The Arab League called
+                // it an "extremely adverse development"`: a name given to something.
+                (i.saturating_sub(5).max(start)..=i).rev().find(|&k| {
+                    matches!(
+                    toks[k].text.as_str(),
+                    "called" | "calls" | "labelled" | "labeled" | "termed"
+                ) && toks.get(k + 1).is_some_and(|n| !matches!(n.text.as_str(), "for" | "on"))
+                    // Words, not a title (`a print called "Cowboys and Indians"`).
+                    && toks
+                        .get(open + 1)
+                        .is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()))
+                })
+            })
     };
     // `communities," For example ...`: a comma after reported speech opens a quote of the
     // same speaker.
@@ -989,10 +1026,10 @@ fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
     // Skip an auxiliary or adverb: "George Soros had said", "Smith also said".
     let mut e = verb;
     while e > 0
-        && matches!(
+        && (matches!(
             toks[e - 1].text.as_str(),
             "had" | "has" | "have" | "also" | "later" | "then" | "earlier" | "once" | "previously"
-        )
+        ) || adverb(&toks[e - 1]))
     {
         e -= 1;
     }
@@ -1039,6 +1076,13 @@ fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
         && !matches!(toks[s].text.as_str(), "The" | "But" | "And" | "A")
         && !(e - s == 1 && speakers::calendar_word(&toks[s].text)))
     .then_some((s, e))
+}
+
+/// A lower-case adverb by its tag, not a negation (`has since said`, `has repeatedly said`).
+fn adverb(t: &Token) -> bool {
+    t.xpos.as_deref().is_some_and(|x| x.starts_with("RB"))
+        && t.text.starts_with(|c: char| c.is_lowercase())
+        && !matches!(t.text.as_str(), "not" | "n't" | "never" | "’t")
 }
 
 /// `Sonya Zoghlin, Carlineo's attorney, told ...`: the name opening the sentence of a speech
@@ -1119,6 +1163,19 @@ fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person> {
             continue;
         };
         if quoted.iter().any(|&(a, b)| (a..=b).contains(&i)) {
+            continue;
+        }
+        // Another name ending in the same word is another referent ("One Napa County
+        // reporting station" is no mention of "Marin County").
+        let words: Vec<&str> = full.split_whitespace().collect();
+        if i > 0
+            && words.len() >= 2
+            && name_word(&toks[i - 1].text)
+            // A proper noun by the tag ("Yet Sondland has ..." is a mention).
+            && toks[i - 1].xpos.as_deref().is_none_or(|x| x.starts_with("NNP"))
+            && !TITLES.contains(&toks[i - 1].text.as_str())
+            && !words.contains(&toks[i - 1].text.as_str())
+        {
             continue;
         }
         let possessive = toks
@@ -1272,9 +1329,13 @@ fn make_quote(
                 .or_else(|| before(persons))
                 .or_else(|| nearest_name_before(doc, spk.map_or(0, |s| s.0)))
                 .unwrap_or_else(|| raw.to_string())
+        } else if matches!(raw, "it" | "It") {
+            speakers::it_antecedent(doc, persons, ss.start).unwrap_or_else(|| raw.to_string())
         } else if let Some(name) = speakers::expand_acronym(doc, raw) {
             name
-        } else if let Some(name) = speakers::role_antecedent(doc, persons, raw, ss.start) {
+        } else if let Some(name) = speakers::role_antecedent(doc, persons, raw, ss.start)
+            .or_else(|| speakers::description_antecedent(doc, persons, raw, ss.start))
+        {
             name
         } else if let Some(name) = speakers::person_of_org(raw) {
             full_name(persons, &name)

@@ -104,11 +104,34 @@ pub(super) fn coordinated_cut(toks: &[Token], v: usize, first: usize, end: usize
     let Some(j) = (first..end).find(|&j| toks[j].head == Some(v) && rel(&toks[j]) == "conj") else {
         return end;
     };
+    // A conjunct whose subject repeats the pronoun opening the clause goes on reporting
+    // (`said she related to him ..., and she was impressed with ...`).
+    let pronoun = toks
+        .get(first)
+        .is_some_and(|t| matches!(t.text.as_str(), "he" | "she" | "they" | "it" | "we"));
+    if pronoun
+        && (first + 1..end).any(|k| {
+            toks[k].head == Some(j)
+                && rel(&toks[k]).starts_with("nsubj")
+                && toks[k].text == toks[first].text
+        })
+    {
+        return end;
+    }
     let mut cut = (first..j)
         .find(|&k| toks[k].head == Some(j) && rel(&toks[k]) == "cc")
         .unwrap_or(j);
     while cut > first && toks[cut - 1].text == "," {
         cut -= 1;
+    }
+    // Inside an open quote mark the words are still the speaker's (`that MaT was "fairly
+    // secular ... and has been at the forefront ..."`), whatever the parse attaches them to.
+    let marks = toks[first..cut]
+        .iter()
+        .filter(|t| is_quote_mark(&t.text))
+        .count();
+    if marks % 2 == 1 {
+        return end;
     }
     cut
 }

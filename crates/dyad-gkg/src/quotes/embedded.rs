@@ -120,7 +120,10 @@ pub(super) fn according_inside(toks: &[Token], a: usize, v: usize, p: usize, b: 
         && p + 2 < b
         && toks[p + 1].text.starts_with(|c: char| c.is_lowercase())
         && !OPENERS.contains(&toks[p + 1].text.as_str())
-        && (a..b).all(|k| !is_mark(&toks[k].text))
+        // A partial quote after the phrase stays in the clause (`..., according to the White
+        // House, made a trip ... for a "quick exam and labs"`).
+        && (a..p).all(|k| !is_mark(&toks[k].text))
+        && (p..b).filter(|&k| is_mark(&toks[k].text)).count() % 2 == 0
 }
 
 /// `The arrests are "a continuation of ...," said Dündar.`: a quote closing the clause it is
@@ -215,7 +218,9 @@ pub(super) fn speech_noun(doc: &Document, i: usize, b: usize) -> Option<Found> {
 /// what follows its comma.
 pub(super) fn as_attribution(doc: &Document, a: usize, v: usize, b: usize) -> Option<Found> {
     let toks = &doc.tokens;
-    if toks[a].text != "As" || v > a + 4 {
+    // The subject may be a long title (`As CNN's chief medical correspondent Dr. Sanjay Gupta
+    // noted at the time, ...`).
+    if toks[a].text != "As" || v > a + 10 || (a..v).any(|k| toks[k].text == ",") {
         return None;
     }
     let c = (v + 1..(v + 8).min(b)).find(|&k| toks[k].text == ",")?;

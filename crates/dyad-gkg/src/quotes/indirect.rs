@@ -183,6 +183,10 @@ const AUXILIARIES: &[&str] = &[
     "might", "should", "must",
 ];
 
+/// Prepositions opening a setting between a speech verb and its `that` (`said in a letter
+/// to ... that`, `said during a hearing that`).
+const SETTING_PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "to", "before", "after"];
+
 /// Adverbs between a verb and its clause ("said earlier the ...", "said publicly ...").
 const ADVERBS: &[&str] = &[
     "earlier",
@@ -348,7 +352,10 @@ fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize
 /// An unnamed source right before the verb: "officials have stated", "media have said".
 fn bare_subject(toks: &[Token], start: usize, v: usize) -> Option<(usize, usize)> {
     let mut e = v;
-    while e > start && matches!(toks[e - 1].text.as_str(), "have" | "has" | "had" | "also") {
+    while e > start
+        && (matches!(toks[e - 1].text.as_str(), "have" | "has" | "had" | "also")
+            || super::adverb(&toks[e - 1]))
+    {
         e -= 1;
     }
     let k = e.checked_sub(1).filter(|&k| k >= start)?;
@@ -429,6 +436,10 @@ fn parse_subject(doc: &Document, v: usize) -> Option<(usize, usize)> {
     if let Some(p) = pronoun_at(toks, k) {
         return Some(p);
     }
+    // `it said`, `which it said crashed ...`: an organisation or body named before.
+    if matches!(toks[k].text.as_str(), "it" | "It") && k < v {
+        return Some((k, k + 1));
+    }
     let widen = |k: usize| {
         if !capitalised(&toks[k].text) || is_mark(&toks[k].text) {
             return None;
@@ -466,6 +477,8 @@ pub(super) fn indirect(
     let toks = &doc.tokens;
     for s in &doc.sentences {
         let [a, b] = s.tokens;
+        let a = content_start(toks, a, b);
+        let in_sentence = out.len();
         for v in a..b {
             if direct.iter().any(|d| d.contains(toks[v].span)) {
                 continue;
@@ -498,7 +511,15 @@ pub(super) fn indirect(
             } else if toks[v].text.eq_ignore_ascii_case("according")
                 && toks.get(v + 1).is_some_and(|t| t.text == "to")
             {
-                according_to(toks, a, v, b).map(some)
+                // A clause another speaker of the sentence already reports (`As Gupta noted
+                // at the time, CLAUSE, according to guidance from the Mayo Clinic.`) is not
+                // reported again.
+                according_to(toks, a, v, b).map(some).filter(|&(_, f, l)| {
+                    let (fs, le) = (toks[f].span.start, toks[l.max(f + 1) - 1].span.end);
+                    !out[in_sentence..]
+                        .iter()
+                        .any(|q| !q.direct && q.span.start < le && fs < q.span.end)
+                })
             } else {
                 embedded::speech_noun(doc, v, b)
             };
@@ -508,7 +529,9 @@ pub(super) fn indirect(
             let mut last = last;
             while last > first
                 && (matches!(toks[last - 1].text.as_str(), "," | "." | ";" | ":")
-                    || is_mark(&toks[last - 1].text))
+                    || is_mark(&toks[last - 1].text)
+                    || toks[last - 1].text == ")"
+                        && !toks[first..last].iter().any(|t| t.text == "("))
             {
                 last -= 1;
             }
@@ -536,6 +559,20 @@ pub(super) fn indirect(
     }
 }
 
+/// Where the words of sentence `[a, b)` begin: after a bracketed dateline (`(CNN) President
+/// Donald Trump, according to ...`) or the bracket opening a parenthetical sentence (`(As
+/// Gupta noted at the time, ...)`).
+fn content_start(toks: &[Token], a: usize, b: usize) -> usize {
+    if a >= b || toks[a].text != "(" {
+        return a;
+    }
+    match (a + 1..(a + 5).min(b)).find(|&k| toks[k].text == ")") {
+        Some(c) if c > a + 1 && c + 1 < b && capitalised(&toks[c + 1].text) => c + 1,
+        Some(_) => a,
+        None => a + 1,
+    }
+}
+
 /// `CLAUSE, police said.` / `CLAUSE, says Tarlo.`: an attribution closing its sentence
 /// after a comma; the clause is the sentence before that comma. (speaker, first, end).
 fn trailing(
@@ -556,7 +593,7 @@ fn trailing(
         // The name closes the sentence (a bracketed acronym may follow it), or an
         // apposition in lower case does (`, said Serene Gregg, local president of the
         // prison workers' union.`).
-        let apposition = toks[n.1].text == ","
+        let apposition = toks.get(n.1).is_some_and(|t| t.text == ",")
             && toks
                 .get(n.1 + 1)
                 .is_some_and(|t| t.text.starts_with(|c: char| c.is_lowercase()))
@@ -580,22 +617,74 @@ fn trailing(
         {
             return None;
         }
-        let c = (a..v).rev().take(8).find(|&k| toks[k].text == ",")?;
+        // The subject may be a long description with no verb in it (`, the U.S. Attorney's
+        // Office for the Western District of New York said in a statement.`).
+        let c = (a..v).rev().take(16).find(|&k| toks[k].text == ",")?;
+        if v - c > 8 && !long_source(toks, c + 1, v) {
+            return None;
+        }
         let spk = name_before(toks, v)
             .or_else(|| pronoun_before(toks, v))
             .filter(|&(s, _)| s > c)
             .unwrap_or((c + 1, v));
+        // A name closing a prepositional phrase of a long subject is not the speaker: the
+        // whole body is (`the U.S. Attorney's Office for the Western District of New York`).
+        let before_name = |s: usize| {
+            let mut k = s;
+            while k > c + 1 && matches!(toks[k - 1].text.as_str(), "the" | "a" | "an") {
+                k -= 1;
+            }
+            k > c + 1 && toks[k - 1].xpos.as_deref() == Some("IN")
+        };
+        let spk = if v - c > 4 && spk.0 > c + 1 && before_name(spk.0) {
+            (c + 1..spk.0)
+                .find(|&k| capitalised(&toks[k].text) && !is_mark(&toks[k].text))
+                .map_or(spk, |s| (s, v))
+        } else {
+            spk
+        };
         (c, spk)
     };
-    // A partial quote may sit inside a clause that a described source closes (`Sondland was
-    // known for telling others "he was in charge" ..., said another witness, ...`).
-    let marks = (a..c).filter(|&k| is_mark(&toks[k].text)).count();
-    let partial_ok =
-        inverted_source(toks, v, end).is_some() && marks % 2 == 0 && !is_mark(&toks[a].text);
+    // Partial quotes may sit inside the clause (`X took the decision to "discontinue the
+    // investigation", the authority said.`, `... and said, "somebody ought to ...," the
+    // prosecutor's office said.`): balanced marks in a sentence that does not open with one
+    // (that is a direct quote and its attribution).
+    // (A mark closing the clause right after its comma counts: `... in her skull," the
+    // prosecutor's office said.`)
+    let marks = (a..c)
+        .chain((c + 1 < v && is_mark(&toks[c + 1].text)).then_some(c + 1))
+        .filter(|&k| is_mark(&toks[k].text))
+        .count();
+    let partial_ok = marks % 2 == 0 && !is_mark(&toks[a].text);
     if c <= a || (marks > 0 && !partial_ok) || (c + 1..v).any(|k| is_verb(&toks[k].text)) {
         return None;
     }
-    Some((spk, a, c))
+    Some((spk, skip_conjunction(toks, a, c), c))
+}
+
+/// A long subject of a closing attribution: no verb and no quote mark, a name or a noun
+/// closing it (`the U.S. Attorney's Office for the Western District of New York`, `a second
+/// person briefed on the call`).
+fn long_source(toks: &[Token], s: usize, v: usize) -> bool {
+    let finite = |t: &Token| {
+        matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+            || matches!(t.text.as_str(), "who" | "which" | "that")
+    };
+    !toks[s..v].iter().any(|t| finite(t) || is_mark(&t.text))
+        && toks[v - 1].text.chars().all(char::is_alphabetic)
+}
+
+/// A coordinating word opening a reported sentence is the writer's link, not the
+/// speaker's words (`But it may morph into ..., people familiar with the talks say.`).
+fn skip_conjunction(toks: &[Token], a: usize, c: usize) -> usize {
+    let mut f = a;
+    if f + 1 < c && matches!(toks[f].text.as_str(), "But" | "And" | "Yet" | "So") {
+        f += 1;
+        while f + 1 < c && toks[f].text == "," {
+            f += 1;
+        }
+    }
+    f
 }
 
 /// `CLAUSE, said another witness in the probe, former adviser Fiona Hill.`: an inverted
@@ -666,15 +755,24 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
     // `told` has a person before its clause, who may carry a relative clause ("told a few
     // thousand teachers who covered the lawn that ...").
     let tell = matches!(toks[v].text.as_str(), "told" | "tells" | "tell" | "telling");
-    let reach = if tell { 16 } else { 9 };
+    // A setting phrase may come first (`said in an Oct. 26 letter to communications
+    // companies that ...`).
+    let setting = toks
+        .get(v + 1)
+        .is_some_and(|n| SETTING_PREPOSITIONS.contains(&n.text.as_str()));
+    let reach = if tell || setting { 16 } else { 9 };
     let that = (v + 1..(v + reach).min(b))
         .take_while(|&k| !stop(k))
         .find(|&k| toks[k].text == "that")
         .filter(|&t| {
+            // A verb right after `that` makes it a relative pronoun ("the letter that
+            // was sent"; past a setting, "in a letter that saw ..." by the tag too).
             t == v + 1
-                || !toks
-                    .get(t + 1)
-                    .is_some_and(|n| AUXILIARIES.contains(&n.text.as_str()))
+                || !toks.get(t + 1).is_some_and(|n| {
+                    AUXILIARIES.contains(&n.text.as_str())
+                        || setting
+                            && matches!(n.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+                })
         })
         .filter(|&t| t == v + 1 || !begun_clause(toks, v, t));
     // `notes the CDC requirement that ...`: the clause is the noun's, and the verb reports
@@ -776,6 +874,13 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
         }
         None => return None,
     };
+    // A participle opening the sentence reports up to the comma before the main clause's
+    // subject (`Arguing that voters are ..., with the first votes ..., Patrick has said`).
+    if v == a && toks[v].text.ends_with("ing") && spk.0 > first {
+        if let Some(c) = (first..spk.0).rev().find(|&k| toks[k].text == ",") {
+            end = c;
+        }
+    }
     // A subject after the verb is an inversion ("said Mauer"), not a clause (unless it
     // is the subject of a fronted participle).
     if spk.0 > v && v != a {
@@ -969,8 +1074,16 @@ fn according_to(
     v: usize,
     b: usize,
 ) -> Option<((usize, usize), usize, usize)> {
+    // The phrase ends at a comma, a dash or a bracket too (`according to The Washington
+    // Post's Fact Checker -- there is ...`).
     let mut p = (v + 2..b)
-        .find(|&k| is_mark(&toks[k].text) || matches!(toks[k].text.as_str(), "," | "." | ";"))
+        .find(|&k| {
+            is_mark(&toks[k].text)
+                || matches!(
+                    toks[k].text.as_str(),
+                    "," | "." | ";" | "--" | "—" | "–" | "(" | ")"
+                )
+        })
         .unwrap_or(b);
     // The speaker: the last name in the phrase, or an apposition after it ("the team's coach,
     // Alireza Mehraban,").
@@ -1036,11 +1149,27 @@ fn according_to(
         while last > a && matches!(toks[last - 1].text.as_str(), "," | "(") {
             last -= 1;
         }
+        // `"Here we are ...," he told settler leaders, according to a statement.`: a direct
+        // quote and its attribution, not a clause.
+        if is_mark(&toks[a].text) {
+            return None;
+        }
         // "... migrants which, according to AFP, ...": a relative clause, not a report.
         if last > a && matches!(toks[last - 1].text.as_str(), "which" | "who" | "that") {
             return None;
         }
-        Some((spk, a, last))
+        // `Given that history -- and the fact that CLAUSE, according to X -- ...`: the
+        // clause of a `that` after a noun.
+        let first = (a..last)
+            .rev()
+            .find(|&k| {
+                toks[k].text == "that"
+                    && k > a
+                    && (toks[k - 1].text == "fact"
+                        || embedded::SPEECH_NOUNS.contains(&toks[k - 1].text.as_str()))
+            })
+            .map_or(a, |k| k + 1);
+        Some((spk, first, last))
     } else {
         None
     }
@@ -1070,6 +1199,16 @@ pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
                     && toks[from - 1].text == ","
                     && toks[from - 2].text == "that"
                     && clause_parse::lacks_finite_verb(toks, from, k)))
+                // A dash before a short verbless phrase closing the sentence is the
+                // writer's apposition (`... defeating President Donald Trump in 2020 — her
+                // top priority.`).
+                || (matches!(t, "—" | "–" | "--")
+                    && k > from
+                    && end - k <= 7
+                    && !toks[k + 1..end].iter().any(|n| {
+                        n.xpos.as_deref().is_some_and(|x| x.starts_with("VB") || x == "MD")
+                            || is_mark(&n.text)
+                    }))
                 // A dash before "and"/"but" turns to the writer's own words ("his approach
                 // has created leverage — and in some cases, he is right").
                 || (matches!(t, "—" | "–")
@@ -1098,6 +1237,14 @@ pub(super) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
                         REPORTING.contains(&n.text.as_str())
                             || matches!(n.text.as_str(), "asked" | "urged" | "replied")
                     }))
+                // A second `that` clause of the same verb: `that the claim "is patently
+                // false," and that "the United States is not ..."`.
+                // (After a comma or a closing mark: `... repercussions and that the United
+                // States will be better off` is one clause.)
+                || (t == "and"
+                    && k > from + 1
+                    && (toks[k - 1].text == "," || is_mark(&toks[k - 1].text))
+                    && toks.get(k + 1).is_some_and(|n| n.text == "that"))
                 // An apposition to the whole clause: `..., a prospect Vindman denied`.
                 || (t == ","
                     && k > from + 3

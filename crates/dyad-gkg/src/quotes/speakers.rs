@@ -98,6 +98,12 @@ pub(super) fn gender_of(doc: &Document, name: &str) -> Option<Gender> {
         let possessive = toks
             .get(i + 1)
             .is_some_and(|n| matches!(n.text.as_str(), "'s" | "’s" | "'" | "’"));
+        if let Some(g) = copula_noun(toks, i).filter(|_| opens && !possessive) {
+            match g {
+                Gender::Male => m += 1,
+                Gender::Female => f += 1,
+            }
+        }
         if let Some(g) = pronoun_after(doc, i).filter(|_| opens && !possessive) {
             match g {
                 Gender::Male => m += 1,
@@ -112,6 +118,56 @@ pub(super) fn gender_of(doc: &Document, name: &str) -> Option<Gender> {
         std::cmp::Ordering::Less => Some(Gender::Female),
         std::cmp::Ordering::Equal => None,
     }
+}
+
+/// Nouns that give a person's gender after a copula ("Omar is one of the first two Muslim
+/// women elected to Congress").
+const FEMALE_NOUNS: &[&str] = &[
+    "woman",
+    "women",
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+    "girl",
+    "grandmother",
+    "actress",
+    "widow",
+];
+const MALE_NOUNS: &[&str] = &[
+    "man",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "boy",
+    "grandfather",
+    "actor",
+    "widower",
+];
+
+/// The gender of the noun predicated of the name ending at token `i` (`NAME is/was ... NOUN`,
+/// up to the first punctuation, eight words at most).
+fn copula_noun(toks: &[Token], i: usize) -> Option<Gender> {
+    if !toks
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.text.as_str(), "is" | "was"))
+    {
+        return None;
+    }
+    toks.iter()
+        .skip(i + 2)
+        .take(8)
+        .take_while(|t| t.text.chars().any(char::is_alphanumeric))
+        .find_map(|t| {
+            if FEMALE_NOUNS.contains(&t.text.as_str()) {
+                Some(Gender::Female)
+            } else if MALE_NOUNS.contains(&t.text.as_str()) {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        })
 }
 
 /// The first gendered pronoun after token `i` in its sentence, unless another name (a
@@ -602,4 +658,153 @@ pub(super) fn calendar_word(w: &str) -> bool {
             .iter()
             .chain(&WEEKDAYS)
             .any(|n| n.len() == w.len() && n[..1].eq_ignore_ascii_case(&w[..1]) && n[1..] == *rest)
+}
+
+/// The body `it` stands for as a speaker (`The Afghan Taliban ... claimed ..., which it said
+/// crashed ...`): the nearest subject of the parse before it, in its sentence or the two
+/// before, that is a capitalised name and no known person. `None` without a parse or such a
+/// subject.
+pub(super) fn it_antecedent(doc: &Document, persons: &[Person], start: usize) -> Option<String> {
+    let toks = &doc.tokens;
+    let k = token_at(toks, start);
+    let sent = doc
+        .sentences
+        .iter()
+        .position(|s| s.tokens[0] <= k && k < s.tokens[1])?;
+    let from = doc.sentences[sent.saturating_sub(2)].tokens[0];
+    (from..k).rev().find_map(|i| {
+        let t = &toks[i];
+        if !t.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj"))
+            || !super::capitalised(&t.text)
+        {
+            return None;
+        }
+        let mut s = i;
+        while s > from
+            && super::capitalised(&toks[s - 1].text)
+            && !super::is_mark(&toks[s - 1].text)
+        {
+            s -= 1;
+        }
+        let (a, e) =
+            (s..=i).find_map(|j| super::name_run(toks, j).filter(|&(a, e)| a <= i && i < e))?;
+        let found = super::person(doc, a, e);
+        // Speakers found by the rules include bodies ("the Taliban said"): a person here is
+        // one the entity tagger or a gender cue marks as one.
+        let person = doc.entities.iter().any(|x| {
+            x.label == "PER" && x.span.start < found.span.end && found.span.start < x.span.end
+        }) || gender_of(doc, &found.name).is_some();
+        (!person).then_some(full_name(persons, &found.name))
+    })
+}
+
+/// Singular nouns of a person's role or trade that a text uses for someone it has just
+/// named ("Eyamba Sowers didn't know ... The real estate agent said ...").
+const PERSON_ROLES: &[&str] = &[
+    "agent",
+    "founder",
+    "analyst",
+    "economist",
+    "scholar",
+    "professor",
+    "lawyer",
+    "attorney",
+    "teacher",
+    "voter",
+    "resident",
+    "student",
+    "doctor",
+    "nurse",
+    "activist",
+    "candidate",
+    "lawmaker",
+    "executive",
+    "researcher",
+    "scientist",
+    "farmer",
+    "owner",
+    "veteran",
+    "retiree",
+    "singer",
+    "actor",
+    "actress",
+    "author",
+    "writer",
+    "artist",
+    "coach",
+    "player",
+    "mother",
+    "father",
+    "woman",
+    "man",
+    "victim",
+    "witness",
+];
+
+/// The person a definite role description stands for (`The real estate agent said`, `The
+/// Wikileaks founder argued`): `raw` is the speaker word the rules found (the noun), `start`
+/// its byte offset. The person named with that role word before it (`Wikileaks founder
+/// Julian Assange`), else the person subject of the sentence before, else the only person
+/// the two sentences before name. `None` for other words or when the text gives no such
+/// person.
+pub(super) fn description_antecedent(
+    doc: &Document,
+    persons: &[Person],
+    raw: &str,
+    start: usize,
+) -> Option<String> {
+    if !PERSON_ROLES.contains(&raw) {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let k = token_at(toks, start);
+    // `The` a few modifiers before the noun, with nothing but words between.
+    let definite = (k.saturating_sub(4)..k).rev().find(|&j| {
+        toks[j].text.eq_ignore_ascii_case("the")
+            && toks[j + 1..k]
+                .iter()
+                .all(|t| t.text.chars().all(|c| c.is_alphanumeric() || c == '-'))
+    });
+    definite?;
+    let last_of = |name: &str| name.split_whitespace().last().map(str::to_string);
+    let is_person = |w: &str| {
+        persons
+            .iter()
+            .find(|p| last_of(&p.name).as_deref() == Some(w) && p.name.contains(' '))
+            .map(|p| full_name(persons, &p.name))
+    };
+    // `founder Julian Assange` before.
+    let introduced = (0..k).rev().find_map(|j| {
+        if toks[j].text != raw {
+            return None;
+        }
+        let (_, e) = super::name_run(toks, j + 1).filter(|&(s, _)| s == j + 1)?;
+        is_person(&toks[e - 1].text)
+    });
+    if introduced.is_some() {
+        return introduced;
+    }
+    let sent = doc
+        .sentences
+        .iter()
+        .position(|s| s.tokens[0] <= k && k < s.tokens[1])?;
+    let prev = doc.sentences.get(sent.checked_sub(1)?)?.tokens;
+    // The person subject of the sentence before.
+    let subject = (prev[0]..prev[1]).find_map(|j| {
+        let t = &toks[j];
+        let subj = t.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj"))
+            && t.head.is_some_and(|h| toks[h].head.is_none());
+        let (_, e) = super::name_run(toks, j).filter(|_| subj)?;
+        is_person(&toks[e - 1].text)
+    });
+    if subject.is_some() {
+        return subject;
+    }
+    let from = doc.sentences[sent.saturating_sub(2)].tokens[0];
+    let mut named: Vec<String> = (from..prev[1])
+        .filter_map(|j| is_person(&toks[j].text))
+        .collect();
+    named.sort();
+    named.dedup();
+    (named.len() == 1).then(|| named.remove(0))
 }
