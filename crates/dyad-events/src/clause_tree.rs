@@ -245,6 +245,11 @@ impl<'a> Tree<'a> {
         self.agent.get(t).copied().flatten()
     }
 
+    /// The sentence-local head of token `t` (`None` for the root).
+    pub fn head(&self, t: usize) -> Option<usize> {
+        self.heads.get(t).copied().flatten()
+    }
+
     pub fn tokens(&self) -> &[Token] {
         self.toks
     }

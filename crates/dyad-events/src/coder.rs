@@ -309,6 +309,16 @@ impl<'d> Coder<'d> {
                     targets = self.default_target(tree, x);
                 }
             }
+            // "signed an accord on Thursday *to supply Gondor*": a target-less act is aimed
+            // at whom its purpose clause names (PETRARCH reads the target deeper in the verb
+            // phrase); not an infinitive of the object ("attacked efforts to help Mordor"),
+            // nor a statement, whose addressee is said outright
+            if targets.is_empty() && !m.code.starts_with("01") {
+                let purpose = |x: &&ClauseInfo| x.aim && tree.head(x.verb) == Some(ci.verb);
+                if let Some(x) = infos.iter().find(purpose) {
+                    targets = self.default_target(tree, x);
+                }
+            }
             // "Arnor believes Dagolath can cope": a verb with no target of its own whose
             // clausal complement coded nothing is about that clause's subject (PETRARCH
             // reads the target in the deeper phrase); not a plain statement (01), whose

@@ -97,6 +97,9 @@ pub struct Clause {
     /// The verb; `particle` holds a verb particle (`off` in "cordoned off"), if any.
     pub verb: Word,
     pub particle: Option<Word>,
+    /// The word right before the verb, for multiword verbs whose first word precedes the
+    /// verb proper (`WIRE_+TAP`: "*wire* tapped", which a parser reads as a noun).
+    pub preceding: Option<Word>,
     pub passive: bool,
     /// Words between subject and verb that belong to neither (adverbs, auxiliaries).
     pub pre_verb: Vec<Word>,
@@ -241,6 +244,9 @@ impl<'d> Matcher<'d> {
         // the form as written first: the dictionary may list it as a verb of its own
         // ("LEFT [032:033]" apart from LEAVE)
         for w in [clause.verb.text(), clause.verb.lemma()] {
+            if let Some(p) = &clause.preceding {
+                keys.push(form_key(&format!("{} {w}", p.text())));
+            }
             if let Some(p) = &clause.particle {
                 keys.push(form_key(&format!("{w} {}", p.lemma)));
             }
@@ -380,7 +386,26 @@ impl<'d> Matcher<'d> {
             source = subject;
             target = first_obl(source).filter(|_| source.is_some());
         } else if c.passive {
-            source = source.or(by);
+            // a material act in the passive without a `by` agent: who did it is named by
+            // the phrase telling where it came from ("fired *from the Gaza Strip*", "freed
+            // *from Barad-dur*") or the attack it happened in ("killed *in Israeli
+            // shelling*"), the prepositional noun PETRARCH reads as the source; not a
+            // place ("arrested in Gondor" says where, not by whom)
+            let origin = || {
+                c.obliques
+                    .iter()
+                    .position(|o| {
+                        let act = o
+                            .phrase
+                            .words
+                            .get(o.phrase.head)
+                            .is_some_and(|w| ATTACK_NOUNS.iter().any(|n| w.is(n)));
+                        o.phrase.is_actor && (o.prep.is("FROM") || (o.prep.is("IN") && act))
+                    })
+                    .map(Role::Oblique)
+                    .filter(|_| material(&code))
+            };
+            source = source.or(by).or_else(origin);
             if target.is_none() && source != subject {
                 target = subject;
             }
@@ -624,6 +649,31 @@ fn material(code: &str) -> bool {
     let root = code.get(..2).and_then(|r| r.parse().ok());
     matches!(root.and_then(quad_class_of_root), Some(2 | 4))
 }
+
+/// Nouns of an attack, whose actor did what a material passive reports happened *in* it
+/// ("killed in Israeli *shelling*", "wounded in an air *strike* by government forces").
+const ATTACK_NOUNS: &[&str] = &[
+    "SHELLING",
+    "STRIKE",
+    "STRIKES",
+    "AIRSTRIKE",
+    "AIRSTRIKES",
+    "ATTACK",
+    "ATTACKS",
+    "RAID",
+    "RAIDS",
+    "BOMBING",
+    "BOMBINGS",
+    "BOMBARDMENT",
+    "AMBUSH",
+    "OFFENSIVE",
+    "ASSAULT",
+    "FIRE",
+    "CROSSFIRE",
+    "SHOOTING",
+    "CLASH",
+    "CLASHES",
+];
 
 /// Words read as prepositions when a flat pattern is regrouped.
 const PREPOSITIONS: &[&str] = &[

@@ -7,14 +7,19 @@ use super::{base_rel, is_verb, word, Tree};
 use crate::matcher::{Oblique, Phrase};
 
 impl Tree<'_> {
-    /// `head` and the heads coordinated with it (`Arnor and Gondor`), in text order.
+    /// `head` and the heads coordinated with it (`Arnor and Gondor`), in text order. A
+    /// comma list the parser read as an apposition with coordinated parts ("Mordor, *the
+    /// Shire*, Fornost and Bree", the Shire `appos` of Mordor and the rest its `conj`) is
+    /// one coordination, as PETRARCH reads comma-delimited compounds.
     pub fn conjuncts(&self, head: usize) -> Vec<usize> {
         let mut out = vec![head];
         let mut i = 0;
+        let coordinated = |k: usize| base_rel(&self.toks[k]) == "conj" && !is_verb(&self.toks[k]);
         while i < out.len() && out.len() < 16 {
             let h = out[i];
             for k in self.kids(h) {
-                if base_rel(&self.toks[k]) == "conj" && !is_verb(&self.toks[k]) {
+                let listed = base_rel(&self.toks[k]) == "appos" && self.kids(k).any(coordinated);
+                if (coordinated(k) || listed) && !out.contains(&k) {
                     out.push(k);
                 }
             }

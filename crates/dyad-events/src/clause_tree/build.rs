@@ -143,6 +143,27 @@ impl Tree<'_> {
                     infos[i].negated |= g.negated || NEG_VERBS.contains(&gl.as_str());
                     infos[i].future |= g.future || INTENT_VERBS.contains(&gl.as_str());
                 }
+                // "10 Russian soldiers killed in Ukraine": the noun is the passive subject
+                ("acl", _)
+                    if r != "acl:relcl"
+                        && infos[i].subject.is_none()
+                        && self.reduced_passive(v)
+                        && self.actor_token(h).is_some() =>
+                {
+                    let p = self.phrase(h, None);
+                    infos[i].clause.passive = true;
+                    infos[i].clause.subject = Some(p);
+                    infos[i].subject = Some(h);
+                    infos[i].subjects = vec![h];
+                    // the noun comes from outside the clause: not the speaker of a verbal
+                    // passive ("two men *sought* in the slaying of ...")
+                    infos[i].clause.inherited_subject = true;
+                    infos[i].inherited_subject = true;
+                    let (mut c, mut ci) = (std::mem::take(&mut infos[i].clause), infos[i].clone());
+                    self.agent_as_subject(&mut c, &mut ci);
+                    ci.clause = c;
+                    infos[i] = ci;
+                }
                 ("acl", _) if r == "acl:relcl" || self.finite(v) => {
                     let own_is_pronoun = infos[i]
                         .subject
@@ -183,8 +204,14 @@ impl Tree<'_> {
 
     /// The clause headed by token `v` with the roles of its own dependents.
     pub(super) fn clause_of(&self, v: usize) -> ClauseInfo {
+        let preceding = v
+            .checked_sub(1)
+            .map(|p| &self.toks[p])
+            .filter(|t| t.text.chars().all(char::is_alphabetic))
+            .map(word);
         let mut c = Clause {
             verb: word(&self.toks[v]),
+            preceding,
             ..Default::default()
         };
         let mut ci = ClauseInfo {

@@ -69,6 +69,24 @@ impl Tree<'_> {
             .is_some_and(|f| f.contains("VerbForm=Fin"))
     }
 
+    /// A past participle (`VBN`, `VerbForm=Part` with `Tense=Past`) without an auxiliary:
+    /// attached as `acl` it is a reduced passive relative ("soldiers *killed* in Ukraine",
+    /// "prisoners *held* by Gondor"), whose noun is what was acted on. One with an object
+    /// ("crowds *burned* down its embassy") or a complement ("the leader *prepared* to
+    /// attend") is a finite verb the parser hung from a noun.
+    pub(super) fn reduced_passive(&self, v: usize) -> bool {
+        let t = &self.toks[v];
+        let feats = t.feats.as_deref().unwrap_or("");
+        let vbn = t.xpos.as_deref() == Some("VBN")
+            || (feats.contains("VerbForm=Part") && feats.contains("Tense=Past"));
+        vbn && !self.kids(v).any(|k| {
+            matches!(
+                base_rel(&self.toks[k]),
+                "aux" | "nsubj" | "mark" | "obj" | "iobj" | "xcomp"
+            )
+        })
+    }
+
     pub(super) fn has_own_aux(&self, v: usize) -> bool {
         self.kids(v)
             .any(|k| matches!(base_rel(&self.toks[k]), "aux" | "advmod" | "neg"))

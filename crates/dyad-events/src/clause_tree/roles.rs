@@ -160,8 +160,23 @@ impl Tree<'_> {
             ci.subject = Some(h);
             ci.subjects = vec![h];
         }
-        // a passive with its agent reads as the active clause: "Evidence against Russia was
-        // presented by the US" matches `* EVIDENCE (AGAINST +)` as "the US presented..."
+        self.agent_as_subject(c, ci);
+        // the object's prepositional modifiers: "accused Gondor of war crimes"
+        if let Some(o) = ci.object {
+            for d in self.kids(o) {
+                if base_rel(&self.toks[d]) == "nmod" && rel(&self.toks[d]) != "nmod:poss" {
+                    if let Some(ob) = self.oblique(d) {
+                        c.obliques.push(ob);
+                        ci.obliques.push(d);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A passive with its agent reads as the active clause: "Evidence against Russia was
+    /// presented by the US" matches `* EVIDENCE (AGAINST +)` as "the US presented...".
+    pub(super) fn agent_as_subject(&self, c: &mut Clause, ci: &mut ClauseInfo) {
         if c.passive && c.object.is_none() && c.subject.is_some() {
             let by = c
                 .obliques
@@ -176,17 +191,6 @@ impl Tree<'_> {
                 ci.subject = Some(agent_head);
                 ci.subjects = vec![agent_head];
                 c.passive = false;
-            }
-        }
-        // the object's prepositional modifiers: "accused Gondor of war crimes"
-        if let Some(o) = ci.object {
-            for d in self.kids(o) {
-                if base_rel(&self.toks[d]) == "nmod" && rel(&self.toks[d]) != "nmod:poss" {
-                    if let Some(ob) = self.oblique(d) {
-                        c.obliques.push(ob);
-                        ci.obliques.push(d);
-                    }
-                }
             }
         }
     }

@@ -1,0 +1,191 @@
+//! Roles the coder finds past the verb's own dependents, as PETRARCH reads them: comma lists
+//! a parser split into an apposition, the agent of a material passive named by where the act
+//! came from or the attack it happened in, reduced passive relatives ("soldiers killed in
+//! ..."), a purpose clause's target for a target-less act, and multiword verbs whose first
+//! word stands before the verb proper (`WIRE_+TAP`). Parses are hand-written rows.
+
+use dyad_core::Document;
+use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
+
+mod common;
+
+const DICT: &str = "\
+--- WELCOME [041] ---
+WELCOME
+
+--- SHELL [190] ---
+SHELL
+KILL
+
+--- SIGN [081] ---
+SIGN
+
+--- CONFISCATE [1711] ---
+CONFISCATE
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
+";
+
+fn petrarch() -> CoderConfig {
+    CoderConfig {
+        require_dyad: true,
+        null_actors: true,
+        intent: false,
+        noun_events: false,
+        ..CoderConfig::default()
+    }
+}
+
+/// A document of `tree` rows (word, lemma, upos, head, deprel) with coded actors over words
+/// `a..=b` (1-based); words listed in `vbn` are tagged as past participles.
+fn doc(
+    tree: &[common::Row],
+    actors: &[(usize, usize, &str)],
+    vbn: &[usize],
+) -> (Document, Vec<ActorRef>) {
+    let mut d = common::parsed(tree, None);
+    for &i in vbn {
+        d.tokens[i - 1].xpos = Some("VBN".into());
+    }
+    let refs = actors
+        .iter()
+        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
+        .collect();
+    (d, refs)
+}
+
+fn codings(events: &[Event]) -> Vec<String> {
+    let c = |a: &Option<ActorRef>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    let mut v: Vec<String> = events
+        .iter()
+        .map(|e| format!("{}>{}:{}", c(&e.source), c(&e.target), e.cameo))
+        .collect();
+    v.sort();
+    v
+}
+
+fn code(tree: &[common::Row], actors: &[(usize, usize, &str)], vbn: &[usize]) -> Vec<String> {
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let (d, a) = doc(tree, actors, vbn);
+    codings(&Coder::new(&dict, petrarch()).code(&d, &a))
+}
+
+#[test]
+fn a_comma_list_parsed_as_apposition_is_one_coordination() {
+    // "Mordor, the Shire, Fornost and Bree welcomed Osgiliath": the Shire `appos` of
+    // Mordor, Fornost and Bree its `conj`
+    let rows = [
+        ("Mordor", "Mordor", "PROPN", 9, "nsubj"),
+        (",", ",", "PUNCT", 4, "punct"),
+        ("the", "the", "DET", 4, "det"),
+        ("Shire", "Shire", "PROPN", 1, "appos"),
+        (",", ",", "PUNCT", 6, "punct"),
+        ("Fornost", "Fornost", "PROPN", 4, "conj"),
+        ("and", "and", "CCONJ", 8, "cc"),
+        ("Bree", "Bree", "PROPN", 4, "conj"),
+        ("welcomed", "welcome", "VERB", 0, "root"),
+        ("Osgiliath", "Osgiliath", "PROPN", 9, "obj"),
+    ];
+    let actors = [(1, 1, "MOR"), (6, 6, "FOR"), (8, 8, "BRE"), (10, 10, "OSG")];
+    assert_eq!(
+        code(&rows, &actors, &[]),
+        vec!["BRE>OSG:041", "FOR>OSG:041", "MOR>OSG:041"]
+    );
+    // a plain apposition ("Mordor, the dark land, welcomed ...") adds no one
+    let rows = [
+        ("Mordor", "Mordor", "PROPN", 7, "nsubj"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("the", "the", "DET", 5, "det"),
+        ("dark", "dark", "ADJ", 5, "amod"),
+        ("Gorgoroth", "Gorgoroth", "PROPN", 1, "appos"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("welcomed", "welcome", "VERB", 0, "root"),
+        ("Osgiliath", "Osgiliath", "PROPN", 7, "obj"),
+    ];
+    let actors = [(1, 1, "MOR"), (5, 5, "GOR"), (8, 8, "OSG")];
+    assert_eq!(code(&rows, &actors, &[]), vec!["MOR>OSG:041"]);
+}
+
+#[test]
+fn a_material_passive_takes_its_agent_from_origin_or_attack() {
+    // "Gondor was shelled from Mordor": where the fire came from acted
+    let from = [
+        ("Gondor", "Gondor", "PROPN", 3, "nsubj:pass"),
+        ("was", "be", "AUX", 3, "aux:pass"),
+        ("shelled", "shell", "VERB", 0, "root"),
+        ("from", "from", "ADP", 5, "case"),
+        ("Mordor", "Mordor", "PROPN", 3, "obl"),
+    ];
+    let actors = [(1, 1, "GON"), (5, 5, "MOR")];
+    assert_eq!(code(&from, &actors, &[]), vec!["MOR>GON:190"]);
+    // "Gondor was shelled in Mordor": a place says where, not by whom
+    let mut place = from;
+    place[3] = ("in", "in", "ADP", 5, "case");
+    assert!(code(&place, &actors, &[]).is_empty());
+    // "Gondor was killed in Mordor shelling": the attack's actor did it
+    let attack = [
+        ("Gondor", "Gondor", "PROPN", 3, "nsubj:pass"),
+        ("was", "be", "AUX", 3, "aux:pass"),
+        ("killed", "kill", "VERB", 0, "root"),
+        ("in", "in", "ADP", 6, "case"),
+        ("Mordor", "Mordor", "PROPN", 6, "compound"),
+        ("shelling", "shelling", "NOUN", 3, "obl"),
+    ];
+    assert_eq!(code(&attack, &actors, &[]), vec!["MOR>GON:190"]);
+}
+
+#[test]
+fn a_reduced_passive_relative_has_its_noun_as_patient() {
+    // "There were Rohan soldiers killed in Mordor shelling"
+    let rows = [
+        ("There", "there", "PRON", 2, "expl"),
+        ("were", "be", "VERB", 0, "root"),
+        ("Rohan", "Rohan", "PROPN", 4, "compound"),
+        ("soldiers", "soldier", "NOUN", 2, "nsubj"),
+        ("killed", "kill", "VERB", 4, "acl"),
+        ("in", "in", "ADP", 8, "case"),
+        ("Mordor", "Mordor", "PROPN", 8, "compound"),
+        ("shelling", "shelling", "NOUN", 5, "obl"),
+    ];
+    let actors = [(3, 4, "ROHMIL"), (7, 7, "MOR")];
+    assert_eq!(code(&rows, &actors, &[5]), vec!["MOR>ROHMIL:190"]);
+    // the same words with "killed" not a participle (a finite verb the parser hung from
+    // the noun): no reduced passive is read
+    assert!(code(&rows, &actors, &[]).is_empty());
+}
+
+#[test]
+fn a_purpose_clause_gives_a_target_less_act_its_target() {
+    // "Arnor signed an accord to supply Gondor"
+    let rows = [
+        ("Arnor", "Arnor", "PROPN", 2, "nsubj"),
+        ("signed", "sign", "VERB", 0, "root"),
+        ("an", "a", "DET", 4, "det"),
+        ("accord", "accord", "NOUN", 2, "obj"),
+        ("to", "to", "PART", 6, "mark"),
+        ("supply", "supply", "VERB", 2, "advcl"),
+        ("Gondor", "Gondor", "PROPN", 6, "obj"),
+    ];
+    let actors = [(1, 1, "ARN"), (7, 7, "GON")];
+    assert_eq!(code(&rows, &actors, &[]), vec!["ARN>GON:081"]);
+    // an infinitive of the object is not the act's purpose: "signed efforts to supply"
+    let mut of_object = rows;
+    of_object[5] = ("supply", "supply", "VERB", 4, "acl");
+    assert!(code(&of_object, &actors, &[]).is_empty());
+}
+
+#[test]
+fn a_multiword_verb_may_begin_before_the_verb() {
+    // "Gondor wire tapped Mordor": `WIRE_+TAP`, "wire" read as a noun of the subject
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 3, "nsubj"),
+        ("wire", "wire", "NOUN", 1, "nmod"),
+        ("tapped", "tap", "VERB", 0, "root"),
+        ("Mordor", "Mordor", "PROPN", 3, "obj"),
+    ];
+    let actors = [(1, 1, "GON"), (4, 4, "MOR")];
+    assert_eq!(code(&rows, &actors, &[]), vec!["GON>MOR:1711"]);
+    // "tapped" alone is no verb of the dictionary
+    let mut alone = rows;
+    alone[1] = ("quickly", "quickly", "ADV", 3, "advmod");
+    assert!(code(&alone, &actors, &[]).is_empty());
+}
