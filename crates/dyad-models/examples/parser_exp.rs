@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release -p dyad-models --example parser_exp -- --dev DEV.conllu
 //!  [--epochs 6] [--features 1] [--jackknife 4] [--tagger-epochs 4] [--prune 1.0]
-//!  [--limit N] [--cache /tmp] [--out parser.bin] TRAIN.conllu...`
+//!  [--dropout 0.1] [--limit N] [--cache /tmp] [--out parser.bin] TRAIN.conllu...`
 //!
 //! With `--load MODEL` it trains nothing: it prunes MODEL's weights below `--prune`, prints
 //! the dev scores and writes the result to `--out` (how a model is made smaller).
@@ -41,6 +41,7 @@ fn main() -> anyhow::Result<()> {
             "--features" => popts.features = val()?.parse()?,
             "--jackknife" => popts.jackknife = val()?.parse()?,
             "--tagger-epochs" => popts.tagger_epochs = val()?.parse()?,
+            "--dropout" => popts.dropout = val()?.parse()?,
             _ if a.starts_with("--") => bail!("unknown option {a}"),
             _ => files.push(PathBuf::from(a)),
         }
@@ -118,24 +119,16 @@ fn main() -> anyhow::Result<()> {
         100.0 * same as f64 / n.max(1) as f64
     );
     let start = Instant::now();
-    let p = parser::train_tagged(
-        &tagger,
-        &train,
-        &tags,
-        &dev,
-        &opts,
-        popts.features,
-        &mut |r| {
-            eprintln!(
-                "epoch {} train {:.2} dev LAS {:.2}{} [{:.0}s]",
-                r.epoch,
-                100.0 * r.train_score,
-                100.0 * r.dev_score,
-                if r.best { " *" } else { "" },
-                start.elapsed().as_secs_f64()
-            )
-        },
-    )?;
+    let p = parser::train_tagged(&tagger, &train, &tags, &dev, &opts, &popts, &mut |r| {
+        eprintln!(
+            "epoch {} train {:.2} dev LAS {:.2}{} [{:.0}s]",
+            r.epoch,
+            100.0 * r.train_score,
+            100.0 * r.dev_score,
+            if r.best { " *" } else { "" },
+            start.elapsed().as_secs_f64()
+        )
+    })?;
     let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
     println!(
         "best: dev UAS {:.2} LAS {:.2}, {} weights",

@@ -12,7 +12,8 @@
 //! children, labels, distance, valency) adapted to arc-hybrid, plus a few for the `s1`-`s0`
 //! decision that arc-hybrid adds ([`state`]). The training tags are jackknifed ([`train`]):
 //! each part of the training data is tagged by a tagger that did not see it, so the parser
-//! learns from tags as noisy as those it gets at run time.
+//! learns from tags as noisy as those it gets at run time, and a tenth of each training
+//! decision's features are dropped at random, which spreads the weight over more templates.
 //!
 //! Submodules: [`state`] (configuration, transitions, oracle, features), [`train`] (training).
 
@@ -336,7 +337,11 @@ mod tests {
         };
         let tags = training_tags(&tagger, &data, &popts, 3).unwrap();
         // Set 0 is written as the first models were: no section, and it reads back as set 0.
-        let p0 = train_tagged(&tagger, &data, &tags, &data, &opts, 0, &mut |_| {}).unwrap();
+        let set = |features: u8| ParserTrainOptions {
+            features,
+            ..popts.clone()
+        };
+        let p0 = train_tagged(&tagger, &data, &tags, &data, &opts, &set(0), &mut |_| {}).unwrap();
         let bytes = p0.encode();
         let mut old = p0.clone();
         old.features = FEATURES;
@@ -362,11 +367,12 @@ mod tests {
             &tags,
             &data,
             &opts,
-            FEATURES + 1,
+            &set(FEATURES + 1),
             &mut |_| {}
         )
         .is_err());
-        assert!(train_tagged(&tagger, &data, &tags[1..], &data, &opts, 0, &mut |_| {}).is_err());
+        let (short, zero) = (&tags[1..], &set(0));
+        assert!(train_tagged(&tagger, &data, short, &data, &opts, zero, &mut |_| {}).is_err());
     }
 
     #[test]
@@ -406,5 +412,35 @@ mod tests {
         let n: usize = data.iter().map(|s| s.words.len()).sum();
         assert_eq!(right(&t0), n);
         assert!(right(&t1) < n, "{} of {n}", right(&t1));
+    }
+
+    #[test]
+    fn feature_dropout_still_learns_and_is_deterministic() {
+        let data = crate::tagger::tests::fixture();
+        let opts = TrainOptions {
+            epochs: 12,
+            ..opts()
+        };
+        let tagger = crate::tagger::train(&data, &data, &opts, &mut |_| {}).unwrap();
+        let popts = |dropout: f64| ParserTrainOptions {
+            jackknife: 0,
+            dropout,
+            ..ParserTrainOptions::default()
+        };
+        let tags = training_tags(&tagger, &data, &popts(0.0), 3).unwrap();
+        let run = |p: &ParserTrainOptions| {
+            train_tagged(&tagger, &data, &tags, &[], &opts, p, &mut |_| {})
+        };
+        let plain = run(&popts(0.0)).unwrap();
+        let dropped = run(&popts(0.3)).unwrap();
+        // Same seed, same file; and dropout changes what is learned.
+        assert_eq!(dropped.encode(), run(&popts(0.3)).unwrap().encode());
+        assert_ne!(dropped.encode(), plain.encode());
+        let (uas, las) = attachment_scores(&tagger, &dropped, &data);
+        assert!(uas > 0.95 && las > 0.95, "uas {uas} las {las}");
+        for bad in [1.0, -0.1, f64::NAN] {
+            let err = run(&popts(bad)).unwrap_err().to_string();
+            assert!(err.contains("dropout"), "{err}");
+        }
     }
 }

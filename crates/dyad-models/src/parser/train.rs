@@ -8,6 +8,11 @@
 //! so it is deterministic), a tagger is trained on the other `k - 1` folds with a few epochs,
 //! and it tags the held-out fold. Fold taggers' label ids are mapped to the shipped tagger's
 //! by (UPOS, XPOS), so the trained parser reads the shipped tagger's ids at run time.
+//!
+//! Optional feature dropout ([`ParserTrainOptions::dropout`]) leaves a random share of each
+//! training decision's features out. It changes only training, not the templates or the file
+//! format: on EWT dev it gave the same best LAS unpruned and kept more of it once pruned, as
+//! the weight is spread over more features.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -33,6 +38,12 @@ pub struct ParserTrainOptions {
     pub tagger_epochs: usize,
     /// The feature set (see [`FEATURES`]).
     pub features: u8,
+    /// Feature dropout: the share of a training decision's features (all but the bias) left
+    /// out of both its scoring and its update, drawn afresh at every decision. The perceptron
+    /// then cannot lean on a few rare, highly specific features (the parser reaches 99%
+    /// training accuracy), and spreads weight over the backoff templates it meets at run time.
+    /// 0 trains as the models before it did; the shipped parser was trained with 0.1.
+    pub dropout: f64,
 }
 
 impl Default for ParserTrainOptions {
@@ -41,6 +52,7 @@ impl Default for ParserTrainOptions {
             jackknife: 4,
             tagger_epochs: 4,
             features: FEATURES,
+            dropout: 0.1,
         }
     }
 }
@@ -56,7 +68,7 @@ pub fn train(
 ) -> Result<Parser, ModelError> {
     let popts = ParserTrainOptions::default();
     let tags = training_tags(tagger, train, &popts, opts.seed)?;
-    train_tagged(tagger, train, &tags, dev, opts, popts.features, progress)
+    train_tagged(tagger, train, &tags, dev, opts, &popts, progress)
 }
 
 /// The tags the parser learns from: jackknifed (see the module doc) when `popts.jackknife` is
@@ -114,7 +126,8 @@ pub fn training_tags(
     Ok(own)
 }
 
-/// Trains a parser with feature set `features` on `train`, whose words carry the given
+/// Trains a parser with feature set `popts.features` and dropout `popts.dropout` (the
+/// jackknife options are not used here) on `train`, whose words carry the given
 /// `tags` (ids of `tagger`, one list per sentence, e.g. from [`training_tags`]), keeping the
 /// epoch with the best LAS on `dev` (tagged by `tagger`; the last epoch when `dev` is empty).
 pub fn train_tagged(
@@ -123,9 +136,16 @@ pub fn train_tagged(
     tags: &[Vec<u16>],
     dev: &[ConlluSentence],
     opts: &TrainOptions,
-    features: u8,
+    popts: &ParserTrainOptions,
     progress: &mut dyn FnMut(&EpochReport),
 ) -> Result<Parser, ModelError> {
+    let features = popts.features;
+    if !(0.0..1.0).contains(&popts.dropout) {
+        return Err(ModelError::Train(format!(
+            "feature dropout {} is not in [0, 1)",
+            popts.dropout
+        )));
+    }
     if tags.len() != train.len() {
         return Err(ModelError::Train(format!(
             "{} tag lists for {} training sentences",
@@ -207,6 +227,8 @@ pub fn train_tagged(
     };
     let mut trainer = Trainer::new(1 + 2 * nl);
     let mut rng = Rng::new(opts.seed);
+    // Its own generator, so that training without dropout draws exactly as before.
+    let mut drop_rng = Rng::new(opts.seed ^ 0x5eed_d20f);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut st = State::default();
     let (mut feats, mut scores, mut costs) = (Vec::new(), Vec::new(), Vec::new());
@@ -219,6 +241,13 @@ pub fn train_tagged(
             st.init(lex, tags, &parser.coarse);
             while !st.terminal() {
                 st.features(features, &mut feats);
+                if popts.dropout > 0.0 {
+                    // The bias (first feature) always stays.
+                    let mut first = true;
+                    feats.retain(|_| {
+                        std::mem::take(&mut first) || drop_rng.next_f64() >= popts.dropout
+                    });
+                }
                 trainer.scores(&feats, &mut scores);
                 st.costs(gh, gl, nl, &mut costs);
                 let valid = |a: usize| parser.valid(&st, a) && costs[a] < i32::MAX;
