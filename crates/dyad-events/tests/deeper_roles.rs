@@ -1,8 +1,9 @@
 //! Roles the coder finds past the verb's own dependents, as PETRARCH reads them: comma lists
 //! a parser split into an apposition, the agent of a material passive named by where the act
 //! came from or the attack it happened in, reduced passive relatives ("soldiers killed in
-//! ..."), a purpose clause's target for a target-less act, and multiword verbs whose first
-//! word stands before the verb proper (`WIRE_+TAP`). Parses are hand-written rows.
+//! ..."), a purpose clause's target for a target-less act, multiword verbs whose first word
+//! stands before the verb proper (`WIRE_+TAP`), and a closing attribution whose parsed
+//! subject is an uncoded name. Parses are hand-written rows.
 
 use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
@@ -19,6 +20,9 @@ KILL
 
 --- SIGN [081] ---
 SIGN
+
+--- SAY [023] ---
+SAY {SAID SAYS}
 
 --- CONFISCATE [1711] ---
 CONFISCATE
@@ -188,4 +192,40 @@ fn a_multiword_verb_may_begin_before_the_verb() {
     let mut alone = rows;
     alone[1] = ("quickly", "quickly", "ADV", 3, "advmod");
     assert!(code(&alone, &actors, &[]).is_empty());
+}
+
+#[test]
+fn a_closing_attribution_ending_in_an_uncoded_name_has_its_agent_as_subject() {
+    // "Fornost welcomed Osgiliath , the official agency WFNA said": `official` is a null
+    // actor (---GOV), WFNA no actor at all
+    let rows = [
+        ("Fornost", "Fornost", "PROPN", 2, "nsubj"),
+        ("welcomed", "welcome", "VERB", 0, "root"),
+        ("Osgiliath", "Osgiliath", "PROPN", 2, "obj"),
+        (",", ",", "PUNCT", 7, "punct"),
+        ("the", "the", "DET", 7, "det"),
+        ("official", "official", "ADJ", 7, "amod"),
+        ("agency", "agency", "NOUN", 3, "appos"),
+        ("WFNA", "WFNA", "PROPN", 9, "nsubj"),
+        ("said", "say", "VERB", 2, "parataxis"),
+    ];
+    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
+    let (d, mut a) = doc(&rows, &[(1, 1, "FOR"), (3, 3, "OSG")], &[]);
+    let mut official = common::mention(&d, 6, 6, None);
+    official.extra.insert("sector".into(), "GOV".into());
+    a.push(official);
+    let loose = CoderConfig {
+        require_dyad: false,
+        ..petrarch()
+    };
+    let got = codings(&Coder::new(&dict, loose).code(&d, &a));
+    assert_eq!(got, vec!["---GOV>:023", "FOR>OSG:041"]);
+    // without the agent, nobody said it
+    a.pop();
+    let loose = CoderConfig {
+        require_dyad: false,
+        ..petrarch()
+    };
+    let got = codings(&Coder::new(&dict, loose).code(&d, &a));
+    assert_eq!(got, vec!["FOR>OSG:041"]);
 }

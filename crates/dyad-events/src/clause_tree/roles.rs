@@ -8,7 +8,8 @@ use crate::matcher::{Clause, Oblique, Word};
 impl Tree<'_> {
     /// The head of an actor noun phrase standing between a comma and verb `v`, directly
     /// before it (", a senior Bree official said"), when the verb's parsed subject `subject`
-    /// lies before that comma or is missing: the parser attached the phrase elsewhere.
+    /// lies before that comma or is missing (the parser attached the phrase elsewhere), or
+    /// is an uncoded word of the phrase (the actor is then the phrase's first actor word).
     pub(super) fn attribution_subject(&self, v: usize, subject: Option<usize>) -> Option<usize> {
         let h = v.checked_sub(1)?;
         if !matches!(self.toks[h].upos.as_deref(), Some("NOUN" | "PROPN")) {
@@ -30,9 +31,19 @@ impl Tree<'_> {
                 return None;
             }
         };
+        let uncoded = |t: usize| self.actor_at(t).is_none() && self.actor_token(t).is_none();
         let before = subject.is_none_or(|s| s < comma);
         let attached_elsewhere = self.heads[h] != Some(v);
-        (before && attached_elsewhere && self.actor_token(h).is_some()).then_some(h)
+        if before && attached_elsewhere && !uncoded(h) {
+            return Some(h);
+        }
+        // ", the official news agency WFNA said": the phrase ends in a name no dictionary
+        // codes, its actor is a word before it (`official`, ---GOV)
+        let uncoded_subject = subject.is_some_and(|s| s > comma && s < v && uncoded(s));
+        if !(uncoded(h) && (before || uncoded_subject)) {
+            return None;
+        }
+        (comma + 1..v).find(|&t| self.actor_at(t).is_some())
     }
 
     /// The verb's own subject, object and obliques.
