@@ -9,9 +9,11 @@
 //!
 //! Priority when several sources know a phrase: user additions (in the order added), then
 //! the hand-maintained `additions.tsv` (reviewed corrections: "BBC" is `GBRMED` where
-//! Phoenix says a bare `MED`) and `agencies.tsv` (government agencies Phoenix lacks), Factbook leaders (dated to 2025), Phoenix countries,
-//! international and non-state actors (dated to about 2014), 2019 cabinets, the
-//! gazetteer, and last the agents (among which the additions' agents come first).
+//! Phoenix says a bare `MED`), `agencies.tsv` (government agencies Phoenix lacks) and
+//! `organizations.tsv` (national companies, outlets, unions), Factbook leaders (dated to
+//! 2025), Phoenix countries, international and non-state actors (dated to about 2014),
+//! 2019 cabinets, the gazetteer, and last the agents (among which the additions' agents
+//! come first).
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -69,6 +71,13 @@ pub const AGENCIES_TSV: (&str, &str) = (
     "agencies.tsv",
     include_str!("../../../data/actors/agencies.tsv"),
 );
+/// Hand-written companies, news outlets and trade unions of national standing with their
+/// home country and sector (user overlay format, read after the agencies): Phoenix lists
+/// companies under long legal names and outlets as bare `MED`.
+pub const ORGANIZATIONS_TSV: (&str, &str) = (
+    "organizations.tsv",
+    include_str!("../../../data/actors/organizations.tsv"),
+);
 
 /// Collects entries from several sources, then validates and compiles them.
 #[derive(Debug, Default)]
@@ -116,6 +125,10 @@ impl DictionaryBuilder {
             .extend(tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0)?);
         b.builtin
             .extend(tsv_reader::read_overlay(AGENCIES_TSV.1, AGENCIES_TSV.0)?);
+        b.builtin.extend(tsv_reader::read_overlay(
+            ORGANIZATIONS_TSV.1,
+            ORGANIZATIONS_TSV.0,
+        )?);
         for (file, text) in ACTOR_TSVS {
             b.builtin.extend(tsv_reader::read_actor_tsv(text, file)?);
         }

@@ -37,6 +37,7 @@ pub mod date;
 pub mod dictionary;
 pub mod entry;
 pub mod error;
+mod geonames;
 pub mod gold;
 pub mod matcher;
 pub mod mention;

@@ -41,7 +41,8 @@
 //!   its title or `CVL`.
 //! * `surname`, `pronoun`, `title` - coreference to a person named before (`coref.rs`):
 //!   "The President" after "President Donald Trump"; a pronoun with no named person near
-//!   follows the resolved pronoun before it.
+//!   follows the resolved pronoun before it; one with no person to follow at all takes the
+//!   document's country alone (`pronoun (he) + document country`).
 //! * `context.rs` weighs matches against the whole document: `ambiguous name` ("Korea"
 //!   alone is South Korea unless the story names the North), `other name` (a one-word
 //!   leader next to a first name not its own, "Tanya Chan", is an unknown person), NER
@@ -50,9 +51,16 @@
 //!   Scientology"), names the NER missed next to their body ("Civic Party's Jeremy Tam"),
 //!   an acting "the city" as local government, and `sentence country` (in a story of
 //!   several countries, an unknown full name takes the recurring country of its sentence).
+//! * `acronym` - "Canadian Blood Services (CBS)": a bracketed acronym that spells the name
+//!   before it is that name, not the body a dictionary knows by those letters (`bodies.rs`).
+//! * `kind noun` - "the company", "the car maker", "the union": the one coded body of that
+//!   kind the story names (`bodies.rs`).
+//! * `+ document country (only country ...)` - in a short excerpt (up to six sentences),
+//!   the only country its actors and places name, when named with some weight (`people.rs`).
 //!
 //! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
 
+mod bodies;
 mod compose;
 mod context;
 mod coref;
@@ -137,7 +145,9 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.ner_unknowns();
     r.unmarked_names();
     r.place_organizations();
+    r.acronym_aliases();
     r.bare_org_heads();
+    r.kind_nouns();
     r.appositions();
     r.titles();
     r.acting_towns();
@@ -150,6 +160,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.surnames();
     r.person_ids();
     r.pronouns();
+    r.lone_pronouns(main.as_ref());
     r.out.sort_by_key(|(m, _)| (m.span.start, m.span.end));
     r.out.into_iter().map(|(m, _)| m).collect()
 }

@@ -6,7 +6,8 @@
 use std::collections::HashSet;
 
 use dyad_actors::dictionary::{
-    ACTOR_TSVS, ADDITIONS_TSV, AGENCIES_TSV, AGENTS_TSV, CODEBOOK_TSV, PLACES_TSV,
+    ACTOR_TSVS, ADDITIONS_TSV, AGENCIES_TSV, AGENTS_TSV, CODEBOOK_TSV, ORGANIZATIONS_TSV,
+    PLACES_TSV,
 };
 use dyad_actors::normalize::phrase_words;
 use dyad_actors::{petrarch_reader, tsv_reader, Codebook, DictionaryBuilder};
@@ -93,7 +94,7 @@ fn every_code_is_valid_against_the_cameo_codebook() {
 
 #[test]
 fn hand_additions_are_sorted_unique_and_valid() {
-    for (file, text) in [ADDITIONS_TSV, AGENCIES_TSV] {
+    for (file, text) in [ADDITIONS_TSV, AGENCIES_TSV, ORGANIZATIONS_TSV] {
         hand_file_is_sorted_unique_and_valid(file, text);
     }
 }
@@ -130,9 +131,9 @@ fn hand_file_is_sorted_unique_and_valid(file: &str, text: &str) {
     }
 }
 
-/// A phrase both hand files list would make one silently shadow the other.
+/// A phrase two hand files list would make one silently shadow the other.
 #[test]
-fn agencies_do_not_repeat_additions() {
+fn hand_files_do_not_repeat_each_other() {
     let keys = |text: &str| -> HashSet<String> {
         data_rows(text)
             .map(|(_, row)| {
@@ -141,14 +142,13 @@ fn agencies_do_not_repeat_additions() {
             })
             .collect()
     };
-    let both: Vec<String> = keys(ADDITIONS_TSV.1)
-        .intersection(&keys(AGENCIES_TSV.1))
-        .cloned()
-        .collect();
-    assert!(
-        both.is_empty(),
-        "in both additions.tsv and agencies.tsv: {both:?}"
-    );
+    let files = [ADDITIONS_TSV, AGENCIES_TSV, ORGANIZATIONS_TSV];
+    for (i, (fa, ta)) in files.iter().enumerate() {
+        for (fb, tb) in &files[i + 1..] {
+            let both: Vec<String> = keys(ta).intersection(&keys(tb)).cloned().collect();
+            assert!(both.is_empty(), "in both {fa} and {fb}: {both:?}");
+        }
+    }
 }
 
 #[test]

@@ -119,8 +119,19 @@ fn unknown_people_stay_actors_with_null_code_and_appositions_give_codes() {
     );
     let dict = Dictionary::builtin().unwrap();
     let ms = dict.resolve(&doc, Date::parse_iso("2020-01-10"));
+    // a short story naming Gabon and no other country: the farmer is taken for a
+    // Gabonese farmer, and the rule says it is a guess from the only country named
     let farmer = nth(&ms, "Zorblat Quennik", 0);
-    assert_eq!(farmer.code, None, "{ms:#?}");
+    assert_eq!(farmer.kind, ActorKind::Person);
+    assert_eq!(farmer.code.as_deref(), Some("GABAGR"), "{ms:#?}");
+    assert!(farmer.rule.contains("only country GAB"), "{}", farmer.rule);
+    // with no country anywhere the farmer stays an actor with a null code
+    let alone = dict.resolve(
+        &parsed("Zorblat Quennik, a local farmer, said the road was closed."),
+        Date::parse_iso("2020-01-10"),
+    );
+    let farmer = nth(&alone, "Zorblat Quennik", 0);
+    assert_eq!(farmer.code, None, "{alone:#?}");
     assert_eq!(farmer.kind, ActorKind::Person);
     let minister = nth(&ms, "Xavier Mbolonga", 0);
     coded(minister, "GABGOV", "apposition");

@@ -167,6 +167,27 @@ impl Resolver<'_> {
         }
     }
 
+    /// A pronoun with no person to follow ("he" for a man the excerpt never names), in a
+    /// document whose country is plain, takes that country alone: who he is (his sector)
+    /// the text does not say.
+    pub(super) fn lone_pronouns(&mut self, main: Option<&super::people::DocCountry>) {
+        let Some(main) = main else {
+            return;
+        };
+        let book = self.dict.codebook();
+        if !book.is_valid_actor_code(&main.code) {
+            return;
+        }
+        for (m, _) in &mut self.out {
+            let lone = m.rule.starts_with("pronoun (") && !m.rule.contains("->");
+            if !lone || m.code.is_some() {
+                continue;
+            }
+            m.rule = format!("{} + document country ({})", m.rule, main.why);
+            m.set_code(Some(&main.code), book);
+        }
+    }
+
     /// The antecedent of a pronoun at token `i`: in this sentence (before it) and up to two
     /// sentences back, the latest person that is a clause subject, else the latest person.
     fn antecedent(&self, i: usize, female: bool) -> Option<usize> {

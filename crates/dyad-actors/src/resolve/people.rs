@@ -29,6 +29,7 @@ pub(super) fn derived(rule: &str) -> bool {
         "pronoun",
         "title",
         "agent+modifier",
+        "kind noun",
     ];
     COPIED.iter().any(|p| rule.starts_with(p))
         || rule.contains("context country")
@@ -63,6 +64,27 @@ fn lead_country(lead: &FxHashMap<String, usize>) -> Option<DocCountry> {
     }
 }
 
+/// Sentences up to which a story is an excerpt too short for the counts of
+/// [`Resolver::document_country`] (PUD keeps one to five sentences of an article).
+const SHORT: usize = 6;
+
+/// The only country a short excerpt names: "Michael Fallon said ... new Royal Navy orders
+/// to secure the Clyde shipbuilding industry". With one to five sentences no country can
+/// be seen twice in two sentences, yet a story that names one country and no other is set
+/// there far more often than not. It needs a weight of two (an actor with a sector, or two
+/// names) and no second country at all; outlets do not count ("told the Associated Press"
+/// in a Mexican story).
+fn sole_country(counts: &FxHashMap<String, usize>, sentences: usize) -> Option<DocCountry> {
+    let mut named = counts.iter();
+    match (named.next(), named.next()) {
+        (Some((c, &n)), None) if n >= 2 && sentences <= SHORT => Some(DocCountry {
+            code: c.clone(),
+            why: format!("only country {c}"),
+        }),
+        _ => None,
+    }
+}
+
 /// The country a document is set in, and what showed it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct DocCountry {
@@ -86,6 +108,8 @@ impl Resolver<'_> {
             });
         }
         let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+        // the same without outlets, for a short excerpt's only country
+        let mut sole: FxHashMap<String, usize> = FxHashMap::default();
         // the sentences each country is seen in: one sentence is no document evidence
         let mut seen: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         // how often each country is named in the opening sentences
@@ -109,7 +133,12 @@ impl Resolver<'_> {
                 .filter(|_| !weak_evidence(m, self.out[k].1))
                 .filter(|_| !self.shared_party(k))
             {
-                *counts.entry(c.clone()).or_default() += if m.sector.is_some() { 2 } else { 1 };
+                let weight = if m.sector.is_some() { 2 } else { 1 };
+                *counts.entry(c.clone()).or_default() += weight;
+                // where an outlet is based says little of where a short story is set
+                if m.sector.as_deref() != Some("MED") {
+                    *sole.entry(c.clone()).or_default() += weight;
+                }
                 see(c, *a);
             }
         }
@@ -121,8 +150,10 @@ impl Resolver<'_> {
             if a >= b || (a..b).any(|i| self.mention_at(i).is_some()) {
                 continue;
             }
-            if let Some(c) = self.place_country(a, b) {
+            let place = self.place_country(a, b).or_else(|| self.city_country(a, b));
+            if let Some(c) = place {
                 see(&c, a);
+                *sole.entry(c.clone()).or_default() += 1;
                 *counts.entry(c).or_default() += 1;
             }
         }
@@ -139,7 +170,7 @@ impl Resolver<'_> {
                     why: format!("document country {c}"),
                 })
             }
-            _ => lead_country(&lead),
+            _ => lead_country(&lead).or_else(|| sole_country(&sole, self.doc.sentences.len())),
         }
     }
 
@@ -152,6 +183,23 @@ impl Resolver<'_> {
             .filter(|f| f.entry.kind.is_country_like() && f.code.is_some())
             .filter_map(|f| f.code.and_then(|c| c.get(..3)))
             .find(|c| self.dict.codebook().is_valid_actor_code(c))
+            .map(str::to_string)
+    }
+
+    /// The country of a place the NER found and no dictionary knows, through the GeoNames
+    /// cities and US states (`geonames.rs`), never for a name the NER also takes for a
+    /// person somewhere in the document ("Gloria").
+    fn city_country(&self, a: usize, b: usize) -> Option<String> {
+        let texts: Vec<&str> = (a..b).map(|i| self.doc.tokens[i].text.as_str()).collect();
+        let person = self.entities.iter().any(|e| {
+            let (x, y) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
+            e.label == "PER" && (x..y).any(|i| texts.contains(&self.doc.tokens[i].text.as_str()))
+        });
+        if person || !self.dict.find(&texts, self.date).is_empty() {
+            return None;
+        }
+        crate::geonames::place_country(&texts)
+            .filter(|c| self.dict.codebook().is_valid_actor_code(c))
             .map(str::to_string)
     }
 
