@@ -199,6 +199,8 @@ impl<'d> Coder<'d> {
                 .with_following(self.matcher.is_sequential());
             self.code_sentence(doc, si, &tree, (&here, &agents), today, &mut out);
         }
+        // an actor standing for several codes (`[FRO/BIL/SAM]`) acts as each of them
+        let mut out = crate::joint_actors::expand(out, self.config.drop_self);
         for (i, e) in out.iter_mut().enumerate() {
             e.id = format!("e{}", i + 1);
         }
@@ -711,21 +713,23 @@ impl<'d> Coder<'d> {
 /// country's code and the agent's sector (`GON` + `MIL`) over both mentions' span.
 fn compose(doc: &Document, actor: &ActorRef, agent: Option<&Agent>) -> ActorRef {
     let mut a = actor.clone();
-    // only a bare country code composes; organisations (IGOEUREEC) and composed codes
-    // keep their own
-    let country = actor
-        .code
-        .as_deref()
-        .is_some_and(|c| c.len() == 3 && c != "IGO");
-    if let (Some(g), Some(code), true) = (agent, actor.code.as_deref(), country) {
-        if let Some(prefix) = code.get(..3) {
-            a.code = Some(format!("{prefix}{}", g.sector));
-            a.span = Span::new(g.span.start.min(a.span.start), g.span.end.max(a.span.end));
-            a.mention = a.span.get(&doc.text).unwrap_or_default().to_string();
-            a.extra.insert("sector".into(), g.sector.clone().into());
-            a.extra
-                .insert("rule".into(), "agent+country (event coder)".into());
-        }
+    // only a bare country code composes, a joint code of countries (`FRO/BIL/SAM`) member
+    // by member; organisations (IGOEUREEC) and composed codes keep their own
+    let country = |c: &str| c.len() == 3 && c != "IGO";
+    let countries = actor.code.as_deref().is_some_and(|c| {
+        crate::joint_actors::members(c).map_or(country(c), |m| m.into_iter().all(country))
+    });
+    if let (Some(g), Some(code), true) = (agent, actor.code.as_deref(), countries) {
+        let parts: Vec<String> = code
+            .split('/')
+            .map(|p| format!("{p}{}", g.sector))
+            .collect();
+        a.code = Some(parts.join("/"));
+        a.span = Span::new(g.span.start.min(a.span.start), g.span.end.max(a.span.end));
+        a.mention = a.span.get(&doc.text).unwrap_or_default().to_string();
+        a.extra.insert("sector".into(), g.sector.clone().into());
+        a.extra
+            .insert("rule".into(), "agent+country (event coder)".into());
     }
     a
 }

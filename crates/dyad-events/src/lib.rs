@@ -46,6 +46,7 @@ pub mod error;
 pub mod event;
 pub mod event_date;
 pub mod gsr_reader;
+pub mod joint_actors;
 pub mod matcher;
 pub mod pattern;
 pub mod scoring;
