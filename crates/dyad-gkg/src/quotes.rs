@@ -1110,6 +1110,38 @@ fn apposition_subject(doc: &Document, verb: usize) -> Option<(usize, usize)> {
             k
         });
     let from = after_quote.unwrap_or(start);
+    // A description, then the name between commas: "The bank's chief executive, Tim Sloan,
+    // said" (no verb in the description).
+    if let Some(c) = (from + 1..verb - 1).rev().find(|&k| toks[k].text == ",") {
+        // (Not a post-nominal such as "SC" or "MP": "Tom Molomby, SC, said".)
+        let named = name_run(toks, c + 1).is_some_and(|(s, e)| {
+            s == c + 1
+                && e == verb - 1
+                && !toks[s..e].iter().all(|t| {
+                    t.text
+                        .chars()
+                        .all(|ch| ch.is_ascii_uppercase() || ch == '.')
+                })
+        });
+        // A description has a word in lower case ("Sen. Ted Cruz, R-Texas, said" is a name
+        // and its party).
+        let described = c - from <= 8
+            && toks[from..c].iter().any(|t| {
+                t.text.starts_with(|ch: char| ch.is_lowercase())
+                    && !matches!(t.text.as_str(), "'s" | "’s")
+            })
+            && toks[from..c].iter().all(|t| {
+                !is_mark(&t.text)
+                    && t.text != ","
+                    && !t
+                        .xpos
+                        .as_deref()
+                        .is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP" | "MD"))
+            });
+        if named && described && toks[from].text.starts_with(|ch: char| ch.is_uppercase()) {
+            return name_run(toks, c + 1);
+        }
+    }
     // A name opening the clause and closed by a comma: "Jeff Rathke, the spokesman, said".
     if let Some((s, e)) = name_run(toks, from) {
         if toks.get(e).is_some_and(|t| t.text == ",") && verb > e && verb - e <= 40 {
@@ -1257,7 +1289,10 @@ fn make_quote(
                 HashSet::new()
             };
             let fits = |p: &Person| {
-                wanted.is_none_or(|g| speakers::gender_of(doc, &p.name).is_none_or(|h| h == g))
+                // "he" and "she" are people, not the bodies that also speak.
+                (wanted.is_none() || !speakers::body(&p.name))
+                    && wanted
+                        .is_none_or(|g| speakers::gender_of(doc, &p.name).is_none_or(|h| h == g))
                     && p.name
                         .split_whitespace()
                         .last()
@@ -1329,6 +1364,10 @@ fn make_quote(
                 .or_else(|| before(persons))
                 .or_else(|| nearest_name_before(doc, spk.map_or(0, |s| s.0)))
                 .unwrap_or_else(|| raw.to_string())
+        } else if let Some(name) =
+            spk.and_then(|(s, e)| speakers::qualified_role(doc, persons, s, e))
+        {
+            name
         } else if matches!(raw, "it" | "It") {
             speakers::it_antecedent(doc, persons, ss.start).unwrap_or_else(|| raw.to_string())
         } else if let Some(name) = speakers::expand_acronym(doc, raw) {

@@ -187,6 +187,26 @@ const AUXILIARIES: &[&str] = &[
 /// to ... that`, `said during a hearing that`).
 const SETTING_PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "to", "before", "after"];
 
+/// Nouns closing the setting of a speech verb (`in a joint statement`).
+const SETTING_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "letter",
+    "speech",
+    "address",
+    "post",
+    "tweet",
+    "email",
+    "release",
+    "briefing",
+    "conference",
+    "note",
+    "report",
+    "message",
+    "video",
+    "broadcast",
+];
+
 /// Adverbs between a verb and its clause ("said earlier the ...", "said publicly ...").
 const ADVERBS: &[&str] = &[
     "earlier",
@@ -347,6 +367,21 @@ fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize
         return super::sentence_subject(doc, start, v);
     }
     None
+}
+
+/// `X, who said ...`: the name or noun before the relative `who` speaks.
+fn who_antecedent(toks: &[Token], a: usize, v: usize) -> Option<(usize, usize)> {
+    if v < a + 3 || toks[v - 1].text != "who" || toks[v - 2].text != "," {
+        return None;
+    }
+    let c = v - 2;
+    name_before(toks, c).or_else(|| {
+        let t = &toks[c - 1];
+        t.xpos
+            .as_deref()
+            .is_some_and(|x| x.starts_with("NN"))
+            .then_some((c - 1, c))
+    })
 }
 
 /// An unnamed source right before the verb: "officials have stated", "media have said".
@@ -817,7 +852,11 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
             }
         }
     };
-    let spk = subject_of(doc, v)
+    // `, adding that ...` continues the report of the sentence's first speech verb.
+    let spk = super::speakers::participle_reporter(doc, a, v)
+        .map(|(s, _)| s)
+        .or_else(|| subject_of(doc, v))
+        .or_else(|| who_antecedent(toks, a, v))
         .or_else(|| {
             let s = bare_subject(toks, a, v)?;
             // "The report says" is a report; "authoritarian states that" is not.
@@ -837,6 +876,18 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
                 .flatten()
         });
     let mut end = clause_parse::coordinated_cut(toks, v, first, clause_end(toks, first, b));
+    // `The mayor, who said the city was prepared, ordered ...`: the relative clause closes
+    // at a comma before a verb.
+    if who_antecedent(toks, a, v).is_some() {
+        if let Some(c) = (first..end).find(|&k| {
+            toks[k].text == ","
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.xpos.as_deref().is_some_and(|x| x.starts_with("VB")))
+        }) {
+            end = c;
+        }
+    }
     end = tense_cut(toks, v, first, end);
     // A speech verb inside a fronted subordinate clause (`When his advisers suggested that
     // ..., Mr. Trump wasn't satisfied`): the main clause after the comma is not reported.
@@ -997,7 +1048,11 @@ fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<usize> {
         } else if t == "on" && toks.get(k + 1).is_some_and(|n| capitalised(&n.text)) {
             k += 2;
         } else if t == "in" && toks.get(k + 1).is_some_and(|n| n.text == "a") {
-            k += 3;
+            // `in a statement`, `in a joint statement`, `in a televised address`: up to the
+            // setting's noun.
+            k = (k + 2..(k + 5).min(b))
+                .find(|&j| SETTING_NOUNS.contains(&toks[j].text.as_str()))
+                .map_or(k + 3, |j| j + 1);
         } else if matches!(t, "last" | "this" | "next")
             && toks.get(k + 1).is_some_and(|n| {
                 PERIODS.contains(&n.text.as_str()) || TIME_WORDS.contains(&n.text.as_str())
