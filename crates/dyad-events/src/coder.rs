@@ -298,6 +298,14 @@ impl<'d> Coder<'d> {
                 }
                 t => t,
             };
+            // a compound subject pattern without a target (`% HAVE *`: "Gondor and
+            // Osgiliath have downplayed their meeting") is the members towards each other,
+            // as `%` says; no target is sought deeper
+            let compound_only = m.target.is_none()
+                && m.pattern.is_some_and(|p| {
+                    let at = p.verb_position().unwrap_or(0);
+                    p.elements[..at].contains(&crate::pattern::Element::Compound)
+                });
             let (sources, mut targets) = match forced {
                 Some(st) => st,
                 None => (
@@ -306,7 +314,7 @@ impl<'d> Coder<'d> {
                 ),
             };
             // "promised to work with the EU": a target-less verb takes its complement's
-            if targets.is_empty() {
+            if targets.is_empty() && !compound_only {
                 if let Some(x) = ci.xcomp_clause.and_then(|x| infos.get(x)) {
                     targets = self.default_target(tree, x);
                 }
@@ -315,7 +323,7 @@ impl<'d> Coder<'d> {
             // at whom its purpose clause names (PETRARCH reads the target deeper in the verb
             // phrase); not an infinitive of the object ("attacked efforts to help Mordor"),
             // nor a statement, whose addressee is said outright
-            if targets.is_empty() && !m.code.starts_with("01") {
+            if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
                 let purpose = |x: &&ClauseInfo| x.aim && tree.head(x.verb) == Some(ci.verb);
                 if let Some(x) = infos.iter().find(purpose) {
                     targets = self.default_target(tree, x);
@@ -325,7 +333,7 @@ impl<'d> Coder<'d> {
             // clausal complement coded nothing is about that clause's subject (PETRARCH
             // reads the target in the deeper phrase); not a plain statement (01), whose
             // complement says what was said, not to whom
-            if targets.is_empty() && !m.code.starts_with("01") {
+            if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
                 for &c in &ci.ccomp_clauses {
                     // a clause before the verb is the report an attribution closes
                     // ("..., a senior official said"), not its complement
@@ -353,7 +361,7 @@ impl<'d> Coder<'d> {
             }
             // "cordoned off the roads leading into Mordor": an object that names no actor
             // may hold one deeper, in its modifiers or clauses
-            if targets.is_empty() && !m.code.starts_with("01") {
+            if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
                 if let Some(t) = ci.object.and_then(|o| tree.deep_actor_token(o)) {
                     targets = self.fill_head(tree, t);
                 }

@@ -524,7 +524,14 @@ impl<'d> Matcher<'d> {
                     .then_some(())
             }
             Element::Skip => Some(()),
-            Element::Compound | Element::Verb => None,
+            // `%` after the verb: a coordination of actors, each a target
+            Element::Compound => {
+                c.object.as_ref().filter(|o| compound(o))?;
+                b.target = Some(Role::Object);
+                b.lexical += 1;
+                Some(())
+            }
+            Element::Verb => None,
             lexical => {
                 let obj = c.object.as_ref()?;
                 self.phrase_matches(std::slice::from_ref(lexical), obj, Role::Object, b)
@@ -555,9 +562,15 @@ impl<'d> Matcher<'d> {
                         b.target = Some(role);
                     }
                 }
-                Element::Compound | Element::Skip | Element::Verb | Element::Prep { .. } => {
-                    return false
+                // "agrees *with the Philippines and France*" (`* WITH %`)
+                Element::Compound => {
+                    if !compound(ph) {
+                        return false;
+                    }
+                    b.target = Some(role);
+                    b.lexical += 1;
                 }
+                Element::Skip | Element::Verb | Element::Prep { .. } => return false,
                 other => words_needed.push(other),
             }
         }
@@ -645,6 +658,16 @@ impl<'d> Matcher<'d> {
 }
 
 /// True for the codes of material cooperation and conflict (quad classes 2 and 4).
+/// A phrase naming several actors joined by a conjunction ("the Philippines and France"),
+/// which a `%` after the verb demands.
+fn compound(ph: &Phrase) -> bool {
+    ph.is_actor
+        && ph
+            .words
+            .iter()
+            .any(|w| w.is("AND") || w.is("OR") || w.is("NOR"))
+}
+
 fn material(code: &str) -> bool {
     let root = code.get(..2).and_then(|r| r.parse().ok());
     matches!(root.and_then(quad_class_of_root), Some(2 | 4))
@@ -700,9 +723,9 @@ fn written_for(p: &Pattern, c: &Clause) -> bool {
 
 /// The object side of a pattern in structured form. PETRARCH2 patterns already mark
 /// phrases; a flat TABARI-style run of words (`* DIPLOMATIC TIES`, `* OVER EFFORTS`,
-/// `* AT ^ +`) is regrouped: words before the first preposition form the object noun
-/// phrase, each preposition opens a prepositional phrase holding what follows it, `^` is
-/// dropped.
+/// `* AT ^ +`, `* WITH %`) is regrouped: words before the first preposition form the
+/// object noun phrase, each preposition opens a prepositional phrase holding what follows
+/// it, `^` is dropped.
 fn regroup(after: &[Element], is_prep: &dyn Fn(&Element) -> bool) -> Vec<Element> {
     let mut out = Vec::new();
     let mut np: Vec<Element> = Vec::new();
@@ -710,7 +733,7 @@ fn regroup(after: &[Element], is_prep: &dyn Fn(&Element) -> bool) -> Vec<Element
     let flush_np = |np: &mut Vec<Element>, out: &mut Vec<Element>| {
         if np
             .iter()
-            .all(|e| matches!(e, Element::Source | Element::Target))
+            .all(|e| matches!(e, Element::Source | Element::Target | Element::Compound))
         {
             out.append(np);
         } else if !np.is_empty() {
@@ -735,7 +758,8 @@ fn regroup(after: &[Element], is_prep: &dyn Fn(&Element) -> bool) -> Vec<Element
             | Element::Synset(_)
             | Element::Consecutive(_)
             | Element::Source
-            | Element::Target => match prep.as_mut() {
+            | Element::Target
+            | Element::Compound => match prep.as_mut() {
                 Some((_, object)) => object.push(e.clone()),
                 None => np.push(e.clone()),
             },

@@ -2,8 +2,9 @@
 //! a parser split into an apposition, the agent of a material passive named by where the act
 //! came from or the attack it happened in, reduced passive relatives ("soldiers killed in
 //! ..."), a purpose clause's target for a target-less act, multiword verbs whose first word
-//! stands before the verb proper (`WIRE_+TAP`), and a closing attribution whose parsed
-//! subject is an uncoded name. Parses are hand-written rows.
+//! stands before the verb proper (`WIRE_+TAP`), a closing attribution whose parsed subject
+//! is an uncoded name, and `%` compounds after the verb or alone. Parses are hand-written
+//! rows.
 
 use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
@@ -20,6 +21,14 @@ KILL
 
 --- SIGN [081] ---
 SIGN
+
+--- AGREE [081] ---
+AGREE
+- * WITH % [031]
+
+--- POSTPONE [120] ---
+POSTPONE
+- % HAVE * [191]
 
 --- SAY [023] ---
 SAY {SAID SAYS}
@@ -228,4 +237,46 @@ fn a_closing_attribution_ending_in_an_uncoded_name_has_its_agent_as_subject() {
     };
     let got = codings(&Coder::new(&dict, loose).code(&d, &a));
     assert_eq!(got, vec!["FOR>OSG:041"]);
+}
+
+#[test]
+fn a_compound_after_the_verb_and_a_compound_alone() {
+    // "Eriador agrees with the Philippines and France" (`* WITH %`)
+    let rows = [
+        ("Eriador", "Eriador", "PROPN", 2, "nsubj"),
+        ("agrees", "agree", "VERB", 0, "root"),
+        ("with", "with", "ADP", 5, "case"),
+        ("the", "the", "DET", 5, "det"),
+        ("Philippines", "Philippines", "PROPN", 2, "obl"),
+        ("and", "and", "CCONJ", 7, "cc"),
+        ("France", "France", "PROPN", 5, "conj"),
+    ];
+    let actors = [(1, 1, "ERI"), (5, 5, "PHL"), (7, 7, "FRA")];
+    assert_eq!(
+        code(&rows, &actors, &[]),
+        vec!["ERI>FRA:031", "ERI>PHL:031"]
+    );
+    // one country is no compound: the verb's own code
+    let actors = [(1, 1, "ERI"), (5, 5, "PHL")];
+    assert_eq!(code(&rows[..5], &actors, &[]), vec!["ERI>PHL:081"]);
+    // "Gondor and Osgiliath have postponed their meeting after Rohan was reported": `%
+    // HAVE *` is the members towards each other, not towards an actor deeper down
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 5, "nsubj"),
+        ("and", "and", "CCONJ", 3, "cc"),
+        ("Osgiliath", "Osgiliath", "PROPN", 1, "conj"),
+        ("have", "have", "AUX", 5, "aux"),
+        ("postponed", "postpone", "VERB", 0, "root"),
+        ("their", "their", "PRON", 7, "nmod:poss"),
+        ("meeting", "meeting", "NOUN", 5, "obj"),
+        ("after", "after", "ADP", 11, "mark"),
+        ("Rohan", "Rohan", "PROPN", 11, "nsubj:pass"),
+        ("was", "be", "AUX", 11, "aux:pass"),
+        ("reported", "report", "VERB", 7, "acl"),
+    ];
+    let actors = [(1, 1, "GON"), (3, 3, "OSG"), (9, 9, "ROH")];
+    assert_eq!(
+        code(&rows, &actors, &[]),
+        vec!["GON>OSG:191", "OSG>GON:191"]
+    );
 }
