@@ -24,6 +24,8 @@ mod embedded;
 mod indirect;
 #[cfg(test)]
 mod rule_tests;
+#[cfg(test)]
+mod rule_tests_round6;
 mod speakers;
 
 use dyad_core::{Document, Span, Token};
