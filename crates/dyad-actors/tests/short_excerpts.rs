@@ -132,3 +132,20 @@ fn a_pronoun_with_no_person_to_follow_takes_the_document_country_alone() {
     let ms = resolve("He urged the public to take more care.", "2016-11-01");
     assert_eq!(find(&ms, "He").code, None, "{ms:#?}");
 }
+
+#[test]
+fn role_nouns_the_agents_lacked_take_a_sector_and_the_ecb_is_the_eu() {
+    let ms = resolve(
+        "Canadian police said the suspect had no criminal history. The decision is \
+         for the ECB to take.",
+        "2016-11-01",
+    );
+    let s = find(&ms, "suspect");
+    assert_eq!(s.sector.as_deref(), Some("CRM"), "{ms:#?}");
+    assert_eq!(s.country.as_deref(), Some("CAN"), "{ms:#?}");
+    assert_eq!(
+        find(&ms, "ECB").code.as_deref(),
+        Some("IGOEUREEC"),
+        "{ms:#?}"
+    );
+}
