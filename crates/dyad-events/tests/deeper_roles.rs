@@ -3,8 +3,8 @@
 //! came from or the attack it happened in, reduced passive relatives ("soldiers killed in
 //! ..."), a purpose clause's target for a target-less act, multiword verbs whose first word
 //! stands before the verb proper (`WIRE_+TAP`), a closing attribution whose parsed subject
-//! is an uncoded name, and `%` compounds after the verb or alone. Parses are hand-written
-//! rows.
+//! is an uncoded name, `%` compounds after the verb or alone, and function words before
+//! the verb hung from it in another role. Parses are hand-written rows.
 
 use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
@@ -29,6 +29,10 @@ AGREE
 --- POSTPONE [120] ---
 POSTPONE
 - % HAVE * [191]
+
+--- BOYCOTT [191] ---
+BOYCOTT
+- NEITHER * [081]
 
 --- SAY [023] ---
 SAY {SAID SAYS}
@@ -278,5 +282,36 @@ fn a_compound_after_the_verb_and_a_compound_alone() {
     assert_eq!(
         code(&rows, &actors, &[]),
         vec!["GON>OSG:191", "OSG>GON:191"]
+    );
+}
+
+#[test]
+fn a_lone_function_word_before_the_verb_is_read_by_patterns() {
+    // "Neither Galadriel nor Gollum boycotted Gondor", `Neither` parsed as `obl`
+    let rows = [
+        ("Neither", "neither", "DET", 5, "obl"),
+        ("Galadriel", "Galadriel", "PROPN", 5, "nsubj"),
+        ("nor", "nor", "CCONJ", 4, "cc"),
+        ("Gollum", "Gollum", "PROPN", 2, "conj"),
+        ("boycotted", "boycott", "VERB", 0, "root"),
+        ("Gondor", "Gondor", "PROPN", 5, "obj"),
+    ];
+    let actors = [(2, 2, "ELF"), (4, 4, "HOB"), (6, 6, "GON")];
+    assert_eq!(
+        code(&rows, &actors, &[]),
+        vec!["ELF>GON:081", "HOB>GON:081"]
+    );
+    // without it, the verb's own code
+    let rows = [
+        ("Galadriel", "Galadriel", "PROPN", 4, "nsubj"),
+        ("and", "and", "CCONJ", 3, "cc"),
+        ("Gollum", "Gollum", "PROPN", 1, "conj"),
+        ("boycotted", "boycott", "VERB", 0, "root"),
+        ("Gondor", "Gondor", "PROPN", 4, "obj"),
+    ];
+    let actors = [(1, 1, "ELF"), (3, 3, "HOB"), (5, 5, "GON")];
+    assert_eq!(
+        code(&rows, &actors, &[]),
+        vec!["ELF>GON:191", "HOB>GON:191"]
     );
 }

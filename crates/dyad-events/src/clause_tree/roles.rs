@@ -106,6 +106,16 @@ impl Tree<'_> {
                         .collect();
                     c.pre_verb.extend(coordinated);
                 }
+                // a lone function word before the verb the parser hung from it in another
+                // role ("*Neither* Galadriel nor Gollum boycotted", `neither` as `obl`) is a
+                // word before the verb, as a pattern reads it (`NEITHER *`)
+                (_, "obl" | "dep" | "det" | "cc")
+                    if d < v
+                        && self.children[d].is_empty()
+                        && matches!(t.upos.as_deref(), Some("DET" | "ADV" | "CCONJ" | "PART")) =>
+                {
+                    c.pre_verb.push(word(t));
+                }
                 (_, "iobj") => {
                     c.obliques.push(Oblique {
                         prep: Word::new("to", "to"),
