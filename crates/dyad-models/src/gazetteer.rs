@@ -18,6 +18,7 @@ use std::path::Path;
 use crate::codec::{Dec, Enc};
 use crate::hash::{mix, IdBuild};
 use crate::lex::Lex;
+use crate::ner::classes::{self, WordClasses};
 use crate::ModelError;
 
 /// Category bits of a phrase.
@@ -36,6 +37,10 @@ const SECTION: u32 = 0x475a_0001;
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     phrases: HashMap<u64, u8, IdBuild>,
+    /// Word classes learnt from unlabelled text ([`crate::ner::classes`]): not a name list,
+    /// but read from the same `--gazetteer` files (a class table by its header) and compiled
+    /// into the model the same way. Stored in their own model section.
+    pub classes: WordClasses,
 }
 
 /// The hash of a phrase continued by one more word.
@@ -73,6 +78,7 @@ impl Gazetteer {
     }
 
     /// Reads one list file. Recognised layouts (by their header comment):
+    /// a word-class table ([`classes::HEADER`]; goes to [`Gazetteer::classes`]),
     /// `#phrase<TAB>code<TAB>kind` (country names: kinds name, alias, capital, city, demonym),
     /// `#phrase<TAB>entity<TAB>kind...` (actors: person, organization, group, country, city,
     /// capital, demonym) and `# geonameid<TAB>feature<TAB>name...` (places).
@@ -81,6 +87,9 @@ impl Gazetteer {
             path: path.display().to_string(),
             source: e,
         })?;
+        if text.starts_with(classes::HEADER) {
+            return self.classes.read_rows(&text, &path.display().to_string());
+        }
         let mut layout = None;
         let mut added = 0;
         for (n, line) in text.lines().enumerate() {
@@ -193,7 +202,10 @@ impl Gazetteer {
             }
             phrases.insert(k, c);
         }
-        Ok(Gazetteer { phrases })
+        Ok(Gazetteer {
+            phrases,
+            classes: WordClasses::default(),
+        })
     }
 }
 
@@ -258,6 +270,13 @@ mod tests {
         let mut out = Vec::new();
         g.tag(&lexes(&["Lyon", "in", "France", "is", "French"]), &mut out);
         assert_eq!(out, vec![0x41, 0, 0x41, 0, 0x48]);
+        // A word-class table goes to the classes, not to the names.
+        let t = dir.path().join("cl.tsv");
+        std::fs::write(&t, "#word\tpath\tcaps\tcount\nlyon\t01\t4\t3\n").unwrap();
+        let names = g.len();
+        assert_eq!(g.add_file(&t).unwrap(), 1);
+        assert_eq!((g.len(), g.classes.len()), (names, 1));
+        assert_eq!(g.classes.get(Lex::new("LYON").lower).caps, 4);
         let bad = dir.path().join("b.tsv");
         std::fs::write(&bad, "x\ty\n").unwrap();
         let err = g.add_file(&bad).unwrap_err().to_string();

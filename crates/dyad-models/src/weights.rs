@@ -247,6 +247,18 @@ impl Weights {
         b.build(nclasses, scale).0
     }
 
+    /// The real-valued rows `(key, [(class, weight)])`, keys ascending: the inverse of
+    /// [`Weights::from_rows`] (used to average several NER models).
+    pub(crate) fn to_rows(&self) -> Vec<(u64, Vec<(u16, f32)>)> {
+        self.sorted_keys()
+            .into_iter()
+            .map(|(k, p)| {
+                let row = self.pairs(p).into_iter();
+                (k, row.map(|(c, v)| (c, v as f32 * self.scale)).collect())
+            })
+            .collect()
+    }
+
     pub fn nclasses(&self) -> usize {
         self.nclasses
     }

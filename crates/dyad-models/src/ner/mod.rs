@@ -5,8 +5,10 @@
 //! sequences (an `I-` after an `O`, an entity left open at the end of the sentence), so every
 //! output is a clean list of spans. Features are the word, its affixes and shape, the words and
 //! shapes around it, the predicted part-of-speech tags (from the tagger, which the recognizer
-//! therefore always runs after), the previous entity labels, and the matches of name lists
-//! compiled into the model ([`crate::gazetteer`]). Decoding keeps the best few label
+//! therefore always runs after), the previous entity labels, the matches of name lists
+//! compiled into the model ([`crate::gazetteer`]) and, in models trained with them, word
+//! classes learnt from unlabelled text ([`classes`]: cluster paths and how often a word is
+//! capitalised), which reach the many names the labelled data never shows. Decoding keeps the best few label
 //! sequences ([`beam`]) and training updates whole sequences ([`train()`]): on UNER dev, 68.21
 //! F1 greedy, 71.15 with a beam of 4. After training, an `O` penalty and a bias per entity
 //! type are chosen on dev and stored in the model.
@@ -22,8 +24,10 @@ use crate::lex::{Lex, PAD};
 use crate::perceptron::Weights;
 use crate::tagger::{TagScratch, Tagger};
 use crate::ModelError;
+use classes::Class;
 
 mod beam;
+pub mod classes;
 mod train;
 
 pub use train::{train, BEAM};
@@ -62,6 +66,7 @@ pub struct Ner {
 pub struct NerScratch {
     labels: Vec<u16>,
     gaz: Vec<u8>,
+    cls: Vec<Class>,
     feats: Vec<u64>,
     hist: Vec<u64>,
     beam: beam::BeamScratch,
@@ -118,6 +123,9 @@ struct Ctx<'a> {
     tags: &'a [u16],
     /// Gazetteer matches per word (see [`Gazetteer::tag`]).
     gaz: &'a [u8],
+    /// Word classes per word (see [`classes`]); empty in models without them, which then
+    /// score no class features at all.
+    cls: &'a [Class],
     /// Sentence casing (see [`sentence_case`]).
     sc: u64,
 }
@@ -189,6 +197,54 @@ fn static_features(c: &Ctx, i: usize, out: &mut Vec<u64>) {
     f(47, mix(g0, gn));
     f(49, mix(g0 & 15, t0));
     f(50, mix(mix(g0, w.title as u64), sc));
+    if c.cls.is_empty() {
+        return;
+    }
+    let (c0, cp, cn) = (
+        cls_at(c.cls, i_),
+        cls_at(c.cls, i_ - 1),
+        cls_at(c.cls, i_ + 1),
+    );
+    f(51, prefix(c0, 4));
+    f(52, prefix(c0, 6));
+    f(53, prefix(c0, 8));
+    f(54, prefix(c0, 10));
+    f(55, prefix(c0, 14));
+    f(56, prefix(cp, 14));
+    f(57, prefix(cn, 14));
+    f(58, mix(c0.caps as u64, mix(w.flags, (i == 0) as u64)));
+    f(59, mix(prefix(c0, 8), w.title as u64));
+    f(60, mix(prefix(c0, 6), t0));
+    f(61, mix(cn.caps as u64, n1.title as u64));
+    f(62, mix(cp.caps as u64, p1.title as u64));
+    f(63, mix(prefix(cp, 6), prefix(c0, 6)));
+}
+
+/// The class of the word at `j` (a fixed value outside the sentence).
+#[inline]
+fn cls_at(cls: &[Class], j: isize) -> Class {
+    if j < 0 || j as usize >= cls.len() {
+        Class {
+            path: 0x7ff,
+            depth: Some(15),
+            caps: 5,
+        }
+    } else {
+        cls[j as usize]
+    }
+}
+
+/// The first `bits` bits of a word's cluster path (the whole path if shorter) as a feature
+/// value; one value for all unclustered words.
+#[inline]
+fn prefix(c: Class, bits: u8) -> u64 {
+    match c.depth {
+        None => 0xc1a5_5000,
+        Some(d) => {
+            let k = d.min(bits);
+            mix(bits as u64, ((c.path as u64) >> (d - k)) | (k as u64) << 16)
+        }
+    }
 }
 
 /// The features of word `i` that read the two labels before it (`y1`, `y2`; [`START`] before
@@ -208,6 +264,9 @@ fn history_features(c: &Ctx, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
     f(32, mix(y1, n1.shape));
     f(39, mix(mix(c.sc, t0), y1));
     f(48, mix(g0, y1));
+    if !c.cls.is_empty() {
+        f(64, mix(y1, prefix(cls_at(c.cls, i as isize), 6)));
+    }
 }
 
 /// The label history value before the start of the sentence.
@@ -288,10 +347,12 @@ impl Ner {
     ) {
         let w = &self.weights;
         self.gaz.tag(lex, &mut s.gaz);
+        self.word_classes(lex, &mut s.cls);
         let c = Ctx {
             lex,
             tags,
             gaz: &s.gaz,
+            cls: &s.cls,
             sc: sentence_case(lex),
         };
         let (pen, bias) = (self.o_penalty, &self.type_bias);
@@ -323,6 +384,14 @@ impl Ner {
             &mut s.labels,
         );
         to_spans(&s.labels, out);
+    }
+
+    /// The classes of the words of a sentence (nothing if the model has none).
+    fn word_classes(&self, lex: &[Lex], out: &mut Vec<Class>) {
+        out.clear();
+        if !self.gaz.classes.is_empty() {
+            out.extend(lex.iter().map(|l| self.gaz.classes.get(l.lower)));
+        }
     }
 
     /// The name of entity type `ty` (`PER`, `ORG`, `LOC`).
@@ -378,6 +447,9 @@ impl Ner {
         for b in &self.type_bias {
             e.f32(*b);
         }
+        if !self.gaz.classes.is_empty() {
+            self.gaz.classes.encode(&mut e);
+        }
         codec::write_file(path, KIND, &e.buf)
     }
 
@@ -391,7 +463,7 @@ impl Ner {
         let types = d.strs()?;
         let weights = Weights::decode(&mut d)?;
         // Models from before the name lists end here.
-        let gaz = if d.at_end() {
+        let mut gaz = if d.at_end() {
             Gazetteer::default()
         } else {
             Gazetteer::decode(&mut d)?
@@ -419,6 +491,13 @@ impl Ner {
             for _ in 0..n {
                 type_bias.push(d.f32()?);
             }
+        }
+        // Models from before the word classes end here.
+        if !d.at_end() {
+            if d.u32()? != classes::SECTION {
+                return Err(d.corrupt("expected the word-class section"));
+            }
+            gaz.classes = classes::WordClasses::decode_body(&mut d)?;
         }
         d.finish()?;
         if weights.nclasses() != 1 + 4 * types.len() {
@@ -488,6 +567,8 @@ mod tests {
         let tagger = crate::tagger::train(&conllu, &conllu, &opts, &mut |_| {}).unwrap();
         let mut gaz = Gazetteer::default();
         gaz.add("paris", crate::gazetteer::LOC);
+        let table = "#word\tpath\tcaps\tcount\nparis\t01\t4\t3\nalice\t10\t4\t3\n";
+        assert_eq!(gaz.classes.read_rows(table, "t.tsv").unwrap(), 2);
         let ner = train(&tagger, gaz, &sents, &sents, &opts, &mut |_| {}).unwrap();
         assert!(span_f1(&tagger, &ner, &sents) > 0.99);
 
@@ -496,6 +577,10 @@ mod tests {
         ner.save(&path).unwrap();
         let ner2 = Ner::load(&path).unwrap();
         assert_eq!(ner2.o_penalty(), ner.o_penalty());
+        // The word classes travel in the model file.
+        assert_eq!(ner2.gaz.classes.len(), 2);
+        let c = ner2.gaz.classes.get(Lex::new("Paris").lower);
+        assert_eq!((c.path, c.depth, c.caps), (1, Some(2), 4));
         let forms = ["Alice", "met", "Bob", "Smith", "in", "Paris", "."];
         let mut ts = TagScratch::default();
         let mut tags = Vec::new();
@@ -520,8 +605,17 @@ mod tests {
         codec::write_file(&path, KIND, &e.buf).unwrap();
         let old = Ner::load(&path).unwrap();
         assert_eq!((old.beam_width(), old.type_bias().len()), (1, 0));
+        assert!(old.gaz.classes.is_empty());
         old.recognize(&ts.lex, &tags, &mut NerScratch::default(), &mut found);
         assert_eq!(found.len(), 3);
+        // Something other than the word-class section after the decoding section is an error.
+        e.u32(DECODE_SECTION);
+        e.u32(4);
+        e.len(0);
+        e.u32(0x1234_5678);
+        codec::write_file(&path, KIND, &e.buf).unwrap();
+        let err = Ner::load(&path).unwrap_err().to_string();
+        assert!(err.contains("word-class section"), "{err}");
         std::fs::write(&path, b"DYADMDL\x01").unwrap();
         assert!(Ner::load(&path).is_err());
     }
