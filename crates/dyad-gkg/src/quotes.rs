@@ -20,6 +20,7 @@
 use std::collections::HashSet;
 
 mod clause_parse;
+mod descriptions;
 mod embedded;
 mod indirect;
 #[cfg(test)]
@@ -1292,7 +1293,7 @@ fn make_quote(
             };
             let fits = |p: &Person| {
                 // "he" and "she" are people, not the bodies that also speak.
-                (wanted.is_none() || !speakers::body(&p.name))
+                (wanted.is_none() || !descriptions::body(&p.name))
                     && wanted
                         .is_none_or(|g| speakers::gender_of(doc, &p.name).is_none_or(|h| h == g))
                     && p.name
@@ -1367,15 +1368,15 @@ fn make_quote(
                 .or_else(|| nearest_name_before(doc, spk.map_or(0, |s| s.0)))
                 .unwrap_or_else(|| raw.to_string())
         } else if let Some(name) =
-            spk.and_then(|(s, e)| speakers::qualified_role(doc, persons, s, e))
+            spk.and_then(|(s, e)| descriptions::qualified_role(doc, persons, s, e))
         {
             name
         } else if matches!(raw, "it" | "It") {
-            speakers::it_antecedent(doc, persons, ss.start).unwrap_or_else(|| raw.to_string())
+            descriptions::it_antecedent(doc, persons, ss.start).unwrap_or_else(|| raw.to_string())
         } else if let Some(name) = speakers::expand_acronym(doc, raw) {
             name
         } else if let Some(name) = speakers::role_antecedent(doc, persons, raw, ss.start)
-            .or_else(|| speakers::description_antecedent(doc, persons, raw, ss.start))
+            .or_else(|| descriptions::description_antecedent(doc, persons, raw, ss.start))
         {
             name
         } else if let Some(name) = speakers::person_of_org(raw) {
