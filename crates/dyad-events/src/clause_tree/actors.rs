@@ -121,17 +121,10 @@ impl Tree<'_> {
                 return Some(n);
             }
             // not into coordinated words or clauses, nor into an infinitive (an aim:
-            // "efforts to counter militants") or a clause with a subject of its own ("their
-            // meeting after a hafling was reported on the pass of Cirith Ungol"): their
-            // actors are not the object's
+            // "efforts to counter militants"): their actors are not the object's
             queue.extend(self.kids(n).filter(|&k| {
-                let b = base_rel(&self.toks[k]);
-                let clause = matches!(b, "acl" | "advcl");
-                let own_subject = self
-                    .kids(k)
-                    .any(|j| matches!(base_rel(&self.toks[j]), "nsubj" | "csubj"));
-                !matches!(b, "conj" | "parataxis" | "punct")
-                    && !(clause && (self.infinitival(k) || own_subject))
+                !matches!(base_rel(&self.toks[k]), "conj" | "parataxis" | "punct")
+                    && (base_rel(&self.toks[k]) != "acl" || !self.infinitival(k))
             }));
             i += 1;
         }
