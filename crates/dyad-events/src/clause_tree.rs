@@ -8,7 +8,10 @@
 //! - a verb without a subject inherits one: a coordinated verb (`conj`) or an adverbial
 //!   clause from its head verb, a complement (`xcomp`) from the controlling verb's object
 //!   or subject, a relative clause from the noun it modifies;
-//! - phrases are actors when an actor mention sits on their head or inside them;
+//!   a reduced passive relative ("soldiers *killed* in Ukraine") has its noun as the
+//!   passive subject;
+//! - phrases are actors when an actor mention sits on their head or inside them; a comma
+//!   list the parser read as an apposition with coordinated parts is one coordination;
 //! - an indirect object counts as a `to` oblique (the recipient), prepositional modifiers of
 //!   the object count as obliques of the verb ("accused Gondor of war crimes");
 //! - negation (`not`, `never`, a governing "refuse"/"fail"), future or intent (`will`,
