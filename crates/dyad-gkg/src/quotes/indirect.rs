@@ -844,7 +844,22 @@ fn reported_clause(doc: &Document, v: usize, b: usize) -> Option<((usize, usize)
             }
             let parsed = clause_parse::complement_start(toks, v, b).filter(|&k| k <= v + 8);
             if NO_THAT.contains(&toks[v].text.as_str()) {
-                clause_without_that(doc, v, b).or(parsed)?
+                let k = clause_without_that(doc, v, b).or(parsed)?;
+                // `stressed the importance of the agreement`: besides say and tell, a verb
+                // without `that` reports only a clause with a finite verb of its own (by the
+                // tags; untagged text keeps the words' rule).
+                let tagged = toks[k..b].iter().all(|t| t.xpos.is_some());
+                let finite = toks[k..clause_end(toks, k, b)]
+                    .iter()
+                    .any(|t| matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD")));
+                let say = matches!(
+                    toks[v].text.as_str(),
+                    "said" | "says" | "say" | "told" | "tells" | "tell"
+                );
+                if tagged && !finite && !say {
+                    return None;
+                }
+                k
             } else {
                 // "announced the start of ...", "confirmed the report": without `that` these
                 // verbs take an object; only a finite clause of the parse is reported speech.

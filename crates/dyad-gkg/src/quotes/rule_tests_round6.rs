@@ -356,3 +356,30 @@ fn another_name_with_the_same_last_word_is_no_mention() {
         .unwrap();
     assert_eq!(sierra.1.as_deref(), Some("Scott Strenfel"), "{q:?}");
 }
+
+#[test]
+fn besides_say_and_tell_a_clause_without_that_needs_a_finite_verb() {
+    let t = "The minister stressed the importance of the agreement for both sides.";
+    let mut d = crate::test_doc(t);
+    assert_eq!(
+        indirect_of(&d).len(),
+        1,
+        "untagged text keeps the words' rule"
+    );
+    for tok in &mut d.tokens {
+        tok.xpos = Some("NN".into());
+    }
+    tag(&mut d, "stressed", "VBD");
+    assert!(indirect_of(&d).is_empty(), "{:?}", indirect_of(&d));
+    let t = "The minister stressed the agreement would boost trade for both sides.";
+    let mut d = crate::test_doc(t);
+    for tok in &mut d.tokens {
+        tok.xpos = Some("NN".into());
+    }
+    tag(&mut d, "stressed", "VBD");
+    tag(&mut d, "would", "MD");
+    assert_eq!(
+        indirect_of(&d)[0].0,
+        "the agreement would boost trade for both sides"
+    );
+}
