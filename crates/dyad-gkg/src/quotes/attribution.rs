@@ -1,0 +1,312 @@
+//! Attribution of a direct quote: the speaker and speech verb right after the closing mark
+//! (`," said Blinken`, `," Blinken said`, `," he said`, a byline), or right before the
+//! opening mark (`Blinken said: "`, `..., saying: "`), else the subject of the sentence; and
+//! the name a speech verb's apposition closes (`Sonya Zoghlin, Carlineo's attorney, told`).
+//!
+//! The rules return token indexes (speaker range, verb), not strings, so that the quote
+//! record keeps exact byte spans and resolves the name once, in `resolution`.
+
+use dyad_core::{Document, Token};
+
+use super::{
+    capitalised, indirect, is_mark, is_verb, name_after, name_before, name_run, name_word,
+    pronoun_at, pronoun_before, speakers, Person,
+};
+
+/// `," said Blinken` / `," Blinken said` / `," he said`: returns (speaker tokens, verb token).
+pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize, usize), usize)> {
+    let ends_sentence = close > 0 && matches!(toks[close - 1].text.as_str(), "." | "?" | "!");
+    let mut i = close + 1;
+    while toks.get(i).is_some_and(|t| t.text == ",") {
+        i += 1;
+    }
+    let t = toks.get(i)?;
+    // A byline: `"..." - Matthew Ingram`.
+    if matches!(t.text.as_str(), "-" | "–" | "—") {
+        if let Some(n) = name_run(toks, i + 1) {
+            return Some((n, i));
+        }
+    }
+    // `", according to the Sydney Morning Herald.`
+    if t.text == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to") {
+        return (i + 2..(i + 4).min(toks.len()))
+            .find_map(|k| name_run(toks, k))
+            .map(|s| (s, i));
+    }
+    if is_verb(&t.text) {
+        // `said Blinken`, `said he`, `said planetary geologist Rosaly Lopes of NASA`.
+        return name_after(toks, i + 1)
+            .or_else(|| pronoun_at(toks, i + 1))
+            .or_else(|| {
+                (i + 2..(i + 6).min(toks.len()))
+                    .take_while(|&k| toks[k].text.chars().all(char::is_alphabetic))
+                    .find_map(|k| name_run(toks, k))
+            })
+            .map(|s| (s, i));
+    }
+    // After a quote that ends its sentence, a capitalised word starts a new sentence, not
+    // an attribution (`... for it." Parise said: "...`), unless its speech verb closes the
+    // sentence or takes only its setting (`"...?" Schiff asked.`, `"...?" He Jianxiong, the
+    // former director ..., said at a Nov. 6 event`).
+    if ends_sentence && capitalised(&t.text) {
+        let v = (i..(i + 40).min(toks.len()))
+            .take_while(|&k| !is_mark(&toks[k].text) && toks[k].text != ".")
+            .find(|&k| is_verb(&toks[k].text))?;
+        let closes = toks
+            .get(v + 1)
+            .is_some_and(|n| matches!(n.text.as_str(), "." | "at" | "in" | "on" | "during"));
+        if !closes {
+            return None;
+        }
+    }
+    // `He Jianxiong`: a capitalised `He` before another capitalised word is a name.
+    let pronoun = pronoun_at(toks, i)
+        .filter(|_| !(t.text == "He" && toks.get(i + 1).is_some_and(|n| name_word(&n.text))));
+    if let Some((s, e)) = pronoun.or_else(|| name_run(toks, i)) {
+        if toks.get(e).is_some_and(|v| is_verb(&v.text)) {
+            return Some(((s, e), e));
+        }
+        // `," Obama mocked.`: any simple past closing the sentence after the name.
+        if toks
+            .get(e)
+            .is_some_and(|v| v.xpos.as_deref() == Some("VBD"))
+            && toks.get(e + 1).is_some_and(|n| n.text == ".")
+        {
+            return Some(((s, e), e));
+        }
+        // An apposition: `," Mayer, Disney's chairman of ..., said Tuesday`.
+        if toks.get(e).is_some_and(|t| t.text == ",") {
+            let v = (e + 1..(e + 40).min(toks.len()))
+                .take_while(|&k| !is_mark(&toks[k].text) && toks[k].text != ".")
+                .find(|&k| is_verb(&toks[k].text) && toks[k - 1].text == ",");
+            if let Some(v) = v {
+                return Some(((s, e), v));
+            }
+        }
+    }
+    // A longer subject: `," Goddard planetary scientist Avi Mandell said`, `," the
+    // 14th-ranked Schwartzman said`, `," Paganini and his team wrote`.
+    let near = (i..(i + 10).min(toks.len()))
+        .take_while(|&k| !is_mark(&toks[k].text) && !matches!(toks[k].text.as_str(), "." | ";"))
+        .find(|&k| is_verb(&toks[k].text));
+    // Or a long apposition: `," study lead author Lucas Paganini, a planetary scientist at
+    // ..., said in a statement`.
+    let v = near.or_else(|| {
+        (i..(i + 40).min(toks.len()))
+            .take_while(|&k| !is_mark(&toks[k].text) && toks[k].text != ".")
+            .find(|&k| is_verb(&toks[k].text) && toks[k - 1].text == ",")
+    })?;
+    let spk = name_before(toks, v)
+        .filter(|&(s, _)| s >= i)
+        .or_else(|| pronoun_before(toks, v).filter(|&(s, _)| s >= i))
+        .or_else(|| {
+            (i..v)
+                .find_map(|k| name_run(toks, k))
+                .filter(|&(_, e)| e <= v)
+        })?;
+    Some((spk, v))
+}
+
+/// `Blinken said: "` / `He stressed ..., saying: "`: the speaker before the opening mark.
+/// A quote that opens its paragraph after one ending in `stated,` or `account:` takes the
+/// attribution of that paragraph's last sentence.
+pub(super) fn attribution_before(
+    doc: &Document,
+    open: usize,
+    sentence_of: &[usize],
+    mentions: &[Person],
+) -> Option<((usize, usize), usize)> {
+    let toks = &doc.tokens;
+    let i = open.checked_sub(1)?;
+    let mut start = doc.sentences.get(sentence_of[open])?.tokens[0];
+    let intro = matches!(toks[i].text.as_str(), ":" | ",");
+    if intro && start == open {
+        start = doc.sentences.get(sentence_of[i])?.tokens[0];
+    }
+    let verb = if intro {
+        // The verb is the last token before the colon, or a few tokens back ("told
+        // reporters:", "tweeted using his @POTUS account:").
+        let j = i.checked_sub(1)?;
+        (j.saturating_sub(7).max(start)..=j)
+            .rev()
+            .find(|&k| is_verb(&toks[k].text))
+    } else {
+        // A partial quote inside reported speech: `Eichel said he was "just trying ..."`,
+        // `Haq told Polygraph.info that the U.N. is "working ..."`.
+        (start..=i)
+            .rev()
+            .find(|&k| is_verb(&toks[k].text))
+            .or_else(|| {
+                // `Cruz called the suicide a "profound indictment ..."`, `The Arab League called
+                // it an "extremely adverse development"`: a name given to something.
+                (i.saturating_sub(5).max(start)..=i).rev().find(|&k| {
+                    matches!(
+                    toks[k].text.as_str(),
+                    "called" | "calls" | "labelled" | "labeled" | "termed"
+                ) && toks.get(k + 1).is_some_and(|n| !matches!(n.text.as_str(), "for" | "on"))
+                    // Words, not a title (`a print called "Cowboys and Indians"`).
+                    && toks
+                        .get(open + 1)
+                        .is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()))
+                })
+            })
+    };
+    // `communities," For example ...`: a comma after reported speech opens a quote of the
+    // same speaker.
+    let verb = verb.or_else(|| {
+        (intro && toks[i].text == ",")
+            .then(|| (start..i).rev().find(|&k| is_verb(&toks[k].text)))
+            .flatten()
+    });
+    let Some(verb) = verb else {
+        // `in the words of the Crown prosecutor, Mark Tedeschi, QC, "...`: the first name
+        // of two words or more after `words of`.
+        if intro {
+            let of = (start + 1..i)
+                .rev()
+                .find(|&k| toks[k].text == "of" && toks[k - 1].text == "words");
+            if let Some(of) = of {
+                let named = (of + 1..i)
+                    .filter(|&k| !name_word(&toks[k - 1].text))
+                    .filter_map(|k| name_run(toks, k))
+                    .find(|&(s, e)| e - s >= 2 && e <= i);
+                if let Some(n) = named {
+                    return Some((n, of - 1));
+                }
+            }
+        }
+        // `..., Sunak defended the record ...: "..."`: the subject of the sentence.
+        return (toks[i].text == ":")
+            .then(|| sentence_subject(doc, start, i))
+            .flatten()
+            .map(|s| (s, i));
+    };
+    if let Some(s) = speakers::participle_reporter(doc, start, verb) {
+        return Some(s);
+    }
+    if let Some(s) = indirect::subject_of(doc, verb) {
+        return Some((s, verb));
+    }
+    // A participle ("saying:", "telling Cook,") takes the nearest person named before it in
+    // its sentence, or else the subject of its sentence.
+    let lo = toks[start].span.start;
+    let hi = toks[verb].span.start;
+    if let Some(m) = mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.start >= lo && m.span.end <= hi)
+    {
+        let k = (start..verb).rev().find(|&k| toks[k].span == m.span)?;
+        return Some(((k, k + 1), verb));
+    }
+    sentence_subject(doc, start, verb).map(|s| (s, verb))
+}
+
+/// The subject of the sentence from `start`: the parse root's subject when there is a
+/// parse, else the first pronoun or name at the start or after a comma that a lower-case
+/// word follows (`During ..., Sunak defended`).
+pub(super) fn sentence_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    if let Some(root) = (start..end).find(|&k| toks[k].head.is_none() && toks[k].deprel.is_some()) {
+        if let Some(s) = indirect::subject_of(doc, root) {
+            return Some(s);
+        }
+    }
+    (start..end)
+        .filter(|&k| {
+            k == start || toks[k - 1].text == "," || k == start + 1 && toks[start].text == "The"
+        })
+        .find_map(|k| {
+            pronoun_at(toks, k).or_else(|| {
+                name_run(toks, k).filter(|&(_, e)| {
+                    toks.get(e).is_some_and(|t| {
+                        t.text.starts_with(|c: char| c.is_lowercase()) || t.text == "'s"
+                    })
+                })
+            })
+        })
+}
+
+/// `Sonya Zoghlin, Carlineo's attorney, told ...`: the name opening the sentence of a speech
+/// verb that follows an apposition's closing comma.
+pub(super) fn apposition_subject(doc: &Document, verb: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    if verb == 0 || toks[verb - 1].text != "," {
+        return None;
+    }
+    let start = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens[0] <= verb && verb < s.tokens[1])?
+        .tokens[0];
+    // The clause starts at the sentence start or after a quote that opens the sentence
+    // (`"...," Steve Clarke, deputy administrator, said`).
+    let after_quote = (start..verb)
+        .rev()
+        .find(|&k| is_mark(&toks[k].text))
+        .map(|k| {
+            let mut k = k + 1;
+            while toks.get(k).is_some_and(|t| t.text == ",") {
+                k += 1;
+            }
+            k
+        });
+    let from = after_quote.unwrap_or(start);
+    // A description, then the name between commas: "The bank's chief executive, Tim Sloan,
+    // said" (no verb in the description).
+    if let Some(c) = (from + 1..verb - 1).rev().find(|&k| toks[k].text == ",") {
+        // (Not a post-nominal such as "SC" or "MP": "Tom Molomby, SC, said".)
+        let named = name_run(toks, c + 1).is_some_and(|(s, e)| {
+            s == c + 1
+                && e == verb - 1
+                && !toks[s..e].iter().all(|t| {
+                    t.text
+                        .chars()
+                        .all(|ch| ch.is_ascii_uppercase() || ch == '.')
+                })
+        });
+        // A description has a word in lower case ("Sen. Ted Cruz, R-Texas, said" is a name
+        // and its party).
+        let described = c - from <= 8
+            && toks[from..c].iter().any(|t| {
+                t.text.starts_with(|ch: char| ch.is_lowercase())
+                    && !matches!(t.text.as_str(), "'s" | "’s")
+            })
+            && toks[from..c].iter().all(|t| {
+                !is_mark(&t.text)
+                    && t.text != ","
+                    && !t
+                        .xpos
+                        .as_deref()
+                        .is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP" | "MD"))
+            });
+        if named && described && toks[from].text.starts_with(|ch: char| ch.is_uppercase()) {
+            return name_run(toks, c + 1);
+        }
+    }
+    // A name opening the clause and closed by a comma: "Jeff Rathke, the spokesman, said".
+    if let Some((s, e)) = name_run(toks, from) {
+        if toks.get(e).is_some_and(|t| t.text == ",") && verb > e && verb - e <= 40 {
+            return Some((s, e));
+        }
+    }
+    // Else the name closed by the nearest comma before the apposition: "Civil Defense
+    // Authority director General Suleiman al-Amr, in remarks to ..., said", "According to
+    // the Herald, Professor John Burrows, the chairman of ..., said".
+    (from..verb - 1)
+        .rev()
+        .filter(|&c| toks[c].text == "," && verb - c <= 40)
+        .find_map(|c| {
+            (from..c)
+                .filter(|&k| k == from || !name_word(&toks[k - 1].text))
+                .filter_map(|k| name_run(toks, k))
+                .find(|&(s, e)| {
+                    e == c
+                        && (s == 0
+                            || !matches!(
+                                toks[s - 1].text.as_str(),
+                                "to" | "the" | "of" | "in" | "at" | "from" | "for" | "by" | "with"
+                            ))
+                })
+        })
+}

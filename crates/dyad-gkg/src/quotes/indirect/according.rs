@@ -1,0 +1,117 @@
+//! `According to X, CLAUSE` and `CLAUSE, according to X`: the source (the last name of the
+//! phrase, an apposition after it, or a source noun such as "court records") and the
+//! clause it reports, which is the rest of the sentence on the side away from the phrase.
+
+use dyad_core::Token;
+
+use super::clause_end;
+use super::lexicon::SOURCE_NOUNS;
+use crate::quotes::{capitalised, embedded, is_mark, is_verb, name_run};
+
+/// `According to X, CLAUSE` / `CLAUSE, according to X`.
+pub(super) fn according_to(
+    toks: &[Token],
+    a: usize,
+    v: usize,
+    b: usize,
+) -> Option<((usize, usize), usize, usize)> {
+    // The phrase ends at a comma, a dash or a bracket too (`according to The Washington
+    // Post's Fact Checker -- there is ...`).
+    let mut p = (v + 2..b)
+        .find(|&k| {
+            is_mark(&toks[k].text)
+                || matches!(
+                    toks[k].text.as_str(),
+                    "," | "." | ";" | "--" | "—" | "–" | "(" | ")"
+                )
+        })
+        .unwrap_or(b);
+    // The speaker: the last name in the phrase, or an apposition after it ("the team's coach,
+    // Alireza Mehraban,").
+    let mut spk = (v + 2..p)
+        .filter(|&k| k == v + 2 || !capitalised(&toks[k - 1].text))
+        .filter_map(|k| name_run(toks, k).filter(|&(_, e)| e <= p))
+        .next_back();
+    let appositive = toks.get(p).is_some_and(|t| t.text == ",")
+        && name_run(toks, p + 1).is_some_and(|(_, e)| toks.get(e).is_some_and(|t| t.text == ","));
+    if spk.is_none() || appositive {
+        if let Some((s, e)) = name_run(toks, p + 1) {
+            if toks.get(e).is_some_and(|t| t.text == ",") {
+                spk = Some((s, e));
+                p = e;
+            }
+        }
+    }
+    // No comma: "According to Rathbun the property was ...".
+    if let Some((s, e)) = name_run(toks, v + 2) {
+        let clause_word = toks.get(e).is_some_and(|t| {
+            matches!(
+                t.text.as_str(),
+                "the" | "a" | "an" | "this" | "these" | "it" | "he" | "she" | "they" | "there"
+            )
+        });
+        if s == v + 2 && p > e + 3 && clause_word {
+            spk = Some((s, e));
+            p = e - 1;
+        }
+    }
+    // No name: a source noun closing a short phrase ("the city's police department",
+    // "court records").
+    let spk = spk.or_else(|| {
+        let last = p
+            .checked_sub(1)
+            .filter(|&l| l >= v + 2 && p - (v + 2) <= 6)?;
+        // A tagged plural noun in lower case is a source as well ("teachers unions").
+        let tagged_plural = toks[last].xpos.as_deref() == Some("NNS")
+            && toks[last].text.starts_with(|c: char| c.is_lowercase())
+            && p - (v + 2) <= 4;
+        (SOURCE_NOUNS.contains(&toks[last].text.as_str()) || tagged_plural).then_some((v + 2, p))
+    })?;
+    if embedded::according_inside(toks, a, v, p, b) {
+        return Some((spk, a, b));
+    }
+    let opens =
+        v == a || toks[v - 1].text == "that" || toks[v - 1].text.eq_ignore_ascii_case("and");
+    if opens && p + 1 < b {
+        let mut first = p + 1;
+        // "..., quoting the KCNA agency, the military ...".
+        if toks[first].text == "quoting" {
+            first = (first..b).find(|&k| toks[k].text == ",")? + 1;
+        }
+        let end = clause_end(toks, first, b);
+        // "According to the Herald, Professor Burrows, the chairman, said ...": the said-clause
+        // is the quote.
+        if end < b && toks.get(end + 1).is_some_and(|t| is_verb(&t.text)) {
+            return None;
+        }
+        Some((spk, first, end))
+    } else if v > a + 1 {
+        let mut last = v;
+        while last > a && matches!(toks[last - 1].text.as_str(), "," | "(") {
+            last -= 1;
+        }
+        // `"Here we are ...," he told settler leaders, according to a statement.`: a direct
+        // quote and its attribution, not a clause.
+        if is_mark(&toks[a].text) {
+            return None;
+        }
+        // "... migrants which, according to AFP, ...": a relative clause, not a report.
+        if last > a && matches!(toks[last - 1].text.as_str(), "which" | "who" | "that") {
+            return None;
+        }
+        // `Given that history -- and the fact that CLAUSE, according to X -- ...`: the
+        // clause of a `that` after a noun.
+        let first = (a..last)
+            .rev()
+            .find(|&k| {
+                toks[k].text == "that"
+                    && k > a
+                    && (toks[k - 1].text == "fact"
+                        || embedded::SPEECH_NOUNS.contains(&toks[k - 1].text.as_str()))
+            })
+            .map_or(a, |k| k + 1);
+        Some((spk, first, last))
+    } else {
+        None
+    }
+}

@@ -1,0 +1,99 @@
+//! Where a reported clause ends: the sentence end, or an earlier boundary such as a direct
+//! quote opening after a comma or colon, a dash turning to the writer's own words, a
+//! trailing attribution, a second speech verb or `that` clause of the same speaker, or an
+//! apposition to the whole clause. One function that every clause rule (and `embedded`)
+//! calls, so that all reports stop at the same boundaries.
+
+use dyad_core::Token;
+
+use super::reported_clause::SUBORDINATORS;
+use super::REPORTING;
+use crate::quotes::{clause_parse, is_mark, is_verb, name_run, PRONOUNS};
+
+/// The end (exclusive) of the reported clause: the sentence end, a quote mark that opens a
+/// direct quote after a comma or colon (glued to the word after it, not to the one before:
+/// `named "Better Idea of Afghan Girls," scored` goes on), or a comma before another speech
+/// verb, "according to", or a new clause ("but", "with", "while", also after a closing quote
+/// mark), or a dash before "and"/"but".
+pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&k| {
+            let t = toks[k].text.as_str();
+            let opening = toks
+                .get(k + 1)
+                .is_some_and(|n| n.span.start == toks[k].span.end)
+                && toks[k - 1].span.end < toks[k].span.start;
+            (is_mark(t)
+                && k > from
+                && opening
+                && matches!(toks[k - 1].text.as_str(), "," | ":")
+                // A clause opening with a subordinate one goes on to its main clause
+                // (`said although ... are known to impact yields, "nobody has ..."`).
+                && !SUBORDINATORS.contains(&toks[from].text.as_str())
+                && !(from >= 2
+                    && toks[from - 1].text == ","
+                    && toks[from - 2].text == "that"
+                    && clause_parse::lacks_finite_verb(toks, from, k)))
+                // A dash before a short verbless phrase closing the sentence is the
+                // writer's apposition (`... defeating President Donald Trump in 2020 — her
+                // top priority.`).
+                || (matches!(t, "—" | "–" | "--")
+                    && k > from
+                    && end - k <= 7
+                    && !toks[k + 1..end].iter().any(|n| {
+                        n.xpos.as_deref().is_some_and(|x| x.starts_with("VB") || x == "MD")
+                            || is_mark(&n.text)
+                    }))
+                // A dash before "and"/"but" turns to the writer's own words ("his approach
+                // has created leverage — and in some cases, he is right").
+                || (matches!(t, "—" | "–")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.text.as_str(), "and" | "but")))
+                // A comma inside a closing quote mark before "but" (`in United States "farm
+                // country," but the Chinese ...`).
+                || (t == ","
+                    && toks.get(k + 1).is_some_and(|n| is_mark(&n.text))
+                    && toks.get(k + 2).is_some_and(|n| n.text == "but"))
+                // A trailing attribution of the sentence (`..., Morrison testified.`).
+                || (t == ","
+                    && name_run(toks, k + 1)
+                        .is_some_and(|(s, e)| s == k + 1 && toks.get(e).is_some_and(|n| is_verb(&n.text))))
+                // The speaker's own circumstances: `, as he deflected ...`.
+                || (t == ","
+                    && toks.get(k + 1).is_some_and(|n| n.text == "as")
+                    && toks.get(k + 2).is_some_and(|n| PRONOUNS.contains(&n.text.as_str())))
+                // A second speech verb of the same speaker: `... "three amigos" and added`,
+                // `... were treated well and asked their governments ...` (not `and
+                // continued`, which is rarely speech).
+                || (t == "and"
+                    && k > from
+                    && toks.get(k + 1).is_some_and(|n| {
+                        REPORTING.contains(&n.text.as_str())
+                            || matches!(n.text.as_str(), "asked" | "urged" | "replied")
+                    }))
+                // A second `that` clause of the same verb: `that the claim "is patently
+                // false," and that "the United States is not ..."`.
+                // (After a comma or a closing mark: `... repercussions and that the United
+                // States will be better off` is one clause.)
+                || (t == "and"
+                    && k > from + 1
+                    && (toks[k - 1].text == "," || is_mark(&toks[k - 1].text))
+                    && toks.get(k + 1).is_some_and(|n| n.text == "that"))
+                // An apposition to the whole clause: `..., a prospect Vindman denied`.
+                || (t == ","
+                    && k > from + 3
+                    && toks.get(k + 1).is_some_and(|n| matches!(n.text.as_str(), "a" | "an"))
+                    && !toks[k + 1..end]
+                        .iter()
+                        .any(|n| matches!(n.text.as_str(), "and" | "or" | ",")))
+                || (t == ","
+                    && toks.get(k + 1).is_some_and(|n| {
+                        is_verb(&n.text)
+                            || matches!(n.text.as_str(), "according" | "but" | "with" | "while")
+                            || (PRONOUNS.contains(&n.text.as_str()) || n.text == "and")
+                                && toks.get(k + 2).is_some_and(|m| is_verb(&m.text))
+                    }))
+        })
+        .unwrap_or(end)
+}

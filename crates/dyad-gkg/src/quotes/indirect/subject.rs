@@ -1,0 +1,183 @@
+//! The subject of a speech verb, which direct and indirect speech share: a name or pronoun
+//! right before the verb or a name an apposition's comma closes, else the `nsubj` of the
+//! parse widened to its name, else the subject of the verb it is coordinated with or depends
+//! on. Also the antecedent of `who` and bare unnamed sources ("officials have stated"), which
+//! reported clauses fall back on.
+//!
+//! The tokens next to the verb come before the parse because the parse's subject may be a
+//! title noun ("co-founder") where the text names the person.
+
+use dyad_core::{Document, Token};
+
+use crate::quotes::{
+    apposition_subject, capitalised, is_mark, is_verb, name_before, name_run, pronoun_at,
+    pronoun_before,
+};
+
+/// The speaker tokens of speech verb `v`: from the parse when there is one, else from the
+/// tokens around it.
+pub(in crate::quotes) fn subject_of(doc: &Document, v: usize) -> Option<(usize, usize)> {
+    subject_depth(doc, v, 0)
+}
+
+fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    if depth > 3 {
+        return None;
+    }
+    // A name or pronoun right before the verb, or a name closed by an apposition's comma,
+    // is more reliable than the parse's subject, which may be a title noun ("co-founder").
+    if let Some(s) = name_before(toks, v)
+        .or_else(|| pronoun_before(toks, v))
+        .or_else(|| apposition_subject(doc, v))
+        .or_else(|| parse_subject(doc, v))
+    {
+        return Some(s);
+    }
+    // Coordinated or participial: "Cooper said ... and said", "He stressed ..., saying".
+    if let Some(h) = toks[v].head {
+        let rel = toks[v].deprel.as_deref().unwrap_or("");
+        if matches!(rel, "conj" | "advcl" | "xcomp" | "parataxis") && h < toks.len() {
+            return subject_depth(doc, h, depth + 1);
+        }
+    }
+    let start = sentence_start(doc, v);
+    if v > 0 && matches!(toks[v - 1].text.as_str(), "and" | "also") {
+        if let Some(prev) = (start..v - 1).rev().find(|&k| is_verb(&toks[k].text)) {
+            return subject_depth(doc, prev, depth + 1);
+        }
+        return crate::quotes::sentence_subject(doc, start, v);
+    }
+    None
+}
+
+/// `X, who said ...`: the name or noun before the relative `who` speaks.
+pub(super) fn who_antecedent(toks: &[Token], a: usize, v: usize) -> Option<(usize, usize)> {
+    if v < a + 3 || toks[v - 1].text != "who" || toks[v - 2].text != "," {
+        return None;
+    }
+    let c = v - 2;
+    name_before(toks, c).or_else(|| {
+        let t = &toks[c - 1];
+        t.xpos
+            .as_deref()
+            .is_some_and(|x| x.starts_with("NN"))
+            .then_some((c - 1, c))
+    })
+}
+
+/// An unnamed source right before the verb: "officials have stated", "media have said".
+pub(super) fn bare_subject(toks: &[Token], start: usize, v: usize) -> Option<(usize, usize)> {
+    let mut e = v;
+    while e > start
+        && (matches!(toks[e - 1].text.as_str(), "have" | "has" | "had" | "also")
+            || crate::quotes::adverb(&toks[e - 1]))
+    {
+        e -= 1;
+    }
+    let k = e.checked_sub(1).filter(|&k| k >= start)?;
+    let t = toks[k].text.as_str();
+    let noun = t.chars().all(char::is_alphabetic)
+        && t.len() > 2
+        && !matches!(
+            t.to_lowercase().as_str(),
+            "who"
+                | "which"
+                | "that"
+                | "and"
+                | "but"
+                | "also"
+                | "not"
+                | "never"
+                | "always"
+                | "repeatedly"
+                | "often"
+                | "again"
+                | "reportedly"
+                | "previously"
+                | "later"
+                | "still"
+                | "already"
+                | "publicly"
+                | "privately"
+                | "initially"
+                | "once"
+                | "earlier"
+                | "consistently"
+                | "was"
+                | "were"
+                | "been"
+                | "had"
+                | "has"
+                | "have"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "the"
+                | "this"
+                | "what"
+                | "she"
+                | "they"
+                | "you"
+        );
+    noun.then_some((k, k + 1))
+}
+
+pub(super) fn sentence_start(doc: &Document, v: usize) -> usize {
+    doc.sentences
+        .iter()
+        .find(|s| s.tokens[0] <= v && v < s.tokens[1])
+        .map(|s| s.tokens[0])
+        .unwrap_or(0)
+}
+
+/// The `nsubj` of `v` in the parse, widened to its name (`Yvette Cooper`) or to an
+/// appositive name (`spokesman ... Fuad Basya`).
+fn parse_subject(doc: &Document, v: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let start = sentence_start(doc, v);
+    let end = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens[0] <= v && v < s.tokens[1])
+        .map(|s| s.tokens[1])
+        .unwrap_or(toks.len());
+    let k = (start..end).find(|&k| {
+        toks[k].head == Some(v)
+            && toks[k]
+                .deprel
+                .as_deref()
+                .is_some_and(|r| r.starts_with("nsubj"))
+    })?;
+    if let Some(p) = pronoun_at(toks, k) {
+        return Some(p);
+    }
+    // `it said`, `which it said crashed ...`: an organisation or body named before.
+    if matches!(toks[k].text.as_str(), "it" | "It") && k < v {
+        return Some((k, k + 1));
+    }
+    let widen = |k: usize| {
+        if !capitalised(&toks[k].text) || is_mark(&toks[k].text) {
+            return None;
+        }
+        let mut s = k;
+        while s > start && capitalised(&toks[s - 1].text) && !is_mark(&toks[s - 1].text) {
+            s -= 1;
+        }
+        (s..=k).find_map(|i| name_run(toks, i).filter(|&(a, b)| a <= k && k < b))
+    };
+    widen(k).or_else(|| {
+        // A title noun with the name after it: "co-founder Mark Zuckerberg", "the firm
+        // Secunia.com".
+        (k + 1..end)
+            .filter(|&c| {
+                toks[c].head == Some(k)
+                    && matches!(
+                        toks[c].deprel.as_deref(),
+                        Some("appos" | "flat" | "compound")
+                    )
+            })
+            .find_map(widen)
+    })
+}

@@ -1,0 +1,175 @@
+//! Closing attributions: `CLAUSE, police said.`, `CLAUSE, says Tarlo.` and the inverted
+//! `CLAUSE, said another witness in the probe, former adviser Fiona Hill.`. The clause is
+//! the sentence before the attribution's comma; partial quotes may sit inside it when their
+//! marks are balanced and the sentence does not open with one.
+
+use dyad_core::Token;
+
+use super::lexicon::{NOT_CLAUSE_START, TIME_WORDS, TRAILING_SETTING};
+use crate::quotes::{
+    capitalised, is_mark, is_verb, name_before, name_run, pronoun_at, pronoun_before,
+};
+
+/// `CLAUSE, police said.` / `CLAUSE, says Tarlo.`: an attribution closing its sentence
+/// after a comma; the clause is the sentence before that comma. (speaker, first, end).
+pub(super) fn trailing(
+    toks: &[Token],
+    a: usize,
+    v: usize,
+    b: usize,
+) -> Option<((usize, usize), usize, usize)> {
+    let mut end = b;
+    while end > v + 1 && matches!(toks[end - 1].text.as_str(), "." | "!" | "?") {
+        end -= 1;
+    }
+    let (c, spk) = if let Some(n) = inverted_source(toks, v, end) {
+        (v - 1, n)
+    } else if v > a && toks[v - 1].text == "," {
+        // Inverted: `, says Tarlo.`, `, says Canadian Blood Services (CBS).`
+        let n = name_run(toks, v + 1).or_else(|| pronoun_at(toks, v + 1))?;
+        // The name closes the sentence (a bracketed acronym may follow it), or an
+        // apposition in lower case does (`, said Serene Gregg, local president of the
+        // prison workers' union.`).
+        let apposition = toks.get(n.1).is_some_and(|t| t.text == ",")
+            && toks
+                .get(n.1 + 1)
+                .is_some_and(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+            && !(n.1 + 1..end).any(|k| is_verb(&toks[k].text) || is_mark(&toks[k].text));
+        if n.1 < end && toks[n.1].text != "(" && !apposition {
+            return None;
+        }
+        (v - 1, n)
+    } else {
+        // `, police said.`, `, Mr Panvalkar said on Monday.`: a short subject after a comma
+        // (up to seven words: `, people familiar with Chinese trade policy said.`); after
+        // `told` a name may close the sentence (`, an insurgent source told Agence
+        // France-Presse.`).
+        let told_name = matches!(toks[v].text.as_str(), "told" | "tells")
+            && name_run(toks, v + 1).is_some_and(|(s, e)| s == v + 1 && e >= end);
+        if !told_name
+            && (v + 1..end).any(|k| {
+                let w = toks[k].text.as_str();
+                !TIME_WORDS.contains(&w) && !TRAILING_SETTING.contains(&w)
+            })
+        {
+            return None;
+        }
+        // The subject may be a long description with no verb in it (`, the U.S. Attorney's
+        // Office for the Western District of New York said in a statement.`).
+        let c = (a..v).rev().take(16).find(|&k| toks[k].text == ",")?;
+        if v - c > 8 && !long_source(toks, c + 1, v) {
+            return None;
+        }
+        let spk = name_before(toks, v)
+            .or_else(|| pronoun_before(toks, v))
+            .filter(|&(s, _)| s > c)
+            .unwrap_or((c + 1, v));
+        // A name closing a prepositional phrase of a long subject is not the speaker: the
+        // whole body is (`the U.S. Attorney's Office for the Western District of New York`).
+        let before_name = |s: usize| {
+            let mut k = s;
+            while k > c + 1 && matches!(toks[k - 1].text.as_str(), "the" | "a" | "an") {
+                k -= 1;
+            }
+            k > c + 1 && toks[k - 1].xpos.as_deref() == Some("IN")
+        };
+        let spk = if v - c > 4 && spk.0 > c + 1 && before_name(spk.0) {
+            (c + 1..spk.0)
+                .find(|&k| capitalised(&toks[k].text) && !is_mark(&toks[k].text))
+                .map_or(spk, |s| (s, v))
+        } else {
+            spk
+        };
+        (c, spk)
+    };
+    // Partial quotes may sit inside the clause (`X took the decision to "discontinue the
+    // investigation", the authority said.`, `... and said, "somebody ought to ...," the
+    // prosecutor's office said.`): balanced marks in a sentence that does not open with one
+    // (that is a direct quote and its attribution).
+    // (A mark closing the clause right after its comma counts: `... in her skull," the
+    // prosecutor's office said.`)
+    let marks = (a..c)
+        .chain((c + 1 < v && is_mark(&toks[c + 1].text)).then_some(c + 1))
+        .filter(|&k| is_mark(&toks[k].text))
+        .count();
+    let partial_ok = marks % 2 == 0 && !is_mark(&toks[a].text);
+    if c <= a || (marks > 0 && !partial_ok) || (c + 1..v).any(|k| is_verb(&toks[k].text)) {
+        return None;
+    }
+    Some((spk, skip_conjunction(toks, a, c), c))
+}
+
+/// A long subject of a closing attribution: no verb and no quote mark, a name or a noun
+/// closing it (`the U.S. Attorney's Office for the Western District of New York`, `a second
+/// person briefed on the call`).
+fn long_source(toks: &[Token], s: usize, v: usize) -> bool {
+    let finite = |t: &Token| {
+        matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+            || matches!(t.text.as_str(), "who" | "which" | "that")
+    };
+    !toks[s..v].iter().any(|t| finite(t) || is_mark(&t.text))
+        && toks[v - 1].text.chars().all(char::is_alphabetic)
+}
+
+/// A coordinating word opening a reported sentence is the writer's link, not the
+/// speaker's words (`But it may morph into ..., people familiar with the talks say.`).
+fn skip_conjunction(toks: &[Token], a: usize, c: usize) -> usize {
+    let mut f = a;
+    if f + 1 < c && matches!(toks[f].text.as_str(), "But" | "And" | "Yet" | "So") {
+        f += 1;
+        while f + 1 < c && toks[f].text == "," {
+            f += 1;
+        }
+    }
+    f
+}
+
+/// `CLAUSE, said another witness in the probe, former adviser Fiona Hill.`: an inverted
+/// attribution whose subject is a description ending in a name, the sentence's last words
+/// (`end`, before the final period) after `, said`, or a name with a lower-case apposition
+/// (`, said Serene Gregg, local president of the union.`). The name is the speaker. A verb,
+/// a quote mark or `that` after `said` makes it a clause instead.
+pub(super) fn inverted_source(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize)> {
+    if v < 2 || toks[v - 1].text != "," || end <= v + 1 || end - v > 16 {
+        return None;
+    }
+    let tail = v + 1..end;
+    let no_verb = |r: std::ops::Range<usize>| {
+        !toks[r].iter().any(|t| {
+            is_mark(&t.text)
+                || is_verb(&t.text)
+                || t.text == "that"
+                || matches!(t.upos.as_deref(), Some("VERB" | "AUX"))
+        })
+    };
+    // A name first, then its apposition in lower case (`, said Serene Gregg, local president
+    // of the prison workers' union.`).
+    if let Some((s, e)) = name_run(toks, v + 1).filter(|&(s, _)| s == v + 1) {
+        // Or opening with an organisation's possessive (`, said Mark Quinlan, PG&E's senior
+        // director of ...`).
+        let mut k = e + 1;
+        while k < end && k < e + 5 && (capitalised(&toks[k].text) || toks[k].text == "&") {
+            k += 1;
+        }
+        let possessive = k > e + 1
+            && k + 1 < end
+            && matches!(toks[k].text.as_str(), "'s" | "’s")
+            && toks[k + 1].text.starts_with(|c: char| c.is_lowercase());
+        let apposition = e + 1 < end
+            && toks[e].text == ","
+            && (toks[e + 1].text.starts_with(|c: char| c.is_lowercase()) || possessive)
+            && no_verb(e + 1..end);
+        return apposition.then_some((s, e));
+    }
+    // `testified before the House Committee` is a verb with its phrase, not an inversion.
+    if !toks[v + 1].text.starts_with(|c: char| c.is_lowercase())
+        || NOT_CLAUSE_START.contains(&toks[v + 1].text.as_str())
+        || toks[v + 1].upos.as_deref() == Some("ADP")
+        || !no_verb(tail.clone())
+    {
+        return None;
+    }
+    tail.filter(|&k| !capitalised(&toks[k - 1].text))
+        .filter_map(|k| name_run(toks, k).filter(|&(s, e)| s == k && e == end))
+        .next()
+}

@@ -1,0 +1,122 @@
+//! Where the clause of a verb that may drop `that` begins (`said the talks ...`, `told
+//! reporters on Monday the ...`): past the listener of `told` and a time phrase or adverb,
+//! by the words alone, refusing a start that reads as the verb's object (`claimed victory
+//! as ...`, `warned Europe about ...`).
+
+use dyad_core::{Document, Token};
+
+use super::lexicon::{
+    ADVERBS, NOT_CLAUSE_START, OBJECTS, OBJECT_PREPOSITIONS, PERIODS, SETTING_NOUNS, TIME_WORDS,
+};
+use crate::quotes::{capitalised, clause_parse, is_mark, name_run};
+
+/// The first token of the clause of a verb that may drop `that` (`said the talks ...`,
+/// `told reporters on Monday the ...`), by the words alone.
+pub(super) fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let stop =
+        |k: usize| is_mark(&toks[k].text) || matches!(toks[k].text.as_str(), "." | ":" | ";");
+    let mut k = v + 1;
+    if matches!(toks[v].text.as_str(), "told" | "tells" | "tell") {
+        if let Some((_, e)) = name_run(toks, k) {
+            k = e;
+        } else if toks
+            .get(k)
+            .is_some_and(|t| OBJECTS.contains(&t.text.as_str()))
+        {
+            k += 1;
+        } else if toks.get(k).is_some_and(|t| t.text == "the") {
+            k += 2;
+        } else {
+            return None;
+        }
+        // "told (the) BBC's Andrew Marr Show": the possessive's name too.
+        if toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text.as_str(), "'s" | "’s"))
+        {
+            k = name_run(toks, k + 1).map_or(k + 1, |(_, e)| e);
+        }
+    }
+    // A time phrase or adverb: "on Thursday", "yesterday", "in a statement", "earlier",
+    // "last week".
+    loop {
+        let t = toks.get(k)?.text.as_str();
+        if TIME_WORDS.contains(&t) || ADVERBS.contains(&t) {
+            k += 1;
+        } else if t == "on" && toks.get(k + 1).is_some_and(|n| capitalised(&n.text)) {
+            k += 2;
+        } else if t == "in" && toks.get(k + 1).is_some_and(|n| n.text == "a") {
+            // `in a statement`, `in a joint statement`, `in a televised address`: up to the
+            // setting's noun.
+            k = (k + 2..(k + 5).min(b))
+                .find(|&j| SETTING_NOUNS.contains(&toks[j].text.as_str()))
+                .map_or(k + 3, |j| j + 1);
+        } else if matches!(t, "last" | "this" | "next")
+            && toks.get(k + 1).is_some_and(|n| {
+                PERIODS.contains(&n.text.as_str()) || TIME_WORDS.contains(&n.text.as_str())
+            })
+        {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    let t = toks.get(k)?;
+    // A word glued to a hyphen is a compound ("in-flight"), not a preposition.
+    let compound = toks
+        .get(k + 1)
+        .is_some_and(|n| n.text == "-" && n.span.start == t.span.end);
+    if k >= b
+        || stop(k)
+        || t.text == ","
+        || !t.text.chars().any(char::is_alphanumeric)
+        || (!compound
+            && NOT_CLAUSE_START.contains(&t.text.to_lowercase().as_str())
+            && !comparative_amount(toks, k))
+    {
+        return None;
+    }
+    // "claimed victory as the House ...": a bare singular noun (by the tag) right after the
+    // verb, with a preposition after it, is the verb's object.
+    if k == v + 1
+        && toks[k].xpos.as_deref() == Some("NN")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.xpos.as_deref(), Some("IN" | "TO")))
+    {
+        return None;
+    }
+    // "warned Europe about ...": a name with a preposition after it is the verb's object.
+    if let Some((_, e)) = name_run(toks, k) {
+        if toks
+            .get(e)
+            .is_some_and(|n| OBJECT_PREPOSITIONS.contains(&n.text.as_str()))
+        {
+            return None;
+        }
+    }
+    if clause_parse::is_object_of(toks, k, v)
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| OBJECT_PREPOSITIONS.contains(&n.text.as_str()))
+        && clause_parse::complement_start(toks, v, b).is_none()
+    {
+        return None;
+    }
+    Some(k)
+}
+
+/// `more than 15,000 people ...`, `fewer than half ...`: an amount opening the clause, not
+/// the object `more` of "said more needs to be done".
+fn comparative_amount(toks: &[Token], k: usize) -> bool {
+    matches!(
+        toks[k].text.to_lowercase().as_str(),
+        "more" | "less" | "fewer"
+    ) && toks.get(k + 1).is_some_and(|t| {
+        t.text == "than"
+            || t.xpos
+                .as_deref()
+                .is_some_and(|x| matches!(x, "VBZ" | "VBD" | "MD"))
+    })
+}

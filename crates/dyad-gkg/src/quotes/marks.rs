@@ -1,0 +1,146 @@
+//! Quote marks paired into quoted runs, and the document layout the pairing depends on:
+//! paragraph breaks (blank lines), the sentence of each token, word counts and the
+//! normalised form used to compare quote texts.
+//!
+//! Pairing works on tokens rather than characters because the attribution rules look at the
+//! tokens around each mark; a paragraph break closes an open run, since news repeats the
+//! opening mark on every paragraph of a long quote.
+
+use dyad_core::{Document, Token};
+
+use super::{is_close, is_mark, is_open, is_straight};
+
+/// A quoted run: token indexes of the marks (the close may be missing at a paragraph end)
+/// and of the words inside, `[first, last]`.
+pub(super) struct Run {
+    pub(super) open: usize,
+    pub(super) close: Option<usize>,
+    pub(super) first: usize,
+    pub(super) last: usize,
+    /// Continues the quote of the previous paragraph (no opening mark of its own).
+    pub(super) continues: bool,
+}
+
+/// Pairs the quote marks of the document into runs.
+///
+/// A paragraph break closes an open run. News continues a quote over paragraphs by opening
+/// each paragraph with a mark and closing only the last; when the next paragraph lacks its
+/// opening mark, its first straight mark written like a closing one (`early." After`)
+/// closes a run that starts the paragraph. Runs that continue the quote of the previous
+/// paragraph are flagged, so they take its speaker.
+pub(super) fn quoted_runs(doc: &Document) -> Vec<Run> {
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    // The first token of a paragraph that follows a run cut by its paragraph break.
+    let mut carry: Option<usize> = None;
+    #[allow(clippy::needless_range_loop)] // `i` is also compared with other token indexes
+    for i in 0..toks.len() {
+        if i > 0 && para_break(doc, i - 1, i) {
+            carry = None;
+            if let Some(o) = open.take() {
+                if i - 1 > o {
+                    out.push(Run {
+                        open: o,
+                        close: None,
+                        first: o + 1,
+                        last: i - 1,
+                        continues: false,
+                    });
+                }
+                if !is_mark(&toks[i].text) {
+                    carry = Some(i);
+                }
+            }
+        }
+        let t = toks[i].text.as_str();
+        match open {
+            Some(o) if is_close(t) || is_straight(t) => {
+                if i > o + 1 {
+                    out.push(Run {
+                        open: o,
+                        close: Some(i),
+                        first: o + 1,
+                        last: i - 1,
+                        continues: false,
+                    });
+                }
+                open = None;
+            }
+            None if carry.is_some_and(|c| c < i)
+                && (is_close(t) || is_straight(t) && looks_closing(doc, i)) =>
+            {
+                let c = carry.take().unwrap_or(i);
+                out.push(Run {
+                    open: c,
+                    close: Some(i),
+                    first: c,
+                    last: i - 1,
+                    continues: true,
+                });
+            }
+            None if is_open(t) || is_straight(t) => {
+                carry = None;
+                open = Some(i);
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        if toks.len() > o + 1 {
+            out.push(Run {
+                open: o,
+                close: None,
+                first: o + 1,
+                last: toks.len() - 1,
+                continues: false,
+            });
+        }
+    }
+    out
+}
+
+/// A straight mark written like a closing one: glued to the word before, not to the next.
+fn looks_closing(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i].span;
+    let before = doc.text[..t.start].chars().next_back();
+    let after = doc.text[t.end..].chars().next();
+    before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether a blank line separates the end of token `a` from the start of token `b`.
+pub(super) fn para_break(doc: &Document, a: usize, b: usize) -> bool {
+    let (toks, text) = (&doc.tokens, &doc.text);
+    a < b
+        && text
+            .get(toks[a].span.end..toks[b].span.start)
+            .is_some_and(|g| g.contains("\n\n"))
+}
+
+/// Whether token `i` starts a paragraph.
+pub(super) fn para_start(doc: &Document, i: usize) -> bool {
+    i == 0 || para_break(doc, i - 1, i)
+}
+
+pub(super) fn sentence_index(doc: &Document) -> Vec<usize> {
+    let mut v = vec![0; doc.tokens.len()];
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for x in v.iter_mut().take(s.tokens[1]).skip(s.tokens[0]) {
+            *x = i;
+        }
+    }
+    v
+}
+
+pub(super) fn words(toks: &[Token]) -> usize {
+    toks.iter()
+        .filter(|t| t.text.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+pub(super) fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}

@@ -1,0 +1,263 @@
+//! The quote record: the speaker tokens resolved to a full name. A pronoun takes a salient
+//! person mentioned before it whose gender agrees; a surname, role, acronym or `it` takes
+//! the name the text introduced. `person_mentions` lists the antecedents a pronoun can take:
+//! known persons in subject position, outside quote marks.
+//!
+//! Resolution is apart from attribution because direct and indirect speech share it.
+
+use std::collections::HashSet;
+
+use dyad_core::{Document, Span, Token};
+
+use super::{
+    capitalised, descriptions, full_name, name_run, name_word, person, quoted_runs, speakers,
+    words, Person, Quote, PRONOUNS, TITLES,
+};
+
+/// Every mention of a known person in subject position, by surname, in text order: the
+/// antecedents a pronoun can take. Objects ("told Benioff", "with Cook") are left out.
+pub(super) fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person> {
+    let mut by_surname: std::collections::HashMap<&str, &str> = Default::default();
+    for p in persons {
+        if let Some(last) = p.name.split_whitespace().last() {
+            let e = by_surname.entry(last).or_insert(&p.name);
+            if p.name.len() > e.len() {
+                *e = &p.name;
+            }
+        }
+    }
+    let toks = &doc.tokens;
+    // A name inside quote marks is part of someone's words ("Heads needed to roll the day
+    // Jeffrey Epstein died," he said): no antecedent for the attribution around it.
+    let quoted: Vec<(usize, usize)> = quoted_runs(doc)
+        .iter()
+        .filter(|r| words(&toks[r.first..=r.last]) >= 3)
+        .map(|r| (r.first, r.last))
+        .collect();
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(full) = by_surname.get(t.text.as_str()) else {
+            continue;
+        };
+        if quoted.iter().any(|&(a, b)| (a..=b).contains(&i)) {
+            continue;
+        }
+        // Another name ending in the same word is another referent ("One Napa County
+        // reporting station" is no mention of "Marin County").
+        let words: Vec<&str> = full.split_whitespace().collect();
+        if i > 0
+            && words.len() >= 2
+            && name_word(&toks[i - 1].text)
+            // A proper noun by the tag ("Yet Sondland has ..." is a mention).
+            && toks[i - 1].xpos.as_deref().is_none_or(|x| x.starts_with("NNP"))
+            && !TITLES.contains(&toks[i - 1].text.as_str())
+            && !words.contains(&toks[i - 1].text.as_str())
+        {
+            continue;
+        }
+        let possessive = toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text.as_str(), "'s" | "’s" | "'" | "’"));
+        let object = possessive
+            || i > 0
+                && matches!(
+                    toks[i - 1].text.as_str(),
+                    "told"
+                        | "tells"
+                        | "telling"
+                        | "asked"
+                        | "thanked"
+                        | "to"
+                        | "with"
+                        | "by"
+                        | "for"
+                        | "from"
+                        | "introduced"
+                        | "met"
+                        | "and"
+                );
+        // With a parse, a subject is what the parse says (or a name part of one).
+        let subject = |k: usize| {
+            toks[k]
+                .deprel
+                .as_deref()
+                .is_some_and(|r| r.starts_with("nsubj"))
+        };
+        let parsed_subject = match toks[i].deprel.as_deref() {
+            None => !object,
+            Some(r) if r.starts_with("nsubj") => true,
+            Some("flat" | "compound" | "appos") => toks[i].head.is_some_and(subject),
+            Some(_) => false,
+        };
+        if parsed_subject && capitalised(&t.text) {
+            out.push(Person {
+                span: t.span,
+                name: full.to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Builds the quote record, resolving pronouns and surnames to the full name.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn make_quote(
+    doc: &Document,
+    persons: &[Person],
+    mentions: &[Person],
+    text: String,
+    span: Span,
+    spk: Option<(usize, usize)>,
+    verb: Option<usize>,
+    direct: bool,
+) -> Quote {
+    let toks = &doc.tokens;
+    let speaker_span = spk.map(|(s, e)| {
+        let ss = Span::new(toks[s].span.start, toks[e - 1].span.end);
+        if e - s >= 2 {
+            speakers::hyphen_widened(&doc.text, ss)
+        } else {
+            ss
+        }
+    });
+    let speaker = speaker_span.map(|ss| {
+        let raw = ss.get(&doc.text).unwrap_or_default();
+        if PRONOUNS.contains(&raw) {
+            // The nearest person before the pronoun whose gender, when the text gives one,
+            // agrees with it ("she said" skips the minister named last).
+            let wanted = speakers::pronoun_gender(raw);
+            // A person named inside the quote is its topic, not its speaker ("\"Andy Warhol
+            // was the center of the Zeitgeist ...,\" he said").
+            let quoted_words: HashSet<&str> = if direct {
+                text.split(|c: char| !c.is_alphanumeric()).collect()
+            } else {
+                HashSet::new()
+            };
+            let fits = |p: &Person| {
+                // "he" and "she" are people, not the bodies that also speak.
+                (wanted.is_none() || !descriptions::body(&p.name))
+                    && wanted
+                        .is_none_or(|g| speakers::gender_of(doc, &p.name).is_none_or(|h| h == g))
+                    && p.name
+                        .split_whitespace()
+                        .last()
+                        .is_none_or(|w| !quoted_words.contains(w))
+            };
+            let before = |v: &[Person]| {
+                v.iter()
+                    .filter(|p| p.span.end <= ss.start && fits(p))
+                    .max_by_key(|p| p.span.end)
+                    .map(|p| full_name(persons, &p.name))
+            };
+            // Among the three nearest, a person the text gives the right gender comes
+            // before one of unknown gender ("the UN High Commissioner for Refugees").
+            let known = wanted.and_then(|g| {
+                mentions
+                    .iter()
+                    .filter(|p| p.span.end <= ss.start && fits(p))
+                    .rev()
+                    .take(3)
+                    .find(|p| speakers::gender_of(doc, &p.name) == Some(g))
+                    .or_else(|| {
+                        persons
+                            .iter()
+                            .filter(|p| p.span.end <= ss.start && fits(p))
+                            .rev()
+                            .take(3)
+                            .find(|p| speakers::gender_of(doc, &p.name) == Some(g))
+                    })
+                    .map(|p| full_name(persons, &p.name))
+            });
+            // The nearest mention, not the article's main person ("Sasse said ... \"...,\"
+            // he said" is Sasse though Epstein has more mentions), or the subject of the main
+            // clause of its sentence ("Figgins declined to address whether Thomas slept ...
+            // the night Epstein died.").
+            let near: Vec<&Person> = mentions
+                .iter()
+                .filter(|p| p.span.end <= ss.start && fits(p))
+                .rev()
+                .take(3)
+                .collect();
+            let nearest = near.first().map(|first| {
+                let sent = speakers::sentence_of_span(doc, first.span);
+                near.iter()
+                    .take_while(|p| speakers::sentence_of_span(doc, p.span) == sent)
+                    .find(|p| speakers::main_subject(doc, p.span))
+                    .unwrap_or(first)
+            });
+            // The nearest only when it is salient: a speaker in the pronoun's sentence or
+            // the two before, or the main subject of the pronoun's sentence or the one before; otherwise a person of the right gender
+            // among the three last ("known" below) is the better guess.
+            let pronoun_sentence = speakers::sentence_of_span(doc, ss);
+            let salient = nearest.filter(|p| {
+                let back = pronoun_sentence.saturating_sub(speakers::sentence_of_span(doc, p.span));
+                back <= 2 && speakers::speaks(doc, p.span)
+                    || back <= 1 && speakers::main_subject(doc, p.span)
+            });
+            let speaker = salient.map(|p| full_name(persons, &p.name));
+            // "she" is marked: a woman the text names among the three last comes first
+            // ("Raisinghani told CBC ... Baird said ... she said"); for "he" a salient
+            // nearest person of unknown gender is the better guess.
+            let female = wanted == Some(speakers::Gender::Female);
+            female
+                .then(|| known.clone())
+                .flatten()
+                .or(speaker)
+                .or(known)
+                .or_else(|| nearest.map(|p| full_name(persons, &p.name)))
+                .or_else(|| before(mentions))
+                .or_else(|| before(persons))
+                .or_else(|| nearest_name_before(doc, spk.map_or(0, |s| s.0)))
+                .unwrap_or_else(|| raw.to_string())
+        } else if let Some(name) =
+            spk.and_then(|(s, e)| descriptions::qualified_role(doc, persons, s, e))
+        {
+            name
+        } else if matches!(raw, "it" | "It") {
+            descriptions::it_antecedent(doc, persons, ss.start).unwrap_or_else(|| raw.to_string())
+        } else if let Some(name) = speakers::expand_acronym(doc, raw) {
+            name
+        } else if let Some(name) = speakers::role_antecedent(doc, persons, raw, ss.start)
+            .or_else(|| descriptions::description_antecedent(doc, persons, raw, ss.start))
+        {
+            name
+        } else if let Some(name) = speakers::person_of_org(raw) {
+            full_name(persons, &name)
+        } else {
+            full_name(persons, raw)
+        }
+    });
+    Quote {
+        speaker,
+        speaker_span,
+        text,
+        span,
+        verb: verb
+            .map(|v| verb_text(toks, v))
+            .filter(|v| v.chars().any(char::is_alphabetic)),
+        direct,
+    }
+}
+
+/// The nearest name of two or three words before token `k` (within 120 tokens) that the
+/// gazetteer does not know as a place: the antecedent of a pronoun when no stage named any
+/// person before it.
+fn nearest_name_before(doc: &Document, k: usize) -> Option<String> {
+    let toks = &doc.tokens;
+    let places = crate::Gazetteer::builtin().ok();
+    (k.saturating_sub(120)..k)
+        .rev()
+        .filter(|&i| i == 0 || !name_word(&toks[i - 1].text))
+        .filter_map(|i| name_run(toks, i))
+        .filter(|&(s, e)| (2..=3).contains(&(e - s)) && e <= k)
+        .map(|(s, e)| person(doc, s, e).name)
+        .find(|n| places.is_none_or(|g| g.lookup(n).is_empty()))
+}
+
+fn verb_text(toks: &[Token], v: usize) -> String {
+    if toks[v].text == "according" {
+        "according to".to_string()
+    } else {
+        toks[v].text.clone()
+    }
+}

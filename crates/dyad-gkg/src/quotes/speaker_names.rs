@@ -1,0 +1,220 @@
+//! Speaker names among the tokens: runs of capitalised words with their titles stripped
+//! ("Afghan Ambassador Hamdullah Mohib" → "Hamdullah Mohib"), pronouns, the name right
+//! before or after a speech verb, and a surname expanded to the full name it was introduced
+//! with ("Blinken" → "Antony Blinken").
+//!
+//! Names are found by the shape of the tokens (capitals, particles, hyphens, spacing), not by
+//! NER, so that speakers are found in text without entities; a `Person` keeps the byte span
+//! and the name as written.
+
+use dyad_core::{Document, Span, Token};
+
+use super::{capitalised, is_mark, speakers, FUNCTION_WORDS, PARTICLES, PRONOUNS, TITLES};
+
+/// A named person: span and full name.
+pub(super) struct Person {
+    pub(super) span: Span,
+    pub(super) name: String,
+}
+
+pub(super) fn person(doc: &Document, s: usize, e: usize) -> Person {
+    let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
+    let span = speakers::hyphen_widened(&doc.text, span);
+    Person {
+        span,
+        name: span.get(&doc.text).unwrap_or_default().to_string(),
+    }
+}
+
+/// A person's name without the titles before it: "U.S. Secretary of State Antony Blinken" →
+/// "Antony Blinken" (word level, for names that come as spans from other stages).
+pub(crate) fn untitled(name: &str) -> String {
+    // "Belgium's Foreign Minister Sophie Wilmes": the possessive goes with the title.
+    let name = match name.rfind("'s ").or_else(|| name.rfind("’s ")) {
+        Some(i) if name[..i].split_whitespace().count() <= 3 => &name[i + 3..],
+        _ => name,
+    };
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // Role words written in lower case before a name ("trafficker Jeffrey Epstein", "former
+    // adviser John Bolton") are no part of it; short particles ("de Gaulle") stay.
+    if let Some(first_cap) = words.iter().position(|w| capitalised(w)) {
+        if first_cap > 0 && words[..first_cap].iter().all(|w| w.chars().count() > 3) {
+            words.drain(..first_cap);
+        }
+    }
+    let cut = words
+        .iter()
+        .rposition(|w| TITLES.contains(w) || matches!(*w, "of" | "the" | "for"))
+        .map_or(0, |i| i + 1);
+    if cut == words.len() {
+        // Titles only ("Shadow Home Secretary"): no name.
+        String::new()
+    } else if cut > 0 && words[cut..].iter().all(|w| capitalised(w)) {
+        words[cut..].join(" ")
+    } else {
+        words.join(" ")
+    }
+}
+
+/// The first known longer name ending with the words of `name` ("Blinken" → "Antony
+/// Blinken"); `persons` are in text order.
+pub(super) fn full_name(persons: &[Person], name: &str) -> String {
+    let given: Vec<&str> = name.split_whitespace().collect();
+    persons
+        .iter()
+        .map(|p| untitled(&p.name))
+        // The first full name in the text: news introduces a person by full name before
+        // using the surname, and a later longer run is more often a heading or a slip
+        // ("Questioning Vindman's judgment" after "Alexander Vindman").
+        .find(|n| {
+            let w: Vec<&str> = n.split_whitespace().collect();
+            w.ends_with(&given) && n.len() > name.len()
+        })
+        .or_else(|| speakers::family_name_first(persons.iter().map(|p| p.name.as_str()), name))
+        .unwrap_or_else(|| name.to_string())
+}
+
+pub(super) fn pronoun_at(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    toks.get(i)
+        .filter(|t| PRONOUNS.contains(&t.text.as_str()))
+        .map(|_| (i, i + 1))
+}
+
+pub(super) fn pronoun_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
+    pronoun_at(toks, verb.checked_sub(1)?)
+}
+
+/// A run of capitalised tokens starting at `i` with leading titles skipped; `(start, end)`.
+pub(super) fn name_run(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    if !toks.get(i).is_some_and(|t| name_word(&t.text)) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < toks.len() && adjacent(toks, e - 1) {
+        if name_word(&toks[e].text) {
+            e += 1;
+        } else if joins_name(toks, e) {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    let s = strip_titles(toks, i, e);
+    (s < e && e - s <= 6 && !(e - s == 1 && speakers::calendar_word(&toks[s].text)))
+        .then_some((s, e))
+}
+
+/// A capitalised word that can be part of a name.
+pub(super) fn name_word(t: &str) -> bool {
+    let particle_joined = t
+        .split_once('-')
+        .is_some_and(|(p, rest)| PARTICLES.contains(&p) && capitalised(rest));
+    (capitalised(t) || particle_joined) && !is_mark(t) && !FUNCTION_WORDS.contains(&t)
+}
+
+/// Whether tokens `a` and `a + 1` are separated by at most one space (a name never spans a
+/// line or paragraph break).
+fn adjacent(toks: &[Token], a: usize) -> bool {
+    toks.get(a + 1)
+        .is_some_and(|n| n.span.start <= toks[a].span.end + 1)
+}
+
+/// Token `k` is a hyphen or particle inside a name, followed by a name word: `Al` `-`
+/// `Maeena`, `Suleiman` `al` (`-`) `Amr`.
+fn joins_name(toks: &[Token], k: usize) -> bool {
+    let glued = |a: usize, b: usize| toks[a].span.end == toks[b].span.start;
+    let t = toks[k].text.as_str();
+    let next_is_name = toks.get(k + 1).is_some_and(|n| name_word(&n.text));
+    if matches!(t, "-" | "‐") {
+        return k > 0 && next_is_name && glued(k - 1, k) && glued(k, k + 1);
+    }
+    PARTICLES.contains(&t)
+        && (next_is_name
+            || toks.get(k + 1).is_some_and(|n| n.text == "-")
+                && toks.get(k + 2).is_some_and(|n| name_word(&n.text)))
+}
+
+/// Skips the titles of a name run `[s, e)`: everything up to its last title word, if a name
+/// is left after it ("Afghan Ambassador Hamdullah Mohib" → "Hamdullah Mohib").
+fn strip_titles(toks: &[Token], s: usize, e: usize) -> usize {
+    let is_title = |k: usize| TITLES.contains(&toks[k].text.as_str());
+    let s = speakers::after_place_object(toks, s, e, is_title);
+    match (s..e).rev().find(|&k| is_title(k)) {
+        Some(k) if k + 1 < e => k + 1,
+        _ => {
+            let mut s = s;
+            while s < e && is_title(s) {
+                s += 1;
+            }
+            s
+        }
+    }
+}
+
+pub(super) fn name_after(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    name_run(toks, i)
+}
+
+/// The capitalised run ending right before `verb` ("Antony Blinken said"), titles stripped.
+pub(super) fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
+    // Skip an auxiliary or adverb: "George Soros had said", "Smith also said".
+    let mut e = verb;
+    while e > 0
+        && (matches!(
+            toks[e - 1].text.as_str(),
+            "had" | "has" | "have" | "also" | "later" | "then" | "earlier" | "once" | "previously"
+        ) || adverb(&toks[e - 1]))
+    {
+        e -= 1;
+    }
+    let mut s = e - speakers::hyphen_tail(toks, e);
+    loop {
+        if s > 0 && s < e && !adjacent(toks, s - 1) {
+            break;
+        }
+        if s > 0 && name_word(&toks[s - 1].text) {
+            s -= 1;
+        } else if (s > 1 && s < e && joins_name(toks, s - 1) && name_word(&toks[s - 2].text))
+            || (s > 2
+                && s < e
+                && toks[s - 1].text == "-"
+                && PARTICLES.contains(&toks[s - 2].text.as_str()))
+        {
+            s -= 2;
+        } else {
+            break;
+        }
+    }
+    if s == e {
+        return None;
+    }
+    // `Matthew Ingram of The Globe and Mail said`: the organisation qualifies the person
+    // of two words or more named before `of`.
+    let mut k = s;
+    while k > 0
+        && s - k < 6
+        && (capitalised(&toks[k - 1].text) || matches!(toks[k - 1].text.as_str(), "and" | "&"))
+    {
+        k -= 1;
+    }
+    if k > 0 && toks[k - 1].text == "of" {
+        if let Some(p) = name_before(toks, k - 1).filter(|&(a, b)| b - a >= 2) {
+            return Some(p);
+        }
+    }
+    let s = strip_titles(toks, s, e);
+    // A sentence-initial common word ("The", "But") is not part of the name; a month or
+    // weekday alone is a time ("announced in October, said ...").
+    (s < e
+        && e - s <= 6
+        && !matches!(toks[s].text.as_str(), "The" | "But" | "And" | "A")
+        && !(e - s == 1 && speakers::calendar_word(&toks[s].text)))
+    .then_some((s, e))
+}
+
+/// A lower-case adverb by its tag, not a negation (`has since said`, `has repeatedly said`).
+pub(super) fn adverb(t: &Token) -> bool {
+    t.xpos.as_deref().is_some_and(|x| x.starts_with("RB"))
+        && t.text.starts_with(|c: char| c.is_lowercase())
+        && !matches!(t.text.as_str(), "not" | "n't" | "never" | "’t")
+}
