@@ -6,6 +6,12 @@
 //! organisation codes, and CAMEO leaves organisation codes open (`NAT`, `UNO`, `ALQ`), so
 //! only their shape is checked. Agent codes (`~GOV`, `NGO~`) must consist of known roles,
 //! religions or international types only. The codebook is `data/actors/cameo_codebook.tsv`.
+//!
+//! A PETRARCH dictionary may give one actor several codes joined by slashes
+//! (`THE_SHIRE [FRO/BIL/SAM]`): the event coder writes one event per member. Such a joint
+//! code is valid when every member is, splits into the fields its members agree on, and
+//! composes member by member ([`map_members`]) so that adding a role never glues it onto
+//! the last member only.
 
 use rustc_hash::FxHashMap;
 
@@ -101,8 +107,12 @@ impl Codebook {
         self.groups.is_empty()
     }
 
-    /// True for a full actor code: upper-case 3-letter groups, the first one known.
+    /// True for a full actor code: upper-case 3-letter groups, the first one known; a joint
+    /// code (`FRO/BIL/SAM`) when every member is.
     pub fn is_valid_actor_code(&self, code: &str) -> bool {
+        if is_joint(code) {
+            return code.split('/').all(|m| self.is_valid_actor_code(m));
+        }
         code.len() >= 3
             && code.len() % 3 == 0
             && code.bytes().all(|b| b.is_ascii_uppercase())
@@ -122,8 +132,25 @@ impl Codebook {
             })
     }
 
-    /// Splits an actor code into country, sector and organisation group.
+    /// Splits an actor code into country, sector and organisation group; a joint code keeps
+    /// each field its members agree on.
     pub fn split(&self, code: &str) -> CodeParts {
+        if is_joint(code) {
+            let mut members = code.split('/').map(|m| self.split(m));
+            let mut parts = members.next().unwrap_or_default();
+            for m in members {
+                if parts.country != m.country {
+                    parts.country = None;
+                }
+                if parts.sector != m.sector {
+                    parts.sector = None;
+                }
+                if parts.group != m.group {
+                    parts.group = None;
+                }
+            }
+            return parts;
+        }
         let mut parts = CodeParts::default();
         let gs: Vec<&str> = groups(code).collect();
         for (i, g) in gs.iter().enumerate() {
@@ -140,6 +167,17 @@ impl Codebook {
         }
         parts
     }
+}
+
+/// True for a joint code: several member codes joined by `/` (`ELR/GAL`).
+pub fn is_joint(code: &str) -> bool {
+    code.contains('/')
+}
+
+/// Applies `f` to each member of a joint code and joins the results again (`FRO/BIL` with
+/// a role appended becomes `FROGOV/BILGOV`); a plain code is its own single member.
+pub fn map_members(code: &str, f: impl Fn(&str) -> String) -> String {
+    code.split('/').map(f).collect::<Vec<_>>().join("/")
 }
 
 fn is_group(s: &str) -> bool {
@@ -190,6 +228,34 @@ mod tests {
         assert!(!b.is_valid_actor_code("usagov"));
         assert!(b.is_valid_agent_code("GOVLEG"));
         assert!(!b.is_valid_agent_code("GOVXYZ"));
+    }
+
+    #[test]
+    fn joint_codes_are_valid_when_every_member_is() {
+        let b = book();
+        assert!(b.is_valid_actor_code("USA/EUR"));
+        assert!(b.is_valid_actor_code("USAGOV/EURLEG/WST"));
+        assert!(!b.is_valid_actor_code("USA/KNT"));
+        assert!(!b.is_valid_actor_code("USA/"));
+        assert!(!b.is_valid_actor_code("/USA"));
+        assert!(is_joint("USA/EUR") && !is_joint("USAGOV"));
+        assert_eq!(
+            map_members("USA/EUR", |m| format!("{m}GOV")),
+            "USAGOV/EURGOV"
+        );
+        assert_eq!(map_members("USA", |m| format!("{m}GOV")), "USAGOV");
+    }
+
+    #[test]
+    fn joint_codes_split_into_the_fields_members_agree_on() {
+        let b = book();
+        let p = b.split("USAGOV/USALEG");
+        assert_eq!(p.country.as_deref(), Some("USA"));
+        assert_eq!(p.sector, None);
+        let p = b.split("USAGOV/EURGOV");
+        assert_eq!(p.country, None);
+        assert_eq!(p.sector.as_deref(), Some("GOV"));
+        assert_eq!(b.split("USA/EUR/WST"), CodeParts::default());
     }
 
     #[test]

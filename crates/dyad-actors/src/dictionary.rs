@@ -193,7 +193,9 @@ impl DictionaryBuilder {
         if self.allow_unknown_countries {
             for e in &entries {
                 let codes = e.default_code.iter().chain(e.roles.iter().map(|r| &r.code));
-                for code in codes.filter(|c| well_formed(c)) {
+                // the members of a joint code (`FRO/BIL/SAM`) are learnt one by one
+                let members = codes.flat_map(|c| c.split('/'));
+                for code in members.filter(|c| well_formed(c)) {
                     if e.kind == EntryKind::Agent {
                         for g in groups(code) {
                             self.codebook.learn(g, GroupType::Role, "(user dictionary)");
@@ -455,6 +457,31 @@ mod tests {
             .iter()
             .all(|f| f.code != Some("GOVFRM")));
         assert!(!d.codebook().is_valid_actor_code("ARNGOV"));
+    }
+
+    #[test]
+    fn joint_codes_are_kept_when_every_member_is_valid() {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        writeln!(f, "LOW_COUNTRIES_ [BEL/NLD]\nODD_PAIR_ [BEL/KNT]").unwrap();
+        let mut b = DictionaryBuilder::empty().unwrap();
+        b.add_petrarch_actors_file(f.path(), false).unwrap();
+        b.skip_invalid_codes(true);
+        let d = b.build().unwrap();
+        assert_eq!(d.find(&["Low", "Countries"], None)[0].code, Some("BEL/NLD"));
+        let dropped: Vec<String> = d.warnings().iter().map(|w| w.to_string()).collect();
+        assert_eq!(dropped.len(), 1, "{dropped:?}");
+        assert!(dropped[0].contains("\"BEL/KNT\""), "{dropped:?}");
+
+        // with unknown countries allowed, each member is learnt as a country
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        writeln!(f, "SHIRE_ [FRO/BIL/SAM]").unwrap();
+        let mut b = DictionaryBuilder::empty().unwrap();
+        b.skip_invalid_codes(true).allow_unknown_countries(true);
+        b.add_petrarch_actors_file(f.path(), false).unwrap();
+        let d = b.build().unwrap();
+        assert!(d.warnings().is_empty(), "{:?}", d.warnings());
+        assert_eq!(d.find(&["Shire"], None)[0].code, Some("FRO/BIL/SAM"));
+        assert!(d.codebook().is_valid_actor_code("SAM"));
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //!   starting with a tab: `[CODE]`, `[CODE <date]`, `[CODE >date]`, `[CODE date-date]`,
 //!   dates `YYYYMMDD` or `YYMMDD`; several restrictions may share a line. `#` starts a
 //!   comment, `; ...` after a phrase is a note, `[---]` means "no code" (the entry is coded
-//!   only while one of its dated roles applies).
+//!   only while one of its dated roles applies). A code may join several member codes
+//!   with slashes (`THE_SHIRE [FRO/BIL/SAM]`); it is kept as written, since the event
+//!   coder writes one event per member.
 //! * agents: `PHRASE {plural} [~CODE]` or `[CODE~]`, substitution sets `!SET! = A, B`;
 //!   regular plurals are generated unless `{}` is given.
 //!
@@ -47,6 +49,11 @@ fn is_code(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// An actor code: upper-case letters, or several such codes joined by `/` (a joint actor).
+fn is_actor_code(s: &str) -> bool {
+    s.split('/').all(is_code)
+}
+
 /// Parses the inside of `[...]`: a code with an optional date restriction.
 fn parse_restriction(body: &str) -> Result<Role, String> {
     let body = body.trim();
@@ -54,8 +61,10 @@ fn parse_restriction(body: &str) -> Result<Role, String> {
         Some((c, s)) => (c, s.split_whitespace().collect::<String>()),
         None => (body, String::new()),
     };
-    if !is_code(code) {
-        return Err(format!("bad code {code:?}: expected upper-case letters"));
+    if !is_actor_code(code) {
+        return Err(format!(
+            "bad code {code:?}: expected upper-case letters (members joined by '/')"
+        ));
     }
     let date = |s: &str| {
         Date::parse_compact(s).ok_or_else(|| format!("bad date {s:?}: expected YYYYMMDD or YYMMDD"))
@@ -96,7 +105,11 @@ fn brackets(text: &str) -> Result<(String, Vec<&str>), String> {
 fn finish(rec: Record, file: &str, out: &mut Vec<Entry>) {
     let kind = if rec.code.is_none() && !rec.roles.is_empty() {
         EntryKind::Person
-    } else if rec.code.as_deref().is_some_and(|c| c.len() == 3) {
+    } else if rec
+        .code
+        .as_deref()
+        .is_some_and(|c| c.split('/').all(|m| m.len() == 3))
+    {
         EntryKind::Country
     } else {
         EntryKind::Organization
@@ -362,6 +375,35 @@ HANS_VAN_DEN_BROEK_\t[IGOEUREEC 860101-860630][IGOEUREEC 910701-911231] # two\n"
         assert_eq!(e.to_string(), "x.txt:1: date restriction before any actor");
         let e = read_actors("FOO [usa]\n", "x.txt", false).unwrap_err();
         assert!(e.to_string().starts_with("x.txt:1: bad code"), "{e}");
+        for bad in ["FOO [FRO/]\n", "FOO [FRO//BIL]\n", "FOO [FRO/bil]\n"] {
+            let e = read_actors(bad, "x.txt", false).unwrap_err();
+            assert!(e.to_string().starts_with("x.txt:1: bad code"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn keeps_joint_codes_as_written() {
+        let text = "THE_SHIRE  [FRO/BIL/SAM]\n+HOBBITON\nLORIEN  [ELR/GAL]\n\
+                    FELLOWSHIP\n\t[FROGOV/ARAMIL 180101-190101]\n";
+        let r = read_actors(text, "j.txt", false).unwrap();
+        assert!(r.warnings.is_empty());
+        let code = |p: &str| {
+            let e = r.entries.iter().find(|e| e.phrase == p).unwrap();
+            (e.default_code.clone(), e.kind)
+        };
+        assert_eq!(
+            code("HOBBITON"),
+            (Some("FRO/BIL/SAM".into()), EntryKind::Country)
+        );
+        assert_eq!(code("LORIEN"), (Some("ELR/GAL".into()), EntryKind::Country));
+        let f = r.entries.iter().find(|e| e.phrase == "FELLOWSHIP").unwrap();
+        assert_eq!(f.kind, EntryKind::Person);
+        assert_eq!(
+            f.code_at(Date::parse_iso("2018-06-01")),
+            Some("FROGOV/ARAMIL")
+        );
+        // agents stay single codes
+        assert!(read_agents("HOBBIT [~FRO/BIL]\n", "g.txt", false).is_err());
     }
 
     #[test]

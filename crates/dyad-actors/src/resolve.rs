@@ -68,6 +68,7 @@ mod people;
 
 use dyad_core::{Document, Entity, Span, Token};
 
+use crate::codebook::{is_joint, map_members};
 use crate::date::Date;
 use crate::dictionary::Dictionary;
 use crate::entry::EntryKind;
@@ -373,7 +374,8 @@ impl<'a> Resolver<'a> {
             let book = self.dict.codebook();
             let code = match (&x.code, x.sector.as_deref(), y.sector.as_deref()) {
                 (Some(c), Some("IGO"), Some(s)) if s != "GOV" && !c.contains(s) => {
-                    Some(format!("{c}{s}")).filter(|c| book.is_valid_actor_code(c))
+                    Some(map_members(c, |m| format!("{m}{s}")))
+                        .filter(|c| book.is_valid_actor_code(c))
                 }
                 _ => None,
             };
@@ -595,7 +597,13 @@ impl<'a> Resolver<'a> {
                 );
                 let kind = ActorKind::from(f.entry.kind);
                 let entity = Some(if f.entry.kind.is_country_like() {
-                    format!("country:{}", f.code.unwrap_or("").get(..3).unwrap_or(""))
+                    let code = f.code.unwrap_or("");
+                    let country = if is_joint(code) {
+                        code
+                    } else {
+                        code.get(..3).unwrap_or("")
+                    };
+                    format!("country:{country}")
                 } else {
                     f.entry.entity.clone()
                 });

@@ -29,6 +29,7 @@
 use dyad_core::Token;
 use rustc_hash::FxHashMap;
 
+use crate::codebook::map_members;
 use crate::date::Date;
 use crate::dictionary::Dictionary;
 use crate::entry::{AgentPosition, EntryKind};
@@ -43,6 +44,12 @@ const LOCATIVE: &[&str] = &[
 
 fn is_possessive(t: &str) -> bool {
     matches!(t, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+/// The country group of a country-like code (`USA` of `USAGOV`), member by member for a
+/// joint code (`FRO/BIL/SAM`), so that an agent composes onto every member.
+fn countries(code: &str) -> String {
+    map_members(code, |c| c[..3.min(c.len())].to_string())
 }
 
 /// A capitalised word that can be part of a name ("Antony", "Wilmes", "de" is not).
@@ -135,7 +142,7 @@ pub fn resolve_simple(
         let origin = |x: &DictMatch| format!("{} {}", x.entry.kind.as_str(), x.entry.origin);
         let mut mention: Option<ActorMention> = None;
         if e.kind.is_country_like() {
-            let country = m.code.map(|c| c[..3.min(c.len())].to_string());
+            let country = m.code.map(countries);
             let mut j = b;
             if is_possessive(cx.text(j)) {
                 j += 1;
@@ -144,7 +151,7 @@ pub fn resolve_simple(
             let agent = agent.as_ref();
             if let (Some(n), Some(c)) = (agent, country.as_deref()) {
                 let pos = n.entry.position.unwrap_or(AgentPosition::Suffix);
-                let code = pos.compose(c, n.code.unwrap_or(""));
+                let code = map_members(c, |c| pos.compose(c, n.code.unwrap_or("")));
                 b = n.tokens.1;
                 let rule = format!("country+agent ({}; {})", origin(m), origin(n));
                 mention = Some(name_after(
@@ -164,7 +171,7 @@ pub fn resolve_simple(
                 };
                 if e.kind == EntryKind::Capital && !LOCATIVE.contains(&prev.as_str()) {
                     if let Some(c) = &country {
-                        let code = format!("{c}GOV");
+                        let code = map_members(c, |c| format!("{c}GOV"));
                         let rule = format!("capital-metonymy ({})", origin(m));
                         mention = Some(cx.mention(
                             (a, b),
@@ -193,8 +200,8 @@ pub fn resolve_simple(
                 None
             };
             if let Some(n) = of_country {
-                let c = n.code.and_then(|c| c.get(..3)).unwrap_or("");
-                let code = pos.compose(c, m.code.unwrap_or(""));
+                let c = n.code.map(countries).unwrap_or_default();
+                let code = map_members(&c, |c| pos.compose(c, m.code.unwrap_or("")));
                 let rule = format!("agent+of+country ({}; {})", origin(m), origin(n));
                 b = n.tokens.1;
                 let kind = if looks_plural(cx.text(m.tokens.1 - 1)) {

@@ -8,6 +8,7 @@
 
 use super::people::DocCountry;
 use super::{strip, Placed, Resolver};
+use crate::codebook::map_members;
 use crate::entry::{AgentPosition, EntryKind};
 use crate::mention::{ActorKind, ActorMention};
 use crate::normalize::fold;
@@ -194,7 +195,8 @@ impl Resolver<'_> {
                 continue;
             };
             let (xa, yb) = (*xa, *yb);
-            let code = format!("{agent}{}", y.code.as_deref().unwrap_or(""));
+            // member by member: `NGO` before `USAGOV/USAMIL` is `NGOUSAGOV/NGOUSAMIL`
+            let code = map_members(y.code.as_deref().unwrap_or(""), |m| format!("{agent}{m}"));
             let book = self.dict.codebook();
             if !book.is_valid_actor_code(&code) {
                 k += 1;

@@ -13,7 +13,7 @@ use dyad_core::{Entity, Span};
 
 use super::people::DocCountry;
 use super::{strip, Resolver};
-use crate::codebook::GroupType;
+use crate::codebook::{map_members, GroupType};
 use crate::mention::ActorKind;
 use crate::normalize::fold;
 
@@ -167,7 +167,7 @@ impl Resolver<'_> {
                 let code = m
                     .code
                     .as_deref()
-                    .map(|c| format!("{chosen}{}", c.get(3..).unwrap_or("")));
+                    .map(|c| map_members(c, |m| format!("{chosen}{}", m.get(3..).unwrap_or(""))));
                 if code.as_deref().is_some_and(|c| book.is_valid_actor_code(c)) {
                     m.set_code(code.as_deref(), book);
                     m.rule = format!("{} + ambiguous name \"{name}\" ({why})", m.rule);

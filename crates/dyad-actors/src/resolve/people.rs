@@ -181,7 +181,8 @@ impl Resolver<'_> {
         found
             .iter()
             .filter(|f| f.entry.kind.is_country_like() && f.code.is_some())
-            .filter_map(|f| f.code.and_then(|c| c.get(..3)))
+            .filter_map(|f| f.code.filter(|c| !crate::codebook::is_joint(c)))
+            .filter_map(|c| c.get(..3))
             .find(|c| self.dict.codebook().is_valid_actor_code(c))
             .map(str::to_string)
     }
