@@ -12,6 +12,8 @@
 //!   later bare mentions in the same call (`surname`).
 //! * `country+agent+person` / `agent+person` - a title before a dictionary person.
 //! * `agent+of+country` - "the Foreign Minister of Belgium".
+//! * `agent+of+country's organization` - "exiled leaders of Egypt's Muslim Brotherhood":
+//!   members of a body coded for the possessor country are that body (EGYOPPMUS).
 //! * `capital-metonymy` - a capital not preceded by a locative preposition stands for
 //!   its government ("Washington opposes" -> USAGOV). Flagged by its rule name because it
 //!   is a guess the parse-based layer should confirm ("Brussels" may mean the EU).
@@ -199,7 +201,32 @@ pub fn resolve_simple(
             } else {
                 None
             };
-            if let Some(n) = of_country {
+            // "leaders of Egypt's Muslim Brotherhood": the members of a body the country
+            // owns are that body, coded as the dictionary codes it
+            let body = of_country
+                .filter(|n| is_possessive(cx.text(n.tokens.1)))
+                .and_then(|n| at(n.tokens.1 + 1).map(|o| (n, o)))
+                .filter(|(n, o)| {
+                    o.entry.kind == EntryKind::Organization
+                        && o.code.and_then(|c| c.get(..3)).is_some()
+                        && o.code.and_then(|c| c.get(..3)) == n.code.and_then(|c| c.get(..3))
+                });
+            if let Some((n, o)) = body {
+                let code = o.code.unwrap_or_default();
+                let rule = format!(
+                    "agent+of+country's organization ({}; {}; {})",
+                    origin(m),
+                    origin(n),
+                    origin(o)
+                );
+                b = o.tokens.1;
+                let kind = if looks_plural(cx.text(m.tokens.1 - 1)) {
+                    ActorKind::Group
+                } else {
+                    ActorKind::Person
+                };
+                mention = Some(cx.mention((a, b), Some(code), kind, None, rule));
+            } else if let Some(n) = of_country {
                 let c = n.code.map(countries).unwrap_or_default();
                 let code = map_members(&c, |c| pos.compose(c, m.code.unwrap_or("")));
                 let rule = format!("agent+of+country ({}; {})", origin(m), origin(n));

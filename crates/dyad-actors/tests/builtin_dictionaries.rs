@@ -247,3 +247,27 @@ fn a_leader_listed_with_the_country_code_is_one_person_after_its_title() {
         ]
     );
 }
+
+#[test]
+fn members_of_a_body_of_a_country_are_that_body() {
+    let ms = resolve(
+        "Qatar pledged to expel exiled leaders of Egypt's Muslim Brotherhood.",
+        "2014-09-15",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.mention.starts_with("exiled leaders of Egypt"))
+        .unwrap_or_else(|| panic!("no leaders in {ms:#?}"));
+    assert_eq!(m.code.as_deref(), Some("EGYOPPMUS"), "{ms:#?}");
+    assert!(m.mention.ends_with("Muslim Brotherhood"), "{ms:#?}");
+    // a body coded for another country than the possessor does not take the agent's place
+    let ms = resolve(
+        "Exiled leaders of Qatar's Muslim Brotherhood met.",
+        "2014-09-15",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.mention.starts_with("Exiled leaders of Qatar"))
+        .unwrap_or_else(|| panic!("no leaders in {ms:#?}"));
+    assert_eq!(m.code.as_deref(), Some("QATOPP"), "{ms:#?}");
+}
