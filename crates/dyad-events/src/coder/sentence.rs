@@ -1,0 +1,349 @@
+//! Coding one sentence: each verb's clause is matched, its roles filled, negation, intent
+//! and reported speech applied, and one event written per source/target pair.
+//!
+//! The helpers that decide from a match alone (reciprocity, rejection codes, confidence)
+//! sit here because only this step uses them.
+
+use dyad_core::calendar::Day;
+use dyad_core::{Document, Span};
+
+use super::roles::compose;
+use super::{Agent, Coder, Filled, Negation};
+use crate::clause_tree::{ClauseInfo, Tree};
+use crate::codebook::quad_class_of_root;
+use crate::event::{ActorRef, Event, Location};
+use crate::event_date::relative_day;
+use crate::matcher::{Match, Role};
+
+impl<'d> Coder<'d> {
+    pub(super) fn code_sentence(
+        &self,
+        doc: &Document,
+        si: usize,
+        tree: &Tree,
+        (actors, agents): (&[&ActorRef], &[Agent]),
+        today: Option<Day>,
+        out: &mut Vec<Event>,
+    ) {
+        let infos = tree.clauses();
+        let mut matches: Vec<Option<Match<'d>>> = infos
+            .iter()
+            .map(|ci| self.matcher.code(&ci.clause))
+            .collect();
+        let mut forced: Vec<Option<(Vec<Filled>, Vec<Filled>)>> = vec![None; infos.len()];
+        self.transform(tree, &infos, &mut matches, &mut forced);
+        let mut intended = vec![false; infos.len()];
+        // A verb whose complement (xcomp) coded an event defers to it unless its own
+        // pattern was specific ("agreed to meet" is a meeting, "promised aid to" is not).
+        for (i, ci) in infos.iter().enumerate() {
+            if let Some(x) = ci.xcomp_clause {
+                // object control ("asked Obama to help Iran", "urged Eriador to respond"):
+                // the request is the event, what was asked for has not happened
+                let object_control = ci.object.is_some()
+                    && infos.get(x).is_some_and(|xi| xi.subject == ci.object)
+                    && tree.actor_of_phrase(ci.object.unwrap_or(0)).is_some();
+                if object_control && matches[i].is_some() && forced[x].is_none() {
+                    matches[x] = None;
+                    continue;
+                }
+                let lower_coded = matches.get(x).is_some_and(|m| m.is_some());
+                let own_bare = matches[i].as_ref().is_some_and(|m| m.specificity == 0);
+                if lower_coded && own_bare {
+                    // a verb of intent (CAMEO 03: "wants to help", "seeks to deepen ties")
+                    // makes what it governs an intention, whatever the configuration
+                    if matches[i]
+                        .as_ref()
+                        .is_some_and(|m| m.code.starts_with("03"))
+                    {
+                        intended[x] = true;
+                    }
+                    matches[i] = None;
+                }
+            }
+            // reported speech: a statement (01x) whose complement coded gives no event
+            if ci.ccomp_clauses.iter().any(|&c| matches[c].is_some())
+                && matches[i]
+                    .as_ref()
+                    .is_some_and(|m| m.code.starts_with("01"))
+            {
+                matches[i] = None;
+            }
+        }
+        let coded: Vec<bool> = matches.iter().map(Option::is_some).collect();
+        let sent_span = doc.sentences[si].span;
+        let sent_text = sent_span.get(&doc.text).unwrap_or_default();
+        for (((ci, m), forced), intended) in infos.iter().zip(matches).zip(forced).zip(intended) {
+            let Some(m) = m else { continue };
+            // an aim ("met Assad to discuss...") is an intent when intents are coded, else
+            // not an event: PETRARCH codes what was done
+            if ci.background || (ci.aim && !self.config.intent) {
+                continue;
+            }
+            // ", killing eight people": the outcome of the incident the main verb reports
+            if ci.trailing_participle && is_material(&m.code) {
+                continue;
+            }
+            let future = ci.future || ci.aim;
+            // a pattern that names the negation ("WILL NOT * ...") codes the negated event
+            let mut negated = ci.negated && !m.pattern.is_some_and(|p| names_negation(&p.text));
+            // CAMEO's rejections are negated cooperation: "would not provide support" (06)
+            // is 121, "refused to release" (08) 124, as PETRARCH2's ontology derives them
+            let rejection = if negated { rejection_of(&m.code) } else { None };
+            negated &= rejection.is_none();
+            if negated && self.config.negation == Negation::Drop {
+                continue;
+            }
+            // a bare statement verb's addressee is who it was said to, with or alongside
+            // ("announced to Gondor", "said alongside Belgium's Foreign Minister"), not the topic ("announced bans *on travel* to Canada")
+            let target_role = match m.target {
+                Some(Role::Oblique(i)) if m.code.starts_with("01") && m.pattern.is_none() => {
+                    let addressee = ci.clause.obliques.get(i).is_some_and(|o| {
+                        let p = o.prep.lemma();
+                        ["to", "with", "alongside"]
+                            .iter()
+                            .any(|a| p.eq_ignore_ascii_case(a))
+                    });
+                    m.target.filter(|_| addressee)
+                }
+                t => t,
+            };
+            // a compound subject pattern without a target (`% HAVE *`: "Gondor and
+            // Osgiliath have downplayed their meeting") is the members towards each other,
+            // as `%` says; no target is sought deeper
+            let compound_only = m.target.is_none()
+                && m.pattern.is_some_and(|p| {
+                    let at = p.verb_position().unwrap_or(0);
+                    p.elements[..at].contains(&crate::pattern::Element::Compound)
+                });
+            let (sources, mut targets) = match forced {
+                Some(st) => st,
+                None => (
+                    self.fill(tree, ci, m.source),
+                    self.fill(tree, ci, target_role),
+                ),
+            };
+            // "promised to work with the EU": a target-less verb takes its complement's
+            if targets.is_empty() && !compound_only {
+                if let Some(x) = ci.xcomp_clause.and_then(|x| infos.get(x)) {
+                    targets = self.default_target(tree, x);
+                }
+            }
+            // "signed an accord on Thursday *to supply Gondor*": a target-less act is aimed
+            // at whom its purpose clause names (PETRARCH reads the target deeper in the verb
+            // phrase); not an infinitive of the object ("attacked efforts to help Mordor"),
+            // nor a statement, whose addressee is said outright
+            if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
+                let purpose = |x: &&ClauseInfo| x.aim && tree.head(x.verb) == Some(ci.verb);
+                if let Some(x) = infos.iter().find(purpose) {
+                    targets = self.default_target(tree, x);
+                }
+            }
+            // "Arnor believes Dagolath can cope": a verb with no target of its own whose
+            // clausal complement coded nothing is about that clause's subject (PETRARCH
+            // reads the target in the deeper phrase); not a plain statement (01), whose
+            // complement says what was said, not to whom
+            if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
+                for &c in &ci.ccomp_clauses {
+                    // a clause before the verb is the report an attribution closes
+                    // ("..., a senior official said"), not its complement
+                    let after = infos.get(c).is_some_and(|x| x.verb > ci.verb);
+                    let Some(x) = infos.get(c).filter(|_| !coded[c] && after) else {
+                        continue;
+                    };
+                    let mut f = self.fill(tree, x, Some(Role::Subject));
+                    if f.is_empty() {
+                        f = self.default_target(tree, x);
+                    }
+                    if !f.is_empty() {
+                        targets = f;
+                        break;
+                    }
+                }
+                if targets.is_empty() {
+                    for s in tree.predicate_complement_subjects(ci.verb) {
+                        targets = self.fill_head(tree, s);
+                        if !targets.is_empty() {
+                            break;
+                        }
+                    }
+                }
+            }
+            // "cordoned off the roads leading into Mordor": an object that names no actor
+            // may hold one deeper, in its modifiers or clauses
+            if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
+                if let Some(t) = ci.object.and_then(|o| tree.deep_actor_token(o)) {
+                    targets = self.fill_head(tree, t);
+                }
+            }
+            let code = match rejection {
+                Some(r) => r.to_string(),
+                None => self.final_code(&m.code, future, intended),
+            };
+            let paired = m
+                .paired
+                .as_deref()
+                .filter(|_| rejection.is_none())
+                .map(|p| self.final_code(p, future, intended));
+            let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
+                let with_agent = |f: Filled| {
+                    // a sector shared from a composed actor acts as an agent on the country
+                    let shared = f.sector_of.and_then(|j| {
+                        let sector = actors[j].extra.get("sector")?.as_str()?;
+                        Some(Agent {
+                            span: actors[f.actor].span,
+                            sector: sector.to_string(),
+                        })
+                    });
+                    let agent = f.agent.map(|g| &agents[g]);
+                    compose(doc, actors[f.actor], agent.or(shared.as_ref()))
+                };
+                let sa = s.map(with_agent);
+                let ta = t.map(with_agent);
+                if let (Some(a), Some(b)) = (&sa, &ta) {
+                    if a.span == b.span || (self.config.drop_self && a.code == b.code) {
+                        return None;
+                    }
+                }
+                let trigger = tree.token(ci.verb).span;
+                let mut span = trigger;
+                for a in sa.iter().chain(ta.iter()) {
+                    let a: &ActorRef = a;
+                    span = Span::new(span.start.min(a.span.start), span.end.max(a.span.end));
+                }
+                let mut e = self.event(code, si, sent_text, span, trigger);
+                e.source = sa;
+                e.target = ta;
+                e.negated = negated;
+                // the weekday is read in the tense of the clause: an aim ("China's decision
+                // on Monday to retaliate") is dated by the decision, not as a future act
+                let ahead = ci.future;
+                e.date = today.and_then(|d| relative_day(tree.tokens(), d, ahead).map(Day::iso));
+                e.location = ci.location.map(|(a, b)| {
+                    let span = Span::new(tree.token(a).span.start, tree.token(b).span.end);
+                    Location {
+                        name: span.get(&doc.text).unwrap_or_default().to_string(),
+                        span: Some(span),
+                        ..Default::default()
+                    }
+                });
+                e.pattern = Some(self.pattern_ref(&m));
+                e.confidence = confidence(&m, ci, s.is_some() && t.is_some());
+                Some(e)
+            };
+            let mut pairs: Vec<(Option<Filled>, Option<Filled>)> = Vec::new();
+            if targets.is_empty() && sources.len() >= 2 && reciprocal(tree, ci, &m) {
+                // a compound subject with no target: each member towards the others
+                // ("Gondor and Osgiliath postponed their meeting")
+                for s in &sources {
+                    for t in &sources {
+                        if s.actor != t.actor {
+                            pairs.push((Some(*s), Some(*t)));
+                        }
+                    }
+                }
+            } else {
+                let opt = |v: Vec<Filled>| -> Vec<Option<Filled>> {
+                    if v.is_empty() {
+                        vec![None]
+                    } else {
+                        v.into_iter().map(Some).collect()
+                    }
+                };
+                let tgt = opt(targets);
+                for s in opt(sources) {
+                    for t in &tgt {
+                        pairs.push((s, *t));
+                    }
+                }
+            }
+            for (s, t) in pairs {
+                // a statement (CAMEO 01) says nothing to code without an addressee
+                let needs_target = self.config.require_dyad || code.starts_with("01");
+                let needs_source = self.config.require_dyad || self.config.require_source;
+                if (needs_source && s.is_none()) || (needs_target && t.is_none()) {
+                    continue;
+                }
+                if !code.is_empty() {
+                    out.extend(one(s, t, &code));
+                }
+                if let (Some(p), Some(_), Some(_)) = (&paired, s, t) {
+                    out.extend(one(t, s, p));
+                }
+            }
+        }
+    }
+}
+
+/// True when a compound subject acts on its own members: the pattern says so (`%`), the
+/// event is cooperation, intended or done (CAMEO 03-08: "Brazil and the US seek to deepen
+/// a partnership", "Gondor and Osgiliath met"), or the object is theirs ("Gondor and
+/// Osgiliath postponed their meeting").
+fn reciprocal(tree: &Tree, ci: &ClauseInfo, m: &Match<'_>) -> bool {
+    let compound = m.pattern.is_some_and(|p| {
+        p.elements
+            .iter()
+            .any(|e| matches!(e, crate::pattern::Element::Compound))
+    });
+    let theirs = ci.clause.object.as_ref().is_some_and(|o| {
+        o.words
+            .iter()
+            .any(|w| matches!(w.lemma().to_lowercase().as_str(), "their" | "both" | "each"))
+    });
+    let _ = tree;
+    compound
+        || theirs
+        || matches!(
+            m.code.get(..2),
+            Some("03" | "04" | "05" | "06" | "07" | "08")
+        )
+}
+
+/// The rejection (CAMEO 12) a negated code stands for: a meeting (04) refused is 125,
+/// material cooperation (06) refused is 121, yielding (08) refused is 124, with the subcodes PETRARCH2's ontology pairs
+/// (061 -> 1211, 081 -> 1241, ...); other negated codes have none.
+fn rejection_of(code: &str) -> Option<&'static str> {
+    Some(match code {
+        // refusing to meet or negotiate: "reject proposal to meet" (the meeting part of
+        // PETRARCH2's 036/044/046)
+        c if c.starts_with("04") => "125",
+        "061" => "1211",
+        "062" => "1212",
+        c if c.starts_with("06") => "121",
+        "081" => "1241",
+        "082" | "0841" | "0842" => "1242",
+        "085" => "1244",
+        "086" => "1245",
+        c if c.starts_with("087") => "1246",
+        c if c.starts_with("08") => "124",
+        _ => return None,
+    })
+}
+
+/// True if a pattern's text holds a negation (`NOT`, `N'T`, `NEVER`, a `&NEGAT...` set).
+fn names_negation(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == '_' || c == '&')
+        .any(|w| matches!(w, "NOT" | "N'T" | "NEVER" | "NO") || w.starts_with("NEGAT"))
+}
+
+/// A plain estimate: a specific pattern is surer than a bare verb, an inherited subject
+/// or a missing actor less sure.
+fn confidence(m: &Match<'_>, ci: &ClauseInfo, dyad: bool) -> f32 {
+    let mut c: f32 = if m.specificity > 0 { 0.9 } else { 0.75 };
+    if ci.inherited_subject {
+        c -= 0.1;
+    }
+    if !dyad {
+        c -= 0.2;
+    }
+    if ci.negated || ci.future {
+        c -= 0.05;
+    }
+    c.clamp(0.05, 1.0)
+}
+
+/// True for the codes of material cooperation and conflict (quad classes 2 and 4), false
+/// for verbal acts (classes 1 and 3).
+fn is_material(code: &str) -> bool {
+    let root = code.get(..2).and_then(|r| r.parse().ok());
+    matches!(root.and_then(quad_class_of_root), Some(2 | 4))
+}

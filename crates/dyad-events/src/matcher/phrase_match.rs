@@ -1,0 +1,349 @@
+//! Matching one pattern against a clause, element by element: the subject side (before
+//! `*`) against the subject and the words before the verb, the object side against the
+//! object's head, its noun phrase and the obliques, binding `$`/`+` as it goes.
+//!
+//! Also the regrouping of flat TABARI-style patterns into phrases, done once when the
+//! matcher is built.
+
+use super::{Bindings, Clause, Matcher, Phrase, Role, Word};
+use crate::pattern::Element;
+use crate::verb_dictionary::{Pattern, VerbDictionary};
+
+impl<'d> Matcher<'d> {
+    pub(super) fn match_pattern(
+        &self,
+        p: &Pattern,
+        after: &[Element],
+        flat: bool,
+        c: &Clause,
+    ) -> Option<Bindings> {
+        let at = p.verb_position()?;
+        if p.elements[at] != Element::Verb {
+            return None; // verb glued to words (`IN_*`): left to the tree coder
+        }
+        let mut b = Bindings {
+            flat,
+            ..Bindings::default()
+        };
+        for e in &p.elements[..at] {
+            self.subject_side(e, c, &mut b)?;
+        }
+        let mut used_obl = Vec::new();
+        for e in after {
+            self.object_side(e, c, &mut b, &mut used_obl)?;
+        }
+        Some(b)
+    }
+
+    pub(super) fn subject_side(&self, e: &Element, c: &Clause, b: &mut Bindings) -> Option<()> {
+        let subj = c.subject.as_ref();
+        match e {
+            // `$`/`+` require the subject to be an actor; `%` (a compound actor) binds it
+            // as the source, the coder pairs its conjuncts
+            Element::Source | Element::Target | Element::Compound => {
+                subj.filter(|s| s.is_actor)?;
+                // `%` holds only for a compound subject, and is then the fuller match
+                if matches!(e, Element::Compound) {
+                    if !c.compound_subject {
+                        return None;
+                    }
+                    b.lexical += 1;
+                }
+                if matches!(e, Element::Target) {
+                    b.target = Some(Role::Subject);
+                } else {
+                    b.source = Some(Role::Subject);
+                }
+                Some(())
+            }
+            Element::Skip => Some(()),
+            Element::Verb | Element::Prep { .. } => None,
+            lexical => {
+                let in_subj = subj.is_some_and(|s| self.occurs(lexical, &s.words));
+                if !in_subj && !self.occurs(lexical, &c.pre_verb) {
+                    return None;
+                }
+                // a closed group (`MOST_CERTAINLY_&NEGATVAUXVRB_EVER`) weighs as its parts,
+                // so it beats a shorter pattern it contains (`&NEGATVAUXVRB EVER *`)
+                b.lexical += match lexical {
+                    Element::Consecutive(parts) => parts.len(),
+                    _ => 1,
+                };
+                Some(())
+            }
+        }
+    }
+
+    fn object_side(
+        &self,
+        e: &Element,
+        c: &Clause,
+        b: &mut Bindings,
+        used: &mut Vec<usize>,
+    ) -> Option<()> {
+        match e {
+            Element::Source | Element::Target => {
+                c.object.as_ref().filter(|o| o.is_actor)?;
+                if matches!(e, Element::Source) {
+                    b.source = Some(Role::Object);
+                } else {
+                    b.target = Some(Role::Object);
+                }
+                Some(())
+            }
+            Element::Prep { prep, object } => {
+                let (i, _) = c.obliques.iter().enumerate().find(|(i, o)| {
+                    !used.contains(i) && self.occurs(prep, std::slice::from_ref(&o.prep)) && {
+                        let mut trial = b.clone();
+                        self.phrase_matches(object, &o.phrase, Role::Oblique(*i), &mut trial)
+                    }
+                })?;
+                used.push(i);
+                b.lexical += 1;
+                self.phrase_matches(object, &c.obliques[i].phrase, Role::Oblique(i), b)
+                    .then_some(())
+            }
+            Element::Skip => Some(()),
+            // `%` after the verb: a coordination of actors, each a target
+            Element::Compound => {
+                c.object.as_ref().filter(|o| compound(o))?;
+                b.target = Some(Role::Object);
+                b.lexical += 1;
+                Some(())
+            }
+            Element::Verb => None,
+            lexical => {
+                let obj = c.object.as_ref()?;
+                self.phrase_matches(std::slice::from_ref(lexical), obj, Role::Object, b)
+                    .then_some(())
+            }
+        }
+    }
+
+    /// Elements inside a phrase slot: actors bind, the last lexical element is the head.
+    fn phrase_matches(&self, els: &[Element], ph: &Phrase, role: Role, b: &mut Bindings) -> bool {
+        let lexical: Vec<&Element> = els
+            .iter()
+            .flat_map(|e| match e {
+                Element::NounPhrase(inner) => inner.iter().collect::<Vec<_>>(),
+                other => vec![other],
+            })
+            .collect();
+        let mut words_needed = Vec::new();
+        for e in lexical {
+            match e {
+                Element::Source | Element::Target => {
+                    if !ph.is_actor {
+                        return false;
+                    }
+                    if matches!(e, Element::Source) {
+                        b.source = Some(role);
+                    } else {
+                        b.target = Some(role);
+                    }
+                }
+                // "agrees *with the Philippines and France*" (`* WITH %`)
+                Element::Compound => {
+                    if !compound(ph) {
+                        return false;
+                    }
+                    b.target = Some(role);
+                    b.lexical += 1;
+                }
+                Element::Skip | Element::Verb | Element::Prep { .. } => return false,
+                other => words_needed.push(other),
+            }
+        }
+        if let Some((head, mods)) = words_needed.split_last() {
+            let Some(head_word) = ph.words.get(ph.head) else {
+                return false;
+            };
+            let head_word = std::slice::from_ref(head_word);
+            // the head element may span several words (a synset phrase); accept it ending at the head
+            // TABARI-style patterns name words of the phrase, not always its head
+            // (`* ARTILLERY` for "fired artillery shells"): accept them anywhere in it
+            let head_ok = self.occurs(head, head_word)
+                || self.ends_at(head, &ph.words, ph.head)
+                || (b.flat && self.occurs(head, &ph.words));
+            if !head_ok || !mods.iter().all(|m| self.occurs(m, &ph.words)) {
+                return false;
+            }
+            if let Element::Word(w) = head {
+                if head_word[0].text_key == *w {
+                    b.exact += 1;
+                }
+            }
+            b.lexical += words_needed.len();
+        }
+        true
+    }
+
+    /// The phrases of a consecutive group (`NEW_&TIETYPES_RELATIONS`), as word sequences.
+    fn phrases(&self, e: &Element) -> Vec<Vec<String>> {
+        match e {
+            Element::Word(w) => vec![vec![w.clone()]],
+            Element::Alternatives(a) => a.iter().map(|w| vec![w.clone()]).collect(),
+            Element::Synset(s) => self.synsets.get(s).map_or_else(Vec::new, |ix| {
+                ix.singles
+                    .iter()
+                    .map(|w| vec![w.clone()])
+                    .chain(ix.multi.iter().cloned())
+                    .collect()
+            }),
+            Element::Consecutive(parts) => {
+                let mut acc: Vec<Vec<String>> = vec![Vec::new()];
+                for p in parts {
+                    let alts = self.phrases(p);
+                    acc = acc
+                        .iter()
+                        .flat_map(|a| {
+                            alts.iter().map(move |x| {
+                                let mut v = a.clone();
+                                v.extend(x.iter().cloned());
+                                v
+                            })
+                        })
+                        .collect();
+                }
+                acc
+            }
+            Element::NounPhrase(inner) => inner.iter().flat_map(|x| self.phrases(x)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// True if `e` occurs in `words` (a phrase of it as consecutive words).
+    fn occurs(&self, e: &Element, words: &[Word]) -> bool {
+        (0..words.len()).any(|end| self.ends_at(e, words, end))
+    }
+
+    /// True if some phrase of `e` occurs ending at word `end`.
+    pub(super) fn ends_at(&self, e: &Element, words: &[Word], end: usize) -> bool {
+        let Some(last) = words.get(end) else {
+            return false;
+        };
+        match e {
+            Element::Word(w) => last.is(w),
+            Element::Alternatives(a) => a.iter().any(|w| last.is(w)),
+            Element::Synset(s) => self.synsets.get(s).is_some_and(|ix| {
+                ix.singles.contains(&last.text_key)
+                    || ix.singles.contains(&last.lemma_key)
+                    || ix.multi.iter().any(|ph| seq_ends_at(ph, words, end))
+            }),
+            Element::NounPhrase(inner) => inner.iter().any(|x| self.ends_at(x, words, end)),
+            Element::Consecutive(_) => self.phrases(e).iter().any(|ph| seq_ends_at(ph, words, end)),
+            _ => false,
+        }
+    }
+}
+
+/// A phrase naming several actors joined by a conjunction ("the Philippines and France"),
+/// which a `%` after the verb demands.
+fn compound(ph: &Phrase) -> bool {
+    ph.is_actor
+        && ph
+            .words
+            .iter()
+            .any(|w| w.is("AND") || w.is("OR") || w.is("NOR"))
+}
+
+/// Words read as prepositions when a flat pattern is regrouped.
+const PREPOSITIONS: &[&str] = &[
+    "ABOUT", "AGAINST", "AMONG", "AT", "BETWEEN", "BY", "DURING", "FOR", "FROM", "IN", "INTO",
+    "NEAR", "OF", "ON", "OVER", "THROUGH", "TO", "TOWARD", "TOWARDS", "UNDER", "UPON", "WITH",
+    "WITHOUT",
+];
+
+/// The object side of a pattern in structured form. PETRARCH2 patterns already mark
+/// phrases; a flat TABARI-style run of words (`* DIPLOMATIC TIES`, `* OVER EFFORTS`,
+/// `* AT ^ +`, `* WITH %`) is regrouped: words before the first preposition form the
+/// object noun phrase, each preposition opens a prepositional phrase holding what follows
+/// it, `^` is dropped.
+pub(super) fn regroup(after: &[Element], is_prep: &dyn Fn(&Element) -> bool) -> Vec<Element> {
+    let mut out = Vec::new();
+    let mut np: Vec<Element> = Vec::new();
+    let mut prep: Option<(Element, Vec<Element>)> = None;
+    let flush_np = |np: &mut Vec<Element>, out: &mut Vec<Element>| {
+        if np
+            .iter()
+            .all(|e| matches!(e, Element::Source | Element::Target | Element::Compound))
+        {
+            out.append(np);
+        } else if !np.is_empty() {
+            out.push(Element::NounPhrase(std::mem::take(np)));
+        }
+    };
+    for e in after {
+        match e {
+            Element::Skip => {}
+            e if is_prep(e) => {
+                if let Some((p, object)) = prep.take() {
+                    out.push(Element::Prep {
+                        prep: Box::new(p),
+                        object,
+                    });
+                }
+                flush_np(&mut np, &mut out);
+                prep = Some((e.clone(), Vec::new()));
+            }
+            Element::Word(_)
+            | Element::Alternatives(_)
+            | Element::Synset(_)
+            | Element::Consecutive(_)
+            | Element::Source
+            | Element::Target
+            | Element::Compound => match prep.as_mut() {
+                Some((_, object)) => object.push(e.clone()),
+                None => np.push(e.clone()),
+            },
+            Element::NounPhrase(inner) => match prep.as_mut() {
+                Some((_, object)) => object.extend(inner.iter().cloned()),
+                None => np.extend(inner.iter().cloned()),
+            },
+            other => {
+                if let Some((p, object)) = prep.take() {
+                    out.push(Element::Prep {
+                        prep: Box::new(p),
+                        object,
+                    });
+                }
+                flush_np(&mut np, &mut out);
+                out.push(other.clone());
+            }
+        }
+    }
+    if let Some((p, object)) = prep.take() {
+        out.push(Element::Prep {
+            prep: Box::new(p),
+            object,
+        });
+    }
+    flush_np(&mut np, &mut out);
+    out
+}
+
+/// A preposition word, or a synonym set of prepositions (`&PREPOSIT1`).
+pub(super) fn is_prep(dict: &VerbDictionary, e: &Element) -> bool {
+    match e {
+        Element::Word(w) => PREPOSITIONS.contains(&w.as_str()),
+        Element::Synset(s) => {
+            let phrases = dict.synset_phrases(s);
+            !phrases.is_empty()
+                && phrases
+                    .iter()
+                    .all(|p| p.len() == 1 && PREPOSITIONS.contains(&p[0].as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// True if the word sequence `ph` occurs in `words` ending at `end`.
+fn seq_ends_at(ph: &[String], words: &[Word], end: usize) -> bool {
+    !ph.is_empty()
+        && end < words.len()
+        && end + 1 >= ph.len()
+        && words[end + 1 - ph.len()..=end]
+            .iter()
+            .zip(ph)
+            .all(|(w, d)| w.is(d))
+}
