@@ -129,7 +129,39 @@ impl Event {
         let code = book
             .get(cameo)
             .ok_or_else(|| EventsError::UnknownCode(cameo.to_string()))?;
-        Ok(Event {
+        let plover = code.plover.as_ref().map(|p| Plover {
+            event_type: p.event_type.clone(),
+            mode: p.mode.clone(),
+            context: p.context.clone(),
+        });
+        let mut e = Event::bare(
+            id,
+            sentence,
+            text,
+            span,
+            trigger,
+            &code.code,
+            code.quad_class,
+        );
+        e.root = code.root().to_string();
+        e.goldstein = code.goldstein;
+        e.plover = plover;
+        Ok(e)
+    }
+
+    /// An event with the given code, its first two digits as root and the given quad class;
+    /// no Goldstein score or PLOVER type, the other fields empty as in [`Event::new`]. For
+    /// codes the codebook does not list (the WEIS-era codes of PETRARCH's test dictionaries).
+    pub(crate) fn bare(
+        id: impl Into<String>,
+        sentence: usize,
+        text: impl Into<String>,
+        span: Span,
+        trigger: Span,
+        cameo: &str,
+        quad_class: u8,
+    ) -> Event {
+        Event {
             id: id.into(),
             sentence,
             text: text.into(),
@@ -137,22 +169,18 @@ impl Event {
             trigger,
             source: None,
             target: None,
-            cameo: code.code.clone(),
-            root: code.root().to_string(),
-            quad_class: code.quad_class,
-            goldstein: code.goldstein,
-            plover: code.plover.as_ref().map(|p| Plover {
-                event_type: p.event_type.clone(),
-                mode: p.mode.clone(),
-                context: p.context.clone(),
-            }),
+            cameo: cameo.to_string(),
+            root: cameo.get(..2).unwrap_or(cameo).to_string(),
+            quad_class,
+            goldstein: 0.0,
+            plover: None,
             negated: false,
             date: None,
             location: None,
             confidence: 1.0,
             pattern: None,
             tone: None,
-        })
+        }
     }
 }
 

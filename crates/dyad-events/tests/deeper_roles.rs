@@ -10,6 +10,7 @@ use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
 
 mod common;
+use common::petrarch;
 
 const DICT: &str = "\
 --- WELCOME [041] ---
@@ -41,16 +42,6 @@ SAY {SAID SAYS}
 CONFISCATE
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
 ";
-
-fn petrarch() -> CoderConfig {
-    CoderConfig {
-        require_dyad: true,
-        null_actors: true,
-        intent: false,
-        noun_events: false,
-        ..CoderConfig::default()
-    }
-}
 
 /// A document of `tree` rows (word, lemma, upos, head, deprel) with coded actors over words
 /// `a..=b` (1-based); words listed in `vbn` are tagged as past participles.

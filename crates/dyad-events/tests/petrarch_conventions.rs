@@ -7,6 +7,7 @@ use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, CoderConfig, Event, Negation, VerbDictionary};
 
 mod common;
+use common::petrarch;
 
 /// A mention over words `a..=b` (1-based): a coded actor, or an agent with only a sector.
 enum Mention<'a> {
@@ -36,16 +37,6 @@ fn codings(events: &[Event]) -> Vec<String> {
         .iter()
         .map(|e| format!("{}>{}:{}", c(&e.source), c(&e.target), e.cameo))
         .collect()
-}
-
-fn petrarch() -> CoderConfig {
-    CoderConfig {
-        require_dyad: true,
-        null_actors: true,
-        intent: false,
-        noun_events: false,
-        ..CoderConfig::default()
-    }
 }
 
 #[test]

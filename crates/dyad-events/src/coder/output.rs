@@ -5,7 +5,7 @@ use dyad_core::Span;
 
 use super::Coder;
 use crate::codebook::quad_class_of_root;
-use crate::event::{Event, PatternRef, Plover};
+use crate::event::{Event, PatternRef};
 use crate::matcher::Match;
 
 impl<'d> Coder<'d> {
@@ -39,27 +39,12 @@ impl<'d> Coder<'d> {
         if let Ok(e) = Event::new("", si, text, span, trigger, code, self.book) {
             return e;
         }
-        let root = code.get(..2).unwrap_or(code).to_string();
-        Event {
-            id: String::new(),
-            sentence: si,
-            text: text.to_string(),
-            span,
-            trigger,
-            source: None,
-            target: None,
-            cameo: code.to_string(),
-            quad_class: root.parse().ok().and_then(quad_class_of_root).unwrap_or(0),
-            root,
-            goldstein: 0.0,
-            plover: None::<Plover>,
-            negated: false,
-            date: None,
-            location: None,
-            confidence: 1.0,
-            pattern: None,
-            tone: None,
-        }
+        let quad_class = code
+            .get(..2)
+            .and_then(|r| r.parse().ok())
+            .and_then(quad_class_of_root)
+            .unwrap_or(0);
+        Event::bare("", si, text, span, trigger, code, quad_class)
     }
 
     pub(super) fn pattern_ref(&self, m: &Match<'_>) -> PatternRef {

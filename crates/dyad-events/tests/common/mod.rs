@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use dyad_core::{DocMeta, Document, Sentence, Span, Token};
-use dyad_events::ActorRef;
+use dyad_events::{ActorRef, CoderConfig};
 
 /// One parsed word: (text, lemma, upos, head 1-based or 0 for the root, deprel).
 pub type Row<'a> = (&'a str, &'a str, &'a str, usize, &'a str);
@@ -68,5 +68,17 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
             p.display()
         );
         None
+    }
+}
+
+/// The coder configured as PETRARCH codes: a source and a target for every event, unknown
+/// actors kept as null codes, no intent codes, no noun-phrase events.
+pub fn petrarch() -> CoderConfig {
+    CoderConfig {
+        require_dyad: true,
+        null_actors: true,
+        intent: false,
+        noun_events: false,
+        ..CoderConfig::default()
     }
 }
