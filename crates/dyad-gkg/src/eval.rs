@@ -168,7 +168,8 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, GkgError> {
 
 /// The `articleBody` of the entry of the JSON object in `path` whose key starts with `prefix`.
 /// Parsed files are kept in `cache`, since a gold file names the same benchmark many times.
-fn json_body(
+/// Public because the actor gold sets over the same benchmark read their texts with it.
+pub fn json_body(
     path: &Path,
     prefix: &str,
     cache: &mut HashMap<PathBuf, serde_json::Map<String, serde_json::Value>>,

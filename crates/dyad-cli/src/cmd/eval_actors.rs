@@ -1,7 +1,8 @@
 //! `dyad eval actors FILE...`: actor resolution against hand-annotated news texts.
 //!
 //! Each file is a gold text of `testdata/actors/` (`{{mention|CODE}}` markup, see
-//! `dyad_actors::gold`). The markup-free text runs through the whole pipeline (clean,
+//! `dyad_actors::gold`) or a standoff `.tsv` list over a text kept elsewhere
+//! (`actors_standoff`). The markup-free text runs through the whole pipeline (clean,
 //! tokenize, tag, parse, NER), then through both actor layers: the parse-based resolver
 //! (`Dictionary::resolve`, the one scored per file) and, for comparison in the same run,
 //! the pre-parse layer (`resolve_simple`). Predicted spans are mapped back to the gold
@@ -17,6 +18,7 @@ use dyad_core::{DocMeta, Span};
 use dyad_ingest::RawDocument;
 use serde::Serialize;
 
+use crate::cmd::actors_standoff::{read_standoff, JsonCache};
 use crate::cmd::eval::{file_name, print_json};
 use crate::cmd::run::Stage;
 use crate::pipeline::Pipeline;
@@ -31,7 +33,8 @@ pub enum ActorsEval {
 
 #[derive(Args, Debug)]
 pub struct ActorsArgs {
-    /// Gold files with `{{mention|CODE}}` markup (e.g. testdata/actors/test/*.txt)
+    /// Gold files: texts with `{{mention|CODE}}` markup (e.g. testdata/actors/test/*.txt), or
+    /// standoff `.tsv` files over texts kept outside the repository (testdata/actors/test7)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// The model directory (default: $DYAD_MODELS, else the repository's models/)
@@ -98,10 +101,15 @@ pub fn run(cmd: &ActorsEval) -> Result<()> {
     let dict = Dictionary::builtin().map_err(|e| anyhow!("actor dictionaries: {e}"))?;
     let mut files = Vec::new();
     let (mut total, mut simple_total) = (Score::default(), Score::default());
+    let mut json_cache = JsonCache::new();
     for f in &a.files {
-        let input =
-            std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
-        let gold = read_gold(&input, &f.display().to_string())?;
+        let gold = if f.extension().is_some_and(|e| e == "tsv") {
+            read_standoff(f, &mut json_cache)?
+        } else {
+            let input = std::fs::read_to_string(f)
+                .with_context(|| format!("cannot read {}", f.display()))?;
+            read_gold(&input, &f.display().to_string())?
+        };
         let mut meta = DocMeta::new(&f.display().to_string(), gold.text.as_bytes());
         meta.date = gold.date.map(|d| d.to_string());
         let raw = RawDocument {

@@ -2,6 +2,7 @@
 //! live in their own files (`eval_events`, `eval_actors`, `eval_gkg`) and are merged into
 //! `dyad eval` by `eval.rs`.
 
+pub mod actors_standoff;
 pub mod eval;
 pub mod eval_actors;
 pub mod eval_events;
