@@ -17,6 +17,8 @@ Files written:
                      (the code's own line in CAMEO2PLOVER-2021.txt, or a documented fallback)
   CAMEO.2.0.txt      PETRARCH2's verb dictionary, verbatim after a generated-file header
                      (its own MIT licence text is kept inside it)
+  Phoenix.discards.txt  PETRARCH2's discard list (sports, history), verbatim after a
+                     generated-file header (MIT, petrarch2/LICENSE)
 
 Anything odd in the sources (mojibake, missing codes, duplicate or unknown mapping lines) is
 printed at the end; data/events/SOURCES.md records it by hand when it changes.
@@ -323,6 +325,18 @@ def main():
         "# Sources and licences: data/events/SOURCES.md\n"
     )
     write(os.path.join(args.out, "CAMEO.2.0.txt"), text + raw.decode("ascii"))
+
+    discards_src = os.path.join(src, "petrarch2", "Phoenix.discards.txt")
+    with open(discards_src, "rb") as f:
+        draw = f.read()
+    text = (
+        "# GENERATED FILE - do not edit. PETRARCH2 discard list Phoenix.discards.txt, verbatim\n"
+        "# below these five lines (MIT licence, Open Event Data: shared/data/events/petrarch2/LICENSE).\n"
+        "# Regenerate with: " + CMD + "\n"
+        "# Source sha256: " + hashlib.sha256(draw).hexdigest() + "\n"
+        "# Sources and licences: data/events/SOURCES.md\n"
+    )
+    write(os.path.join(args.out, "Phoenix.discards.txt"), text + draw.decode("ascii"))
 
     for n in NOTES:
         print("note:", n)

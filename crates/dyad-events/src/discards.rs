@@ -13,6 +13,8 @@ use dyad_core::Token;
 
 use crate::error::{read_text, EventsError};
 
+const PHOENIX_DISCARDS: &str = include_str!("../../../data/events/Phoenix.discards.txt");
+
 /// A read discard list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Discards {
@@ -30,6 +32,12 @@ pub enum Discard {
 impl Discards {
     pub fn read(path: &Path) -> Result<Discards, EventsError> {
         Discards::parse(&read_text(path)?, &path.display().to_string())
+    }
+
+    /// PETRARCH2's discard list `Phoenix.discards.txt`, compiled in.
+    pub fn phoenix() -> Discards {
+        Discards::parse(PHOENIX_DISCARDS, "data/events/Phoenix.discards.txt")
+            .expect("the compiled-in discard list parses (tested)")
     }
 
     /// Parses a discard list; `file` names it in errors.
@@ -68,9 +76,16 @@ impl Discards {
     /// The strongest discard the tokens hit: a story-level phrase wins.
     pub fn check(&self, toks: &[Token]) -> Option<Discard> {
         let upper: Vec<String> = toks.iter().map(|t| t.text.to_uppercase()).collect();
+        // a token touching its neighbour is part of a longer blank-delimited word
+        let glued =
+            |i: usize| i > 0 && i < toks.len() && toks[i - 1].span.end == toks[i].span.start;
         let mut found = None;
         for (words, story) in &self.phrases {
-            let hit = upper.windows(words.len()).any(|w| w == words.as_slice());
+            let n = words.len();
+            let hit = upper
+                .windows(n)
+                .enumerate()
+                .any(|(i, w)| w == words.as_slice() && !glued(i) && !glued(i + n));
             if hit {
                 if *story {
                     return Some(Discard::Story);
@@ -86,13 +101,60 @@ impl Discards {
 mod tests {
     use super::*;
 
+    /// Tokens of `s` split at blanks, a trailing comma or bracket split off as its own
+    /// token touching the word, as a tokenizer does.
     fn toks(s: &str) -> Vec<Token> {
-        s.split(' ')
-            .map(|w| Token {
-                text: w.into(),
-                ..Default::default()
-            })
-            .collect()
+        let mut out = Vec::new();
+        let mut at = 0;
+        for w in s.split(' ') {
+            let (word, punct) = match w.strip_suffix([',', ')']) {
+                Some(x) => (x, &w[x.len()..]),
+                None => (w, ""),
+            };
+            let (open, word) = match word.strip_prefix('(') {
+                Some(x) => ("(", x),
+                None => ("", word),
+            };
+            for part in [open, word, punct] {
+                if !part.is_empty() {
+                    out.push(Token {
+                        text: part.into(),
+                        span: dyad_core::Span::new(at, at + part.len()),
+                        ..Default::default()
+                    });
+                    at += part.len();
+                }
+            }
+            at += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn discard_words_are_blank_delimited() {
+        let d = Discards::parse("YEARS AGO\n1994\n", "d.txt").unwrap();
+        assert_eq!(
+            d.check(&toks("slain three years ago today")),
+            Some(Discard::Sentence)
+        );
+        assert_eq!(
+            d.check(&toks("slain three years ago, a senior official said")),
+            None
+        );
+        assert_eq!(d.check(&toks("the 1994 genocide")), Some(Discard::Sentence));
+        assert_eq!(d.check(&toks("the genocide (1994) was")), None);
+        assert_eq!(d.check(&toks("the genocide (1994 and 1995)")), None);
+    }
+
+    #[test]
+    fn phoenix_list_is_compiled_in() {
+        let d = Discards::phoenix();
+        assert!(d.len() > 400, "{} phrases", d.len());
+        assert_eq!(
+            d.check(&toks("in the 1994 genocide")),
+            Some(Discard::Sentence)
+        );
+        assert_eq!(d.check(&toks("Rwanda accused France")), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use serde::Serialize;
 
+use crate::discards::Discards;
 use crate::error::{read_text, EventsError};
 use crate::verb_dictionary::VerbDictionary;
 
@@ -106,6 +107,21 @@ impl ValidationFile {
     /// Find a dictionary the environment names: the first of `dirs` that holds it.
     pub fn find_dictionary(name: &str, dirs: &[&Path]) -> Option<PathBuf> {
         dirs.iter().map(|d| d.join(name)).find(|p| p.is_file())
+    }
+
+    /// The discard list the environment names, read from the first of `dirs` holding it;
+    /// PETRARCH2's `Phoenix.discards.txt` falls back to the copy compiled into dyad. `None`
+    /// when the environment names none or a list that is nowhere to be found, as PETRARCH
+    /// then codes without discards.
+    pub fn discards(&self, dirs: &[&Path]) -> Result<Option<Discards>, EventsError> {
+        for name in &self.environment.discard_files {
+            match ValidationFile::find_dictionary(name, dirs) {
+                Some(p) => return Discards::read(&p).map(Some),
+                None if name == "Phoenix.discards.txt" => return Ok(Some(Discards::phoenix())),
+                None => {}
+            }
+        }
+        Ok(None)
     }
 
     /// The verb dictionary the environment names, read leniently from the first of `dirs`

@@ -19,8 +19,8 @@ use clap::{Args, Subcommand};
 use dyad_actors::{Date, Dictionary, DictionaryBuilder};
 use dyad_core::{DocMeta, Document, Span};
 use dyad_events::{
-    plover_2021_type, read_gsr, Coder, CoderConfig, Coding, Discards, Event, MarkRole, Negation,
-    Scoreboard, ValidationFile,
+    plover_2021_type, read_gsr, Coder, CoderConfig, Coding, Event, MarkRole, Negation, Scoreboard,
+    ValidationFile,
 };
 use dyad_models::{Models, Scratch};
 use serde::Serialize;
@@ -173,15 +173,7 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
                 "dyad built-in (Phoenix)".to_string(),
             ),
         };
-        let discards = match vf
-            .environment
-            .discard_files
-            .iter()
-            .find_map(|n| ValidationFile::find_dictionary(n, &[dir]))
-        {
-            Some(p) => Some(Discards::read(&p)?),
-            None => None,
-        };
+        let discards = vf.discards(&[dir])?;
         let config = CoderConfig {
             require_dyad: true,
             require_source: true,

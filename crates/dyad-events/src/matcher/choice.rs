@@ -19,6 +19,12 @@ impl<'d> Matcher<'d> {
         for r in self.verbs(clause) {
             let block = &self.dict.blocks[r.block];
             for (pi, p) in block.patterns.iter().enumerate() {
+                // a code that is no event code (`[+++]`, `[xxy]`: TABARI-era test markers)
+                // codes nothing, and the block's next pattern decides, as PETRARCH's unit
+                // tests expect ("restore fxll diplomatic ties" is 064)
+                if !p.code.is_null() && !is_event_code(&p.code) {
+                    continue;
+                }
                 let flat = self.flat[r.block][pi];
                 let tree = self.match_pattern(p, &self.after[r.block][pi], flat, clause);
                 let seq = (surface && flat)
@@ -164,6 +170,15 @@ impl<'d> Matcher<'d> {
             specificity: b.lexical,
         }
     }
+}
+
+/// True when every code of the pair is an event code: it starts with a digit (`042`,
+/// the WEIS-era `075A`), unlike the markers `+++`, `xxy` or `###`.
+fn is_event_code(c: &CodePair) -> bool {
+    [&c.active, &c.passive]
+        .into_iter()
+        .flatten()
+        .all(|s| s.starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
 /// True for the codes of material cooperation and conflict (quad classes 2 and 4).
