@@ -1,6 +1,7 @@
 //! Conventions of PETRARCH's validation files the coder follows, one test per rule: a
 //! pattern whose code is a test marker (`[+++]`, `[xxy]`) codes nothing and lets the
-//! block's other patterns decide. Parses are hand-written rows.
+//! block's other patterns decide; `^` in a prepositional phrase (`(IN ^)`) stands for any
+//! phrase. Parses are hand-written rows.
 
 use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, Event, VerbDictionary};
@@ -59,4 +60,30 @@ fn a_marker_code_lets_the_next_pattern_decide() {
     // with a real code in its place the specific pattern wins, so the marker was skipped
     let real = DICT.replace("[+++]", "[065]");
     assert_eq!(code(&real, &tree, &actors), vec!["ARN>GON:065"]);
+}
+
+#[test]
+fn a_skip_in_a_prepositional_phrase_is_any_phrase() {
+    // "Obama attended a summit in Zurich on trade" (CAMEO.2.0.txt, GO_SOMEWHERE block)
+    let dict = "\
+--- ATTEND [042] ---
+ATTEND
+- * SUMMIT (IN ^) (ON) [045]
+- * SUMMIT [044]
+";
+    let tree = [
+        ("Obama", "Obama", "PROPN", 2, "nsubj"),
+        ("attended", "attend", "VERB", 0, "root"),
+        ("a", "a", "DET", 4, "det"),
+        ("summit", "summit", "NOUN", 2, "obj"),
+        ("in", "in", "ADP", 6, "case"),
+        ("Zurich", "Zurich", "PROPN", 4, "nmod"),
+        ("on", "on", "ADP", 8, "case"),
+        ("trade", "trade", "NOUN", 2, "obl"),
+    ];
+    let actors = [(1, 1, "USAGOV"), (6, 6, "CHE")];
+    assert_eq!(code(dict, &tree, &actors), vec!["USAGOV>CHE:045"]);
+    // without the ON phrase only the bare pattern holds
+    let short = &tree[..6];
+    assert_eq!(code(dict, short, &actors), vec!["USAGOV>CHE:044"]);
 }

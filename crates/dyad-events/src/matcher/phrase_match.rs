@@ -150,7 +150,9 @@ impl<'d> Matcher<'d> {
                     b.target = Some(role);
                     b.lexical += 1;
                 }
-                Element::Skip | Element::Verb | Element::Prep { .. } => return false,
+                // `^` in a phrase slot skips the phrase: `(IN ^)` is any phrase after IN
+                Element::Skip => {}
+                Element::Verb | Element::Prep { .. } => return false,
                 other => words_needed.push(other),
             }
         }
