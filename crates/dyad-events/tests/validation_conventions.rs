@@ -1,7 +1,8 @@
 //! Conventions of PETRARCH's validation files the coder follows, one test per rule: a
 //! pattern whose code is a test marker (`[+++]`, `[xxy]`) codes nothing and lets the
 //! block's other patterns decide; `^` in a prepositional phrase (`(IN ^)`) stands for any
-//! phrase. Parses are hand-written rows.
+//! phrase; a gerund the parser split from the object's noun ("mushroom *hunting* trip")
+//! still lends the object its deeper actor. Parses are hand-written rows.
 
 use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, Event, VerbDictionary};
@@ -86,4 +87,45 @@ ATTEND
     // without the ON phrase only the bare pattern holds
     let short = &tree[..6];
     assert_eq!(code(dict, short, &actors), vec!["USAGOV>CHE:044"]);
+}
+
+#[test]
+fn a_gerund_split_from_the_object_noun_lends_its_target() {
+    // "Hamfast rescheduled his mushroom hunting trip in the White Downs" (PETR unit test
+    // DATE-03: HOB>SHR:082), `hunting` parsed as a clause of `rescheduled`
+    let dict = "--- RESCHEDULE [082] ---\nRESCHEDULE\n";
+    let tree = [
+        ("Hamfast", "Hamfast", "PROPN", 2, "nsubj"),
+        ("rescheduled", "reschedule", "VERB", 0, "root"),
+        ("his", "his", "PRON", 4, "nmod:poss"),
+        ("mushroom", "mushroom", "NOUN", 2, "obj"),
+        ("hunting", "hunt", "VERB", 2, "advcl"),
+        ("trip", "trip", "NOUN", 5, "obj"),
+        ("in", "in", "ADP", 9, "case"),
+        ("the", "the", "DET", 9, "det"),
+        ("Downs", "Downs", "PROPN", 6, "nmod"),
+    ];
+    let run = |gerund: bool, comma_free: bool| {
+        let dict = VerbDictionary::parse(dict, "t.txt").unwrap();
+        let mut rows = tree.to_vec();
+        if !comma_free {
+            // "his mushroom, hunting a trip ...": a participle clause of its own
+            for r in rows.iter_mut() {
+                if r.3 > 4 {
+                    r.3 += 1;
+                }
+            }
+            rows.insert(4, (",", ",", "PUNCT", 6, "punct"));
+        }
+        let (mut d, a) = doc(&rows, &[(1, 1, "HOB"), (rows.len(), rows.len(), "SHR")]);
+        let h = if comma_free { 4 } else { 5 };
+        if gerund {
+            d.tokens[h].xpos = Some("VBG".into());
+        }
+        codings(&Coder::new(&dict, petrarch()).code(&d, &a))
+    };
+    assert_eq!(run(true, true), vec!["HOB>SHR:082"]);
+    // a word that is no gerund, or one after a comma, is not part of the object
+    assert!(run(false, true).is_empty());
+    assert!(run(true, false).is_empty());
 }

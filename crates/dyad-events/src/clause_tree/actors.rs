@@ -131,6 +131,26 @@ impl Tree<'_> {
         None
     }
 
+    /// A gerund right after the object's head word, hung from verb `v` as a clause of its
+    /// own although it continues the object's noun ("rescheduled his annual mushroom
+    /// *hunting* trip in the White Downs"): no comma, marker, subject or auxiliary
+    /// separates it, as none would in a noun compound.
+    pub fn object_gerund(&self, v: usize, obj: usize) -> Option<usize> {
+        let k = obj + 1;
+        let t = self.toks.get(k)?;
+        let gerund = t.xpos.as_deref() == Some("VBG")
+            || t.feats
+                .as_deref()
+                .is_some_and(|f| f.contains("VerbForm=Ger"));
+        let bare = !self.kids(k).any(|d| {
+            matches!(
+                base_rel(&self.toks[d]),
+                "mark" | "nsubj" | "aux" | "punct" | "advmod"
+            )
+        });
+        (gerund && bare && self.heads[k] == Some(v) && base_rel(t) == "advcl").then_some(k)
+    }
+
     /// The matcher phrase headed by `head` (its nominal subtree), without token `skip`.
     pub(super) fn phrase(&self, head: usize, skip: Option<usize>) -> Phrase {
         let mut idx = vec![head];

@@ -171,7 +171,13 @@ impl<'d> Coder<'d> {
             // "cordoned off the roads leading into Mordor": an object that names no actor
             // may hold one deeper, in its modifiers or clauses
             if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
-                if let Some(t) = ci.object.and_then(|o| tree.deep_actor_token(o)) {
+                let deep = ci.object.and_then(|o| {
+                    tree.deep_actor_token(o).or_else(|| {
+                        let g = tree.object_gerund(ci.verb, o)?;
+                        tree.deep_actor_token(g)
+                    })
+                });
+                if let Some(t) = deep {
                     targets = self.fill_head(tree, t);
                 }
             }
