@@ -10,6 +10,11 @@
 # JSON Lines document each, repeated COPIES times (default 20). Pinned to one core with
 # taskset; the per-core speed is sentences / CPU seconds of the process, the stage shares come
 # from the pipeline's own clock (DYAD_STAGE_TIMES).
+#
+# DYAD_BIN=path/to/dyad runs that binary instead of building this tree's (to compare with a
+# baseline built elsewhere, in the same sitting); the output is then written beside the
+# usual one as events_e2e.$DYAD_TAG.out.jsonl (DYAD_TAG defaults to `alt`), so that the two
+# outputs can be compared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared/data}
@@ -19,9 +24,16 @@ if [ ! -d "$VAL" ]; then
   echo "bench: $VAL not found" >&2
   exit 1
 fi
-cargo build --release -p dyad-cli --quiet
 OUT=bench/out
 mkdir -p "$OUT"
+if [ -n "${DYAD_BIN:-}" ]; then
+  BIN=$DYAD_BIN
+  TAG=.${DYAD_TAG:-alt}
+else
+  cargo build --release -p dyad-cli --quiet
+  BIN=target/release/dyad
+  TAG=
+fi
 CORPUS=$OUT/events_e2e.jsonl
 python3 - "$VAL" "$COPIES" samples/devdiscourse-2021-03-25-blinken.txt > "$CORPUS" <<'PY'
 import glob, json, re, sys, html
@@ -40,11 +52,12 @@ for i in range(copies):
         print(json.dumps({"text": t, "date": "2021-03-25", "url": f"copy{i}/doc{j}"}))
 PY
 echo "corpus: $(wc -l < "$CORPUS") documents ($COPIES copies)"
-TIMES=$OUT/events_e2e.times
-rm -f "$OUT/events_e2e.out.jsonl"  # dyad code resumes an existing output: start afresh
-/usr/bin/time -f '%U %S' -o "$OUT/events_e2e.cpu" \
-  env DYAD_STAGE_TIMES=1 taskset -c 0 target/release/dyad code -q "$CORPUS" -o "$OUT/events_e2e.out.jsonl" 2> "$TIMES"
-python3 - "$TIMES" "$OUT/events_e2e.cpu" "$OUT/events_e2e.out.jsonl" <<'PY'
+TIMES=$OUT/events_e2e$TAG.times
+RESULT=$OUT/events_e2e$TAG.out.jsonl
+rm -f "$RESULT"  # dyad code resumes an existing output: start afresh
+/usr/bin/time -f '%U %S' -o "$OUT/events_e2e$TAG.cpu" \
+  env DYAD_STAGE_TIMES=1 taskset -c 0 "$BIN" code -q "$CORPUS" -o "$RESULT" 2> "$TIMES"
+python3 - "$TIMES" "$OUT/events_e2e$TAG.cpu" "$RESULT" <<'PY'
 import json, sys
 t = json.loads([l for l in open(sys.argv[1]) if l.startswith("{")][-1])
 user, sys_ = map(float, open(sys.argv[2]).read().split()[-2:])

@@ -99,6 +99,13 @@ impl<T: Zeroed> HugeBuf<T> {
     }
 }
 
+impl<T: Zeroed> HugeBuf<T> {
+    /// Shortens the buffer to its first `len` values (the memory stays mapped).
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+}
+
 impl<T: Zeroed> Drop for HugeBuf<T> {
     fn drop(&mut self) {
         if !self.map.is_null() {

@@ -32,6 +32,8 @@ use crate::ModelError;
 const QUANTIZED: u32 = u32::MAX;
 /// Features resolved per batch in [`Weights::scores`].
 const BATCH: usize = 128;
+/// Keys looked ahead while the table is built (see [`Rows::build`]).
+const AHEAD: usize = 16;
 /// Marks a slot payload that is a dense row number, not a run offset.
 const DENSE: u32 = 1 << 31;
 /// Dense rows are padded to a multiple of this many classes (32 bytes: one AVX2 load).
@@ -98,76 +100,133 @@ impl Rows {
     /// home slot (one probe), and their rows end up side by side at the start of the arrays,
     /// a few hundred kilobytes that stay in cache instead of lines shared with rare
     /// features. The order changes where things are, never what a lookup finds.
-    fn build(mut self, nclasses: usize, scale: f32) -> (Weights, bool) {
-        self.keys.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    fn build(self, nclasses: usize, scale: f32) -> (Weights, bool) {
+        let order = self.hottest_first();
         // Load factor between 0.33 and 0.67.
-        let cap = (self.keys.len().max(1) * 3 / 2 + 1)
-            .next_power_of_two()
-            .max(8);
+        let cap = (order.len().max(1) * 3 / 2 + 1).next_power_of_two().max(8);
         let cw = if nclasses <= 256 { 1 } else { 2 };
         let (stride, min) = if cw == 1 {
             (nclasses.next_multiple_of(LANES), dense_min(nclasses))
         } else {
             (0, usize::MAX)
         };
+        // The arrays are sized first and written in place: no growing vectors copied into
+        // the huge pages at the end.
+        let (mut ndense, mut nruns) = (0usize, 0usize);
+        for &(_, _, n) in &order {
+            if n as usize >= min {
+                ndense += 1;
+            } else {
+                nruns += 2 + n as usize * (cw + 2);
+            }
+        }
         let mut slots = HugeBuf::<u64>::zeroed(cap);
-        let (mut runs, mut dense) = (Vec::<u8>::new(), Vec::<i16>::new());
-        let mut keys = Vec::with_capacity(self.keys.len());
+        let mut dense = HugeBuf::<i16>::zeroed(ndense * stride);
+        let mut runs = HugeBuf::<u8>::zeroed(nruns);
+        let (mut dense_rows, mut at) = (0usize, 0usize);
+        let mut keys = Vec::with_capacity(order.len());
         let (mut ok, mut nweights) = (true, 0);
         let mask = cap - 1;
-        for &(k, start, n) in &self.keys {
+        for (j, &(k, start, n)) in order.iter().enumerate() {
+            // The home slots and rows of the next keys are fetched while this one goes in:
+            // inserting is one cache miss after another otherwise.
+            if let Some(&(k2, s2, _)) = order.get(j + AHEAD) {
+                prefetch(slots.as_ptr().wrapping_add(k2 as usize & mask));
+                prefetch(self.pairs.as_ptr().wrapping_add(s2 as usize));
+            }
             let pairs = &self.pairs[start as usize..(start + n) as usize];
-            if probe(&slots, mask, k).is_some() {
+            // The slot where `k` goes: the first empty one from its home, unless a key with
+            // the same fingerprint comes first (what [`probe`] would find).
+            let fp = fingerprint(k);
+            let mut i = k as usize & mask;
+            let mut taken = false;
+            while slots[i] != 0 {
+                if slots[i] >> 32 == fp {
+                    taken = true;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+            if taken {
                 ok = false;
                 continue;
             }
             let payload = if pairs.len() >= min {
-                let row = dense.len() / stride;
-                dense.resize(dense.len() + stride, 0);
+                let row = &mut dense[dense_rows * stride..(dense_rows + 1) * stride];
                 for &(c, v) in pairs {
-                    dense[row * stride + c as usize] = v;
+                    row[c as usize] = v;
                 }
-                DENSE | row as u32
+                dense_rows += 1;
+                DENSE | (dense_rows - 1) as u32
             } else {
-                let at = runs.len();
                 if at + 1 >= DENSE as usize {
                     ok = false;
                     continue;
                 }
-                runs.extend_from_slice(&(pairs.len() as u16).to_le_bytes());
-                for &(c, _) in pairs {
+                let len = 2 + pairs.len() * (cw + 2);
+                let run = &mut runs[at..at + len];
+                run[..2].copy_from_slice(&(pairs.len() as u16).to_le_bytes());
+                let (cls, vals) = run[2..].split_at_mut(pairs.len() * cw);
+                for (i, &(c, v)) in pairs.iter().enumerate() {
                     if cw == 1 {
-                        runs.push(c as u8);
+                        cls[i] = c as u8;
                     } else {
-                        runs.extend_from_slice(&c.to_le_bytes());
+                        cls[2 * i..2 * i + 2].copy_from_slice(&c.to_le_bytes());
                     }
+                    vals[2 * i..2 * i + 2].copy_from_slice(&v.to_le_bytes());
                 }
-                for &(_, v) in pairs {
-                    runs.extend_from_slice(&v.to_le_bytes());
-                }
-                at as u32 + 1
+                at += len;
+                at as u32 - len as u32 + 1
             };
-            let mut i = k as usize & mask;
-            while slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
             slots[i] = fingerprint(k) << 32 | payload as u64;
             keys.push((k, payload));
             nweights += pairs.len();
         }
+        // Only rows skipped as repeated keys leave room at the ends.
+        dense.truncate(dense_rows * stride);
+        runs.truncate(at);
         let w = Weights {
             nclasses,
             scale,
             mask,
             slots,
             cw,
-            runs: HugeBuf::from_slice(&runs),
-            dense: HugeBuf::from_slice(&dense),
+            runs,
+            dense,
             stride,
             keys,
             nweights,
         };
         (w, ok)
+    }
+
+    /// The rows longest first, and by key among rows of one length: what a stable sort on
+    /// `(length descending, key)` gives, by counting the lengths (the rows of a model file
+    /// come by key already, so a bucket rarely needs sorting).
+    fn hottest_first(&self) -> Vec<(u64, u32, u32)> {
+        let longest = self.keys.iter().map(|r| r.2 as usize).max().unwrap_or(0);
+        // first[n]: where the rows of length n start in the output.
+        let mut first = vec![0usize; longest + 2];
+        for r in &self.keys {
+            first[longest - r.2 as usize + 1] += 1;
+        }
+        for n in 1..first.len() {
+            first[n] += first[n - 1];
+        }
+        let bounds = first.clone();
+        let mut order = vec![(0u64, 0u32, 0u32); self.keys.len()];
+        for &r in &self.keys {
+            let slot = &mut first[longest - r.2 as usize];
+            order[*slot] = r;
+            *slot += 1;
+        }
+        for w in bounds.windows(2) {
+            let bucket = &mut order[w[0]..w[1]];
+            if !bucket.is_sorted_by_key(|r| r.0) {
+                bucket.sort_by_key(|r| r.0);
+            }
+        }
+        order
     }
 }
 
@@ -443,15 +502,32 @@ impl Weights {
         let n = d.len(10)?;
         let mut b = Rows::default();
         b.keys.reserve(n);
-        let mut pairs: Vec<(u16, i16)> = Vec::new();
+        b.pairs.reserve(d.remaining().saturating_sub(10 * n) / 4);
         for _ in 0..n {
             let k = d.u64()?;
             let m = d.u16()? as usize;
-            pairs.clear();
-            for _ in 0..m {
-                pairs.push((d.index(nclasses, "class")?, d.u16()? as i16));
+            // A row is read in one piece: `(class, weight)` as two u16 each.
+            let row = d.bytes(4 * m, "weight row")?;
+            let start = b.pairs.len();
+            for (i, p) in row.chunks_exact(4).enumerate() {
+                let c = u16::from_le_bytes([p[0], p[1]]);
+                if c as usize >= nclasses {
+                    let at = d.position() - row.len() + 4 * i;
+                    return Err(ModelError::Corrupt {
+                        path: String::new(),
+                        offset: at,
+                        what: format!("class index {c} out of range (< {nclasses})"),
+                    });
+                }
+                let v = i16::from_le_bytes([p[2], p[3]]);
+                if v != 0 {
+                    b.pairs.push((c, v));
+                }
             }
-            b.add(k, pairs.iter().copied());
+            let kept = b.pairs.len() - start;
+            if kept > 0 {
+                b.keys.push((k, start as u32, kept as u32));
+            }
         }
         let (w, ok) = b.build(nclasses, scale);
         crate::hugemem::return_freed_memory();
