@@ -73,6 +73,11 @@ pub struct CoderConfig {
     /// actor, `---` and its sector (`---GOV`), as PETRARCH codes them; a coded actor in the
     /// same phrase still wins ("officials of Gondor" is `GONGOV`). Off by default.
     pub null_actors: bool,
+    /// Code a verbal participle clause after a comma as an event of its own ("met the
+    /// minister on Monday, *praising* the EU"); PETRARCH2's gold standard codes none
+    /// (", seeking to mend ties", ", offering military support"). A material one (",
+    /// killing eight") is never coded: it tells the main event's outcome. On by default.
+    pub trailing_participles: bool,
 }
 
 impl Default for CoderConfig {
@@ -87,6 +92,7 @@ impl Default for CoderConfig {
             noun_events: true,
             speech_as_accusation: false,
             null_actors: false,
+            trailing_participles: true,
         }
     }
 }

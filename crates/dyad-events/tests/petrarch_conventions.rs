@@ -649,8 +649,16 @@ fn a_trailing_participle_of_a_material_act_is_the_same_incident() {
     );
     d.tokens[4].xpos = Some("VBG".into());
     assert_eq!(codings(&coder.code(&d, &a)), vec!["GON>ROH:190"]);
-    // a verbal act is an event of its own: ", urging Mordor" (Blinken won support,
-    // praising EU officials)
+    // a verbal act is an event of its own where trailing participles are coded (the
+    // default: Blinken won support, praising EU officials); PETRARCH's configuration codes
+    // none (tests/validation_conventions.rs)
+    let coder = Coder::new(
+        &dict,
+        CoderConfig {
+            trailing_participles: true,
+            ..petrarch()
+        },
+    );
     let (mut d, a) = sentence(
         "Gondor attacked Rohan , urging Mordor",
         &[

@@ -2,10 +2,12 @@
 //! pattern whose code is a test marker (`[+++]`, `[xxy]`) codes nothing and lets the
 //! block's other patterns decide; `^` in a prepositional phrase (`(IN ^)`) stands for any
 //! phrase; a gerund the parser split from the object's noun ("mushroom *hunting* trip")
-//! still lends the object its deeper actor. Parses are hand-written rows.
+//! still lends the object its deeper actor; a verbal participle clause after a comma
+//! (", praising Gondor") is no event of its own in PETRARCH's configuration. Parses are
+//! hand-written rows.
 
 use dyad_core::Document;
-use dyad_events::{ActorRef, Coder, Event, VerbDictionary};
+use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
 
 mod common;
 use common::petrarch;
@@ -128,4 +130,31 @@ fn a_gerund_split_from_the_object_noun_lends_its_target() {
     // a word that is no gerund, or one after a comma, is not part of the object
     assert!(run(false, true).is_empty());
     assert!(run(true, false).is_empty());
+}
+
+#[test]
+fn a_trailing_participle_is_no_event_in_petrarch_configuration() {
+    // "Arnor met Eriador on Monday, praising Gondor" (GSR: ", offering further military
+    // support to Lebanon" and ", seeking to mend ties" are uncoded)
+    let dict = "--- MEET [040] ---\nMEET\n\n--- PRAISE [051] ---\nPRAISE\n";
+    let tree = [
+        ("Arnor", "Arnor", "PROPN", 2, "nsubj"),
+        ("met", "meet", "VERB", 0, "root"),
+        ("Eriador", "Eriador", "PROPN", 2, "obj"),
+        ("on", "on", "ADP", 5, "case"),
+        ("Monday", "Monday", "PROPN", 2, "obl"),
+        (",", ",", "PUNCT", 7, "punct"),
+        ("praising", "praise", "VERB", 2, "advcl"),
+        ("Gondor", "Gondor", "PROPN", 7, "obj"),
+    ];
+    let dict = VerbDictionary::parse(dict, "t.txt").unwrap();
+    let (mut d, a) = doc(&tree, &[(1, 1, "ARN"), (3, 3, "ERI"), (8, 8, "GON")]);
+    d.tokens[6].xpos = Some("VBG".into());
+    let run = |config: CoderConfig| codings(&Coder::new(&dict, config).code(&d, &a));
+    assert_eq!(run(petrarch()), vec!["ARN>ERI:040"]);
+    let coded = CoderConfig {
+        trailing_participles: true,
+        ..petrarch()
+    };
+    assert_eq!(run(coded), vec!["ARN>ERI:040", "ARN>GON:051"]);
 }

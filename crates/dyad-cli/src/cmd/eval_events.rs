@@ -187,6 +187,8 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
             noun_events: false,
             // PETRARCH codes "officials" without a country as `---GOV`
             null_actors: true,
+            // nor participle clauses after the main one (", seeking to mend ties")
+            trailing_participles: false,
         };
         // a record's `<Config option="require_dyad" value="false">` lets an event without
         // a target count (coded `---`), as PETRARCH's option does

@@ -79,8 +79,10 @@ impl<'d> Coder<'d> {
             if ci.background || (ci.aim && !self.config.intent) {
                 continue;
             }
-            // ", killing eight people": the outcome of the incident the main verb reports
-            if ci.trailing_participle && is_material(&m.code) {
+            // ", killing eight people": the outcome of the incident the main verb reports;
+            // a verbal one (", praising X") only when so configured
+            if ci.trailing_participle && (is_material(&m.code) || !self.config.trailing_participles)
+            {
                 continue;
             }
             let future = ci.future || ci.aim;

@@ -72,13 +72,15 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
 }
 
 /// The coder configured as PETRARCH codes: a source and a target for every event, unknown
-/// actors kept as null codes, no intent codes, no noun-phrase events.
+/// actors kept as null codes, no intent codes, no noun-phrase events, no verbal participle
+/// clauses after a comma.
 pub fn petrarch() -> CoderConfig {
     CoderConfig {
         require_dyad: true,
         null_actors: true,
         intent: false,
         noun_events: false,
+        trailing_participles: false,
         ..CoderConfig::default()
     }
 }
