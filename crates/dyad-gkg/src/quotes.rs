@@ -26,11 +26,14 @@ mod embedded;
 mod indirect;
 mod lexicon;
 mod marks;
+mod named_descriptions;
 mod resolution;
 #[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
 mod rule_tests_round6;
+#[cfg(test)]
+mod rule_tests_round7;
 mod speaker_names;
 mod speakers;
 #[cfg(test)]

@@ -36,6 +36,12 @@ pub(super) const SPEECH_NOUNS: &[&str] = &[
     "remark",
     "remarks",
     "suggestion",
+    "vow",
+    "vows",
+    "pledges",
+    "promises",
+    "statements",
+    "warnings",
 ];
 
 /// Words before a noun that make it a noun, not a verb ("the claim", "his warning").
@@ -193,13 +199,20 @@ pub(super) fn speech_noun(doc: &Document, i: usize, b: usize) -> Option<Found> {
     }) {
         return None;
     }
-    let det = (i.saturating_sub(3)..i).any(|k| DETERMINERS.contains(&toks[k].text.as_str()));
+    // Up to four tokens back: a hyphenated modifier is three (`his often-repeated vow`).
+    let det = (i.saturating_sub(4)..i).any(|k| DETERMINERS.contains(&toks[k].text.as_str()));
     if !det {
         return None;
     }
     let poss = (i.saturating_sub(4)..i).find(|&k| matches!(toks[k].text.as_str(), "'s" | "’s"));
+    // `his vow that ...`: the possessive pronoun is the speaker, resolved like `he`.
+    let poss_pronoun = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&k| matches!(toks[k].text.as_str(), "his" | "her" | "their"))
+        .map(|k| (k, k + 1));
     let spk = poss
         .and_then(|k| name_before(toks, k).or_else(|| name_run(toks, k.saturating_sub(1))))
+        .or(poss_pronoun)
         .or_else(|| {
             let h = toks[i].head?;
             (h < toks.len() && toks[h].upos.as_deref() == Some("VERB"))

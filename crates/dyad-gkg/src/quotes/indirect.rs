@@ -31,7 +31,7 @@ use according::according_to;
 use reported_clause::reported_clause;
 use trailing::trailing;
 
-use super::{capitalised, embedded, is_mark, make_quote, normalise, words, Person};
+use super::{capitalised, embedded, is_mark, make_quote, normalise, para_break, words, Person};
 
 /// Verbs whose clause is reported speech. Participles ("saying") introduce direct quotes
 /// more than clauses and are left out.
@@ -53,6 +53,7 @@ const REPORTING: &[&str] = &[
     "claimed",
     "claims",
     "asserted",
+    "asserts",
     "argued",
     "warned",
     "insisted",
@@ -86,6 +87,7 @@ const REPORTING: &[&str] = &[
     "claiming",
     "explaining",
     "announcing",
+    "stating",
     "alleged",
     "alleges",
     "alleging",
@@ -104,6 +106,10 @@ const REPORTING: &[&str] = &[
     "insist",
     "insists",
     "maintained",
+    // Of a body admitting a fact (`governments have recognized that ...`), with `that`:
+    // without it the verb takes an object.
+    "recognized",
+    "recognised",
 ];
 
 /// Indirect speech: "X said (on Thursday) that ...", "X told Y the ...", "..., according to X".
@@ -117,20 +123,31 @@ pub(super) fn indirect(
 ) {
     let toks = &doc.tokens;
     for s in &doc.sentences {
-        let [a, b] = s.tokens;
-        let a = content_start(toks, a, b);
+        let [a0, b0] = s.tokens;
         let in_sentence = out.len();
-        for v in a..b {
+        for v in a0..b0 {
             if direct.iter().any(|d| d.contains(toks[v].span)) {
+                continue;
+            }
+            // A sentence the segmenter ran over a paragraph break (`... population.”` /
+            // `Targeting audiences is key ..., Graham said`) is two: a report stays in
+            // the paragraph of its verb.
+            let (a, b) = paragraph_bounds(doc, a0, v, b0);
+            let a = content_start(toks, a, b);
+            if v < a {
                 continue;
             }
             let some = |(spk, f, l): ((usize, usize), usize, usize)| (Some(spk), f, l);
             // "Estimates suggest ..." is inference; "tried to suggest that ..." is speech.
             let bare_suggest = toks[v].text == "suggest" && (v == 0 || toks[v - 1].text != "to");
-            let found = if embedded::not_a_report(toks, v) || bare_suggest {
+            // `records stating they had ...` describes a document; `stating that` reports.
+            let bare_stating =
+                toks[v].text == "stating" && toks.get(v + 1).is_none_or(|t| t.text != "that");
+            let found = if embedded::not_a_report(toks, v) || bare_suggest || bare_stating {
                 None
             } else if REPORTING.contains(&toks[v].text.as_str())
                 || (v == a && REPORTING.contains(&toks[v].text.to_lowercase().as_str()))
+                || phrasal_report(toks, v)
             {
                 embedded::passive_told(toks, v, b)
                     .or_else(|| embedded::parenthetical(toks, a, v, b))
@@ -200,10 +217,29 @@ pub(super) fn indirect(
     }
 }
 
-/// Where the words of sentence `[a, b)` begin: after a bracketed dateline (`(CNN) President
-/// Donald Trump, according to ...`) or the bracket opening a parenthetical sentence (`(As
-/// Gupta noted at the time, ...)`).
+/// The part of sentence `[a, b)` in the paragraph of token `v`.
+fn paragraph_bounds(doc: &Document, a: usize, v: usize, b: usize) -> (usize, usize) {
+    let start = (a + 1..=v)
+        .rev()
+        .find(|&k| para_break(doc, k - 1, k))
+        .unwrap_or(a);
+    let end = (v + 1..b).find(|&k| para_break(doc, k - 1, k)).unwrap_or(b);
+    (start, end)
+}
+
+/// `pointed out that ...`: a phrasal verb of speech, reported only with its `that`.
+fn phrasal_report(toks: &[Token], v: usize) -> bool {
+    matches!(toks[v].text.as_str(), "pointed" | "points" | "pointing")
+        && toks.get(v + 1).is_some_and(|t| t.text == "out")
+        && toks.get(v + 2).is_some_and(|t| t.text == "that")
+}
+
+/// Where the words of sentence `[a, b)` begin: after a dateline (`VIENNA — The house ...`,
+/// `HAYWARD, Calif. (AP) — Authorities ...`, `(Reuters) — The ...`), after a bracketed
+/// source (`(CNN) President Donald Trump, according to ...`) or the bracket opening a
+/// parenthetical sentence (`(As Gupta noted at the time, ...)`).
 fn content_start(toks: &[Token], a: usize, b: usize) -> usize {
+    let a = dateline_end(toks, a, b);
     if a >= b || toks[a].text != "(" {
         return a;
     }
@@ -211,5 +247,30 @@ fn content_start(toks: &[Token], a: usize, b: usize) -> usize {
         Some(c) if c > a + 1 && c + 1 < b && capitalised(&toks[c + 1].text) => c + 1,
         Some(_) => a,
         None => a + 1,
+    }
+}
+
+/// The token after a dateline opening sentence `[a, b)`: a free-standing dash within the
+/// first ten tokens, after nothing but capitalised words (a place, an outlet, an agency in
+/// brackets), commas and brackets. `a` itself when there is none. News wires open their
+/// first paragraph this way; the words after the dash are the sentence.
+pub(super) fn dateline_end(toks: &[Token], a: usize, b: usize) -> usize {
+    let dash = |k: usize| {
+        matches!(toks[k].text.as_str(), "—" | "–" | "-" | "--")
+            && k > a
+            && k + 1 < b
+            && toks[k - 1].span.end < toks[k].span.start
+            && toks[k].span.end < toks[k + 1].span.start
+    };
+    let Some(d) = (a..(a + 10).min(b)).find(|&k| dash(k)) else {
+        return a;
+    };
+    let head = toks[a..d]
+        .iter()
+        .all(|t| capitalised(&t.text) || matches!(t.text.as_str(), "," | "(" | ")"));
+    if head && toks[a..d].iter().any(|t| capitalised(&t.text)) && capitalised(&toks[d + 1].text) {
+        d + 1
+    } else {
+        a
     }
 }

@@ -74,6 +74,12 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "testified",
     "alleged",
     "contended",
+    // Present forms of the verbs above (`," Doctor asks, "...`).
+    "asks",
+    "asserts",
+    "replies",
+    "recalls",
+    "stresses",
 ];
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
 pub(super) const TITLES: &[&str] = &[
@@ -226,11 +232,13 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Both",
 ];
 
+// Two single curly marks stand for a double one in some wire copy (AP's `,’’ Will Moy
+// ... told`); the tokenizer keeps them as one token.
 pub(super) fn is_open(t: &str) -> bool {
-    matches!(t, "“" | "``")
+    matches!(t, "“" | "``" | "‘‘")
 }
 pub(super) fn is_close(t: &str) -> bool {
-    matches!(t, "”" | "''")
+    matches!(t, "”" | "''" | "’’")
 }
 pub(super) fn is_straight(t: &str) -> bool {
     t == "\""

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use dyad_core::{Document, Span, Token};
 
+use super::named_descriptions;
 use super::{
     capitalised, descriptions, full_name, name_run, name_word, person, quoted_runs, speakers,
     words, Person, Quote, PRONOUNS, TITLES,
@@ -122,6 +123,13 @@ pub(super) fn make_quote(
     });
     let speaker = speaker_span.map(|ss| {
         let raw = ss.get(&doc.text).unwrap_or_default();
+        // A possessive pronoun speaks for its owner (`his vow that ...`).
+        let raw = match raw {
+            "his" => "he",
+            "her" => "she",
+            "their" => "they",
+            w => w,
+        };
         if PRONOUNS.contains(&raw) {
             // The nearest person before the pronoun whose gender, when the text gives one,
             // agrees with it ("she said" skips the minister named last).
@@ -219,6 +227,7 @@ pub(super) fn make_quote(
             name
         } else if let Some(name) = speakers::role_antecedent(doc, persons, raw, ss.start)
             .or_else(|| descriptions::description_antecedent(doc, persons, raw, ss.start))
+            .or_else(|| named_descriptions::named_elsewhere(doc, persons, raw, ss.start))
         {
             name
         } else if let Some(name) = speakers::person_of_org(raw) {

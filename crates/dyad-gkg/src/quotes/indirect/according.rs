@@ -6,6 +6,7 @@ use dyad_core::Token;
 
 use super::clause_end;
 use super::lexicon::SOURCE_NOUNS;
+use super::trailing::skip_conjunction;
 use crate::quotes::{capitalised, embedded, is_mark, is_verb, name_run};
 
 /// `According to X, CLAUSE` / `CLAUSE, according to X`.
@@ -28,10 +29,26 @@ pub(super) fn according_to(
         .unwrap_or(b);
     // The speaker: the last name in the phrase, or an apposition after it ("the team's coach,
     // Alireza Mehraban,").
-    let mut spk = (v + 2..p)
+    let names: Vec<(usize, usize)> = (v + 2..p)
         .filter(|&k| k == v + 2 || !capitalised(&toks[k - 1].text))
         .filter_map(|k| name_run(toks, k).filter(|&(_, e)| e <= p))
-        .next_back();
+        .collect();
+    // A person with an affiliation is the source, not the body (`according to a 2018 survey
+    // by Penelope Muse Abernathy of the University of North Carolina`): a name of two or
+    // more words that `of`, `at` or `from` joins to the next name.
+    let affiliated = names.windows(2).find_map(|w| {
+        let ((s, e), (n, _)) = (w[0], w[1]);
+        let joined = toks
+            .get(e)
+            .is_some_and(|t| matches!(t.text.as_str(), "of" | "at" | "from"))
+            && (e + 1..n).all(|j| j == e + 1 || toks[j].text.eq_ignore_ascii_case("the"));
+        let person = e - s >= 2 && toks[s..e].iter().all(|t| capitalised(&t.text));
+        let body = toks[s..e]
+            .iter()
+            .any(|t| BODY_WORDS.contains(&t.text.as_str()));
+        (joined && person && !body).then_some((s, e))
+    });
+    let mut spk = affiliated.or_else(|| names.last().copied());
     let appositive = toks.get(p).is_some_and(|t| t.text == ",")
         && name_run(toks, p + 1).is_some_and(|(_, e)| toks.get(e).is_some_and(|t| t.text == ","));
     if spk.is_none() || appositive {
@@ -66,7 +83,8 @@ pub(super) fn according_to(
             && toks[last].text.starts_with(|c: char| c.is_lowercase())
             && p - (v + 2) <= 4;
         (SOURCE_NOUNS.contains(&toks[last].text.as_str()) || tagged_plural).then_some((v + 2, p))
-    })?;
+    });
+    let spk = spk.or_else(|| postmodified_source(toks, v + 2, p))?;
     if embedded::according_inside(toks, a, v, p, b) {
         return Some((spk, a, b));
     }
@@ -109,9 +127,48 @@ pub(super) fn according_to(
                     && (toks[k - 1].text == "fact"
                         || embedded::SPEECH_NOUNS.contains(&toks[k - 1].text.as_str()))
             })
-            .map_or(a, |k| k + 1);
+            .map_or_else(|| skip_conjunction(toks, a, last), |k| k + 1);
         Some((spk, first, last))
     } else {
         None
     }
+}
+
+/// Words of a body's name, which an affiliation follows as often as a person's does.
+const BODY_WORDS: &[&str] = &[
+    "University",
+    "Department",
+    "Ministry",
+    "Office",
+    "Institute",
+    "Center",
+    "Centre",
+    "Council",
+    "Commission",
+    "Agency",
+    "Bureau",
+    "Committee",
+    "Association",
+    "Court",
+];
+
+/// A source whose head noun a modifier follows, in a phrase `[f, p)` of up to eight words
+/// (`multiple people familiar with the matter`, `eyewitness accounts corroborated by
+/// video footage`): the head is the first noun before `familiar`, `close`, a participle or
+/// a preposition, and is a source noun or a plural in lower case.
+fn postmodified_source(toks: &[Token], f: usize, p: usize) -> Option<(usize, usize)> {
+    if p <= f + 1 || p - f > 8 {
+        return None;
+    }
+    let h = (f..p - 1).find(|&k| {
+        let n = &toks[k + 1];
+        matches!(
+            n.text.as_str(),
+            "familiar" | "close" | "with" | "by" | "from" | "in" | "at"
+        ) || n.xpos.as_deref() == Some("VBN")
+    })?;
+    let noun = &toks[h];
+    let plural =
+        noun.xpos.as_deref() == Some("NNS") && noun.text.starts_with(|c: char| c.is_lowercase());
+    (SOURCE_NOUNS.contains(&noun.text.as_str()) || plural).then_some((f, p))
 }

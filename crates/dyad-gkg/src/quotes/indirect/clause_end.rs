@@ -72,22 +72,27 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                         REPORTING.contains(&n.text.as_str())
                             || matches!(n.text.as_str(), "asked" | "urged" | "replied")
                     }))
-                // A second `that` clause of the same verb: `that the claim "is patently
-                // false," and that "the United States is not ..."`.
-                // (After a comma or a closing mark: `... repercussions and that the United
-                // States will be better off` is one clause.)
+                // A second `that` clause of the same verb after a closing quote mark: `that
+                // the claim "is patently false," and that "the United States is not ..."`:
+                // two quoted reports. (Without the mark, `... in the U.S., and that a planned
+                // meeting will be postponed` or `... repercussions and that the United
+                // States will be better off`, the coordinated clauses are one report.)
                 || (t == "and"
                     && k > from + 1
-                    && (toks[k - 1].text == "," || is_mark(&toks[k - 1].text))
+                    && is_mark(&toks[k - 1].text)
                     && toks.get(k + 1).is_some_and(|n| n.text == "that"))
                 // An apposition to the whole clause: `..., a prospect Vindman denied`.
+                // (Not the comma closing an aside after `and`: `... from rooftops and, in
+                // one case, a helicopter`.)
                 || (t == ","
                     && k > from + 3
+                    && !closes_aside(toks, from, k)
                     && toks.get(k + 1).is_some_and(|n| matches!(n.text.as_str(), "a" | "an"))
                     && !toks[k + 1..end]
                         .iter()
                         .any(|n| matches!(n.text.as_str(), "and" | "or" | ",")))
                 || (t == ","
+                    && !shared_subject_but(toks, from, k)
                     && toks.get(k + 1).is_some_and(|n| {
                         is_verb(&n.text)
                             || matches!(n.text.as_str(), "according" | "but" | "with" | "while")
@@ -96,4 +101,24 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                     }))
         })
         .unwrap_or(end)
+}
+
+/// `..., but failed to do so`: `but` and a verb with no subject of its own that the parse
+/// coordinates with a verb of the clause (`he tried to save one ..., but failed`) go on with
+/// the clause's subject, so the report goes on. Without a parse, `but` ends the clause.
+fn shared_subject_but(toks: &[Token], from: usize, comma: usize) -> bool {
+    let (Some(b), Some(n)) = (toks.get(comma + 1), toks.get(comma + 2)) else {
+        return false;
+    };
+    b.text == "but"
+        && matches!(n.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP"))
+        && n.deprel.as_deref() == Some("conj")
+        && n.head.is_some_and(|h| (from..comma).contains(&h))
+}
+
+/// Whether the comma at `k` closes an aside that a comma right after `and` or `or` opened
+/// (`and, in one case, a helicopter`), up to five tokens before.
+fn closes_aside(toks: &[Token], from: usize, k: usize) -> bool {
+    (k.saturating_sub(6).max(from + 1)..k)
+        .any(|j| toks[j].text == "," && matches!(toks[j - 1].text.as_str(), "and" | "or"))
 }

@@ -178,6 +178,18 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
     "representative",
     "estimates",
     "figures",
+    // Published or witnessed sources (`according to the state's finances website`,
+    // `according to eyewitness accounts corroborated by video footage`).
+    "website",
+    "filing",
+    "filings",
+    "poll",
+    "analysis",
+    "accounts",
+    "testimony",
+    "footage",
+    "database",
+    "tally",
 ];
 
 /// Present-tense forms that are plural nouns as often ("authoritarian states that ..."): they

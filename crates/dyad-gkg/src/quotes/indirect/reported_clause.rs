@@ -6,8 +6,8 @@
 
 use dyad_core::{Document, Token};
 
-use super::lexicon::{AUXILIARIES, NOUN_LIKE, NO_THAT, SETTING_PREPOSITIONS};
-use super::subject::{bare_subject, sentence_start, who_antecedent};
+use super::lexicon::{AUXILIARIES, NOUN_LIKE, NO_THAT, SETTING_NOUNS, SETTING_PREPOSITIONS};
+use super::subject::{bare_subject, sentence_start, subject_before_relative, who_antecedent};
 use super::trailing::inverted_source;
 use super::without_that::clause_without_that;
 use super::{clause_end, subject_of};
@@ -47,11 +47,14 @@ pub(super) fn reported_clause(
         .filter(|&t| {
             // A verb right after `that` makes it a relative pronoun ("the letter that
             // was sent"; past a setting, "in a letter that saw ..." by the tag too).
+            // A past-tense verb right after `that` has no subject of its own: a relative
+            // (`say a stabbing that killed a passenger ... may have occurred`). (Present
+            // tags only past a setting: a plural noun is tagged VBZ often enough.)
             t == v + 1
                 || !toks.get(t + 1).is_some_and(|n| {
                     AUXILIARIES.contains(&n.text.as_str())
-                        || setting
-                            && matches!(n.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+                        || matches!(n.xpos.as_deref(), Some("VBD" | "MD"))
+                        || setting && matches!(n.xpos.as_deref(), Some("VBZ" | "VBP"))
                 })
         })
         .filter(|&t| t == v + 1 || !begun_clause(toks, v, t));
@@ -115,6 +118,7 @@ pub(super) fn reported_clause(
     // `, adding that ...` continues the report of the sentence's first speech verb.
     let spk = crate::quotes::speakers::participle_reporter(doc, a, v)
         .map(|(s, _)| s)
+        .or_else(|| document_issuer(doc, a, v))
         .or_else(|| subject_of(doc, v))
         .or_else(|| who_antecedent(toks, a, v))
         .or_else(|| {
@@ -128,6 +132,7 @@ pub(super) fn reported_clause(
             (!NOUN_LIKE.contains(&toks[v].text.as_str()) || determined).then_some(s)
         })
         .or_else(|| clause_parse::noun_subject(toks, a, v))
+        .or_else(|| subject_before_relative(toks, a, v))
         // A participle after a comma reports for the subject of the main clause
         // ("Health care providers have protested ..., warning that ...").
         .or_else(|| {
@@ -269,4 +274,26 @@ fn noun_object(toks: &[Token], v: usize, t: usize, tell: bool) -> bool {
                 || is_verb(&x.text)
                 || matches!(x.upos.as_deref(), Some("VERB" | "AUX"))
         })
+}
+
+/// `the Electoral Commission ... issued a statement warning that ...`: a participle right
+/// after a document noun that a verb takes as its object reports for that verb's subject,
+/// not for the document.
+fn document_issuer(doc: &Document, a: usize, v: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    if v < a + 3
+        || !toks[v].text.ends_with("ing")
+        || !SETTING_NOUNS.contains(&toks[v - 1].text.as_str())
+        || !matches!(
+            toks[v - 2].text.as_str(),
+            "a" | "an" | "the" | "its" | "his" | "her"
+        )
+        || !toks[v - 3]
+            .xpos
+            .as_deref()
+            .is_some_and(|x| x.starts_with("VB"))
+    {
+        return None;
+    }
+    subject_of(doc, v - 3).filter(|&(s, _)| s >= a)
 }

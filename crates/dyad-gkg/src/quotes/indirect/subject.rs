@@ -67,8 +67,17 @@ pub(super) fn who_antecedent(toks: &[Token], a: usize, v: usize) -> Option<(usiz
 }
 
 /// An unnamed source right before the verb: "officials have stated", "media have said".
+/// An adverb set off by commas may stand between them (`governments have, however,
+/// recognized ...`).
 pub(super) fn bare_subject(toks: &[Token], start: usize, v: usize) -> Option<(usize, usize)> {
     let mut e = v;
+    if e >= start + 4
+        && toks[e - 1].text == ","
+        && toks[e - 3].text == ","
+        && ASIDE_ADVERBS.contains(&toks[e - 2].text.as_str())
+    {
+        e -= 3;
+    }
     while e > start
         && (matches!(toks[e - 1].text.as_str(), "have" | "has" | "had" | "also")
             || crate::quotes::adverb(&toks[e - 1]))
@@ -122,6 +131,43 @@ pub(super) fn bare_subject(toks: &[Token], start: usize, v: usize) -> Option<(us
                 | "you"
         );
     noun.then_some((k, k + 1))
+}
+
+/// Adverbs the writer sets off with commas inside a clause.
+const ASIDE_ADVERBS: &[&str] = &[
+    "however",
+    "though",
+    "meanwhile",
+    "also",
+    "moreover",
+    "indeed",
+    "too",
+    "instead",
+];
+
+/// `The company, which is expected to ..., confirmed on Monday that ...`: the subject
+/// before a relative clause set off by commas, when the verb follows its closing comma.
+/// The noun (or name) right before `, which` / `, who`.
+pub(super) fn subject_before_relative(
+    toks: &[Token],
+    start: usize,
+    v: usize,
+) -> Option<(usize, usize)> {
+    if v < start + 4 || toks[v - 1].text != "," {
+        return None;
+    }
+    let j = (start + 1..v - 2)
+        .find(|&j| toks[j].text == "," && matches!(toks[j + 1].text.as_str(), "which" | "who"))?;
+    // The clause must close at the comma before the verb, with no other comma-set clause.
+    if (j + 2..v - 1).any(|k| toks[k].text == "," || is_mark(&toks[k].text)) {
+        return None;
+    }
+    name_before(toks, j).or_else(|| {
+        let t = &toks[j - 1];
+        (t.text.chars().all(char::is_alphabetic)
+            && t.xpos.as_deref().is_none_or(|x| x.starts_with("NN")))
+        .then_some((j - 1, j))
+    })
 }
 
 pub(super) fn sentence_start(doc: &Document, v: usize) -> usize {

@@ -22,6 +22,7 @@ pub(super) fn trailing(
     while end > v + 1 && matches!(toks[end - 1].text.as_str(), "." | "!" | "?") {
         end -= 1;
     }
+    end = writer_addition(toks, v, end);
     let (c, spk) = if let Some(n) = inverted_source(toks, v, end) {
         (v - 1, n)
     } else if v > a && toks[v - 1].text == "," {
@@ -35,7 +36,8 @@ pub(super) fn trailing(
                 .get(n.1 + 1)
                 .is_some_and(|t| t.text.starts_with(|c: char| c.is_lowercase()))
             && !(n.1 + 1..end).any(|k| is_verb(&toks[k].text) || is_mark(&toks[k].text));
-        if n.1 < end && toks[n.1].text != "(" && !apposition {
+        let timed = (n.1..end).all(|k| time_word(&toks[k].text));
+        if n.1 < end && toks[n.1].text != "(" && !apposition && !timed {
             return None;
         }
         (v - 1, n)
@@ -46,18 +48,20 @@ pub(super) fn trailing(
         // France-Presse.`).
         let told_name = matches!(toks[v].text.as_str(), "told" | "tells")
             && name_run(toks, v + 1).is_some_and(|(s, e)| s == v + 1 && e >= end);
-        if !told_name
-            && (v + 1..end).any(|k| {
-                let w = toks[k].text.as_str();
-                !TIME_WORDS.contains(&w) && !TRAILING_SETTING.contains(&w)
-            })
-        {
+        let plain = (v + 1..end).all(|k| {
+            let w = toks[k].text.as_str();
+            TIME_WORDS.contains(&w) || TRAILING_SETTING.contains(&w)
+        });
+        let setting = !plain && setting_phrase(toks, v + 1, end);
+        if !told_name && !plain && !setting {
             return None;
         }
         // The subject may be a long description with no verb in it (`, the U.S. Attorney's
-        // Office for the Western District of New York said in a statement.`).
+        // Office for the Western District of New York said in a statement.`). Before a
+        // longer setting phrase it has no verb in it either (`, which were all images
+        // Wikinews observed at the exhibit.` is a relative clause).
         let c = (a..v).rev().take(16).find(|&k| toks[k].text == ",")?;
-        if v - c > 8 && !long_source(toks, c + 1, v) {
+        if (v - c > 8 || setting) && !long_source(toks, c + 1, v) {
             return None;
         }
         let spk = name_before(toks, v)
@@ -99,6 +103,93 @@ pub(super) fn trailing(
     Some((spk, skip_conjunction(toks, a, c), c))
 }
 
+/// Months and the words of a date after an attribution (`, said Amnesty International on
+/// Tuesday, November 19.`).
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+];
+
+/// Whether `w` may belong to the time or setting of an attribution.
+fn time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w)
+        || TRAILING_SETTING.contains(&w)
+        || MONTHS.contains(&w)
+        || w == ","
+        || w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Words opening the writer's own addition after an attribution's time (`..., the minister
+/// said on Tuesday, after years of debate over ...`).
+const ADDITION_OPENERS: &[&str] = &[
+    "after",
+    "as",
+    "amid",
+    "while",
+    "when",
+    "before",
+    "following",
+    "despite",
+    "days",
+    "weeks",
+    "hours",
+];
+
+/// The end of an attribution closing its sentence at `end` (exclusive): the comma before
+/// the writer's own addition, when only time or setting words come between the verb `v`
+/// and that comma; `end` otherwise.
+fn writer_addition(toks: &[Token], v: usize, end: usize) -> usize {
+    let Some(c) = (v + 1..end).find(|&k| toks[k].text == ",") else {
+        return end;
+    };
+    let opens = toks
+        .get(c + 1)
+        .is_some_and(|t| ADDITION_OPENERS.contains(&t.text.as_str()));
+    let timed = (v + 1..c).all(|k| {
+        let w = toks[k].text.as_str();
+        TIME_WORDS.contains(&w) || TRAILING_SETTING.contains(&w)
+    });
+    if opens && timed && c + 2 < end {
+        c
+    } else {
+        end
+    }
+}
+
+/// Prepositions opening the setting of a closing attribution.
+const SETTING_OPENERS: &[&str] = &["in", "on", "at", "during", "via", "through"];
+
+/// Whether `[f, end)` is one setting phrase closing an attribution (`, Claure said in the
+/// email.`, `, Noem said in the campaign's public service announcement.`): a preposition
+/// of setting, then at most eight tokens with no verb, quote mark or comma.
+fn setting_phrase(toks: &[Token], f: usize, end: usize) -> bool {
+    f < end
+        && end - f <= 9
+        && SETTING_OPENERS.contains(&toks[f].text.as_str())
+        && !toks[f + 1..end].iter().any(|t| {
+            is_mark(&t.text)
+                || matches!(t.text.as_str(), "," | "that" | "who" | "which")
+                || matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+        })
+}
+
 /// A long subject of a closing attribution: no verb and no quote mark, a name or a noun
 /// closing it (`the U.S. Attorney's Office for the Western District of New York`, `a second
 /// person briefed on the call`).
@@ -113,7 +204,9 @@ fn long_source(toks: &[Token], s: usize, v: usize) -> bool {
 
 /// A coordinating word opening a reported sentence is the writer's link, not the
 /// speaker's words (`But it may morph into ..., people familiar with the talks say.`).
-fn skip_conjunction(toks: &[Token], a: usize, c: usize) -> usize {
+/// So is a connective adverb with its comma (`In sum, more than 4,000 people ..., according
+/// to ...`, `Meanwhile, Doctor says, ...`).
+pub(super) fn skip_conjunction(toks: &[Token], a: usize, c: usize) -> usize {
     let mut f = a;
     if f + 1 < c && matches!(toks[f].text.as_str(), "But" | "And" | "Yet" | "So") {
         f += 1;
@@ -121,8 +214,39 @@ fn skip_conjunction(toks: &[Token], a: usize, c: usize) -> usize {
             f += 1;
         }
     }
+    let words = CONNECTIVES
+        .iter()
+        .map(|p| p.split(' ').collect::<Vec<_>>())
+        .find(|ws| {
+            f + ws.len() + 1 < c
+                && ws.iter().enumerate().all(|(i, w)| toks[f + i].text == *w)
+                && toks[f + ws.len()].text == ","
+        });
+    if let Some(ws) = words {
+        f += ws.len() + 1;
+    }
     f
 }
+
+/// Sentence-opening connectives of the writer, each followed by a comma.
+const CONNECTIVES: &[&str] = &[
+    "In sum",
+    "In short",
+    "In addition",
+    "In fact",
+    "Meanwhile",
+    "However",
+    "Moreover",
+    "Indeed",
+    "Still",
+    "Separately",
+    "Overall",
+    "Instead",
+    "Furthermore",
+    "Nevertheless",
+    "Additionally",
+    "Also",
+];
 
 /// `CLAUSE, said another witness in the probe, former adviser Fiona Hill.`: an inverted
 /// attribution whose subject is a description ending in a name, the sentence's last words
