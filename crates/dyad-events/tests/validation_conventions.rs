@@ -158,3 +158,33 @@ fn a_trailing_participle_is_no_event_in_petrarch_configuration() {
     };
     assert_eq!(run(coded), vec!["ARN>ERI:040", "ARN>GON:051"]);
 }
+
+#[test]
+fn a_subject_list_misparsed_around_its_verb_is_the_verb_subject() {
+    // "Mordor, Fornost, and Gondor welcomed Osgiliath, he said", parsed as PETR unit test
+    // COMPOUND-12 is: `welcomed` a conjunct of `Mordor`, the subject of `said`
+    let dict = "--- WELCOME [041] ---\nWELCOME\n";
+    let tree = [
+        ("Mordor", "Mordor", "PROPN", 12, "nsubj"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("Fornost", "Fornost", "PROPN", 1, "appos"),
+        (",", ",", "PUNCT", 7, "punct"),
+        ("and", "and", "CCONJ", 7, "cc"),
+        ("Gondor", "Gondor", "PROPN", 7, "nsubj"),
+        ("welcomed", "welcome", "VERB", 1, "conj"),
+        ("Osgiliath", "Osgiliath", "PROPN", 7, "obj"),
+        (",", ",", "PUNCT", 12, "punct"),
+        ("he", "he", "PRON", 12, "nsubj"),
+        ("then", "then", "ADV", 12, "advmod"),
+        ("said", "say", "VERB", 0, "root"),
+    ];
+    let actors = [(1, 1, "MOR"), (3, 3, "FOR"), (6, 6, "GON"), (8, 8, "OSG")];
+    assert_eq!(
+        code(dict, &tree, &actors),
+        vec!["FOR>OSG:041", "GON>OSG:041", "MOR>OSG:041"]
+    );
+    // without the `and` the verb's subject closes no list
+    let mut plain = tree.to_vec();
+    plain[4] = ("so", "so", "ADV", 7, "advmod");
+    assert_eq!(code(dict, &plain, &actors), vec!["GON>OSG:041"]);
+}

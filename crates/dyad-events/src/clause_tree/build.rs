@@ -54,6 +54,21 @@ impl Tree<'_> {
                     gov = pos(a).map(|g| infos[g].clone()).or(gov);
                 }
             }
+            // "Evil Mordor, the awful Fornost, and good Gondor welcomed": a verb hung as a
+            // conjunct of the list's first noun, the list's last member its own subject
+            // after `and`; the whole list is its subject
+            if b == "conj" && !is_verb(&self.toks[h]) && self.list_head_of(h, &infos[i]) {
+                let mut members = vec![h];
+                members.extend(
+                    self.kids(h)
+                        .filter(|&k| k < v && matches!(base_rel(&self.toks[k]), "appos" | "conj")),
+                );
+                for m in members.into_iter().rev() {
+                    if !infos[i].subjects.contains(&m) {
+                        infos[i].subjects.insert(0, m);
+                    }
+                }
+            }
             // background, not events: a subjectless time clause ("before leaving") and the
             // reason a verb gives ("jailed a student *for helping* militants": what he is
             // held to have done)
@@ -190,6 +205,20 @@ impl Tree<'_> {
             ci.clause.compound_subject = actors >= 2;
         }
         infos
+    }
+
+    /// True when noun `h`, of which the clause's verb is a `conj`, opens a list that the
+    /// verb's own subject closes: the subject follows `h` after an `and`/`or`, and
+    /// `h` names an actor, as "Mordor, Fornost, and Gondor *welcomed*" misparsed.
+    fn list_head_of(&self, h: usize, ci: &ClauseInfo) -> bool {
+        let Some(s) = ci.subject else { return false };
+        // the `and` hangs from the subject or, as often misparsed, from the verb
+        let closes = (h + 1..s).any(|k| {
+            base_rel(&self.toks[k]) == "cc"
+                && matches!(lemma(&self.toks[k]).as_str(), "and" | "or")
+                && (self.heads[k] == Some(s) || self.heads[k] == Some(ci.verb))
+        });
+        h < s && s < ci.verb && closes && self.actor_token(h).is_some()
     }
 
     /// A non-verbal predicate ("Arnor is about to restore") as a governing clause: its
