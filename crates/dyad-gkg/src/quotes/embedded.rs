@@ -90,6 +90,13 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
         return None;
     }
     let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);
+    // A participle after the attribution is the speaker's (`..., Graham said, offering the
+    // example of ...`): the report is the clause before it.
+    let participle = toks[d + 1].text.ends_with("ing")
+        && toks[d + 1].text.starts_with(|c: char| c.is_lowercase());
+    if participle {
+        return (a..c).all(plain).then_some((Some(spk), a, c));
+    }
     ((a..c).all(plain) && (d + 1..b).all(plain)).then_some((Some(spk), a, b))
 }
 
@@ -245,8 +252,10 @@ pub(super) fn as_attribution(doc: &Document, a: usize, v: usize, b: usize) -> Op
 }
 
 /// `X was told (that) CLAUSE`: reported speech whose speaker is not named (the subject is
-/// the one who heard it).
-pub(super) fn passive_told(toks: &[Token], v: usize, b: usize) -> Option<Found> {
+/// the one who heard it), unless the sentence opens with the document that told it and its
+/// author (`In a company email sent by chairman Marcelo Claure, employees were told that
+/// ...`).
+pub(super) fn passive_told(toks: &[Token], a: usize, v: usize, b: usize) -> Option<Found> {
     let passive = v > 0
         && matches!(toks[v].text.as_str(), "told" | "tells")
         && matches!(
@@ -282,7 +291,31 @@ pub(super) fn passive_told(toks: &[Token], v: usize, b: usize) -> Option<Found> 
     if is_mark(&t.text) || !t.text.chars().any(char::is_alphanumeric) || preposition {
         return None;
     }
-    Some((None, first, clause_end(toks, first, b)))
+    Some((
+        document_author(toks, a, v),
+        first,
+        clause_end(toks, first, b),
+    ))
+}
+
+/// Nouns of the documents whose author an opening phrase names.
+const DOCUMENTS: &[&str] = &["email", "letter", "memo", "statement", "message", "note"];
+
+/// `In a company email sent by chairman Marcelo Claure, ...`: the name after `by` in a
+/// phrase opening the sentence `[a, v)` that holds a document noun and closes at a comma.
+fn document_author(toks: &[Token], a: usize, v: usize) -> Option<(usize, usize)> {
+    if !matches!(toks.get(a)?.text.as_str(), "In" | "in") {
+        return None;
+    }
+    let c = (a..v).find(|&k| toks[k].text == ",")?;
+    let by = (a..c).find(|&k| toks[k].text == "by")?;
+    let doc_noun = toks[a..by]
+        .iter()
+        .any(|t| DOCUMENTS.contains(&t.text.as_str()));
+    // The name closes the phrase, a title in lower case may precede it.
+    let s = (by + 1..c).find(|&k| super::capitalised(&toks[k].text))?;
+    let (s, e) = name_run(toks, s).filter(|&(_, e)| e == c)?;
+    doc_noun.then_some((s, e))
 }
 
 /// `shifted his account to say Sondland did ...`, `wrote to say that ...`: `to say` after a

@@ -149,7 +149,7 @@ pub(super) fn indirect(
                 || (v == a && REPORTING.contains(&toks[v].text.to_lowercase().as_str()))
                 || phrasal_report(toks, v)
             {
-                embedded::passive_told(toks, v, b)
+                embedded::passive_told(toks, a, v, b)
                     .or_else(|| embedded::parenthetical(toks, a, v, b))
                     .or_else(|| embedded::as_attribution(doc, a, v, b))
                     .or_else(|| reported_clause(doc, v, b).map(some))
@@ -194,6 +194,18 @@ pub(super) fn indirect(
                 last -= 1;
             }
             if first >= last || words(&toks[first..last]) < 3 {
+                continue;
+            }
+            // A report by unnamed persons inside a clause another speaker reports (`The
+            // Chronicle says he was arrested after employees said he tried to steal a van`)
+            // is part of that report, not a quotation of its own; so is one the rules
+            // give the outer speaker.
+            let unnamed = spk.is_none_or(|(s, _)| !capitalised(&toks[s].text));
+            let nested = out[in_sentence..].iter().any(|q| {
+                let same = q.speaker_span.map(|x| x.start) == spk.map(|(s, _)| toks[s].span.start);
+                !q.direct && q.span.contains(toks[v].span) && (unnamed || same)
+            });
+            if nested {
                 continue;
             }
             let span = Span::new(toks[first].span.start, toks[last - 1].span.end);

@@ -35,7 +35,7 @@ fn sentence_of(doc: &Document, k: usize) -> Option<usize> {
 }
 
 /// The name a description stands for, `raw` being the speaker as written and `start` its
-/// byte offset: an apposition to `the NOUN` within three sentences before it or the next
+/// byte offset: an apposition to `the NOUN` within eight sentences before it or the next
 /// one, else the first person titled with the noun in the three sentences after it.
 pub(super) fn named_elsewhere(
     doc: &Document,
@@ -52,8 +52,9 @@ pub(super) fn named_elsewhere(
         let b = doc.sentences[last.min(doc.sentences.len() - 1)].tokens[1];
         (a, b)
     };
-    // `The group, WeWorkers Coalition, formed ...`: the nearest such apposition.
-    let (a, b) = span_of(sent.saturating_sub(3), sent + 1);
+    // `The group, WeWorkers Coalition, formed ...`: the nearest such apposition (a body
+    // keeps its noun over several paragraphs).
+    let (a, b) = span_of(sent.saturating_sub(8), sent + 1);
     let apposition = (a.max(1)..b)
         .filter(|&j| {
             toks[j].text == head

@@ -307,3 +307,46 @@ fn an_aside_after_and_does_not_end_the_report() {
     );
 }
 
+#[test]
+fn a_participle_after_a_parenthetical_attribution_is_the_speakers() {
+    let q = indirect(
+        "Targeting audiences is key in making dollars go further, Graham said, offering the \
+         example of a recent campaign.",
+    );
+    assert_eq!(
+        q,
+        vec![pair(
+            "Targeting audiences is key in making dollars go further",
+            "Graham"
+        )]
+    );
+}
+
+#[test]
+fn a_passive_told_takes_the_author_of_the_opening_document() {
+    let t = "In a company email sent by chairman Marcelo Claure, employees were told that \
+             layoffs will begin this week.";
+    assert_eq!(
+        indirect(t),
+        vec![pair("layoffs will begin this week", "Marcelo Claure")]
+    );
+    // Without such a phrase the teller is unnamed.
+    let q = indirect("On Monday, employees were told that layoffs will begin this week.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, None);
+}
+
+#[test]
+fn a_report_nested_in_another_by_unnamed_persons_is_part_of_it() {
+    let q = indirect(
+        "The Chronicle says he was arrested a block away after employees of a car \
+         dealership said he tried to steal a van.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.ends_with("said he tried to steal a van"), "{q:?}");
+    // A named speaker inside the clause keeps a report of its own.
+    let q = indirect(
+        "The Chronicle says he was arrested after Steve Castro said he tried to steal a van.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+}
