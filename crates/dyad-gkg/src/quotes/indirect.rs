@@ -110,6 +110,27 @@ const REPORTING: &[&str] = &[
     // without it the verb takes an object.
     "recognized",
     "recognised",
+    // Verbs of speech beyond `say`: they report with `that` or a finite clause of the
+    // parse (`vowed that ...`, `predicted the economy would ...`); `vowed to fight` is
+    // no clause.
+    "vowed",
+    "pledged",
+    "promised",
+    "predicted",
+    "complained",
+    "countered",
+    "responded",
+    "disclosed",
+    "lamented",
+    "acknowledges",
+    "confirms",
+    "announces",
+    "reveals",
+    "emphasizes",
+    "stresses",
+    "concedes",
+    "contends",
+    "maintains",
 ];
 
 /// Indirect speech: "X said (on Thursday) that ...", "X told Y the ...", "..., according to X".

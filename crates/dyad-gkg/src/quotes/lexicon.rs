@@ -80,6 +80,27 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "replies",
     "recalls",
     "stresses",
+    // Verbs of speech common in news beyond `say` (`," she vowed.`, `," he quipped`).
+    "vowed",
+    "pledged",
+    "promised",
+    "predicted",
+    "complained",
+    "countered",
+    "responded",
+    "boasted",
+    "lamented",
+    "answered",
+    "joked",
+    "quipped",
+    "shouted",
+    "acknowledges",
+    "confirms",
+    "announces",
+    "recounts",
+    "emphasizes",
+    "concedes",
+    "contends",
 ];
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
 pub(super) const TITLES: &[&str] = &[

@@ -350,3 +350,15 @@ fn a_report_nested_in_another_by_unnamed_persons_is_part_of_it() {
     );
     assert_eq!(q.len(), 2, "{q:?}");
 }
+
+#[test]
+fn verbs_of_speech_beyond_say_report_a_clause_or_attribute_a_quote() {
+    let q = indirect("The minister vowed that the plant would stay open.");
+    assert_eq!(q, vec![pair("the plant would stay open", "minister")]);
+    // With an infinitive they report nothing.
+    assert!(indirect("Twitter pledged to take action against such accounts.").is_empty());
+    let q = quotes("“We will not back down,” Mayor Jane Smith vowed.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].verb.as_deref(), Some("vowed"));
+    assert_eq!(q[0].speaker.as_deref(), Some("Jane Smith"));
+}
