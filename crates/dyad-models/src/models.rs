@@ -19,6 +19,17 @@ pub const TAGGER_FILE: &str = "tagger.bin";
 pub const PARSER_FILE: &str = "parser.bin";
 pub const NER_FILE: &str = "ner.bin";
 
+/// `s.to_lowercase()` into a reused buffer (without decoding characters when `s` is ASCII).
+fn lowercase_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
 /// Tagger (with features and lemmas), parser and NER. Immutable, `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct Models {
@@ -88,18 +99,16 @@ impl Models {
             ranges.push([0, doc.tokens.len()]);
         }
         doc.entities.clear();
-        let mut forms: Vec<String> = Vec::new();
+        let mut lower = String::new();
         for [a, b] in ranges {
             if a >= b || b > doc.tokens.len() {
                 continue;
             }
-            forms.clear();
-            forms.extend(doc.tokens[a..b].iter().map(|t| t.text.clone()));
-            let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
-            self.analyze(&refs, s);
+            let forms: Vec<&str> = doc.tokens[a..b].iter().map(|t| t.text.as_str()).collect();
+            self.analyze(&forms, s);
             for (i, tok) in doc.tokens[a..b].iter_mut().enumerate() {
                 let label = self.tagger.label(s.tags[i]);
-                let lower = tok.text.to_lowercase();
+                lowercase_into(&tok.text, &mut lower);
                 tok.upos = Some(label.upos.clone());
                 tok.xpos = Some(label.xpos.clone());
                 tok.feats = Some(self.tagger.feats(&lower, s.tags[i]).to_string());

@@ -10,7 +10,8 @@
 //!   leaves the first line;
 //! - rows with few classes are sparse runs in one flat byte array, each `[count: u16]
 //!   [classes: u8 or u16 each][weights: i16 each]`, the weights quantized to 16 bits against
-//!   one scale per model (the quantization the model file always had);
+//!   one scale per model (the quantization the model file always had); a row of one class
+//!   (with at most 256 classes) fits in the slot's payload itself and costs no second miss;
 //! - rows with many classes (a quarter of the classes or more: the frequent features, which
 //!   make two thirds of the weights added) are dense `i16` rows, added eight classes at a
 //!   time with vector instructions ([`crate::hugemem::add_rows`]) instead of one scattered
@@ -36,6 +37,9 @@ const BATCH: usize = 128;
 const AHEAD: usize = 16;
 /// Marks a slot payload that is a dense row number, not a run offset.
 const DENSE: u32 = 1 << 31;
+/// Marks a slot payload that is a whole one-class row: class in bits 16..24, quantized
+/// weight in the low 16 bits (only with at most 256 classes).
+const INLINE: u32 = 1 << 30;
 /// Dense rows are padded to a multiple of this many classes (32 bytes: one AVX2 load).
 const LANES: usize = 16;
 
@@ -46,7 +50,8 @@ pub struct Weights {
     /// Real value of one quantization step.
     scale: f32,
     mask: usize,
-    /// `fingerprint << 32 | payload`, the payload being `run offset + 1` or `DENSE | row`;
+    /// `fingerprint << 32 | payload`, the payload being `run offset + 1`, `DENSE | row` or
+    /// an `INLINE` one-class row;
     /// 0 is an empty slot.
     slots: HugeBuf<u64>,
     /// Bytes per class id in the runs: 1 when there are at most 256 classes, else 2.
@@ -116,7 +121,7 @@ impl Rows {
         for &(_, _, n) in &order {
             if n as usize >= min {
                 ndense += 1;
-            } else {
+            } else if !(cw == 1 && n == 1) {
                 nruns += 2 + n as usize * (cw + 2);
             }
         }
@@ -151,7 +156,11 @@ impl Rows {
                 ok = false;
                 continue;
             }
-            let payload = if pairs.len() >= min {
+            let payload = if cw == 1 && pairs.len() == 1 {
+                // The row fits the slot: no second miss to fetch it.
+                let (c, v) = pairs[0];
+                INLINE | (c as u32) << 16 | v as u16 as u32
+            } else if pairs.len() >= min {
                 let row = &mut dense[dense_rows * stride..(dense_rows + 1) * stride];
                 for &(c, v) in pairs {
                     row[c as usize] = v;
@@ -159,7 +168,7 @@ impl Rows {
                 dense_rows += 1;
                 DENSE | (dense_rows - 1) as u32
             } else {
-                if at + 1 >= DENSE as usize {
+                if at + 1 >= INLINE as usize {
                     ok = false;
                     continue;
                 }
@@ -250,6 +259,9 @@ fn probe(slots: &[u64], mask: usize, key: u64) -> Option<u32> {
 impl Weights {
     /// The `(class, quantized weight)` pairs of the row with `payload`, by class.
     fn pairs(&self, payload: u32) -> Vec<(u16, i16)> {
+        if payload & DENSE == 0 && payload & INLINE != 0 {
+            return vec![((payload >> 16) as u8 as u16, payload as u16 as i16)];
+        }
         if payload & DENSE != 0 {
             let r = (payload & !DENSE) as usize;
             let row = &self.dense[r * self.stride..(r + 1) * self.stride];
@@ -391,7 +403,9 @@ impl Weights {
                 let Some(p) = probe(&self.slots, self.mask, f) else {
                     continue;
                 };
-                if p & DENSE != 0 {
+                if p & DENSE == 0 && p & INLINE != 0 {
+                    acc[(p >> 16) as u8 as usize] += p as u16 as i16 as i32;
+                } else if p & DENSE != 0 {
                     let r = (p & !DENSE) as usize * self.stride;
                     let row = self.dense.as_ptr().wrapping_add(r) as *const u8;
                     for l in 0..row_lines {
@@ -646,6 +660,10 @@ mod tests {
         assert!(w.stride > 0 && !w.dense.is_empty() && !w.runs.is_empty());
         let dense_rows = w.keys.iter().filter(|k| k.1 & DENSE != 0).count();
         assert!(dense_rows > 0 && dense_rows < w.features(), "{dense_rows}");
+        // Rows of one class live in their slot, the others in runs: all three kinds occur.
+        let inline = |p: u32| p & DENSE == 0 && p & INLINE != 0;
+        assert!(w.keys.iter().any(|k| inline(k.1)));
+        assert!(w.keys.iter().any(|k| k.1 & (DENSE | INLINE) == 0));
         let mut want = Vec::new();
         for i in 0..500 {
             let (mut feats, _) = example(&mut rng);

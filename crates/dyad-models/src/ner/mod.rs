@@ -70,6 +70,13 @@ pub struct NerScratch {
     feats: Vec<u64>,
     hist: Vec<u64>,
     beam: beam::BeamScratch,
+    /// The history-free features of every word of the sentence, one after the other, and
+    /// where each word's end.
+    stat_feats: Vec<u64>,
+    stat_ends: Vec<usize>,
+    /// The scores of those features, `nclasses` per word.
+    stat_scores: Vec<f32>,
+    feats_scores: Vec<f32>,
 }
 
 /// An entity found in a sentence: words `start..end` and its type index.
@@ -356,24 +363,48 @@ impl Ner {
             sc: sentence_case(lex),
         };
         let (pen, bias) = (self.o_penalty, &self.type_bias);
-        let (feats, hist) = (&mut s.feats, &mut s.hist);
+        // The history-free scores of all words first: while one word's rows are added, the
+        // table slots of the next word's features are already on their way (one word's
+        // lookups alone leave the memory system idle between its rounds of misses).
+        let n = lex.len();
+        s.stat_feats.clear();
+        s.stat_ends.clear();
+        for i in 0..n {
+            static_features(&c, i, &mut s.feats);
+            s.stat_feats.extend_from_slice(&s.feats);
+            s.stat_ends.push(s.stat_feats.len());
+        }
+        s.stat_scores.clear();
+        let mut start = 0;
+        for i in 0..n {
+            let end = s.stat_ends[i];
+            if let Some(&next) = s.stat_ends.get(i + 1) {
+                w.prefetch(&s.stat_feats[end..next]);
+            }
+            let sc = &mut s.feats_scores;
+            w.scores(&s.stat_feats[start..end], sc);
+            if let Some(o) = sc.first_mut() {
+                *o -= pen;
+            }
+            for (k, b) in bias.iter().enumerate() {
+                for l in [1 + 4 * k, 4 + 4 * k] {
+                    if let Some(x) = sc.get_mut(l) {
+                        *x += b;
+                    }
+                }
+            }
+            s.stat_scores.extend_from_slice(sc);
+            start = end;
+        }
+        let nl = w.nclasses();
+        let (stat, hist) = (&s.stat_scores, &mut s.hist);
         beam::search(
             lex.len(),
             self.beam,
             START,
             |i, sc| {
-                static_features(&c, i, feats);
-                w.scores(feats, sc);
-                if let Some(o) = sc.first_mut() {
-                    *o -= pen;
-                }
-                for (k, b) in bias.iter().enumerate() {
-                    for l in [1 + 4 * k, 4 + 4 * k] {
-                        if let Some(x) = sc.get_mut(l) {
-                            *x += b;
-                        }
-                    }
-                }
+                sc.clear();
+                sc.extend_from_slice(&stat[i * nl..(i + 1) * nl]);
             },
             |i, y1, y2, sc| {
                 history_features(&c, i, y1, y2, hist);
