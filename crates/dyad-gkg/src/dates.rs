@@ -108,7 +108,7 @@ pub fn find_dates(doc: &Document) -> Vec<DateMention> {
 
 /// Finds the date mentions in one sentence's tokens.
 pub fn scan_sentence(text: &str, toks: &[Token], today: Option<Day>, out: &mut Vec<DateMention>) {
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let lower = crate::tone::lowered(toks);
     let mut i = 0;
     while i < toks.len() {
         let found = match_at(&lower, toks, i, today);
@@ -130,8 +130,13 @@ pub fn scan_sentence(text: &str, toks: &[Token], today: Option<Day>, out: &mut V
 
 type Match = (usize, Option<String>, DateResolution, bool);
 
-fn match_at(lower: &[String], toks: &[Token], i: usize, today: Option<Day>) -> Option<Match> {
-    let w = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
+fn match_at(
+    lower: &[std::borrow::Cow<'_, str>],
+    toks: &[Token],
+    i: usize,
+    today: Option<Day>,
+) -> Option<Match> {
+    let w = |k: usize| lower.get(k).map(|s| s.as_ref()).unwrap_or("");
     let cur = w(i);
     // yesterday / today / tomorrow / tonight
     let offset = match cur {

@@ -18,6 +18,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use dyad_core::{Document, Span, Token};
 use serde::{Deserialize, Serialize};
 
@@ -74,36 +76,65 @@ pub struct Location {
 #[derive(Debug)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    /// Name key to (place index, primary name or alias rather than an alternate name).
-    index: HashMap<String, Vec<(u32, bool)>>,
+    /// Name key to (place index, primary name or alias rather than an alternate name). The
+    /// keys are the embedded table's own, so a fast hash without flooding defence is enough;
+    /// it matters because the 50,000 names are indexed by the first document of every run.
+    index: FxHashMap<String, Vec<(u32, bool)>>,
     longest: usize,
 }
 
 /// The index key of a name: lower case, spaces removed.
 fn key(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut k = String::with_capacity(s.len());
+    key_into(s, &mut k);
+    k
+}
+
+/// [`key`] into a reused buffer.
+fn key_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        // The same as the general case below for ASCII, without decoding characters.
+        out.extend(
+            s.bytes()
+                .filter(|b| !(*b as char).is_whitespace())
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+    } else {
+        out.extend(
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase),
+        );
+    }
 }
 
 impl Gazetteer {
     /// Parses `places.tsv` and `country_aliases.tsv` texts; `#` lines are comments.
     pub fn parse(places: &str, aliases: &str) -> Result<Gazetteer, GkgError> {
+        let lines = places.lines().count();
         let mut g = Gazetteer {
-            places: Vec::new(),
-            index: HashMap::new(),
+            places: Vec::with_capacity(lines),
+            index: FxHashMap::with_capacity_and_hasher(2 * lines, Default::default()),
             longest: 1,
         };
         let mut by_iso3 = HashMap::new();
+        let mut k = String::new();
         for (n, line) in places.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
             let err = |m: &str| GkgError::table("data/gkg/places.tsv", n + 1, m);
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != 10 {
-                return Err(err(&format!("expected 10 fields, found {}", f.len())));
+            let mut f = [""; 10];
+            let mut fields = 0;
+            for (i, v) in line.split('\t').enumerate() {
+                if let Some(slot) = f.get_mut(i) {
+                    *slot = v;
+                }
+                fields = i + 1;
+            }
+            if fields != 10 {
+                return Err(err(&format!("expected 10 fields, found {fields}")));
             }
             let feature = match f[1] {
                 "country" => Feature::Country,
@@ -130,9 +161,9 @@ impl Gazetteer {
             if feature == Feature::Country {
                 by_iso3.insert(place.iso3.clone(), idx);
             }
-            g.add(&place.name, idx, true);
+            g.add(&place.name, idx, true, &mut k);
             for alt in f[9].split('|').filter(|a| !a.is_empty()) {
-                g.add(alt, idx, false);
+                g.add(alt, idx, false, &mut k);
             }
             g.places.push(place);
         }
@@ -147,17 +178,34 @@ impl Gazetteer {
             let idx = *by_iso3
                 .get(iso3)
                 .ok_or_else(|| err(format!("unknown country {iso3:?}")))?;
-            g.add(alias, idx, true);
+            g.add(alias, idx, true, &mut k);
         }
         Ok(g)
     }
 
-    fn add(&mut self, name: &str, idx: u32, primary: bool) {
-        let words = name.split([' ', '-']).count() + name.matches('-').count();
+    /// Indexes `name` for place `idx`; `k` is a buffer for the key.
+    fn add(&mut self, name: &str, idx: u32, primary: bool, k: &mut String) {
+        // Tokens of the name: a space separates two, a hyphen is one of its own.
+        let words = 1 + name
+            .bytes()
+            .map(|b| match b {
+                b' ' => 1,
+                b'-' => 2,
+                _ => 0,
+            })
+            .sum::<usize>();
         self.longest = self.longest.max(words);
-        let v = self.index.entry(key(name)).or_default();
-        if !v.iter().any(|(i, _)| *i == idx) {
-            v.push((idx, primary));
+        key_into(name, k);
+        // The key is copied only when it is new.
+        match self.index.get_mut(k.as_str()) {
+            Some(v) => {
+                if !v.iter().any(|(i, _)| *i == idx) {
+                    v.push((idx, primary));
+                }
+            }
+            None => {
+                self.index.insert(k.clone(), vec![(idx, primary)]);
+            }
         }
     }
 

@@ -109,8 +109,18 @@ pub fn annotate_gkg_with_actors(
     orgs: &[Span],
 ) -> Result<Gkg, &'static GkgError> {
     let lex = ToneLexicon::builtin()?;
-    let sentence_tones = (0..doc.sentences.len())
-        .map(|i| lex.tone(doc.sentence_tokens(i)))
+    let lower = tone::lowered(&doc.tokens);
+    let sentence_tones = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            // What `doc.sentence_tokens` gives, with the lower-case forms beside it.
+            let r = s.tokens[0]..s.tokens[1];
+            match (doc.tokens.get(r.clone()), lower.get(r)) {
+                (Some(t), Some(l)) => lex.tone_lowered(t, l),
+                _ => lex.tone(&[]),
+            }
+        })
         .collect();
     let dates = dates::find_dates(doc);
     let (locations, dateline_place) = Gazetteer::builtin()?.locate_with_dateline(doc, lex);
@@ -119,7 +129,7 @@ pub fn annotate_gkg_with_actors(
     let date_spans: Vec<_> = dates.iter().map(|d| d.span).collect();
     Ok(Gkg {
         schema: SCHEMA_VERSION.to_string(),
-        tone: lex.tone(&doc.tokens),
+        tone: lex.tone_lowered(&doc.tokens, &lower),
         sentence_tones,
         amounts: amounts::find_amounts(doc, &date_spans),
         dates,

@@ -10,6 +10,8 @@
 //! hash lookup per word.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use dyad_core::Document;
@@ -39,7 +41,8 @@ type Phrase = (Vec<String>, Option<u32>);
 #[derive(Debug)]
 pub struct IssueTable {
     /// First word to (the phrase's words, index into `codes`; `None` for an ignore phrase).
-    by_first: HashMap<String, Vec<Phrase>>,
+    /// A fast hash: every word of every document is looked up.
+    by_first: FxHashMap<String, Vec<Phrase>>,
     /// (code, category).
     codes: Vec<(String, String)>,
 }
@@ -48,7 +51,7 @@ impl IssueTable {
     /// Parses `phrase<TAB>code<TAB>category` lines; `#` lines are comments.
     pub fn parse(text: &str, file: &str) -> Result<IssueTable, GkgError> {
         let mut t = IssueTable {
-            by_first: HashMap::new(),
+            by_first: FxHashMap::default(),
             codes: Vec::new(),
         };
         let mut code_index: HashMap<(String, String), u32> = HashMap::new();
@@ -164,9 +167,15 @@ fn sentence_words(doc: &Document, a: usize, b: usize) -> Vec<(String, usize)> {
         let glued_before = k > a && toks[k - 1].span.end == toks[k].span.start;
         let join = glued_before && (glue_next || matches!(t.as_str(), "'s" | "’s" | "-"));
         glue_next = t == "-" && glued_before;
+        // The apostrophe is made straight only where there is one (few words).
+        let t = if t.contains('’') {
+            t.replace('’', "'")
+        } else {
+            t
+        };
         match out.last_mut() {
-            Some(last) if join => last.0.push_str(&t.replace('’', "'")),
-            _ => out.push((t.replace('’', "'"), toks[k].span.start)),
+            Some(last) if join => last.0.push_str(&t),
+            _ => out.push((t, toks[k].span.start)),
         }
     }
     out

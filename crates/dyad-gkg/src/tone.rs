@@ -13,8 +13,10 @@
 //! intensity move them. Activity density counts tokens tagged `VERB` when the tagger has run,
 //! otherwise a short list of common action verbs, since the parse is not yet in the pipeline.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use dyad_core::Token;
 use serde::{Deserialize, Serialize};
@@ -219,13 +221,14 @@ impl Tone {
 /// The tonal lexicon: lower-case word to VADER valence.
 #[derive(Debug)]
 pub struct ToneLexicon {
-    valence: HashMap<String, f64>,
+    /// A fast hash: the words looked up are every token of every document.
+    valence: FxHashMap<String, f64>,
 }
 
 impl ToneLexicon {
     /// Parses a `word<TAB>valence` table; `#` lines are comments.
     pub fn parse(text: &str, file: &str) -> Result<ToneLexicon, GkgError> {
-        let mut valence = HashMap::new();
+        let mut valence = FxHashMap::default();
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -263,11 +266,16 @@ impl ToneLexicon {
 
     /// The tone of a run of tokens (a sentence, or a whole document).
     pub fn tone(&self, tokens: &[Token]) -> Tone {
+        self.tone_lowered(tokens, &lowered(tokens))
+    }
+
+    /// [`ToneLexicon::tone`] with the tokens' [`lowered`] forms already made (a document's
+    /// sentences and the whole document share them).
+    pub(crate) fn tone_lowered(&self, tokens: &[Token], lower: &[Cow<'_, str>]) -> Tone {
         let mut words = 0usize;
         let (mut pos, mut neg, mut matched, mut active, mut pronouns) = (0.0, 0.0, 0usize, 0, 0);
-        let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
         for (i, t) in tokens.iter().enumerate() {
-            let w = lower[i].as_str();
+            let w = lower[i].as_ref();
             if !w.chars().any(char::is_alphanumeric) {
                 continue;
             }
@@ -285,19 +293,19 @@ impl ToneLexicon {
             let Some(v) = self.valence(w) else { continue };
             // Negators and intensifiers are words of the lexicon too ("no" is -1.2); when
             // they modify a following tonal word they count only through it.
-            if modifies_next(&lower, i, self) {
+            if modifies_next(lower, i, self) {
                 continue;
             }
             matched += 1;
             let mut weight = 1.0;
-            if let Some(prev) = i.checked_sub(1).map(|j| lower[j].as_str()) {
+            if let Some(prev) = i.checked_sub(1).map(|j| lower[j].as_ref()) {
                 if BOOSTERS.contains(&prev) {
                     weight += BOOST;
                 } else if DAMPENERS.contains(&prev) {
                     weight -= BOOST;
                 }
             }
-            let sign = if negated(&lower, i) {
+            let sign = if negated(lower, i) {
                 v.signum() * NEGATION_SCALE.signum()
             } else {
                 v.signum()
@@ -325,19 +333,39 @@ impl ToneLexicon {
     }
 }
 
+/// The lower-case form of each token, borrowed when the token is already lower case (most
+/// words): the tone of every sentence and of the whole document reads them.
+pub(crate) fn lowered(tokens: &[Token]) -> Vec<Cow<'_, str>> {
+    tokens
+        .iter()
+        .map(|t| {
+            let w = t.text.as_str();
+            if w.is_ascii() {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+        .collect()
+}
+
 /// True if word `i` is a negator or intensifier directly followed by a tonal word.
-fn modifies_next(lower: &[String], i: usize, lex: &ToneLexicon) -> bool {
-    let w = lower[i].as_str();
+fn modifies_next(lower: &[Cow<'_, str>], i: usize, lex: &ToneLexicon) -> bool {
+    let w = lower[i].as_ref();
     (NEGATORS.contains(&w) || BOOSTERS.contains(&w) || DAMPENERS.contains(&w))
         && lower
             .get(i + 1)
-            .is_some_and(|n| lex.valence(n).is_some() || BOOSTERS.contains(&n.as_str()))
+            .is_some_and(|n| lex.valence(n).is_some() || BOOSTERS.contains(&n.as_ref()))
 }
 
 /// True if a negator stands up to three words before `i`, with no clause punctuation between.
-fn negated(lower: &[String], i: usize) -> bool {
+fn negated(lower: &[Cow<'_, str>], i: usize) -> bool {
     for j in (i.saturating_sub(3)..i).rev() {
-        let w = lower[j].as_str();
+        let w = lower[j].as_ref();
         if matches!(w, "," | ";" | ":" | "." | "but" | "\"" | "“" | "”") {
             return false;
         }
