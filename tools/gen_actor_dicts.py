@@ -244,10 +244,25 @@ def read_petrarch_actors(path):
     return entries
 
 
-def kind_of(entry, source):
+def dated_country(entry, book):
+    """The one country code of a countries-file entry that has no default code and only
+    dated country codes (Phoenix's IRAQ_: [IRQ <20030320] [IRQ >20060520]), else ''."""
+    codes = {r[0] for r in entry["roles"]}
+    if entry["code"] or len(codes) != 1:
+        return ""
+    code = codes.pop()
+    return code if len(code) == 3 and book.get(code, ("",))[0] == "country" else ""
+
+
+def kind_of(entry, source, book):
     code = entry["code"] or (entry["roles"][0][0] if entry["roles"] else "")
     if source == "nonstate":
         return "group"
+    # a country named only by dated codes (Iraq, Czechoslovakia, Leipzig as DDR then DEU)
+    # is a country, not a person with roles
+    if source == "countries" and entry["roles"] and not entry["code"] and all(
+            len(r[0]) == 3 and book.get(r[0], ("",))[0] == "country" for r in entry["roles"]):
+        return "country"
     if entry["roles"] and (not entry["code"] or entry["code"].endswith("ELI")):
         return "person"
     if len(code) == 3 and source == "countries":
@@ -303,7 +318,10 @@ def convert_actors(path, source, book, rows_out, place_kind=None, leaders=None):
             warn("code not in CAMEO codebook (%s)" % source, e["where"] + " " + bad[0])
             continue
         entity = "%s:%s" % (source, "_".join(phrase_words(e["names"][0])).upper())
-        kind = kind_of(e, source)
+        kind = kind_of(e, source, book)
+        # outside its dated codes (Phoenix leaves Iraq uncoded 2003-2006) a country with
+        # one code keeps it
+        e["code"] = e["code"] or (dated_country(e, book) if kind == "country" else "")
         for raw in e["names"]:
             key = phrase_key(raw)
             if not key:
@@ -314,7 +332,8 @@ def convert_actors(path, source, book, rows_out, place_kind=None, leaders=None):
                 continue
             seen[key] = entity
             k = kind
-            if kind == "country" and place_kind and place_kind.get(key, ("", ""))[0] == e["code"]:
+            if kind == "country" and place_kind and key in place_kind and \
+                    place_kind[key][0] == e["code"]:
                 k = {"capital": "capital", "city": "city", "demonym": "demonym"}.get(
                     place_kind[key][1], "country")
             rows_out.append((key, entity, k, e["code"] or "-", roles_field(e["roles"])))
@@ -442,8 +461,10 @@ def convert_gazetteer(data, book, phoenix_country_entries):
     # Demonyms/adjectives and other aliases come from the Phoenix country blocks, which
     # mix them with city names; cities known to GeoNames are told apart as "city".
     for e in phoenix_country_entries:
-        code = e["code"]
-        if len(code) != 3 or e["roles"] or book.get(code, ("",))[0] != "country":
+        # one country code, undated or dated only (Iraq: [IRQ <20030320] [IRQ >20060520])
+        codes = ({e["code"]} - {""}) | {r[0] for r in e["roles"]}
+        code = codes.pop() if len(codes) == 1 else ""
+        if len(code) != 3 or book.get(code, ("",))[0] != "country":
             continue
         for raw in e["names"]:
             key = phrase_key(raw)

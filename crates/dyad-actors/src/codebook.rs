@@ -154,7 +154,15 @@ impl Codebook {
         let mut parts = CodeParts::default();
         let gs: Vec<&str> = groups(code).collect();
         for (i, g) in gs.iter().enumerate() {
-            match self.group_type(g) {
+            // Phoenix writes Muslim `MUS` after another group (IMGMUSALQ, SYRREBMUS,
+            // EGYOPPMUS); only in first place is it Mauritius (MUSGOV)
+            let ty = match self.group_type(g) {
+                Some(GroupType::Country) if i > 0 && *g == PHOENIX_MUSLIM => {
+                    Some(GroupType::Religion)
+                }
+                ty => ty,
+            };
+            match ty {
                 Some(GroupType::Country | GroupType::Region) if parts.country.is_none() => {
                     parts.country = Some(g.to_string())
                 }
@@ -168,6 +176,9 @@ impl Codebook {
         parts
     }
 }
+
+/// Phoenix's group for Muslim, also the ISO code of Mauritius (CAMEO writes `MOS`).
+const PHOENIX_MUSLIM: &str = "MUS";
 
 /// True for a joint code: several member codes joined by `/` (`ELR/GAL`).
 pub fn is_joint(code: &str) -> bool {
@@ -256,6 +267,21 @@ mod tests {
         assert_eq!(p.country, None);
         assert_eq!(p.sector.as_deref(), Some("GOV"));
         assert_eq!(b.split("USA/EUR/WST"), CodeParts::default());
+    }
+
+    #[test]
+    fn phoenix_muslim_after_another_group_is_no_country() {
+        let mut b = book();
+        b.learn("MUS", GroupType::Country, "Mauritius");
+        b.learn("IMG", GroupType::International, "militarized group");
+        b.learn("REB", GroupType::Role, "rebels");
+        let p = b.split("IMGMUSALQ");
+        assert_eq!(p.country, None);
+        assert_eq!(p.sector.as_deref(), Some("IMG"));
+        let p = b.split("USAREBMUS");
+        assert_eq!(p.country.as_deref(), Some("USA"));
+        // in first place it is Mauritius
+        assert_eq!(b.split("MUSGOV").country.as_deref(), Some("MUS"));
     }
 
     #[test]

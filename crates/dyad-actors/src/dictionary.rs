@@ -18,6 +18,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::codebook::{groups, Codebook, GroupType};
 use crate::date::Date;
 use crate::entry::{Entry, EntryKind};
@@ -241,6 +243,7 @@ impl DictionaryBuilder {
             matcher: Matcher::new(entries)?,
             codebook: self.codebook,
             warnings: self.warnings,
+            surnames: OnceLock::new(),
         })
     }
 }
@@ -258,6 +261,9 @@ pub struct Dictionary {
     matcher: Matcher,
     codebook: Codebook,
     warnings: Vec<ActorError>,
+    /// Last word of every person phrase of two words or more -> entry ids; built on first
+    /// use (see [`Dictionary::persons_by_surname`]).
+    surnames: OnceLock<FxHashMap<String, Vec<u32>>>,
 }
 
 impl Dictionary {
@@ -289,6 +295,33 @@ impl Dictionary {
 
     pub fn entries(&self) -> &[Entry] {
         self.matcher.entries()
+    }
+
+    /// The person entries one of whose phrases of two words or more ends in `surname`
+    /// (folded: "cheney" gives the entries of "dick cheney" and "richard b. cheney"). For
+    /// weighing a bare surname against every person the dictionaries know by it, not only
+    /// the one that owns the bare form. Built on first use.
+    pub fn persons_by_surname(&self, surname: &str) -> impl Iterator<Item = &Entry> + '_ {
+        let index = self.surnames.get_or_init(|| {
+            let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            for (i, e) in self.entries().iter().enumerate() {
+                if e.kind != EntryKind::Person {
+                    continue;
+                }
+                let mut words = e.phrase.split([' ', '_']).filter(|w| !w.is_empty());
+                let last = crate::normalize::fold(words.next_back().unwrap_or(""));
+                if words.next().is_some() && last.chars().all(char::is_alphabetic) {
+                    index.entry(last).or_default().push(i as u32);
+                }
+            }
+            index
+        });
+        let entries = self.entries();
+        index
+            .get(surname)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &entries[i as usize])
     }
 
     /// Dictionary pass over one token sequence (e.g. a sentence's `Token.text`s).

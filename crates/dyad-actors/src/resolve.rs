@@ -51,6 +51,8 @@
 //!   Scientology"), names the NER missed next to their body ("Civic Party's Jeremy Tam"),
 //!   an acting "the city" as local government, and `sentence country` (in a story of
 //!   several countries, an unknown full name takes the recurring country of its sentence).
+//! * `leader surname` - a bare Factbook surname ("Abbas") is that leader only when the
+//!   document names the leader's country or full name (`evidence.rs`).
 //! * `acronym` - "Canadian Blood Services (CBS)": a bracketed acronym that spells the name
 //!   before it is that name, not the body a dictionary knows by those letters (`bodies.rs`).
 //! * `kind noun` - "the company", "the car maker", "the union": the one coded body of that
@@ -64,6 +66,7 @@ mod bodies;
 mod compose;
 mod context;
 mod coref;
+mod evidence;
 mod people;
 
 use dyad_core::{Document, Entity, Span, Token};
@@ -136,6 +139,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.partial_names();
     r.conflicting_names();
     r.names_running_on();
+    r.leader_surnames();
     r.country_heads();
     r.demonym_plurals();
     r.organization_agents();

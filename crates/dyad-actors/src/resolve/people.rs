@@ -175,7 +175,7 @@ impl Resolver<'_> {
     }
 
     /// The country of a place name spanning tokens `[a, b)`, through the gazetteer.
-    fn place_country(&self, a: usize, b: usize) -> Option<String> {
+    pub(super) fn place_country(&self, a: usize, b: usize) -> Option<String> {
         let texts: Vec<&str> = (a..b).map(|i| self.doc.tokens[i].text.as_str()).collect();
         let found = self.dict.find(&texts, self.date);
         found
@@ -189,12 +189,14 @@ impl Resolver<'_> {
 
     /// The country of a place the NER found and no dictionary knows, through the GeoNames
     /// cities and US states (`geonames.rs`), never for a name the NER also takes for a
-    /// person somewhere in the document ("Gloria").
+    /// person somewhere in the document ("Gloria"; "KENNEDY" after "Anthony Kennedy": names
+    /// are compared case-folded).
     fn city_country(&self, a: usize, b: usize) -> Option<String> {
         let texts: Vec<&str> = (a..b).map(|i| self.doc.tokens[i].text.as_str()).collect();
+        let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
         let person = self.entities.iter().any(|e| {
             let (x, y) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
-            e.label == "PER" && (x..y).any(|i| texts.contains(&self.doc.tokens[i].text.as_str()))
+            e.label == "PER" && (x..y).any(|i| folded.contains(&fold(&self.doc.tokens[i].text)))
         });
         if person || !self.dict.find(&texts, self.date).is_empty() {
             return None;
