@@ -131,6 +131,19 @@ const REPORTING: &[&str] = &[
     "concedes",
     "contends",
     "maintains",
+    // Plural present forms (`Prosecutors allege that ...`).
+    "allege",
+    "argue",
+    "warn",
+    "contend",
+    "maintain",
+    "predict",
+    "deny",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "explain",
+    "stress",
 ];
 
 /// Indirect speech: "X said (on Thursday) that ...", "X told Y the ...", "..., according to X".

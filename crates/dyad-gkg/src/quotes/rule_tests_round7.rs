@@ -362,3 +362,34 @@ fn verbs_of_speech_beyond_say_report_a_clause_or_attribute_a_quote() {
     assert_eq!(q[0].verb.as_deref(), Some("vowed"));
     assert_eq!(q[0].speaker.as_deref(), Some("Jane Smith"));
 }
+
+#[test]
+fn a_closing_attribution_may_name_its_speaker_with_an_apposition() {
+    let q = indirect("The deal is dead, Maria Lopez, the head of the union, said on Monday.");
+    assert_eq!(q, vec![pair("The deal is dead", "Maria Lopez")]);
+    // A relative clause between the commas is no apposition.
+    let q = indirect("The deal is dead, Maria Lopez, who leads the union, said.");
+    assert!(q.iter().all(|(t, _)| t != "The deal is dead"), "{q:?}");
+}
+
+#[test]
+fn a_closing_told_may_have_a_listener_and_a_setting() {
+    let q = indirect("The school will close in June, Maria Lopez told reporters in Washington.");
+    assert_eq!(
+        q,
+        vec![pair("The school will close in June", "Maria Lopez")]
+    );
+}
+
+#[test]
+fn plural_present_speech_verbs_and_quantity_objects() {
+    let q = indirect("Prosecutors allege that the treasurer stole money from the charity.");
+    assert_eq!(
+        q,
+        vec![pair(
+            "the treasurer stole money from the charity",
+            "Prosecutors"
+        )]
+    );
+    assert!(indirect("Officials have said little about the cause of the fire.").is_empty());
+}

@@ -5,7 +5,7 @@
 
 use dyad_core::Token;
 
-use super::lexicon::{NOT_CLAUSE_START, TIME_WORDS, TRAILING_SETTING};
+use super::lexicon::{NOT_CLAUSE_START, OBJECTS, TIME_WORDS, TRAILING_SETTING};
 use crate::quotes::{
     capitalised, is_mark, is_verb, name_before, name_run, pronoun_at, pronoun_before,
 };
@@ -23,8 +23,12 @@ pub(super) fn trailing(
         end -= 1;
     }
     end = writer_addition(toks, v, end);
+    let quiet_tail =
+        (v + 1..end).all(|k| time_word(&toks[k].text)) || setting_phrase(toks, v + 1, end);
     let (c, spk) = if let Some(n) = inverted_source(toks, v, end) {
         (v - 1, n)
+    } else if let Some(found) = apposed_name(toks, a, v).filter(|_| quiet_tail) {
+        found
     } else if v > a && toks[v - 1].text == "," {
         // Inverted: `, says Tarlo.`, `, says Canadian Blood Services (CBS).`
         let n = name_run(toks, v + 1).or_else(|| pronoun_at(toks, v + 1))?;
@@ -46,8 +50,14 @@ pub(super) fn trailing(
         // (up to seven words: `, people familiar with Chinese trade policy said.`); after
         // `told` a name may close the sentence (`, an insurgent source told Agence
         // France-Presse.`).
+        // Or a listener and a setting (`, Lopez told reporters in Washington.`).
         let told_name = matches!(toks[v].text.as_str(), "told" | "tells")
-            && name_run(toks, v + 1).is_some_and(|(s, e)| s == v + 1 && e >= end);
+            && (name_run(toks, v + 1).is_some_and(|(s, e)| s == v + 1 && e >= end)
+                || toks
+                    .get(v + 1)
+                    .is_some_and(|t| OBJECTS.contains(&t.text.as_str()))
+                    && ((v + 2..end).all(|k| time_word(&toks[k].text))
+                        || setting_phrase(toks, v + 2, end)));
         let plain = (v + 1..end).all(|k| {
             let w = toks[k].text.as_str();
             TIME_WORDS.contains(&w) || TRAILING_SETTING.contains(&w)
@@ -187,6 +197,32 @@ fn setting_phrase(toks: &[Token], f: usize, end: usize) -> bool {
             is_mark(&t.text)
                 || matches!(t.text.as_str(), "," | "that" | "who" | "which")
                 || matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+        })
+}
+
+/// `CLAUSE, Maria Lopez, the head of the union, said.`: a name with its apposition in lower
+/// case, set off by commas right before the verb `v`. (The comma opening the name, the
+/// name's tokens.)
+fn apposed_name(toks: &[Token], a: usize, v: usize) -> Option<(usize, (usize, usize))> {
+    if v < a + 5 || toks[v - 1].text != "," {
+        return None;
+    }
+    (v.saturating_sub(16).max(a + 1)..v - 3)
+        .rev()
+        .filter(|&c| toks[c].text == ",")
+        .find_map(|c| {
+            let (s, e) = name_run(toks, c + 1).filter(|&(s, _)| s == c + 1)?;
+            let apposition = toks.get(e).is_some_and(|t| t.text == ",")
+                && e + 2 < v
+                && toks[e + 1].text.starts_with(|ch: char| ch.is_lowercase())
+                && !(e + 1..v - 1).any(|k| {
+                    is_verb(&toks[k].text)
+                        || is_mark(&toks[k].text)
+                        || toks[k].text == ","
+                        || matches!(toks[k].text.as_str(), "who" | "which" | "that")
+                        || matches!(toks[k].xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+                });
+            apposition.then_some((c, (s, e)))
         })
 }
 
