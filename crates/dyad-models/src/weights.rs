@@ -660,10 +660,6 @@ mod tests {
         assert!(w.stride > 0 && !w.dense.is_empty() && !w.runs.is_empty());
         let dense_rows = w.keys.iter().filter(|k| k.1 & DENSE != 0).count();
         assert!(dense_rows > 0 && dense_rows < w.features(), "{dense_rows}");
-        // Rows of one class live in their slot, the others in runs: all three kinds occur.
-        let inline = |p: u32| p & DENSE == 0 && p & INLINE != 0;
-        assert!(w.keys.iter().any(|k| inline(k.1)));
-        assert!(w.keys.iter().any(|k| k.1 & (DENSE | INLINE) == 0));
         let mut want = Vec::new();
         for i in 0..500 {
             let (mut feats, _) = example(&mut rng);
@@ -688,6 +684,22 @@ mod tests {
         assert_eq!(e.buf, e2.buf);
         let p = w.pruned(0.5);
         assert!(p.len() < w.len());
+        // Training updates two classes at a time; pruning leaves rows of one class, which
+        // live in their slot. Runs, slot rows and dense rows all occur and sum exactly.
+        let inline = |p: u32| p & DENSE == 0 && p & INLINE != 0;
+        assert!(p.keys.iter().any(|k| inline(k.1)));
+        assert!(p.keys.iter().any(|k| k.1 & (DENSE | INLINE) == 0));
+        assert!(p.keys.iter().any(|k| k.1 & DENSE != 0));
+        for _ in 0..200 {
+            let (feats, _) = example(&mut rng);
+            p.scores(&feats, &mut scores);
+            p.scores_reference(&feats, &mut want);
+            assert_eq!(scores, want);
+        }
+        let mut e = Enc::default();
+        p.encode(&mut e);
+        let p_back = Weights::decode(&mut Dec::new(&e.buf)).unwrap();
+        assert_eq!(p_back.to_rows(), p.to_rows());
         let (feats, _) = example(&mut rng);
         back.scores(&feats, &mut scores);
         w.scores_reference(&feats, &mut want);
