@@ -34,7 +34,7 @@ const QUANTIZED: u32 = u32::MAX;
 /// Features resolved per batch in [`Weights::scores`].
 const BATCH: usize = 128;
 /// Keys looked ahead while the table is built (see [`Rows::build`]).
-const AHEAD: usize = 16;
+const AHEAD: usize = 48;
 /// Marks a slot payload that is a dense row number, not a run offset.
 const DENSE: u32 = 1 << 31;
 /// Marks a slot payload that is a whole one-class row: class in bits 16..24, quantized
