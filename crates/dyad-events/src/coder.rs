@@ -175,13 +175,14 @@ impl<'d> Coder<'d> {
             Vec::new()
         };
         coded.extend(nulls.iter());
+        let spans: Vec<Span> = agents.iter().map(|a| a.span).collect();
         let mut out = Vec::new();
         if let Some(d) = &self.config.discards {
             if d.check(&doc.tokens) == Some(Discard::Story) {
                 return out;
             }
         }
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let toks = doc.sentence_tokens(si);
             if toks.is_empty() {
@@ -189,10 +190,9 @@ impl<'d> Coder<'d> {
             }
             // a sentence repeated word for word (a pasted paragraph) is one report
             let text = s.span.get(&doc.text).unwrap_or_default();
-            if seen.contains(&text) {
+            if !seen.insert(text) {
                 continue;
             }
-            seen.push(text);
             if let Some(d) = &self.config.discards {
                 if d.check(toks).is_some() {
                     continue;
@@ -206,7 +206,6 @@ impl<'d> Coder<'d> {
             if here.is_empty() {
                 continue;
             }
-            let spans: Vec<Span> = agents.iter().map(|a| a.span).collect();
             let tree = Tree::new(toks, s.tokens[0], &here)
                 .with_agents(&spans)
                 .with_noun_events(self.config.noun_events)

@@ -36,6 +36,7 @@ mod sequence;
 mod tests;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::pattern::Element;
 use crate::verb_dictionary::{form_key, Pattern, VerbDictionary, VerbRef};
@@ -43,35 +44,69 @@ use phrase_match::{is_prep, regroup};
 
 /// A word of the sentence: its text and lemma. Built with [`Word::new`], which also keeps
 /// the upper-case forms the dictionary is compared with, so matching allocates nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The four forms share one buffer (`text`, `lemma`, `TEXT`, `LEMMA`, cut at `cuts`): the
+/// coder builds a word per token of every phrase of every clause, one allocation each.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Word {
-    text: String,
-    lemma: String,
-    text_key: String,
-    lemma_key: String,
+    buf: String,
+    /// Ends of the text, the lemma and the text's key in `buf`.
+    cuts: [usize; 3],
 }
 
 impl Word {
     pub fn new(text: &str, lemma: &str) -> Word {
+        let mut buf = String::with_capacity(2 * (text.len() + lemma.len()));
+        buf.push_str(text);
+        buf.push_str(lemma);
+        push_upper(&mut buf, text);
+        let key_end = buf.len();
+        push_upper(&mut buf, lemma);
         Word {
-            text: text.to_string(),
-            lemma: lemma.to_string(),
-            text_key: text.to_uppercase(),
-            lemma_key: lemma.to_uppercase(),
+            buf,
+            cuts: [text.len(), text.len() + lemma.len(), key_end],
         }
     }
 
     pub fn text(&self) -> &str {
-        &self.text
+        &self.buf[..self.cuts[0]]
     }
 
     pub fn lemma(&self) -> &str {
-        &self.lemma
+        &self.buf[self.cuts[0]..self.cuts[1]]
+    }
+
+    /// The text in upper case, as the dictionary spells its words.
+    fn text_key(&self) -> &str {
+        &self.buf[self.cuts[1]..self.cuts[2]]
+    }
+
+    fn lemma_key(&self) -> &str {
+        &self.buf[self.cuts[2]..]
     }
 
     /// `dict_word` is upper case, as the dictionary stores it.
     fn is(&self, dict_word: &str) -> bool {
-        self.text_key == dict_word || self.lemma_key == dict_word
+        self.text_key() == dict_word || self.lemma_key() == dict_word
+    }
+}
+
+/// Appends `s` in upper case (`str::to_uppercase`), without a temporary for ASCII.
+fn push_upper(buf: &mut String, s: &str) {
+    if s.is_ascii() {
+        buf.extend(s.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+    } else {
+        buf.push_str(&s.to_uppercase());
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Word")
+            .field("text", &self.text())
+            .field("lemma", &self.lemma())
+            .field("text_key", &self.text_key())
+            .field("lemma_key", &self.lemma_key())
+            .finish()
     }
 }
 
@@ -158,25 +193,100 @@ pub struct Match<'d> {
 
 /// A synonym set's phrases, one-word ones in a set for constant-time lookup.
 struct SynsetIndex {
-    singles: HashSet<String>,
+    singles: HashSet<String, WordHash>,
     multi: Vec<Vec<String>>,
+}
+
+/// The hasher of the synonym-set tables, which every word of every clause is looked up
+/// in: dictionary words are short and not chosen by an adversary, so a multiply-rotate
+/// hash of 8 bytes at a time serves, several times cheaper than the default SipHash.
+type WordHash = BuildHasherDefault<WordHasher>;
+
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Matches clauses against a verb dictionary; holds the expanded synonym sets and each
 /// pattern's object side in structured form.
 pub struct Matcher<'d> {
     dict: &'d VerbDictionary,
-    synsets: HashMap<String, SynsetIndex>,
-    /// Per block, per pattern: the elements after the verb, flat (TABARI-style) patterns
-    /// regrouped into an object noun phrase and prepositional phrases.
-    after: Vec<Vec<Vec<Element>>>,
-    /// Per block, per pattern: true for flat patterns, whose words may fall anywhere in a
-    /// phrase; PETRARCH2 patterns (with `{...}` or `(...)`) name the head last.
-    flat: Vec<Vec<bool>>,
+    synsets: HashMap<String, SynsetIndex, WordHash>,
+    /// Per block, per pattern: what matching it needs, worked out once.
+    plans: Vec<Vec<PatternPlan>>,
     /// The dictionary is TABARI-style throughout (no pattern marks phrases): its patterns
     /// are word sequences, also read in sequence when the phrase reading fails. In a
     /// PETRARCH2 dictionary a flat pattern names the object's words, nothing more.
     sequential: bool,
+}
+
+/// One pattern as the matcher reads it, worked out when the matcher is built: the
+/// matcher tries every pattern of a verb's blocks on every clause.
+struct PatternPlan {
+    /// The elements after the verb, flat (TABARI-style) patterns regrouped into an object
+    /// noun phrase and prepositional phrases.
+    after: Vec<Element>,
+    /// A flat pattern, whose words may fall anywhere in a phrase; PETRARCH2 patterns (with
+    /// `{...}` or `(...)`) name the head last.
+    flat: bool,
+    /// Where the verb stands among the elements.
+    verb_at: Option<usize>,
+    /// The pattern's code is a marker (`[+++]`, `[xxy]`), no event code nor null.
+    marker: bool,
+    /// The pattern skips a phrase (`^`).
+    skips: bool,
+}
+
+impl PatternPlan {
+    fn new(dict: &VerbDictionary, p: &Pattern) -> PatternPlan {
+        let verb_at = p.verb_position();
+        PatternPlan {
+            after: match verb_at {
+                Some(at) => regroup(&p.elements[at + 1..], &|e| is_prep(dict, e)),
+                None => Vec::new(),
+            },
+            flat: !p
+                .elements
+                .iter()
+                .any(|e| matches!(e, Element::NounPhrase(_) | Element::Prep { .. })),
+            verb_at,
+            marker: !p.code.is_null() && !choice::is_event_code(&p.code),
+            skips: p.elements.contains(&Element::Skip),
+        }
+    }
 }
 
 #[derive(Default, Clone)]
@@ -205,39 +315,21 @@ impl<'d> Matcher<'d> {
                 (s.name.clone(), SynsetIndex { singles, multi })
             })
             .collect();
-        let after = dict
+        let plans: Vec<Vec<PatternPlan>> = dict
             .blocks
             .iter()
             .map(|b| {
                 b.patterns
                     .iter()
-                    .map(|p| match p.verb_position() {
-                        Some(at) => regroup(&p.elements[at + 1..], &|e| is_prep(dict, e)),
-                        None => Vec::new(),
-                    })
+                    .map(|p| PatternPlan::new(dict, p))
                     .collect()
             })
             .collect();
-        let flat: Vec<Vec<bool>> = dict
-            .blocks
-            .iter()
-            .map(|b| {
-                b.patterns
-                    .iter()
-                    .map(|p| {
-                        !p.elements
-                            .iter()
-                            .any(|e| matches!(e, Element::NounPhrase(_) | Element::Prep { .. }))
-                    })
-                    .collect()
-            })
-            .collect();
-        let sequential = flat.iter().flatten().all(|f| *f);
+        let sequential = plans.iter().flatten().all(|p| p.flat);
         Matcher {
             dict,
             synsets,
-            after,
-            flat,
+            plans,
             sequential,
         }
     }
@@ -257,13 +349,13 @@ impl<'d> Matcher<'d> {
                 keys.push(form_key(&format!("{} {w}", p.text())));
             }
             if let Some(p) = &clause.particle {
-                keys.push(form_key(&format!("{w} {}", p.lemma)));
+                keys.push(form_key(&format!("{w} {}", p.lemma())));
             }
             keys.push(form_key(w));
         }
         let mut out: Vec<VerbRef> = Vec::new();
         for k in keys {
-            for r in self.dict.lookup(&k) {
+            for r in self.dict.lookup_key(&k) {
                 if !out.contains(r) {
                     out.push(*r);
                 }
@@ -280,8 +372,9 @@ impl<'d> Matcher<'d> {
     pub fn code(&self, clause: &Clause) -> Option<Match<'d>> {
         // a TABARI-style dictionary reads each pattern both ways and keeps the fuller
         // match (TABARI's longest pattern wins); a PETRARCH2 one only on the phrases
-        self.code_with(clause, self.sequential)
-            .or_else(|| self.code_bare(clause))
+        let verbs = self.verbs(clause);
+        self.code_with(clause, &verbs, self.sequential)
+            .or_else(|| self.code_bare(clause, &verbs))
             .and_then(|(m, null)| (!null).then_some(m))
     }
 }

@@ -253,8 +253,12 @@ impl VerbDictionary {
     /// The verbs that have `form` as lemma or inflection. Case-insensitive; words may be
     /// separated by spaces or underscores (`"cordoned off"`, `"CORDONED_OFF"`).
     pub fn lookup(&self, form: &str) -> &[VerbRef] {
-        let key = form_key(form);
-        self.forms.get(&key).map(Vec::as_slice).unwrap_or(&[])
+        self.lookup_key(&form_key(form))
+    }
+
+    /// [`VerbDictionary::lookup`] of a form already normalized by `form_key`.
+    pub(crate) fn lookup_key(&self, key: &str) -> &[VerbRef] {
+        self.forms.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
     pub fn verb(&self, r: VerbRef) -> &Verb {

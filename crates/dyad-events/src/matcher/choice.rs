@@ -7,32 +7,36 @@
 
 use super::{Bindings, Clause, Match, Matcher, Role};
 use crate::codebook::quad_class_of_root;
-use crate::pattern::Element;
 use crate::verb_dictionary::{CodePair, Pattern, VerbRef};
 
 impl<'d> Matcher<'d> {
     /// The best pattern match, read on the tree's phrases and (`surface`) in sequence;
     /// with the flag of a null code.
-    pub(super) fn code_with(&self, clause: &Clause, surface: bool) -> Option<(Match<'d>, bool)> {
+    pub(super) fn code_with(
+        &self,
+        clause: &Clause,
+        verbs: &[VerbRef],
+        surface: bool,
+    ) -> Option<(Match<'d>, bool)> {
         // (match, code is null, exact, written for this verb)
         let mut best: Option<(Match<'d>, bool, usize, bool)> = None;
-        for r in self.verbs(clause) {
+        for &r in verbs {
             let block = &self.dict.blocks[r.block];
             for (pi, p) in block.patterns.iter().enumerate() {
                 // a code that is no event code (`[+++]`, `[xxy]`: TABARI-era test markers)
                 // codes nothing, and the block's next pattern decides, as PETRARCH's unit
                 // tests expect ("restore fxll diplomatic ties" is 064)
-                if !p.code.is_null() && !is_event_code(&p.code) {
+                let plan = &self.plans[r.block][pi];
+                if plan.marker {
                     continue;
                 }
-                let flat = self.flat[r.block][pi];
-                let tree = self.match_pattern(p, &self.after[r.block][pi], flat, clause);
-                let seq = (surface && flat)
+                let tree = self.match_pattern(p, plan, clause);
+                let seq = (surface && plan.flat)
                     .then(|| self.match_surface(p, clause))
                     .flatten();
                 // `^` skips a phrase, which the phrase reading cannot honour: the sequence
                 // reading decides such a pattern's actors
-                let skips = p.elements.contains(&Element::Skip);
+                let skips = plan.skips;
                 let b = match (tree, seq) {
                     (Some(t), Some(s)) if s.lexical > t.lexical || skips => Some(s),
                     (Some(t), _) => Some(t),
@@ -65,8 +69,12 @@ impl<'d> Matcher<'d> {
     }
 
     /// The verb's own code when no pattern matched.
-    pub(super) fn code_bare(&self, clause: &Clause) -> Option<(Match<'d>, bool)> {
-        for r in self.verbs(clause) {
+    pub(super) fn code_bare(
+        &self,
+        clause: &Clause,
+        verbs: &[VerbRef],
+    ) -> Option<(Match<'d>, bool)> {
+        for &r in verbs {
             if let Some(c) = self.dict.verb_code(r) {
                 let m = self.finish(r, None, c, Bindings::default(), clause);
                 return Some((m, c.is_null()));
@@ -174,7 +182,7 @@ impl<'d> Matcher<'d> {
 
 /// True when every code of the pair is an event code: it starts with a digit (`042`,
 /// the WEIS-era `075A`), unlike the markers `+++`, `xxy` or `###`.
-fn is_event_code(c: &CodePair) -> bool {
+pub(super) fn is_event_code(c: &CodePair) -> bool {
     [&c.active, &c.passive]
         .into_iter()
         .flatten()
@@ -225,5 +233,5 @@ fn written_for(p: &Pattern, c: &Clause) -> bool {
     };
     let w = w.trim_start_matches('+');
     let w = w.split('_').next().unwrap_or(w);
-    c.verb.lemma_key == w || c.verb.text_key == w
+    c.verb.lemma_key() == w || c.verb.text_key() == w
 }

@@ -5,7 +5,7 @@
 //! Also the regrouping of flat TABARI-style patterns into phrases, done once when the
 //! matcher is built.
 
-use super::{Bindings, Clause, Matcher, Phrase, Role, Word};
+use super::{Bindings, Clause, Matcher, PatternPlan, Phrase, Role, Word};
 use crate::pattern::Element;
 use crate::verb_dictionary::{Pattern, VerbDictionary};
 
@@ -13,23 +13,22 @@ impl<'d> Matcher<'d> {
     pub(super) fn match_pattern(
         &self,
         p: &Pattern,
-        after: &[Element],
-        flat: bool,
+        plan: &PatternPlan,
         c: &Clause,
     ) -> Option<Bindings> {
-        let at = p.verb_position()?;
+        let at = plan.verb_at?;
         if p.elements[at] != Element::Verb {
             return None; // verb glued to words (`IN_*`): left to the tree coder
         }
         let mut b = Bindings {
-            flat,
+            flat: plan.flat,
             ..Bindings::default()
         };
         for e in &p.elements[..at] {
             self.subject_side(e, c, &mut b)?;
         }
         let mut used_obl = Vec::new();
-        for e in after {
+        for e in &plan.after {
             self.object_side(e, c, &mut b, &mut used_obl)?;
         }
         Some(b)
@@ -122,15 +121,26 @@ impl<'d> Matcher<'d> {
 
     /// Elements inside a phrase slot: actors bind, the last lexical element is the head.
     fn phrase_matches(&self, els: &[Element], ph: &Phrase, role: Role, b: &mut Bindings) -> bool {
-        let lexical: Vec<&Element> = els
-            .iter()
-            .flat_map(|e| match e {
-                Element::NounPhrase(inner) => inner.iter().collect::<Vec<_>>(),
-                other => vec![other],
+        // the elements with noun phrases opened, in order (no list is built: this runs
+        // for every pattern of every verb)
+        let lexical = || {
+            els.iter().flat_map(|e| match e {
+                Element::NounPhrase(inner) => inner.as_slice(),
+                other => std::slice::from_ref(other),
             })
-            .collect();
-        let mut words_needed = Vec::new();
-        for e in lexical {
+        };
+        let is_word = |e: &Element| {
+            !matches!(
+                e,
+                Element::Source
+                    | Element::Target
+                    | Element::Compound
+                    | Element::Skip
+                    | Element::Verb
+                    | Element::Prep { .. }
+            )
+        };
+        for e in lexical() {
             match e {
                 Element::Source | Element::Target => {
                     if !ph.is_actor {
@@ -153,10 +163,17 @@ impl<'d> Matcher<'d> {
                 // `^` in a phrase slot skips the phrase: `(IN ^)` is any phrase after IN
                 Element::Skip => {}
                 Element::Verb | Element::Prep { .. } => return false,
-                other => words_needed.push(other),
+                _ => {}
             }
         }
-        if let Some((head, mods)) = words_needed.split_last() {
+        let words_needed = lexical().filter(|e| is_word(e)).count();
+        let head_mods = lexical().rfind(|e| is_word(e)).map(|head| {
+            (
+                head,
+                lexical().filter(|e| is_word(e)).take(words_needed - 1),
+            )
+        });
+        if let Some((head, mut mods)) = head_mods {
             let Some(head_word) = ph.words.get(ph.head) else {
                 return false;
             };
@@ -167,51 +184,17 @@ impl<'d> Matcher<'d> {
             let head_ok = self.occurs(head, head_word)
                 || self.ends_at(head, &ph.words, ph.head)
                 || (b.flat && self.occurs(head, &ph.words));
-            if !head_ok || !mods.iter().all(|m| self.occurs(m, &ph.words)) {
+            if !head_ok || !mods.all(|m| self.occurs(m, &ph.words)) {
                 return false;
             }
             if let Element::Word(w) = head {
-                if head_word[0].text_key == *w {
+                if head_word[0].text_key() == w {
                     b.exact += 1;
                 }
             }
-            b.lexical += words_needed.len();
+            b.lexical += words_needed;
         }
         true
-    }
-
-    /// The phrases of a consecutive group (`NEW_&TIETYPES_RELATIONS`), as word sequences.
-    fn phrases(&self, e: &Element) -> Vec<Vec<String>> {
-        match e {
-            Element::Word(w) => vec![vec![w.clone()]],
-            Element::Alternatives(a) => a.iter().map(|w| vec![w.clone()]).collect(),
-            Element::Synset(s) => self.synsets.get(s).map_or_else(Vec::new, |ix| {
-                ix.singles
-                    .iter()
-                    .map(|w| vec![w.clone()])
-                    .chain(ix.multi.iter().cloned())
-                    .collect()
-            }),
-            Element::Consecutive(parts) => {
-                let mut acc: Vec<Vec<String>> = vec![Vec::new()];
-                for p in parts {
-                    let alts = self.phrases(p);
-                    acc = acc
-                        .iter()
-                        .flat_map(|a| {
-                            alts.iter().map(move |x| {
-                                let mut v = a.clone();
-                                v.extend(x.iter().cloned());
-                                v
-                            })
-                        })
-                        .collect();
-                }
-                acc
-            }
-            Element::NounPhrase(inner) => inner.iter().flat_map(|x| self.phrases(x)).collect(),
-            _ => Vec::new(),
-        }
     }
 
     /// True if `e` occurs in `words` (a phrase of it as consecutive words).
@@ -228,14 +211,80 @@ impl<'d> Matcher<'d> {
             Element::Word(w) => last.is(w),
             Element::Alternatives(a) => a.iter().any(|w| last.is(w)),
             Element::Synset(s) => self.synsets.get(s).is_some_and(|ix| {
-                ix.singles.contains(&last.text_key)
-                    || ix.singles.contains(&last.lemma_key)
+                ix.singles.contains(last.text_key())
+                    || ix.singles.contains(last.lemma_key())
                     || ix.multi.iter().any(|ph| seq_ends_at(ph, words, end))
             }),
             Element::NounPhrase(inner) => inner.iter().any(|x| self.ends_at(x, words, end)),
-            Element::Consecutive(_) => self.phrases(e).iter().any(|ph| seq_ends_at(ph, words, end)),
+            Element::Consecutive(_) => {
+                // some phrase of the group, not empty, fills words[..=end] backwards
+                let mut found = false;
+                self.lengths(e, words, end + 1, &mut |len| {
+                    found = len > 0;
+                    found
+                });
+                found
+            }
             _ => false,
         }
+    }
+
+    /// Calls `f` with the length of each phrase of `e` (as a consecutive group spells it
+    /// out: alternatives, synonym set phrases, groups within groups) that the words
+    /// `words[stop - len..stop]` are, until `f` returns true; returns whether it did.
+    /// Walking the group's parts from the last one this way matches it without writing
+    /// out every combination of its alternatives.
+    fn lengths(
+        &self,
+        e: &Element,
+        words: &[Word],
+        stop: usize,
+        f: &mut dyn FnMut(usize) -> bool,
+    ) -> bool {
+        let last = stop.checked_sub(1).and_then(|i| words.get(i));
+        match e {
+            Element::Word(w) => last.is_some_and(|l| l.is(w)) && f(1),
+            Element::Alternatives(a) => {
+                // one phrase per alternative, as many calls as alternatives matching
+                a.iter().any(|w| last.is_some_and(|l| l.is(w)) && f(1))
+            }
+            Element::Synset(s) => self.synsets.get(s).is_some_and(|ix| {
+                let single = last.is_some_and(|l| {
+                    ix.singles.contains(l.text_key()) || ix.singles.contains(l.lemma_key())
+                });
+                (single && f(1))
+                    || ix.multi.iter().any(|ph| {
+                        stop >= ph.len()
+                            && stop <= words.len()
+                            && words[stop - ph.len()..stop]
+                                .iter()
+                                .zip(ph)
+                                .all(|(w, d)| w.is(d))
+                            && f(ph.len())
+                    })
+            }),
+            Element::Consecutive(parts) => self.group_lengths(parts, words, stop, 0, f),
+            Element::NounPhrase(inner) => inner.iter().any(|x| self.lengths(x, words, stop, f)),
+            _ => false,
+        }
+    }
+
+    /// `lengths` for the parts of a group: the last part ends at `stop`, the ones before
+    /// it end where it starts; `done` words were matched by parts after these.
+    fn group_lengths(
+        &self,
+        parts: &[Element],
+        words: &[Word],
+        stop: usize,
+        done: usize,
+        f: &mut dyn FnMut(usize) -> bool,
+    ) -> bool {
+        let Some((last, before)) = parts.split_last() else {
+            return f(done);
+        };
+        self.lengths(last, words, stop, &mut |len| {
+            self.group_lengths(before, words, stop - len, done + len, f)
+        })
     }
 }
 
