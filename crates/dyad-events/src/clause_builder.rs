@@ -88,25 +88,20 @@ pub fn clauses(tokens: &[Token]) -> Vec<VerbClause> {
     out
 }
 
+/// The relations (subtypes folded: `nmod:poss` is `nmod`) of the dependents a noun phrase
+/// keeps, recursively: modifiers, determiners, names, prepositions of nested phrases and
+/// coordinated parts. The tree coder's phrases (`clause_tree`) keep these and `fixed`.
+pub(crate) const NOUN_PHRASE_RELATIONS: &[&str] = &[
+    "compound", "amod", "det", "nummod", "flat", "name", "nmod", "case", "conj", "cc",
+];
+
 /// The noun phrase headed by `head`: itself and its nominal modifiers, in text order.
 fn phrase(tokens: &[Token], children: &[Vec<usize>], head: usize, skip: Option<usize>) -> Phrase {
     let mut idx = vec![head];
     let mut stack = vec![head];
     while let Some(n) = stack.pop() {
         for &k in &children[n] {
-            let keep = matches!(
-                base_rel(&tokens[k]),
-                "compound"
-                    | "amod"
-                    | "det"
-                    | "nummod"
-                    | "flat"
-                    | "name"
-                    | "nmod"
-                    | "case"
-                    | "conj"
-                    | "cc"
-            ) || rel(&tokens[k]) == "nmod:poss";
+            let keep = NOUN_PHRASE_RELATIONS.contains(&base_rel(&tokens[k]));
             if keep && Some(k) != skip && idx.len() < 64 {
                 idx.push(k);
                 stack.push(k);

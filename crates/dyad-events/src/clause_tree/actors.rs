@@ -4,6 +4,7 @@
 //! builder because both the roles and the coder ask these questions.
 
 use super::{base_rel, is_verb, word, Tree};
+use crate::clause_builder::NOUN_PHRASE_RELATIONS;
 use crate::matcher::{Oblique, Phrase};
 
 impl Tree<'_> {
@@ -158,20 +159,11 @@ impl Tree<'_> {
         while let Some(n) = stack.pop() {
             for k in self.kids(n) {
                 let t = &self.toks[k];
-                let keep = matches!(
-                    base_rel(t),
-                    "compound"
-                        | "amod"
-                        | "det"
-                        | "nummod"
-                        | "flat"
-                        | "name"
-                        | "nmod"
-                        | "case"
-                        | "conj"
-                        | "cc"
-                        | "fixed"
-                );
+                // the plain builder's list, and the rest of a multiword preposition
+                // inside the phrase ("the talks *ahead of* the summit": `fixed` on
+                // "ahead"), which the words a pattern names may include
+                let b = base_rel(t);
+                let keep = NOUN_PHRASE_RELATIONS.contains(&b) || b == "fixed";
                 if keep && Some(k) != skip && idx.len() < 64 {
                     idx.push(k);
                     stack.push(k);
