@@ -227,7 +227,16 @@ pub(super) fn indirect(
             {
                 last -= 1;
             }
-            if first >= last || words(&toks[first..last]) < 3 {
+            // A sentence opening with a single mark is a direct quote and its attribution,
+            // and a quote after a colon is direct only (`Kerr added: ‘We’ll fight ...’`).
+            let after_colon = first >= 2
+                && (is_mark(&toks[first - 1].text) || toks[first - 1].text == "‘")
+                && toks[first - 2].text == ":";
+            if first >= last
+                || words(&toks[first..last]) < 3
+                || toks[first].text == "‘"
+                || after_colon
+            {
                 continue;
             }
             // A report by unnamed persons inside a clause another speaker reports (`The

@@ -4,7 +4,10 @@
 //!
 //! Pairing works on tokens rather than characters because the attribution rules look at the
 //! tokens around each mark; a paragraph break closes an open run, since news repeats the
-//! opening mark on every paragraph of a long quote.
+//! opening mark on every paragraph of a long quote. British-style single marks (`‘...,’ said
+//! X`) quote too, outside double runs; since `’` is also the apostrophe, a single run closes
+//! only at a `’` after sentence punctuation or before punctuation, and a paragraph break
+//! drops an unclosed one.
 
 use dyad_core::{Document, Token};
 
@@ -34,6 +37,8 @@ pub(super) fn quoted_runs(doc: &Document) -> Vec<Run> {
     let mut open: Option<usize> = None;
     // The first token of a paragraph that follows a run cut by its paragraph break.
     let mut carry: Option<usize> = None;
+    // An open single mark (`‘`), paired only outside double runs.
+    let mut single: Option<usize> = None;
     #[allow(clippy::needless_range_loop)] // `i` is also compared with other token indexes
     for i in 0..toks.len() {
         if i > 0 && para_break(doc, i - 1, i) {
@@ -54,6 +59,33 @@ pub(super) fn quoted_runs(doc: &Document) -> Vec<Run> {
             }
         }
         let t = toks[i].text.as_str();
+        // British style: single marks quote when no double run is open.
+        if open.is_none() {
+            if let Some(o) = single {
+                if i > 0 && para_break(doc, i - 1, i) {
+                    single = None;
+                } else if single_close(doc, i) {
+                    if i > o + 1 {
+                        out.push(Run {
+                            open: o,
+                            close: Some(i),
+                            first: o + 1,
+                            last: i - 1,
+                            continues: false,
+                        });
+                    }
+                    single = None;
+                    continue;
+                } else {
+                    continue;
+                }
+            }
+            if single_open(doc, i) {
+                carry = None;
+                single = Some(i);
+                continue;
+            }
+        }
         match open {
             Some(o) if is_close(t) || is_straight(t) => {
                 if i > o + 1 {
@@ -98,6 +130,33 @@ pub(super) fn quoted_runs(doc: &Document) -> Vec<Run> {
         }
     }
     out
+}
+
+/// An opening single mark: `‘` after a space (or at the start), glued to a word.
+fn single_open(doc: &Document, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let t = &toks[i];
+    t.text == "‘"
+        && (i == 0 || toks[i - 1].span.end < t.span.start)
+        && toks.get(i + 1).is_some_and(|n| {
+            n.span.start == t.span.end && n.text.chars().any(char::is_alphanumeric)
+        })
+}
+
+/// A closing single mark: `’` as a token of its own glued to the word before, after
+/// sentence punctuation (`city,’ Mayor ...`) or before punctuation or the end of its
+/// paragraph. A plural possessive (`workers’ union`) is followed by a word, and is none.
+fn single_close(doc: &Document, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let t = &toks[i];
+    if t.text != "’" || i == 0 || toks[i - 1].span.end != t.span.start {
+        return false;
+    }
+    let after_punct = matches!(toks[i - 1].text.as_str(), "," | "." | "!" | "?");
+    let before_punct = toks
+        .get(i + 1)
+        .is_none_or(|n| para_break(doc, i, i + 1) || !n.text.chars().any(char::is_alphanumeric));
+    after_punct || before_punct
 }
 
 /// A straight mark written like a closing one: glued to the word before, not to the next.

@@ -393,3 +393,24 @@ fn plural_present_speech_verbs_and_quantity_objects() {
     );
     assert!(indirect("Officials have said little about the cause of the fire.").is_empty());
 }
+
+#[test]
+fn british_single_marks_quote_outside_double_ones() {
+    let q = quotes("‘This is a sad day for our city,’ Mayor Jane Doe said on Tuesday.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "This is a sad day for our city");
+    assert_eq!(q[0].speaker.as_deref(), Some("Jane Doe"));
+    assert!(q[0].direct);
+    // A plural possessive inside is no closing mark.
+    let q = quotes("‘We back the workers’ union and its members,’ said Jane Doe.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "We back the workers’ union and its members");
+    // After a colon the quote is direct only.
+    let q = quotes("Jane Doe added: ‘We will fight this decision in the courts.’");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].direct);
+    // Single marks inside a double quote stay part of it.
+    let q = quotes("“He told me, ‘Go home now,’ and I left,” Jane Doe said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "He told me, ‘Go home now,’ and I left");
+}

@@ -76,7 +76,10 @@ pub(super) fn reported_clause(
         // `X said: the talks failed.`: a colon without a quote mark after it.
         None if toks.get(v + 1).is_some_and(|t| t.text == ":")
             && toks.get(v + 2).is_some_and(|t| {
-                v + 2 < b && !is_mark(&t.text) && t.text.chars().any(char::is_alphanumeric)
+                v + 2 < b
+                    && !is_mark(&t.text)
+                    && t.text != "‘"
+                    && t.text.chars().any(char::is_alphanumeric)
             }) =>
         {
             v + 2
