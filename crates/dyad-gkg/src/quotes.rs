@@ -257,7 +257,7 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         let short_title = all_capitalised
             && words(&toks[run.first..=run.last]) <= 8
             && !matches!(toks[run.last].text.as_str(), "." | "!" | "?" | ",");
-        if (spk.is_none() && title_case) || short_title {
+        if (spk.is_none() && title_case) || short_title || named_slogan(toks, &run) {
             continue;
         }
         if !seen.insert(normalise(&text)) {
@@ -324,6 +324,30 @@ fn cited_headline(doc: &Document, v: usize) -> bool {
                     && t.chars().all(|c| c.is_ascii_digit())
                     && (t.starts_with("19") || t.starts_with("20"))
             })
+}
+
+/// Nouns that name a short quoted run as a slogan or title rather than someone's words.
+const SLOGAN_NOUNS: &[&str] = &[
+    "campaign", "slogan", "motto", "tagline", "hashtag", "headline", "banner", "placard", "jingle",
+    "chant",
+];
+
+/// Whether a run of at most eight words is named by a slogan noun right before it (`the
+/// campaign "Starts with one."`) or one or two words after it (`the viral "Meth. We're on
+/// it." awareness campaign`).
+fn named_slogan(toks: &[dyad_core::Token], run: &Run) -> bool {
+    let (Some(c), true) = (run.close, words(&toks[run.first..=run.last]) <= 8) else {
+        return false;
+    };
+    let noun = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| SLOGAN_NOUNS.contains(&t.text.to_lowercase().as_str()))
+    };
+    let lower = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.text.starts_with(|ch: char| ch.is_lowercase()))
+    };
+    (run.open > 0 && noun(run.open - 1)) || noun(c + 1) || (lower(c + 1) && noun(c + 2))
 }
 
 /// The last token index of a quote's attribution, or the quote's end if it has none.

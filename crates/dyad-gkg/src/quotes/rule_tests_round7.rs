@@ -414,3 +414,15 @@ fn british_single_marks_quote_outside_double_ones() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].text, "He told me, ‘Go home now,’ and I left");
 }
+
+#[test]
+fn a_quoted_slogan_named_as_such_is_no_quote() {
+    assert!(quotes("The firm is behind the state campaign “Starts with one.”").is_empty());
+    assert!(
+        quotes("South Dakota’s viral “Meth. We’re on it.” awareness campaign drew mockery.")
+            .is_empty()
+    );
+    // A quote next to other nouns stays one.
+    let q = quotes("“We are on it every day,” the governor said of the campaign.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
