@@ -114,8 +114,16 @@ pub struct Entry {
 
 impl Entry {
     /// The code on `date`: the first role covering it, else the default code. Without a
-    /// date, the default code, else the most recent role (the present-day reading).
+    /// date, the default code, else the most recent role (the present-day reading); a
+    /// default that is a bare group no role starts with (Phoenix's `ELI` for Kofi Annan,
+    /// whose role is `IGOUNO`) says less than the role, which wins.
     pub fn code_at(&self, date: Option<Date>) -> Option<&str> {
+        let latest = || {
+            self.roles
+                .iter()
+                .max_by_key(|r| r.from)
+                .map(|r| r.code.as_str())
+        };
         match date {
             Some(d) => self
                 .roles
@@ -123,12 +131,17 @@ impl Entry {
                 .find(|r| r.covers(d))
                 .map(|r| r.code.as_str())
                 .or(self.default_code.as_deref()),
-            None => self.default_code.as_deref().or_else(|| {
-                self.roles
-                    .iter()
-                    .max_by_key(|r| r.from)
-                    .map(|r| r.code.as_str())
-            }),
+            None => match self.default_code.as_deref() {
+                Some(d)
+                    if d.len() == 3
+                        && !self.roles.is_empty()
+                        && self.roles.iter().all(|r| !r.code.starts_with(d)) =>
+                {
+                    latest()
+                }
+                Some(d) => Some(d),
+                None => latest(),
+            },
         }
     }
 }
@@ -167,6 +180,29 @@ mod tests {
         assert_eq!(e.code_at(d("2021-03-25")), Some("USAELI"));
         assert_eq!(e.code_at(d("2005-01-01")), None);
         assert_eq!(e.code_at(None), Some("USAELI"));
+    }
+
+    #[test]
+    fn undated_a_bare_default_group_gives_way_to_the_role() {
+        let mut e = Entry {
+            phrase: "kofi annan".into(),
+            entity: "x".into(),
+            kind: EntryKind::Person,
+            default_code: Some("ELI".into()),
+            roles: vec![Role {
+                code: "IGOUNO".into(),
+                from: d("1997-01-01"),
+                to: d("2006-12-31"),
+            }],
+            position: None,
+            origin: "t:1".into(),
+        };
+        assert_eq!(e.code_at(None), Some("IGOUNO"));
+        // dated outside the role: the default
+        assert_eq!(e.code_at(d("2010-01-01")), Some("ELI"));
+        // a default the roles start with stays (Iraq's IRQ)
+        e.default_code = Some("IGO".into());
+        assert_eq!(e.code_at(None), Some("IGO"));
     }
 
     #[test]

@@ -148,6 +148,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.person_roles();
     r.agent_names();
     r.ner_unknowns();
+    r.dictionary_surnames();
     r.unmarked_names();
     r.place_organizations();
     r.acronym_aliases();

@@ -96,3 +96,40 @@ fn a_leader_surname_few_others_bear_keeps_its_leader_without_evidence() {
     let c = find(&ms, "Clinton");
     assert_eq!(c.country.as_deref(), Some("USA"), "{ms:#?}");
 }
+
+#[test]
+fn a_bare_surname_of_dictionary_people_takes_the_country_the_document_names() {
+    // no dictionary lists "Rumsfeld" alone; Phoenix knows Donald Rumsfeld (USA)
+    let ms = resolve(
+        "The Pentagon sent more troops to Iraq. Rumsfeld told the United States Senate \
+         that the war was going well.",
+        "",
+    );
+    assert_eq!(
+        find(&ms, "Rumsfeld").country.as_deref(),
+        Some("USA"),
+        "{ms:#?}"
+    );
+    // "Bush" is also a Cayman Islands leader: the named country decides
+    let ms = resolve(
+        "Bush said the United States would stay the course in Iraq.",
+        "",
+    );
+    assert_eq!(find(&ms, "Bush").country.as_deref(), Some("USA"), "{ms:#?}");
+    // no country of its bearers named: no guess from the surname
+    let ms = resolve("Rumsfeld said the talks would resume.", "");
+    let r = find(&ms, "Rumsfeld");
+    assert!(!r.rule.starts_with("surname of dictionary"), "{ms:#?}");
+}
+
+#[test]
+fn a_surname_inside_a_longer_name_is_no_dictionary_person() {
+    let ms = resolve(
+        "He worked for the BBC World Service at Bush House in London for years.",
+        "",
+    );
+    assert!(
+        ms.iter().all(|m| m.country.as_deref() != Some("USA")),
+        "{ms:#?}"
+    );
+}

@@ -9,6 +9,10 @@
 //!   it is the namesake whose country the document names ("Abbas" in a Palestinian story),
 //!   else an unknown person, whom the document's country may code, if another country has
 //!   two people or more who bear it; else ("Clinton", "Erdogan") it keeps its leader.
+//! * `surname of dictionary people` - blogs name "Bush", "Rumsfeld", "Arafat" by surname
+//!   alone, which no dictionary lists alone: when the document names the country of
+//!   exactly one of the countries whose dictionary people bear that surname, the name is
+//!   one of them (Bush: the United States, not the Cayman Islands' McKeeva Bush).
 //!
 //! Apart from `context.rs` because these steps weigh a match by what the document names
 //! elsewhere, not by the words next to it.
@@ -139,6 +143,88 @@ impl Resolver<'_> {
             let entity = Some(format!("name:{surname}"));
             self.out[k] = self.new_mention((a, b), ActorKind::Person, entity, rule);
         }
+    }
+
+    /// A one-word name no dictionary lists alone ("Bush", "Rumsfeld") that is the surname
+    /// of dictionary people, of whose countries the document names exactly one, is one of
+    /// that country's bearers: the country, with their code on the date when they all
+    /// agree. A surname named in full in the document is left to surname coreference.
+    pub(super) fn dictionary_surnames(&mut self) {
+        let book = self.dict.codebook();
+        for k in 0..self.out.len() {
+            let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+            let word = self.doc.tokens[a].text.as_str();
+            let name = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+                && word.chars().count() >= 3;
+            // "Bush House": a capitalised word next to it makes it part of another name
+            let capital = |i: usize| {
+                self.tok(i).is_some_and(|t| {
+                    t.text.chars().next().is_some_and(char::is_uppercase)
+                        && self.sent_of.get(i) == self.sent_of.get(a)
+                })
+            };
+            let inside_name =
+                capital(b) || (a > 0 && capital(a - 1) && !self.sentence_start(a - 1));
+            if b != a + 1
+                || !name
+                || inside_name
+                || m.kind != ActorKind::Person
+                || !m.rule.starts_with("ner PER (no dictionary entry)")
+                || self.named_before(k)
+            {
+                continue;
+            }
+            let surname = fold(word);
+            // the countries of the people bearing it that the document names: one only
+            let mut people: Vec<(String, &crate::entry::Entry)> = Vec::new();
+            for e in self.dict.persons_by_surname(&surname) {
+                if let Some(c) = person_country(e, self.date, book) {
+                    people.push((c, e));
+                }
+            }
+            let mut named: Vec<&str> = people.iter().map(|(c, _)| c.as_str()).collect();
+            named.sort_unstable();
+            named.dedup();
+            named.retain(|c| self.country_named(c, k));
+            let [c] = named.as_slice() else {
+                continue;
+            };
+            let c = c.to_string();
+            let mut codes: Vec<&str> = Vec::new();
+            let mut entities: Vec<&str> = Vec::new();
+            for (x, e) in &people {
+                if *x == c {
+                    codes.push(e.code_at(self.date).unwrap_or(""));
+                    entities.push(e.entity.as_str());
+                }
+            }
+            codes.sort_unstable();
+            codes.dedup();
+            entities.sort_unstable();
+            entities.dedup();
+            let code = match codes.as_slice() {
+                [one] if one.starts_with(c.as_str()) => one.to_string(),
+                _ => c.clone(),
+            };
+            let entity = match entities.as_slice() {
+                [one] => one.to_string(),
+                _ => format!("name:{surname}"),
+            };
+            let rule = format!(
+                "surname of dictionary people (\"{word}\": {} of {c}, the only country of \
+                 its bearers the document names)",
+                entities.len()
+            );
+            let (mut x, r) = self.new_mention((a, b), ActorKind::Person, Some(entity), rule);
+            x.set_code(Some(&code), book);
+            self.out[k] = (x, r);
+        }
+    }
+
+    /// Token `i` opens its sentence.
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || self.sent_of.get(i - 1) != self.sent_of.get(i)
     }
 
     /// Another mention than `k` gives `country` from the text itself (not copied, not a
