@@ -133,3 +133,17 @@ fn a_surname_inside_a_longer_name_is_no_dictionary_person() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_leader_in_office_keeps_a_surname_others_share() {
+    // two Equatoguinean leaders bore "Obama"; in 2015 the American was in office
+    let ms = resolve(
+        "Obama said he would not provide support to Israel.",
+        "2015-06-09",
+    );
+    assert_eq!(
+        find(&ms, "Obama").code.as_deref(),
+        Some("USAGOV"),
+        "{ms:#?}"
+    );
+}
