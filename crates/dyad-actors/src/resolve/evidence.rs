@@ -33,6 +33,7 @@ impl Resolver<'_> {
     /// is weighed against the document (see the module docs).
     pub(super) fn leader_surnames(&mut self) {
         let book = self.dict.codebook();
+        let mut places: Option<Vec<String>> = None;
         for k in 0..self.out.len() {
             let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
             if b != a + 1 || !m.rule.starts_with(LEADERS_ORIGIN) || m.kind != ActorKind::Person {
@@ -47,7 +48,11 @@ impl Resolver<'_> {
                 .as_deref()
                 .and_then(|e| e.rsplit(':').next())
                 .is_some_and(|n| n.contains('_'));
-            if !full_name || self.country_named(&country, k) {
+            if !full_name {
+                continue;
+            }
+            let places = places.get_or_insert_with(|| self.place_countries());
+            if self.country_named(&country, k, places) {
                 continue;
             }
             // the pre-parse layer linked it to a person named in full: the leader, or a
@@ -81,7 +86,7 @@ impl Resolver<'_> {
             let mut named: Vec<&str> = others
                 .iter()
                 .map(|(c, _)| c.as_str())
-                .filter(|c| self.country_named(c, k))
+                .filter(|c| self.country_named(c, k, places))
                 .collect();
             named.sort_unstable();
             named.dedup();
@@ -155,6 +160,7 @@ impl Resolver<'_> {
     /// agree. A surname named in full in the document is left to surname coreference.
     pub(super) fn dictionary_surnames(&mut self) {
         let book = self.dict.codebook();
+        let mut places: Option<Vec<String>> = None;
         for k in 0..self.out.len() {
             let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
             let word = self.doc.tokens[a].text.as_str();
@@ -190,7 +196,11 @@ impl Resolver<'_> {
             let mut named: Vec<&str> = people.iter().map(|(c, _)| c.as_str()).collect();
             named.sort_unstable();
             named.dedup();
-            named.retain(|c| self.country_named(c, k));
+            if people.is_empty() {
+                continue;
+            }
+            let places = places.get_or_insert_with(|| self.place_countries());
+            named.retain(|c| self.country_named(c, k, places));
             let [c] = named.as_slice() else {
                 continue;
             };
@@ -232,22 +242,30 @@ impl Resolver<'_> {
     }
 
     /// Another mention than `k` gives `country` from the text itself (not copied, not a
-    /// one-word leader surname), or a place the NER found lies in it.
-    fn country_named(&self, country: &str, k: usize) -> bool {
+    /// one-word leader surname), or a place the NER found lies in it (`places`, from
+    /// [`Resolver::place_countries`], worked out once per step and only when needed).
+    fn country_named(&self, country: &str, k: usize, places: &[String]) -> bool {
         let by_mention = self.out.iter().enumerate().any(|(j, (x, (xa, xb)))| {
             j != k
                 && x.country.as_deref() == Some(country)
                 && !derived(&x.rule)
                 && !(xb - xa == 1 && x.rule.starts_with(LEADERS_ORIGIN))
         });
-        by_mention
-            || self.entities.iter().any(|e| {
+        by_mention || places.iter().any(|c| c == country)
+    }
+
+    /// The countries of the places the NER found outside every mention.
+    fn place_countries(&self) -> Vec<String> {
+        self.entities
+            .iter()
+            .filter_map(|e| {
                 let (a, b) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
-                matches!(e.label.as_str(), "LOC" | "GPE")
+                let place = matches!(e.label.as_str(), "LOC" | "GPE")
                     && a < b
-                    && self.mention_at(a).is_none()
-                    && self.place_country(a, b).as_deref() == Some(country)
+                    && self.mention_at(a).is_none();
+                place.then(|| self.place_country(a, b)).flatten()
             })
+            .collect()
     }
 
     /// A longer mention of the entity of mention `k`.
