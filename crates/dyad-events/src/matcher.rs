@@ -31,6 +31,7 @@
 
 mod choice;
 mod phrase_match;
+mod prefilter;
 mod sequence;
 #[cfg(test)]
 mod tests;
@@ -41,6 +42,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::pattern::Element;
 use crate::verb_dictionary::{form_key, Pattern, VerbDictionary, VerbRef};
 use phrase_match::{is_prep, regroup};
+use prefilter::RequiredWords;
 
 /// A word of the sentence: its text and lemma. Built with [`Word::new`], which also keeps
 /// the upper-case forms the dictionary is compared with, so matching allocates nothing.
@@ -247,6 +249,8 @@ pub struct Matcher<'d> {
     synsets: HashMap<String, SynsetIndex, WordHash>,
     /// Per block, per pattern: what matching it needs, worked out once.
     plans: Vec<Vec<PatternPlan>>,
+    /// The words patterns require, numbered: a clause's are looked up once per clause.
+    required: RequiredWords,
     /// The dictionary is TABARI-style throughout (no pattern marks phrases): its patterns
     /// are word sequences, also read in sequence when the phrase reading fails. In a
     /// PETRARCH2 dictionary a flat pattern names the object's words, nothing more.
@@ -268,10 +272,13 @@ struct PatternPlan {
     marker: bool,
     /// The pattern skips a phrase (`^`).
     skips: bool,
+    /// Words (ids in [`RequiredWords`]) of which a clause must hold one for the pattern
+    /// to match it; empty when there is no such set.
+    needs: Box<[u32]>,
 }
 
 impl PatternPlan {
-    fn new(dict: &VerbDictionary, p: &Pattern) -> PatternPlan {
+    fn new(dict: &VerbDictionary, p: &Pattern, needs: Box<[u32]>) -> PatternPlan {
         let verb_at = p.verb_position();
         PatternPlan {
             after: match verb_at {
@@ -285,6 +292,7 @@ impl PatternPlan {
             verb_at,
             marker: !p.code.is_null() && !choice::is_event_code(&p.code),
             skips: p.elements.contains(&Element::Skip),
+            needs,
         }
     }
 }
@@ -315,13 +323,14 @@ impl<'d> Matcher<'d> {
                 (s.name.clone(), SynsetIndex { singles, multi })
             })
             .collect();
+        let mut required = RequiredWords::default();
         let plans: Vec<Vec<PatternPlan>> = dict
             .blocks
             .iter()
             .map(|b| {
                 b.patterns
                     .iter()
-                    .map(|p| PatternPlan::new(dict, p))
+                    .map(|p| PatternPlan::new(dict, p, required.for_pattern(p, &synsets)))
                     .collect()
             })
             .collect();
@@ -330,6 +339,7 @@ impl<'d> Matcher<'d> {
             dict,
             synsets,
             plans,
+            required,
             sequential,
         }
     }
@@ -373,7 +383,8 @@ impl<'d> Matcher<'d> {
         // a TABARI-style dictionary reads each pattern both ways and keeps the fuller
         // match (TABARI's longest pattern wins); a PETRARCH2 one only on the phrases
         let verbs = self.verbs(clause);
-        self.code_with(clause, &verbs, self.sequential)
+        let present = self.required.present(clause);
+        self.code_with(clause, &verbs, &present, self.sequential)
             .or_else(|| self.code_bare(clause, &verbs))
             .and_then(|(m, null)| (!null).then_some(m))
     }

@@ -5,6 +5,7 @@
 //! Kept apart from element matching because it decides between matches and never looks
 //! inside a pattern element.
 
+use super::prefilter::Present;
 use super::{Bindings, Clause, Match, Matcher, Role};
 use crate::codebook::quad_class_of_root;
 use crate::verb_dictionary::{CodePair, Pattern, VerbRef};
@@ -16,6 +17,7 @@ impl<'d> Matcher<'d> {
         &self,
         clause: &Clause,
         verbs: &[VerbRef],
+        present: &Present,
         surface: bool,
     ) -> Option<(Match<'d>, bool)> {
         // (match, code is null, exact, written for this verb)
@@ -27,7 +29,8 @@ impl<'d> Matcher<'d> {
                 // codes nothing, and the block's next pattern decides, as PETRARCH's unit
                 // tests expect ("restore fxll diplomatic ties" is 064)
                 let plan = &self.plans[r.block][pi];
-                if plan.marker {
+                // a pattern needing a word the clause lacks cannot match (`prefilter`)
+                if plan.marker || !present.admits(&plan.needs) {
                     continue;
                 }
                 let tree = self.match_pattern(p, plan, clause);

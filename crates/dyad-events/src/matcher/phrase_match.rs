@@ -299,7 +299,7 @@ fn compound(ph: &Phrase) -> bool {
 }
 
 /// Words read as prepositions when a flat pattern is regrouped.
-const PREPOSITIONS: &[&str] = &[
+pub(super) const PREPOSITIONS: &[&str] = &[
     "ABOUT", "AGAINST", "AMONG", "AT", "BETWEEN", "BY", "DURING", "FOR", "FROM", "IN", "INTO",
     "NEAR", "OF", "ON", "OVER", "THROUGH", "TO", "TOWARD", "TOWARDS", "UNDER", "UPON", "WITH",
     "WITHOUT",
