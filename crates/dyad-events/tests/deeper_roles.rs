@@ -7,10 +7,11 @@
 //! the verb hung from it in another role. Parses are hand-written rows.
 
 use dyad_core::Document;
-use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
+use dyad_events::{ActorRef, Coder, CoderConfig, VerbDictionary};
 
 mod common;
 use common::petrarch;
+use common::sorted_codings as codings;
 
 const DICT: &str = "\
 --- WELCOME [041] ---
@@ -59,16 +60,6 @@ fn doc(
         .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
         .collect();
     (d, refs)
-}
-
-fn codings(events: &[Event]) -> Vec<String> {
-    let c = |a: &Option<ActorRef>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
-    let mut v: Vec<String> = events
-        .iter()
-        .map(|e| format!("{}>{}:{}", c(&e.source), c(&e.target), e.cameo))
-        .collect();
-    v.sort();
-    v
 }
 
 fn code(tree: &[common::Row], actors: &[(usize, usize, &str)], vbn: &[usize]) -> Vec<String> {

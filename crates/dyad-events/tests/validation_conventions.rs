@@ -7,10 +7,11 @@
 //! hand-written rows.
 
 use dyad_core::Document;
-use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
+use dyad_events::{ActorRef, Coder, CoderConfig, VerbDictionary};
 
 mod common;
 use common::petrarch;
+use common::sorted_codings as codings;
 
 const DICT: &str = "\
 --- RESTORE [064] ---
@@ -28,16 +29,6 @@ fn doc(tree: &[common::Row], actors: &[(usize, usize, &str)]) -> (Document, Vec<
         .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
         .collect();
     (d, refs)
-}
-
-fn codings(events: &[Event]) -> Vec<String> {
-    let c = |a: &Option<ActorRef>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
-    let mut v: Vec<String> = events
-        .iter()
-        .map(|e| format!("{}>{}:{}", c(&e.source), c(&e.target), e.cameo))
-        .collect();
-    v.sort();
-    v
 }
 
 fn code(dict: &str, tree: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<String> {

@@ -29,6 +29,8 @@ mod marks;
 mod named_descriptions;
 mod resolution;
 #[cfg(test)]
+mod rule_test_support;
+#[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
 mod rule_tests_round6;

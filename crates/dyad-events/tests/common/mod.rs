@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use dyad_core::{DocMeta, Document, Sentence, Span, Token};
-use dyad_events::{ActorRef, CoderConfig};
+use dyad_events::{ActorRef, CoderConfig, Event};
 
 /// One parsed word: (text, lemma, upos, head 1-based or 0 for the root, deprel).
 pub type Row<'a> = (&'a str, &'a str, &'a str, usize, &'a str);
@@ -83,4 +83,15 @@ pub fn petrarch() -> CoderConfig {
         trailing_participles: false,
         ..CoderConfig::default()
     }
+}
+
+/// The events as sorted `SOURCE>TARGET:CODE` strings, the form PETRARCH's records list.
+pub fn sorted_codings(events: &[Event]) -> Vec<String> {
+    let c = |a: &Option<ActorRef>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    let mut v: Vec<String> = events
+        .iter()
+        .map(|e| format!("{}>{}:{}", c(&e.source), c(&e.target), e.cameo))
+        .collect();
+    v.sort();
+    v
 }

@@ -7,44 +7,8 @@
 //! that showed the error; tokens only unless the rule reads a tag or the parse, which the
 //! test then sets by hand.
 
+use super::rule_test_support::*;
 use super::*;
-
-fn quotes(text: &str) -> Vec<Quote> {
-    find_quotes(&crate::test_doc(text), &[])
-}
-
-fn indirect_of(d: &Document) -> Vec<(String, Option<String>)> {
-    find_quotes(d, &[])
-        .into_iter()
-        .filter(|q| !q.direct)
-        .map(|q| (q.text, q.speaker))
-        .collect()
-}
-
-fn indirect(text: &str) -> Vec<(String, Option<String>)> {
-    indirect_of(&crate::test_doc(text))
-}
-
-fn index(d: &Document, word: &str) -> usize {
-    d.tokens.iter().position(|t| t.text == word).unwrap()
-}
-
-/// Sets the fine tag of the first token spelled `word`.
-fn tag(d: &mut Document, word: &str, xpos: &str) {
-    let k = index(d, word);
-    d.tokens[k].xpos = Some(xpos.into());
-}
-
-/// Attaches the first token spelled `word` to the first spelled `head` (`None`: the root).
-fn attach(d: &mut Document, word: &str, head: Option<&str>, rel: &str) {
-    let k = index(d, word);
-    d.tokens[k].head = head.map(|h| index(d, h));
-    d.tokens[k].deprel = Some(rel.into());
-}
-
-fn pair(text: &str, speaker: &str) -> (String, Option<String>) {
-    (text.to_string(), Some(speaker.to_string()))
-}
 
 #[test]
 fn a_closing_attribution_may_have_a_long_subject() {
