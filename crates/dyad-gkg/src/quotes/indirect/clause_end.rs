@@ -7,7 +7,7 @@
 use dyad_core::Token;
 
 use super::reported_clause::SUBORDINATORS;
-use super::REPORTING;
+use super::reporting;
 use crate::quotes::{clause_parse, is_mark, is_verb, name_run, PRONOUNS};
 
 /// The end (exclusive) of the reported clause: the sentence end, a quote mark that opens a
@@ -69,7 +69,7 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                 || (t == "and"
                     && k > from
                     && toks.get(k + 1).is_some_and(|n| {
-                        REPORTING.contains(&n.text.as_str())
+                        reporting(&n.text)
                             || matches!(n.text.as_str(), "asked" | "urged" | "replied")
                     }))
                 // A second `that` clause of the same verb after a closing quote mark: `that
