@@ -120,15 +120,18 @@ impl Codebook {
     }
 
     /// True for an agent code: every group a known role, religion or international type.
+    /// `MUS` is both a country (Mauritius) and CAMEO's Muslim religion code; the codebook
+    /// files it as the country, so it is accepted here in its religion sense.
     pub fn is_valid_agent_code(&self, code: &str) -> bool {
         code.len() >= 3
             && code.len() % 3 == 0
             && code.bytes().all(|b| b.is_ascii_uppercase())
             && groups(code).all(|g| {
-                matches!(
-                    self.group_type(g),
-                    Some(GroupType::Role | GroupType::Religion | GroupType::International)
-                )
+                g == "MUS"
+                    || matches!(
+                        self.group_type(g),
+                        Some(GroupType::Role | GroupType::Religion | GroupType::International)
+                    )
             })
     }
 
