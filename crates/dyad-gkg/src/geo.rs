@@ -4,7 +4,9 @@
 //! US states and cities of 15,000+ people; `data/gkg/country_aliases.tsv` adds the short
 //! names news uses ("U.S.", "Britain"). Names are keyed by their lower-cased text with the
 //! spaces removed, so a key compares directly with a run of tokens ("New York" = `new`+`york`,
-//! "Saint-Denis" = `saint`+`-`+`denis`) whatever the tokenizer did with hyphens.
+//! "Saint-Denis" = `saint`+`-`+`denis`) whatever the tokenizer did with hyphens. The table
+//! is embedded and its rows parsed by `dyad-places` (shared with the actor resolver); the
+//! name index over them is this module's own.
 //!
 //! Candidates are runs of capitalised tokens (with `of`, `the`, `de`, `-` inside), longest
 //! match first. A city whose name is also an English tonal word ("Nice", "Hope") is only
@@ -25,20 +27,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{GkgError, ToneLexicon};
 
-const PLACES_TSV: &str = include_str!("../../../data/gkg/places.tsv");
 const ALIASES_TSV: &str = include_str!("../../../data/gkg/country_aliases.tsv");
 
-/// The kind of a place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Feature {
-    #[serde(rename = "country")]
-    Country,
-    /// A first-level division (a US state).
-    #[serde(rename = "ADM1")]
-    Adm1,
-    #[serde(rename = "city")]
-    City,
-}
+/// The kind of a place; the table's reader, `dyad-places`, defines it.
+pub use dyad_places::Feature;
 
 /// One gazetteer entry.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,7 +102,8 @@ fn key_into(s: &str, out: &mut String) {
 }
 
 impl Gazetteer {
-    /// Parses `places.tsv` and `country_aliases.tsv` texts; `#` lines are comments.
+    /// Parses `places.tsv` and `country_aliases.tsv` texts; `#` lines are comments. The
+    /// places are read by the shared reader of `dyad-places`, whose errors keep their line.
     pub fn parse(places: &str, aliases: &str) -> Result<Gazetteer, GkgError> {
         let lines = places.lines().count();
         let mut g = Gazetteer {
@@ -120,49 +113,26 @@ impl Gazetteer {
         };
         let mut by_iso3 = HashMap::new();
         let mut k = String::new();
-        for (n, line) in places.lines().enumerate() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let err = |m: &str| GkgError::table("data/gkg/places.tsv", n + 1, m);
-            let mut f = [""; 10];
-            let mut fields = 0;
-            for (i, v) in line.split('\t').enumerate() {
-                if let Some(slot) = f.get_mut(i) {
-                    *slot = v;
-                }
-                fields = i + 1;
-            }
-            if fields != 10 {
-                return Err(err(&format!("expected 10 fields, found {fields}")));
-            }
-            let feature = match f[1] {
-                "country" => Feature::Country,
-                "ADM1" => Feature::Adm1,
-                "city" => Feature::City,
-                other => return Err(err(&format!("unknown feature {other:?}"))),
-            };
-            let num = |i: usize| {
-                f[i].parse::<f64>()
-                    .map_err(|_| err(&format!("bad number {:?}", f[i])))
-            };
+        for row in dyad_places::rows(places) {
+            let row =
+                row.map_err(|e| GkgError::table(dyad_places::PLACES_PATH, e.line, e.message))?;
             let place = Place {
-                geonameid: f[0].parse().map_err(|_| err("bad geonameid"))?,
-                feature,
-                name: f[2].to_string(),
-                iso2: f[3].to_string(),
-                iso3: f[4].to_string(),
-                admin1: f[5].to_string(),
-                lat: num(6)?,
-                lon: num(7)?,
-                population: f[8].parse().map_err(|_| err("bad population"))?,
+                geonameid: row.geonameid,
+                feature: row.feature,
+                name: row.name.to_string(),
+                iso2: row.iso2.to_string(),
+                iso3: row.iso3.to_string(),
+                admin1: row.admin1.to_string(),
+                lat: row.lat,
+                lon: row.lon,
+                population: row.population,
             };
             let idx = g.places.len() as u32;
-            if feature == Feature::Country {
+            if row.feature == Feature::Country {
                 by_iso3.insert(place.iso3.clone(), idx);
             }
             g.add(&place.name, idx, true, &mut k);
-            for alt in f[9].split('|').filter(|a| !a.is_empty()) {
+            for alt in row.alternates() {
                 g.add(alt, idx, false, &mut k);
             }
             g.places.push(place);
@@ -212,7 +182,7 @@ impl Gazetteer {
     /// The gazetteer built from the embedded tables, parsed once.
     pub fn builtin() -> Result<&'static Gazetteer, &'static GkgError> {
         static GAZ: OnceLock<Result<Gazetteer, GkgError>> = OnceLock::new();
-        GAZ.get_or_init(|| Gazetteer::parse(PLACES_TSV, ALIASES_TSV))
+        GAZ.get_or_init(|| Gazetteer::parse(dyad_places::PLACES_TSV, ALIASES_TSV))
             .as_ref()
     }
 
