@@ -44,15 +44,7 @@ pub(super) fn quoted_runs(doc: &Document) -> Vec<Run> {
         if i > 0 && para_break(doc, i - 1, i) {
             carry = None;
             if let Some(o) = open.take() {
-                if i - 1 > o {
-                    out.push(Run {
-                        open: o,
-                        close: None,
-                        first: o + 1,
-                        last: i - 1,
-                        continues: false,
-                    });
-                }
+                push_run(&mut out, o, None, i - 1);
                 if !is_mark(&toks[i].text) {
                     carry = Some(i);
                 }
@@ -65,15 +57,7 @@ pub(super) fn quoted_runs(doc: &Document) -> Vec<Run> {
                 if i > 0 && para_break(doc, i - 1, i) {
                     single = None;
                 } else if single_close(doc, i) {
-                    if i > o + 1 {
-                        out.push(Run {
-                            open: o,
-                            close: Some(i),
-                            first: o + 1,
-                            last: i - 1,
-                            continues: false,
-                        });
-                    }
+                    push_run(&mut out, o, Some(i), i - 1);
                     single = None;
                     continue;
                 } else {
@@ -88,15 +72,7 @@ pub(super) fn quoted_runs(doc: &Document) -> Vec<Run> {
         }
         match open {
             Some(o) if is_close(t) || is_straight(t) => {
-                if i > o + 1 {
-                    out.push(Run {
-                        open: o,
-                        close: Some(i),
-                        first: o + 1,
-                        last: i - 1,
-                        continues: false,
-                    });
-                }
+                push_run(&mut out, o, Some(i), i - 1);
                 open = None;
             }
             None if carry.is_some_and(|c| c < i)
@@ -119,17 +95,22 @@ pub(super) fn quoted_runs(doc: &Document) -> Vec<Run> {
         }
     }
     if let Some(o) = open {
-        if toks.len() > o + 1 {
-            out.push(Run {
-                open: o,
-                close: None,
-                first: o + 1,
-                last: toks.len() - 1,
-                continues: false,
-            });
-        }
+        push_run(&mut out, o, None, toks.len() - 1);
     }
     out
+}
+
+/// Adds the run of the words after the mark at `open` up to `last`, unless it is empty.
+fn push_run(out: &mut Vec<Run>, open: usize, close: Option<usize>, last: usize) {
+    if last > open {
+        out.push(Run {
+            open,
+            close,
+            first: open + 1,
+            last,
+            continues: false,
+        });
+    }
 }
 
 /// An opening single mark: `‘` after a space (or at the start), glued to a word.
