@@ -108,7 +108,7 @@ impl Resolver<'_> {
                     .collect();
                 codes.dedup();
                 let code = match codes.as_slice() {
-                    [one] if codes.len() == 1 => one.to_string(),
+                    [one] => one.to_string(),
                     _ => c.clone(),
                 };
                 let entities: Vec<&str> = same.iter().map(|e| e.entity.as_str()).collect();
