@@ -217,6 +217,12 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// True when actor `a` is a bare country code (`UKR`): a country, or a place standing
+    /// for one.
+    pub fn is_place_actor(&self, a: usize) -> bool {
+        self.country.get(a).copied().unwrap_or(false)
+    }
+
     /// Fills [`Clause::following`] (the words after each verb in its subtree), which only
     /// a dictionary read in sequence uses.
     pub fn with_following(mut self, yes: bool) -> Tree<'a> {

@@ -78,6 +78,23 @@ pub struct CoderConfig {
     /// (", seeking to mend ties", ", offering military support"). A material one (",
     /// killing eight") is never coded: it tells the main event's outcome. On by default.
     pub trailing_participles: bool,
+    /// Let place names stand for their country as actors (see [`PLACE_KEY`]): PETRARCH's
+    /// actor dictionaries list cities and capitals as synonyms of their country, so
+    /// "protested *in Beijing*" has the target `CHN` and "killed *in Ukraine*" the source
+    /// `UKR`. dyad's resolver treats a locative place as where an event happened, not who
+    /// took part, so this is off by default and on where PETRARCH's conventions are
+    /// measured.
+    pub places_as_actors: bool,
+}
+
+/// The key of [`ActorRef::extra`] marking a place standing for its country
+/// (`"place": true`, code = the country's code): such refs are actors only under
+/// [`CoderConfig::places_as_actors`], and otherwise ignored.
+pub const PLACE_KEY: &str = "place";
+
+/// True when `a` is a place reference ([`PLACE_KEY`]).
+pub fn is_place(a: &ActorRef) -> bool {
+    a.extra.get(PLACE_KEY).and_then(|v| v.as_bool()) == Some(true)
 }
 
 impl Default for CoderConfig {
@@ -93,6 +110,7 @@ impl Default for CoderConfig {
             speech_as_accusation: false,
             null_actors: false,
             trailing_participles: true,
+            places_as_actors: false,
         }
     }
 }
@@ -147,7 +165,11 @@ impl<'d> Coder<'d> {
     /// spans into `doc.text`), in any order. Events are numbered `e1`, `e2`... in order.
     pub fn code(&self, doc: &Document, actors: &[ActorRef]) -> Vec<Event> {
         let today = doc.doc.date.as_deref().and_then(Day::parse);
-        let mut coded: Vec<&ActorRef> = actors.iter().filter(|a| a.code.is_some()).collect();
+        let mut coded: Vec<&ActorRef> = actors
+            .iter()
+            .filter(|a| a.code.is_some())
+            .filter(|a| self.config.places_as_actors || !is_place(a))
+            .collect();
         coded.sort_by_key(|a| a.span.start);
         let agents: Vec<Agent> = actors
             .iter()

@@ -56,7 +56,7 @@ mod verb_reader;
 
 pub use clause_builder::{clauses, VerbClause};
 pub use codebook::{CameoCode, Codebook, PloverMapping, PloverVia};
-pub use coder::{Coder, CoderConfig, Negation};
+pub use coder::{is_place, Coder, CoderConfig, Negation, PLACE_KEY};
 pub use discards::{Discard, Discards};
 pub use error::EventsError;
 pub use event::{ActorRef, Event, Location, PatternRef, Plover};

@@ -16,11 +16,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
 use clap::{Args, Subcommand};
-use dyad_actors::{Date, Dictionary, DictionaryBuilder};
+use dyad_actors::{Date, Dictionary, DictionaryBuilder, EntryKind};
 use dyad_core::{DocMeta, Document, Span};
+use dyad_events::event::ActorRef;
 use dyad_events::{
     plover_2021_type, read_gsr, Coder, CoderConfig, Coding, Event, MarkRole, Negation, Scoreboard,
-    ValidationFile,
+    ValidationFile, PLACE_KEY,
 };
 use dyad_models::{Models, Scratch};
 use serde::Serialize;
@@ -112,8 +113,58 @@ impl Runner {
                 );
             }
         }
-        coder.code(&doc, &actor_refs(&actors))
+        let mut refs = actor_refs(&actors);
+        if coder.config().places_as_actors {
+            refs.extend(place_refs(&doc, dict, date, &actors));
+        }
+        coder.code(&doc, &refs)
     }
+}
+
+/// The places PETRARCH's dictionaries would code as their country and dyad's resolver
+/// leaves as places: a city or capital the actor dictionary ties to a country ("talks in
+/// *Zurich*", "a protest in *Beijing*"), where no actor mention lies. Each becomes an
+/// actor reference marked as a place ([`dyad_events::PLACE_KEY`]) with the country's
+/// code, which the coder uses only under `places_as_actors`.
+fn place_refs(
+    doc: &Document,
+    dict: &Dictionary,
+    date: Option<Date>,
+    actors: &[dyad_actors::ActorMention],
+) -> Vec<ActorRef> {
+    let mut out = Vec::new();
+    let mut scratch = dyad_actors::Scratch::default();
+    let mut found = Vec::new();
+    for s in &doc.sentences {
+        let toks = &doc.tokens[s.tokens[0]..s.tokens[1]];
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        found.clear();
+        dict.find_into(&words, date, &mut scratch, &mut found);
+        for m in &found {
+            if !matches!(m.entry.kind, EntryKind::City | EntryKind::Capital) {
+                continue;
+            }
+            let Some(code) = m.code else { continue };
+            let (a, b) = m.tokens;
+            let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+            let taken = actors
+                .iter()
+                .any(|x| x.span.start < span.end && span.start < x.span.end);
+            if taken {
+                continue;
+            }
+            let mut extra = serde_json::Map::new();
+            extra.insert(PLACE_KEY.into(), true.into());
+            extra.insert("rule".into(), "place as its country (event coder)".into());
+            out.push(ActorRef {
+                mention: span.get(&doc.text).unwrap_or_default().to_string(),
+                span,
+                code: Some(code.to_string()),
+                extra,
+            });
+        }
+    }
+    out
 }
 
 /// `19950101` -> `1995-01-01`.
@@ -189,6 +240,9 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
             null_actors: true,
             // nor participle clauses after the main one (", seeking to mend ties")
             trailing_participles: false,
+            // PETRARCH's actor dictionaries list cities and capitals as their country
+            // ("+ZURICH_" under SWITZERLAND): a place is an actor wherever it stands
+            places_as_actors: !vf.environment.actor_files.is_empty(),
         };
         // a record's `<Config option="require_dyad" value="false">` lets an event without
         // a target count (coded `---`), as PETRARCH's option does
@@ -216,6 +270,8 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
                 a.trace.contains(&r.id),
             );
             let mut produced: Vec<Coding> = Vec::new();
+            // per coding, the trigger and pattern that made it, for the verbose listing
+            let mut why: Vec<String> = Vec::new();
             for e in events.iter().filter(|e| !e.negated) {
                 let c = Coding {
                     source: e
@@ -231,6 +287,9 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
                     code: e.cameo.clone(),
                 };
                 if !produced.contains(&c) {
+                    let pattern = e.pattern.as_ref().map_or("", |p| p.text.as_str());
+                    let trigger = e.trigger.get(&r.text).unwrap_or_default();
+                    why.push(format!("{trigger}/{pattern}"));
                     produced.push(c);
                 }
             }
@@ -238,7 +297,14 @@ fn petrarch(a: &EventsArgs) -> Result<()> {
             if a.verbose && !o.is_perfect() {
                 let show = |v: &[Coding]| {
                     v.iter()
-                        .map(|c| format!("{}>{}:{}", c.source, c.target, c.code))
+                        .map(|c| {
+                            // a false positive says which trigger and pattern made it
+                            let how = produced
+                                .iter()
+                                .position(|p| p == c)
+                                .map_or(String::new(), |i| format!(" ({})", why[i]));
+                            format!("{}>{}:{}{how}", c.source, c.target, c.code)
+                        })
                         .collect::<Vec<_>>()
                         .join(" ")
                 };

@@ -43,10 +43,21 @@ impl Tree<'_> {
         let inside = (0..self.toks.len()).filter(|&k| self.actor[k] == Some(a));
         let modifiers = self.kids(t).filter(|&k| base_rel(&self.toks[k]) == "nmod");
         for k in inside.chain(modifiers) {
-            for j in self.kids(k) {
-                if base_rel(&self.toks[j]) != "conj" || is_verb(&self.toks[j]) {
-                    continue;
+            // "US and *British* activists": a mention word coordinated under a country
+            // before it (the parse makes `British` the conjunct of `US`) shares too
+            let mut first = k;
+            while base_rel(&self.toks[first]) == "conj" && !is_verb(&self.toks[first]) {
+                match self.heads[first] {
+                    Some(h) if h != t && self.actor[h] != Some(a) => first = h,
+                    _ => break,
                 }
+            }
+            let before = (first != k).then_some(first);
+            let after = self
+                .kids(k)
+                .chain(before.into_iter().flat_map(|f| self.kids(f)))
+                .filter(|&j| base_rel(&self.toks[j]) == "conj" && !is_verb(&self.toks[j]));
+            for j in before.into_iter().chain(after) {
                 if let Some(b) = self
                     .coded_actor_at(j)
                     .filter(|&b| b != a && self.country[b])

@@ -35,6 +35,37 @@ impl<'d> Coder<'d> {
         Vec::new()
     }
 
+    /// PETRARCH2 reads a passive's source in its `by`, `from` or `in` phrase: under
+    /// [`CoderConfig::places_as_actors`](super::CoderConfig), a passive without an agent
+    /// takes the place its `in`/`from` phrase names ("10 Russian soldiers killed *in
+    /// Ukraine*": `UKR`), a country or a place standing for one, not the target's phrase.
+    pub(super) fn place_source(
+        &self,
+        tree: &Tree,
+        ci: &ClauseInfo,
+        target: Option<Role>,
+    ) -> Vec<Filled> {
+        if !self.config.places_as_actors || !ci.clause.passive {
+            return Vec::new();
+        }
+        for (i, o) in ci.clause.obliques.iter().enumerate() {
+            let p = o.prep.lemma();
+            let origin = p.eq_ignore_ascii_case("in") || p.eq_ignore_ascii_case("from");
+            if !origin || target == Some(Role::Oblique(i)) {
+                continue;
+            }
+            let Some(&h) = ci.obliques.get(i) else {
+                continue;
+            };
+            // the phrase names the place itself ("in Ukraine"), not something there ("in
+            // detention in Afghanistan", "in Israeli tank shelling")
+            if tree.actor_at(h).is_some_and(|a| tree.is_place_actor(a)) {
+                return self.fill_head(tree, h);
+            }
+        }
+        Vec::new()
+    }
+
     /// The actors filling a matched role: the role phrase's actor and its conjuncts'.
     pub(super) fn fill(&self, tree: &Tree, ci: &ClauseInfo, role: Option<Role>) -> Vec<Filled> {
         let head = match role {

@@ -119,10 +119,13 @@ impl<'d> Coder<'d> {
                 });
             let (sources, mut targets) = match forced {
                 Some(st) => st,
-                None => (
-                    self.fill(tree, ci, m.source),
-                    self.fill(tree, ci, target_role),
-                ),
+                None => {
+                    let mut sources = self.fill(tree, ci, m.source);
+                    if sources.is_empty() && m.source.is_none() {
+                        sources = self.place_source(tree, ci, target_role);
+                    }
+                    (sources, self.fill(tree, ci, target_role))
+                }
             };
             // "promised to work with the EU": a target-less verb takes its complement's
             if targets.is_empty() && !compound_only {
