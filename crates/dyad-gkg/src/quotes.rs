@@ -36,6 +36,8 @@ mod rule_tests;
 mod rule_tests_round6;
 #[cfg(test)]
 mod rule_tests_round7;
+#[cfg(test)]
+mod rule_tests_round8;
 mod speaker_names;
 mod speakers;
 #[cfg(test)]

@@ -78,7 +78,7 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
         if toks.get(e).is_some_and(|t| t.text == ",") {
             let v = (e + 1..(e + 40).min(toks.len()))
                 .take_while(|&k| !is_mark(&toks[k].text) && toks[k].text != ".")
-                .find(|&k| is_verb(&toks[k].text) && toks[k - 1].text == ",");
+                .find(|&k| closes_apposition(toks, k));
             if let Some(v) = v {
                 return Some(((s, e), v));
             }
@@ -99,12 +99,35 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
     let spk = name_before(toks, v)
         .filter(|&(s, _)| s >= i)
         .or_else(|| pronoun_before(toks, v).filter(|&(s, _)| s >= i))
+        // A role, then the name in apposition: `," Sweden's chief prosecutor, Eva Lind,
+        // said`: the name between the last two commas.
+        .or_else(|| apposed_name_before(toks, i, v))
         .or_else(|| {
             (i..v)
                 .find_map(|k| name_run(toks, k))
                 .filter(|&(_, e)| e <= v)
         })?;
     Some((spk, v))
+}
+
+/// Whether token `k` is the speech verb closing an apposition: right after its comma, or
+/// after an auxiliary that follows the comma (`, a senior fellow at ..., has written.`), in
+/// any form of a listed verb (`written` of `wrote`, by the lemma).
+fn closes_apposition(toks: &[Token], k: usize) -> bool {
+    let speech = is_verb(&toks[k].text) || super::lexicon::other_form_of(&toks[k], is_verb);
+    let after_comma = toks[k - 1].text == ","
+        || k >= 2
+            && matches!(toks[k - 1].text.as_str(), "has" | "have" | "had")
+            && toks[k - 2].text == ",";
+    speech && after_comma
+}
+
+/// `ROLE, NAME, said` after a quote (`," the agency's director, Eva Lind, said`): the name
+/// set between the two commas before the verb `v`, inside `[i, v)`.
+fn apposed_name_before(toks: &[Token], i: usize, v: usize) -> Option<(usize, usize)> {
+    let c = v.checked_sub(1).filter(|&c| toks[c].text == ",")?;
+    let (s, e) = name_before(toks, c)?;
+    (s > i && e == c && toks[s - 1].text == ",").then_some((s, e))
 }
 
 /// `Blinken said: "` / `He stressed ..., saying: "`: the speaker before the opening mark.

@@ -62,6 +62,9 @@ type Found = (Option<(usize, usize)>, usize, usize);
 /// `CLAUSE-START, X said, REST.`: the speech verb `v` with its speaker set between commas
 /// inside the sentence `[a, b)`; the reported clause is the whole sentence.
 pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Option<Found> {
+    if let Some(found) = inverted_parenthetical(toks, a, v, b) {
+        return Some(found);
+    }
     let spk = name_before(toks, v).or_else(|| pronoun_before(toks, v))?;
     // Back over the titles `name_before` strips ("Mr Panvalkar") to the opening comma.
     let mut c = spk.0.checked_sub(1)?;
@@ -89,6 +92,12 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
     if d + 2 >= b || toks[d].text != "," {
         return None;
     }
+    // An attribution citing its source (`..., Ruiz said, per the Herald.`) closes its clause.
+    let cites =
+        toks[d + 1].text == "per" || toks[d + 1].text == "according" && toks[d + 2].text == "to";
+    if cites {
+        return None;
+    }
     let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);
     // A participle after the attribution is the speaker's (`..., Graham said, offering the
     // example of ...`): the report is the clause before it.
@@ -98,6 +107,47 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
         return (a..c).all(plain).then_some((Some(spk), a, c));
     }
     ((a..c).all(plain) && (d + 1..b).all(plain)).then_some((Some(spk), a, b))
+}
+
+/// `CLAUSE-START, says X, REST.`: the inverted form of [`parenthetical`], the verb first and
+/// a name after it, set between commas inside the sentence; the reported clause is the whole
+/// sentence (`The key to the deal, says Lopez, is the timing.`). The words before the verb
+/// are a subject with no finite verb of its own, and a finite verb right after the closing
+/// comma goes on with it: otherwise the attribution closes a clause and what follows the
+/// name is its apposition (`..., said Lopez, a doctor in Fresno.`, `..., said Lopez, who
+/// heads the union.`).
+fn inverted_parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Option<Found> {
+    if v < a + 3 || toks[v - 1].text != "," {
+        return None;
+    }
+    let (s, e) = name_after(toks, v + 1).filter(|&(s, _)| s == v + 1)?;
+    if toks.get(e).is_none_or(|t| t.text != ",") || e + 3 >= b {
+        return None;
+    }
+    // By the tag; untagged, the forms of `be`, `have` and the modals.
+    let finite = |t: &Token| match t.xpos.as_deref() {
+        Some(x) => matches!(x, "VBD" | "VBZ" | "VBP" | "MD"),
+        None => matches!(
+            t.text.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+        ),
+    };
+    let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);
+    let subject_only = (a..v - 1).all(|k| plain(k) && !finite(&toks[k]));
+    (finite(&toks[e + 1]) && subject_only && (e + 1..b).all(plain)).then_some((Some((s, e)), a, b))
 }
 
 /// `..., according to X, had ...`: an `according to` phrase between commas inside its
@@ -120,7 +170,25 @@ pub(super) fn according_inside(toks: &[Token], a: usize, v: usize, p: usize, b: 
             )
         }
     };
-    if (a..v).any(finite) {
+    // An auxiliary whose verb comes after the phrase (`He had, according to X, killed ...`)
+    // splits one verb group around it: no clause of its own before the phrase.
+    // (Or, whatever the parse made of it, `have` or `be` right before the phrase and a
+    // participle or past form right after it.)
+    let split_group = |k: usize| {
+        let by_parse = parsed
+            && toks[k].upos.as_deref() == Some("AUX")
+            && toks[k].head.is_some_and(|h| h > p && h < b);
+        let by_words = k + 2 == v
+            && matches!(
+                toks[k].text.as_str(),
+                "had" | "has" | "have" | "was" | "were" | "is" | "are"
+            )
+            && toks
+                .get(p + 1)
+                .is_some_and(|n| matches!(n.xpos.as_deref(), Some("VBN" | "VBD")));
+        by_parse || by_words
+    };
+    if (a..v).any(|k| finite(k) && !split_group(k)) {
         return false;
     }
     const OPENERS: &[&str] = &[
@@ -172,6 +240,14 @@ pub(super) fn partial_then_attribution(
     if !w.chars().all(char::is_alphanumeric)
         || (a..o).any(|k| is_verb(&toks[k].text) || toks[k].text == "according")
     {
+        return None;
+    }
+    // The writer's words before the mark must hold the clause's verb: when they are only its
+    // subject (`Border agents "say you've got to ..."`), the marks hold the verb and the
+    // speaker's words are the quote alone. (By the tags; untagged text keeps the rule.)
+    let tagged = toks[a..o].iter().all(|t| t.xpos.is_some());
+    let finite = |t: &Token| matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"));
+    if tagged && !toks[a..o].iter().any(finite) {
         return None;
     }
     Some((Some(spk), a, m))

@@ -122,6 +122,8 @@ pub(super) fn indirect(
                 None
             } else if reporting(&toks[v].text)
                 || (v == a && reporting(&toks[v].text.to_lowercase()))
+                || other_form(&toks[v])
+                || as_report(toks, a, v)
                 || phrasal_report(toks, v)
             {
                 embedded::passive_told(toks, a, v, b)
@@ -143,6 +145,7 @@ pub(super) fn indirect(
                     .or_else(|| embedded::partial_then_attribution(doc, a, v, direct))
             } else if toks[v].text.eq_ignore_ascii_case("according")
                 && toks.get(v + 1).is_some_and(|t| t.text == "to")
+                || according::per_source(toks, a, v)
             {
                 // A clause another speaker of the sentence already reports (`As Gupta noted
                 // at the time, CLAUSE, according to guidance from the Mayo Clinic.`) is not
@@ -211,6 +214,31 @@ pub(super) fn indirect(
             ));
         }
     }
+}
+
+/// Whether `t` is a form the shared list leaves out of a verb it holds (`reports` of
+/// `reported`; not the extra forms, which stand for themselves only): a finite verb by the tag (a participle after `has` is left to the rules of the listed
+/// forms).
+fn other_form(t: &Token) -> bool {
+    t.xpos.as_deref() != Some("VBN")
+        && super::lexicon::other_form_of(t, |w| SPEECH_VERBS.contains(&w))
+}
+
+/// `As Feng reports for NPR, ...`: in a fronted `As` attribution (up to six words, no comma
+/// before the verb) the present form of a listed verb is that verb, whatever its tag (a
+/// tagger reads `reports` after a name as a plural noun).
+fn as_report(toks: &[Token], a: usize, v: usize) -> bool {
+    let Some(stem) = toks[v].text.strip_suffix('s') else {
+        return false;
+    };
+    toks[a].text == "As"
+        && v > a + 1
+        && v <= a + 6
+        && !(a..v).any(|k| toks[k].text == ",")
+        && stem.chars().all(|c| c.is_ascii_lowercase())
+        && [format!("{stem}ed"), format!("{stem}d")]
+            .iter()
+            .any(|f| SPEECH_VERBS.contains(&f.as_str()))
 }
 
 /// The part of sentence `[a, b)` in the paragraph of token `v`.

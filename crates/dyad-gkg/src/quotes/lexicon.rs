@@ -280,3 +280,24 @@ pub(super) fn capitalised(t: &str) -> bool {
 pub(super) fn is_verb(t: &str) -> bool {
     SPEECH_VERBS.contains(&t) || ATTRIBUTION_VERBS.contains(&t)
 }
+
+/// Whether `t` is a verb form a list leaves out of a verb it holds (`reports` of `reported`,
+/// `written` of `writes`): tagged as a verb, its lemma, inflected, is in the list `listed`.
+/// A noun (`the reports that ...`) has a noun's tag and is not one; untagged tokens are not.
+pub(super) fn other_form_of(t: &dyad_core::Token, listed: impl Fn(&str) -> bool) -> bool {
+    let (Some(lemma), Some(tag)) = (t.lemma.as_deref(), t.xpos.as_deref()) else {
+        return false;
+    };
+    matches!(tag, "VBZ" | "VBD" | "VBP" | "VBN")
+        && !lemma.is_empty()
+        && lemma.chars().all(|c| c.is_ascii_lowercase())
+        && [
+            lemma.to_string(),
+            format!("{lemma}s"),
+            format!("{lemma}es"),
+            format!("{lemma}d"),
+            format!("{lemma}ed"),
+        ]
+        .iter()
+        .any(|f| listed(f))
+}

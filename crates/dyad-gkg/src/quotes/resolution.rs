@@ -90,7 +90,10 @@ pub(super) fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person>
             Some("flat" | "compound" | "appos") => toks[i].head.is_some_and(subject),
             Some(_) => false,
         };
-        if parsed_subject && capitalised(&t.text) {
+        // A surname right before a speech verb is its subject whatever the tagger made of a
+        // surname that is also a common word (`Early says ...` parsed as an adverb).
+        let before_speech = toks.get(i + 1).is_some_and(|n| super::is_verb(&n.text));
+        if (parsed_subject || before_speech && !object) && capitalised(&t.text) {
             out.push(Person {
                 span: t.span,
                 name: full.to_string(),

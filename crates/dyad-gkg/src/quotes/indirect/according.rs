@@ -1,4 +1,4 @@
-//! `According to X, CLAUSE` and `CLAUSE, according to X`: the source (the last name of the
+//! `According to X, CLAUSE` and `CLAUSE, according to X` (or `per X`): the source (the last name of the
 //! phrase, an apposition after it, or a source noun such as "court records") and the
 //! clause it reports, which is the rest of the sentence on the side away from the phrase.
 
@@ -16,9 +16,16 @@ pub(super) fn according_to(
     v: usize,
     b: usize,
 ) -> Option<((usize, usize), usize, usize)> {
+    // The source phrase starts after `according to`, or after `per` (`Yersinia pestis, per
+    // the WHO, is found ...`), which news writes for the same attribution.
+    let src = if toks[v].text.eq_ignore_ascii_case("per") {
+        v + 1
+    } else {
+        v + 2
+    };
     // The phrase ends at a comma, a dash or a bracket too (`according to The Washington
     // Post's Fact Checker -- there is ...`).
-    let mut p = (v + 2..b)
+    let mut p = (src..b)
         .find(|&k| {
             is_mark(&toks[k].text)
                 || matches!(
@@ -29,8 +36,8 @@ pub(super) fn according_to(
         .unwrap_or(b);
     // The speaker: the last name in the phrase, or an apposition after it ("the team's coach,
     // Alireza Mehraban,").
-    let names: Vec<(usize, usize)> = (v + 2..p)
-        .filter(|&k| k == v + 2 || !capitalised(&toks[k - 1].text))
+    let names: Vec<(usize, usize)> = (src..p)
+        .filter(|&k| k == src || !capitalised(&toks[k - 1].text))
         .filter_map(|k| name_run(toks, k).filter(|&(_, e)| e <= p))
         .collect();
     // A person with an affiliation is the source, not the body (`according to a 2018 survey
@@ -60,14 +67,14 @@ pub(super) fn according_to(
         }
     }
     // No comma: "According to Rathbun the property was ...".
-    if let Some((s, e)) = name_run(toks, v + 2) {
+    if let Some((s, e)) = name_run(toks, src) {
         let clause_word = toks.get(e).is_some_and(|t| {
             matches!(
                 t.text.as_str(),
                 "the" | "a" | "an" | "this" | "these" | "it" | "he" | "she" | "they" | "there"
             )
         });
-        if s == v + 2 && p > e + 3 && clause_word {
+        if s == src && p > e + 3 && clause_word {
             spk = Some((s, e));
             p = e - 1;
         }
@@ -75,16 +82,14 @@ pub(super) fn according_to(
     // No name: a source noun closing a short phrase ("the city's police department",
     // "court records").
     let spk = spk.or_else(|| {
-        let last = p
-            .checked_sub(1)
-            .filter(|&l| l >= v + 2 && p - (v + 2) <= 6)?;
+        let last = p.checked_sub(1).filter(|&l| l >= src && p - src <= 6)?;
         // A tagged plural noun in lower case is a source as well ("teachers unions").
         let tagged_plural = toks[last].xpos.as_deref() == Some("NNS")
             && toks[last].text.starts_with(|c: char| c.is_lowercase())
-            && p - (v + 2) <= 4;
-        (SOURCE_NOUNS.contains(&toks[last].text.as_str()) || tagged_plural).then_some((v + 2, p))
+            && p - src <= 4;
+        (SOURCE_NOUNS.contains(&toks[last].text.as_str()) || tagged_plural).then_some((src, p))
     });
-    let spk = spk.or_else(|| postmodified_source(toks, v + 2, p))?;
+    let spk = spk.or_else(|| postmodified_source(toks, src, p))?;
     if embedded::according_inside(toks, a, v, p, b) {
         return Some((spk, a, b));
     }
@@ -111,6 +116,12 @@ pub(super) fn according_to(
         // `"Here we are ...," he told settler leaders, according to a statement.`: a direct
         // quote and its attribution, not a clause.
         if is_mark(&toks[a].text) {
+            return None;
+        }
+        // Nor a clause whose own attribution closes it (`Border agents "say ...," he said,
+        // according to the Intelligencer.`): the clause has its speaker, and the cited
+        // source is not annotated again.
+        if (last.saturating_sub(4).max(a)..last).any(|k| is_verb(&toks[k].text)) {
             return None;
         }
         // "... migrants which, according to AFP, ...": a relative clause, not a report.
@@ -171,4 +182,17 @@ fn postmodified_source(toks: &[Token], f: usize, p: usize) -> Option<(usize, usi
     let plural =
         noun.xpos.as_deref() == Some("NNS") && noun.text.starts_with(|c: char| c.is_lowercase());
     (SOURCE_NOUNS.contains(&noun.text.as_str()) || plural).then_some((f, p))
+}
+
+/// Whether `per` at `v` cites a source (`..., per the WHO, ...`, `Per Reuters, ...`): set off by
+/// a comma or opening its sentence (`a`), with a name or `the` and a name after it; not the
+/// `per` of a rate (`$5 per day`).
+pub(super) fn per_source(toks: &[Token], a: usize, v: usize) -> bool {
+    let opens = v == a && toks[v].text == "Per"
+        || v > a && toks[v].text == "per" && toks[v - 1].text == ",";
+    let named = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| capitalised(&t.text) && !is_mark(&t.text))
+    };
+    opens && (named(v + 1) || toks.get(v + 1).is_some_and(|t| t.text == "the") && named(v + 2))
 }

@@ -57,7 +57,9 @@ pub(super) fn reported_clause(
                         || setting && matches!(n.xpos.as_deref(), Some("VBZ" | "VBP"))
                 })
         })
-        .filter(|&t| t == v + 1 || !begun_clause(toks, v, t));
+        .filter(|&t| t == v + 1 || !begun_clause(toks, v, t))
+        // `said of that plan ...`: after a preposition `that` is a determiner.
+        .filter(|&t| t == v + 1 || !preposition(&toks[t - 1]));
     // `notes the CDC requirement that ...`: the clause is the noun's, and the verb reports
     // nothing, unless the noun is one of speech (`reiterated the UK's position that ...`).
     if let Some(t) = that.filter(|&t| t > v + 1 && noun_object(toks, v, t, tell)) {
@@ -299,4 +301,16 @@ fn document_issuer(doc: &Document, a: usize, v: usize) -> Option<(usize, usize)>
         return None;
     }
     subject_of(doc, v - 3).filter(|&(s, _)| s >= a)
+}
+
+/// Whether `t` is a preposition: by the tag (`ADP`, not the `to` of an infinitive), or by the
+/// word when untagged.
+fn preposition(t: &Token) -> bool {
+    match t.upos.as_deref() {
+        Some(u) => u == "ADP",
+        None => matches!(
+            t.text.as_str(),
+            "of" | "about" | "on" | "in" | "at" | "for" | "with" | "by" | "from"
+        ),
+    }
 }

@@ -53,6 +53,18 @@ fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize
 
 /// `X, who said ...`: the name or noun before the relative `who` speaks.
 pub(super) fn who_antecedent(toks: &[Token], a: usize, v: usize) -> Option<(usize, usize)> {
+    // A restrictive relative (`retailers that said ...`, `a group who said ...`): by the
+    // tag, a relative pronoun right after a noun.
+    if v >= a + 2
+        && matches!(toks[v - 1].xpos.as_deref(), Some("WDT" | "WP"))
+        && matches!(toks[v - 1].text.as_str(), "that" | "who")
+        && toks[v - 2]
+            .xpos
+            .as_deref()
+            .is_some_and(|x| x.starts_with("NN"))
+    {
+        return Some((v - 2, v - 1));
+    }
     if v < a + 3 || toks[v - 1].text != "who" || toks[v - 2].text != "," {
         return None;
     }

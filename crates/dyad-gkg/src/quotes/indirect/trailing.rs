@@ -18,11 +18,17 @@ pub(super) fn trailing(
     v: usize,
     b: usize,
 ) -> Option<((usize, usize), usize, usize)> {
+    // A participle modifying the noun before it (`..., a deal announced last week.`) is no
+    // attribution: by the parse, a past participle attached to a noun.
+    if toks[v].xpos.as_deref() == Some("VBN") && toks[v].deprel.as_deref() == Some("acl") {
+        return None;
+    }
     let mut end = b;
     while end > v + 1 && matches!(toks[end - 1].text.as_str(), "." | "!" | "?") {
         end -= 1;
     }
     end = writer_addition(toks, v, end);
+    end = cited_source(toks, v, end);
     let quiet_tail =
         (v + 1..end).all(|k| time_word(&toks[k].text)) || setting_phrase(toks, v + 1, end);
     let (c, spk) = if let Some(n) = inverted_source(toks, v, end) {
@@ -106,11 +112,44 @@ pub(super) fn trailing(
         .chain((c + 1 < v && is_mark(&toks[c + 1].text)).then_some(c + 1))
         .filter(|&k| is_mark(&toks[k].text))
         .count();
-    let partial_ok = marks % 2 == 0 && !is_mark(&toks[a].text);
+    let partial_ok = marks % 2 == 0 && !is_mark(&toks[a].text) && !verb_only_quoted(toks, a, c);
     if c <= a || (marks > 0 && !partial_ok) || (c + 1..v).any(|k| is_verb(&toks[k].text)) {
         return None;
     }
     Some((spk, skip_conjunction(toks, a, c), c))
+}
+
+/// Whether the clause `[a, c)` has its finite verbs only inside quote marks and the marks open
+/// on one (`Border agents "say the river is low,"`): the marks then hold the speaker's words,
+/// verb and all, and the writer gave only their subject; the quote is direct, not part of a
+/// reported clause. (`For the industry, "2020 will be ..."` has the clause's subject inside
+/// the marks too, and is both.) By the tags: untagged text says nothing.
+pub(super) fn verb_only_quoted(toks: &[Token], a: usize, c: usize) -> bool {
+    if c <= a || toks[a..c].iter().any(|t| t.xpos.is_none()) {
+        return false;
+    }
+    let opens_on_verb = (a..c).find(|&k| is_mark(&toks[k].text)).is_some_and(|m| {
+        toks.get(m + 1)
+            .and_then(|t| t.xpos.as_deref())
+            .is_some_and(|x| x.starts_with("VB") || x == "MD")
+    });
+    if !opens_on_verb {
+        return false;
+    }
+    let finite = |t: &Token| matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"));
+    let mut inside = false;
+    let mut quoted_verb = false;
+    for t in &toks[a..c] {
+        if is_mark(&t.text) {
+            inside = !inside;
+        } else if finite(t) {
+            if !inside {
+                return false;
+            }
+            quoted_verb = true;
+        }
+    }
+    quoted_verb
 }
 
 /// Months and the words of a date after an attribution (`, said Amnesty International on
@@ -177,6 +216,24 @@ fn writer_addition(toks: &[Token], v: usize, end: usize) -> usize {
         TIME_WORDS.contains(&w) || TRAILING_SETTING.contains(&w)
     });
     if opens && timed && c + 2 < end {
+        c
+    } else {
+        end
+    }
+}
+
+/// The end of an attribution that cites its own source (`..., the commission said,
+/// according to Reuters.`, `..., one official said, per the agency.`): the comma before
+/// `according to` or `per` right after the verb and its time words; `end` otherwise. The
+/// speaker is the verb's subject; the cited source reports nothing of its own.
+fn cited_source(toks: &[Token], v: usize, end: usize) -> usize {
+    let Some(c) = (v + 1..end).find(|&k| toks[k].text == ",") else {
+        return end;
+    };
+    let cites = toks.get(c + 1).is_some_and(|t| {
+        t.text == "per" || t.text == "according" && toks.get(c + 2).is_some_and(|n| n.text == "to")
+    });
+    if cites && (v + 1..c).all(|k| time_word(&toks[k].text)) && c + 2 < end {
         c
     } else {
         end
