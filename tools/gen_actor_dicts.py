@@ -246,12 +246,29 @@ def read_petrarch_actors(path):
 
 def dated_country(entry, book):
     """The one country code of a countries-file entry that has no default code and only
-    dated country codes (Phoenix's IRAQ_: [IRQ <20030320] [IRQ >20060520]), else ''."""
+    dated country codes (Phoenix's IRAQ_: [IRQ <20030320] [IRQ >20060520]), or the
+    open-ended one of a country that succeeded another (`successor_country`), else ''."""
     codes = {r[0] for r in entry["roles"]}
-    if entry["code"] or len(codes) != 1:
+    if entry["code"]:
         return ""
-    code = codes.pop()
+    if len(codes) != 1:
+        # Ukraine: [USRUKR <19910824] ... [UKR >19911221]: the open-ended country code
+        code = successor_country(entry, book)
+    else:
+        code = codes.pop()
     return code if len(code) == 3 and book.get(code, ("",))[0] == "country" else ""
+
+
+def successor_country(entry, book):
+    """The country code of the one open-ended role of an entry whose dated roles all lie
+    in countries (Ukraine: USRUKR as a Soviet republic, then UKR from 1991), else ''."""
+    if entry["code"] or not all(book.get(r[0][:3], ("",))[0] == "country"
+                                for r in entry["roles"]):
+        return ""
+    open_ended = [r[0] for r in entry["roles"] if not r[2]]
+    if len(open_ended) != 1 or len(open_ended[0]) != 3:
+        return ""
+    return open_ended[0] if book.get(open_ended[0], ("",))[0] == "country" else ""
 
 
 def kind_of(entry, source, book):
@@ -262,6 +279,8 @@ def kind_of(entry, source, book):
     # is a country, not a person with roles
     if source == "countries" and entry["roles"] and not entry["code"] and all(
             len(r[0]) == 3 and book.get(r[0], ("",))[0] == "country" for r in entry["roles"]):
+        return "country"
+    if source == "countries" and successor_country(entry, book):
         return "country"
     if entry["roles"] and (not entry["code"] or entry["code"].endswith("ELI")):
         return "person"
@@ -461,9 +480,10 @@ def convert_gazetteer(data, book, phoenix_country_entries):
     # Demonyms/adjectives and other aliases come from the Phoenix country blocks, which
     # mix them with city names; cities known to GeoNames are told apart as "city".
     for e in phoenix_country_entries:
-        # one country code, undated or dated only (Iraq: [IRQ <20030320] [IRQ >20060520])
+        # one country code, undated or dated only (Iraq: [IRQ <20030320] [IRQ >20060520]),
+        # or the open-ended one of a successor country (Ukraine after USRUKR)
         codes = ({e["code"]} - {""}) | {r[0] for r in e["roles"]}
-        code = codes.pop() if len(codes) == 1 else ""
+        code = codes.pop() if len(codes) == 1 else successor_country(e, book)
         if len(code) != 3 or book.get(code, ("",))[0] != "country":
             continue
         for raw in e["names"]:
