@@ -49,10 +49,14 @@
 //!   person lists cut into names ("Ben Chan and Leung Che-cheung"), `shared party name`
 //!   ("Labour Party" in a Hong Kong story), `org head` ("the Church" after "the Church of
 //!   Scientology"), names the NER missed next to their body ("Civic Party's Jeremy Tam"),
-//!   an acting "the city" as local government, and `sentence country` (in a story of
+//!   an acting "the city" or "the state" as its government, and `sentence country` (in a story of
 //!   several countries, an unknown full name takes the recurring country of its sentence).
 //! * `leader surname` - a bare Factbook surname ("Abbas") is that leader only when the
 //!   document names the leader's country or full name (`evidence.rs`).
+//! * `destination`, `named body`, `shared modifier`, `member of` - "the envoy to Ukraine"
+//!   is not Ukraine's; "the Senate" in a story of "the Nigerian Senate" is Nigeria's;
+//!   "Danish media and government" are both Danish; "ministers from the Georgian
+//!   government" are that government's (`relations.rs`).
 //! * `acronym` - "Canadian Blood Services (CBS)": a bracketed acronym that spells the name
 //!   before it is that name, not the body a dictionary knows by those letters (`bodies.rs`).
 //! * `kind noun` - "the company", "the car maker", "the union": the one coded body of that
@@ -68,6 +72,7 @@ mod context;
 mod coref;
 mod evidence;
 mod people;
+mod relations;
 
 use dyad_core::{Document, Entity, Span, Token};
 
@@ -141,10 +146,14 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.names_running_on();
     r.leader_surnames();
     r.country_heads();
+    r.named_bodies();
     r.demonym_plurals();
     r.organization_agents();
     r.prefix_agents();
+    r.diplomat_names();
     r.agent_modifiers();
+    r.shared_modifiers();
+    r.members_of();
     r.person_roles();
     r.agent_names();
     r.ner_unknowns();
@@ -424,7 +433,7 @@ impl<'a> Resolver<'a> {
                     )
                 })
                 .filter_map(|c| self.mention_at(c))
-                .find(|&j| j != k && self.out[j].0.country.is_some());
+                .find(|&j| j != k && self.out[j].0.country.is_some() && !self.destination(j));
             let Some(j) = modifier else {
                 continue;
             };

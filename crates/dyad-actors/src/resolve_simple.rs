@@ -64,6 +64,41 @@ fn is_name_token(t: &str) -> bool {
             && t.len() <= 3)
 }
 
+/// "U.S. Attorney James Kennedy Jr.", "Governor John Bel Edwards": a one-word dictionary
+/// person after a title that a name goes on from is a first name, not that person ("James",
+/// "John": Factbook entries of Dominica and elsewhere).
+fn first_name(cx: &Ctx, p: &DictMatch) -> bool {
+    p.entry.kind == EntryKind::Person
+        && p.tokens.1 == p.tokens.0 + 1
+        && p.tokens.1 < cx.tokens.len()
+        && is_name_token(cx.text(p.tokens.1))
+        && !CALENDAR.contains(&fold(cx.text(p.tokens.1)).as_str())
+}
+
+/// Day and month names, which follow a titled name without being part of it ("President
+/// Obama Tuesday said").
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Weapons the agent dictionaries list as `MIL` ("cruise missile"). A weapon is what an
 /// actor uses, never an actor: "a missile believed to be fired by rebels" must leave the
 /// rebels as the attacker, so a weapon phrase, with or without a country, is no mention.
@@ -237,7 +272,9 @@ pub fn resolve_simple(
                     ActorKind::Person
                 };
                 mention = Some(cx.mention((a, b), Some(&code), kind, None, rule));
-            } else if let Some(p) = at(b).filter(|p| p.entry.kind == EntryKind::Person) {
+            } else if let Some(p) =
+                at(b).filter(|p| p.entry.kind == EntryKind::Person && !first_name(&cx, p))
+            {
                 let rule = format!("agent+person ({}; {})", origin(m), origin(p));
                 b = p.tokens.1;
                 mention = Some(cx.mention(
@@ -379,10 +416,11 @@ fn name_after(
             && p.code.and_then(|c| c.get(..3)) == code.get(..3)
             && is_name_token(cx.text(p.tokens.0))
     };
-    if let Some(p) = matches
-        .iter()
-        .find(|p| p.tokens.0 == b && (p.entry.kind == EntryKind::Person || same_country(p)))
-    {
+    if let Some(p) = matches.iter().find(|p| {
+        p.tokens.0 == b
+            && (p.entry.kind == EntryKind::Person || same_country(p))
+            && !first_name(cx, p)
+    }) {
         // the dictionary knows the person: its dated code wins when it has one
         let code = match p.entry.kind {
             EntryKind::Person => p.code.unwrap_or(code),
@@ -405,9 +443,9 @@ fn name_after(
     while end < cx.tokens.len()
         && end - b < 4
         && is_name_token(cx.text(end))
-        && !matches
-            .iter()
-            .any(|m| m.tokens.0 <= end && end < m.tokens.1)
+        && !matches.iter().any(|m| {
+            m.tokens.0 <= end && end < m.tokens.1 && !(m.tokens.0 == b && first_name(cx, m))
+        })
     {
         end += 1;
     }

@@ -8,7 +8,7 @@
 
 use super::people::DocCountry;
 use super::{strip, Placed, Resolver};
-use crate::codebook::map_members;
+use crate::codebook::{map_members, GroupType};
 use crate::entry::{AgentPosition, EntryKind};
 use crate::mention::{ActorKind, ActorMention};
 use crate::normalize::fold;
@@ -246,8 +246,34 @@ impl Resolver<'_> {
         self.out.sort_by_key(|(m, _)| m.span.start);
     }
 
-    /// "Major general Fuad Basya": an uncoded title followed by a name is that person.
+    /// "Major general Fuad Basya": an uncoded title followed by a name is that person (a
+    /// one-word name only when named before or when the NER marks it a person: "Prince
+    /// Andrew").
     pub(super) fn agent_names(&mut self) {
+        // "Governor John Bel Edwards": the NER name right after the title, uncoded
+        let mut k = 0;
+        while k + 1 < self.out.len() {
+            let ((m, (a, b)), (n, (c, d))) = (&self.out[k], &self.out[k + 1]);
+            let joins = m.rule.starts_with("agent (")
+                && m.kind == ActorKind::Person
+                && m.code.is_none()
+                && b == c
+                && n.kind == ActorKind::Person
+                && n.code.is_none()
+                && n.rule.starts_with("ner PER");
+            if !joins {
+                k += 1;
+                continue;
+            }
+            let (a, d) = (*a, *d);
+            let rule = format!("agent+name ({})", m.rule.trim_start_matches("agent "));
+            let (sector, entity) = (m.sector.clone(), n.entity.clone());
+            let (mut x, r) = self.new_mention((a, d), ActorKind::Person, entity, rule);
+            x.sector = sector;
+            self.out[k] = (x, r);
+            self.out.remove(k + 1);
+            k += 1;
+        }
         for k in 0..self.out.len() {
             let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
             if !m.rule.starts_with("agent (") || m.kind != ActorKind::Person {
@@ -268,7 +294,13 @@ impl Resolver<'_> {
                         && pb - pa >= 2
                         && fold(&self.doc.tokens[pb - 1].text) == fold(&self.doc.tokens[b].text)
                 });
-            if end - b < 2 && !known_surname {
+            // "Prince Andrew": one name word the NER takes for a person
+            let ner_person = end - b == 1
+                && self
+                    .entities
+                    .iter()
+                    .any(|e| e.label == "PER" && e.tokens[0] <= b && b < e.tokens[1]);
+            if end - b < 2 && !known_surname && !ner_person {
                 continue;
             }
             let name: Vec<String> = (b..end).map(|i| fold(&self.doc.tokens[i].text)).collect();
@@ -309,6 +341,7 @@ impl Resolver<'_> {
                 continue;
             };
             let s = self.sent_of.get(a).copied().unwrap_or(0);
+            let book = self.dict.codebook();
             let bearing = |j: usize| {
                 let (x, (xa, xb)) = &self.out[j];
                 x.country.is_some()
@@ -318,6 +351,10 @@ impl Resolver<'_> {
                     && x.sector.as_deref() != Some("MED")
                     && j != k
                     && !self.participant(j)
+                    && !self.destination(j)
+                    // "Western", "Caribbean": a region gives no role noun its country
+                    && x.country.as_deref().and_then(|c| book.group_type(c))
+                        != Some(GroupType::Region)
             };
             let in_sentence = |sent: usize| -> Vec<usize> {
                 (0..self.out.len())

@@ -536,12 +536,22 @@ impl Resolver<'_> {
     }
 }
 
-/// Nouns for a town that, acting, stand for its local government.
-const TOWNS: &[&str] = &["city", "town", "village"];
+/// Nouns for a town or a state that, acting, stand for its government ("the state
+/// spent $449,000 on the campaign": a US state's or a country's, `GOV` either way).
+const TOWNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "state",
+    "province",
+    "county",
+    "territory",
+];
 
 impl Resolver<'_> {
-    /// "The city expects six million visitors", "The city reasoned that ...": a bare town
-    /// noun after "the" that is a clause's subject or object acts as its local government:
+    /// "The city expects six million visitors", "The city reasoned that ...", "the state
+    /// spent $449,000": a bare town or state noun after "the" that is a clause's subject or
+    /// object (with no "of" phrase) acts as its government:
     /// an agent with the sector `GOV` whose country the context step gives (the nearest
     /// country, else the document's). "In the city" is a place and stays out.
     pub(super) fn acting_towns(&mut self) {
@@ -549,9 +559,12 @@ impl Resolver<'_> {
         for i in 1..self.doc.tokens.len() {
             let word = fold(&self.doc.tokens[i].text);
             let acting = matches!(self.deprel(i), "nsubj" | "nsubj:pass" | "obj" | "iobj");
+            // "the state of the economy" is no government
+            let of_phrase = self.children(i).any(|c| self.deprel(c).starts_with("nmod"));
             if !TOWNS.contains(&word.as_str())
                 || fold(&self.doc.tokens[i - 1].text) != "the"
                 || !acting
+                || of_phrase
                 || self.mention_at(i).is_some()
             {
                 continue;

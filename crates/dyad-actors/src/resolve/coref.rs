@@ -1,6 +1,7 @@
 //! Coreference steps of the resolver: later surnames and full names of a person named
-//! before, entity ids for every person, and personal pronouns to the nearest compatible
-//! named person (clause subjects first, gender from honorifics only).
+//! before (or, for a dictionary person, the first word: "Xi" after "Xi Jinping"), entity
+//! ids for every person, and personal pronouns to the nearest compatible named person
+//! (clause subjects first, gender from honorifics only).
 //!
 //! Apart from `resolve.rs` because they read only the resolver's mentions and the parse,
 //! never the dictionaries' vocabulary.
@@ -26,6 +27,10 @@ impl Resolver<'_> {
     pub(super) fn surnames(&mut self) {
         let mut known: FxHashMap<String, (Option<String>, Option<String>, String)> =
             FxHashMap::default();
+        // the first word of a dictionary person named in full: "Xi" after "Xi Jinping"
+        // (family name first), consulted only when no name ends with the word
+        let mut given: FxHashMap<String, (Option<String>, Option<String>, String)> =
+            FxHashMap::default();
         for k in 0..self.out.len() {
             let m = &self.out[k].0;
             if m.kind != ActorKind::Person {
@@ -41,7 +46,10 @@ impl Resolver<'_> {
                 && (m.rule.starts_with("ner") || m.rule.starts_with("agent+name")))
                 || (lone_dictionary && known.get(&last).is_some_and(|(_, e, _)| *e != m.entity));
             if uncoded_name {
-                if let Some((code, entity, who)) = known.get(&last).cloned() {
+                let from = known
+                    .get(&last)
+                    .or_else(|| given.get(&last).filter(|_| single));
+                if let Some((code, entity, who)) = from.cloned() {
                     let m = &mut self.out[k].0;
                     m.rule = format!("surname (of \"{who}\")");
                     m.entity = entity;
@@ -50,6 +58,11 @@ impl Resolver<'_> {
                 }
             }
             if !single {
+                if let Some(first) = listed_first_name(m) {
+                    given
+                        .entry(first)
+                        .or_insert_with(|| (m.code.clone(), m.entity.clone(), m.mention.clone()));
+                }
                 known
                     .entry(last)
                     .or_insert_with(|| (m.code.clone(), m.entity.clone(), m.mention.clone()));
@@ -249,4 +262,18 @@ impl Resolver<'_> {
 fn plural(mention: &str) -> bool {
     let last = mention.rsplit(' ').next().unwrap_or("");
     last.chars().next().is_some_and(char::is_lowercase) && last.ends_with('s')
+}
+
+/// The first word of the dictionary name of a coded listed person ("xi" of
+/// `countries:XI_JINPING`), for names written family name first.
+pub(super) fn listed_first_name(m: &crate::mention::ActorMention) -> Option<String> {
+    let e = m.entity.as_deref()?;
+    let (source, name) = e.split_once(':')?;
+    if m.code.is_none() || matches!(source, "name" | "person" | "user") {
+        return None;
+    }
+    let mut words = name.split('_');
+    let first = words.next()?;
+    words.next()?;
+    Some(fold(first))
 }

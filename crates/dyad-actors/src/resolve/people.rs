@@ -360,6 +360,10 @@ impl Resolver<'_> {
                 return None;
             }
             if let Some(j) = self.mention_at(prev) {
+                // "Ambassador to the European Union Gordon Sondland": the title's code
+                if self.destination(j) {
+                    return self.diplomat_title(j);
+                }
                 let x = &self.out[j].0;
                 return (x.code.is_some() && x.kind != ActorKind::Person).then_some(j);
             }
@@ -411,6 +415,10 @@ impl Resolver<'_> {
             let open = m.rule.starts_with("ner PER")
                 || m.rule.starts_with("agent+name")
                 || m.rule.starts_with("apposition");
+            // "Xi" after "Xi Jinping": surname coreference takes it
+            if let Some(first) = super::coref::listed_first_name(m) {
+                named.push(first);
+            }
             if m.code.is_some() || !open || named.contains(&last) {
                 if b - a >= 2 {
                     named.push(last);
