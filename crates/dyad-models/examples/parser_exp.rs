@@ -8,12 +8,18 @@
 //!
 //! With `--load MODEL` it trains nothing: it prunes MODEL's weights below `--prune`, prints
 //! the dev scores and writes the result to `--out` (how a model is made smaller).
+//!
+//! With `--load MODEL --labeler-epochs N TRAIN.conllu...` it trains MODEL's second-pass arc
+//! labeler instead (`parser::labeler`, on the jackknifed training tags; `--parser-folds K`,
+//! `--parser-epochs E`, `--own-dropout P`, `--labeler-dropout P` and `--gold-trees` set
+//! [`LabelerTrainOptions`]), prints dev LAS without and with it, pruned below
+//! `--labeler-prune`, and writes MODEL with the labeler to `--out`.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context};
-use dyad_models::parser::{self, ParserTrainOptions};
+use dyad_models::parser::{self, LabelerTrainOptions, ParserTrainOptions};
 use dyad_models::{data, Tagger, TrainOptions};
 
 fn main() -> anyhow::Result<()> {
@@ -26,6 +32,8 @@ fn main() -> anyhow::Result<()> {
     let mut popts = ParserTrainOptions::default();
     let (mut dev, mut out, mut limit, mut cache) = (None, None, usize::MAX, None);
     let mut load = None;
+    let mut lopts = LabelerTrainOptions::default();
+    let (mut labeler_epochs, mut labeler_prune) = (0usize, 0.0f32);
     let mut files = Vec::new();
     while let Some(a) = args.next() {
         let mut val = || args.next().with_context(|| format!("{a} needs a value"));
@@ -42,14 +50,21 @@ fn main() -> anyhow::Result<()> {
             "--jackknife" => popts.jackknife = val()?.parse()?,
             "--tagger-epochs" => popts.tagger_epochs = val()?.parse()?,
             "--dropout" => popts.dropout = val()?.parse()?,
+            "--labeler-epochs" => labeler_epochs = val()?.parse()?,
+            "--labeler-prune" => labeler_prune = val()?.parse()?,
+            "--own-dropout" => lopts.own_dropout = val()?.parse()?,
+            "--labeler-dropout" => lopts.dropout = val()?.parse()?,
+            "--gold-trees" => lopts.gold_trees = true,
+            "--parser-folds" => lopts.parser_folds = val()?.parse()?,
+            "--parser-epochs" => lopts.parser_epochs = val()?.parse()?,
             _ if a.starts_with("--") => bail!("unknown option {a}"),
             _ => files.push(PathBuf::from(a)),
         }
     }
     let dev = data::read_conllu(&dev.context("--dev is required")?)?;
     let tagger = Tagger::load(Path::new("models/tagger.bin"))?;
-    if let Some(m) = load {
-        let mut p = dyad_models::Parser::load(&m)?;
+    if let Some(m) = load.as_ref().filter(|_| labeler_epochs == 0) {
+        let mut p = dyad_models::Parser::load(m)?;
         p.prune(opts.prune);
         let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
         println!(
@@ -118,6 +133,43 @@ fn main() -> anyhow::Result<()> {
         100.0 * gold_upos as f64 / n.max(1) as f64,
         100.0 * same as f64 / n.max(1) as f64
     );
+    if let Some(m) = load {
+        let mut p = dyad_models::Parser::load(&m)?;
+        p.set_labeler(None);
+        let start = Instant::now();
+        let lo = TrainOptions {
+            epochs: labeler_epochs,
+            ..opts.clone()
+        };
+        let (mut lab, base) =
+            parser::train_labeler(&tagger, &p, &train, &tags, &dev, &lo, &lopts, &mut |r| {
+                eprintln!(
+                    "labeler epoch {} train {:.2} dev LAS {:.2}{} [{:.0}s]",
+                    r.epoch,
+                    100.0 * r.train_score,
+                    100.0 * r.dev_score,
+                    if r.best { " *" } else { "" },
+                    start.elapsed().as_secs_f64()
+                )
+            })?;
+        let unpruned = lab.size();
+        println!("labeler bonus of the parser's label: {}", lab.bonus());
+        lab.prune(labeler_prune);
+        let size = lab.size();
+        p.set_labeler(Some(lab));
+        let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
+        println!(
+            "dev LAS without the labeler {:.2}; with it: UAS {:.2} LAS {:.2}, {size} labeler \
+             weights ({unpruned} before pruning below {labeler_prune})",
+            100.0 * base,
+            100.0 * uas,
+            100.0 * las
+        );
+        if let Some(o) = out {
+            p.save(&o)?;
+        }
+        return Ok(());
+    }
     let start = Instant::now();
     let p = parser::train_tagged(&tagger, &train, &tags, &dev, &opts, &popts, &mut |r| {
         eprintln!(

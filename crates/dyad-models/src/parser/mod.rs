@@ -15,9 +15,14 @@
 //! learns from tags as noisy as those it gets at run time, and a tenth of each training
 //! decision's features are dropped at random, which spreads the weight over more templates.
 //!
-//! Submodules: [`state`] (configuration, transitions, oracle, features), [`train`] (training).
+//! An optional second pass, [`labeler`], relabels the finished tree's arcs from features of
+//! the whole tree; it is stored in the same file, behind its own section marker.
+//!
+//! Submodules: [`state`] (configuration, transitions, oracle, features), [`train`] (training),
+//! [`labeler`] (second-pass arc labeler).
 
 mod cache;
+pub mod labeler;
 mod state;
 mod train;
 
@@ -30,6 +35,8 @@ use crate::lex::Lex;
 use crate::perceptron::{argmax, Weights};
 use crate::tagger::{TagScratch, Tagger};
 use crate::ModelError;
+use labeler::LabelScratch;
+pub use labeler::{train_labeler, Labeler, LabelerTrainOptions};
 use state::State;
 pub use state::FEATURES;
 pub use train::{train, train_tagged, training_tags, ParserTrainOptions};
@@ -37,6 +44,8 @@ pub use train::{train, train_tagged, training_tags, ParserTrainOptions};
 const KIND: &str = "parser";
 /// Marks the feature-set section at the end of a parser payload (files without it are set 0).
 const FEATURES_SECTION: u32 = 0x5046_5301;
+/// Marks the arc labeler section at the end of a parser payload (files without it have none).
+const LABELER_SECTION: u32 = 0x504c_4201;
 
 /// The trained parser. Immutable, `Send + Sync`.
 #[derive(Clone, Debug)]
@@ -48,6 +57,8 @@ pub struct Parser {
     /// The feature templates the weights were trained with (see [`FEATURES`]).
     features: u8,
     weights: Weights,
+    /// The second-pass labeler applied to every parse, if the file has one.
+    labeler: Option<Labeler>,
 }
 
 /// Per-thread buffers for parsing.
@@ -57,6 +68,7 @@ pub struct ParseScratch {
     sums: cache::GroupSums,
     feats: Vec<u64>,
     scores: Vec<f32>,
+    lab: LabelScratch,
 }
 
 impl Parser {
@@ -87,8 +99,24 @@ impl Parser {
     }
 
     /// Parses one sentence: `heads[i]` is the 1-based head of word `i + 1` (0 for the root) and
-    /// `rels[i]` its label id (see [`Parser::label`]).
+    /// `rels[i]` its label id (see [`Parser::label`]). The labeler, if there is one, relabels
+    /// the tree.
     pub fn parse(
+        &self,
+        lex: &[Lex],
+        tags: &[u16],
+        s: &mut ParseScratch,
+        heads: &mut Vec<usize>,
+        rels: &mut Vec<u16>,
+    ) {
+        self.parse_tree(lex, tags, s, heads, rels);
+        if let Some(l) = &self.labeler {
+            l.relabel(self, lex, tags, heads, rels, &mut s.lab);
+        }
+    }
+
+    /// [`Parser::parse`] without the labeler: the transitions' own labels.
+    pub fn parse_tree(
         &self,
         lex: &[Lex],
         tags: &[u16],
@@ -130,6 +158,22 @@ impl Parser {
         self.labels.get(id as usize).map_or("dep", String::as_str)
     }
 
+    /// The id of relation `name`, if the parser knows it.
+    pub fn label_id(&self, name: &str) -> Option<u16> {
+        self.labels.iter().position(|l| l == name).map(|i| i as u16)
+    }
+
+    /// The second-pass labeler, if the parser has one.
+    pub fn labeler(&self) -> Option<&Labeler> {
+        self.labeler.as_ref()
+    }
+
+    /// Sets (or removes) the second-pass labeler ([`labeler::train_labeler`] trains one for
+    /// this parser).
+    pub fn set_labeler(&mut self, labeler: Option<Labeler>) {
+        self.labeler = labeler;
+    }
+
     /// The feature set this model was trained with (see [`FEATURES`]).
     pub fn feature_set(&self) -> u8 {
         self.features
@@ -161,6 +205,10 @@ impl Parser {
             e.u32(FEATURES_SECTION);
             e.u8(self.features);
         }
+        if let Some(l) = &self.labeler {
+            e.u32(LABELER_SECTION);
+            l.encode(&mut e);
+        }
         e.buf
     }
 
@@ -177,15 +225,29 @@ impl Parser {
         let coarse = (0..n).map(|_| d.u16()).collect::<Result<Vec<_>, _>>()?;
         let weights = Weights::decode(&mut d)?;
         let mut features = 0;
-        if !d.at_end() {
-            if d.u32()? != FEATURES_SECTION {
-                return Err(d.corrupt("unknown section after the parser weights"));
-            }
-            features = d.u8()?;
-            if features > FEATURES {
-                return Err(d.corrupt(&format!(
-                    "parser feature set {features} is newer than this build knows ({FEATURES})"
-                )));
+        let mut labeler = None;
+        let mut last = 0;
+        while !d.at_end() {
+            let at = d.position();
+            let section = d.u32()?;
+            // Sections come in a fixed order, each at most once.
+            if section == FEATURES_SECTION && last < 1 {
+                features = d.u8()?;
+                if features > FEATURES {
+                    return Err(d.corrupt(&format!(
+                        "parser feature set {features} is newer than this build knows ({FEATURES})"
+                    )));
+                }
+                last = 1;
+            } else if section == LABELER_SECTION && last < 2 {
+                labeler = Some(Labeler::decode(&mut d, labels.len())?);
+                last = 2;
+            } else {
+                return Err(ModelError::Corrupt {
+                    path: String::new(),
+                    offset: at,
+                    what: "unknown section after the parser weights".into(),
+                });
             }
         }
         d.finish()?;
@@ -202,6 +264,7 @@ impl Parser {
             coarse,
             features,
             weights,
+            labeler,
         })
     }
 }

@@ -224,6 +224,7 @@ pub fn train_tagged(
         coarse,
         features,
         weights: Trainer::new(1).average(0.0),
+        labeler: None,
     };
     let mut trainer = Trainer::new(1 + 2 * nl);
     let mut rng = Rng::new(opts.seed);
