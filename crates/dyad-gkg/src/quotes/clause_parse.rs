@@ -37,7 +37,14 @@ pub(super) fn dominated(toks: &[Token], k: usize, c: usize) -> bool {
 /// its `that` and commas, when the parse gives `v` a `ccomp` after it with its own subject.
 pub(super) fn complement_start(toks: &[Token], v: usize, b: usize) -> Option<usize> {
     let c = (v + 1..b).find(|&k| toks[k].head == Some(v) && rel(&toks[k]) == "ccomp")?;
-    (v + 1..b).find(|&k| toks[k].head == Some(c) && rel(&toks[k]).starts_with("nsubj"))?;
+    // A clause with no subject of its own opens on its modal right after the verb (`she
+    // said could serve as ...`, the subject left to the sentence before).
+    let modal_first = toks.get(v + 1).is_some_and(|t| {
+        t.head == Some(c) && t.xpos.as_deref() == Some("MD") && rel(t).starts_with("aux")
+    });
+    if !modal_first {
+        (v + 1..b).find(|&k| toks[k].head == Some(c) && rel(&toks[k]).starts_with("nsubj"))?;
+    }
     let mut first = (v + 1..=c).find(|&k| dominated(toks, k, c))?;
     while first < c
         && (toks[first].text == "that" || !toks[first].text.chars().any(char::is_alphanumeric))
@@ -84,6 +91,22 @@ pub(super) fn noun_subject(toks: &[Token], a: usize, v: usize) -> Option<(usize,
 /// Whether the parse makes token `k` a nominal object of `v` ("warned Europe about ...").
 pub(super) fn is_object_of(toks: &[Token], k: usize, v: usize) -> bool {
     toks[k].head == Some(v) && matches!(rel(&toks[k]), "obj" | "iobj")
+}
+
+/// Whether the parse gives `v` a nominal object (`obj`) and no clause (`ccomp`, `parataxis`)
+/// within its sentence up to `b`: the verb takes a thing, not words. An object with a finite
+/// verb right after it is the subject of a clause the parse missed (`insist his tactics will
+/// be worth it`), not an object. `false` without a parse.
+pub(super) fn object_only(toks: &[Token], v: usize, b: usize) -> bool {
+    let child =
+        |r: &[&str]| (v + 1..b).find(|&k| toks[k].head == Some(v) && r.contains(&rel(&toks[k])));
+    let Some(o) = child(&["obj"]) else {
+        return false;
+    };
+    let subject_like = toks
+        .get(o + 1)
+        .is_some_and(|n| matches!(n.xpos.as_deref(), Some("MD" | "VBZ" | "VBD" | "VBP")));
+    !subject_like && child(&["ccomp", "parataxis"]).is_none()
 }
 
 /// Whether the document is parsed and `[a, e)` holds no finite verb: a fronted phrase

@@ -227,7 +227,13 @@ pub(super) fn partial_then_attribution(
     }
     let spk = spk_before
         .or_else(|| name_after(toks, v + 1))
-        .or_else(|| pronoun_at(toks, v + 1))?;
+        .or_else(|| pronoun_at(toks, v + 1))
+        // `," writes the Associated Press.`: a body named with its article.
+        .or_else(|| {
+            (toks.get(v + 1)?.text == "the")
+                .then(|| name_after(toks, v + 2))
+                .flatten()
+        })?;
     let d = direct
         .iter()
         .find(|d| d.end <= toks[m].span.start && toks[m].span.start - d.end <= 2)?;
@@ -242,12 +248,9 @@ pub(super) fn partial_then_attribution(
     {
         return None;
     }
-    // The writer's words before the mark must hold the clause's verb: when they are only its
-    // subject (`Border agents "say you've got to ..."`), the marks hold the verb and the
-    // speaker's words are the quote alone. (By the tags; untagged text keeps the rule.)
-    let tagged = toks[a..o].iter().all(|t| t.xpos.is_some());
-    let finite = |t: &Token| matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"));
-    if tagged && !toks[a..o].iter().any(finite) {
+    // Marks that open on a speech verb after its bare subject (`Border agents "say you've got
+    // to ..."`) hold a report inside the quote: the speaker's words are the quote alone.
+    if super::indirect::verb_only_quoted(toks, a, m) {
         return None;
     }
     Some((Some(spk), a, m))

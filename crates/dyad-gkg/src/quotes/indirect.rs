@@ -26,6 +26,7 @@ mod without_that;
 
 pub(super) use clause_end::clause_end;
 pub(super) use subject::subject_of;
+pub(super) use trailing::verb_only_quoted;
 
 use according::according_to;
 use reported_clause::reported_clause;
@@ -42,6 +43,10 @@ const REPORTING: &[&str] = &[
     "claims",
     "recommends",
     "recommended",
+    // Speech to a listener, who comes before the clause (`assured the public that ...`).
+    "assured",
+    "assures",
+    "assuring",
     // Participles report a clause after `that` or as a finite clause of the parse ("...,
     // saying the hostages had suffered"); a quote mark after them is a direct quote.
     "arguing",

@@ -183,3 +183,82 @@ fn a_surname_before_a_speech_verb_is_its_subject_whatever_the_parse() {
     assert_eq!(last.text, "We are very happy with the numbers", "{q:?}");
     assert_eq!(last.speaker.as_deref(), Some("Chris Early"), "{q:?}");
 }
+
+#[test]
+fn a_subjectless_clause_opens_on_its_modal() {
+    let t =
+        "Such trips would carry cargo only, but she said could serve as a test for later flights.";
+    let mut d = crate::test_doc(t);
+    verb(&mut d, "could", "MD", "could");
+    attach(&mut d, "could", Some("serve"), "aux");
+    attach(&mut d, "serve", Some("said"), "ccomp");
+    let q = indirect_of(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "could serve as a test for later flights");
+    // Without the parse, no clause opens on a modal.
+    assert!(indirect(t).is_empty(), "{:?}", indirect(t));
+}
+
+#[test]
+fn assured_reports_past_its_listener() {
+    let q = indirect(
+        "The ministry assured the public on Monday, in a statement, that the water was safe.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the water was safe");
+}
+
+#[test]
+fn a_fronted_subordinate_clause_ends_after_a_leading_conjunction_too() {
+    let q = indirect(
+        "And though the agency has said that there is no danger to residents, it has also \
+         warned that two wells are polluted.",
+    );
+    assert!(!q.is_empty(), "{q:?}");
+    assert_eq!(q[0].0, "there is no danger to residents");
+}
+
+#[test]
+fn a_name_closing_the_subjects_phrase_is_not_the_speaker() {
+    let t = "On Monday, authorities in Lyon announced that the museum would reopen.";
+    let mut d = crate::test_doc(t);
+    for (w, x) in [("authorities", "NNS"), ("Lyon", "NNP"), ("in", "IN")] {
+        verb(&mut d, w, x, w);
+    }
+    let k = index(&d, "in");
+    d.tokens[k].upos = Some("ADP".into());
+    attach(&mut d, "authorities", Some("announced"), "nsubj");
+    attach(&mut d, "Lyon", Some("authorities"), "nmod");
+    assert_eq!(
+        indirect_of(&d),
+        vec![pair("the museum would reopen", "authorities")]
+    );
+    // Tokens only, the name before the verb speaks.
+    assert_eq!(indirect(t), vec![pair("the museum would reopen", "Lyon")]);
+}
+
+#[test]
+fn a_verb_with_only_an_object_reports_nothing() {
+    let t = "The stock added more than two points after the firm took a stake in the brand.";
+    let mut d = crate::test_doc(t);
+    for tok in &mut d.tokens {
+        tok.xpos = Some("NN".into());
+    }
+    verb(&mut d, "added", "VBD", "add");
+    verb(&mut d, "took", "VBD", "take");
+    attach(&mut d, "more", Some("added"), "obj");
+    assert!(indirect_of(&d).is_empty(), "{:?}", indirect_of(&d));
+    // An object followed by a finite verb is the subject of a clause the parse missed.
+    let t = "The minister added his plan will cost less than the old one.";
+    let mut d = crate::test_doc(t);
+    for tok in &mut d.tokens {
+        tok.xpos = Some("NN".into());
+    }
+    verb(&mut d, "added", "VBD", "add");
+    verb(&mut d, "will", "MD", "will");
+    attach(&mut d, "plan", Some("added"), "obj");
+    assert_eq!(
+        indirect_of(&d).first().map(|q| q.0.as_str()),
+        Some("his plan will cost less than the old one")
+    );
+}

@@ -34,7 +34,10 @@ pub(super) fn reported_clause(
     // `that` ("announced the locations that would be given ...").
     // `told` has a person before its clause, who may carry a relative clause ("told a few
     // thousand teachers who covered the lawn that ...").
-    let tell = matches!(toks[v].text.as_str(), "told" | "tells" | "tell" | "telling");
+    let tell = matches!(
+        toks[v].text.as_str(),
+        "told" | "tells" | "tell" | "telling" | "assured" | "assures" | "assuring"
+    );
     // A setting phrase may come first (`said in an Oct. 26 letter to communications
     // companies that ...`).
     let setting = toks
@@ -112,6 +115,11 @@ pub(super) fn reported_clause(
                 if tagged && !finite && !say {
                     return None;
                 }
+                // `The stock added more than 2% ...`: besides say and tell, a verb the parse
+                // gives a nominal object and no clause takes that object, not a report.
+                if !say && clause_parse::object_only(toks, v, b) {
+                    return None;
+                }
                 k
             } else {
                 // "announced the start of ...", "confirmed the report": without `that` these
@@ -164,7 +172,7 @@ pub(super) fn reported_clause(
     // The verb is in the fronted clause when no comma comes between (`After the exchange of
     // fire, North Korea stated ...` is a main-clause verb).
     if v > a
-        && SUBORDINATORS.contains(&toks[a].text.to_lowercase().as_str())
+        && SUBORDINATORS.contains(&toks[opener(toks, a, v)].text.to_lowercase().as_str())
         && !(a..v).any(|k| toks[k].text == ",")
     {
         if let Some(c) = (first..end).find(|&k| toks[k].text == ",") {
@@ -312,5 +320,15 @@ fn preposition(t: &Token) -> bool {
             t.text.as_str(),
             "of" | "about" | "on" | "in" | "at" | "for" | "with" | "by" | "from"
         ),
+    }
+}
+
+/// The word opening sentence `[a, ..)` before verb `v`, past a coordinating conjunction of the
+/// writer (`And though the agency has said ..., it ...` opens with `though`).
+fn opener(toks: &[Token], a: usize, v: usize) -> usize {
+    if a + 1 < v && matches!(toks[a].text.as_str(), "And" | "But" | "Yet" | "So") {
+        a + 1
+    } else {
+        a
     }
 }

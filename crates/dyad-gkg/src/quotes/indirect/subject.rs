@@ -27,7 +27,11 @@ fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize
     }
     // A name or pronoun right before the verb, or a name closed by an apposition's comma,
     // is more reliable than the parse's subject, which may be a title noun ("co-founder").
-    if let Some(s) = name_before(toks, v)
+    let named = name_before(toks, v);
+    if let Some(h) = named.and_then(|(s, e)| modified_subject(toks, s, e, v)) {
+        return Some((h, h + 1));
+    }
+    if let Some(s) = named
         .or_else(|| pronoun_before(toks, v))
         .or_else(|| apposition_subject(doc, v))
         .or_else(|| parse_subject(doc, v))
@@ -49,6 +53,33 @@ fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize
         return crate::quotes::sentence_subject(doc, start, v);
     }
     None
+}
+
+/// The verb's subject when the name `[s, e)` right before verb `v` closes a prepositional
+/// phrase that the parse attaches to that subject, and the subject is a plural common noun
+/// (`authorities in Beijing announced`) or a name with its outlet (`Wee of the Times
+/// reports`): the speaker is the noun the phrase modifies, not this name. (A body's own name
+/// goes on through its preposition: `Department of Agriculture`, `Commissioner for Human
+/// Rights`.)
+fn modified_subject(toks: &[Token], s: usize, e: usize, v: usize) -> Option<usize> {
+    let h = toks[e - 1].head?;
+    let the = s > 0 && matches!(toks[s - 1].text.as_str(), "the" | "The");
+    let p = if the { s - 1 } else { s };
+    let attached = toks[e - 1]
+        .deprel
+        .as_deref()
+        .is_some_and(|r| r.starts_with("nmod"))
+        && h < s
+        && p > 0
+        && toks[p - 1].upos.as_deref() == Some("ADP")
+        && toks[h].head == Some(v)
+        && toks[h]
+            .deprel
+            .as_deref()
+            .is_some_and(|r| r.starts_with("nsubj"));
+    let plural = toks[h].xpos.as_deref() == Some("NNS");
+    let outlet = the && p > 0 && toks[p - 1].text == "of" && toks[h].xpos.as_deref() == Some("NNP");
+    (attached && (plural || outlet)).then_some(h)
 }
 
 /// `X, who said ...`: the name or noun before the relative `who` speaks.

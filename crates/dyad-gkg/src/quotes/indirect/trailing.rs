@@ -120,18 +120,20 @@ pub(super) fn trailing(
 }
 
 /// Whether the clause `[a, c)` has its finite verbs only inside quote marks and the marks open
-/// on one (`Border agents "say the river is low,"`): the marks then hold the speaker's words,
-/// verb and all, and the writer gave only their subject; the quote is direct, not part of a
-/// reported clause. (`For the industry, "2020 will be ..."` has the clause's subject inside
-/// the marks too, and is both.) By the tags: untagged text says nothing.
-pub(super) fn verb_only_quoted(toks: &[Token], a: usize, c: usize) -> bool {
+/// on a speech verb (`Border agents "say the river is low,"`): the marks then hold a report of
+/// its own, verb and all, and the writer gave only the subject of that report; the quote is
+/// direct, not part of a reported clause. (`For the industry, "2020 will be ..."` and `the
+/// city "has rebuilt ..."` are the writer's clause with the speaker's words in it, and are
+/// both.) By the tags: untagged text says nothing.
+pub(in crate::quotes) fn verb_only_quoted(toks: &[Token], a: usize, c: usize) -> bool {
     if c <= a || toks[a..c].iter().any(|t| t.xpos.is_none()) {
         return false;
     }
     let opens_on_verb = (a..c).find(|&k| is_mark(&toks[k].text)).is_some_and(|m| {
-        toks.get(m + 1)
-            .and_then(|t| t.xpos.as_deref())
-            .is_some_and(|x| x.starts_with("VB") || x == "MD")
+        toks.get(m + 1).is_some_and(|t| {
+            t.xpos.as_deref().is_some_and(|x| x.starts_with("VB"))
+                && (is_verb(&t.text) || super::reporting(&t.text))
+        })
     });
     if !opens_on_verb {
         return false;
