@@ -2,8 +2,10 @@
 //! prepositional phrase: its dictionaries list cities and capitals as their country, a
 //! verb phrase without an actor object takes the actor of its prepositional phrases as
 //! target, and a passive takes its source from `by`, `from` or `in`. Place references
-//! (`"place": true`) are ignored unless the option is on. Also: a country coordinated
-//! before a composed mention shares its sector ("US and British activists").
+//! (`"place": true`) are ignored unless the option is on. Also sector sharing over
+//! coordinations: a country coordinated before a composed mention ("US and British
+//! activists"), and a modifier after coordinated agents ("lawmakers and officials in
+//! Fornost and Gondor").
 
 mod common;
 
@@ -158,5 +160,46 @@ fn a_country_coordinated_before_a_composed_mention_shares_its_sector() {
     assert_eq!(
         code(&dict, petrarch(), &d, &a),
         vec!["ARNOPP>ARNGOV:040", "GONOPP>ARNGOV:040"]
+    );
+}
+
+#[test]
+fn a_modifier_after_a_coordination_of_agents_serves_each_agent() {
+    // "Judges and officials in Rohan and Gondor welcomed Aragorn": the parse hangs "in
+    // Rohan and Gondor" on `Judges`; `officials` (ROHGOV, its country from context) shares
+    // it, so Gondor stands with both sectors
+    let rows: [Row; 9] = [
+        ("Judges", "judge", "NOUN", 8, "nsubj"),
+        ("and", "and", "CCONJ", 3, "cc"),
+        ("officials", "official", "NOUN", 1, "conj"),
+        ("in", "in", "ADP", 5, "case"),
+        ("Rohan", "Rohan", "PROPN", 1, "nmod"),
+        ("and", "and", "CCONJ", 7, "cc"),
+        ("Gondor", "Gondor", "PROPN", 5, "conj"),
+        ("welcomed", "welcome", "VERB", 0, "root"),
+        ("Aragorn", "Aragorn", "PROPN", 8, "obj"),
+    ];
+    let d = parsed(&rows, None);
+    let sectored = |a: usize, code: &str, sector: &str| {
+        let mut m = mention(&d, a, a, Some(code));
+        m.extra.insert("sector".into(), sector.into());
+        m
+    };
+    let a = vec![
+        sectored(1, "ROHJUD", "JUD"),
+        sectored(3, "ROHGOV", "GOV"),
+        mention(&d, 5, 5, Some("ROH")),
+        mention(&d, 7, 7, Some("GON")),
+        mention(&d, 9, 9, Some("ARNGOV")),
+    ];
+    let dict = VerbDictionary::parse("--- WELCOME [041] ---\nWELCOME\n", "t.txt").unwrap();
+    assert_eq!(
+        code(&dict, petrarch(), &d, &a),
+        vec![
+            "GONGOV>ARNGOV:041",
+            "GONJUD>ARNGOV:041",
+            "ROHGOV>ARNGOV:041",
+            "ROHJUD>ARNGOV:041"
+        ]
     );
 }

@@ -41,7 +41,20 @@ impl Tree<'_> {
         };
         // the countries of the mention (its own tokens) and of the head's nominal modifiers
         let inside = (0..self.toks.len()).filter(|&k| self.actor[k] == Some(a));
-        let modifiers = self.kids(t).filter(|&k| base_rel(&self.toks[k]) == "nmod");
+        // a modifier after the whole coordination belongs to every conjunct: "lawmakers
+        // and *officials* in Fornost and Gondor", the parse hanging it on the first
+        let first = (base_rel(&self.toks[t]) == "conj")
+            .then(|| self.heads[t])
+            .flatten()
+            .filter(|&h| !is_verb(&self.toks[h]));
+        let shared = first
+            .into_iter()
+            .flat_map(|h| self.kids(h))
+            .filter(move |&k| k > t);
+        let modifiers = self
+            .kids(t)
+            .chain(shared)
+            .filter(|&k| base_rel(&self.toks[k]) == "nmod");
         for k in inside.chain(modifiers) {
             // "US and *British* activists": a mention word coordinated under a country
             // before it (the parse makes `British` the conjunct of `US`) shares too

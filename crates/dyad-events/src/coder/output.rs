@@ -17,7 +17,7 @@ impl<'d> Coder<'d> {
         }
         let intent = match code.get(..2) {
             Some("04") => "036",
-            Some("05") => "030",
+            Some("05") => "032",
             Some("06") => "031",
             Some("07") => "033",
             Some("08") => "035",

@@ -74,7 +74,10 @@ impl<'d> Coder<'d> {
                 let mut out: Vec<Filled> = Vec::new();
                 for &h in &ci.subjects {
                     for f in self.fill_head(tree, h) {
-                        if !out.iter().any(|g| g.actor == f.actor) {
+                        if !out
+                            .iter()
+                            .any(|g| g.actor == f.actor && same_standing(g.sector_of, f.sector_of))
+                        {
                             out.push(f);
                         }
                     }
@@ -99,7 +102,12 @@ impl<'d> Coder<'d> {
             .agent_at(head)
             .filter(|_| tree.coded_actor_at(head).is_none());
         let mut add = |actor: usize, sector_of: Option<usize>| {
-            if !out.iter().any(|f| f.actor == actor) {
+            // a country may stand once per sector it shares ("lawmakers and officials in
+            // Fornost and Gondor": GONLEG and GONGOV), not beside itself as a bare actor
+            if !out
+                .iter()
+                .any(|f| f.actor == actor && same_standing(f.sector_of, sector_of))
+            {
                 out.push(Filled {
                     actor,
                     agent,
@@ -123,6 +131,12 @@ impl<'d> Coder<'d> {
         }
         out
     }
+}
+
+/// Two fillings of one actor stand for the same party unless each shares a different
+/// composed actor's sector (GONLEG beside GONGOV); a bare country is one party with any.
+fn same_standing(a: Option<usize>, b: Option<usize>) -> bool {
+    a.is_none() || b.is_none() || a == b
 }
 
 /// The actor as the event refers to it: with an agent ("Soldiers from Gondor"), the

@@ -43,6 +43,15 @@ impl<'d> Coder<'d> {
                     && infos.get(x).is_some_and(|xi| xi.subject == ci.object)
                     && tree.actor_of_phrase(ci.object.unwrap_or(0)).is_some();
                 if object_control && matches[i].is_some() && forced[x].is_none() {
+                    // a bare appeal takes the kind of what was asked for, as PETRARCH2's
+                    // internal ontology adds the two codes ("asked Obama to help Iran":
+                    // 020 + 070 is 023, an appeal for aid)
+                    let asked = matches[x].as_ref().and_then(|m| appeal_for(&m.code));
+                    if let (Some(m), Some(c)) = (matches[i].as_mut(), asked) {
+                        if m.code == "020" {
+                            m.code = c.to_string();
+                        }
+                    }
                     matches[x] = None;
                     continue;
                 }
@@ -282,6 +291,19 @@ impl<'d> Coder<'d> {
                 }
             }
         }
+    }
+}
+
+/// The CAMEO appeal for the cooperation `code` belongs to: diplomatic (05) 022, material
+/// (06) 021, aid (07) 023, yielding (08) 025 (PETRARCH2's ontology: appeal `0x2000` plus
+/// the cooperation's own bits). Meeting (04) is a verb of its own there and adds nothing.
+fn appeal_for(code: &str) -> Option<&'static str> {
+    match code.get(..2)? {
+        "05" => Some("022"),
+        "06" => Some("021"),
+        "07" => Some("023"),
+        "08" => Some("025"),
+        _ => None,
     }
 }
 
