@@ -1,9 +1,10 @@
 //! Rules written from the errors of the seventh tuning set (web news of 2018-2019) and two
 //! requests of the events coder: where a diplomat is posted is not the diplomat's
 //! country, a bare body name follows the country the story gives that body, a country
-//! word spreads over coordinated role nouns, a "from" phrase names a role noun's body, and
-//! countries that succeeded another (Ukraine, Georgia) are countries in the data. Texts
-//! are made up.
+//! word spreads over coordinated role nouns, a "from" phrase names a role noun's body,
+//! countries that succeeded another (Ukraine, Georgia) are countries in the data, titles
+//! before names ("Gov.", "Governor John ...", "Prince Andrew"), family names written first,
+//! acting states and party members. Texts are made up.
 
 mod resolved;
 
@@ -200,4 +201,14 @@ fn a_region_word_gives_no_role_noun_its_country() {
     );
     let officials = find(&ms, "officials");
     assert_ne!(officials.country.as_deref(), Some("WST"), "{ms:#?}");
+}
+
+#[test]
+fn party_members_take_the_country_of_their_context() {
+    let ms = resolve(
+        "Lawmakers in Ohio debated the budget on Monday. Democrats said the plan would fail.",
+        "2019-11-20",
+    );
+    let democrats = find(&ms, "Democrats");
+    assert_eq!(democrats.code.as_deref(), Some("USAPTY"), "{ms:#?}");
 }
