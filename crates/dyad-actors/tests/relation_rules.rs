@@ -212,3 +212,17 @@ fn party_members_take_the_country_of_their_context() {
     let democrats = find(&ms, "Democrats");
     assert_eq!(democrats.code.as_deref(), Some("USAPTY"), "{ms:#?}");
 }
+
+#[test]
+fn a_bare_title_is_not_the_holder_a_country_sets_apart() {
+    let ms = resolve(
+        "President Donald Trump spoke to the president of Ukraine on Thursday. Later, the \
+         president said the call had gone well.",
+        "2019-11-20",
+    );
+    let bare = ms
+        .iter()
+        .find(|m| m.mention == "president")
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(bare.code.as_deref(), Some("USAGOV"), "{ms:#?}");
+}

@@ -99,7 +99,9 @@ impl Resolver<'_> {
     }
 
     /// "The President" after "President Donald Trump": a bare title (an agent mention with
-    /// no country) is the latest coded person named with that title, within a few sentences.
+    /// no country) is the latest coded person named with that title, within a few sentences,
+    /// unless a country sets that one apart ("the president of Ukraine") and a holder named
+    /// without one came before, anywhere in the story.
     pub(super) fn titles(&mut self) {
         for k in 0..self.out.len() {
             let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
@@ -114,15 +116,33 @@ impl Resolver<'_> {
                 continue;
             }
             let s = self.sent_of.get(a).copied().unwrap_or(0);
-            let found = (0..k).rev().find(|&j| {
+            let titled = |j: usize| {
                 let (p, (pa, pb)) = (&self.out[j].0, self.out[j].1);
                 let words: Vec<String> = (pa..pb).map(|i| fold(&self.doc.tokens[i].text)).collect();
                 p.kind == ActorKind::Person
                     && p.code.is_some()
                     && pb - pa > title.len()
-                    && self.sent_of.get(pa).is_some_and(|&ps| ps + 3 >= s)
                     && words.windows(title.len()).any(|w| w == title.as_slice())
-            });
+            };
+            let near = |j: usize| {
+                let pa = self.out[j].1 .0;
+                self.sent_of.get(pa).is_some_and(|&ps| ps + 3 >= s)
+            };
+            // "the president of Ukraine", "the Ukrainian president": a holder the text
+            // tells apart by a country is not who a bare "the president" is when a holder
+            // named without one came before ("President Trump")
+            let qualified = |j: usize| {
+                let r = &self.out[j].0.rule;
+                r.starts_with("country+agent")
+                    || r.starts_with("agent+of+country")
+                    || r.starts_with("agent+modifier")
+            };
+            let latest = (0..k).rev().find(|&j| titled(j) && near(j));
+            let plain = (0..k).rev().find(|&j| titled(j) && !qualified(j));
+            let found = match (latest, plain) {
+                (Some(j), Some(p)) if qualified(j) => Some(p),
+                (found, _) => found,
+            };
             let Some(j) = found else {
                 continue;
             };
