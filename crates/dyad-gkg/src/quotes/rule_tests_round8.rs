@@ -262,3 +262,25 @@ fn a_verb_with_only_an_object_reports_nothing() {
         Some("his plan will cost less than the old one")
     );
 }
+
+#[test]
+fn a_verbless_with_phrase_closing_the_sentence_stays_in_the_clause() {
+    let t = "According to the ministry, 40 homes were damaged in the storm, with two injured.";
+    let mut d = crate::test_doc(t);
+    for tok in &mut d.tokens {
+        tok.xpos = Some("NN".into());
+    }
+    verb(&mut d, "were", "VBD", "be");
+    let q = indirect_of(&d);
+    assert_eq!(
+        q,
+        vec![pair(
+            "40 homes were damaged in the storm, with two injured",
+            "the ministry"
+        )]
+    );
+    // A `with` phrase holding a verb is the writer's, and untagged text keeps the boundary.
+    verb(&mut d, "injured", "VBN", "injure");
+    assert_eq!(indirect_of(&d)[0].0, "40 homes were damaged in the storm");
+    assert_eq!(indirect(t)[0].0, "40 homes were damaged in the storm");
+}

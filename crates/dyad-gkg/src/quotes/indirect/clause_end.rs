@@ -1,8 +1,9 @@
 //! Where a reported clause ends: the sentence end, or an earlier boundary such as a direct
 //! quote opening after a comma or colon, a dash turning to the writer's own words, a
 //! trailing attribution, a second speech verb or `that` clause of the same speaker, or an
-//! apposition to the whole clause. One function that every clause rule (and `embedded`)
-//! calls, so that all reports stop at the same boundaries.
+//! apposition to the whole clause (not a verbless `with` phrase closing the sentence). One
+//! function that every clause rule (and `embedded`) calls, so that all reports stop at the
+//! same boundaries.
 
 use dyad_core::Token;
 
@@ -93,6 +94,7 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                         .any(|n| matches!(n.text.as_str(), "and" | "or" | ",")))
                 || (t == ","
                     && !shared_subject_but(toks, from, k)
+                    && !absolute_with(toks, k, end)
                     && toks.get(k + 1).is_some_and(|n| {
                         is_verb(&n.text)
                             || matches!(n.text.as_str(), "according" | "but" | "with" | "while")
@@ -121,4 +123,19 @@ fn shared_subject_but(toks: &[Token], from: usize, comma: usize) -> bool {
 fn closes_aside(toks: &[Token], from: usize, k: usize) -> bool {
     (k.saturating_sub(6).max(from + 1)..k)
         .any(|j| toks[j].text == "," && matches!(toks[j - 1].text.as_str(), "and" | "or"))
+}
+
+/// `..., with 584 deaths.`: a `with` phrase closing the sentence with no verb in it (by the
+/// tags) is part of the clause it follows, not a clause of the writer's. Untagged text keeps
+/// `with` as a clause boundary.
+fn absolute_with(toks: &[Token], comma: usize, end: usize) -> bool {
+    toks.get(comma + 1).is_some_and(|t| t.text == "with")
+        && comma + 2 < end
+        && toks[comma + 2..end].iter().all(|t| {
+            t.xpos
+                .as_deref()
+                .is_some_and(|x| !x.starts_with("VB") && x != "MD")
+                && !is_mark(&t.text)
+                && t.text != ","
+        })
 }
