@@ -226,3 +226,27 @@ fn a_bare_title_is_not_the_holder_a_country_sets_apart() {
         .unwrap_or_else(|| panic!("{ms:#?}"));
     assert_eq!(bare.code.as_deref(), Some("USAGOV"), "{ms:#?}");
 }
+
+#[test]
+fn royals_experts_and_defendants_are_role_nouns() {
+    let ms = resolve(
+        "Officials in Britain were angry on Monday. The royals said nothing, and experts \
+         said the defendant had erred.",
+        "2019-11-20",
+    );
+    assert_eq!(
+        find(&ms, "royals").code.as_deref(),
+        Some("GBRGOV"),
+        "{ms:#?}"
+    );
+    assert_eq!(
+        find(&ms, "experts").code.as_deref(),
+        Some("GBREDU"),
+        "{ms:#?}"
+    );
+    assert_eq!(
+        find(&ms, "defendant").code.as_deref(),
+        Some("GBRCRM"),
+        "{ms:#?}"
+    );
+}
