@@ -439,8 +439,11 @@ pub(super) fn not_a_report(toks: &[Token], v: usize) -> bool {
             toks[v - 1].text.as_str(),
             "was" | "is" | "were" | "are" | "been" | "be" | "being"
         );
+    // `rest assured that ...` is the writer's reassurance, nobody's report.
+    let idiom = toks[v].text == "assured" && v > 0 && toks[v - 1].text == "rest";
     negated
         || passive
+        || idiom
         || matches!(toks[v].text.as_str(), "say" | "tell")
             && v > 0
             && matches!(

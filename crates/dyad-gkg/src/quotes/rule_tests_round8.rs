@@ -28,6 +28,11 @@ fn a_form_of_a_listed_verb_reports_by_its_lemma() {
         indirect_of(&d),
         vec![pair("the river flooded two towns overnight", "Reuters")]
     );
+    // A form the attribution list holds on purpose stays out (`suggests` is inference).
+    let t = "A new estimate suggests that the lake has lost a third of its water.";
+    let mut d = crate::test_doc(t);
+    verb(&mut d, "suggests", "VBZ", "suggest");
+    assert!(indirect_of(&d).is_empty(), "{:?}", indirect_of(&d));
     // A noun keeps its noun tag: `The reports that ...` is no speech verb.
     let t = "Local reports that the river flooded two towns were wrong.";
     let mut d = crate::test_doc(t);
@@ -206,6 +211,9 @@ fn assured_reports_past_its_listener() {
     );
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, "the water was safe");
+    // `rest assured` is the writer's reassurance.
+    let q = indirect("Readers can rest assured that the bridge is safe to cross.");
+    assert!(q.is_empty(), "{q:?}");
 }
 
 #[test]
