@@ -448,7 +448,11 @@ impl<'a> Resolver<'a> {
                     // the agent's whole code: "national security advisor" is GOVMIL
                     let full = self.agent_code(self.out[k].1).filter(|f| f.starts_with(s));
                     let s = full.as_deref().unwrap_or(s);
-                    x.country.as_ref().map(|c| format!("{c}{s}"))
+                    // "Danish Islamist media": a modifier coded country + group (DNKMUS)
+                    // keeps its group (DNKMUSMED)
+                    let base = x.code.clone().filter(|_| x.sector.is_none());
+                    base.or_else(|| x.country.clone())
+                        .map(|c| format!("{c}{s}"))
                 }
             };
             let rule = format!(

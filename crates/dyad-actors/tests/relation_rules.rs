@@ -250,3 +250,21 @@ fn royals_experts_and_defendants_are_role_nouns() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_country_and_group_modifier_keeps_its_group_over_coordinated_role_nouns() {
+    let ms = resolve(
+        "The Norwegian Islamist media and government criticised the decision on Monday.",
+        "2019-11-20",
+    );
+    assert_eq!(
+        find(&ms, "media").code.as_deref(),
+        Some("NORMUSMED"),
+        "{ms:#?}"
+    );
+    assert_eq!(
+        find(&ms, "government").code.as_deref(),
+        Some("NORMUSGOV"),
+        "{ms:#?}"
+    );
+}

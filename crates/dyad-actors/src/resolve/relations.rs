@@ -217,7 +217,9 @@ impl Resolver<'_> {
                 continue;
             };
             let x = &self.out[j].0;
-            let composed = x.rule.starts_with("country+agent") || x.rule.starts_with("demonym");
+            let composed = x.rule.starts_with("country+agent")
+                || x.rule.starts_with("agent+modifier")
+                || x.rule.starts_with("demonym");
             let (Some(code), Some(s)) = (x.code.as_deref(), x.sector.as_deref()) else {
                 continue;
             };
