@@ -28,6 +28,7 @@
 //! Appositions ("Sophie Wilmes, Belgium's foreign minister"), pronouns and cross-sentence
 //! coreference need the parse and belong to the later, parse-based layer.
 
+use dyad_core::calendar::{MONTHS, WEEKDAYS};
 use dyad_core::Token;
 use rustc_hash::FxHashMap;
 
@@ -72,32 +73,14 @@ fn first_name(cx: &Ctx, p: &DictMatch) -> bool {
         && p.tokens.1 == p.tokens.0 + 1
         && p.tokens.1 < cx.tokens.len()
         && is_name_token(cx.text(p.tokens.1))
-        && !CALENDAR.contains(&fold(cx.text(p.tokens.1)).as_str())
+        && !calendar_word(&fold(cx.text(p.tokens.1)))
 }
 
 /// Day and month names, which follow a titled name without being part of it ("President
 /// Obama Tuesday said").
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+fn calendar_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || MONTHS.contains(&w)
+}
 
 /// Weapons the agent dictionaries list as `MIL` ("cruise missile"). A weapon is what an
 /// actor uses, never an actor: "a missile believed to be fired by rebels" must leave the
