@@ -200,14 +200,10 @@ impl Resolver<'_> {
     /// country+role mention takes that mention's code with its own sector.
     pub(super) fn shared_modifiers(&mut self) {
         for k in 1..self.out.len() {
-            let (m, (a, _)) = (&self.out[k].0, self.out[k].1);
-            if m.code.is_some() || !m.rule.starts_with("agent (") {
-                continue;
-            }
-            let Some(sector) = m.sector.clone() else {
+            let Some(sector) = self.uncoded_role(k) else {
                 continue;
             };
-            let Some(and) = a.checked_sub(1) else {
+            let Some(and) = self.out[k].1 .0.checked_sub(1) else {
                 continue;
             };
             if !AND_OR.contains(&fold(&self.doc.tokens[and].text).as_str()) {
@@ -227,19 +223,9 @@ impl Resolver<'_> {
                 continue;
             }
             let code = format!("{}{sector}", &code[..code.len() - s.len()]);
-            let book = self.dict.codebook();
-            if !book.is_valid_actor_code(&code) {
-                continue;
+            if self.dict.codebook().is_valid_actor_code(&code) {
+                self.borrow_code(k, j, &code, "shared modifier");
             }
-            let rule = format!(
-                "shared modifier (\"{}\": {}; {})",
-                x.mention,
-                strip(&x.rule),
-                strip(&m.rule)
-            );
-            let m = &mut self.out[k].0;
-            m.set_code(Some(&code), book);
-            m.rule = rule;
         }
     }
 
@@ -248,13 +234,10 @@ impl Resolver<'_> {
     /// country its code with the role's sector.
     pub(super) fn members_of(&mut self) {
         for k in 0..self.out.len() {
-            let (m, (_, b)) = (&self.out[k].0, self.out[k].1);
-            if m.code.is_some() || !m.rule.starts_with("agent (") {
-                continue;
-            }
-            let Some(sector) = m.sector.clone() else {
+            let Some(sector) = self.uncoded_role(k) else {
                 continue;
             };
+            let b = self.out[k].1 .1;
             let Some(j) = self
                 .out
                 .iter()
@@ -275,18 +258,33 @@ impl Resolver<'_> {
                 (Some(c), _) => Some(format!("{c}{sector}")),
             };
             let book = self.dict.codebook();
-            let Some(code) = code.filter(|c| book.is_valid_actor_code(c)) else {
-                continue;
-            };
-            let rule = format!(
-                "member of (\"{}\": {}; {})",
-                x.mention,
-                strip(&x.rule),
-                strip(&m.rule)
-            );
-            let m = &mut self.out[k].0;
-            m.set_code(Some(&code), book);
-            m.rule = rule;
+            if let Some(code) = code.filter(|c| book.is_valid_actor_code(c)) {
+                self.borrow_code(k, j, &code, "member of");
+            }
         }
+    }
+
+    /// The sector of mention `k` when it is an uncoded role noun ("media", "ministers"),
+    /// which the two steps above may give the code of a mention next to it.
+    fn uncoded_role(&self, k: usize) -> Option<String> {
+        let m = &self.out[k].0;
+        if m.code.is_some() || !m.rule.starts_with("agent (") {
+            return None;
+        }
+        m.sector.clone()
+    }
+
+    /// Codes role noun `k` as `code`, taken from mention `j` by `step`; the rule names both.
+    fn borrow_code(&mut self, k: usize, j: usize, code: &str, step: &str) {
+        let (x, m) = (&self.out[j].0, &self.out[k].0);
+        let rule = format!(
+            "{step} (\"{}\": {}; {})",
+            x.mention,
+            strip(&x.rule),
+            strip(&m.rule)
+        );
+        let m = &mut self.out[k].0;
+        m.set_code(Some(code), self.dict.codebook());
+        m.rule = rule;
     }
 }
