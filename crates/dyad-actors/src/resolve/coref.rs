@@ -118,11 +118,11 @@ impl Resolver<'_> {
             let s = self.sent_of.get(a).copied().unwrap_or(0);
             let titled = |j: usize| {
                 let (p, (pa, pb)) = (&self.out[j].0, self.out[j].1);
+                if p.kind != ActorKind::Person || p.code.is_none() || pb - pa <= title.len() {
+                    return false;
+                }
                 let words: Vec<String> = (pa..pb).map(|i| fold(&self.doc.tokens[i].text)).collect();
-                p.kind == ActorKind::Person
-                    && p.code.is_some()
-                    && pb - pa > title.len()
-                    && words.windows(title.len()).any(|w| w == title.as_slice())
+                words.windows(title.len()).any(|w| w == title.as_slice())
             };
             let near = |j: usize| {
                 let pa = self.out[j].1 .0;
@@ -137,12 +137,15 @@ impl Resolver<'_> {
                     || r.starts_with("agent+of+country")
                     || r.starts_with("agent+modifier")
             };
-            let latest = (0..k).rev().find(|&j| titled(j) && near(j));
-            let plain = (0..k).rev().find(|&j| titled(j) && !qualified(j));
-            let found = match (latest, plain) {
-                (Some(j), Some(p)) if qualified(j) => Some(p),
-                (found, _) => found,
-            };
+            let latest = (0..k).rev().find(|&j| near(j) && titled(j));
+            let plain = || (0..k).rev().find(|&p| !qualified(p) && titled(p));
+            let found = latest.map(|j| {
+                if qualified(j) {
+                    plain().unwrap_or(j)
+                } else {
+                    j
+                }
+            });
             let Some(j) = found else {
                 continue;
             };
