@@ -9,8 +9,8 @@
 use dyad_core::{Document, Token};
 
 use super::{
-    capitalised, indirect, is_mark, is_verb, name_after, name_before, name_run, name_word,
-    pronoun_at, pronoun_before, speakers, Person,
+    capitalised, finite_tag, indirect, is_mark, is_verb, name_after, name_before, name_run,
+    name_word, pronoun_at, pronoun_before, speakers, Person,
 };
 
 /// `," said Blinken` / `," Blinken said` / `," he said`: returns (speaker tokens, verb token).
@@ -295,14 +295,9 @@ pub(super) fn apposition_subject(doc: &Document, verb: usize) -> Option<(usize, 
                 t.text.starts_with(|ch: char| ch.is_lowercase())
                     && !matches!(t.text.as_str(), "'s" | "’s")
             })
-            && toks[from..c].iter().all(|t| {
-                !is_mark(&t.text)
-                    && t.text != ","
-                    && !t
-                        .xpos
-                        .as_deref()
-                        .is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP" | "MD"))
-            });
+            && toks[from..c]
+                .iter()
+                .all(|t| !is_mark(&t.text) && t.text != "," && !finite_tag(t));
         if named && described && toks[from].text.starts_with(|ch: char| ch.is_uppercase()) {
             return name_run(toks, c + 1);
         }

@@ -103,9 +103,7 @@ pub(super) fn object_only(toks: &[Token], v: usize, b: usize) -> bool {
     let Some(o) = child(&["obj"]) else {
         return false;
     };
-    let subject_like = toks
-        .get(o + 1)
-        .is_some_and(|n| matches!(n.xpos.as_deref(), Some("MD" | "VBZ" | "VBD" | "VBP")));
+    let subject_like = toks.get(o + 1).is_some_and(super::finite_tag);
     !subject_like && child(&["ccomp", "parataxis"]).is_none()
 }
 

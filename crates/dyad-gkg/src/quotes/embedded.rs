@@ -11,6 +11,7 @@
 use dyad_core::{Document, Span, Token};
 
 use super::{
+    finite_tag,
     indirect::{clause_end, subject_of},
     is_mark, is_verb, name_after, name_before, name_run, pronoun_at, pronoun_before,
 };
@@ -126,7 +127,7 @@ fn inverted_parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Optio
     }
     // By the tag; untagged, the forms of `be`, `have` and the modals.
     let finite = |t: &Token| match t.xpos.as_deref() {
-        Some(x) => matches!(x, "VBD" | "VBZ" | "VBP" | "MD"),
+        Some(_) => finite_tag(t),
         None => matches!(
             t.text.as_str(),
             "is" | "are"

@@ -281,6 +281,12 @@ pub(super) fn is_verb(t: &str) -> bool {
     SPEECH_VERBS.contains(&t) || ATTRIBUTION_VERBS.contains(&t)
 }
 
+/// Whether the tag of `t` is that of a finite verb or a modal (`VBD`, `VBZ`, `VBP`, `MD`);
+/// an untagged token is not.
+pub(super) fn finite_tag(t: &dyad_core::Token) -> bool {
+    matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+}
+
 /// Whether `t` is a verb form a list leaves out of a verb it holds (`reports` of `reported`,
 /// `written` of `writes`): tagged as a verb, its lemma, inflected, is in the list `listed`.
 /// A noun (`the reports that ...`) has a noun's tag and is not one; untagged tokens are not.

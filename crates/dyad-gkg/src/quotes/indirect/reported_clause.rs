@@ -11,7 +11,7 @@ use super::subject::{bare_subject, sentence_start, subject_before_relative, who_
 use super::trailing::inverted_source;
 use super::without_that::clause_without_that;
 use super::{clause_end, subject_of};
-use crate::quotes::{clause_parse, embedded, is_mark, is_verb, name_run, pronoun_at};
+use crate::quotes::{clause_parse, embedded, finite_tag, is_mark, is_verb, name_run, pronoun_at};
 
 /// `X said (that) CLAUSE`: (speaker, first, end) token indexes of the clause.
 pub(super) fn reported_clause(
@@ -105,9 +105,7 @@ pub(super) fn reported_clause(
                 // without `that` reports only a clause with a finite verb of its own (by the
                 // tags; untagged text keeps the words' rule).
                 let tagged = toks[k..b].iter().all(|t| t.xpos.is_some());
-                let finite = toks[k..clause_end(toks, k, b)]
-                    .iter()
-                    .any(|t| matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD")));
+                let finite = toks[k..clause_end(toks, k, b)].iter().any(finite_tag);
                 let say = matches!(
                     toks[v].text.as_str(),
                     "said" | "says" | "say" | "told" | "tells" | "tell"

@@ -7,7 +7,7 @@ use dyad_core::Token;
 
 use super::lexicon::{NOT_CLAUSE_START, OBJECTS, TIME_WORDS, TRAILING_SETTING};
 use crate::quotes::{
-    capitalised, is_mark, is_verb, name_before, name_run, pronoun_at, pronoun_before,
+    capitalised, finite_tag, is_mark, is_verb, name_before, name_run, pronoun_at, pronoun_before,
 };
 
 /// `CLAUSE, police said.` / `CLAUSE, says Tarlo.`: an attribution closing its sentence
@@ -138,13 +138,12 @@ pub(in crate::quotes) fn verb_only_quoted(toks: &[Token], a: usize, c: usize) ->
     if !opens_on_verb {
         return false;
     }
-    let finite = |t: &Token| matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"));
     let mut inside = false;
     let mut quoted_verb = false;
     for t in &toks[a..c] {
         if is_mark(&t.text) {
             inside = !inside;
-        } else if finite(t) {
+        } else if finite_tag(t) {
             if !inside {
                 return false;
             }
@@ -255,7 +254,7 @@ fn setting_phrase(toks: &[Token], f: usize, end: usize) -> bool {
         && !toks[f + 1..end].iter().any(|t| {
             is_mark(&t.text)
                 || matches!(t.text.as_str(), "," | "that" | "who" | "which")
-                || matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+                || finite_tag(t)
         })
 }
 
@@ -279,7 +278,7 @@ fn apposed_name(toks: &[Token], a: usize, v: usize) -> Option<(usize, (usize, us
                         || is_mark(&toks[k].text)
                         || toks[k].text == ","
                         || matches!(toks[k].text.as_str(), "who" | "which" | "that")
-                        || matches!(toks[k].xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
+                        || finite_tag(&toks[k])
                 });
             apposition.then_some((c, (s, e)))
         })
@@ -289,10 +288,7 @@ fn apposed_name(toks: &[Token], a: usize, v: usize) -> Option<(usize, (usize, us
 /// closing it (`the U.S. Attorney's Office for the Western District of New York`, `a second
 /// person briefed on the call`).
 fn long_source(toks: &[Token], s: usize, v: usize) -> bool {
-    let finite = |t: &Token| {
-        matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
-            || matches!(t.text.as_str(), "who" | "which" | "that")
-    };
+    let finite = |t: &Token| finite_tag(t) || matches!(t.text.as_str(), "who" | "which" | "that");
     !toks[s..v].iter().any(|t| finite(t) || is_mark(&t.text))
         && toks[v - 1].text.chars().all(char::is_alphabetic)
 }
