@@ -48,8 +48,8 @@ use serde::{Deserialize, Serialize};
 
 use attribution::{apposition_subject, attribution_after, attribution_before, sentence_subject};
 use lexicon::{
-    capitalised, finite_tag, is_close, is_mark, is_open, is_straight, is_verb, FUNCTION_WORDS,
-    PARTICLES, PRONOUNS, TITLES,
+    capitalised, cites_at, finite_tag, is_close, is_mark, is_open, is_straight, is_verb,
+    FUNCTION_WORDS, PARTICLES, PRONOUNS, TITLES,
 };
 use marks::{normalise, para_break, para_start, quoted_runs, sentence_index, words, Run};
 use resolution::{make_quote, person_mentions};

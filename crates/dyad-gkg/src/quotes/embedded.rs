@@ -11,7 +11,7 @@
 use dyad_core::{Document, Span, Token};
 
 use super::{
-    finite_tag,
+    cites_at, finite_tag,
     indirect::{clause_end, subject_of},
     is_mark, is_verb, name_after, name_before, name_run, pronoun_at, pronoun_before,
 };
@@ -94,9 +94,7 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
         return None;
     }
     // An attribution citing its source (`..., Ruiz said, per the Herald.`) closes its clause.
-    let cites =
-        toks[d + 1].text == "per" || toks[d + 1].text == "according" && toks[d + 2].text == "to";
-    if cites {
+    if cites_at(toks, d + 1) {
         return None;
     }
     let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);

@@ -287,6 +287,14 @@ pub(super) fn finite_tag(t: &dyad_core::Token) -> bool {
     matches!(t.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP" | "MD"))
 }
 
+/// Whether a cited source opens at token `k`: `per` or `according to` (`..., Ruiz said, per
+/// the Herald.`).
+pub(super) fn cites_at(toks: &[dyad_core::Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.text == "per" || t.text == "according" && toks.get(k + 1).is_some_and(|n| n.text == "to")
+    })
+}
+
 /// Whether `t` is a verb form a list leaves out of a verb it holds (`reports` of `reported`,
 /// `written` of `writes`): tagged as a verb, its lemma, inflected, is in the list `listed`.
 /// A noun (`the reports that ...`) has a noun's tag and is not one; untagged tokens are not.

@@ -7,7 +7,8 @@ use dyad_core::Token;
 
 use super::lexicon::{NOT_CLAUSE_START, OBJECTS, TIME_WORDS, TRAILING_SETTING};
 use crate::quotes::{
-    capitalised, finite_tag, is_mark, is_verb, name_before, name_run, pronoun_at, pronoun_before,
+    capitalised, cites_at, finite_tag, is_mark, is_verb, name_before, name_run, pronoun_at,
+    pronoun_before,
 };
 
 /// `CLAUSE, police said.` / `CLAUSE, says Tarlo.`: an attribution closing its sentence
@@ -231,10 +232,7 @@ fn cited_source(toks: &[Token], v: usize, end: usize) -> usize {
     let Some(c) = (v + 1..end).find(|&k| toks[k].text == ",") else {
         return end;
     };
-    let cites = toks.get(c + 1).is_some_and(|t| {
-        t.text == "per" || t.text == "according" && toks.get(c + 2).is_some_and(|n| n.text == "to")
-    });
-    if cites && (v + 1..c).all(|k| time_word(&toks[k].text)) && c + 2 < end {
+    if cites_at(toks, c + 1) && (v + 1..c).all(|k| time_word(&toks[k].text)) && c + 2 < end {
         c
     } else {
         end
