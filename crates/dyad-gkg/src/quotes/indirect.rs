@@ -222,8 +222,8 @@ pub(super) fn indirect(
 }
 
 /// Whether `t` is a form the shared list leaves out of a verb it holds (`reports` of
-/// `reported`; not the extra forms, which stand for themselves only): a finite verb by the tag (a participle after `has` is left to the rules of the listed
-/// forms).
+/// `reported`; not the extra forms, which stand for themselves only): a finite verb by the
+/// tag (a participle after `has` is left to the rules of the listed forms).
 fn other_form(t: &Token) -> bool {
     // A form the attribution list holds was left out of this one on purpose (`suggests`,
     // `admits`: "an estimate suggests" is inference).

@@ -1,6 +1,6 @@
-//! `According to X, CLAUSE` and `CLAUSE, according to X` (or `per X`): the source (the last name of the
-//! phrase, an apposition after it, or a source noun such as "court records") and the
-//! clause it reports, which is the rest of the sentence on the side away from the phrase.
+//! `According to X, CLAUSE` and `CLAUSE, according to X` (or `per X`): the source (the last
+//! name of the phrase, an apposition after it, or a source noun such as "court records") and
+//! the clause it reports, which is the rest of the sentence on the side away from the phrase.
 
 use dyad_core::Token;
 
