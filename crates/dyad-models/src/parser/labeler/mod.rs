@@ -25,9 +25,10 @@
 //! mostly tag-driven: amod/compound 85, iobj/obj 22, obl/nmod 40): the labeler alone 82.23,
 //! plus the bonus 82.52; the shipped parser's training-data labels as a feature 82.52 (it
 //! copies them); gold training trees or feature dropout 0.2 82.51-82.52; fold-parser labels
-//! as a feature plus the bonus (4 folds, 3 epochs: the defaults) 82.61. Below the +0.4 asked for a 20-30% slower pipeline and 4.8 MB
-//! more model, so the shipped `parser.bin` has no labeler; the file format and
-//! [`super::Parser::parse`] take one ([`super::Parser::set_labeler`]).
+//! as a feature plus the bonus (4 folds, 3 epochs: the defaults) 82.61. Below the +0.4 asked
+//! for a 20-30% slower pipeline and 4.8 MB more model, so the shipped `parser.bin` has no
+//! labeler; the file format and [`super::Parser::parse`] take one
+//! ([`super::Parser::set_labeler`]).
 
 mod train;
 
@@ -82,6 +83,19 @@ pub(super) struct LabelScratch {
 }
 
 impl Tree {
+    /// The per-word feature columns, each padded with a start and an end value around the
+    /// sentence.
+    fn word_columns(&mut self) -> [&mut Vec<u64>; 6] {
+        [
+            &mut self.w,
+            &mut self.t,
+            &mut self.u,
+            &mut self.suf,
+            &mut self.pre,
+            &mut self.shape,
+        ]
+    }
+
     /// Fills the tree: `heads[i]` and `labels[i]` are word `i + 1`'s head (0 the root) and
     /// label (the parser's; [`NO_LABEL`] for none).
     pub(super) fn init(
@@ -102,14 +116,7 @@ impl Tree {
         self.lab.push(NO_LABEL);
         self.lab.extend_from_slice(labels);
         self.lab.push(NO_LABEL);
-        for v in [
-            &mut self.w,
-            &mut self.t,
-            &mut self.u,
-            &mut self.suf,
-            &mut self.pre,
-            &mut self.shape,
-        ] {
+        for v in self.word_columns() {
             v.clear();
             v.push(0x200);
         }
@@ -122,14 +129,7 @@ impl Tree {
             self.pre.push(l.prefix[2]);
             self.shape.push(l.shape);
         }
-        for v in [
-            &mut self.w,
-            &mut self.t,
-            &mut self.u,
-            &mut self.suf,
-            &mut self.pre,
-            &mut self.shape,
-        ] {
+        for v in self.word_columns() {
             v.push(0x300);
         }
         if self.kids.len() < n + 2 {
