@@ -505,44 +505,26 @@ mod tests {
             ..LabelerTrainOptions::default()
         };
         let o = opts(1);
-        let err = train_labeler(
-            &tagger,
-            &parser,
-            &data,
-            &tags[1..],
-            &[],
-            &o,
-            &lopts,
-            &mut |_| {},
-        )
-        .unwrap_err()
-        .to_string();
+        let fail = |data: &[ConlluSentence], tags: &[Vec<u16>], lopts: &LabelerTrainOptions| {
+            train_labeler(&tagger, &parser, data, tags, &[], &o, lopts, &mut |_| {})
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+        };
+        let err = fail(&data, &tags[1..], &lopts);
         assert!(err.contains("tag lists"), "{err}");
         let mut short = tags.clone();
         short[2].pop();
-        let err = train_labeler(
-            &tagger,
-            &parser,
-            &data,
-            &short,
-            &[],
-            &o,
-            &lopts,
-            &mut |_| {},
-        )
-        .unwrap_err()
-        .to_string();
+        let err = fail(&data, &short, &lopts);
         assert!(err.contains("sentence 3"), "{err}");
         let mut odd = data.clone();
         odd[0].words[0].deprel = "nonesuch".into();
-        let err = train_labeler(&tagger, &parser, &odd, &tags, &[], &o, &lopts, &mut |_| {})
-            .unwrap_err()
-            .to_string();
+        let err = fail(&odd, &tags, &lopts);
         assert!(err.contains("nonesuch"), "{err}");
         let bad = LabelerTrainOptions {
             own_dropout: 1.5,
             ..lopts
         };
-        assert!(train_labeler(&tagger, &parser, &data, &tags, &[], &o, &bad, &mut |_| {}).is_err());
+        assert!(fail(&data, &tags, &bad).contains("own-label dropout"));
     }
 }
