@@ -24,6 +24,16 @@ pub(super) fn index(d: &Document, word: &str) -> usize {
     d.tokens.iter().position(|t| t.text == word).unwrap()
 }
 
+/// A test document of `text` with every token tagged `NN`: for a rule that reads the tags,
+/// the test then tags its verbs by hand.
+pub(super) fn nouns_doc(text: &str) -> Document {
+    let mut d = crate::test_doc(text);
+    for tok in &mut d.tokens {
+        tok.xpos = Some("NN".into());
+    }
+    d
+}
+
 /// Sets the fine tag of the first token spelled `word`.
 pub(super) fn tag(d: &mut Document, word: &str, xpos: &str) {
     let k = index(d, word);

@@ -248,20 +248,14 @@ fn a_name_closing_the_subjects_phrase_is_not_the_speaker() {
 #[test]
 fn a_verb_with_only_an_object_reports_nothing() {
     let t = "The stock added more than two points after the firm took a stake in the brand.";
-    let mut d = crate::test_doc(t);
-    for tok in &mut d.tokens {
-        tok.xpos = Some("NN".into());
-    }
+    let mut d = nouns_doc(t);
     verb(&mut d, "added", "VBD", "add");
     verb(&mut d, "took", "VBD", "take");
     attach(&mut d, "more", Some("added"), "obj");
     assert!(indirect_of(&d).is_empty(), "{:?}", indirect_of(&d));
     // An object followed by a finite verb is the subject of a clause the parse missed.
     let t = "The minister added his plan will cost less than the old one.";
-    let mut d = crate::test_doc(t);
-    for tok in &mut d.tokens {
-        tok.xpos = Some("NN".into());
-    }
+    let mut d = nouns_doc(t);
     verb(&mut d, "added", "VBD", "add");
     verb(&mut d, "will", "MD", "will");
     attach(&mut d, "plan", Some("added"), "obj");
@@ -274,10 +268,7 @@ fn a_verb_with_only_an_object_reports_nothing() {
 #[test]
 fn a_verbless_with_phrase_closing_the_sentence_stays_in_the_clause() {
     let t = "According to the ministry, 40 homes were damaged in the storm, with two injured.";
-    let mut d = crate::test_doc(t);
-    for tok in &mut d.tokens {
-        tok.xpos = Some("NN".into());
-    }
+    let mut d = nouns_doc(t);
     verb(&mut d, "were", "VBD", "be");
     let q = indirect_of(&d);
     assert_eq!(
