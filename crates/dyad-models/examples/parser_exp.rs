@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context};
 use dyad_models::parser::{self, LabelerTrainOptions, ParserTrainOptions};
-use dyad_models::{data, Tagger, TrainOptions};
+use dyad_models::{data, EpochReport, Tagger, TrainOptions};
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -136,22 +136,13 @@ fn main() -> anyhow::Result<()> {
     if let Some(m) = load {
         let mut p = dyad_models::Parser::load(&m)?;
         p.set_labeler(None);
-        let start = Instant::now();
         let lo = TrainOptions {
             epochs: labeler_epochs,
             ..opts.clone()
         };
+        let mut report = progress("labeler epoch");
         let (mut lab, base) =
-            parser::train_labeler(&tagger, &p, &train, &tags, &dev, &lo, &lopts, &mut |r| {
-                eprintln!(
-                    "labeler epoch {} train {:.2} dev LAS {:.2}{} [{:.0}s]",
-                    r.epoch,
-                    100.0 * r.train_score,
-                    100.0 * r.dev_score,
-                    if r.best { " *" } else { "" },
-                    start.elapsed().as_secs_f64()
-                )
-            })?;
+            parser::train_labeler(&tagger, &p, &train, &tags, &dev, &lo, &lopts, &mut report)?;
         let unpruned = lab.size();
         println!("labeler bonus of the parser's label: {}", lab.bonus());
         lab.prune(labeler_prune);
@@ -170,17 +161,8 @@ fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let start = Instant::now();
-    let p = parser::train_tagged(&tagger, &train, &tags, &dev, &opts, &popts, &mut |r| {
-        eprintln!(
-            "epoch {} train {:.2} dev LAS {:.2}{} [{:.0}s]",
-            r.epoch,
-            100.0 * r.train_score,
-            100.0 * r.dev_score,
-            if r.best { " *" } else { "" },
-            start.elapsed().as_secs_f64()
-        )
-    })?;
+    let mut report = progress("epoch");
+    let p = parser::train_tagged(&tagger, &train, &tags, &dev, &opts, &popts, &mut report)?;
     let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
     println!(
         "best: dev UAS {:.2} LAS {:.2}, {} weights",
@@ -192,4 +174,19 @@ fn main() -> anyhow::Result<()> {
         p.save(&o)?;
     }
     Ok(())
+}
+
+/// Prints one line per training epoch (`what` names it), with the seconds since this call.
+fn progress(what: &'static str) -> impl FnMut(&EpochReport) {
+    let start = Instant::now();
+    move |r| {
+        eprintln!(
+            "{what} {} train {:.2} dev LAS {:.2}{} [{:.0}s]",
+            r.epoch,
+            100.0 * r.train_score,
+            100.0 * r.dev_score,
+            if r.best { " *" } else { "" },
+            start.elapsed().as_secs_f64()
+        )
+    }
 }
