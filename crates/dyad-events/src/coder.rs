@@ -92,6 +92,27 @@ pub struct CoderConfig {
 /// [`CoderConfig::places_as_actors`], and otherwise ignored.
 pub const PLACE_KEY: &str = "place";
 
+/// True when the actor coder took `a`'s country from context (its rule says so).
+fn guessed_country(a: &ActorRef) -> bool {
+    let rule = a.extra.get("rule").and_then(|r| r.as_str()).unwrap_or("");
+    let sector = a.extra.get("sector").and_then(|r| r.as_str()).unwrap_or("");
+    a.code.is_some() && sector.len() == 3 && rule.contains("context country")
+}
+
+/// `a` as an agent without a country when its country was a guess (a null actor, which
+/// composes with a country its phrase names: "the mayor of Nablus"), else as it is.
+fn without_guess(a: &ActorRef) -> ActorRef {
+    let mut b = a.clone();
+    if guessed_country(a) {
+        b.code = None;
+        b.extra.insert(GUESS_DROPPED.into(), true.into());
+    }
+    b
+}
+
+/// Marks an actor whose guessed country [`without_guess`] dropped.
+const GUESS_DROPPED: &str = "country_guess_dropped";
+
 /// True when `a` is a place reference ([`PLACE_KEY`]).
 pub fn is_place(a: &ActorRef) -> bool {
     a.extra.get(PLACE_KEY).and_then(|v| v.as_bool()) == Some(true)
@@ -164,6 +185,17 @@ impl<'d> Coder<'d> {
     /// Codes every sentence of `doc`. `actors` are the document's actor mentions (byte
     /// spans into `doc.text`), in any order. Events are numbered `e1`, `e2`... in order.
     pub fn code(&self, doc: &Document, actors: &[ActorRef]) -> Vec<Event> {
+        // PETRARCH gives an agent no country it does not name: under null actors, a role
+        // noun whose country the actor coder guessed from context ("students" near
+        // "Russian police") is an agent without a country, the null actor of its sector
+        // (`---EDU`) unless its phrase names one
+        let unguessed: Vec<ActorRef>;
+        let actors = if self.config.null_actors && actors.iter().any(guessed_country) {
+            unguessed = actors.iter().map(without_guess).collect();
+            &unguessed[..]
+        } else {
+            actors
+        };
         let today = doc.doc.date.as_deref().and_then(Day::parse);
         let mut coded: Vec<&ActorRef> = actors
             .iter()
@@ -182,15 +214,28 @@ impl<'d> Coder<'d> {
                 })
             })
             .collect();
-        // null actors stand after the coded ones, so a token both cover is the coded one's
+        // null actors stand after the coded ones, so a token both cover is the coded one's;
+        // one whose country was a guess keeps its sector, so an agent adjective alone
+        // ("*military* exercises") stays a description, as when it had its country
         let nulls: Vec<ActorRef> = if self.config.null_actors {
+            let guessed: Vec<Span> = actors
+                .iter()
+                .filter(|a| a.extra.contains_key(GUESS_DROPPED))
+                .map(|a| a.span)
+                .collect();
             agents
                 .iter()
-                .map(|g| ActorRef {
-                    mention: g.span.get(&doc.text).unwrap_or_default().to_string(),
-                    span: g.span,
-                    code: Some(format!("---{}", g.sector)),
-                    extra: Default::default(),
+                .map(|g| {
+                    let mut extra = serde_json::Map::new();
+                    if guessed.contains(&g.span) {
+                        extra.insert("sector".into(), g.sector.clone().into());
+                    }
+                    ActorRef {
+                        mention: g.span.get(&doc.text).unwrap_or_default().to_string(),
+                        span: g.span,
+                        code: Some(format!("---{}", g.sector)),
+                        extra,
+                    }
                 })
                 .collect()
         } else {

@@ -28,6 +28,10 @@ const CAMEO_VERBS: &str = include_str!("../../../data/events/CAMEO.2.0.txt");
 pub struct CodePair {
     pub active: Option<String>,
     pub passive: Option<String>,
+    /// The code was written as a pair (`[046:046]`): the second event goes back from the
+    /// target to the source even when both codes are the same ("held talks with").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub written_pair: bool,
 }
 
 impl CodePair {
@@ -466,6 +470,7 @@ mod tests {
         let c = CodePair {
             active: Some("042".into()),
             passive: Some("043".into()),
+            written_pair: true,
         };
         assert_eq!(c.for_voice(false), Some("042"));
         assert_eq!(c.for_voice(true), Some("043"));

@@ -280,7 +280,11 @@ impl Reader<'_> {
             Some(p) => side(p).map_err(|m| self.err(n, m))?,
             None => active.clone(),
         };
-        let pair = CodePair { active, passive };
+        let pair = CodePair {
+            active,
+            passive,
+            written_pair: p.is_some(),
+        };
         Ok((!pair.is_null()).then_some(pair))
     }
 

@@ -251,7 +251,8 @@ impl<'d> Coder<'d> {
                 Some(e)
             };
             let mut pairs: Vec<(Option<Filled>, Option<Filled>)> = Vec::new();
-            if targets.is_empty() && sources.len() >= 2 && reciprocal(tree, ci, &m) {
+            let mutual = targets.is_empty() && sources.len() >= 2 && reciprocal(tree, ci, &m);
+            if mutual {
                 // a compound subject with no target: each member towards the others
                 // ("Gondor and Osgiliath postponed their meeting")
                 for s in &sources {
@@ -286,8 +287,12 @@ impl<'d> Coder<'d> {
                 if !code.is_empty() {
                     out.extend(one(s, t, &code));
                 }
+                // members towards each other already go both ways ("Gondor and Osgiliath
+                // renewed ties", `[064:064]`)
                 if let (Some(p), Some(_), Some(_)) = (&paired, s, t) {
-                    out.extend(one(t, s, p));
+                    if !(mutual && *p == code) {
+                        out.extend(one(t, s, p));
+                    }
                 }
             }
         }

@@ -98,7 +98,7 @@ impl<'d> Matcher<'d> {
         let paired = codes
             .passive
             .clone()
-            .filter(|p| codes.active.as_ref() != Some(p));
+            .filter(|p| codes.written_pair || codes.active.as_ref() != Some(p));
         let subject = c
             .subject
             .as_ref()
