@@ -25,6 +25,8 @@ mod descriptions;
 mod embedded;
 mod indirect;
 mod lexicon;
+#[cfg(test)]
+mod lexicon_tests;
 mod marks;
 mod named_descriptions;
 mod resolution;

@@ -33,11 +33,12 @@ pub(super) fn reported_clause(
     // `that` a few words on, with no punctuation before it but commas; not a relative
     // `that` ("announced the locations that would be given ...").
     // `told` has a person before its clause, who may carry a relative clause ("told a few
-    // thousand teachers who covered the lawn that ...").
+    // thousand teachers who covered the lawn that ..."); so do the other verbs of telling
+    // (`informed the court that ...`, `reminded voters that ...`).
     let tell = matches!(
         toks[v].text.as_str(),
         "told" | "tells" | "tell" | "telling" | "assured" | "assures" | "assuring"
-    );
+    ) || super::LISTENER_FIRST.contains(&toks[v].text.as_str());
     // A setting phrase may come first (`said in an Oct. 26 letter to communications
     // companies that ...`).
     let setting = toks
