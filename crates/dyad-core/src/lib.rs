@@ -26,3 +26,9 @@ pub use calendar::Day;
 pub use doc::{content_id, DocMeta, Document, Entity, Sentence, Token, SCHEMA_VERSION};
 pub use offsets::{OffsetMap, OffsetMapBuilder, Segment};
 pub use span::Span;
+
+/// The words an actor record's `rule` carries when the resolver took the actor's country
+/// from the story around it rather than from its own words ("officials" near "Russian
+/// police"). The resolver writes them and reads them back, and the event coder drops such
+/// guessed countries under PETRARCH's conventions; one name here keeps the two crates agreed.
+pub const CONTEXT_COUNTRY_RULE: &str = "context country";

@@ -96,7 +96,7 @@ pub const PLACE_KEY: &str = "place";
 fn guessed_country(a: &ActorRef) -> bool {
     let rule = a.extra.get("rule").and_then(|r| r.as_str()).unwrap_or("");
     let sector = a.extra.get("sector").and_then(|r| r.as_str()).unwrap_or("");
-    a.code.is_some() && sector.len() == 3 && rule.contains("context country")
+    a.code.is_some() && sector.len() == 3 && rule.contains(dyad_core::CONTEXT_COUNTRY_RULE)
 }
 
 /// `a` as an agent without a country when its country was a guess (a null actor, which

@@ -346,7 +346,7 @@ impl Resolver<'_> {
                 let (x, (xa, xb)) = &self.out[j];
                 x.country.is_some()
                     && x.sector.as_deref() != Some("IGO")
-                    && !x.rule.contains("context country")
+                    && !x.rule.contains(dyad_core::CONTEXT_COUNTRY_RULE)
                     && !weak_person(x, xb - xa)
                     && x.sector.as_deref() != Some("MED")
                     && j != k
@@ -396,7 +396,11 @@ impl Resolver<'_> {
             if !book.is_valid_actor_code(&code) {
                 continue;
             }
-            let rule = format!("{} + context country ({why})", strip(&self.out[k].0.rule));
+            let rule = format!(
+                "{} + {} ({why})",
+                strip(&self.out[k].0.rule),
+                dyad_core::CONTEXT_COUNTRY_RULE
+            );
             let m = &mut self.out[k].0;
             m.set_code(Some(&code), book);
             m.rule = rule;

@@ -32,7 +32,7 @@ pub(super) fn derived(rule: &str) -> bool {
         "kind noun",
     ];
     COPIED.iter().any(|p| rule.starts_with(p))
-        || rule.contains("context country")
+        || rule.contains(dyad_core::CONTEXT_COUNTRY_RULE)
         || rule.contains("document country")
         || rule.contains("lead country")
         || rule.contains("dateline ")
