@@ -4,10 +4,18 @@
 //!
 //! `cargo run --release -p dyad-models --example parser_exp -- --dev DEV.conllu
 //!  [--epochs 6] [--features 1] [--jackknife 4] [--tagger-epochs 4] [--prune 1.0]
-//!  [--dropout 0.1] [--limit N] [--cache /tmp] [--out parser.bin] TRAIN.conllu...`
+//!  [--dropout 0.1] [--classes data/models/ner_clusters.tsv] [--limit N] [--cache /tmp]
+//!  [--out parser.bin] TRAIN.conllu...`
+//!
+//! `--classes` compiles a word-class table into the parser, whose features then read the
+//! words' cluster paths (see `ParserTrainOptions::classes`).
 //!
 //! With `--load MODEL` it trains nothing: it prunes MODEL's weights below `--prune`, prints
 //! the dev scores and writes the result to `--out` (how a model is made smaller).
+//!
+//! With `--mean` the files are parser models (of one recipe, different `--seed`s): it writes
+//! the parser with the mean of their weights (`Parser::mean`), pruned below `--prune`, to
+//! `--out` and prints its dev scores.
 //!
 //! With `--load MODEL --labeler-epochs N TRAIN.conllu...` it trains MODEL's second-pass arc
 //! labeler instead (`parser::labeler`, on the jackknifed training tags; `--parser-folds K`,
@@ -19,6 +27,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context};
+use dyad_models::ner::classes::WordClasses;
 use dyad_models::parser::{self, LabelerTrainOptions, ParserTrainOptions};
 use dyad_models::{data, EpochReport, Tagger, TrainOptions};
 
@@ -32,6 +41,7 @@ fn main() -> anyhow::Result<()> {
     let mut popts = ParserTrainOptions::default();
     let (mut dev, mut out, mut limit, mut cache) = (None, None, usize::MAX, None);
     let mut load = None;
+    let mut mean = false;
     let mut lopts = LabelerTrainOptions::default();
     let (mut labeler_epochs, mut labeler_prune) = (0usize, 0.0f32);
     let mut files = Vec::new();
@@ -50,11 +60,13 @@ fn main() -> anyhow::Result<()> {
             "--jackknife" => popts.jackknife = val()?.parse()?,
             "--tagger-epochs" => popts.tagger_epochs = val()?.parse()?,
             "--dropout" => popts.dropout = val()?.parse()?,
+            "--classes" => popts.classes = WordClasses::read_file(Path::new(&val()?))?,
             "--labeler-epochs" => labeler_epochs = val()?.parse()?,
             "--labeler-prune" => labeler_prune = val()?.parse()?,
             "--own-dropout" => lopts.own_dropout = val()?.parse()?,
             "--labeler-dropout" => lopts.dropout = val()?.parse()?,
             "--gold-trees" => lopts.gold_trees = true,
+            "--mean" => mean = true,
             "--parser-folds" => lopts.parser_folds = val()?.parse()?,
             "--parser-epochs" => lopts.parser_epochs = val()?.parse()?,
             _ if a.starts_with("--") => bail!("unknown option {a}"),
@@ -63,6 +75,27 @@ fn main() -> anyhow::Result<()> {
     }
     let dev = data::read_conllu(&dev.context("--dev is required")?)?;
     let tagger = Tagger::load(Path::new("models/tagger.bin"))?;
+    if mean {
+        let parsers = files
+            .iter()
+            .map(|f| dyad_models::Parser::load(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut p = dyad_models::Parser::mean(&parsers)?;
+        p.prune(opts.prune);
+        let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
+        println!(
+            "mean of {} parsers, pruned below {}: dev UAS {:.2} LAS {:.2}, {} weights",
+            parsers.len(),
+            opts.prune,
+            100.0 * uas,
+            100.0 * las,
+            p.size()
+        );
+        if let Some(o) = out {
+            p.save(&o)?;
+        }
+        return Ok(());
+    }
     if let Some(m) = load.as_ref().filter(|_| labeler_epochs == 0) {
         let mut p = dyad_models::Parser::load(m)?;
         p.prune(opts.prune);
@@ -165,10 +198,11 @@ fn main() -> anyhow::Result<()> {
     let p = parser::train_tagged(&tagger, &train, &tags, &dev, &opts, &popts, &mut report)?;
     let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
     println!(
-        "best: dev UAS {:.2} LAS {:.2}, {} weights",
+        "best: dev UAS {:.2} LAS {:.2}, {} weights, {} word classes",
         100.0 * uas,
         100.0 * las,
-        p.size()
+        p.size(),
+        p.word_classes()
     );
     if let Some(o) = out {
         p.save(&o)?;

@@ -7,7 +7,7 @@
 //! [`Trainer`] keeps the running sums for averaging (lazily, by timestamp, as in Collins 2002
 //! and Honnibal's taggers); [`Weights`] is the frozen, averaged, pruned result that ships.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::hash::IdBuild;
 pub use crate::weights::Weights;
@@ -176,6 +176,27 @@ pub fn argmax(scores: &[f32], ok: impl Fn(usize) -> bool) -> Option<usize> {
         }
     }
     best.map(|b| b.0)
+}
+
+/// The mean of several runs' weights (a feature missing from a run counts as 0 there).
+pub(crate) fn mean(nclasses: usize, models: &[Weights]) -> Weights {
+    if models.len() == 1 {
+        return models[0].clone();
+    }
+    let mut sum: BTreeMap<u64, BTreeMap<u16, f32>> = BTreeMap::new();
+    for m in models {
+        for (k, row) in m.to_rows() {
+            let e = sum.entry(k).or_default();
+            for (c, v) in row {
+                *e.entry(c).or_default() += v / models.len() as f32;
+            }
+        }
+    }
+    let rows: Vec<(u64, Vec<(u16, f32)>)> = sum
+        .into_iter()
+        .map(|(k, r)| (k, r.into_iter().filter(|&(_, v)| v != 0.0).collect()))
+        .collect();
+    Weights::from_rows(nclasses, &rows)
 }
 
 #[cfg(test)]

@@ -52,6 +52,10 @@ pub struct TrainArgs {
     /// Drop averaged weights smaller than this from the saved model
     #[arg(long, default_value_t = 1e-3)]
     pub prune: f32,
+    /// Word-class table (`data/models/ner_clusters.tsv`) compiled into the tagger or parser,
+    /// whose features then read the words' cluster paths
+    #[arg(long)]
+    pub classes: Option<PathBuf>,
 }
 
 pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
@@ -101,13 +105,34 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
                 train.len(),
                 dev.len()
             );
+            let classes = match &args.classes {
+                Some(p) => dyad_models::ner::classes::WordClasses::read_file(p)?,
+                None => Default::default(),
+            };
             if args.kind == ModelKind::Tagger {
-                let m = dyad_models::tagger::train(&train, &dev, &opts, &mut progress)?;
+                let m = dyad_models::tagger::train_with_classes(
+                    &train,
+                    &dev,
+                    &opts,
+                    classes,
+                    &mut progress,
+                )?;
                 m.save(&args.out)?;
             } else {
                 let tagger = dyad_models::Tagger::load(&args.tagger)
                     .context("the parser learns from the tagger's tags; train it first")?;
-                let m = dyad_models::parser::train(&tagger, &train, &dev, &opts, &mut progress)?;
+                let popts = dyad_models::parser::ParserTrainOptions {
+                    classes,
+                    ..Default::default()
+                };
+                let m = dyad_models::parser::train_with_options(
+                    &tagger,
+                    &train,
+                    &dev,
+                    &opts,
+                    &popts,
+                    &mut progress,
+                )?;
                 m.save(&args.out)?;
             }
         }

@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 
 use crate::codec::{Dec, Enc};
-use crate::hash::IdBuild;
+use crate::hash::{mix, IdBuild};
 use crate::lex::Lex;
 use crate::ModelError;
 
@@ -84,7 +84,44 @@ impl Default for BuildOptions {
     }
 }
 
+impl Class {
+    /// The first `bits` bits of the cluster path (the whole path if shorter) as a feature
+    /// value; one value for all unclustered words.
+    #[inline]
+    pub fn prefix(self, bits: u8) -> u64 {
+        match self.depth {
+            None => 0xc1a5_5000,
+            Some(d) => {
+                let k = d.min(bits);
+                mix(
+                    bits as u64,
+                    ((self.path as u64) >> (d - k)) | (k as u64) << 16,
+                )
+            }
+        }
+    }
+}
+
 impl WordClasses {
+    /// Reads a class table file (see [`HEADER`]), e.g. `data/models/ner_clusters.tsv`.
+    pub fn read_file(path: &std::path::Path) -> Result<WordClasses, ModelError> {
+        let what = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {
+            path: what.clone(),
+            source,
+        })?;
+        if !text.starts_with(HEADER) {
+            return Err(ModelError::Data {
+                path: what,
+                line: 1,
+                message: format!("a word-class table starts with the header {HEADER:?}"),
+            });
+        }
+        let mut c = WordClasses::default();
+        c.read_rows(&text, &what)?;
+        Ok(c)
+    }
+
     pub fn len(&self) -> usize {
         self.map.len()
     }
@@ -486,6 +523,42 @@ mod tests {
         let back = WordClasses::decode_body(&mut d).unwrap();
         assert_eq!(back.get(Lex::new("Acme").lower), acme);
         assert_eq!(back.len(), wc.len());
+    }
+
+    #[test]
+    fn prefixes_cut_the_path_from_its_start() {
+        let mut wc = WordClasses::default();
+        let t = "#word\tpath\tcaps\tcount\nrome\t010011\t4\t9\nparis\t010010\t4\t9\n\
+                 oslo\t0100\t4\t3\nrare\t-\t2\t1\n";
+        assert_eq!(wc.read_rows(t, "t.tsv").unwrap(), 4);
+        let c = |w: &str| wc.get(Lex::new(w).lower);
+        // Five shared bits: same prefixes up to 5 bits, different ones beyond.
+        for bits in [1, 4, 5] {
+            assert_eq!(c("Rome").prefix(bits), c("paris").prefix(bits), "{bits}");
+        }
+        assert_ne!(c("rome").prefix(6), c("paris").prefix(6));
+        assert_ne!(c("rome").prefix(14), c("paris").prefix(14));
+        assert_eq!(c("rome").prefix(4), c("oslo").prefix(4));
+        assert_ne!(c("rome").prefix(6), c("oslo").prefix(6));
+        // A path shorter than the prefix is the whole path, not padded into another class.
+        assert_ne!(c("oslo").prefix(14), c("rome").prefix(14));
+        // Unclustered and unknown words share one value.
+        assert_eq!(c("rare").prefix(6), c("unseen").prefix(6));
+        assert_ne!(c("rare").prefix(6), c("rome").prefix(6));
+    }
+
+    #[test]
+    fn class_files_are_read_with_their_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("c.tsv");
+        std::fs::write(&ok, format!("{HEADER}\nrome\t01\t4\t9\n")).unwrap();
+        assert_eq!(WordClasses::read_file(&ok).unwrap().len(), 1);
+        let bad = dir.path().join("names.tsv");
+        std::fs::write(&bad, "rome\tLOC\n").unwrap();
+        let err = WordClasses::read_file(&bad).unwrap_err().to_string();
+        assert!(err.contains("names.tsv") && err.contains("header"), "{err}");
+        let missing = dir.path().join("none.tsv");
+        assert!(WordClasses::read_file(&missing).is_err());
     }
 
     #[test]

@@ -212,19 +212,19 @@ fn static_features(c: &Ctx, i: usize, out: &mut Vec<u64>) {
         cls_at(c.cls, i_ - 1),
         cls_at(c.cls, i_ + 1),
     );
-    f(51, prefix(c0, 4));
-    f(52, prefix(c0, 6));
-    f(53, prefix(c0, 8));
-    f(54, prefix(c0, 10));
-    f(55, prefix(c0, 14));
-    f(56, prefix(cp, 14));
-    f(57, prefix(cn, 14));
+    f(51, c0.prefix(4));
+    f(52, c0.prefix(6));
+    f(53, c0.prefix(8));
+    f(54, c0.prefix(10));
+    f(55, c0.prefix(14));
+    f(56, cp.prefix(14));
+    f(57, cn.prefix(14));
     f(58, mix(c0.caps as u64, mix(w.flags, (i == 0) as u64)));
-    f(59, mix(prefix(c0, 8), w.title as u64));
-    f(60, mix(prefix(c0, 6), t0));
+    f(59, mix(c0.prefix(8), w.title as u64));
+    f(60, mix(c0.prefix(6), t0));
     f(61, mix(cn.caps as u64, n1.title as u64));
     f(62, mix(cp.caps as u64, p1.title as u64));
-    f(63, mix(prefix(cp, 6), prefix(c0, 6)));
+    f(63, mix(cp.prefix(6), c0.prefix(6)));
 }
 
 /// The class of the word at `j` (a fixed value outside the sentence).
@@ -238,19 +238,6 @@ fn cls_at(cls: &[Class], j: isize) -> Class {
         }
     } else {
         cls[j as usize]
-    }
-}
-
-/// The first `bits` bits of a word's cluster path (the whole path if shorter) as a feature
-/// value; one value for all unclustered words.
-#[inline]
-fn prefix(c: Class, bits: u8) -> u64 {
-    match c.depth {
-        None => 0xc1a5_5000,
-        Some(d) => {
-            let k = d.min(bits);
-            mix(bits as u64, ((c.path as u64) >> (d - k)) | (k as u64) << 16)
-        }
     }
 }
 
@@ -272,7 +259,7 @@ fn history_features(c: &Ctx, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
     f(39, mix(mix(c.sc, t0), y1));
     f(48, mix(g0, y1));
     if !c.cls.is_empty() {
-        f(64, mix(y1, prefix(cls_at(c.cls, i as isize), 6)));
+        f(64, mix(y1, cls_at(c.cls, i as isize).prefix(6)));
     }
 }
 

@@ -14,7 +14,7 @@
 //! Three such runs from different seeds are averaged ([`mean`]) and their mean is the model:
 //! one run's dev score depends on the order it saw the sentences in by more than a point.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::beam::{self, BeamScratch};
 use super::classes::Class;
@@ -26,7 +26,7 @@ use crate::data::{spans, NerSentence};
 use crate::gazetteer::Gazetteer;
 use crate::hash::{mix, Rng};
 use crate::lex::Lex;
-use crate::perceptron::{BestEpoch, Trainer, Weights};
+use crate::perceptron::{mean, BestEpoch, Trainer, Weights};
 use crate::tagger::{TagScratch, Tagger};
 use crate::{EpochReport, ModelError, TrainOptions};
 
@@ -215,27 +215,6 @@ fn run(
         best.observe(epoch, train_score, dev_score, false, || ner.weights.clone());
     }
     best.into_weights()
-}
-
-/// The mean of several runs' weights (a feature missing from a run counts as 0 there).
-fn mean(nclasses: usize, models: &[Weights]) -> Weights {
-    if models.len() == 1 {
-        return models[0].clone();
-    }
-    let mut sum: BTreeMap<u64, BTreeMap<u16, f32>> = BTreeMap::new();
-    for m in models {
-        for (k, row) in m.to_rows() {
-            let e = sum.entry(k).or_default();
-            for (c, v) in row {
-                *e.entry(c).or_default() += v / models.len() as f32;
-            }
-        }
-    }
-    let rows: Vec<(u64, Vec<(u16, f32)>)> = sum
-        .into_iter()
-        .map(|(k, r)| (k, r.into_iter().filter(|&(_, v)| v != 0.0).collect()))
-        .collect();
-    Weights::from_rows(nclasses, &rows)
 }
 
 /// The `O` penalty, then a bias per entity type (coordinate ascent, two rounds), that score

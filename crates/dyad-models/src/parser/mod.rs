@@ -15,6 +15,10 @@
 //! learns from tags as noisy as those it gets at run time, and a tenth of each training
 //! decision's features are dropped at random, which spreads the weight over more templates.
 //!
+//! A parser trained with word classes ([`ParserTrainOptions::classes`]: the cluster paths of
+//! [`crate::ner::classes`]) keeps them in its file and adds templates that read the paths of
+//! `s0`, `s1`, `b0` and `b1` in place of words (Koo et al. 2008).
+//!
 //! An optional second pass, [`labeler`], relabels the finished tree's arcs from features of
 //! the whole tree; it is stored in the same file, behind its own section marker.
 //!
@@ -32,6 +36,7 @@ use dyad_text::conllu::ConlluSentence;
 
 use crate::codec::{self, Dec, Enc};
 use crate::lex::Lex;
+use crate::ner::classes::{self, WordClasses};
 use crate::perceptron::{argmax, Weights};
 use crate::tagger::{TagScratch, Tagger};
 use crate::ModelError;
@@ -39,7 +44,7 @@ use labeler::LabelScratch;
 pub use labeler::{train_labeler, Labeler, LabelerTrainOptions};
 use state::State;
 pub use state::FEATURES;
-pub use train::{train, train_tagged, training_tags, ParserTrainOptions};
+pub use train::{train, train_tagged, train_with_options, training_tags, ParserTrainOptions};
 
 const KIND: &str = "parser";
 /// Marks the feature-set section at the end of a parser payload (files without it are set 0).
@@ -59,6 +64,8 @@ pub struct Parser {
     weights: Weights,
     /// The second-pass labeler applied to every parse, if the file has one.
     labeler: Option<Labeler>,
+    /// Word classes read by the feature templates (empty in models trained without them).
+    classes: WordClasses,
 }
 
 /// Per-thread buffers for parsing.
@@ -125,7 +132,7 @@ impl Parser {
         rels: &mut Vec<u16>,
     ) {
         let nl = self.labels.len();
-        s.st.init(lex, tags, &self.coarse);
+        s.st.init(lex, tags, &self.coarse, &self.classes);
         s.sums.clear();
         let grouped = self.weights.integer_sums();
         while !s.st.terminal() {
@@ -174,6 +181,11 @@ impl Parser {
         self.labeler = labeler;
     }
 
+    /// The number of words with a word class the features read (0: none).
+    pub fn word_classes(&self) -> usize {
+        self.classes.len()
+    }
+
     /// The feature set this model was trained with (see [`FEATURES`]).
     pub fn feature_set(&self) -> u8 {
         self.features
@@ -181,6 +193,35 @@ impl Parser {
 
     pub fn size(&self) -> usize {
         self.weights.len()
+    }
+
+    /// The parser whose weights are the mean of `parsers`' (runs of the same training from
+    /// different seeds: same relations, tags, feature set and word classes). A mean of runs
+    /// depends less on one run's shuffling order than any of them. No labeler is kept.
+    pub fn mean(parsers: &[Parser]) -> Result<Parser, ModelError> {
+        let Some(first) = parsers.first() else {
+            return Err(ModelError::Train("no parsers to average".into()));
+        };
+        for (i, p) in parsers.iter().enumerate().skip(1) {
+            if p.labels != first.labels
+                || p.root != first.root
+                || p.coarse != first.coarse
+                || p.features != first.features
+                || p.classes.len() != first.classes.len()
+            {
+                return Err(ModelError::Train(format!(
+                    "parser {} was not trained like the first (relations, tags, feature set \
+                     or word classes differ)",
+                    i + 1
+                )));
+            }
+        }
+        let weights: Vec<Weights> = parsers.iter().map(|p| p.weights.clone()).collect();
+        Ok(Parser {
+            weights: crate::perceptron::mean(first.weights.nclasses(), &weights),
+            labeler: None,
+            ..first.clone()
+        })
     }
 
     /// Drops weights of magnitude below `min` (see [`crate::perceptron::Weights::pruned`]).
@@ -209,6 +250,10 @@ impl Parser {
             e.u32(LABELER_SECTION);
             l.encode(&mut e);
         }
+        if !self.classes.is_empty() {
+            // Writes its own marker, `classes::SECTION`.
+            self.classes.encode(&mut e);
+        }
         e.buf
     }
 
@@ -226,6 +271,7 @@ impl Parser {
         let weights = Weights::decode(&mut d)?;
         let mut features = 0;
         let mut labeler = None;
+        let mut classes = WordClasses::default();
         let mut last = 0;
         while !d.at_end() {
             let at = d.position();
@@ -242,6 +288,9 @@ impl Parser {
             } else if section == LABELER_SECTION && last < 2 {
                 labeler = Some(Labeler::decode(&mut d, labels.len())?);
                 last = 2;
+            } else if section == classes::SECTION && last < 3 {
+                classes = WordClasses::decode_body(&mut d)?;
+                last = 3;
             } else {
                 return Err(ModelError::Corrupt {
                     path: String::new(),
@@ -265,6 +314,7 @@ impl Parser {
             features,
             weights,
             labeler,
+            classes,
         })
     }
 }
@@ -343,7 +393,7 @@ mod tests {
     /// sums of decoding give the very same scores in every state.
     fn parse_reference(p: &Parser, lex: &[Lex], tags: &[u16]) -> (Vec<usize>, Vec<u16>) {
         let mut st = State::default();
-        st.init(lex, tags, &p.coarse);
+        st.init(lex, tags, &p.coarse, &p.classes);
         let (mut feats, mut scores, mut grouped) = (Vec::new(), Vec::new(), Vec::new());
         let mut sums = cache::GroupSums::default();
         assert!(p.weights.integer_sums());
@@ -505,5 +555,84 @@ mod tests {
             let err = run(&popts(bad)).unwrap_err().to_string();
             assert!(err.contains("dropout"), "{err}");
         }
+    }
+
+    #[test]
+    fn word_classes_are_features_kept_in_the_file() {
+        let data = crate::tagger::tests::fixture();
+        let opts = opts();
+        let tagger = crate::tagger::train(&data, &data, &opts, &mut |_| {}).unwrap();
+        let plain = ParserTrainOptions {
+            jackknife: 0,
+            ..ParserTrainOptions::default()
+        };
+        let popts = ParserTrainOptions {
+            classes: crate::tagger::tests::fixture_classes(),
+            ..plain.clone()
+        };
+        let tags = training_tags(&tagger, &data, &popts, 3).unwrap();
+        let run = |po: &ParserTrainOptions| {
+            train_tagged(&tagger, &data, &tags, &data, &opts, po, &mut |_| {}).unwrap()
+        };
+        let p = run(&popts);
+        let p0 = run(&plain);
+        assert_eq!((p.word_classes(), p0.word_classes()), (11, 0));
+        assert_ne!(p.size(), p0.size());
+        assert_eq!(p.encode(), run(&popts).encode());
+        let (uas, las) = attachment_scores(&tagger, &p, &data);
+        assert!(uas > 0.99 && las > 0.99, "uas {uas} las {las}");
+
+        let back = Parser::decode(&p.encode()).unwrap();
+        assert_eq!(back.word_classes(), 11);
+        assert_eq!(back.encode(), p.encode());
+        // The section comes last; a truncated one is an error.
+        let bytes = p.encode();
+        assert!(Parser::decode(&bytes[..bytes.len() - 3]).is_err());
+
+        // The group sums of decoding (parser::cache) give the reference loop's parses with the
+        // class templates too: each is in the group whose words it reads.
+        let mut rng = crate::hash::Rng::new(9);
+        let (mut ts, mut ps) = (TagScratch::default(), ParseScratch::default());
+        let (mut t, mut h, mut r) = (Vec::new(), Vec::new(), Vec::new());
+        let words = [
+            "The", "dog", "naps", "a", "cat", "barks", "loudly", ".", "Dogs", "zz",
+        ];
+        for n in 1..40 {
+            let forms: Vec<&str> = (0..n)
+                .map(|_| words[(rng.next_u64() % words.len() as u64) as usize])
+                .collect();
+            tagger.tag(&forms, &mut ts, &mut t);
+            p.parse(&ts.lex, &t, &mut ps, &mut h, &mut r);
+            assert_eq!((h.clone(), r.clone()), parse_reference(&p, &ts.lex, &t));
+        }
+    }
+
+    #[test]
+    fn mean_of_runs_parses_and_refuses_unlike_parsers() {
+        let data = crate::tagger::tests::fixture();
+        let tagger = crate::tagger::train(&data, &data, &opts(), &mut |_| {}).unwrap();
+        let run = |seed: u64, features: u8| {
+            let o = TrainOptions { seed, ..opts() };
+            let po = ParserTrainOptions {
+                jackknife: 0,
+                features,
+                ..ParserTrainOptions::default()
+            };
+            let tags = training_tags(&tagger, &data, &po, seed).unwrap();
+            train_tagged(&tagger, &data, &tags, &data, &o, &po, &mut |_| {}).unwrap()
+        };
+        let (a, b) = (run(3, FEATURES), run(4, FEATURES));
+        assert_ne!(a.encode(), b.encode());
+        let m = Parser::mean(&[a.clone(), b.clone()]).unwrap();
+        assert_eq!(m.feature_set(), FEATURES);
+        assert!(m.size() >= a.size().max(b.size()));
+        let (uas, las) = attachment_scores(&tagger, &m, &data);
+        assert!(uas > 0.99 && las > 0.99, "uas {uas} las {las}");
+        // The mean of one run is that run.
+        let one = Parser::mean(std::slice::from_ref(&a)).unwrap();
+        assert_eq!(one.encode(), a.encode());
+        let err = Parser::mean(&[a, run(3, 0)]).unwrap_err().to_string();
+        assert!(err.contains("parser 2"), "{err}");
+        assert!(Parser::mean(&[]).is_err());
     }
 }

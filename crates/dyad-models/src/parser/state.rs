@@ -9,6 +9,7 @@
 
 use crate::hash::{feat, mix};
 use crate::lex::Lex;
+use crate::ner::classes::WordClasses;
 
 /// The newest feature set: 0 is the set of the first models, 1 adds the templates listed in
 /// [`State::features`]. (A set 2 with the words next to `s0` and `b0` in the sentence,
@@ -39,6 +40,12 @@ pub(super) struct State {
     t: Vec<u64>,
     u: Vec<u64>,
     suf: Vec<u64>,
+    /// Word-class values (4-bit, 6-bit and whole cluster path prefixes), filled only when the
+    /// parser has word classes (`clustered`).
+    c4: Vec<u64>,
+    c6: Vec<u64>,
+    cf: Vec<u64>,
+    clustered: bool,
 }
 
 pub(super) const NO_LABEL: u16 = u16::MAX;
@@ -61,15 +68,24 @@ pub(super) enum Group {
 /// The [`Group`] of feature template `k` (of [`State::features`]).
 pub(super) fn group(k: u32) -> Group {
     match k {
-        0 | 4..=11 | 24 | 25 | 80 | 84 | 95 | 101 | 102 => Group::Buffer,
+        0 | 4..=11 | 24 | 25 | 80 | 84 | 95 | 101 | 102 | 110..=113 => Group::Buffer,
         46 | 47 | 54..=56 | 65..=67 | 70 | 72 | 91 | 92 => Group::BufferChildren,
-        1..=3 | 42..=45 | 48..=53 | 59..=64 | 68 | 69 | 71 | 76 | 83 | 87..=90 => Group::Stack,
+        1..=3 | 42..=45 | 48..=53 | 59..=64 | 68 | 69 | 71 | 76 | 83 | 87..=90 | 114 | 115 => {
+            Group::Stack
+        }
         _ => Group::Rest,
     }
 }
 
 impl State {
-    pub(super) fn init(&mut self, lex: &[Lex], tags: &[u16], coarse: &[u16]) {
+    /// Starts the parse of a sentence; `classes` may be empty (a parser without word classes).
+    pub(super) fn init(
+        &mut self,
+        lex: &[Lex],
+        tags: &[u16],
+        coarse: &[u16],
+        classes: &WordClasses,
+    ) {
         let n = lex.len();
         self.n = n;
         let none = n + 1;
@@ -109,6 +125,24 @@ impl State {
         }
         for v in [&mut self.w, &mut self.t, &mut self.u, &mut self.suf] {
             v.push(0x300);
+        }
+        self.clustered = !classes.is_empty();
+        for v in [&mut self.c4, &mut self.c6, &mut self.cf] {
+            v.clear();
+        }
+        if self.clustered {
+            for v in [&mut self.c4, &mut self.c6, &mut self.cf] {
+                v.push(0xc200);
+            }
+            for l in lex {
+                let c = classes.get(l.lower);
+                self.c4.push(c.prefix(4));
+                self.c6.push(c.prefix(6));
+                self.cf.push(c.prefix(14));
+            }
+            for v in [&mut self.c4, &mut self.c6, &mut self.cf] {
+                v.push(0xc300);
+            }
         }
     }
 
@@ -315,6 +349,28 @@ impl State {
         f(92, mix(t[b0], self.lset[b0]));
         f(93, mix(mix(u[s1], u[s0]), d));
         f(94, mix(mix(w[s1], t[s1]), mix(w[s0], t[s0])));
+        if self.clustered {
+            // Word classes stand in for words (Koo et al. 2008): the whole path alone and
+            // with tags, short prefixes in the head-dependent pairs of the two arcs a state
+            // decides on (s0-b0 for LEFT, s1-s0 for RIGHT).
+            let (c4, c6, cf) = (&self.c4, &self.c6, &self.cf);
+            f(110, cf[b0]);
+            f(111, mix(c4[b0], t[b0]));
+            f(112, cf[b1]);
+            f(113, mix(c4[b0], c4[b1]));
+            f(114, cf[s0]);
+            f(115, mix(c4[s0], t[s0]));
+            f(116, mix(c4[s0], c4[b0]));
+            f(117, mix(c6[s0], c6[b0]));
+            f(118, mix(cf[s0], t[b0]));
+            f(119, mix(t[s0], cf[b0]));
+            f(120, mix(mix(c6[s0], c6[b0]), d));
+            f(121, mix(c4[s1], c4[s0]));
+            f(122, mix(c6[s1], c6[s0]));
+            f(123, mix(cf[s1], t[s0]));
+            f(124, mix(t[s1], cf[s0]));
+            f(125, cf[s1]);
+        }
         if set == 0 {
             return;
         }

@@ -21,6 +21,7 @@ use dyad_text::conllu::ConlluSentence;
 use super::state::{State, NO_LABEL};
 use super::{attachment_scores, Parser, FEATURES};
 use crate::hash::Rng;
+use crate::ner::classes::WordClasses;
 use crate::perceptron::{argmax, BestEpoch, Trainer};
 use crate::tagger::{TagScratch, Tagger};
 use crate::{EpochReport, ModelError, TrainOptions};
@@ -44,6 +45,10 @@ pub struct ParserTrainOptions {
     /// training accuracy), and spreads weight over the backoff templates it meets at run time.
     /// 0 trains as the models before it did; the shipped parser was trained with 0.1.
     pub dropout: f64,
+    /// Word classes from unlabelled text ([`crate::ner::classes`], e.g.
+    /// `data/models/ner_clusters.tsv`): when not empty, they are compiled into the parser and
+    /// its features read the cluster paths of `s0`, `s1`, `b0` and `b1`.
+    pub classes: WordClasses,
 }
 
 impl Default for ParserTrainOptions {
@@ -53,6 +58,7 @@ impl Default for ParserTrainOptions {
             tagger_epochs: 4,
             features: FEATURES,
             dropout: 0.1,
+            classes: WordClasses::default(),
         }
     }
 }
@@ -66,9 +72,27 @@ pub fn train(
     opts: &TrainOptions,
     progress: &mut dyn FnMut(&EpochReport),
 ) -> Result<Parser, ModelError> {
-    let popts = ParserTrainOptions::default();
-    let tags = training_tags(tagger, train, &popts, opts.seed)?;
-    train_tagged(tagger, train, &tags, dev, opts, &popts, progress)
+    train_with_options(
+        tagger,
+        train,
+        dev,
+        opts,
+        &ParserTrainOptions::default(),
+        progress,
+    )
+}
+
+/// [`train`] with other [`ParserTrainOptions`] (e.g. word classes).
+pub fn train_with_options(
+    tagger: &Tagger,
+    train: &[ConlluSentence],
+    dev: &[ConlluSentence],
+    opts: &TrainOptions,
+    popts: &ParserTrainOptions,
+    progress: &mut dyn FnMut(&EpochReport),
+) -> Result<Parser, ModelError> {
+    let tags = training_tags(tagger, train, popts, opts.seed)?;
+    train_tagged(tagger, train, &tags, dev, opts, popts, progress)
 }
 
 /// The tags the parser learns from: jackknifed (see the module doc) when `popts.jackknife` is
@@ -109,7 +133,9 @@ pub fn training_tags(
             .filter(|(i, _)| i % k != fold)
             .map(|(_, s)| s.clone())
             .collect();
-        let ft = crate::tagger::train(&rest, &[], &topts, &mut |_| {})?;
+        // Fold taggers read the same word classes as `tagger`, so their errors are alike.
+        let classes = tagger.classes().clone();
+        let ft = crate::tagger::train_with_classes(&rest, &[], &topts, classes, &mut |_| {})?;
         let mut tags = Vec::new();
         for (i, s) in train.iter().enumerate().filter(|(i, _)| i % k == fold) {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
@@ -225,6 +251,7 @@ pub fn train_tagged(
         features,
         weights: Trainer::new(1).average(0.0),
         labeler: None,
+        classes: popts.classes.clone(),
     };
     let mut trainer = Trainer::new(1 + 2 * nl);
     let mut rng = Rng::new(opts.seed);
@@ -239,7 +266,7 @@ pub fn train_tagged(
         let (mut ok, mut n) = (0usize, 0usize);
         for &si in &order {
             let (lex, tags, gh, gl) = &data[si];
-            st.init(lex, tags, &parser.coarse);
+            st.init(lex, tags, &parser.coarse, &parser.classes);
             while !st.terminal() {
                 st.features(features, &mut feats);
                 if popts.dropout > 0.0 {

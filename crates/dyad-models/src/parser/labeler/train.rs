@@ -229,6 +229,7 @@ pub fn train_labeler(
             jackknife: 0,
             features: parser.features,
             dropout: 0.0,
+            classes: parser.classes.clone(),
             ..crate::parser::ParserTrainOptions::default()
         };
         let po = TrainOptions {
