@@ -71,6 +71,7 @@ mod compose;
 mod context;
 mod coref;
 mod evidence;
+mod name_guards;
 mod people;
 mod relations;
 
@@ -140,6 +141,8 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     let base = resolve_simple(dict, &doc.tokens, date);
     let mut r = Resolver::new(dict, doc, date, base);
     r.check_capitals();
+    r.name_guards();
+    r.adjective_agents();
     r.ambiguous_countries();
     r.partial_names();
     r.conflicting_names();
@@ -163,6 +166,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.acronym_aliases();
     r.bare_org_heads();
     r.kind_nouns();
+    r.employers();
     r.appositions();
     r.titles();
     r.acting_towns();
