@@ -56,6 +56,10 @@ pub struct TrainArgs {
     /// whose features then read the words' cluster paths
     #[arg(long)]
     pub classes: Option<PathBuf>,
+    /// Parser: train this many runs, with seeds --seed, --seed + 1, ..., and write the mean
+    /// of their weights (one run: that run)
+    #[arg(long, default_value_t = 1)]
+    pub runs: usize,
 }
 
 pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
@@ -125,14 +129,22 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
                     classes,
                     ..Default::default()
                 };
-                let m = dyad_models::parser::train_with_options(
-                    &tagger,
-                    &train,
-                    &dev,
-                    &opts,
-                    &popts,
-                    &mut progress,
-                )?;
+                let mut runs = Vec::new();
+                for r in 0..args.runs.max(1) {
+                    let o = TrainOptions {
+                        seed: args.seed + r as u64,
+                        ..opts.clone()
+                    };
+                    runs.push(dyad_models::parser::train_with_options(
+                        &tagger,
+                        &train,
+                        &dev,
+                        &o,
+                        &popts,
+                        &mut progress,
+                    )?);
+                }
+                let m = dyad_models::Parser::mean(&runs)?;
                 m.save(&args.out)?;
             }
         }

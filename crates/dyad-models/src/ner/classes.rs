@@ -36,7 +36,7 @@ pub const MAX_DEPTH: usize = 14;
 const NO_PATH: u32 = 0x1f;
 
 /// What is known of one word: packed `path | depth << 16 | caps << 24` (see [`Class`]).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WordClasses {
     map: HashMap<u64, u32, IdBuild>,
 }

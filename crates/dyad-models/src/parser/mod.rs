@@ -196,8 +196,11 @@ impl Parser {
     }
 
     /// The parser whose weights are the mean of `parsers`' (runs of the same training from
-    /// different seeds: same relations, tags, feature set and word classes). A mean of runs
-    /// depends less on one run's shuffling order than any of them. No labeler is kept.
+    /// different seeds: same relations, tags and feature set). A mean of runs depends less on
+    /// one run's shuffling order than any of them. Parsers with and without word classes mix
+    /// (the classes must then be the same table): the mean reads the classes, whose templates
+    /// have no weights in the parsers without them, so each run still scores as it did. No
+    /// labeler is kept.
     pub fn mean(parsers: &[Parser]) -> Result<Parser, ModelError> {
         let Some(first) = parsers.first() else {
             return Err(ModelError::Train("no parsers to average".into()));
@@ -207,7 +210,7 @@ impl Parser {
                 || p.root != first.root
                 || p.coarse != first.coarse
                 || p.features != first.features
-                || p.classes.len() != first.classes.len()
+                || !(p.classes.is_empty() || first.classes.is_empty() || p.classes == first.classes)
             {
                 return Err(ModelError::Train(format!(
                     "parser {} was not trained like the first (relations, tags, feature set \
@@ -217,9 +220,11 @@ impl Parser {
             }
         }
         let weights: Vec<Weights> = parsers.iter().map(|p| p.weights.clone()).collect();
+        let classes = parsers.iter().map(|p| &p.classes).find(|c| !c.is_empty());
         Ok(Parser {
             weights: crate::perceptron::mean(first.weights.nclasses(), &weights),
             labeler: None,
+            classes: classes.cloned().unwrap_or_default(),
             ..first.clone()
         })
     }
@@ -631,6 +636,20 @@ mod tests {
         // The mean of one run is that run.
         let one = Parser::mean(std::slice::from_ref(&a)).unwrap();
         assert_eq!(one.encode(), a.encode());
+        // With and without word classes: the mean reads them.
+        let c = {
+            let o = TrainOptions { seed: 5, ..opts() };
+            let po = ParserTrainOptions {
+                jackknife: 0,
+                classes: crate::tagger::tests::fixture_classes(),
+                ..ParserTrainOptions::default()
+            };
+            let tags = training_tags(&tagger, &data, &po, 5).unwrap();
+            train_tagged(&tagger, &data, &tags, &data, &o, &po, &mut |_| {}).unwrap()
+        };
+        let mc = Parser::mean(&[a.clone(), c]).unwrap();
+        assert_eq!(mc.word_classes(), 11);
+        assert!(attachment_scores(&tagger, &mc, &data).1 > 0.99);
         let err = Parser::mean(&[a, run(3, 0)]).unwrap_err().to_string();
         assert!(err.contains("parser 2"), "{err}");
         assert!(Parser::mean(&[]).is_err());
