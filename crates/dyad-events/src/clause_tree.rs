@@ -124,6 +124,10 @@ const CONTROL_VERBS: &[&str] = &[
     "seek",
     "intend",
 ];
+/// Verbs of appeal, whose infinitive complement says what was asked for.
+const APPEAL_VERBS: &[&str] = &[
+    "call", "urge", "ask", "appeal", "press", "request", "implore", "demand",
+];
 const INTENT_VERBS: &[&str] = &[
     "plan", "intend", "want", "seek", "hope", "expect", "aim", "agree", "offer", "pledge",
     "promise", "vow", "ready", "willing", "prepared", "commit", "decide",

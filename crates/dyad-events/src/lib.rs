@@ -61,7 +61,7 @@ pub use discards::{Discard, Discards};
 pub use error::EventsError;
 pub use event::{ActorRef, Event, Location, PatternRef, Plover};
 pub use gsr_reader::{plover_2021_type, read_gsr, GsrActor, GsrExample, Mark, MarkRole};
-pub use matcher::{Clause, Match, Matcher, Oblique, Phrase, Role, SurfaceToken, Word};
+pub use matcher::{Clause, Governor, Match, Matcher, Oblique, Phrase, Role, SurfaceToken, Word};
 pub use pattern::Element;
 pub use scoring::{RecordOutcome, Scoreboard, Tally};
 pub use validation_reader::{Coding, Environment, ValidationFile, ValidationRecord};

@@ -135,6 +135,10 @@ pub struct Oblique {
 pub struct SurfaceToken {
     pub token: usize,
     pub actor: Option<usize>,
+    /// Where (in [`Clause::following`]) the head this word leads up to stands, when the
+    /// word opens a phrase whose head comes later ("*with* Eriador", "*the* Gondor"): a
+    /// `^` skips the whole phrase.
+    pub phrase_head: Option<usize>,
 }
 
 /// One verb with its dependents, as the coder extracts it from a dependency tree.
@@ -164,6 +168,19 @@ pub struct Clause {
     /// The subject was lent by another clause (a coordinated or controlled verb), not
     /// written for this verb.
     pub inherited_subject: bool,
+    /// For a complement (`ccomp`, `xcomp`), the clause governing it, whose verb stands
+    /// among [`Clause::pre_verb`]: a pattern that names that verb reads it in text order
+    /// (`NOTED + *`, `+ HOSTING *`).
+    pub governor: Option<Governor>,
+}
+
+/// The verb governing a complement and its subject: "Falastur *noted* that Cirith Ungol
+/// regretted ...", "Mordor will be *hosting* Osgiliath to celebrate ...".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Governor {
+    pub verb: Word,
+    /// The sentence token heading the governing verb's subject, when it names an actor.
+    pub subject: Option<usize>,
 }
 
 /// Where an actor of the event comes from in the clause.

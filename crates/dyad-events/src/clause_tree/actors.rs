@@ -125,7 +125,8 @@ impl Tree<'_> {
                 if matches!(
                     r,
                     "compound" | "amod" | "nmod" | "flat" | "appos" | "name" | "obl"
-                ) {
+                ) && !self.closing_attribution(k)
+                {
                     queue.push(k);
                 }
             }
@@ -150,6 +151,7 @@ impl Tree<'_> {
             queue.extend(self.kids(n).filter(|&k| {
                 !matches!(base_rel(&self.toks[k]), "conj" | "parataxis" | "punct")
                     && (base_rel(&self.toks[k]) != "acl" || !self.infinitival(k))
+                    && !self.closing_attribution(k)
             }));
             i += 1;
         }
@@ -176,6 +178,15 @@ impl Tree<'_> {
         (gerund && bare && self.heads[k] == Some(v) && base_rel(t) == "advcl").then_some(k)
     }
 
+    /// Token `k` heads the speaker of a closing attribution the parser hung as an
+    /// apposition of the noun before it ("burned down its embassy, *a senior official*
+    /// said"): the subject of the verb right after it, no part of that noun's phrase.
+    pub(super) fn closing_attribution(&self, k: usize) -> bool {
+        base_rel(&self.toks[k]) == "appos"
+            && self.toks.get(k + 1).is_some_and(is_verb)
+            && self.attribution_subject(k + 1, None) == Some(k)
+    }
+
     /// The matcher phrase headed by `head` (its nominal subtree), without token `skip`.
     pub(super) fn phrase(&self, head: usize, skip: Option<usize>) -> Phrase {
         let mut idx = vec![head];
@@ -187,7 +198,8 @@ impl Tree<'_> {
                 // inside the phrase ("the talks *ahead of* the summit": `fixed` on
                 // "ahead"), which the words a pattern names may include
                 let b = base_rel(t);
-                let keep = NOUN_PHRASE_RELATIONS.contains(&b) || b == "fixed";
+                let keep = (NOUN_PHRASE_RELATIONS.contains(&b) || b == "fixed")
+                    && !self.closing_attribution(k);
                 if keep && Some(k) != skip && idx.len() < 64 {
                     idx.push(k);
                     stack.push(k);

@@ -4,9 +4,10 @@
 //! sibling modules.
 
 use super::{
-    base_rel, is_verb, lemma, rel, word, ClauseInfo, Tree, CONTROL_VERBS, INTENT_VERBS, NEG_VERBS,
+    base_rel, is_verb, lemma, rel, word, ClauseInfo, Tree, APPEAL_VERBS, CONTROL_VERBS,
+    INTENT_VERBS, NEG_VERBS,
 };
-use crate::matcher::{Clause, Phrase, SurfaceToken};
+use crate::matcher::{Clause, Governor, Phrase, SurfaceToken};
 
 impl Tree<'_> {
     /// Clauses of every verb of the sentence, in token order.
@@ -32,6 +33,20 @@ impl Tree<'_> {
                     }
                     _ => {}
                 }
+            }
+        }
+        // "expressed hopes on Thursday *that Osgiliath could be drawn* into ...": a clause
+        // with its own subject opened by the subordinator "that" (a relative clause has no
+        // such `mark`) hung as a relative clause of a verb's modifier is that verb's
+        // clausal complement
+        for x in 0..infos.len() {
+            let v = infos[x].verb;
+            if rel(&self.toks[v]) != "acl:relcl" || !self.content_clause(v) {
+                continue;
+            }
+            let governor = self.heads[v].and_then(|h| self.heads[h]).and_then(pos);
+            if let Some(g) = governor.filter(|&g| !infos[g].ccomp_clauses.contains(&x)) {
+                infos[g].ccomp_clauses.push(x);
             }
         }
         let order = self.top_down(&verbs);
@@ -96,6 +111,11 @@ impl Tree<'_> {
                     pre.push(word(&self.toks[g.verb]));
                     pre.append(&mut infos[i].clause.pre_verb);
                     infos[i].clause.pre_verb = pre;
+                    let actor = g.clause.subject.as_ref().is_some_and(|p| p.is_actor);
+                    infos[i].clause.governor = Some(Governor {
+                        verb: word(&self.toks[g.verb]),
+                        subject: g.subject.filter(|_| actor),
+                    });
                 }
             }
             let pronoun_subject = infos[i]
@@ -138,6 +158,16 @@ impl Tree<'_> {
                     }
                 }
                 ("xcomp", Some(g)) => {
+                    // "called on Gondor *to be allowed* to leave": an appeal's infinitive
+                    // with a subject of its own (the party appealed to, as the parser
+                    // read it) is what was asked for, not what happened
+                    let gl = lemma(&self.toks[g.verb]);
+                    if infos[i].subject.is_some()
+                        && self.infinitival(v)
+                        && APPEAL_VERBS.contains(&gl.as_str())
+                    {
+                        infos[i].aim = true;
+                    }
                     if infos[i].subject.is_none() {
                         let (s, p) = match g.object {
                             Some(o) => {
@@ -149,7 +179,6 @@ impl Tree<'_> {
                         };
                         self.inherit_subject(&mut infos[i], s, p);
                     }
-                    let gl = lemma(&self.toks[g.verb]);
                     // the complement of background or of an aim is so too (", seeking to
                     // mend ties")
                     infos[i].background |= g.background;
@@ -279,8 +308,25 @@ impl Tree<'_> {
             .map(|&i| SurfaceToken {
                 token: i,
                 actor: self.actor[i],
+                phrase_head: self.heads[i]
+                    .filter(|&h| h > i && self.opens_phrase(i))
+                    .and_then(|h| idx.iter().position(|&k| k == h)),
             })
             .collect();
+    }
+
+    /// Word `i` is a preposition, determiner or modifier leading up to the head of its
+    /// noun phrase.
+    fn opens_phrase(&self, i: usize) -> bool {
+        matches!(
+            base_rel(&self.toks[i]),
+            "case" | "det" | "amod" | "nummod" | "compound"
+        ) && self.heads[i].is_some_and(|h| {
+            matches!(
+                self.toks[h].upos.as_deref(),
+                Some("NOUN" | "PROPN" | "PRON" | "NUM")
+            )
+        })
     }
 
     /// The base relation of `v` to its head, an infinitival `advcl` under a control verb

@@ -75,16 +75,28 @@ impl Tree<'_> {
     /// ("crowds *burned* down its embassy") or a complement ("the leader *prepared* to
     /// attend") is a finite verb the parser hung from a noun.
     pub(super) fn reduced_passive(&self, v: usize) -> bool {
+        self.past_participle(v)
+            && !self.kids(v).any(|k| {
+                matches!(
+                    base_rel(&self.toks[k]),
+                    "aux" | "nsubj" | "mark" | "obj" | "iobj" | "xcomp"
+                )
+            })
+    }
+
+    fn past_participle(&self, v: usize) -> bool {
         let t = &self.toks[v];
         let feats = t.feats.as_deref().unwrap_or("");
-        let vbn = t.xpos.as_deref() == Some("VBN")
-            || (feats.contains("VerbForm=Part") && feats.contains("Tense=Past"));
-        vbn && !self.kids(v).any(|k| {
-            matches!(
-                base_rel(&self.toks[k]),
-                "aux" | "nsubj" | "mark" | "obj" | "iobj" | "xcomp"
-            )
-        })
+        t.xpos.as_deref() == Some("VBN")
+            || (feats.contains("VerbForm=Part") && feats.contains("Tense=Past"))
+    }
+
+    /// A clause opened by the subordinator "that" with a subject of its own: a content
+    /// clause ("hopes *that Osgiliath could be drawn*"), whatever relation the parser gave.
+    pub(super) fn content_clause(&self, v: usize) -> bool {
+        let has = |f: &dyn Fn(usize) -> bool| self.kids(v).any(|k| k < v && f(k));
+        has(&|k| base_rel(&self.toks[k]) == "mark" && lemma(&self.toks[k]) == "that")
+            && has(&|k| base_rel(&self.toks[k]) == "nsubj")
     }
 
     pub(super) fn has_own_aux(&self, v: usize) -> bool {

@@ -173,6 +173,7 @@ impl Tree<'_> {
                 ci.object = Some(ci.obliques.remove(k));
             }
         }
+        self.misattached_phrases(v, c, ci);
         // ", a senior Bree official said": a closing attribution whose noun phrase the
         // parser hung elsewhere (an apposition of "embassy") while giving the verb a subject
         // before the comma; the actor right before the verb is its subject
@@ -191,6 +192,50 @@ impl Tree<'_> {
                         ci.obliques.push(d);
                     }
                 }
+            }
+        }
+    }
+
+    /// Two shapes UD does not allow, which a parser produces when it hangs a phrase on the
+    /// wrong word, read back as the verb's:
+    /// - an object under a noun: "cordoned off *for construction the roads* leading into
+    ///   Mordor" (`roads` as `obj` of `construction`), the verb's object when it has none;
+    /// - a preposition heading a noun phrase of its own: "fired two shells *at New Zealand*
+    ///   on Thursday" (`at` the `case` of `Thursday`, `New Zealand` its `obj`), an oblique of
+    ///   the verb with that preposition.
+    fn misattached_phrases(&self, v: usize, c: &mut Clause, ci: &mut ClauseInfo) {
+        let nominal = |t: usize| {
+            matches!(
+                self.toks[t].upos.as_deref(),
+                Some("NOUN" | "PROPN" | "PRON")
+            )
+        };
+        let obliques: Vec<usize> = self
+            .kids(v)
+            .filter(|&d| d > v && matches!(base_rel(&self.toks[d]), "obl" | "nmod"))
+            .collect();
+        for d in obliques {
+            if ci.object.is_none() && self.toks[d].upos.as_deref() == Some("NOUN") {
+                if let Some(o) = self
+                    .kids(d)
+                    .find(|&o| o > d && base_rel(&self.toks[o]) == "obj")
+                {
+                    c.object = Some(self.phrase(o, None));
+                    ci.object = Some(o);
+                }
+            }
+            let Some(case) = self.child_with(d, |_, b| b == "case") else {
+                continue;
+            };
+            let inner = self.kids(case).find(|&n| {
+                n > case && matches!(base_rel(&self.toks[n]), "obj" | "obl" | "nmod") && nominal(n)
+            });
+            if let Some(n) = inner {
+                c.obliques.push(Oblique {
+                    prep: word(&self.toks[case]),
+                    phrase: self.phrase(n, None),
+                });
+                ci.obliques.push(n);
             }
         }
     }

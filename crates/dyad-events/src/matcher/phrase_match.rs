@@ -24,14 +24,54 @@ impl<'d> Matcher<'d> {
             flat: plan.flat,
             ..Bindings::default()
         };
-        for e in &p.elements[..at] {
-            self.subject_side(e, c, &mut b)?;
-        }
+        self.before_verb(&p.elements[..at], c, &mut b)?;
         let mut used_obl = Vec::new();
         for e in &plan.after {
             self.object_side(e, c, &mut b, &mut used_obl)?;
         }
         Some(b)
+    }
+
+    /// The elements before `*`, in order. A pattern naming the verb that governs a
+    /// complement reads the sentence in text order, as TABARI's patterns were written: an
+    /// actor element before that verb's word is the governing verb's subject ("+ HOSTING
+    /// *": "*Mordor* will be hosting Osgiliath to celebrate"), and when the complement's own
+    /// subject is bound as the target after it (`NOTED + *`), the unbound source is the
+    /// governing subject ("*Falastur* noted that Cirith Ungol regretted"), PETRARCH's
+    /// default source, the actor opening the sentence.
+    pub(super) fn before_verb(&self, els: &[Element], c: &Clause, b: &mut Bindings) -> Option<()> {
+        let gov = c.governor.as_ref();
+        let names_governor = |e: &Element| {
+            let lexical = !matches!(
+                e,
+                Element::Source
+                    | Element::Target
+                    | Element::Compound
+                    | Element::Skip
+                    | Element::Verb
+                    | Element::Prep { .. }
+            );
+            lexical && gov.is_some_and(|g| self.occurs(e, std::slice::from_ref(&g.verb)))
+        };
+        let mut governor_named = false;
+        for (i, e) in els.iter().enumerate() {
+            let role = matches!(e, Element::Source | Element::Target);
+            if role && els[i + 1..].iter().any(names_governor) {
+                let s = Role::Token(gov.and_then(|g| g.subject)?);
+                if matches!(e, Element::Target) {
+                    b.target = Some(s);
+                } else {
+                    b.source = Some(s);
+                }
+                continue;
+            }
+            governor_named |= names_governor(e);
+            self.subject_side(e, c, b)?;
+        }
+        if governor_named && b.source.is_none() && b.target == Some(Role::Subject) {
+            b.source = gov.and_then(|g| g.subject).map(Role::Token);
+        }
+        Some(())
     }
 
     pub(super) fn subject_side(&self, e: &Element, c: &Clause, b: &mut Bindings) -> Option<()> {

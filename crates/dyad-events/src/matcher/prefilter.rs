@@ -299,6 +299,7 @@ RUSH
                     .map(|i| SurfaceToken {
                         token: i,
                         actor: (i % 3 == 0).then_some(i),
+                        phrase_head: None,
                     })
                     .collect();
                 let c = Clause {

@@ -28,9 +28,7 @@ impl Matcher<'_> {
             flat: true,
             ..Bindings::default()
         };
-        for e in &p.elements[..at] {
-            self.subject_side(e, c, &mut b)?;
-        }
+        self.before_verb(&p.elements[..at], c, &mut b)?;
         let words = &c.following;
         let slots = &c.following_at;
         let mut pos = 0;
@@ -80,7 +78,12 @@ impl Matcher<'_> {
                     if pos >= words.len() {
                         return None;
                     }
-                    pos = past_actor(pos);
+                    // a phrase: an actor mention, or the words up to the head they lead
+                    // to ("with Eriador", "the Gondor"), as PETRARCH skips a noun phrase
+                    let head = slots[pos]
+                        .phrase_head
+                        .filter(|_| slots[pos].actor.is_none());
+                    pos = past_actor(head.unwrap_or(pos));
                 }
                 Element::Source | Element::Target => {
                     let i = (pos..words.len()).find(|&i| slots[i].actor.is_some())?;
@@ -142,6 +145,7 @@ ACT
                 .map(|i| SurfaceToken {
                     token: 10 + i,
                     actor: actors.iter().find(|a| a.0 == i).map(|a| a.1),
+                    phrase_head: None,
                 })
                 .collect(),
             ..Default::default()
