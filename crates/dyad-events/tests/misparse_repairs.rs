@@ -135,6 +135,15 @@ fn a_that_clause_hung_on_a_modifier_is_the_verbs_complement() {
     ];
     let actors = [(1, 1, "ERI"), (7, 7, "OSG")];
     assert_eq!(code(&rows, &actors), vec!["ERI>OSG:024"]);
+    // with an agent ("... drawn into talks by Gondor"), the clause read as its active
+    // still names Osgiliath first
+    let mut with_agent = rows.to_vec();
+    with_agent.extend([
+        ("by", "by", "ADP", 14, "case"),
+        ("Gondor", "Gondor", "PROPN", 10, "obl:agent"),
+    ]);
+    let actors3 = [(1, 1, "ERI"), (7, 7, "OSG"), (14, 14, "GON")];
+    assert_eq!(code(&with_agent, &actors3), vec!["ERI>OSG:024"]);
     // a true relative clause ("on Thursday, which drew Osgiliath into talks": the
     // relative pronoun its subject) is about the day, not a complement of the verb
     rows[5] = ("which", "which", "PRON", 10, "nsubj");

@@ -164,7 +164,19 @@ impl<'d> Coder<'d> {
                     let Some(x) = infos.get(c).filter(|_| !coded[c] && after) else {
                         continue;
                     };
-                    let mut f = self.fill(tree, x, Some(Role::Subject));
+                    // the clause's first actor in text order, as PETRARCH reads the deeper
+                    // phrase: a passive read as its active ("that Osgiliath could be drawn
+                    // in by its resumption of ties with Gondor") names its surface subject
+                    // first
+                    let surface_first = x.object.zip(x.subject).is_some_and(|(o, s)| o < s);
+                    let mut f = if surface_first {
+                        self.fill(tree, x, Some(Role::Object))
+                    } else {
+                        Vec::new()
+                    };
+                    if f.is_empty() {
+                        f = self.fill(tree, x, Some(Role::Subject));
+                    }
                     if f.is_empty() {
                         f = self.default_target(tree, x);
                     }
