@@ -71,6 +71,7 @@ mod compose;
 mod context;
 mod coref;
 mod evidence;
+mod given_names;
 mod name_guards;
 mod people;
 mod relations;

@@ -355,6 +355,7 @@ impl Resolver<'_> {
                     // "Western", "Caribbean": a region gives no role noun its country
                     && x.country.as_deref().and_then(|c| book.group_type(c))
                         != Some(GroupType::Region)
+                    && !self.topic_demonym(j)
             };
             let in_sentence = |sent: usize| -> Vec<usize> {
                 (0..self.out.len())
@@ -429,6 +430,22 @@ impl Resolver<'_> {
         }
     }
 
+    /// Mention `j` is a demonym adjective of a noun that names no actor ("Ukrainian
+    /// collusion", "Russian hacking"): it names the topic, not where the people around it
+    /// belong, so it gives no role noun its country.
+    fn topic_demonym(&self, j: usize) -> bool {
+        let (m, range) = (&self.out[j].0, self.out[j].1);
+        if !m.rule.starts_with("dictionary (demonym") {
+            return false;
+        }
+        let h = self.head_of(range);
+        self.deprel(h) == "amod"
+            && self
+                .tok(h)
+                .and_then(|t| t.head)
+                .is_some_and(|up| self.mention_at(up).is_none())
+    }
+
     /// Mention `k` is a person whose last word is the surname of a longer person mention
     /// before it.
     pub(super) fn named_before(&self, k: usize) -> bool {
@@ -469,7 +486,14 @@ impl Resolver<'_> {
                 m.rule.starts_with("agent+person") || m.rule.starts_with("country+agent+person");
             let before = a.checked_sub(1).map(|i| fold(&self.doc.tokens[i].text));
             let former = before.is_some_and(|w| matches!(w.as_str(), "former" | "ex" | "ex-"));
-            if titled && !former && m.sector.as_deref() == Some("ELI") {
+            // "the Obama administration" is that person's government while it governed,
+            // whatever the person does today
+            let governs = b > a + 1
+                && matches!(
+                    fold(&self.doc.tokens[b - 1].text).as_str(),
+                    "administration" | "government" | "presidency"
+                );
+            if (titled || governs) && !former && m.sector.as_deref() == Some("ELI") {
                 let code = format!("{}GOV", m.country.clone().unwrap_or_default());
                 if self.dict.codebook().is_valid_actor_code(&code) {
                     let rule = format!("{} + title in office", m.rule);

@@ -1,13 +1,14 @@
 //! Coreference steps of the resolver: later surnames and full names of a person named
 //! before (or, for a dictionary person, the first word: "Xi" after "Xi Jinping"), entity
 //! ids for every person, and personal pronouns to the nearest compatible named person
-//! (clause subjects first, gender from honorifics only).
+//! (clause subjects first, gender from honorifics and given names, `given_names.rs`).
 //!
 //! Apart from `resolve.rs` because they read only the resolver's mentions and the parse,
 //! never the dictionaries' vocabulary.
 
 use rustc_hash::FxHashMap;
 
+use super::given_names::{gender_of, given_name_of_entity};
 use super::Resolver;
 use crate::mention::ActorKind;
 use crate::normalize::fold;
@@ -274,11 +275,27 @@ impl Resolver<'_> {
             .map(|i| fold(&self.doc.tokens[i].text))
             .collect();
         let is = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-        if female {
-            !is(MALE)
-        } else {
-            !is(FEMALE)
-        }
+        let titled = if female { !is(MALE) } else { !is(FEMALE) };
+        titled && self.given_gender(k).is_none_or(|g| g == female)
+    }
+
+    /// The gender mention `k`'s given name tells: its first word when it has two or more
+    /// ("Michael Horowitz"), else the first word of the entity id of a later surname
+    /// ("Horowitz").
+    fn given_gender(&self, k: usize) -> Option<bool> {
+        let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+        let own = (b >= a + 2)
+            .then(|| gender_of(&fold(&self.doc.tokens[a].text)))
+            .flatten();
+        // only a surname linked to a full name of this text: a one-word dictionary match
+        // ("Clinton") may still carry another bearer's id
+        own.or_else(|| {
+            if !m.rule.starts_with("surname") {
+                return None;
+            }
+            let given = given_name_of_entity(m.entity.as_deref()?)?;
+            gender_of(&given)
+        })
     }
 }
 
