@@ -40,6 +40,8 @@ mod rule_tests_round6;
 mod rule_tests_round7;
 #[cfg(test)]
 mod rule_tests_round8;
+#[cfg(test)]
+mod rule_tests_round9;
 mod speaker_names;
 mod speakers;
 #[cfg(test)]
@@ -226,7 +228,13 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
                     return Some((spk?, verb?));
                 }
                 let same_paragraph = !para_break(doc, end, run.open);
-                let near = run.open - end <= 8 || sentence_of[run.open] <= sentence_of[end] + 1;
+                // `end` is the token after the previous attribution, which may already be in
+                // the next sentence (`... program."` / `Bridenstine expects ... "Adding
+                // ..."`): sentences are counted from the attribution's last token.
+                let near = sentence_of[run.open] <= sentence_of[end - 1] + 1
+                    || run.open - end <= 8
+                        && !(end..run.open)
+                            .any(|k| matches!(toks[k].text.as_str(), "." | "?" | "!"));
                 (same_paragraph && near).then_some((spk?, verb?))
             })
         });

@@ -290,14 +290,23 @@ pub(super) fn apposition_subject(doc: &Document, verb: usize) -> Option<(usize, 
         });
         // A description has a word in lower case ("Sen. Ted Cruz, R-Texas, said" is a name
         // and its party).
-        let described = c - from <= 8
+        // A relative clause may describe it (`The group that owns most of her music, Big
+        // Machine, says`): a finite verb after a relative pronoun is the relative's own.
+        let relative = (from..c).find(|&k| {
+            matches!(toks[k].text.as_str(), "that" | "who" | "which")
+                && toks[k].xpos.as_deref().is_some_and(|x| x.starts_with('W'))
+        });
+        let described = c - from <= if relative.is_some() { 12 } else { 8 }
             && toks[from..c].iter().any(|t| {
                 t.text.starts_with(|ch: char| ch.is_lowercase())
                     && !matches!(t.text.as_str(), "'s" | "’s")
             })
-            && toks[from..c]
-                .iter()
-                .all(|t| !is_mark(&t.text) && t.text != "," && !finite_tag(t));
+            && (from..c).all(|k| {
+                let t = &toks[k];
+                !is_mark(&t.text)
+                    && t.text != ","
+                    && (!finite_tag(t) || relative.is_some_and(|r| r < k))
+            });
         if named && described && toks[from].text.starts_with(|ch: char| ch.is_uppercase()) {
             return name_run(toks, c + 1);
         }

@@ -42,8 +42,12 @@ pub(super) fn complement_start(toks: &[Token], v: usize, b: usize) -> Option<usi
     let modal_first = toks.get(v + 1).is_some_and(|t| {
         t.head == Some(c) && t.xpos.as_deref() == Some("MD") && rel(t).starts_with("aux")
     });
+    // (An expletive is the clause's subject too: `pointed out it is difficult to ...`.)
     if !modal_first {
-        (v + 1..b).find(|&k| toks[k].head == Some(c) && rel(&toks[k]).starts_with("nsubj"))?;
+        (v + 1..b).find(|&k| {
+            toks[k].head == Some(c)
+                && (rel(&toks[k]).starts_with("nsubj") || rel(&toks[k]) == "expl")
+        })?;
     }
     let mut first = (v + 1..=c).find(|&k| dominated(toks, k, c))?;
     while first < c

@@ -52,6 +52,71 @@ pub(super) fn it_antecedent(doc: &Document, persons: &[Person], start: usize) ->
     })
 }
 
+/// The body `they` stands for as a speaker (`Big Machine have twice denied doing anything
+/// wrong. "At no point ...," they said`): going back from the pronoun through its sentence
+/// and the two before, the nearest subject of the parse outside quote marks that is a
+/// capitalised name and no known person. A `they` or `it` subject on the way is the same
+/// referent and is passed over; a plural common noun (`officials`, `The authors`) or a
+/// person's name ends the search with `None`: an unnamed group, or a `they` the text does
+/// not tie to a body. `None` without a parse.
+pub(super) fn they_antecedent(doc: &Document, persons: &[Person], start: usize) -> Option<String> {
+    let toks = &doc.tokens;
+    let k = token_at(toks, start);
+    let sent = doc
+        .sentences
+        .iter()
+        .position(|s| s.tokens[0] <= k && k < s.tokens[1])?;
+    let from = doc.sentences[sent.saturating_sub(2)].tokens[0];
+    let quoted = super::quoted_runs(doc);
+    for i in (from..k).rev() {
+        let t = &toks[i];
+        if !t.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj"))
+            || quoted.iter().any(|r| (r.first..=r.last).contains(&i))
+        {
+            continue;
+        }
+        if matches!(
+            t.text.to_lowercase().as_str(),
+            "they" | "it" | "which" | "that" | "who"
+        ) {
+            continue;
+        }
+        if !super::capitalised(&t.text) || super::is_mark(&t.text) {
+            // A common noun: a plural one is the group `they` stands for, unnamed; a
+            // singular one (`anything`, `the performance`) is another clause's subject.
+            if t.xpos.as_deref().is_some_and(|x| x.starts_with("NNS")) {
+                return None;
+            }
+            continue;
+        }
+        let mut s = i;
+        while s > from
+            && super::capitalised(&toks[s - 1].text)
+            && !super::is_mark(&toks[s - 1].text)
+        {
+            s -= 1;
+        }
+        let Some((a, e)) =
+            (s..=i).find_map(|j| super::name_run(toks, j).filter(|&(a, e)| a <= i && i < e))
+        else {
+            // A capitalised common noun opening the sentence (`The authors`, `Officials`).
+            if t.xpos.as_deref().is_some_and(|x| x.starts_with("NNS")) {
+                return None;
+            }
+            continue;
+        };
+        let found = super::person(doc, a, e);
+        // A person by the entity tagger (gender cues are left aside: `Big Machine, says she
+        // will be ...` gives a body the pronoun of its clause); a body by its name.
+        let person = !body(&found.name)
+            && doc.entities.iter().any(|x| {
+                x.label == "PER" && x.span.start < found.span.end && found.span.start < x.span.end
+            });
+        return (!person && !found.name.is_empty()).then(|| full_name(persons, &found.name));
+    }
+    None
+}
+
 /// Singular nouns of a person's role or trade that a text uses for someone it has just
 /// named ("Eyamba Sowers didn't know ... The real estate agent said ...").
 const PERSON_ROLES: &[&str] = &[

@@ -18,6 +18,7 @@ use dyad_core::{Document, Span, Token};
 
 mod according;
 mod clause_end;
+mod complement;
 mod lexicon;
 mod reported_clause;
 mod subject;
@@ -155,7 +156,12 @@ pub(super) fn indirect(
             // `records stating they had ...` describes a document; `stating that` reports.
             let bare_stating =
                 toks[v].text == "stating" && toks.get(v + 1).is_none_or(|t| t.text != "that");
-            let found = if embedded::not_a_report(toks, v) || bare_suggest || bare_stating {
+            // `Others might argue that ...`: speech that could be made is no report.
+            let found = if embedded::not_a_report(toks, v)
+                || bare_suggest
+                || bare_stating
+                || complement::hypothetical(toks, v)
+            {
                 None
             } else if reporting(&toks[v].text)
                 || (v == a && reporting(&toks[v].text.to_lowercase()))
@@ -180,6 +186,7 @@ pub(super) fn indirect(
                             .map(some)
                     })
                     .or_else(|| embedded::partial_then_attribution(doc, a, v, direct))
+                    .or_else(|| complement::communication_clause(doc, v, b).map(some))
             } else if toks[v].text.eq_ignore_ascii_case("according")
                 && toks.get(v + 1).is_some_and(|t| t.text == "to")
                 || according::per_source(toks, a, v)
@@ -195,11 +202,16 @@ pub(super) fn indirect(
                 })
             } else {
                 embedded::speech_noun(doc, v, b)
+                    .or_else(|| complement::communication_clause(doc, v, b).map(some))
             };
             let Some((spk, first, last)) = found else {
                 continue;
             };
-            let mut last = last;
+            // A report in a relative clause ends with it (`the number who said they had used
+            // cannabis ... rose by 23 percent`).
+            let mut last = complement::relative_clause_end(toks, v, b)
+                .filter(|&e| e > first)
+                .map_or(last, |e| last.min(e));
             while last > first
                 && (matches!(toks[last - 1].text.as_str(), "," | "." | ";" | ":")
                     || is_mark(&toks[last - 1].text)

@@ -87,13 +87,30 @@ pub(super) fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person>
         let parsed_subject = match toks[i].deprel.as_deref() {
             None => !object,
             Some(r) if r.starts_with("nsubj") => true,
+            // A name the parse calls a vocative or a dislocated phrase is the subject when an
+            // aside set off by commas leads to a verb (`Stafford, earlier in the hearing, was
+            // adamant ...`); a true vocative opens an address (`Randy, this is the issue`).
+            Some("vocative" | "dislocated") => aside_then_verb(toks, i),
             Some("flat" | "compound" | "appos") => toks[i].head.is_some_and(subject),
             Some(_) => false,
         };
         // A surname right before a speech verb is its subject whatever the tagger made of a
         // surname that is also a common word (`Early says ...` parsed as an adverb).
         let before_speech = toks.get(i + 1).is_some_and(|n| super::is_verb(&n.text));
-        if (parsed_subject || before_speech && !object) && capitalised(&t.text) {
+        // An inverted attribution names its speaker after the verb (`," said Rep. Brian
+        // Babin (R-TX), ...`), whatever the parse made of the name.
+        let mut j = i;
+        while j > 0
+            && i - j < 4
+            && (capitalised(&toks[j - 1].text) || TITLES.contains(&toks[j - 1].text.as_str()))
+            && !super::is_mark(&toks[j - 1].text)
+        {
+            j -= 1;
+        }
+        let inverted = j >= 2
+            && super::is_verb(&toks[j - 1].text)
+            && (super::is_mark(&toks[j - 2].text) || toks[j - 2].text == ",");
+        if (parsed_subject || (before_speech || inverted) && !object) && capitalised(&t.text) {
             out.push(Person {
                 span: t.span,
                 name: full.to_string(),
@@ -101,6 +118,23 @@ pub(super) fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person>
         }
     }
     out
+}
+
+/// Whether the name ending at token `i` is followed by an aside between commas (at most
+/// eight tokens, no verb) and then a verb by the tag.
+fn aside_then_verb(toks: &[Token], i: usize) -> bool {
+    if toks.get(i + 1).is_none_or(|t| t.text != ",") {
+        return false;
+    }
+    let Some(c) = (i + 2..(i + 11).min(toks.len())).find(|&k| toks[k].text == ",") else {
+        return false;
+    };
+    let verb = |t: &Token| {
+        t.xpos
+            .as_deref()
+            .is_some_and(|x| x.starts_with("VB") || x == "MD")
+    };
+    c > i + 2 && !toks[i + 2..c].iter().any(verb) && toks.get(c + 1).is_some_and(verb)
 }
 
 /// Builds the quote record, resolving pronouns and surnames to the full name.
@@ -133,7 +167,12 @@ pub(super) fn make_quote(
             "their" => "they",
             w => w,
         };
-        if PRONOUNS.contains(&raw) {
+        let body = matches!(raw, "they" | "They")
+            .then(|| descriptions::they_antecedent(doc, persons, ss.start))
+            .flatten();
+        if let Some(name) = body {
+            name
+        } else if PRONOUNS.contains(&raw) {
             // The nearest person before the pronoun whose gender, when the text gives one,
             // agrees with it ("she said" skips the minister named last).
             let wanted = speakers::pronoun_gender(raw);
@@ -202,8 +241,14 @@ pub(super) fn make_quote(
             let pronoun_sentence = speakers::sentence_of_span(doc, ss);
             let salient = nearest.filter(|p| {
                 let back = pronoun_sentence.saturating_sub(speakers::sentence_of_span(doc, p.span));
+                // The same pronoun as a subject between the mention and this one carries the
+                // mention on (`said Rep. Brian Babin ...` / `He raised that point ...` / `...
+                // "While I ...," he continued.`): distance counts from the last link.
+                let chained = pronoun_chain(doc, persons, p, ss, raw)
+                    .map(|c| pronoun_sentence.saturating_sub(speakers::sentence_of_span(doc, c)));
                 back <= 2 && speakers::speaks(doc, p.span)
                     || back <= 1 && speakers::main_subject(doc, p.span)
+                    || chained.is_some_and(|c| c <= 2)
             });
             let speaker = salient.map(|p| full_name(persons, &p.name));
             // "she" is marked: a woman the text names among the three last comes first
@@ -249,6 +294,49 @@ pub(super) fn make_quote(
             .filter(|v| v.chars().any(char::is_alphabetic)),
         direct,
     }
+}
+
+/// The last subject pronoun of the same form as `raw` (`he`/`He`, `she`, `they`) after a
+/// mention at `from` and before the pronoun at `to`, outside quote marks: the chain that
+/// keeps the mention salient though sentences without a name come between. No other person
+/// may be named between the mention and the link (`said Rep. Brian Babin` in another role
+/// than subject breaks the chain of a mention before it).
+fn pronoun_chain(
+    doc: &Document,
+    persons: &[Person],
+    mention: &Person,
+    to: Span,
+    raw: &str,
+) -> Option<Span> {
+    let toks = &doc.tokens;
+    let quoted = quoted_runs(doc);
+    let from = mention.span;
+    let surname = |n: &str| n.split_whitespace().last().map(str::to_string);
+    let named_between = |end: usize| {
+        persons.iter().any(|p| {
+            p.span.start >= from.end
+                && p.span.end <= end
+                && surname(&p.name) != surname(&mention.name)
+        })
+    };
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| t.span.start >= from.end && t.span.end <= to.start)
+        .filter(|(_, t)| t.text.eq_ignore_ascii_case(raw))
+        .filter(|(_, t)| t.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj")))
+        .filter(|(k, _)| !quoted.iter().any(|r| (r.first..=r.last).contains(k)))
+        // A link opens its sentence (`He raised ...`) or attributes the quote before it
+        // (`," he continued`); a pronoun deeper in a sentence may stand for someone else
+        // (`Young ... criticized what he called ...`).
+        .filter(|&(k, _)| {
+            let opens = doc.sentences.iter().any(|s| s.tokens[0] == k);
+            let attributes =
+                k >= 2 && toks[k - 1].text == "," || k >= 1 && super::is_mark(&toks[k - 1].text);
+            opens || attributes
+        })
+        .map(|(_, t)| t.span)
+        .next_back()
+        .filter(|link| !named_between(link.start))
 }
 
 /// The nearest name of two or three words before token `k` (within 120 tokens) that the

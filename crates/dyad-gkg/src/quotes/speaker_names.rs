@@ -151,8 +151,23 @@ fn strip_titles(toks: &[Token], s: usize, e: usize) -> usize {
     }
 }
 
+/// The name starting at `i`; past a body and its member's role noun, the member's full name
+/// (`NASA administrator Jim Bridenstine`, `Jefferies analyst Jonathan Matuszewski`): a
+/// singular common noun by the tag between two name runs, the second of two words or more.
 pub(super) fn name_after(toks: &[Token], i: usize) -> Option<(usize, usize)> {
-    name_run(toks, i)
+    let (s, e) = name_run(toks, i)?;
+    let role = toks.get(e).is_some_and(|t| {
+        t.xpos.as_deref() == Some("NN")
+            && t.text.chars().all(|c| c.is_lowercase() || c == '-')
+            && adjacent(toks, e - 1)
+            && adjacent(toks, e)
+    });
+    if role {
+        if let Some(n) = name_run(toks, e + 1).filter(|&(a, b)| a == e + 1 && b - a >= 2) {
+            return Some(n);
+        }
+    }
+    Some((s, e))
 }
 
 /// The capitalised run ending right before `verb` ("Antony Blinken said"), titles stripped.

@@ -41,6 +41,11 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                 || (matches!(t, "—" | "–" | "--")
                     && k > from
                     && end - k <= 7
+                    // `... unlike the other commercial vehicles—or SLS`: a coordinator goes
+                    // on with the phrase before the dash.
+                    && !toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.text.as_str(), "or" | "nor"))
                     && !toks[k + 1..end].iter().any(|n| {
                         n.xpos.as_deref().is_some_and(|x| x.starts_with("VB") || x == "MD")
                             || is_mark(&n.text)
@@ -125,17 +130,24 @@ fn closes_aside(toks: &[Token], from: usize, k: usize) -> bool {
         .any(|j| toks[j].text == "," && matches!(toks[j - 1].text.as_str(), "and" | "or"))
 }
 
-/// `..., with 584 deaths.`: a `with` phrase closing the sentence with no verb in it (by the
-/// tags) is part of the clause it follows, not a clause of the writer's. Untagged text keeps
-/// `with` as a clause boundary.
+/// `..., with 584 deaths.`, `..., with the two rendezvousing in lunar orbit.`: a `with`
+/// phrase closing the sentence with no verb in it but a present participle (by the tags; an
+/// absolute construction, no clause) is part of the clause it follows, not a clause of the
+/// writer's, unless a speech verb in it reports for someone else (`, with officials saying
+/// ...`). A past participle keeps the boundary (`, with two injured` is the writer's count).
+/// Untagged text keeps `with` as a clause boundary.
 fn absolute_with(toks: &[Token], comma: usize, end: usize) -> bool {
     toks.get(comma + 1).is_some_and(|t| t.text == "with")
         && comma + 2 < end
-        && toks[comma + 2..end].iter().all(|t| {
-            t.xpos
-                .as_deref()
-                .is_some_and(|x| !x.starts_with("VB") && x != "MD")
-                && !is_mark(&t.text)
-                && t.text != ","
+        && toks[comma + 2..end].iter().enumerate().all(|(j, t)| {
+            // (A quote mark may close the sentence: `... by the end of 2018."`.)
+            let closing = comma + 2 + j + 1 >= end && is_mark(&t.text);
+            closing
+                || t.xpos
+                    .as_deref()
+                    .is_some_and(|x| !x.starts_with("VB") && x != "MD" || x == "VBG")
+                    && !reporting(&t.text)
+                    && !is_mark(&t.text)
+                    && t.text != ","
         })
 }

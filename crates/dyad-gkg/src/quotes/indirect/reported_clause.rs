@@ -166,6 +166,17 @@ pub(super) fn reported_clause(
         }
     }
     end = tense_cut(toks, v, first, end);
+    // `acknowledged that X, but that Y`: a second `that` clause coordinated with the first
+    // is the same verb's report (the comma before `but` ends a clause otherwise).
+    if that.is_some()
+        && toks.get(end).is_some_and(|t| t.text == ",")
+        && toks.get(end + 1).is_some_and(|t| matches!(t.text.as_str(), "but" | "and"))
+        // The conjunction, not a demonstrative (`, but that may be hard to do`).
+        && toks.get(end + 2).is_some_and(|t| t.text == "that" && t.xpos.as_deref() == Some("IN"))
+        && end + 3 < b
+    {
+        end = clause_end(toks, end + 3, b);
+    }
     // A speech verb inside a fronted subordinate clause (`When his advisers suggested that
     // ..., Mr. Trump wasn't satisfied`): the main clause after the comma is not reported.
     // The verb is in the fronted clause when no comma comes between (`After the exchange of

@@ -6,6 +6,7 @@
 use dyad_core::Token;
 
 use super::lexicon::{NOT_CLAUSE_START, OBJECTS, TIME_WORDS, TRAILING_SETTING};
+use super::reported_clause::SUBORDINATORS;
 use crate::quotes::{
     capitalised, cites_at, finite_tag, is_mark, is_verb, name_before, name_run, pronoun_at,
     pronoun_before,
@@ -38,7 +39,9 @@ pub(super) fn trailing(
         found
     } else if v > a && toks[v - 1].text == "," {
         // Inverted: `, says Tarlo.`, `, says Canadian Blood Services (CBS).`
-        let n = name_run(toks, v + 1).or_else(|| pronoun_at(toks, v + 1))?;
+        let n = name_run(toks, v + 1)
+            .or_else(|| pronoun_at(toks, v + 1))
+            .or_else(|| bare_noun_source(toks, v, end))?;
         // The name closes the sentence (a bracketed acronym may follow it), or an
         // apposition in lower case does (`, said Serene Gregg, local president of the
         // prison workers' union.`).
@@ -70,7 +73,11 @@ pub(super) fn trailing(
             TIME_WORDS.contains(&w) || TRAILING_SETTING.contains(&w)
         });
         let setting = !plain && setting_phrase(toks, v + 1, end);
-        if !told_name && !plain && !setting {
+        // Or any adjuncts with no clause of their own (`, Cook said while visiting
+        // Salesforce's conference in San Francisco.`, `, the news agency said, citing the
+        // regional health commission.`) after a short subject.
+        let loose = !told_name && !plain && !setting && adjunct_tail(toks, v + 1, end);
+        if !told_name && !plain && !setting && !loose {
             return None;
         }
         // The subject may be a long description with no verb in it (`, the U.S. Attorney's
@@ -78,7 +85,34 @@ pub(super) fn trailing(
         // longer setting phrase it has no verb in it either (`, which were all images
         // Wikinews observed at the exhibit.` is a relative clause).
         let c = (a..v).rev().take(16).find(|&k| toks[k].text == ",")?;
-        if (v - c > 8 || setting) && !long_source(toks, c + 1, v) {
+        // After loose adjuncts the subject is a plain noun phrase: not one opening a clause
+        // of the writer's (`, while the US maintains ...`, `, and Vindman reported ...`).
+        let plain_subject = !toks[c + 1..v].iter().any(|t| {
+            matches!(t.xpos.as_deref(), Some("CC" | "WRB"))
+                || SUBORDINATORS.contains(&t.text.to_lowercase().as_str())
+        });
+        // (After a partial quote closing the clause, the subject starts past its mark:
+        // `Apple was "pulled into the enterprise," CEO Tim Cook said Tuesday in ...`.)
+        let s0 = if loose && is_mark(&toks[c + 1].text) {
+            c + 2
+        } else {
+            c + 1
+        };
+        // A quote set off by a dash or colon is a direct quote with its own attribution
+        // (`... amended his testimony once — "I now do recall," he said, talking to ...`),
+        // not a partial quote inside the clause.
+        let set_off = (a + 1..c).any(|k| {
+            is_mark(&toks[k].text) && matches!(toks[k - 1].text.as_str(), "—" | "–" | "-" | ":")
+        });
+        // The clause needs a verb of its own (`In May 2004, Patrick Hughes, ..., Homeland
+        // Security Department testified before ...` is a fronted time and a subject).
+        let finite = (a..c).any(|k| finite_tag(&toks[k]));
+        if loose && (set_off || !finite) {
+            return None;
+        }
+        if (v - c > 8 || setting || loose) && (s0 >= v || !long_source(toks, s0, v))
+            || loose && (v - c > 7 || !plain_subject)
+        {
             return None;
         }
         let spk = name_before(toks, v)
@@ -177,6 +211,52 @@ const MONTHS: &[&str] = &[
     "Nov.",
     "Dec.",
 ];
+
+/// `, say experts.`, `, said the report.`: an inverted attribution whose subject is an
+/// unnamed noun phrase of one to four lower-case words closing the sentence at `end`, its
+/// last word a noun by the tag. The phrase's tokens.
+fn bare_noun_source(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize)> {
+    let phrase = &toks[(v + 1).min(end)..end];
+    let noun = |t: &Token| t.xpos.as_deref().is_some_and(|x| matches!(x, "NN" | "NNS"));
+    let word = |t: &Token| {
+        t.text.chars().all(|c| c.is_lowercase())
+            && t.xpos
+                .as_deref()
+                .is_some_and(|x| matches!(x, "DT" | "JJ" | "NN" | "NNS" | "PRP$" | "CD"))
+    };
+    (!phrase.is_empty() && phrase.len() <= 4 && phrase.iter().all(word) && noun(&toks[end - 1]))
+        .then_some((v + 1, end))
+}
+
+/// Whether `[f, end)` after a closing attribution's verb holds only adjuncts, no clause and
+/// no object: at most twenty tokens with no finite verb, quote mark, relative or `that`, no
+/// infinitive, and not opening on a noun phrase (`, he told them ...`, `, she said nothing`).
+/// A time, a preposition, a participle or a subordinator may open it (`Tuesday in a fireside
+/// chat ...`, `while visiting ...`, `, citing ...`).
+fn adjunct_tail(toks: &[Token], f: usize, end: usize) -> bool {
+    if f >= end || end - f > 20 || toks[f..end].iter().any(|t| t.xpos.is_none()) {
+        return false;
+    }
+    // A participle only after its comma (`, citing ...`); `to` takes a listener or a
+    // superior (`reported to him`), not a setting.
+    let opens = toks[f].text == ","
+        && toks
+            .get(f + 1)
+            .is_some_and(|t| t.xpos.as_deref() == Some("VBG"))
+        || toks[f].xpos.as_deref() == Some("IN") && !matches!(toks[f].text.as_str(), "to" | "that")
+        || crate::quotes::speakers::calendar_word(&toks[f].text);
+    opens
+        && !(f..end).any(|k| {
+            let t = &toks[k];
+            finite_tag(t)
+                || is_mark(&t.text)
+                || matches!(t.text.as_str(), "that" | "who" | "which" | ";" | ":")
+                || t.xpos.as_deref() == Some("TO")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.xpos.as_deref() == Some("VB"))
+        })
+}
 
 /// Whether `w` may belong to the time or setting of an attribution.
 fn time_word(w: &str) -> bool {
