@@ -63,6 +63,12 @@
 //!   kind the story names (`bodies.rs`).
 //! * `+ document country (only country ...)` - in a short excerpt (up to six sentences),
 //!   the only country its actors and places name, when named with some weight (`people.rs`).
+//! * `name_guards.rs`: a place inside a longer NER person name is part of the name
+//!   ("Virginia Giuffre"), a person match starting with a lower-case "to" is none ("up to
+//!   Lam"), "public" before a noun is no actor, and `employer` ("BBC's Emily Maitlis": the
+//!   body's code). Pronoun gender also comes from given names (`given_names.rs`).
+//! * `country noun` - "the nation", "his country" as subject or object: the one country
+//!   named nearby, else the document's (`country_nouns.rs`).
 //!
 //! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
 
@@ -70,6 +76,7 @@ mod bodies;
 mod compose;
 mod context;
 mod coref;
+mod country_nouns;
 mod evidence;
 mod given_names;
 mod name_guards;
@@ -174,6 +181,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     let main = r.document_country();
     r.shared_parties(main.as_ref());
     r.context_countries(main.as_ref());
+    r.country_nouns(main.as_ref());
     r.person_bodies();
     r.sentence_countries(main.as_ref());
     r.unknown_persons(main.as_ref());

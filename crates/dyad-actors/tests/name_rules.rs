@@ -2,8 +2,9 @@
 //! about the shape of English news rather than one article: a place inside a person's
 //! name, a listed name after a lower-case "to", civilian role nouns used as adjectives, a
 //! body's possessive before a name, given names that tell a pronoun's gender, demonym
-//! adjectives of a topic, "the X administration", and the data added in the same round
-//! (royals, US figures of 2019-2020, PPL read as civilians). Texts are made up.
+//! adjectives of a topic, "the X administration", "the country" acting for the country
+//! named, and the data added in the same round (royals, US figures of 2019-2020, PPL read
+//! as civilians). Texts are made up.
 
 mod resolved;
 
@@ -132,4 +133,19 @@ fn round_eight_data_codes_royals_us_figures_and_civilians() {
     // the PETRARCH2 gold codes "men" PPL: it stays
     let men = dict.find(&["men"], date);
     assert_eq!(men.first().and_then(|f| f.code), Some("PPL"));
+}
+
+#[test]
+fn the_country_acting_in_a_clause_is_the_country_named() {
+    let ms = resolve(
+        "Kenya signed the trade deal on Monday. The nation learned of it from the radio, \
+         and a country nearby protested. The country's economy grew.",
+        "2019-11-20",
+    );
+    let nation = find(&ms, "nation");
+    assert_eq!(nation.code.as_deref(), Some("KEN"), "{ms:#?}");
+    assert!(nation.rule.starts_with("country noun"), "{ms:#?}");
+    // "a country" is indefinite, "The country's economy" a possessor: no actors
+    let nouns = ms.iter().filter(|m| m.rule.starts_with("country noun"));
+    assert_eq!(nouns.count(), 1, "{ms:#?}");
 }

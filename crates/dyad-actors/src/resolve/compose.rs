@@ -433,7 +433,7 @@ impl Resolver<'_> {
     /// Mention `j` is a demonym adjective of a noun that names no actor ("Ukrainian
     /// collusion", "Russian hacking"): it names the topic, not where the people around it
     /// belong, so it gives no role noun its country.
-    fn topic_demonym(&self, j: usize) -> bool {
+    pub(super) fn topic_demonym(&self, j: usize) -> bool {
         let (m, range) = (&self.out[j].0, self.out[j].1);
         if !m.rule.starts_with("dictionary (demonym") {
             return false;
