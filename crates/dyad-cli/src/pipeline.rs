@@ -4,8 +4,10 @@
 //! lemmas, parsing and NER (dyad-models); then the annotation stage: actor mentions from the
 //! dictionaries and the parse (dyad-actors) and the knowledge-graph fields
 //! (dyad-gkg: tone, dates, amounts, places, quotations); then the event coder (dyad-events)
-//! over the parse and the actor mentions. Loaded models and dictionaries are immutable; the
-//! per-run scratch buffers live beside them.
+//! over the parse and the actor mentions, with the cities and capitals the actor dictionary
+//! ties to a country as place references ([`place_refs`], which `dyad eval petrarch` uses
+//! too). Loaded models and dictionaries are immutable; the per-run scratch buffers live
+//! beside them.
 //!
 //! Each stage's time is summed over the run ([`StageTimes`]) as CPU time of the running
 //! thread, so that the shares stay right on a machine other processes load; with the
@@ -16,9 +18,11 @@ use std::cell::RefCell;
 use std::path::Path;
 
 use anyhow::{anyhow, Context, Result};
-use dyad_actors::{ActorKind, ActorMention, Dictionary};
+use dyad_actors::{ActorKind, ActorMention, Date, Dictionary, EntryKind};
 use dyad_core::{Document, Span};
-use dyad_events::{ActorRef, Coder, Event, Location as EventLocation};
+use dyad_events::{
+    ActorRef, Coder, CoderConfig, Event, Location as EventLocation, VerbDictionary, PLACE_KEY,
+};
 use dyad_gkg::Gkg;
 use dyad_ingest::RawDocument;
 use dyad_models::cputime::thread_cpu_seconds;
@@ -119,7 +123,15 @@ impl Pipeline {
             .then(Dictionary::builtin)
             .transpose()
             .map_err(|e| anyhow!("cannot build the actor dictionaries: {e}"))?;
-        let coder = actors.is_some().then(Coder::cameo);
+        // places stand for their country as actors, as PETRARCH's dictionaries code them
+        // and `dyad eval petrarch` measures ("protested in Beijing": target `CHN`)
+        let coder = actors.is_some().then(|| {
+            let config = CoderConfig {
+                places_as_actors: true,
+                ..CoderConfig::default()
+            };
+            Coder::new(VerbDictionary::cameo(), config)
+        });
         Ok(Pipeline {
             times: RefCell::new(StageTimes::default()),
             stage,
@@ -168,13 +180,8 @@ impl Pipeline {
             m.annotate_with(&mut out.doc, &mut self.scratch.borrow_mut());
             lap(&mut times.models);
         }
+        let date = out.doc.doc.date.as_deref().and_then(Date::parse_iso);
         if let Some(dict) = self.actors {
-            let date = out
-                .doc
-                .doc
-                .date
-                .as_deref()
-                .and_then(dyad_actors::Date::parse_iso);
             out.actors = dict.resolve(&out.doc, date);
             lap(&mut times.actors);
             let spans_of = |kind: ActorKind| -> Vec<Span> {
@@ -193,7 +200,11 @@ impl Pipeline {
             lap(&mut times.gkg);
         }
         if let Some(coder) = &self.coder {
-            out.events = coder.code(&out.doc, &actor_refs(&out.actors));
+            let mut refs = actor_refs(&out.actors);
+            if let Some(dict) = self.actors.filter(|_| coder.config().places_as_actors) {
+                refs.extend(place_refs(&out.doc, dict, date, &out.actors));
+            }
+            out.events = coder.code(&out.doc, &refs);
             if let Some(gkg) = &out.gkg {
                 locate_events(&out.doc, gkg, &mut out.events);
             }
@@ -237,13 +248,60 @@ pub fn actor_refs(actors: &[ActorMention]) -> Vec<ActorRef> {
         .collect()
 }
 
+/// The places PETRARCH's dictionaries would code as their country and dyad's resolver
+/// leaves as places: a city or capital the actor dictionary ties to a country ("talks in
+/// *Zurich*", "a protest in *Beijing*"), where no actor mention lies. Each becomes an
+/// actor reference marked as a place ([`dyad_events::PLACE_KEY`]) with the country's
+/// code, which the coder uses only under `places_as_actors`.
+pub fn place_refs(
+    doc: &Document,
+    dict: &Dictionary,
+    date: Option<Date>,
+    actors: &[ActorMention],
+) -> Vec<ActorRef> {
+    let mut out = Vec::new();
+    let mut scratch = dyad_actors::Scratch::default();
+    let mut found = Vec::new();
+    for s in &doc.sentences {
+        let toks = &doc.tokens[s.tokens[0]..s.tokens[1]];
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        found.clear();
+        dict.find_into(&words, date, &mut scratch, &mut found);
+        for m in &found {
+            if !matches!(m.entry.kind, EntryKind::City | EntryKind::Capital) {
+                continue;
+            }
+            let Some(code) = m.code else { continue };
+            let (a, b) = m.tokens;
+            let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+            let taken = actors
+                .iter()
+                .any(|x| x.span.start < span.end && span.start < x.span.end);
+            if taken {
+                continue;
+            }
+            let mut extra = serde_json::Map::new();
+            extra.insert(PLACE_KEY.into(), true.into());
+            extra.insert("rule".into(), "place as its country (event coder)".into());
+            out.push(ActorRef {
+                mention: span.get(&doc.text).unwrap_or_default().to_string(),
+                span,
+                code: Some(code.to_string()),
+                extra,
+            });
+        }
+    }
+    out
+}
+
 /// Where each event happened (GDELT's ActionGeo) and the tone of its sentence, from the
 /// knowledge-graph fields. The place is the geocoded place of the coder's `in`/`at` oblique,
 /// else the place named in the sentence nearest the trigger, else the oblique's name as
 /// written (a place the gazetteer does not know), else the place of the document's
 /// dateline. A place that is itself the event's source or target ("Washington opposes",
 /// "U.S. Secretary of State Antony Blinken") names an actor, not where the event happened,
-/// and is passed over.
+/// and is passed over, unless the coder took it as an actor only because it is a place
+/// ([`place_refs`]: "a visit to Brussels").
 pub fn locate_events(doc: &Document, gkg: &Gkg, events: &mut [Event]) {
     let geocoded = |l: &dyad_gkg::Location| EventLocation {
         name: l.name.clone(),
@@ -258,9 +316,12 @@ pub fn locate_events(doc: &Document, gkg: &Gkg, events: &mut [Event]) {
             continue;
         };
         e.tone = gkg.sentence_tones.get(e.sentence).map(|t| t.tone);
+        // a place standing for its country as an actor ("visit to *Brussels*": target
+        // `BEL`) is still where the event happened
         let actors: Vec<Span> = [&e.source, &e.target]
             .into_iter()
             .flatten()
+            .filter(|a| !dyad_events::is_place(a))
             .map(|a| a.span)
             .collect();
         let gap = |s: Span| {

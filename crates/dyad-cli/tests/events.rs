@@ -126,6 +126,37 @@ fn code_writes_the_sample_events() {
     }
 }
 
+#[test]
+fn code_reads_a_place_as_its_country_as_the_evaluation_does() {
+    // PETRARCH's dictionaries list a capital as its country: "arrived in Warsaw" has the
+    // target POL in `dyad code` as in `dyad eval petrarch`, and Warsaw is still where
+    let dir = std::env::temp_dir().join(format!("dyad-place-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("warsaw.txt");
+    std::fs::write(
+        &f,
+        "The Ukrainian foreign minister arrived in Warsaw on Sunday.\n",
+    )
+    .unwrap();
+    let out = dyad(&["code", "-q", f.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = d["events"].as_array().expect("events are written");
+    let e = events
+        .iter()
+        .find(|e| code(&e["source"]) == "UKRGOV")
+        .unwrap_or_else(|| panic!("the minister's arrival: {events:?}"));
+    assert_eq!(code(&e["target"]), "POL");
+    assert_eq!(e["target"]["mention"], "Warsaw");
+    assert_eq!(e["target"]["place"], true);
+    assert_eq!(e["location"]["name"], "Warsaw");
+}
+
 fn eval_json(args: &[&str]) -> Value {
     let out = dyad(args);
     assert!(

@@ -82,8 +82,8 @@ pub struct CoderConfig {
     /// actor dictionaries list cities and capitals as synonyms of their country, so
     /// "protested *in Beijing*" has the target `CHN` and "killed *in Ukraine*" the source
     /// `UKR`. dyad's resolver treats a locative place as where an event happened, not who
-    /// took part, so this is off by default and on where PETRARCH's conventions are
-    /// measured.
+    /// took part, so this is off by default; `dyad code` and the PETRARCH evaluation turn it
+    /// on and pass the same place references.
     pub places_as_actors: bool,
 }
 

@@ -16,18 +16,17 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
 use clap::{Args, Subcommand};
-use dyad_actors::{Date, Dictionary, DictionaryBuilder, EntryKind};
+use dyad_actors::{Date, Dictionary, DictionaryBuilder};
 use dyad_core::{DocMeta, Document, Span};
-use dyad_events::event::ActorRef;
 use dyad_events::{
     plover_2021_type, read_gsr, Coder, CoderConfig, Coding, Event, MarkRole, Negation, Scoreboard,
-    ValidationFile, PLACE_KEY,
+    ValidationFile,
 };
 use dyad_models::{Models, Scratch};
 use serde::Serialize;
 
 use crate::cmd::eval::{file_name, print_json};
-use crate::pipeline::{actor_refs, load_models};
+use crate::pipeline::{actor_refs, load_models, place_refs};
 use crate::table::{pct, render};
 
 #[derive(Subcommand, Debug)]
@@ -119,52 +118,6 @@ impl Runner {
         }
         coder.code(&doc, &refs)
     }
-}
-
-/// The places PETRARCH's dictionaries would code as their country and dyad's resolver
-/// leaves as places: a city or capital the actor dictionary ties to a country ("talks in
-/// *Zurich*", "a protest in *Beijing*"), where no actor mention lies. Each becomes an
-/// actor reference marked as a place ([`dyad_events::PLACE_KEY`]) with the country's
-/// code, which the coder uses only under `places_as_actors`.
-fn place_refs(
-    doc: &Document,
-    dict: &Dictionary,
-    date: Option<Date>,
-    actors: &[dyad_actors::ActorMention],
-) -> Vec<ActorRef> {
-    let mut out = Vec::new();
-    let mut scratch = dyad_actors::Scratch::default();
-    let mut found = Vec::new();
-    for s in &doc.sentences {
-        let toks = &doc.tokens[s.tokens[0]..s.tokens[1]];
-        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
-        found.clear();
-        dict.find_into(&words, date, &mut scratch, &mut found);
-        for m in &found {
-            if !matches!(m.entry.kind, EntryKind::City | EntryKind::Capital) {
-                continue;
-            }
-            let Some(code) = m.code else { continue };
-            let (a, b) = m.tokens;
-            let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
-            let taken = actors
-                .iter()
-                .any(|x| x.span.start < span.end && span.start < x.span.end);
-            if taken {
-                continue;
-            }
-            let mut extra = serde_json::Map::new();
-            extra.insert(PLACE_KEY.into(), true.into());
-            extra.insert("rule".into(), "place as its country (event coder)".into());
-            out.push(ActorRef {
-                mention: span.get(&doc.text).unwrap_or_default().to_string(),
-                span,
-                code: Some(code.to_string()),
-                extra,
-            });
-        }
-    }
-    out
 }
 
 /// `19950101` -> `1995-01-01`.
