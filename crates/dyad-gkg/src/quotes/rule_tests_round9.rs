@@ -131,6 +131,15 @@ fn a_closing_attribution_may_carry_adjuncts_but_not_an_object() {
     tag(&mut d, "citing", "VBG");
     let texts: Vec<String> = indirect_of(&d).into_iter().map(|(t, _)| t).collect();
     assert_eq!(texts, vec!["The plant will close in May".to_string()]);
+    // A listed form the tagger reads as a noun attributes nothing (`such as unevidenced
+    // claims about health benefits`).
+    let t = "Buyers should be careful of assertions by suppliers, such as unevidenced claims \
+             about health benefits.";
+    let mut d = nouns_doc(t);
+    tag(&mut d, "should", "MD");
+    tag(&mut d, "claims", "NNS");
+    tag(&mut d, "about", "IN");
+    assert!(indirect_of(&d).is_empty(), "{:?}", indirect_of(&d));
     // An object after the verb is no attribution (`said nothing about ...`).
     let t = "The plant will close in May, Omar Haddad said nothing about the jobs.";
     let mut d = nouns_doc(t);

@@ -76,7 +76,12 @@ pub(super) fn trailing(
         // Or any adjuncts with no clause of their own (`, Cook said while visiting
         // Salesforce's conference in San Francisco.`, `, the news agency said, citing the
         // regional health commission.`) after a short subject.
-        let loose = !told_name && !plain && !setting && adjunct_tail(toks, v + 1, end);
+        // (Only a verb by the tag: `unevidenced claims about health benefits` is a noun.)
+        let loose = !told_name
+            && !plain
+            && !setting
+            && toks[v].xpos.as_deref().is_some_and(|x| x.starts_with("VB"))
+            && adjunct_tail(toks, v + 1, end);
         if !told_name && !plain && !setting && !loose {
             return None;
         }
@@ -90,7 +95,9 @@ pub(super) fn trailing(
         let plain_subject = !toks[c + 1..v].iter().any(|t| {
             matches!(t.xpos.as_deref(), Some("CC" | "WRB"))
                 || SUBORDINATORS.contains(&t.text.to_lowercase().as_str())
-        });
+        }) && !toks
+            .get(c + 1)
+            .is_some_and(|t| matches!(t.xpos.as_deref(), Some("IN" | "TO" | "JJ")));
         // (After a partial quote closing the clause, the subject starts past its mark:
         // `Apple was "pulled into the enterprise," CEO Tim Cook said Tuesday in ...`.)
         let s0 = if loose && is_mark(&toks[c + 1].text) {
