@@ -72,6 +72,12 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
     while c > a && spk.0 - c < 4 && super::capitalised(&toks[c].text) {
         c -= 1;
     }
+    // A partial quote may close the first part (`While some people carry two phones, and
+    // "we love you for that," Cook said, most do ...`): the comma is inside its mark.
+    let quoted_close = c > a + 1 && is_mark(&toks[c].text) && toks[c - 1].text == ",";
+    if quoted_close {
+        c -= 1;
+    }
     if c <= a + 1 || toks[c].text != "," {
         return None;
     }
@@ -98,14 +104,42 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
         return None;
     }
     let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);
+    // With a partial quote closing the first part, the marks of each part are balanced
+    // partial quotes of the speaker's inside the report (`... are not "bolt-on things,"
+    // Cook said, but instead "embedded in who we are."`); a sentence opening on a mark is
+    // a direct quote and its attribution.
+    let balanced = |r: std::ops::Range<usize>| {
+        toks[r.clone()].iter().filter(|t| is_mark(&t.text)).count() % 2 == 0
+            && r.clone().all(|k| !is_verb(&toks[k].text))
+    };
+    // (Not a quote set off by a dash or colon, which is direct with its own attribution:
+    // `... amended his testimony once — "I now do recall," he said, talking to ...`.)
+    let set_off = (a + 1..c).any(|k| {
+        is_mark(&toks[k].text) && matches!(toks[k - 1].text.as_str(), "—" | "–" | "-" | ":")
+    });
+    let first_part = if quoted_close {
+        !is_mark(&toks[a].text)
+            && !set_off
+            && balanced(a..c + 2)
+            && (a..c).any(|k| finite_tag(&toks[k]))
+    } else {
+        (a..c).all(plain)
+    };
+    let rest = |r: std::ops::Range<usize>| {
+        if quoted_close {
+            balanced(r)
+        } else {
+            r.clone().all(plain)
+        }
+    };
     // A participle after the attribution is the speaker's (`..., Graham said, offering the
     // example of ...`): the report is the clause before it.
     let participle = toks[d + 1].text.ends_with("ing")
         && toks[d + 1].text.starts_with(|c: char| c.is_lowercase());
     if participle {
-        return (a..c).all(plain).then_some((Some(spk), a, c));
+        return first_part.then_some((Some(spk), a, c));
     }
-    ((a..c).all(plain) && (d + 1..b).all(plain)).then_some((Some(spk), a, b))
+    (first_part && rest(d + 1..b)).then_some((Some(spk), a, b))
 }
 
 /// `CLAUSE-START, says X, REST.`: the inverted form of [`parenthetical`], the verb first and

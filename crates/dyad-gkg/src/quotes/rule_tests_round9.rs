@@ -242,3 +242,25 @@ fn a_quote_after_a_paragraph_break_and_a_sentence_takes_no_earlier_attribution()
     assert!(last.text.starts_with("Adding"), "{qs:?}");
     assert_eq!(last.speaker.as_deref(), Some("Jim Bridenstine"), "{qs:?}");
 }
+
+#[test]
+fn a_parenthetical_attribution_after_a_partial_quote_stays_inside_the_report() {
+    let t = "While some workers keep two phones, and \u{201c}we respect that choice,\u{201d} Eva \
+             Lind said, most use one device for everything.";
+    let mut d = crate::test_doc(t);
+    tag(&mut d, "keep", "VBP");
+    assert_eq!(
+        indirect_of(&d),
+        vec![pair(
+            "While some workers keep two phones, and \u{201c}we respect that choice,\u{201d} \
+             Eva Lind said, most use one device for everything",
+            "Eva Lind"
+        )]
+    );
+    // A quote set off by a dash is direct, with its own attribution.
+    let t = "Lind has changed her account once \u{2014} \u{201c}I now do recall the call,\u{201d} \
+             she said, talking to the panel.";
+    let mut d = crate::test_doc(t);
+    tag(&mut d, "has", "VBZ");
+    assert!(indirect_of(&d).is_empty(), "{:?}", indirect_of(&d));
+}
