@@ -149,3 +149,26 @@ fn the_country_acting_in_a_clause_is_the_country_named() {
     let nouns = ms.iter().filter(|m| m.rule.starts_with("country noun"));
     assert_eq!(nouns.count(), 1, "{ms:#?}");
 }
+
+#[test]
+fn the_agency_is_the_one_government_body_named() {
+    let ms = resolve(
+        "NASA has chosen five companies to build moon landers. The agency said the first \
+         would fly in 2024.",
+        "2019-11-20",
+    );
+    let agency = find(&ms, "agency");
+    assert_eq!(agency.code.as_deref(), Some("USAGOV"), "{ms:#?}");
+    // two governments' bodies: "the agency" could be either
+    let ms = resolve(
+        "NASA and the Russian government signed a deal. The agency said it would fly in \
+         2024.",
+        "2019-11-20",
+    );
+    assert!(
+        ms.iter()
+            .filter(|m| m.mention.contains("agency"))
+            .all(|m| m.code.is_none()),
+        "{ms:#?}"
+    );
+}

@@ -4,6 +4,8 @@
 //! the agents dictionary gives such a noun a sector (`BUS`) but no country, so it stayed
 //! uncoded.
 //!
+//! "The agency" (`GOV`) joined in session 8: "the space agency" for NASA.
+//!
 //! Apart from `context.rs` (which links "the Church" to a body whose *name* holds the
 //! noun) because here the link is by sector: the noun names the kind of body, and the body
 //! it stands for is the one of that kind the story named, before it or, failing that, later
@@ -33,6 +35,8 @@ const KIND_NOUNS: &[(&str, &[&str])] = &[
     ("broadcaster", &["MED"]),
     ("magazine", &["MED"]),
     ("union", &["LAB"]),
+    // "the space agency" for NASA: only when the story's government bodies share a code
+    ("agency", &["GOV"]),
 ];
 
 impl Resolver<'_> {
@@ -77,8 +81,11 @@ impl Resolver<'_> {
             let bodies: Vec<usize> = (0..self.out.len())
                 .filter(|&j| {
                     let x = &self.out[j].0;
-                    matches!(x.kind, ActorKind::Organization | ActorKind::Group)
-                        && x.country.is_some()
+                    // any government actor of another country ("the Russian government",
+                    // its officials) makes "the agency" a guess
+                    let body = matches!(x.kind, ActorKind::Organization | ActorKind::Group)
+                        || *noun == "agency";
+                    body && x.country.is_some()
                         && !own.contains(&j)
                         && x.code.as_deref().is_some_and(|c| {
                             sectors
