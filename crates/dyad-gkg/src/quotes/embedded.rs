@@ -136,10 +136,14 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
     // example of ...`): the report is the clause before it.
     let participle = toks[d + 1].text.ends_with("ing")
         && toks[d + 1].text.starts_with(|c: char| c.is_lowercase());
+    // A coordinator or connective opening the sentence is the writer's link (`But Apple has
+    // had a place in his heart since 1984, Benioff said, ever since ...`), as after a closing
+    // attribution.
+    let f = super::indirect::skip_conjunction(toks, a, c);
     if participle {
-        return first_part.then_some((Some(spk), a, c));
+        return first_part.then_some((Some(spk), f, c));
     }
-    (first_part && rest(d + 1..b)).then_some((Some(spk), a, b))
+    (first_part && rest(d + 1..b)).then_some((Some(spk), f, b))
 }
 
 /// `CLAUSE-START, says X, REST.`: the inverted form of [`parenthetical`], the verb first and

@@ -27,7 +27,7 @@ mod without_that;
 
 pub(super) use clause_end::clause_end;
 pub(super) use subject::subject_of;
-pub(super) use trailing::verb_only_quoted;
+pub(super) use trailing::{skip_conjunction, verb_only_quoted};
 
 use according::according_to;
 use reported_clause::reported_clause;

@@ -264,3 +264,15 @@ fn a_parenthetical_attribution_after_a_partial_quote_stays_inside_the_report() {
     tag(&mut d, "has", "VBZ");
     assert!(indirect_of(&d).is_empty(), "{:?}", indirect_of(&d));
 }
+
+#[test]
+fn a_writers_connective_opening_a_parenthetical_report_is_left_out() {
+    let t = "But the plant has been open since 1984, Eva Lind said, ever since the town grew.";
+    assert_eq!(
+        indirect(t),
+        vec![pair(
+            "the plant has been open since 1984, Eva Lind said, ever since the town grew",
+            "Eva Lind"
+        )]
+    );
+}

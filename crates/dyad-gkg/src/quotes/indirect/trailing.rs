@@ -382,7 +382,7 @@ fn long_source(toks: &[Token], s: usize, v: usize) -> bool {
 /// speaker's words (`But it may morph into ..., people familiar with the talks say.`).
 /// So is a connective adverb with its comma (`In sum, more than 4,000 people ..., according
 /// to ...`, `Meanwhile, Doctor says, ...`).
-pub(super) fn skip_conjunction(toks: &[Token], a: usize, c: usize) -> usize {
+pub(in crate::quotes) fn skip_conjunction(toks: &[Token], a: usize, c: usize) -> usize {
     let mut f = a;
     if f + 1 < c && matches!(toks[f].text.as_str(), "But" | "And" | "Yet" | "So") {
         f += 1;
