@@ -212,6 +212,18 @@ pub(super) fn indirect(
             let mut last = complement::relative_clause_end(toks, v, b)
                 .filter(|&e| e > first)
                 .map_or(last, |e| last.min(e));
+            // A writer's adverb closing the sentence after a comma (`..., though.`,
+            // `..., however.`) is no part of the report.
+            let mut cut = last;
+            while cut > first + 2 && toks[cut - 1].text == "." {
+                cut -= 1;
+            }
+            if cut > first + 2
+                && matches!(toks[cut - 1].text.as_str(), "though" | "however")
+                && toks[cut - 2].text == ","
+            {
+                last = cut - 1;
+            }
             while last > first
                 && (matches!(toks[last - 1].text.as_str(), "," | "." | ";" | ":")
                     || is_mark(&toks[last - 1].text)

@@ -276,3 +276,10 @@ fn a_writers_connective_opening_a_parenthetical_report_is_left_out() {
         )]
     );
 }
+
+#[test]
+fn a_writers_adverb_closing_the_sentence_is_left_out_of_the_report() {
+    let t = "The company that runs the show denies that anything has been settled, though.";
+    let texts: Vec<String> = indirect(t).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(texts, vec!["anything has been settled".to_string()]);
+}
