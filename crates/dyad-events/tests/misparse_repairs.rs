@@ -5,14 +5,11 @@
 //! official* said"), which is no part of the object; and a "that" clause hung as a relative
 //! clause of a verb's modifier ("hopes on *Thursday that Osgiliath could be drawn*"), a
 //! complement of that verb; and an appeal's infinitive whose subject the parser took from
-//! the appeal ("called on *Gondor to be allowed* to leave"), which asks, not reports. Parses are hand-written rows shaped as
-//! the repository's parser gave them on PETRARCH's unit-test sentences.
-
-use dyad_events::{Coder, VerbDictionary};
+//! the appeal ("called on *Gondor to be allowed* to leave"), which asks, not reports.
+//! Parses are hand-written rows shaped as the repository's parser gave them on PETRARCH's
+//! unit-test sentences.
 
 mod common;
-use common::petrarch;
-use common::sorted_codings as codings;
 
 const DICT: &str = "\
 --- BLOCK [191] ---
@@ -40,13 +37,7 @@ LEAVE
 ";
 
 fn code(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
-    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
-    let d = common::parsed(rows, None);
-    let refs: Vec<_> = actors
-        .iter()
-        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
-        .collect();
-    codings(&Coder::new(&dict, petrarch()).code(&d, &refs))
+    common::code_rows(DICT, rows, actors)
 }
 
 #[test]

@@ -4,11 +4,7 @@
 //! Eriador"), not one word. Parses are hand-written rows shaped as the repository's parser
 //! gave them on PETRARCH's unit-test sentences.
 
-use dyad_events::{Coder, VerbDictionary};
-
 mod common;
-use common::petrarch;
-use common::sorted_codings as codings;
 
 const DICT: &str = "\
 --- REGRET  [111] ---
@@ -25,13 +21,7 @@ SAY {SAID SAYS}
 ";
 
 fn code(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
-    let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
-    let d = common::parsed(rows, None);
-    let refs: Vec<_> = actors
-        .iter()
-        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
-        .collect();
-    codings(&Coder::new(&dict, petrarch()).code(&d, &refs))
+    common::code_rows(DICT, rows, actors)
 }
 
 #[test]

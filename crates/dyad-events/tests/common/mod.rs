@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use dyad_core::{DocMeta, Document, Sentence, Span, Token};
-use dyad_events::{ActorRef, CoderConfig, Event};
+use dyad_events::{ActorRef, Coder, CoderConfig, Event, VerbDictionary};
 
 /// One parsed word: (text, lemma, upos, head 1-based or 0 for the root, deprel).
 pub type Row<'a> = (&'a str, &'a str, &'a str, usize, &'a str);
@@ -94,4 +94,17 @@ pub fn sorted_codings(events: &[Event]) -> Vec<String> {
         .collect();
     v.sort();
     v
+}
+
+/// The sorted codings ([`sorted_codings`]) of the one-sentence document of `rows` under the
+/// verb dictionary `dict` (dictionary text) and the [`petrarch`] settings, with actors
+/// `(first word, last word, code)`, words counted from 1.
+pub fn code_rows(dict: &str, rows: &[Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
+    let dict = VerbDictionary::parse(dict, "t.txt").unwrap();
+    let d = parsed(rows, None);
+    let refs: Vec<_> = actors
+        .iter()
+        .map(|&(a, b, c)| mention(&d, a, b, Some(c)))
+        .collect();
+    sorted_codings(&Coder::new(&dict, petrarch()).code(&d, &refs))
 }
