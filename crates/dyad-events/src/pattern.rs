@@ -54,6 +54,20 @@ impl Element {
         }
     }
 
+    /// True if this element stands for words of the sentence (a word, alternatives, a
+    /// synonym set, or a group of them), not for an actor, the verb, a skip or a phrase.
+    pub fn is_lexical(&self) -> bool {
+        !matches!(
+            self,
+            Element::Source
+                | Element::Target
+                | Element::Compound
+                | Element::Skip
+                | Element::Verb
+                | Element::Prep { .. }
+        )
+    }
+
     /// Every synset name used in this element, nested ones included.
     pub fn synsets<'a>(&'a self, out: &mut Vec<&'a str>) {
         match self {

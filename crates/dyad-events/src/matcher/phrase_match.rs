@@ -42,16 +42,7 @@ impl<'d> Matcher<'d> {
     pub(super) fn before_verb(&self, els: &[Element], c: &Clause, b: &mut Bindings) -> Option<()> {
         let gov = c.governor.as_ref();
         let names_governor = |e: &Element| {
-            let lexical = !matches!(
-                e,
-                Element::Source
-                    | Element::Target
-                    | Element::Compound
-                    | Element::Skip
-                    | Element::Verb
-                    | Element::Prep { .. }
-            );
-            lexical && gov.is_some_and(|g| self.occurs(e, std::slice::from_ref(&g.verb)))
+            e.is_lexical() && gov.is_some_and(|g| self.occurs(e, std::slice::from_ref(&g.verb)))
         };
         let mut governor_named = false;
         for (i, e) in els.iter().enumerate() {
@@ -169,17 +160,6 @@ impl<'d> Matcher<'d> {
                 other => std::slice::from_ref(other),
             })
         };
-        let is_word = |e: &Element| {
-            !matches!(
-                e,
-                Element::Source
-                    | Element::Target
-                    | Element::Compound
-                    | Element::Skip
-                    | Element::Verb
-                    | Element::Prep { .. }
-            )
-        };
         for e in lexical() {
             match e {
                 Element::Source | Element::Target => {
@@ -206,11 +186,11 @@ impl<'d> Matcher<'d> {
                 _ => {}
             }
         }
-        let words_needed = lexical().filter(|e| is_word(e)).count();
-        let head_mods = lexical().rfind(|e| is_word(e)).map(|head| {
+        let words_needed = lexical().filter(|e| e.is_lexical()).count();
+        let head_mods = lexical().rfind(|e| e.is_lexical()).map(|head| {
             (
                 head,
-                lexical().filter(|e| is_word(e)).take(words_needed - 1),
+                lexical().filter(|e| e.is_lexical()).take(words_needed - 1),
             )
         });
         if let Some((head, mut mods)) = head_mods {
