@@ -210,10 +210,9 @@ impl Tree<'_> {
                 Some("NOUN" | "PROPN" | "PRON")
             )
         };
-        let obliques: Vec<usize> = self
+        let obliques = self
             .kids(v)
-            .filter(|&d| d > v && matches!(base_rel(&self.toks[d]), "obl" | "nmod"))
-            .collect();
+            .filter(|&d| d > v && matches!(base_rel(&self.toks[d]), "obl" | "nmod"));
         for d in obliques {
             if ci.object.is_none() && self.toks[d].upos.as_deref() == Some("NOUN") {
                 if let Some(o) = self
