@@ -75,42 +75,33 @@ fn main() -> anyhow::Result<()> {
     }
     let dev = data::read_conllu(&dev.context("--dev is required")?)?;
     let tagger = Tagger::load(Path::new("models/tagger.bin"))?;
+    // A parser made from trained ones (their mean, or one loaded): pruned, scored on dev
+    // and written to `--out`.
+    let prune_and_save = |mut p: dyad_models::Parser, what: &str| -> anyhow::Result<()> {
+        p.prune(opts.prune);
+        let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
+        println!(
+            "{what}pruned below {}: dev UAS {:.2} LAS {:.2}, {} weights",
+            opts.prune,
+            100.0 * uas,
+            100.0 * las,
+            p.size()
+        );
+        if let Some(o) = &out {
+            p.save(o)?;
+        }
+        Ok(())
+    };
     if mean {
         let parsers = files
             .iter()
             .map(|f| dyad_models::Parser::load(f))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut p = dyad_models::Parser::mean(&parsers)?;
-        p.prune(opts.prune);
-        let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
-        println!(
-            "mean of {} parsers, pruned below {}: dev UAS {:.2} LAS {:.2}, {} weights",
-            parsers.len(),
-            opts.prune,
-            100.0 * uas,
-            100.0 * las,
-            p.size()
-        );
-        if let Some(o) = out {
-            p.save(&o)?;
-        }
-        return Ok(());
+        let what = format!("mean of {} parsers, ", parsers.len());
+        return prune_and_save(dyad_models::Parser::mean(&parsers)?, &what);
     }
     if let Some(m) = load.as_ref().filter(|_| labeler_epochs == 0) {
-        let mut p = dyad_models::Parser::load(m)?;
-        p.prune(opts.prune);
-        let (uas, las) = parser::attachment_scores(&tagger, &p, &dev);
-        println!(
-            "pruned below {}: dev UAS {:.2} LAS {:.2}, {} weights",
-            opts.prune,
-            100.0 * uas,
-            100.0 * las,
-            p.size()
-        );
-        if let Some(o) = out {
-            p.save(&o)?;
-        }
-        return Ok(());
+        return prune_and_save(dyad_models::Parser::load(m)?, "");
     }
     let mut train = Vec::new();
     for f in &files {
