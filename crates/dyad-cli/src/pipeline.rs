@@ -261,10 +261,11 @@ pub fn place_refs(
 ) -> Vec<ActorRef> {
     let mut out = Vec::new();
     let mut scratch = dyad_actors::Scratch::default();
-    let mut found = Vec::new();
+    let (mut words, mut found) = (Vec::new(), Vec::new());
     for s in &doc.sentences {
         let toks = &doc.tokens[s.tokens[0]..s.tokens[1]];
-        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        words.clear();
+        words.extend(toks.iter().map(|t| t.text.as_str()));
         found.clear();
         dict.find_into(&words, date, &mut scratch, &mut found);
         for m in &found {
