@@ -37,7 +37,8 @@ impl From<EntryKind> for ActorKind {
 /// One actor mention.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorMention {
-    /// The mention's text (tokens joined by single spaces; `span` is exact).
+    /// The mention's text: the words of `span` as written, whitespace runs made one space
+    /// (inside the resolver, until it returns: the tokens joined by single spaces).
     pub mention: String,
     /// Byte span in the original text.
     pub span: Span,

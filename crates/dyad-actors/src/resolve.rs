@@ -190,7 +190,22 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.pronouns();
     r.lone_pronouns(main.as_ref());
     r.out.sort_by_key(|(m, _)| (m.span.start, m.span.end));
-    r.out.into_iter().map(|(m, _)| m).collect()
+    r.out
+        .into_iter()
+        .map(|(mut m, _)| {
+            m.mention = text_of(&doc.text, m.span).unwrap_or(m.mention);
+            m
+        })
+        .collect()
+}
+
+/// The words of `span` as the document writes them ("Kim Jong-un", "People's Army"),
+/// whitespace runs made one space; the rules above worked on tokens joined by spaces
+/// ("Kim Jong - un"), which would misquote the text in the output. `None` when the span
+/// is not a char range of `text`.
+fn text_of(text: &str, span: Span) -> Option<String> {
+    let s = text.get(span.start..span.end)?;
+    Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// A mention and its token range `[a, b)`.
