@@ -14,18 +14,25 @@ use dyad_core::{Document, Token};
 use super::speakers::{gender_of, token_at};
 use super::{full_name, Person};
 
+/// Where an antecedent search from the pronoun at byte `start` runs: from the first token
+/// of the sentence two before the pronoun's (or of the first sentence) to the pronoun's
+/// token `k`, as `(from, k)`. `None` when no sentence holds the token.
+fn back_window(doc: &Document, start: usize) -> Option<(usize, usize)> {
+    let k = token_at(&doc.tokens, start);
+    let sent = doc
+        .sentences
+        .iter()
+        .position(|s| s.tokens[0] <= k && k < s.tokens[1])?;
+    Some((doc.sentences[sent.saturating_sub(2)].tokens[0], k))
+}
+
 /// The body `it` stands for as a speaker (`The Afghan Taliban ... claimed ..., which it said
 /// crashed ...`): the nearest subject of the parse before it, in its sentence or the two
 /// before, that is a capitalised name and no known person. `None` without a parse or such a
 /// subject.
 pub(super) fn it_antecedent(doc: &Document, persons: &[Person], start: usize) -> Option<String> {
     let toks = &doc.tokens;
-    let k = token_at(toks, start);
-    let sent = doc
-        .sentences
-        .iter()
-        .position(|s| s.tokens[0] <= k && k < s.tokens[1])?;
-    let from = doc.sentences[sent.saturating_sub(2)].tokens[0];
+    let (from, k) = back_window(doc, start)?;
     (from..k).rev().find_map(|i| {
         let t = &toks[i];
         if !t.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj"))
@@ -61,12 +68,7 @@ pub(super) fn it_antecedent(doc: &Document, persons: &[Person], start: usize) ->
 /// not tie to a body. `None` without a parse.
 pub(super) fn they_antecedent(doc: &Document, persons: &[Person], start: usize) -> Option<String> {
     let toks = &doc.tokens;
-    let k = token_at(toks, start);
-    let sent = doc
-        .sentences
-        .iter()
-        .position(|s| s.tokens[0] <= k && k < s.tokens[1])?;
-    let from = doc.sentences[sent.saturating_sub(2)].tokens[0];
+    let (from, k) = back_window(doc, start)?;
     let quoted = super::quoted_runs(doc);
     for i in (from..k).rev() {
         let t = &toks[i];
