@@ -58,7 +58,7 @@ fn every_actor_of_the_issue_paragraph_resolves_with_its_rule() {
     let he = nth(&ms, "He", 0);
     coded(he, "USAGOV", "pronoun (he -> \"Blinken\"");
     assert_eq!(he.entity, full.entity, "he is Blinken, not Wilmes");
-    let wilmes = nth(&ms, "Belgium 's Foreign Minister Sophie Wilmes", 0);
+    let wilmes = nth(&ms, "Belgium's Foreign Minister Sophie Wilmes", 0);
     coded(wilmes, "BELGOV", "country+agent+person");
     assert_ne!(wilmes.entity, full.entity);
     coded(
