@@ -26,13 +26,17 @@ impl Resolver<'_> {
         let mut found = Vec::new();
         for i in 1..self.doc.tokens.len() {
             let t = &self.doc.tokens[i];
-            let noun = COUNTRY_NOUNS.contains(&fold(&t.text).as_str())
-                && t.upos.as_deref() == Some("NOUN")
-                && ACTING.contains(&self.deprel(i));
+            // cheap tests first: `fold` allocates, and this runs over every token
+            if t.upos.as_deref() != Some("NOUN")
+                || !ACTING.contains(&self.deprel(i))
+                || !COUNTRY_NOUNS.contains(&fold(&t.text).as_str())
+            {
+                continue;
+            }
             let det = i - 1;
-            let definite = DEFINITE.contains(&fold(&self.doc.tokens[det].text).as_str())
-                && self.tok(det).and_then(|d| d.head) == Some(i);
-            if !noun || !definite || self.mention_at(i).is_some() {
+            let definite = self.tok(det).and_then(|d| d.head) == Some(i)
+                && DEFINITE.contains(&fold(&self.doc.tokens[det].text).as_str());
+            if !definite || self.mention_at(i).is_some() {
                 continue;
             }
             let named = self.named_country(i);
