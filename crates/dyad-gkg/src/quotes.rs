@@ -41,6 +41,8 @@ mod rule_tests_round7;
 #[cfg(test)]
 mod rule_tests_round8;
 #[cfg(test)]
+mod rule_tests_round10;
+#[cfg(test)]
 mod rule_tests_round9;
 mod speaker_names;
 mod speakers;

@@ -125,11 +125,14 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
     } else {
         (a..c).all(plain)
     };
+    // After a plain first part the rest may hold a partial quote of the speaker's (`Finding
+    // water on Europa, he said, is the "next best thing" to ...`): balanced marks, not
+    // opening it (that is a split direct quote).
     let rest = |r: std::ops::Range<usize>| {
         if quoted_close {
             balanced(r)
         } else {
-            r.clone().all(plain)
+            !r.is_empty() && !is_mark(&toks[r.start].text) && balanced(r)
         }
     };
     // A participle after the attribution is the speaker's (`..., Graham said, offering the
@@ -185,6 +188,71 @@ fn inverted_parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Optio
     let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);
     let subject_only = (a..v - 1).all(|k| plain(k) && !finite(&toks[k]));
     (finite(&toks[e + 1]) && subject_only && (e + 1..b).all(plain)).then_some((Some((s, e)), a, b))
+}
+
+/// `HP, as Gizmodo recently explained, is a rare condition.`: an `as` attribution set
+/// between commas inside its sentence, after a subject with no finite verb of its own and
+/// before the rest of the clause; the reported clause is the whole sentence, attribution
+/// included (as for [`parenthetical`]). After a whole clause (`The vote failed, as Lopez
+/// noted.`) the attribution closes the sentence, and the report is the clause before it.
+pub(super) fn as_parenthetical(doc: &Document, a: usize, v: usize, b: usize) -> Option<Found> {
+    let toks = &doc.tokens;
+    // `as` within five words before the verb, after a comma, with no comma between.
+    let k = (v.saturating_sub(6).max(a + 2)..v)
+        .rev()
+        .take_while(|&k| toks[k].text != ",")
+        .find(|&k| toks[k].text == "as" && toks[k - 1].text == ",")?;
+    let spk = subject_of(doc, v)
+        .filter(|&(s, _)| s > k && s < v)
+        .or_else(|| name_run(toks, k + 1).filter(|&(_, e)| e <= v))
+        .or_else(|| pronoun_at(toks, k + 1))?;
+    let mut end = b;
+    while end > v + 1 && matches!(toks[end - 1].text.as_str(), "." | "!" | "?") {
+        end -= 1;
+    }
+    let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);
+    let c = k - 1;
+    if !(a..c).all(plain) {
+        return None;
+    }
+    let finite = (a..c).any(|k| finite_or_be(&toks[k]));
+    let f = super::indirect::skip_conjunction(toks, a, c);
+    if v + 1 == end {
+        // `..., as Lopez noted.`
+        return finite.then_some((Some(spk), f, c));
+    }
+    let d = (v + 1..end.min(v + 6)).find(|&j| toks[j].text == ",")?;
+    let marks = (d + 1..end).filter(|&j| is_mark(&toks[j].text)).count();
+    let rest_ok = d + 2 < end
+        && !is_mark(&toks[d + 1].text)
+        && marks % 2 == 0
+        && (d + 1..end).all(|j| !is_verb(&toks[j].text))
+        && finite_or_be(&toks[d + 1]);
+    (!finite && rest_ok).then_some((Some(spk), f, end))
+}
+
+/// A finite verb by the tag; untagged, the forms of `be`, `have` and the modals.
+fn finite_or_be(t: &Token) -> bool {
+    match t.xpos.as_deref() {
+        Some(_) => finite_tag(t),
+        None => matches!(
+            t.text.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+        ),
+    }
 }
 
 /// `..., according to X, had ...`: an `according to` phrase between commas inside its

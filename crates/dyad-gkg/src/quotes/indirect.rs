@@ -172,6 +172,7 @@ pub(super) fn indirect(
                 embedded::passive_told(toks, a, v, b)
                     .or_else(|| embedded::parenthetical(toks, a, v, b))
                     .or_else(|| embedded::as_attribution(doc, a, v, b))
+                    .or_else(|| embedded::as_parenthetical(doc, a, v, b))
                     .or_else(|| reported_clause(doc, v, b).map(some))
                     .or_else(|| {
                         // Not a clause inside a quote that runs over several sentences.

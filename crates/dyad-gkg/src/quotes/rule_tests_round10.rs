@@ -1,0 +1,35 @@
+//! Tests of the quotation rules written on 2026-11-30 (session 9) after the errors of
+//! `quotes_test9.tsv` were classified: constructions of English news in general rather than
+//! one sentence each (attributions set inside their clause, closing attributions whose verb
+//! the tagger reads as a noun, names in quote marks, the edges of `according to` reports,
+//! writers' connectives). Sentences written for the tests; tags a rule reads are set by hand.
+
+use super::rule_test_support::*;
+use super::*;
+
+#[test]
+fn an_as_attribution_inside_its_clause_reports_the_whole_sentence() {
+    assert_eq!(
+        indirect("HP, as Gizmodo recently explained, is a complex and rare condition."),
+        vec![pair(
+            "HP, as Gizmodo recently explained, is a complex and rare condition",
+            "Gizmodo"
+        )]
+    );
+    // Closing its sentence, the attribution reports the clause before it.
+    assert_eq!(
+        indirect("The vote was a setback for the mayor, as Lena Holt noted."),
+        vec![pair("The vote was a setback for the mayor", "Lena Holt")]
+    );
+}
+
+#[test]
+fn a_parenthetical_attribution_may_precede_a_partial_quote() {
+    assert_eq!(
+        indirect("Finding water on the moon, Lena Holt said, is the \"next best thing\" to life."),
+        vec![pair(
+            "Finding water on the moon, Lena Holt said, is the \"next best thing\" to life",
+            "Lena Holt"
+        )]
+    );
+}
