@@ -35,13 +35,13 @@ mod rule_test_support;
 #[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
+mod rule_tests_round10;
+#[cfg(test)]
 mod rule_tests_round6;
 #[cfg(test)]
 mod rule_tests_round7;
 #[cfg(test)]
 mod rule_tests_round8;
-#[cfg(test)]
-mod rule_tests_round10;
 #[cfg(test)]
 mod rule_tests_round9;
 mod speaker_names;

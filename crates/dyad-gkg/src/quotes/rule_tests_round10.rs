@@ -5,7 +5,6 @@
 //! writers' connectives). Sentences written for the tests; tags a rule reads are set by hand.
 
 use super::rule_test_support::*;
-use super::*;
 
 #[test]
 fn an_as_attribution_inside_its_clause_reports_the_whole_sentence() {
