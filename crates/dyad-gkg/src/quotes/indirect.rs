@@ -167,6 +167,7 @@ pub(super) fn indirect(
                 || (v == a && reporting(&toks[v].text.to_lowercase()))
                 || other_form(&toks[v])
                 || as_report(toks, a, v)
+                || closing_present(toks, a, v, b)
                 || phrasal_report(toks, v)
             {
                 embedded::passive_told(toks, a, v, b)
@@ -301,6 +302,26 @@ fn as_report(toks: &[Token], a: usize, v: usize) -> bool {
         && v <= a + 6
         && !(a..v).any(|k| toks[k].text == ",")
         && stem.chars().all(|c| c.is_ascii_lowercase())
+        && [format!("{stem}ed"), format!("{stem}d")]
+            .iter()
+            .any(|f| SPEECH_VERBS.contains(&f.as_str()))
+}
+
+/// `CLAUSE, a new study reports.`: the present form of a listed verb closing its sentence
+/// right after a short subject set off by a comma is that verb, whatever its tag (a tagger
+/// reads `reports`, `notes` or `claims` after a noun as a plural noun).
+fn closing_present(toks: &[Token], a: usize, v: usize, b: usize) -> bool {
+    let Some(stem) = toks[v].text.strip_suffix('s') else {
+        return false;
+    };
+    let closes = toks
+        .get(v + 1)
+        .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?"))
+        && v + 2 >= b;
+    closes
+        && stem.len() > 2
+        && stem.chars().all(|c| c.is_ascii_lowercase())
+        && (v.saturating_sub(6).max(a + 1)..v).any(|k| toks[k].text == ",")
         && [format!("{stem}ed"), format!("{stem}d")]
             .iter()
             .any(|f| SPEECH_VERBS.contains(&f.as_str()))

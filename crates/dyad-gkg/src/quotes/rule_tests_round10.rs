@@ -32,3 +32,32 @@ fn a_parenthetical_attribution_may_precede_a_partial_quote() {
         )]
     );
 }
+
+#[test]
+fn a_closing_present_attribution_read_as_a_noun_still_reports() {
+    let mut d = nouns_doc("The plume holds water vapor, a new study reports.");
+    tag(&mut d, "holds", "VBZ");
+    tag(&mut d, "reports", "NNS");
+    assert_eq!(
+        indirect_of(&d),
+        vec![(
+            "The plume holds water vapor".to_string(),
+            Some("a new study".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_relative_clause_on_the_setting_of_a_closing_attribution_is_the_writers() {
+    let mut d = nouns_doc(
+        "The plume holds water vapor, Lena Holt wrote in the paper, which was published today.",
+    );
+    tag(&mut d, "holds", "VBZ");
+    tag(&mut d, "wrote", "VBD");
+    tag(&mut d, "was", "VBD");
+    tag(&mut d, "in", "IN");
+    assert_eq!(
+        indirect_of(&d),
+        vec![pair("The plume holds water vapor", "Lena Holt")]
+    );
+}

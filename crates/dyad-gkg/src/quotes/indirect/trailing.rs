@@ -297,13 +297,17 @@ fn writer_addition(toks: &[Token], v: usize, end: usize) -> usize {
     let Some(c) = (v + 1..end).find(|&k| toks[k].text == ",") else {
         return end;
     };
-    let opens = toks
-        .get(c + 1)
-        .is_some_and(|t| ADDITION_OPENERS.contains(&t.text.as_str()));
-    let timed = (v + 1..c).all(|k| {
-        let w = toks[k].text.as_str();
-        TIME_WORDS.contains(&w) || TRAILING_SETTING.contains(&w)
+    // A relative clause may describe the setting (`..., the team wrote in the new paper,
+    // which was published online today in the journal Nature.`).
+    let setting = setting_phrase(toks, v + 1, c);
+    let opens = toks.get(c + 1).is_some_and(|t| {
+        ADDITION_OPENERS.contains(&t.text.as_str()) || setting && t.text == "which"
     });
+    let timed = setting
+        || (v + 1..c).all(|k| {
+            let w = toks[k].text.as_str();
+            TIME_WORDS.contains(&w) || TRAILING_SETTING.contains(&w)
+        });
     if opens && timed && c + 2 < end {
         c
     } else {
