@@ -504,3 +504,24 @@ fn gkg_format_writes_one_gkg_row_per_document() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--format gkg"));
 }
+
+#[test]
+fn train_refuses_zero_runs_and_zero_epochs() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("t.conllu");
+    fs::write(&f, "# text = He left.\n1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n\n").unwrap();
+    let out_file = dir.path().join("p.bin");
+    let (train, out) = (f.to_str().unwrap(), out_file.to_str().unwrap());
+    for (flag, value, message) in [
+        ("--runs", "0", "--runs must be at least 1"),
+        ("--epochs", "0", "--epochs must be at least 1"),
+    ] {
+        let o = dyad(&[
+            "train", "parser", "--train", train, "--dev", train, "--out", out, flag, value,
+        ]);
+        assert!(!o.status.success(), "{flag} {value} was accepted");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(message), "{flag} {value}: {err}");
+        assert!(!out_file.exists(), "{flag} {value} wrote a model");
+    }
+}

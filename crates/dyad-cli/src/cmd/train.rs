@@ -66,6 +66,9 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
     if args.epochs == 0 {
         bail!("--epochs must be at least 1");
     }
+    if args.runs == 0 {
+        bail!("--runs must be at least 1");
+    }
     let opts = TrainOptions {
         epochs: args.epochs,
         seed: args.seed,
@@ -130,7 +133,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
                     ..Default::default()
                 };
                 let mut runs = Vec::new();
-                for r in 0..args.runs.max(1) {
+                for r in 0..args.runs {
                     let o = TrainOptions {
                         seed: args.seed + r as u64,
                         ..opts.clone()
