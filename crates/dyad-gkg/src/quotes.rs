@@ -273,7 +273,11 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
         let short_title = all_capitalised
             && words(&toks[run.first..=run.last]) <= 8
             && !matches!(toks[run.last].text.as_str(), "." | "!" | "?" | ",");
-        if (spk.is_none() && title_case) || short_title || named_slogan(toks, &run) {
+        if (spk.is_none() && title_case)
+            || short_title
+            || named_slogan(toks, &run)
+            || named_term(toks, &run)
+        {
             continue;
         }
         if !seen.insert(normalise(&text)) {
@@ -364,6 +368,32 @@ fn named_slogan(toks: &[dyad_core::Token], run: &Run) -> bool {
             .is_some_and(|t| t.text.starts_with(|ch: char| ch.is_lowercase()))
     };
     (run.open > 0 && noun(run.open - 1)) || noun(c + 1) || (lower(c + 1) && noun(c + 2))
+}
+
+/// Whether a run of at most six words is a name the text gives something (`it has been
+/// dubbed "feather duvet lung."`, `what's called "X"`, `the nickname of "bird fancier's
+/// lung"`, `known as "..."`, `the so-called "..."`): a naming word right before the opening
+/// mark. (`called` only after a form of `be`, `what's` or `so`: `called it "a hoax"` and
+/// `called the plan "a disgrace"` quote someone's words about a thing.)
+fn named_term(toks: &[dyad_core::Token], run: &Run) -> bool {
+    if words(&toks[run.first..=run.last]) > 6 || run.open < 2 || run.continues {
+        return false;
+    }
+    let o = run.open;
+    let at = |k: usize, w: &[&str]| {
+        toks.get(k)
+            .is_some_and(|t| w.contains(&t.text.to_lowercase().as_str()))
+    };
+    at(o - 1, &["dubbed", "nicknamed", "termed", "so-called"])
+        || at(o - 1, &["called", "named"])
+            && at(
+                o - 2,
+                &[
+                    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "so",
+                ],
+            )
+        || at(o - 1, &["as"]) && at(o - 2, &["known", "referred"])
+        || at(o - 1, &["of"]) && at(o - 2, &["nickname", "term", "name"])
 }
 
 /// The last token index of a quote's attribution, or the quote's end if it has none.

@@ -61,3 +61,17 @@ fn a_relative_clause_on_the_setting_of_a_closing_attribution_is_the_writers() {
         vec![pair("The plume holds water vapor", "Lena Holt")]
     );
 }
+
+#[test]
+fn a_name_given_in_quote_marks_is_no_quote() {
+    for text in [
+        "In such cases it has been dubbed \"feather duvet lung.\" Doctors treat it.",
+        "The man was diagnosed with what's called \"feather duvet lung,\" a rare illness.",
+        "It earned the nickname of \"bird fancier's lung.\" Doctors treat it.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
+    }
+    // Someone's words about a thing are a quote.
+    let q = quotes("The mayor called the plan \"a total waste of money,\" Lena Holt said.");
+    assert_eq!(q.iter().filter(|q| q.direct).count(), 1, "{q:?}");
+}
