@@ -182,9 +182,29 @@ impl Tree<'_> {
     /// apposition of the noun before it ("burned down its embassy, *a senior official*
     /// said"): the subject of the verb right after it, no part of that noun's phrase.
     pub(super) fn closing_attribution(&self, k: usize) -> bool {
-        base_rel(&self.toks[k]) == "appos"
-            && self.toks.get(k + 1).is_some_and(is_verb)
-            && self.attribution_subject(k + 1, None) == Some(k)
+        if base_rel(&self.toks[k]) != "appos" {
+            return false;
+        }
+        if self.toks.get(k + 1).is_some_and(is_verb) {
+            return self.attribution_subject(k + 1, None) == Some(k);
+        }
+        // ", the official news agency *WFNA* said": the phrase ends in a name the parser
+        // made the verb's subject, the rest hung as an apposition of the noun before;
+        // the speaker's actor is then a word of the phrase up to `k`
+        let name = |t: usize| {
+            self.toks
+                .get(t)
+                .is_some_and(|x| x.upos.as_deref() == Some("PROPN"))
+        };
+        let mut v = k + 1;
+        while name(v) && v - k <= 3 {
+            v += 1;
+        }
+        let named_subject = v > k + 1
+            && self.toks.get(v).is_some_and(is_verb)
+            && self.heads[v - 1] == Some(v)
+            && base_rel(&self.toks[v - 1]) == "nsubj";
+        named_subject && self.attribution_subject(v, None).is_some_and(|t| t <= k)
     }
 
     /// The matcher phrase headed by `head` (its nominal subtree), without token `skip`.
