@@ -72,6 +72,7 @@
 //!
 //! All mentions of one entity share its `entity` id; people without one get `person:<byte>`.
 
+mod affiliations;
 mod bodies;
 mod compose;
 mod context;
@@ -183,6 +184,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.context_countries(main.as_ref());
     r.country_nouns(main.as_ref());
     r.person_bodies();
+    r.affiliations();
     r.sentence_countries(main.as_ref());
     r.unknown_persons(main.as_ref());
     r.surnames();

@@ -27,3 +27,30 @@ fn officers_and_juries_are_police_and_judiciary_of_the_story() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_person_takes_the_country_written_in_the_affiliation_after_the_name() {
+    let ms = resolve(
+        "WASHINGTON — Scientists described the cells on Monday. A second paper by Ana \
+         Ruiz of the Institute for Marine Genomics at the National Centre for Ocean \
+         Research in Chile and her colleagues agreed. Tom Weller of the Aberdeen Royal \
+         Infirmary in the UK treated the patient.",
+        "2019-11-18",
+    );
+    let ruiz = find(&ms, "Ruiz");
+    assert_eq!(ruiz.code.as_deref(), Some("CHLEDU"), "{ms:#?}");
+    assert!(ruiz.rule.contains("affiliation"), "{ms:#?}");
+    let weller = find(&ms, "Weller");
+    assert_eq!(weller.country.as_deref(), Some("GBR"), "{ms:#?}");
+}
+
+#[test]
+fn an_international_body_on_the_affiliation_chain_ends_it() {
+    // the place after the United Nations is where it sits, not the person's country
+    let ms = resolve(
+        "Maria Lindqvist of the United Nations in New York said the talks would go on.",
+        "2019-11-18",
+    );
+    let who = find(&ms, "Lindqvist");
+    assert_ne!(who.country.as_deref(), Some("USA"), "{ms:#?}");
+}
