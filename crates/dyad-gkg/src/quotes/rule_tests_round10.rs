@@ -75,3 +75,60 @@ fn a_name_given_in_quote_marks_is_no_quote() {
     let q = quotes("The mayor called the plan \"a total waste of money,\" Lena Holt said.");
     assert_eq!(q.iter().filter(|q| q.direct).count(), 1, "{q:?}");
 }
+
+#[test]
+fn according_to_the_outlet_names_the_outlet() {
+    assert_eq!(
+        indirect("Three scripts are still in contention, according to The Wrap, so it is open."),
+        vec![pair("Three scripts are still in contention", "The Wrap")]
+    );
+}
+
+#[test]
+fn a_report_closed_by_according_to_starts_after_a_colon_or_dash_before_a_clause() {
+    assert_eq!(
+        indirect("There has been news on the film: Lena Holt is in talks to direct it, according to The Wrap."),
+        vec![pair("Lena Holt is in talks to direct it", "The Wrap")]
+    );
+    assert_eq!(
+        indirect("It is unclear if Holt will return — both actors were in a dispute in 2018, according to The Wrap."),
+        vec![pair("both actors were in a dispute in 2018", "The Wrap")]
+    );
+    // A verb coordinated after the dash goes on with the clause before it.
+    assert_eq!(
+        indirect("The film was poorly received — and it flopped at the box office, according to The Wrap."),
+        vec![pair("The film was poorly received — and it flopped at the box office", "The Wrap")]
+    );
+    // A phrase with no verb after the dash elaborates the clause before it.
+    assert_eq!(
+        indirect("There was a lot of water — about 2,300 tons, according to the study."),
+        vec![(
+            "There was a lot of water — about 2,300 tons".to_string(),
+            Some("the study".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_participle_describing_the_source_of_according_to_is_left_out() {
+    assert_eq!(
+        indirect(
+            "According to the study, published in a journal, the man had suffered for months."
+        ),
+        vec![(
+            "the man had suffered for months".to_string(),
+            Some("the study".to_string())
+        )]
+    );
+}
+
+#[test]
+fn according_to_the_company_reports() {
+    assert_eq!(
+        indirect("There are now 140 million business accounts, according to the company."),
+        vec![(
+            "There are now 140 million business accounts".to_string(),
+            Some("the company".to_string())
+        )]
+    );
+}

@@ -36,9 +36,13 @@ pub(super) fn according_to(
         .unwrap_or(b);
     // The speaker: the last name in the phrase, or an apposition after it ("the team's coach,
     // Alireza Mehraban,").
+    // (A name after a capitalised `The` opening the phrase takes it: `according to The
+    // Wrap`, `according to The Hollywood Reporter`.)
+    let the_first = |k: usize| k == src + 1 && toks[src].text == "The";
     let names: Vec<(usize, usize)> = (src..p)
-        .filter(|&k| k == src || !capitalised(&toks[k - 1].text))
+        .filter(|&k| k == src || !capitalised(&toks[k - 1].text) || the_first(k))
         .filter_map(|k| name_run(toks, k).filter(|&(_, e)| e <= p))
+        .map(|(s, e)| if the_first(s) { (src, e) } else { (s, e) })
         .collect();
     // A person with an affiliation is the source, not the body (`according to a 2018 survey
     // by Penelope Muse Abernathy of the University of North Carolina`): a name of two or
@@ -101,6 +105,11 @@ pub(super) fn according_to(
         if toks[first].text == "quoting" {
             first = (first..b).find(|&k| toks[k].text == ",")? + 1;
         }
+        // A participle describing the source belongs to the phrase (`According to the study,
+        // published in BMJ Case Reports, the man had ...`).
+        if let Some(c) = source_participle(toks, first, b) {
+            first = c + 1;
+        }
         let end = clause_end(toks, first, b);
         // "According to the Herald, Professor Burrows, the chairman, said ...": the said-clause
         // is the quote.
@@ -139,10 +148,74 @@ pub(super) fn according_to(
                         || embedded::SPEECH_NOUNS.contains(&toks[k - 1].text.as_str()))
             })
             .map_or_else(|| skip_conjunction(toks, a, last), |k| k + 1);
+        // A clause after a colon or a dash is what the source reports, not the writer's
+        // lead-in before it (`There has been news on the film: Hawley is in talks to direct
+        // it, according to X.`); a phrase with no verb after a dash elaborates the clause
+        // before it (`there was a lot of it — about 2,300 tons, according to X`), and so does
+        // a verb coordinated after it (`was poorly received — and flopped at the box office,
+        // according to X`).
+        let first = (first + 1..last)
+            .rev()
+            .find(|&k| {
+                (toks[k].text == ":" || free_dash(toks, k))
+                    && k + 3 < last
+                    && !matches!(toks[k + 1].text.as_str(), "and" | "but" | "or" | "yet")
+                    && (k + 1..last).any(|j| finite_verb(&toks[j]))
+                    && !(k + 1..last).any(|j| toks[j].text == ":" || free_dash(toks, j))
+            })
+            .map_or(first, |k| k + 1);
         Some((spk, first, last))
     } else {
         None
     }
+}
+
+/// A dash set off by spaces at token `k` (not the hyphen of a compound).
+fn free_dash(toks: &[Token], k: usize) -> bool {
+    matches!(toks[k].text.as_str(), "—" | "–" | "--" | "-")
+        && k > 0
+        && k + 1 < toks.len()
+        && toks[k - 1].span.end < toks[k].span.start
+        && toks[k].span.end < toks[k + 1].span.start
+}
+
+/// A finite verb by the tag; untagged, the forms of `be` and `have` and the modals.
+fn finite_verb(t: &Token) -> bool {
+    match t.xpos.as_deref() {
+        Some(_) => crate::quotes::finite_tag(t),
+        None => matches!(
+            t.text.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+        ),
+    }
+}
+
+/// `published in BMJ Case Reports,` after `According to the study,`: a past participle
+/// (by the tag, or an `-ed` word untagged) opening a phrase of at most eight tokens with no
+/// finite verb or quote mark, closed by a comma with the clause after it. The comma.
+fn source_participle(toks: &[Token], first: usize, b: usize) -> Option<usize> {
+    let t = toks.get(first)?;
+    let participle = match t.xpos.as_deref() {
+        Some(x) => x == "VBN",
+        None => t.text.ends_with("ed") && t.text.chars().all(|c| c.is_ascii_lowercase()),
+    };
+    if !participle {
+        return None;
+    }
+    let c = (first + 1..(first + 9).min(b)).find(|&k| toks[k].text == ",")?;
+    let plain = (first + 1..c).all(|k| !finite_verb(&toks[k]) && !is_mark(&toks[k].text));
+    (plain && c + 3 < b).then_some(c)
 }
 
 /// Words of a body's name, which an affiliation follows as often as a person's does.

@@ -193,6 +193,33 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
     "footage",
     "database",
     "tally",
+    // Bodies and groups named by a common noun (`according to the company`, `according to
+    // the researchers' calculations`), and what they publish.
+    "company",
+    "firm",
+    "government",
+    "group",
+    "organization",
+    "organisation",
+    "office",
+    "team",
+    "authors",
+    "scientists",
+    "calculations",
+    "research",
+    "paper",
+    "letter",
+    "release",
+    "complaint",
+    "indictment",
+    "lawsuit",
+    "article",
+    "organizers",
+    "organisers",
+    "residents",
+    "relatives",
+    "lawyers",
+    "attorneys",
 ];
 
 /// Present-tense forms that are plural nouns as often ("authoritarian states that ..."): they
