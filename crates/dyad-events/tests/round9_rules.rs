@@ -1,7 +1,9 @@
 //! Rules of the ninth round on PETRARCH's unit-test sentences, each general to English news
 //! prose: the speaker of a closing attribution that ends in a name ("..., the official news
-//! agency WFNA said") is no part of the noun the parser hung it on. Parses are hand-written
-//! rows shaped as the repository's parser gave them.
+//! agency WFNA said") is no part of the noun the parser hung it on; the first member of a
+//! subject list hung as a second subject of the closing verb ("Calenardhon and the evil Arnor
+//! welcomed ..., the agency WFNA said") joins the list. Parses are hand-written rows shaped
+//! as the repository's parser gave them.
 
 mod common;
 
@@ -71,4 +73,33 @@ fn a_closing_attribution_ending_in_a_name_is_no_part_of_the_noun_before() {
         &[(11, 11, "GOV")],
     );
     assert_eq!(got, vec!["---GOV>:023", "FOR>OSG:041"]);
+}
+
+#[test]
+fn a_subject_list_split_across_two_verbs_is_the_later_verbs_subject() {
+    // "Calenardhon and the evil Arnor welcomed a resumption of ties with Osgiliath, the
+    // news agency WFNA said": the parser hung `Calenardhon` and `and` on `said`, beside its
+    // own subject WFNA, and made `Arnor` alone the subject of `welcomed`
+    let rows = [
+        ("Calenardhon", "Calenardhon", "PROPN", 17, "nsubj"),
+        ("and", "and", "CCONJ", 17, "cc"),
+        ("the", "the", "DET", 17, "det"),
+        ("evil", "evil", "ADJ", 6, "advmod"),
+        ("Arnor", "Arnor", "PROPN", 6, "nsubj"),
+        ("welcomed", "welcome", "VERB", 17, "advcl"),
+        ("a", "a", "DET", 8, "det"),
+        ("resumption", "resumption", "NOUN", 6, "obj"),
+        ("of", "of", "ADP", 10, "case"),
+        ("ties", "tie", "NOUN", 8, "nmod"),
+        ("with", "with", "ADP", 12, "case"),
+        ("Osgiliath", "Osgiliath", "PROPN", 8, "nmod"),
+        (",", ",", "PUNCT", 15, "punct"),
+        ("the", "the", "DET", 15, "det"),
+        ("agency", "agency", "NOUN", 8, "appos"),
+        ("WFNA", "WFNA", "PROPN", 17, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+    ];
+    let actors = [(1, 1, "CAL"), (5, 5, "ARN"), (12, 12, "OSG")];
+    let got = code_with(common::petrarch(), &rows, &actors, &[]);
+    assert_eq!(got, vec!["ARN>OSG:041", "CAL>OSG:041"]);
 }

@@ -16,6 +16,7 @@ impl Tree<'_> {
             .filter(|&i| is_verb(&self.toks[i]))
             .collect();
         let mut infos: Vec<ClauseInfo> = verbs.iter().map(|&v| self.clause_of(v)).collect();
+        self.rejoin_split_subjects(&mut infos);
         let pos = |t: usize| verbs.iter().position(|&v| v == t);
         // links between clauses, then inheritance from the governing verb, top down
         for info in infos.iter_mut() {

@@ -260,6 +260,49 @@ impl Tree<'_> {
         }
     }
 
+    /// "Calenardhon and the evil Arnor welcomed ..., the news agency WFNA said": a
+    /// subject list whose first member the parser hung, with its `and`, as a second subject
+    /// of the verb the sentence closes on, while the list's last member is the subject of a
+    /// verb under that one. A verb has one subject, and the later verb's own subject closes
+    /// the list: the first member joins it.
+    pub(super) fn rejoin_split_subjects(&self, infos: &mut [ClauseInfo]) {
+        for vi in 0..infos.len() {
+            let v = infos[vi].verb;
+            if infos[vi].subjects.len() < 2 {
+                continue;
+            }
+            for x in infos[vi].subjects.clone() {
+                let w = infos.iter().position(|w| {
+                    let Some(s) = w.subject else { return false };
+                    let joined = (x + 1..s).any(|k| {
+                        base_rel(&self.toks[k]) == "cc"
+                            && matches!(lemma(&self.toks[k]).as_str(), "and" | "or")
+                            && (self.heads[k] == Some(v) || self.heads[k] == Some(s))
+                    });
+                    // the verb's other subject stands after the later verb, as a closing
+                    // attribution's does
+                    let other_after = infos[vi].subjects.iter().any(|&y| y > w.verb && y < v);
+                    x < s
+                        && s < w.verb
+                        && w.verb < v
+                        && self.verb_above(w.verb) == Some(v)
+                        && joined
+                        && other_after
+                        && self.actor_token(x).is_some()
+                        && self.actor_token(s).is_some()
+                });
+                let Some(wi) = w else { continue };
+                infos[wi].subjects.insert(0, x);
+                infos[vi].subjects.retain(|&y| y != x);
+                if infos[vi].subject == Some(x) {
+                    let rest = infos[vi].subjects.first().copied();
+                    infos[vi].subject = rest;
+                    infos[vi].clause.subject = rest.map(|r| self.phrase(r, None));
+                }
+            }
+        }
+    }
+
     /// First and last token of a name (the head with its `flat`/`compound` parts).
     pub(super) fn flat_span(&self, h: usize) -> (usize, usize) {
         let (mut a, mut b) = (h, h);
