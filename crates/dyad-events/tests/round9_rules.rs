@@ -2,7 +2,9 @@
 //! prose: the speaker of a closing attribution that ends in a name ("..., the official news
 //! agency WFNA said") is no part of the noun the parser hung it on; the first member of a
 //! subject list hung as a second subject of the closing verb ("Calenardhon and the evil Arnor
-//! welcomed ..., the agency WFNA said") joins the list. Parses are hand-written rows shaped
+//! welcomed ..., the agency WFNA said") joins the list; a complement's subject standing
+//! for the source ("Frodo said *he* has satisfaction toward Gondor") leaves the target to
+//! the clause's next actor. Parses are hand-written rows shaped
 //! as the repository's parser gave them.
 
 mod common;
@@ -102,4 +104,23 @@ fn a_subject_list_split_across_two_verbs_is_the_later_verbs_subject() {
     let actors = [(1, 1, "CAL"), (5, 5, "ARN"), (12, 12, "OSG")];
     let got = code_with(common::petrarch(), &rows, &actors, &[]);
     assert_eq!(got, vec!["ARN>OSG:041", "CAL>OSG:041"]);
+}
+
+#[test]
+fn a_complements_subject_standing_for_the_source_leaves_the_target_to_its_next_actor() {
+    // "Frodo said he has deep satisfaction toward Gondor": `he` is Frodo, who does not
+    // speak to himself; PETRARCH reads the target in the deeper phrase, Gondor
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 2, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        ("he", "he", "PRON", 4, "nsubj"),
+        ("has", "have", "VERB", 2, "ccomp"),
+        ("deep", "deep", "ADJ", 6, "amod"),
+        ("satisfaction", "satisfaction", "NOUN", 4, "obj"),
+        ("toward", "toward", "ADP", 8, "case"),
+        ("Gondor", "Gondor", "PROPN", 6, "nmod"),
+    ];
+    let actors = [(1, 1, "HOB"), (8, 8, "GON")];
+    let got = code_with(common::petrarch(), &rows, &actors, &[]);
+    assert_eq!(got, vec!["HOB>GON:023"]);
 }

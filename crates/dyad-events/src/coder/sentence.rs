@@ -176,6 +176,10 @@ impl<'d> Coder<'d> {
                     };
                     if f.is_empty() {
                         f = self.fill(tree, x, Some(Role::Subject));
+                        // "Frodo said *he* has deep satisfaction toward Gondor": a subject
+                        // standing for the source itself is not whom the clause is about;
+                        // the clause's next actor is
+                        f.retain(|t| !sources.iter().any(|s| s.actor == t.actor));
                     }
                     if f.is_empty() {
                         f = self.default_target(tree, x);
