@@ -132,3 +132,22 @@ fn according_to_the_company_reports() {
         )]
     );
 }
+
+#[test]
+fn more_writers_connectives_are_left_out_of_a_report() {
+    assert_eq!(
+        indirect("What's more, there are many kinds of the disease, Lena Holt added."),
+        vec![pair("there are many kinds of the disease", "Lena Holt")]
+    );
+    assert_eq!(
+        indirect("On the other hand, the vote was close, Lena Holt said."),
+        vec![pair("the vote was close", "Lena Holt")]
+    );
+}
+
+#[test]
+fn a_connective_before_a_direct_quote_makes_no_report() {
+    let text = "That being said, \"people with duvets should not panic,\" Lena Holt said.";
+    assert!(indirect(text).is_empty(), "{:?}", indirect(text));
+    assert_eq!(quotes(text).len(), 1, "{:?}", quotes(text));
+}

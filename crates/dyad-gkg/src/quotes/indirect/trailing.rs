@@ -154,7 +154,11 @@ pub(super) fn trailing(
         .chain((c + 1 < v && is_mark(&toks[c + 1].text)).then_some(c + 1))
         .filter(|&k| is_mark(&toks[k].text))
         .count();
-    let partial_ok = marks % 2 == 0 && !is_mark(&toks[a].text) && !verb_only_quoted(toks, a, c);
+    // (A writer's connective before the opening mark changes nothing: `That being said,
+    // "people shouldn't panic," he said.` is a direct quote and its attribution.)
+    let opening = skip_conjunction(toks, a, c);
+    let partial_ok =
+        marks % 2 == 0 && !is_mark(&toks[opening].text) && !verb_only_quoted(toks, a, c);
     if c <= a || (marks > 0 && !partial_ok) || (c + 1..v).any(|k| is_verb(&toks[k].text)) {
         return None;
     }
@@ -426,6 +430,19 @@ const CONNECTIVES: &[&str] = &[
     "Nevertheless",
     "Additionally",
     "Also",
+    "What 's more",
+    "What ’s more",
+    "That said",
+    "That being said",
+    "On the other hand",
+    "In other words",
+    "As a result",
+    "Nonetheless",
+    "Likewise",
+    "Similarly",
+    "Besides",
+    "Even so",
+    "At the same time",
 ];
 
 /// `CLAUSE, said another witness in the probe, former adviser Fiona Hill.`: an inverted
