@@ -54,3 +54,19 @@ fn an_international_body_on_the_affiliation_chain_ends_it() {
     let who = find(&ms, "Lindqvist");
     assert_ne!(who.country.as_deref(), Some("USA"), "{ms:#?}");
 }
+
+#[test]
+fn a_bare_given_name_after_the_full_name_is_that_person_not_a_listed_namesake() {
+    // "Taylor" alone is Charles Taylor of Liberia in the leaders list
+    let ms = resolve(
+        "NASHVILLE, Tennessee — The singer Taylor Pemberton accused her former label of \
+         blocking her. The label denied it. Taylor said on Friday she would record the \
+         songs again.",
+        "2019-11-18",
+    );
+    let bare: Vec<_> = ms.iter().filter(|m| m.mention == "Taylor").collect();
+    assert_eq!(bare.len(), 1, "{ms:#?}");
+    assert_ne!(bare[0].country.as_deref(), Some("LBR"), "{ms:#?}");
+    let full = find(&ms, "Taylor Pemberton");
+    assert_eq!(bare[0].entity, full.entity, "{ms:#?}");
+}

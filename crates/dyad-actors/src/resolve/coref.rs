@@ -1,10 +1,12 @@
 //! Coreference steps of the resolver: later surnames and full names of a person named
 //! before (or, for a dictionary person, the first word: "Xi" after "Xi Jinping"), entity
-//! ids for every person, and personal pronouns to the nearest compatible named person
+//! ids for every person, a bare given name after the full name the NER found ("Taylor" after
+//! "Taylor Swift", over a listed namesake), and personal pronouns to the nearest compatible named person
 //! (clause subjects first, gender from honorifics and given names, `given_names.rs`).
 //!
 //! Apart from `resolve.rs` because they read only the resolver's mentions and the parse,
-//! never the dictionaries' vocabulary.
+//! never the dictionaries' vocabulary (but for the sector a title word gives, to tell a
+//! title opening a NER person span from a given name).
 
 use rustc_hash::FxHashMap;
 
@@ -20,6 +22,10 @@ const MALE: &[&str] = &["mr", "mr.", "sir", "king", "prince"];
 const FEMALE: &[&str] = &[
     "mrs", "mrs.", "ms", "ms.", "madam", "queen", "princess", "lady",
 ];
+/// A person named before: code, entity id, and the mention as written.
+type Named = (Option<String>, Option<String>, String);
+/// Honorifics and titles a NER person span may open with that are no given name.
+const NOT_GIVEN: &[&str] = &["dr", "dr.", "miss", "mr", "mrs", "ms", "st", "st."];
 /// Dependency relations of a pronoun that acts in an event (not a possessive "his").
 const ACTING: &[&str] = &["nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"];
 
@@ -32,6 +38,9 @@ impl Resolver<'_> {
         // (family name first), consulted only when no name ends with the word
         let mut given: FxHashMap<String, (Option<String>, Option<String>, String)> =
             FxHashMap::default();
+        // the given name of a person the NER found in full ("Taylor" after "Taylor Swift"),
+        // consulted last; `None` once two people share it
+        let mut firsts: FxHashMap<String, Option<Named>> = FxHashMap::default();
         for k in 0..self.out.len() {
             let m = &self.out[k].0;
             if m.kind != ActorKind::Person {
@@ -45,11 +54,21 @@ impl Resolver<'_> {
             let lone_dictionary = single && m.rule.starts_with("dictionary (person");
             let uncoded_name = (m.code.is_none()
                 && (m.rule.starts_with("ner") || m.rule.starts_with("agent+name")))
-                || (lone_dictionary && known.get(&last).is_some_and(|(_, e, _)| *e != m.entity));
+                || (lone_dictionary && known.get(&last).is_some_and(|(_, e, _)| *e != m.entity))
+                || (lone_dictionary
+                    && !known.contains_key(&last)
+                    && !given.contains_key(&last)
+                    && firsts
+                        .get(&last)
+                        .and_then(Option::as_ref)
+                        .is_some_and(|(_, e, _)| *e != m.entity));
             if uncoded_name {
-                let from = known
-                    .get(&last)
-                    .or_else(|| given.get(&last).filter(|_| single));
+                let from = known.get(&last).or_else(|| {
+                    given
+                        .get(&last)
+                        .or_else(|| firsts.get(&last).and_then(Option::as_ref))
+                        .filter(|_| single)
+                });
                 if let Some((code, entity, who)) = from.cloned() {
                     let m = &mut self.out[k].0;
                     m.rule = format!("surname (of \"{who}\")");
@@ -63,6 +82,18 @@ impl Resolver<'_> {
                     given
                         .entry(first)
                         .or_insert_with(|| (m.code.clone(), m.entity.clone(), m.mention.clone()));
+                }
+                if let Some(first) = self.given_word((a, b)) {
+                    let this = (m.code.clone(), m.entity.clone(), m.mention.clone());
+                    let same = |(_, e, _): &Named| e.is_some() && *e == m.entity;
+                    firsts
+                        .entry(first)
+                        .and_modify(|v| {
+                            if !v.as_ref().is_some_and(same) {
+                                *v = None;
+                            }
+                        })
+                        .or_insert(Some(this));
                 }
                 known
                     .entry(last)
@@ -306,6 +337,29 @@ fn plural(mention: &str) -> bool {
 
 /// The first word of the dictionary name of a coded listed person ("xi" of
 /// `countries:XI_JINPING`), for names written family name first.
+impl Resolver<'_> {
+    /// The first word of a person name of two words or more that the NER found inside
+    /// `[a, b)`, folded, when it reads as a given name: a capitalised word of letters, not
+    /// the person's surname too, not an honorific ("Mr", "Dr") or a title the span took in.
+    fn given_word(&self, (a, b): (usize, usize)) -> Option<String> {
+        let e = self.entities.iter().find(|e| {
+            let (x, y) = (e.tokens[0], e.tokens[1]);
+            e.label == "PER" && a <= x && y <= b && y >= x + 2
+        })?;
+        let (x, y) = (e.tokens[0], e.tokens[1]);
+        let t = &self.doc.tokens.get(x)?.text;
+        let word = t.chars().next().is_some_and(char::is_uppercase)
+            && t.chars().skip(1).any(char::is_lowercase)
+            && t.chars().all(char::is_alphabetic);
+        let first = fold(t);
+        let title = MALE.contains(&first.as_str())
+            || FEMALE.contains(&first.as_str())
+            || NOT_GIVEN.contains(&first.as_str())
+            || self.head_sector(x).is_some();
+        (word && !title && first != fold(&self.doc.tokens[y - 1].text)).then_some(first)
+    }
+}
+
 pub(super) fn listed_first_name(m: &crate::mention::ActorMention) -> Option<String> {
     let e = m.entity.as_deref()?;
     let (source, name) = e.split_once(':')?;
