@@ -4,7 +4,8 @@
 //! subject list hung as a second subject of the closing verb ("Calenardhon and the evil Arnor
 //! welcomed ..., the agency WFNA said") joins the list; a complement's subject standing
 //! for the source ("Frodo said *he* has satisfaction toward Gondor") leaves the target to
-//! the clause's next actor. Parses are hand-written rows shaped
+//! the clause's next actor; the words of a dictionary written only in TABARI's flat style
+//! match as written ("adopt a set of *resolutions*" is no `* RESOLUTION`). Parses are hand-written rows shaped
 //! as the repository's parser gave them.
 
 mod common;
@@ -17,6 +18,10 @@ SAY {SAID SAYS}
 
 --- WELCOME [041] ---
 WELCOME
+
+--- ADOPT  [081]  ---
+ADOPT
+- * RESOLUTION  [102]
 ";
 
 /// The sorted codings of `rows` under `config`, with coded actors `(first, last, code)` and
@@ -123,4 +128,27 @@ fn a_complements_subject_standing_for_the_source_leaves_the_target_to_its_next_a
     let actors = [(1, 1, "HOB"), (8, 8, "GON")];
     let got = code_with(common::petrarch(), &rows, &actors, &[]);
     assert_eq!(got, vec!["HOB>GON:023"]);
+}
+
+#[test]
+fn a_flat_dictionarys_words_match_as_written() {
+    // "Arnor will adopt a set of resolutions with Gondor": the flat dictionary names
+    // `* RESOLUTION`, not the plural, so ADOPT's own code stands (PETRARCH's SYNSET-21b)
+    let mut rows = [
+        ("Arnor", "Arnor", "PROPN", 3, "nsubj"),
+        ("will", "will", "AUX", 3, "aux"),
+        ("adopt", "adopt", "VERB", 0, "root"),
+        ("a", "a", "DET", 5, "det"),
+        ("set", "set", "NOUN", 3, "obj"),
+        ("of", "of", "ADP", 7, "case"),
+        ("resolutions", "resolution", "NOUN", 5, "nmod"),
+        ("with", "with", "ADP", 9, "case"),
+        ("Gondor", "Gondor", "PROPN", 7, "nmod"),
+    ];
+    let actors = [(1, 1, "ARN"), (9, 9, "GON")];
+    let got = code_with(common::petrarch(), &rows, &actors, &[]);
+    assert_eq!(got, vec!["ARN>GON:081"]);
+    rows[6] = ("resolution", "resolution", "NOUN", 5, "nmod");
+    let got = code_with(common::petrarch(), &rows, &actors, &[]);
+    assert_eq!(got, vec!["ARN>GON:102"]);
 }

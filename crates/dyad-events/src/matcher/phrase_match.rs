@@ -223,13 +223,21 @@ impl<'d> Matcher<'d> {
     }
 
     /// True if some phrase of `e` occurs ending at word `end`.
+    /// Word `w` is the dictionary's word `d`: as written, or by its lemma, except in a
+    /// dictionary written only in TABARI's flat style, which spells out each form it means
+    /// (`* SANCTIONS` beside `* SANCTION`) and whose words PETRARCH matches as written
+    /// ("adopt a set of *resolutions*" is no `* RESOLUTION`).
+    fn word_is(&self, w: &Word, d: &str) -> bool {
+        w.text_key() == d || (!self.sequential && w.lemma_key() == d)
+    }
+
     pub(super) fn ends_at(&self, e: &Element, words: &[Word], end: usize) -> bool {
         let Some(last) = words.get(end) else {
             return false;
         };
         match e {
-            Element::Word(w) => last.is(w),
-            Element::Alternatives(a) => a.iter().any(|w| last.is(w)),
+            Element::Word(w) => self.word_is(last, w),
+            Element::Alternatives(a) => a.iter().any(|w| self.word_is(last, w)),
             Element::Synset(s) => self.synsets.get(s).is_some_and(|ix| {
                 ix.singles.contains(last.text_key())
                     || ix.singles.contains(last.lemma_key())
@@ -263,10 +271,11 @@ impl<'d> Matcher<'d> {
     ) -> bool {
         let last = stop.checked_sub(1).and_then(|i| words.get(i));
         match e {
-            Element::Word(w) => last.is_some_and(|l| l.is(w)) && f(1),
+            Element::Word(w) => last.is_some_and(|l| self.word_is(l, w)) && f(1),
             Element::Alternatives(a) => {
                 // one phrase per alternative, as many calls as alternatives matching
-                a.iter().any(|w| last.is_some_and(|l| l.is(w)) && f(1))
+                a.iter()
+                    .any(|w| last.is_some_and(|l| self.word_is(l, w)) && f(1))
             }
             Element::Synset(s) => self.synsets.get(s).is_some_and(|ix| {
                 let single = last.is_some_and(|l| {
