@@ -33,13 +33,19 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
             .find_map(|k| name_run(toks, k))
             .map(|s| (s, i));
     }
-    if is_verb(&t.text) {
-        // `said Blinken`, `said he`, `said planetary geologist Rosaly Lopes of NASA`.
+    if is_verb(&t.text) || inverted_present(toks, i) {
+        // `said Blinken`, `said he`, `said planetary geologist Rosaly Lopes of NASA`, `wrote
+        // 43-year-old Martin Taylor of Aberdeenshire`.
         return name_after(toks, i + 1)
             .or_else(|| pronoun_at(toks, i + 1))
             .or_else(|| {
-                (i + 2..(i + 6).min(toks.len()))
-                    .take_while(|&k| toks[k].text.chars().all(char::is_alphabetic))
+                (i + 2..(i + 9).min(toks.len()))
+                    .take_while(|&k| {
+                        toks[k]
+                            .text
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == '-')
+                    })
                     .find_map(|k| name_run(toks, k))
             })
             .map(|s| (s, i));
@@ -96,8 +102,22 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
             .take_while(|&k| !is_mark(&toks[k].text) && toks[k].text != ".")
             .find(|&k| is_verb(&toks[k].text) && toks[k - 1].text == ",")
     })?;
-    let spk = name_before(toks, v)
-        .filter(|&(s, _)| s >= i)
+    // After a long apposition the speaker is the name it follows, not the last name inside
+    // it (`Washington, D.C.,`).
+    let apposed = near.is_none().then(|| {
+        (i..(i + 6).min(v))
+            .find_map(|k| name_run(toks, k))
+            .filter(|&(_, e)| {
+                e < v
+                    && toks[e].text == ","
+                    && toks
+                        .get(e + 1)
+                        .is_some_and(|n| n.text.starts_with(|c: char| c.is_lowercase()))
+            })
+    });
+    let spk = apposed
+        .flatten()
+        .or_else(|| name_before(toks, v).filter(|&(s, _)| s >= i))
         .or_else(|| pronoun_before(toks, v).filter(|&(s, _)| s >= i))
         // A role, then the name in apposition: `," Sweden's chief prosecutor, Eva Lind,
         // said`: the name between the last two commas.
@@ -108,6 +128,26 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
                 .filter(|&(_, e)| e <= v)
         })?;
     Some((spk, v))
+}
+
+/// `," comments Robin Biesbroek of the CDF.`: the present form of a listed verb right after
+/// a closing mark and its comma, before a capitalised word (`comments` of `commented`,
+/// `explains` of `explained`, `writes`).
+fn inverted_present(toks: &[Token], i: usize) -> bool {
+    let w = toks[i].text.as_str();
+    let Some(stem) = w.strip_suffix('s') else {
+        return false;
+    };
+    let listed = w == "writes"
+        || stem.len() > 2
+            && stem.chars().all(|c| c.is_ascii_lowercase())
+            && [format!("{stem}ed"), format!("{stem}d")]
+                .iter()
+                .any(|f| is_verb(f));
+    listed
+        && i > 0
+        && (toks[i - 1].text == "," || is_mark(&toks[i - 1].text))
+        && toks.get(i + 1).is_some_and(|n| capitalised(&n.text))
 }
 
 /// Whether token `k` is the speech verb closing an apposition: right after its comma, or

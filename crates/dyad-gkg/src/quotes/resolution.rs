@@ -139,6 +139,48 @@ fn aside_then_verb(toks: &[Token], i: usize) -> bool {
 
 /// Builds the quote record, resolving pronouns and surnames to the full name.
 #[allow(clippy::too_many_arguments)]
+/// Nouns of what a body or person publishes: `The Wrap's report claims that ...` is The
+/// Wrap's claim.
+const PUBLICATIONS: &[&str] = &[
+    "report",
+    "statement",
+    "study",
+    "paper",
+    "article",
+    "letter",
+    "post",
+    "tweet",
+    "story",
+    "release",
+    "filing",
+    "blog",
+    "analysis",
+    "review",
+    "editorial",
+];
+
+/// The owner named before a publication noun that is the whole speaker (`The Wrap's report`,
+/// `Reuters' new analysis`): the capitalised run before the possessive, with a leading `The`.
+fn publication_owner(toks: &[dyad_core::Token], (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    if e != s + 1 || !PUBLICATIONS.contains(&toks[s].text.as_str()) {
+        return None;
+    }
+    // One lower-case adjective may stand between (`'s new report`).
+    let mut p = s.checked_sub(1)?;
+    if toks[p].text.starts_with(|c: char| c.is_lowercase()) && !toks[p].text.contains('\'') {
+        p = p.checked_sub(1)?;
+    }
+    if !matches!(toks[p].text.as_str(), "'s" | "’s" | "'" | "’") {
+        return None;
+    }
+    let end = p;
+    let mut start = end;
+    while start > 0 && end - start < 5 && capitalised(&toks[start - 1].text) {
+        start -= 1;
+    }
+    (start < end).then_some((start, end))
+}
+
 pub(super) fn make_quote(
     doc: &Document,
     persons: &[Person],
@@ -150,6 +192,7 @@ pub(super) fn make_quote(
     direct: bool,
 ) -> Quote {
     let toks = &doc.tokens;
+    let spk = spk.map(|x| publication_owner(toks, x).unwrap_or(x));
     let speaker_span = spk.map(|(s, e)| {
         let ss = Span::new(toks[s].span.start, toks[e - 1].span.end);
         if e - s >= 2 {

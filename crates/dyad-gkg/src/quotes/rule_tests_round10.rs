@@ -151,3 +151,75 @@ fn a_connective_before_a_direct_quote_makes_no_report() {
     assert!(indirect(text).is_empty(), "{:?}", indirect(text));
     assert_eq!(quotes(text).len(), 1, "{:?}", quotes(text));
 }
+
+/// The speakers of the direct quotes of `text`.
+fn direct_speakers(text: &str) -> Vec<Option<String>> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| q.direct)
+        .map(|q| q.speaker)
+        .collect()
+}
+
+#[test]
+fn an_inverted_present_attribution_after_a_quote_names_the_speaker() {
+    assert_eq!(
+        direct_speakers(
+            "\"We worked on the design of the craft,\" comments Robin Biesbroek of the agency."
+        ),
+        vec![Some("Robin Biesbroek".to_string())]
+    );
+}
+
+#[test]
+fn an_inverted_attribution_may_give_the_speakers_age_before_the_name() {
+    assert_eq!(
+        direct_speakers(
+            "\"I was unable to walk for months,\" wrote 43-year-old Martin Taylor of Aberdeen."
+        ),
+        vec![Some("Martin Taylor".to_string())]
+    );
+}
+
+#[test]
+fn after_a_long_apposition_the_speaker_is_the_name_it_follows() {
+    assert_eq!(
+        direct_speakers(
+            "\"The elements are found all over the system,\" study author Lucas Paganini, a \
+             scientist at a centre in Washington, D.C., said in a statement."
+        ),
+        vec![Some("Lucas Paganini".to_string())]
+    );
+}
+
+#[test]
+fn a_publication_speaks_for_its_owner() {
+    let mut d = nouns_doc("The Wrap's report claims that Pine will be back on board the ship.");
+    tag(&mut d, "claims", "VBZ");
+    tag(&mut d, "that", "IN");
+    tag(&mut d, "will", "MD");
+    tag(&mut d, "be", "VB");
+    attach(&mut d, "report", Some("claims"), "nsubj");
+    attach(&mut d, "claims", None, "root");
+    attach(&mut d, "back", Some("claims"), "ccomp");
+    attach(&mut d, "Pine", Some("back"), "nsubj");
+    attach(&mut d, "that", Some("back"), "mark");
+    assert_eq!(
+        indirect_of(&d),
+        vec![pair("Pine will be back on board the ship", "The Wrap")]
+    );
+}
+
+#[test]
+fn an_inverted_closing_attribution_may_give_a_role_before_the_name() {
+    assert_eq!(
+        indirect(
+            "Rain falls everywhere on Titan, but the poles are wetter, said study co-author \
+             Anezina Solomonidou, a research fellow."
+        ),
+        vec![pair(
+            "Rain falls everywhere on Titan, but the poles are wetter",
+            "Anezina Solomonidou"
+        )]
+    );
+}

@@ -41,7 +41,8 @@ pub(super) fn trailing(
         // Inverted: `, says Tarlo.`, `, says Canadian Blood Services (CBS).`
         let n = name_run(toks, v + 1)
             .or_else(|| pronoun_at(toks, v + 1))
-            .or_else(|| bare_noun_source(toks, v, end))?;
+            .or_else(|| bare_noun_source(toks, v, end))
+            .or_else(|| role_then_name(toks, v + 1, end))?;
         // The name closes the sentence (a bracketed acronym may follow it), or an
         // apposition in lower case does (`, said Serene Gregg, local president of the
         // prison workers' union.`).
@@ -237,6 +238,22 @@ fn bare_noun_source(toks: &[Token], v: usize, end: usize) -> Option<(usize, usiz
     };
     (!phrase.is_empty() && phrase.len() <= 4 && phrase.iter().all(word) && noun(&toks[end - 1]))
         .then_some((v + 1, end))
+}
+
+/// `, said study co-author Anezina Solomonidou, a research fellow.`: up to three lower-case
+/// words of a role (letters and hyphens) right after the verb, then a name. The name.
+fn role_then_name(toks: &[Token], f: usize, end: usize) -> Option<(usize, usize)> {
+    let role = |t: &Token| {
+        t.text.starts_with(|c: char| c.is_lowercase())
+            && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !is_verb(&t.text)
+            && !matches!(t.text.as_str(), "the" | "a" | "an" | "that" | "and" | "or")
+    };
+    let k = (f..(f + 3).min(end)).find(|&k| !role(&toks[k]))?;
+    if k == f {
+        return None;
+    }
+    name_run(toks, k).filter(|&(s, e)| s == k && e <= end)
 }
 
 /// Whether `[f, end)` after a closing attribution's verb holds only adjuncts, no clause and
@@ -464,7 +481,17 @@ pub(super) fn inverted_source(toks: &[Token], v: usize, end: usize) -> Option<(u
         })
     };
     // A name first, then its apposition in lower case (`, said Serene Gregg, local president
-    // of the prison workers' union.`).
+    // of the prison workers' union.`); a role in lower case may come before the name
+    // (`, said study co-author Anezina Solomonidou, a research fellow.`).
+    if let Some((s, e)) = role_then_name(toks, v + 1, end) {
+        let apposition = e + 1 < end
+            && toks[e].text == ","
+            && toks[e + 1].text.starts_with(|c: char| c.is_lowercase())
+            && no_verb(e + 1..end);
+        if apposition {
+            return Some((s, e));
+        }
+    }
     if let Some((s, e)) = name_run(toks, v + 1).filter(|&(s, _)| s == v + 1) {
         // Or opening with an organisation's possessive (`, said Mark Quinlan, PG&E's senior
         // director of ...`).
