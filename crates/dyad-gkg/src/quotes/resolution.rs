@@ -137,8 +137,6 @@ fn aside_then_verb(toks: &[Token], i: usize) -> bool {
     c > i + 2 && !toks[i + 2..c].iter().any(verb) && toks.get(c + 1).is_some_and(verb)
 }
 
-/// Builds the quote record, resolving pronouns and surnames to the full name.
-#[allow(clippy::too_many_arguments)]
 /// Nouns of what a body or person publishes: `The Wrap's report claims that ...` is The
 /// Wrap's claim.
 const PUBLICATIONS: &[&str] = &[
@@ -181,6 +179,8 @@ fn publication_owner(toks: &[dyad_core::Token], (s, e): (usize, usize)) -> Optio
     (start < end).then_some((start, end))
 }
 
+/// Builds the quote record, resolving pronouns and surnames to the full name.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn make_quote(
     doc: &Document,
     persons: &[Person],
