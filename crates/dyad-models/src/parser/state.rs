@@ -58,10 +58,10 @@ pub(super) enum Group {
     Buffer,
     /// `b0` with its left dependents: fixed until the next SHIFT or LEFT.
     BufferChildren,
-    /// `s0` with its dependents: fixed while that word stays on the stack and takes no new
-    /// dependent, which only a RIGHT onto it gives.
+    /// `s0` with its dependents, and with `s1`, `s2` and theirs: fixed while that word stays
+    /// on the stack and takes no new dependent, which only a RIGHT onto it gives.
     Stack,
-    /// Everything that pairs the stack with the buffer, or reads `s1` and `s2`.
+    /// Everything that pairs the stack with the buffer.
     Rest,
 }
 
@@ -73,6 +73,10 @@ pub(super) fn group(k: u32) -> Group {
         1..=3 | 42..=45 | 48..=53 | 59..=64 | 68 | 69 | 71 | 76 | 83 | 87..=90 | 114 | 115 => {
             Group::Stack
         }
+        // `s1` and `s2` with `s0` and no buffer word: `s1`, `s2` and their children stay
+        // as they are while `s0` stays on the stack (a word on the stack only takes right
+        // dependents, from the word above it, which leaves the stack as it does).
+        12..=16 | 31..=35 | 57 | 58 | 94 | 96..=100 | 106 | 108 | 109 | 121..=125 => Group::Stack,
         _ => Group::Rest,
     }
 }
