@@ -5,11 +5,14 @@
 //! welcomed ..., the agency WFNA said") joins the list; a complement's subject standing
 //! for the source ("Frodo said *he* has satisfaction toward Gondor") leaves the target to
 //! the clause's next actor; the words of a dictionary written only in TABARI's flat style
-//! match as written ("adopt a set of *resolutions*" is no `* RESOLUTION`). Parses are hand-written rows shaped
+//! match as written ("adopt a set of *resolutions*" is no `* RESOLUTION`); a sentence with
+//! a full stop whose root is a noun and whose only verb is an "-ed" form hung from it
+//! ("Danish media and government *warned* at ...") has that verb as its main verb. Parses are hand-written rows shaped
 //! as the repository's parser gave them.
 
 mod common;
 
+use dyad_core::Document;
 use dyad_events::{ActorRef, Coder, CoderConfig, VerbDictionary};
 
 const DICT: &str = "\
@@ -18,6 +21,10 @@ SAY {SAID SAYS}
 
 --- WELCOME [041] ---
 WELCOME
+
+--- WARN  [160] ---
+WARN
+- * AT ^ +  [162]
 
 --- ADOPT  [081]  ---
 ADOPT
@@ -32,18 +39,27 @@ fn code_with(
     actors: &[(usize, usize, &str)],
     agents: &[(usize, usize, &str)],
 ) -> Vec<String> {
+    code_doc(config, &common::parsed(rows, None), actors, agents)
+}
+
+/// [`code_with`] on a document already built (to set tags the rows do not carry).
+fn code_doc(
+    config: CoderConfig,
+    d: &Document,
+    actors: &[(usize, usize, &str)],
+    agents: &[(usize, usize, &str)],
+) -> Vec<String> {
     let dict = VerbDictionary::parse(DICT, "t.txt").unwrap();
-    let d = common::parsed(rows, None);
     let mut refs: Vec<ActorRef> = actors
         .iter()
-        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
+        .map(|&(a, b, c)| common::mention(d, a, b, Some(c)))
         .collect();
     for &(a, b, sector) in agents {
-        let mut m = common::mention(&d, a, b, None);
+        let mut m = common::mention(d, a, b, None);
         m.extra.insert("sector".into(), sector.into());
         refs.push(m);
     }
-    common::sorted_codings(&Coder::new(&dict, config).code(&d, &refs))
+    common::sorted_codings(&Coder::new(&dict, config).code(d, &refs))
 }
 
 #[test]
@@ -151,4 +167,43 @@ fn a_flat_dictionarys_words_match_as_written() {
     rows[6] = ("resolution", "resolution", "NOUN", 5, "nmod");
     let got = code_with(common::petrarch(), &rows, &actors, &[]);
     assert_eq!(got, vec!["ARN>GON:102"]);
+}
+
+#[test]
+fn an_ed_form_under_a_nominal_root_of_a_full_sentence_is_its_main_verb() {
+    // "Danish media and government warned at the Gondor of the Prince of Dol Amroth.":
+    // the parser made `media` the root and `warned` (VBN) a reduced relative of it; a
+    // sentence needs a finite verb, so the media and government warned
+    let rows = [
+        ("Danish", "Danish", "ADJ", 2, "amod"),
+        ("media", "media", "NOUN", 0, "root"),
+        ("and", "and", "CCONJ", 4, "cc"),
+        ("government", "government", "NOUN", 2, "conj"),
+        ("warned", "warn", "VERB", 2, "acl"),
+        ("at", "at", "ADP", 8, "case"),
+        ("the", "the", "DET", 8, "det"),
+        ("Gondor", "Gondor", "PROPN", 5, "obl"),
+        ("of", "of", "ADP", 11, "case"),
+        ("the", "the", "DET", 11, "det"),
+        ("Prince", "Prince", "PROPN", 8, "nmod"),
+        ("of", "of", "ADP", 13, "case"),
+        ("Dol", "Dol", "PROPN", 11, "nmod"),
+        ("Amroth", "Amroth", "PROPN", 13, "flat"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let actors = [
+        (1, 2, "DNKMED"),
+        (4, 4, "DNKGOV"),
+        (8, 8, "GON"),
+        (11, 14, "DOL"),
+    ];
+    let mut d = common::parsed(&rows, None);
+    d.tokens[4].xpos = Some("VBN".into());
+    let got = code_doc(common::petrarch(), &d, &actors, &[]);
+    assert_eq!(got, vec!["DNKGOV>DOL:162", "DNKMED>DOL:162"]);
+    // without its full stop the words may be a headline's reduced passive ("Five
+    // soldiers killed in Gondor"): no one is said to have warned
+    let mut headline = common::parsed(&rows[..14], None);
+    headline.tokens[4].xpos = Some("VBN".into());
+    assert!(code_doc(common::petrarch(), &headline, &actors, &[]).is_empty());
 }

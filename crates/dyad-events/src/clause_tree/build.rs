@@ -193,6 +193,7 @@ impl Tree<'_> {
                     if r != "acl:relcl"
                         && infos[i].subject.is_none()
                         && self.reduced_passive(v)
+                        && !self.nominal_root_predicate(v)
                         && self.actor_token(h).is_some() =>
                 {
                     let p = self.phrase(h, None);
@@ -209,7 +210,9 @@ impl Tree<'_> {
                     ci.clause = c;
                     infos[i] = ci;
                 }
-                ("acl", _) if r == "acl:relcl" || self.finite(v) => {
+                ("acl", _)
+                    if r == "acl:relcl" || self.finite(v) || self.nominal_root_predicate(v) =>
+                {
                     let own_is_pronoun = infos[i]
                         .subject
                         .is_some_and(|s| self.toks[s].upos.as_deref() == Some("PRON"));

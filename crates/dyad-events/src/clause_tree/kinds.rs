@@ -84,6 +84,31 @@ impl Tree<'_> {
             })
     }
 
+    /// "Danish media and government *warned* at the Gondor.": a sentence closing on its
+    /// full stop whose root is a noun without copula or subject, and whose first verb
+    /// after that noun is an "-ed" form hung from it as `acl`. A full sentence needs a
+    /// finite verb, and this is the only candidate: the past tense of the main clause,
+    /// not a reduced passive relative (which a headline without its full stop may be:
+    /// "Five soldiers killed in Gondor").
+    pub(super) fn nominal_root_predicate(&self, v: usize) -> bool {
+        let Some(h) = self.heads[v].filter(|&h| h < v && self.heads[h].is_none()) else {
+            return false;
+        };
+        let t = &self.toks[v];
+        let ed_form = t.xpos.as_deref() == Some("VBD")
+            || (self.past_participle(v) && t.text.to_lowercase().ends_with("ed"));
+        let nominal = matches!(self.toks[h].upos.as_deref(), Some("NOUN" | "PROPN"))
+            && !self
+                .kids(h)
+                .any(|k| matches!(base_rel(&self.toks[k]), "cop" | "nsubj" | "aux"));
+        let stop = self.toks.last().is_some_and(|l| l.text == ".");
+        let first_verb = !(h + 1..v).any(|k| super::is_verb(&self.toks[k]));
+        let own = !self
+            .kids(v)
+            .any(|k| matches!(base_rel(&self.toks[k]), "aux" | "nsubj" | "mark"));
+        base_rel(t) == "acl" && ed_form && nominal && stop && first_verb && own
+    }
+
     fn past_participle(&self, v: usize) -> bool {
         let t = &self.toks[v];
         let feats = t.feats.as_deref().unwrap_or("");
