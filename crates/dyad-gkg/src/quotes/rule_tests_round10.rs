@@ -223,3 +223,21 @@ fn an_inverted_closing_attribution_may_give_a_role_before_the_name() {
         )]
     );
 }
+
+#[test]
+fn an_inverted_closing_attribution_may_follow_a_partial_quote() {
+    assert_eq!(
+        indirect(
+            "The visits failed to find the cause, which was \"extremely distressing,\" wrote \
+             Martin Taylor, who had never smoked."
+        ),
+        vec![pair(
+            "The visits failed to find the cause, which was \"extremely distressing",
+            "Martin Taylor"
+        )]
+    );
+    // A direct quote set off by a colon has its own attribution.
+    let text = "The union regrets that it was left out: \"There was not any consultation,\" \
+                said Ms. Gillard.";
+    assert!(indirect(text).is_empty(), "{:?}", indirect(text));
+}

@@ -37,8 +37,10 @@ pub(super) fn trailing(
         (v - 1, n)
     } else if let Some(found) = apposed_name(toks, a, v).filter(|_| quiet_tail) {
         found
-    } else if v > a && toks[v - 1].text == "," {
-        // Inverted: `, says Tarlo.`, `, says Canadian Blood Services (CBS).`
+    } else if v > a && toks[v - 1].text == "," || partial_closes(toks, a, v) {
+        // Inverted: `, says Tarlo.`, `, says Canadian Blood Services (CBS).`, also after a
+        // partial quote closing the clause (`..., which was "extremely distressing," wrote
+        // Taylor, who had never smoked.`).
         let n = name_run(toks, v + 1)
             .or_else(|| pronoun_at(toks, v + 1))
             .or_else(|| bare_noun_source(toks, v, end))
@@ -55,7 +57,11 @@ pub(super) fn trailing(
         if n.1 < end && toks[n.1].text != "(" && !apposition && !timed {
             return None;
         }
-        (v - 1, n)
+        if toks[v - 1].text == "," {
+            (v - 1, n)
+        } else {
+            (v - 2, n)
+        }
     } else {
         // `, police said.`, `, Mr Panvalkar said on Monday.`: a short subject after a comma
         // (up to seven words: `, people familiar with Chinese trade policy said.`); after
@@ -238,6 +244,21 @@ fn bare_noun_source(toks: &[Token], v: usize, end: usize) -> Option<(usize, usiz
     };
     (!phrase.is_empty() && phrase.len() <= 4 && phrase.iter().all(word) && noun(&toks[end - 1]))
         .then_some((v + 1, end))
+}
+
+/// Whether a partial quote closes the clause right before an inverted verb `v` (`...,
+/// which was "extremely distressing," wrote Taylor`): a closing mark after a comma, whose
+/// opening mark stands inside the sentence, not at its start nor after a colon or dash (a
+/// direct quote set off by them has its own attribution).
+fn partial_closes(toks: &[Token], a: usize, v: usize) -> bool {
+    if v < a + 3 || !is_mark(&toks[v - 1].text) || toks[v - 2].text != "," {
+        return false;
+    }
+    let Some(o) = (a..v - 2).rev().find(|&k| is_mark(&toks[k].text)) else {
+        return false;
+    };
+    o > skip_conjunction(toks, a, v - 2)
+        && !matches!(toks[o - 1].text.as_str(), ":" | "—" | "–" | "-" | "--")
 }
 
 /// `, said study co-author Anezina Solomonidou, a research fellow.`: up to three lower-case
