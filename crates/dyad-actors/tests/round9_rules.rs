@@ -70,3 +70,16 @@ fn a_bare_given_name_after_the_full_name_is_that_person_not_a_listed_namesake() 
     let full = find(&ms, "Taylor Pemberton");
     assert_eq!(bare[0].entity, full.entity, "{ms:#?}");
 }
+
+#[test]
+fn names_listed_before_an_affiliation_share_it() {
+    let ms = resolve(
+        "Scientists described the illness on Monday. Jan Kowalczyk, Struan Reid, and \
+         Owen Dempsey of the Aberdeen Royal Infirmary in the UK wrote the report.",
+        "2019-11-18",
+    );
+    for name in ["Kowalczyk", "Reid", "Dempsey"] {
+        let m = find(&ms, name);
+        assert_eq!(m.country.as_deref(), Some("GBR"), "{name}: {ms:#?}");
+    }
+}

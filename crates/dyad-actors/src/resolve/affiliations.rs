@@ -10,7 +10,8 @@
 //! institution, never from the document around it. It reads the words rather than the
 //! parse because the parser often hangs the later links of a long chain on another noun.
 //! The sector is the person's own (a title), else that of the first body's head noun
-//! ("Institute" EDU, "Infirmary" HLH), else CVL.
+//! ("Institute" EDU, "Infirmary" HLH), else CVL. Names listed right before the one the
+//! phrase follows ("Chris Kuo, Struan Wilkie, and Owen Dempsey of ...") share it.
 
 use super::people::derived;
 use super::{strip, Resolver};
@@ -45,24 +46,49 @@ impl Resolver<'_> {
             let Some((country, j, body)) = self.affiliation(b) else {
                 continue;
             };
-            let sector = m
-                .sector
-                .clone()
-                .or_else(|| self.head_sector(body))
-                .unwrap_or_else(|| "CVL".into());
-            let code = format!("{country}{sector}");
+            let body_sector = self.head_sector(body).unwrap_or_else(|| "CVL".into());
             let book = self.dict.codebook();
-            if !book.is_valid_actor_code(&code) {
-                continue;
-            }
             let rule = format!(
                 "{} + affiliation (\"{}\" -> {country})",
                 strip(&m.rule),
                 self.out[j].0.mention
             );
-            let m = &mut self.out[k].0;
-            m.set_code(Some(&code), book);
-            m.rule = rule;
+            let listed = self.listed_before(a);
+            for p in std::iter::once(k).chain(listed) {
+                let m = &mut self.out[p].0;
+                let sector = m.sector.clone().unwrap_or_else(|| body_sector.clone());
+                let code = format!("{country}{sector}");
+                if book.is_valid_actor_code(&code) {
+                    m.set_code(Some(&code), book);
+                    m.rule = rule.clone();
+                }
+            }
+        }
+    }
+
+    /// The uncoded named people listed right before token `a` ("Chris Kuo, Struan Wilkie,
+    /// and Owen Dempsey of ..."): names joined by commas and "and" only, nearest first.
+    fn listed_before(&self, a: usize) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut i = a;
+        loop {
+            let mut j = i;
+            while j > 0 && matches!(self.doc.tokens[j - 1].text.as_str(), "," | "and") {
+                j -= 1;
+            }
+            if j == i || j == 0 {
+                return found;
+            }
+            let Some(p) = self.mention_at(j - 1) else {
+                return found;
+            };
+            let (m, (x, y)) = (&self.out[p].0, self.out[p].1);
+            let open = m.rule.starts_with("ner PER") || m.rule.starts_with("agent+name");
+            if y != j || m.kind != ActorKind::Person || m.code.is_some() || !open {
+                return found;
+            }
+            found.push(p);
+            i = x;
         }
     }
 
