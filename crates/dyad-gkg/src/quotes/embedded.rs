@@ -43,6 +43,28 @@ pub(super) const SPEECH_NOUNS: &[&str] = &[
     "promises",
     "statements",
     "warnings",
+    // What is reported or rumoured (`with reports that ...`, `amid rumours that ...`).
+    "report",
+    "reports",
+    "rumors",
+    "rumours",
+];
+
+/// Prepositions before a bare plural speech noun (`with reports that ...`, `amid claims
+/// that ...`, `despite warnings that ...`).
+const NOUN_PREPOSITIONS: &[&str] = &[
+    "with",
+    "amid",
+    "despite",
+    "following",
+    "after",
+    "over",
+    "of",
+    "Amid",
+    "Despite",
+    "Following",
+    "After",
+    "With",
 ];
 
 /// Words before a noun that make it a noun, not a verb ("the claim", "his warning").
@@ -392,7 +414,10 @@ pub(super) fn speech_noun(doc: &Document, i: usize, b: usize) -> Option<Found> {
     }
     // Up to four tokens back: a hyphenated modifier is three (`his often-repeated vow`).
     let det = (i.saturating_sub(4)..i).any(|k| DETERMINERS.contains(&toks[k].text.as_str()));
-    if !det {
+    let bare_plural = i > 0
+        && toks[i].text.ends_with('s')
+        && NOUN_PREPOSITIONS.contains(&toks[i - 1].text.as_str());
+    if !det && !bare_plural {
         return None;
     }
     let poss = (i.saturating_sub(4)..i).find(|&k| matches!(toks[k].text.as_str(), "'s" | "’s"));
@@ -410,11 +435,22 @@ pub(super) fn speech_noun(doc: &Document, i: usize, b: usize) -> Option<Found> {
                 .then(|| subject_of(doc, h))
                 .flatten()
         });
-    // A noun's clause ends at the first comma ("Despite the claim that ..., talks went on").
-    let end = (first..b)
-        .find(|&k| toks[k].text == ",")
-        .unwrap_or(b)
-        .min(clause_end(toks, first, b));
+    // A noun's clause in a fronted phrase ends at the first comma ("Despite the claim that
+    // ..., talks went on"); after the main clause it runs to the clause's end, apposition
+    // and all (`..., with reports that Hemsworth would return as George Kirk, the father of
+    // ...`).
+    let a = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens[0] <= i && i < s.tokens[1])
+        .map_or(0, |s| s.tokens[0]);
+    let fronted = !(a..i).any(|k| finite_or_be(&toks[k]));
+    let comma = if fronted {
+        (first..b).find(|&k| toks[k].text == ",").unwrap_or(b)
+    } else {
+        b
+    };
+    let end = comma.min(clause_end(toks, first, b));
     Some((spk, first, end))
 }
 

@@ -241,3 +241,11 @@ fn an_inverted_closing_attribution_may_follow_a_partial_quote() {
                 said Ms. Gillard.";
     assert!(indirect(text).is_empty(), "{:?}", indirect(text));
 }
+
+#[test]
+fn a_bare_plural_speech_noun_after_a_preposition_reports_its_clause() {
+    assert_eq!(
+        indirect("The film was approved in 2016, with reports that Chris Hemsworth would return as George Kirk, the father of James Kirk."),
+        vec![("Chris Hemsworth would return as George Kirk, the father of James Kirk".to_string(), None)]
+    );
+}
