@@ -22,13 +22,19 @@
 //! - an agent adjective alone ("military exercises") is no actor, whatever country the
 //!   actor resolver guessed for it.
 //!
+//! Before any of this, tagging errors the sentence itself decides are repaired (`retag`:
+//! "has begun *to question*", a verb the tagger read as a noun after `to`).
+//!
 //! UD v2 relation names are read, with the v1 names (`dobj`, `nsubjpass`, `nmod`) too.
 
 mod actors;
 mod build;
 mod kinds;
 mod nouns;
+mod retag;
 mod roles;
+
+use std::borrow::Cow;
 
 use dyad_core::Token;
 
@@ -74,7 +80,8 @@ pub struct ClauseInfo {
 
 /// A sentence's tree and the actor mentions on it.
 pub struct Tree<'a> {
-    toks: &'a [Token],
+    /// The sentence's tokens; a copy when a tagging error was repaired (`retag`).
+    toks: Cow<'a, [Token]>,
     heads: Vec<Option<usize>>,
     children: Vec<Vec<usize>>,
     /// The actor (index into the caller's list) whose mention covers each token.
@@ -163,6 +170,11 @@ impl<'a> Tree<'a> {
                     .filter(|&h| h < n && h != i)
             })
             .collect();
+        let (toks, heads): (Cow<'a, [Token]>, _) =
+            match retag::infinitives_read_as_nouns(toks, &heads) {
+                Some((t, h)) => (Cow::Owned(t), h),
+                None => (Cow::Borrowed(toks), heads),
+            };
         let mut children = vec![Vec::new(); n];
         for (i, h) in heads.iter().enumerate() {
             if let Some(h) = h {
@@ -264,7 +276,7 @@ impl<'a> Tree<'a> {
     }
 
     pub fn tokens(&self) -> &[Token] {
-        self.toks
+        &self.toks
     }
 
     pub fn token(&self, i: usize) -> &Token {

@@ -26,6 +26,10 @@ WELCOME
 WARN
 - * AT ^ +  [162]
 
+--- QUESTION  [---] ---
+QUESTION
+- BEGUN *  [212]
+
 --- ADOPT  [081]  ---
 ADOPT
 - * RESOLUTION  [102]
@@ -206,4 +210,32 @@ fn an_ed_form_under_a_nominal_root_of_a_full_sentence_is_its_main_verb() {
     let mut headline = common::parsed(&rows[..14], None);
     headline.tokens[4].xpos = Some("VBN".into());
     assert!(code_doc(common::petrarch(), &headline, &actors, &[]).is_empty());
+}
+
+#[test]
+fn to_and_a_bare_noun_after_an_infinitive_verb_are_its_infinitive() {
+    // "Sam has begun to question whether he has a future with the Orcs": the tagger read
+    // "question" as a noun (`to` its case) and hung the whether-clause on `begun`
+    let rows = [
+        ("Sam", "Sam", "PROPN", 3, "nsubj"),
+        ("has", "have", "AUX", 3, "aux"),
+        ("begun", "begin", "VERB", 0, "root"),
+        ("to", "to", "ADP", 5, "case"),
+        ("question", "question", "NOUN", 3, "obl"),
+        ("whether", "whether", "SCONJ", 8, "mark"),
+        ("he", "he", "PRON", 8, "nsubj"),
+        ("has", "have", "VERB", 3, "advcl"),
+        ("a", "a", "DET", 10, "det"),
+        ("future", "future", "NOUN", 8, "obj"),
+        ("with", "with", "ADP", 13, "case"),
+        ("the", "the", "DET", 13, "det"),
+        ("Orcs", "Orcs", "PROPN", 10, "nmod"),
+    ];
+    let actors = [(1, 1, "ORCHOB"), (13, 13, "MRGORC")];
+    let got = code_with(common::petrarch(), &rows, &actors, &[]);
+    assert_eq!(got, vec!["ORCHOB>MRGORC:212"]);
+    // after a verb that takes a `to`-phrase ("turned to question") nothing is repaired
+    let mut turned = rows;
+    turned[2] = ("turned", "turn", "VERB", 0, "root");
+    assert!(code_with(common::petrarch(), &turned, &actors, &[]).is_empty());
 }

@@ -1,0 +1,71 @@
+//! Tagging errors repaired before the tree is read: words whose part of speech the
+//! sentence itself decides, whatever the tagger said.
+//!
+//! After a verb that takes a `to`-infinitive and no `to`-phrase ("has begun", "tried",
+//! "threatened"), `to` followed by a bare word is the infinitive marker and the word a
+//! verb: "has begun *to question* whether ...", "threatened *to strike*". A tagger that
+//! read the word as a noun hangs it as an oblique with `to` as its case and the clause
+//! after it ("whether he really has ...") on the governing verb; the repair makes the word
+//! the verb's `xcomp` and that clause its complement. Kept apart so [`super::Tree::new`]
+//! copies the sentence's tokens only when a repair applies.
+
+use dyad_core::Token;
+
+use super::{base_rel, lemma};
+
+/// Verbs whose `to` introduces an infinitive, never a phrase: "began to [verb]", not
+/// "began to [noun]" (unlike "agreed to talks", "turned to Gondor").
+const INFINITIVE_ONLY: &[&str] = &[
+    "begin", "start", "continue", "try", "attempt", "want", "decide", "plan", "intend", "seek",
+    "hope", "threaten", "vow", "refuse", "fail", "need",
+];
+
+/// The tokens and sentence-local heads with bare words after such a verb's `to` read as
+/// its infinitive, or `None` when there is none.
+pub(super) fn infinitives_read_as_nouns(
+    toks: &[Token],
+    heads: &[Option<usize>],
+) -> Option<(Vec<Token>, Vec<Option<usize>>)> {
+    let mut fixed: Option<(Vec<Token>, Vec<Option<usize>>)> = None;
+    for i in 1..toks.len() {
+        let t = &toks[i];
+        let Some(h) = heads[i].filter(|&h| h < i) else {
+            continue;
+        };
+        let governor = &toks[h];
+        let to = i - 1;
+        let bare_noun = t.upos.as_deref() == Some("NOUN")
+            && t.xpos.as_deref().is_none_or(|x| x == "NN")
+            && matches!(base_rel(t), "obl" | "nmod" | "obj");
+        let infinitive_verb = governor.upos.as_deref() == Some("VERB")
+            && INFINITIVE_ONLY.contains(&lemma(governor).as_str());
+        let marker = lemma(&toks[to]) == "to" && heads[to] == Some(i);
+        // nothing else before the word: no determiner, adjective or possessor
+        let alone = (h + 1..to).all(|k| heads[k] != Some(i));
+        if !(bare_noun && infinitive_verb && marker && alone) {
+            continue;
+        }
+        let (ts, hs) = fixed.get_or_insert_with(|| (toks.to_vec(), heads.to_vec()));
+        ts[i].upos = Some("VERB".into());
+        ts[i].xpos = Some("VB".into());
+        ts[i].feats = Some("VerbForm=Inf".into());
+        ts[i].deprel = Some("xcomp".into());
+        ts[to].upos = Some("PART".into());
+        ts[to].deprel = Some("mark".into());
+        // the clause the word governs ("whether he really has ..."), hung on the verb
+        for k in i + 1..toks.len() {
+            let subordinate = heads[k] == Some(h)
+                && base_rel(&toks[k]) == "advcl"
+                && (0..toks.len()).any(|m| {
+                    heads[m] == Some(k)
+                        && base_rel(&toks[m]) == "mark"
+                        && matches!(lemma(&toks[m]).as_str(), "whether" | "if" | "that")
+                });
+            if subordinate {
+                hs[k] = Some(i);
+                ts[k].deprel = Some("ccomp".into());
+            }
+        }
+    }
+    fixed
+}
