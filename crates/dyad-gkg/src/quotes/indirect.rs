@@ -158,6 +158,7 @@ pub(super) fn indirect(
                 toks[v].text == "stating" && toks.get(v + 1).is_none_or(|t| t.text != "that");
             // `Others might argue that ...`: speech that could be made is no report.
             let found = if embedded::not_a_report(toks, v)
+                || evidence_finding(toks, a, v)
                 || bare_suggest
                 || bare_stating
                 || complement::hypothetical(toks, v)
@@ -325,6 +326,59 @@ fn closing_present(toks: &[Token], a: usize, v: usize, b: usize) -> bool {
         && [format!("{stem}ed"), format!("{stem}d")]
             .iter()
             .any(|f| SPEECH_VERBS.contains(&f.as_str()))
+}
+
+/// Nouns of evidence: what a test or a study shows is a finding, not anyone's words.
+const EVIDENCE: &[&str] = &[
+    "test",
+    "tests",
+    "scan",
+    "scans",
+    "result",
+    "results",
+    "data",
+    "study",
+    "studies",
+    "research",
+    "analysis",
+    "examination",
+    "autopsy",
+    "x-ray",
+    "x-rays",
+    "images",
+    "samples",
+    "experiment",
+    "experiments",
+    "measurements",
+    "observations",
+    "evidence",
+];
+
+/// `Blood tests revealed that ...`, `The scan showed ...`: a verb of showing (by its form)
+/// whose subject, by the parse or right before it, is a noun of evidence.
+fn evidence_finding(toks: &[Token], a: usize, v: usize) -> bool {
+    let showing = matches!(
+        toks[v].text.as_str(),
+        "revealed"
+            | "reveals"
+            | "reveal"
+            | "showed"
+            | "shows"
+            | "show"
+            | "confirmed"
+            | "confirms"
+            | "indicated"
+            | "indicates"
+            | "demonstrated"
+            | "demonstrates"
+            | "found"
+            | "finds"
+    );
+    let evidence = |k: usize| EVIDENCE.contains(&toks[k].text.to_lowercase().as_str());
+    let parsed = (a..v)
+        .rev()
+        .find(|&k| toks[k].head == Some(v) && toks[k].deprel.as_deref() == Some("nsubj"));
+    showing && v > a && parsed.map_or_else(|| evidence(v - 1), evidence)
 }
 
 /// The part of sentence `[a, b)` in the paragraph of token `v`.

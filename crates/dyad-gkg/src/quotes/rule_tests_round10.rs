@@ -249,3 +249,17 @@ fn a_bare_plural_speech_noun_after_a_preposition_reports_its_clause() {
         vec![("Chris Hemsworth would return as George Kirk, the father of James Kirk".to_string(), None)]
     );
 }
+
+#[test]
+fn what_a_test_reveals_is_a_finding_not_a_report() {
+    let text = "Blood tests revealed that the man's body had created antibodies to feathers.";
+    assert!(indirect(text).is_empty(), "{:?}", indirect(text));
+    // A person revealing something reports it.
+    assert_eq!(
+        indirect("Lena Holt revealed that the body had created antibodies to feathers."),
+        vec![pair(
+            "the body had created antibodies to feathers",
+            "Lena Holt"
+        )]
+    );
+}
