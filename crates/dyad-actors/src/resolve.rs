@@ -83,6 +83,7 @@ mod given_names;
 mod name_guards;
 mod people;
 mod relations;
+mod towns;
 
 use dyad_core::{Document, Entity, Span, Token};
 
@@ -180,6 +181,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.titles();
     r.acting_towns();
     let main = r.document_country();
+    r.town_agents();
     r.shared_parties(main.as_ref());
     r.context_countries(main.as_ref());
     r.country_nouns(main.as_ref());

@@ -83,3 +83,14 @@ fn names_listed_before_an_affiliation_share_it() {
         assert_eq!(m.country.as_deref(), Some("GBR"), "{name}: {ms:#?}");
     }
 }
+
+#[test]
+fn a_role_noun_after_a_town_takes_the_town_country() {
+    let ms = resolve(
+        "The girl was found on Sunday. Fort Worth police said a neighbour had called them.",
+        "2019-11-18",
+    );
+    let police = find(&ms, "police");
+    assert_eq!(police.code.as_deref(), Some("USACOP"), "{ms:#?}");
+    assert!(police.rule.contains("town (\"Fort Worth\""), "{ms:#?}");
+}

@@ -191,7 +191,7 @@ impl Resolver<'_> {
     /// cities and US states (`geonames.rs`), never for a name the NER also takes for a
     /// person somewhere in the document ("Gloria"; "KENNEDY" after "Anthony Kennedy": names
     /// are compared case-folded).
-    fn city_country(&self, a: usize, b: usize) -> Option<String> {
+    pub(super) fn city_country(&self, a: usize, b: usize) -> Option<String> {
         let texts: Vec<&str> = (a..b).map(|i| self.doc.tokens[i].text.as_str()).collect();
         let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
         let person = self.entities.iter().any(|e| {
