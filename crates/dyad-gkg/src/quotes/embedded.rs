@@ -563,6 +563,48 @@ fn reporting_infinitive(toks: &[Token], v: usize) -> bool {
     head_ok && opens
 }
 
+/// `abandoning likes allowed Mosseri to claim that CLAUSE`: the base form of a verb of
+/// saying after `to`, with its `that`, whose subject is the name before `to`, the object of a
+/// verb of causing or letting (`allowed`, `led`, `prompted`, `forced`, ...). The name
+/// speaks; the clause runs from after `that` to its end.
+pub(super) fn object_infinitive(toks: &[Token], v: usize, b: usize) -> Option<Found> {
+    const SAYING: &[&str] = &[
+        "say", "claim", "argue", "insist", "announce", "declare", "assert", "state", "warn",
+    ];
+    const CAUSING: &[&str] = &[
+        "allowed",
+        "allows",
+        "allow",
+        "let",
+        "led",
+        "leads",
+        "prompted",
+        "prompts",
+        "forced",
+        "forces",
+        "enabled",
+        "enables",
+        "encouraged",
+        "encourages",
+        "pushed",
+        "pushes",
+    ];
+    if v < 3
+        || !SAYING.contains(&toks[v].text.as_str())
+        || toks[v - 1].text != "to"
+        || toks.get(v + 1).is_none_or(|t| t.text != "that")
+        || v + 4 >= b
+    {
+        return None;
+    }
+    let (s, e) = name_before(toks, v - 1).filter(|&(_, e)| e == v - 1)?;
+    if s == 0 || !CAUSING.contains(&toks[s - 1].text.as_str()) {
+        return None;
+    }
+    let first = v + 2;
+    Some((Some((s, e)), first, clause_end(toks, first, b)))
+}
+
 /// `Let's just say`, `to say`, `would tell`: a base form that reports nobody's words; and
 /// a negated verb (`have not said why ...`), which reports nothing.
 pub(super) fn not_a_report(toks: &[Token], v: usize) -> bool {

@@ -157,7 +157,9 @@ pub(super) fn indirect(
             let bare_stating =
                 toks[v].text == "stating" && toks.get(v + 1).is_none_or(|t| t.text != "that");
             // `Others might argue that ...`: speech that could be made is no report.
-            let found = if embedded::not_a_report(toks, v)
+            let found = if let Some(f) = embedded::object_infinitive(toks, v, b) {
+                Some(f)
+            } else if embedded::not_a_report(toks, v)
                 || evidence_finding(toks, a, v)
                 || bare_suggest
                 || bare_stating

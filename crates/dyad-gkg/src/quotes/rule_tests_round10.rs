@@ -263,3 +263,13 @@ fn what_a_test_reveals_is_a_finding_not_a_report() {
         )]
     );
 }
+
+#[test]
+fn a_verb_of_saying_after_a_named_object_reports_for_the_object() {
+    assert_eq!(
+        indirect(
+            "Dropping the count allowed Adam Mosseri to claim that the app wants to be calmer."
+        ),
+        vec![pair("the app wants to be calmer", "Adam Mosseri")]
+    );
+}
