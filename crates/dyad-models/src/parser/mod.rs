@@ -37,7 +37,7 @@ use dyad_text::conllu::ConlluSentence;
 use crate::codec::{self, Dec, Enc};
 use crate::lex::Lex;
 use crate::ner::classes::{self, WordClasses};
-use crate::perceptron::{argmax, Weights};
+use crate::perceptron::Weights;
 use crate::tagger::{TagScratch, Tagger};
 use crate::ModelError;
 use labeler::LabelScratch;
@@ -89,6 +89,40 @@ impl Parser {
             let l = (a - 1 - nl) as u16;
             st.can_right() && ((st.s(1) == 0) == (l == self.root))
         }
+    }
+
+    /// The valid action with the highest score in `scores` (the first on ties): what
+    /// `argmax(scores, |a| self.valid(st, a))` gives, with the state's tests made once
+    /// instead of once per action.
+    fn best_valid(&self, st: &State, scores: &[f32]) -> Option<usize> {
+        let nl = self.labels.len();
+        let root = self.root as usize;
+        let mut best: Option<(usize, f32)> = None;
+        let mut consider = |a: usize| {
+            if let Some(&x) = scores.get(a) {
+                if best.is_none_or(|(_, b)| x > b) {
+                    best = Some((a, x));
+                }
+            }
+        };
+        if st.can_shift() {
+            consider(0);
+        }
+        if st.can_left() {
+            for l in (0..nl).filter(|&l| l != root) {
+                consider(1 + l);
+            }
+        }
+        if st.can_right() {
+            if st.s(1) == 0 {
+                consider(1 + nl + root);
+            } else {
+                for l in (0..nl).filter(|&l| l != root) {
+                    consider(1 + nl + l);
+                }
+            }
+        }
+        best.map(|b| b.0)
     }
 
     /// The only valid action of a non-terminal state that has just one, which needs no
@@ -146,8 +180,7 @@ impl Parser {
                         s.st.features(self.features, &mut s.feats);
                         self.weights.scores(&s.feats, &mut s.scores);
                     }
-                    let st = &s.st;
-                    argmax(&s.scores, |a| self.valid(st, a)).unwrap_or(0)
+                    self.best_valid(&s.st, &s.scores).unwrap_or(0)
                 }
             };
             s.sums.before_apply(&s.st, a, nl);

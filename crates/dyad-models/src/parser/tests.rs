@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::lex::Lex;
+use crate::perceptron::argmax;
 use crate::TrainOptions;
 
 fn opts() -> TrainOptions {
@@ -59,6 +60,14 @@ fn parse_reference(p: &Parser, lex: &[Lex], tags: &[u16]) -> (Vec<usize>, Vec<u1
         let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&scores), bits(&grouped));
         let a = argmax(&scores, |a| p.valid(&st, a)).unwrap_or(0);
+        // The decoder's search for the best valid action, on these scores and on coarse
+        // ones full of ties.
+        assert_eq!(p.best_valid(&st, &scores), Some(a));
+        let coarse: Vec<f32> = scores.iter().map(|x| x.signum()).collect();
+        assert_eq!(
+            p.best_valid(&st, &coarse),
+            argmax(&coarse, |a| p.valid(&st, a))
+        );
         sums.before_apply(&st, a, p.labels.len());
         st.apply(a, p.labels.len());
     }
