@@ -30,6 +30,10 @@ WARN
 QUESTION
 - BEGUN *  [212]
 
+--- BELIEVE  [023] ---
+BELIEVE
+- * LINKED  [111]
+
 --- ADOPT  [081]  ---
 ADOPT
 - * RESOLUTION  [102]
@@ -238,4 +242,27 @@ fn to_and_a_bare_noun_after_an_infinitive_verb_are_its_infinitive() {
     let mut turned = rows;
     turned[2] = ("turned", "turn", "VERB", 0, "root");
     assert!(code_with(common::petrarch(), &turned, &actors, &[]).is_empty());
+}
+
+#[test]
+fn a_reduced_raising_passive_is_said_of_its_noun() {
+    // "A Pakistani woman believed linked to Al-Qaeda was arrested": she is believed to be
+    // linked to Al-Qaeda; `BELIEVE: * LINKED` codes her link
+    let rows = [
+        ("A", "a", "DET", 3, "det"),
+        ("Pakistani", "Pakistani", "ADJ", 3, "amod"),
+        ("woman", "woman", "NOUN", 9, "nsubj:pass"),
+        ("believed", "believe", "VERB", 3, "acl"),
+        ("linked", "link", "VERB", 4, "xcomp"),
+        ("to", "to", "ADP", 7, "case"),
+        ("Al-Qaeda", "Al-Qaeda", "PROPN", 5, "obl"),
+        ("was", "be", "AUX", 9, "aux:pass"),
+        ("arrested", "arrest", "VERB", 0, "root"),
+    ];
+    let actors = [(1, 3, "PAK"), (7, 7, "IMGMOSALQ")];
+    let mut d = common::parsed(&rows, None);
+    d.tokens[3].xpos = Some("VBN".into());
+    d.tokens[4].xpos = Some("VBN".into());
+    let got = code_doc(common::petrarch(), &d, &actors, &[]);
+    assert_eq!(got, vec!["PAK>IMGMOSALQ:111"]);
 }

@@ -192,7 +192,7 @@ impl Tree<'_> {
                 ("acl", _)
                     if r != "acl:relcl"
                         && infos[i].subject.is_none()
-                        && self.reduced_passive(v)
+                        && (self.reduced_passive(v) || self.small_clause_passive(v))
                         && !self.nominal_root_predicate(v)
                         && self.actor_token(h).is_some() =>
                 {
@@ -202,9 +202,12 @@ impl Tree<'_> {
                     infos[i].subject = Some(h);
                     infos[i].subjects = vec![h];
                     // the noun comes from outside the clause: not the speaker of a verbal
-                    // passive ("two men *sought* in the slaying of ...")
-                    infos[i].clause.inherited_subject = true;
-                    infos[i].inherited_subject = true;
+                    // passive ("two men *sought* in the slaying of ..."); but in "a woman
+                    // *believed linked* to Al-Qaeda" it is what the small clause says of her,
+                    // the one the pattern over both words (`BELIEVE: * LINKED`) codes
+                    let outside = !self.small_clause_passive(v);
+                    infos[i].clause.inherited_subject = outside;
+                    infos[i].inherited_subject = outside;
                     let (mut c, mut ci) = (std::mem::take(&mut infos[i].clause), infos[i].clone());
                     self.agent_as_subject(&mut c, &mut ci);
                     ci.clause = c;

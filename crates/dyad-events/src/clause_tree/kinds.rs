@@ -109,6 +109,27 @@ impl Tree<'_> {
         base_rel(t) == "acl" && ed_form && nominal && stop && first_verb && own
     }
 
+    /// A past participle of belief or report hung as `acl` whose complement is a bare
+    /// predicate, a participle or adjective without `to` ("a woman *believed* linked to
+    /// Al-Qaeda", "soldiers *reported* missing"): the raising passive, its noun the
+    /// subject of that small clause.
+    pub(super) fn small_clause_passive(&self, v: usize) -> bool {
+        let predicate = |x: usize| {
+            base_rel(&self.toks[x]) == "xcomp"
+                && (self.past_participle(x) || self.toks[x].upos.as_deref() == Some("ADJ"))
+                && !self.infinitival(x)
+        };
+        self.past_participle(v)
+            && base_rel(&self.toks[v]) == "acl"
+            && self.kids(v).any(predicate)
+            && !self.kids(v).any(|k| {
+                matches!(
+                    base_rel(&self.toks[k]),
+                    "aux" | "nsubj" | "mark" | "obj" | "iobj"
+                )
+            })
+    }
+
     fn past_participle(&self, v: usize) -> bool {
         let t = &self.toks[v];
         let feats = t.feats.as_deref().unwrap_or("");
