@@ -273,3 +273,20 @@ fn a_verb_of_saying_after_a_named_object_reports_for_the_object() {
         vec![pair("the app wants to be calmer", "Adam Mosseri")]
     );
 }
+
+#[test]
+fn a_report_in_a_relative_clause_with_an_auxiliary_speaks_for_the_antecedent() {
+    let mut d = nouns_doc("Ana Ruiz, who has said the border should stay closed, met the envoy.");
+    tag(&mut d, "who", "WP");
+    tag(&mut d, "has", "VBZ");
+    tag(&mut d, "said", "VBN");
+    tag(&mut d, "should", "MD");
+    tag(&mut d, "met", "VBD");
+    for t in d.tokens.iter_mut().filter(|t| t.text == ",") {
+        t.xpos = Some(",".into());
+    }
+    assert_eq!(
+        indirect_of(&d),
+        vec![pair("the border should stay closed", "Ana Ruiz")]
+    );
+}

@@ -131,7 +131,12 @@ pub(super) fn reported_clause(
     let spk = crate::quotes::speakers::participle_reporter(doc, a, v)
         .map(|(s, _)| s)
         .or_else(|| document_issuer(doc, a, v))
-        .or_else(|| subject_of(doc, v))
+        // (A relative pronoun the parse gives as the subject stands for its antecedent.)
+        .or_else(|| {
+            subject_of(doc, v).filter(|&(s, e)| {
+                e != s + 1 || !matches!(toks[s].text.as_str(), "who" | "which" | "that")
+            })
+        })
         .or_else(|| who_antecedent(toks, a, v))
         .or_else(|| {
             let s = bare_subject(toks, a, v)?;

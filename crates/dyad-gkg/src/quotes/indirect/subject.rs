@@ -84,6 +84,28 @@ fn modified_subject(toks: &[Token], s: usize, e: usize, v: usize) -> Option<usiz
 
 /// `X, who said ...`: the name or noun before the relative `who` speaks.
 pub(super) fn who_antecedent(toks: &[Token], a: usize, v: usize) -> Option<(usize, usize)> {
+    // An auxiliary or adverb may stand between the pronoun and the verb (`, who has long
+    // said ...`): the verb's position is then that of the first of them.
+    let mut v = v;
+    while v > a + 1
+        && matches!(
+            toks[v - 1].text.as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "long"
+                | "repeatedly"
+                | "previously"
+                | "once"
+                | "often"
+                | "later"
+                | "recently"
+                | "publicly"
+        )
+    {
+        v -= 1;
+    }
     // A restrictive relative (`retailers that said ...`, `a group who said ...`): by the
     // tag, a relative pronoun right after a noun.
     if v >= a + 2
