@@ -290,3 +290,11 @@ fn a_report_in_a_relative_clause_with_an_auxiliary_speaks_for_the_antecedent() {
         vec![pair("the border should stay closed", "Ana Ruiz")]
     );
 }
+
+#[test]
+fn a_listener_named_in_several_words_after_told_the_is_no_part_of_the_clause() {
+    assert_eq!(
+        indirect("Ana Ruiz later told the Associated Press she had not been consulted."),
+        vec![pair("she had not been consulted", "Ana Ruiz")]
+    );
+}

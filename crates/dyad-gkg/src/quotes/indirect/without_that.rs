@@ -26,7 +26,11 @@ pub(super) fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<
         {
             k += 1;
         } else if toks.get(k).is_some_and(|t| t.text == "the") {
-            k += 2;
+            // `told the court`, or a listener's name of several words (`told the Associated
+            // Press she had ...`).
+            k = name_run(toks, k + 1)
+                .filter(|&(s, _)| s == k + 1)
+                .map_or(k + 2, |(_, e)| e);
         } else {
             return None;
         }
