@@ -232,6 +232,7 @@ impl Tagger {
     pub(crate) fn tag_lexed(&self, s: &mut TagScratch, out: &mut Vec<u16>) {
         let (w1, w2) = (&self.weights, &self.weights2);
         let mut first = std::mem::take(&mut s.first);
+        let mut acc = [0i32; 256];
         ambiguity(&self.amb, &s.lex, &mut s.amb);
         word_classes(&self.classes, &s.lex, &mut s.cls);
         decode(
@@ -242,7 +243,7 @@ impl Tagger {
             None,
             &mut s.feats,
             &mut s.scores,
-            |f, sc| w1.scores(f, sc),
+            |f, sc| w1.scores_with(f, &mut acc, sc),
             &mut first,
         );
         decode(
@@ -253,7 +254,7 @@ impl Tagger {
             Some(&first),
             &mut s.feats,
             &mut s.scores,
-            |f, sc| w2.scores(f, sc),
+            |f, sc| w2.scores_with(f, &mut acc, sc),
             out,
         );
         s.first = first;

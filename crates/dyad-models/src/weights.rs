@@ -25,6 +25,8 @@
 //! the order of adding) never changes a score. The full 64-bit keys are kept apart, for
 //! saving and pruning only, so they take no cache space while scoring.
 
+use std::mem::MaybeUninit;
+
 use crate::codec::{Dec, Enc};
 use crate::hugemem::{add_rows, prefetch, HugeBuf};
 use crate::ModelError;
@@ -375,6 +377,27 @@ impl Weights {
         }
     }
 
+    /// [`Weights::scores`] with the caller's accumulator, of which only the sums
+    /// [`Weights::accumulate`] can reach are cleared here (a few cache lines instead of the
+    /// whole array a call would clear for a model with few classes).
+    #[inline]
+    pub(crate) fn scores_with(&self, feats: &[u64], acc: &mut [i32; 256], scores: &mut Vec<f32>) {
+        if !self.integer_sums() {
+            self.scores(feats, scores);
+            return;
+        }
+        acc[..self.width()].fill(0);
+        self.accumulate(feats, acc);
+        self.finish(acc, scores);
+    }
+
+    /// The sums [`Weights::accumulate`] can change: those of the classes, and of the padding
+    /// of a dense row (only with [`Weights::integer_sums`]).
+    #[inline]
+    pub(crate) fn width(&self) -> usize {
+        self.stride.max(self.nclasses).min(256)
+    }
+
     /// True when [`Weights::accumulate`] can be used: at most 256 classes (every model of
     /// dyad). Larger label sets are scored by [`Weights::scores`] alone.
     pub(crate) fn integer_sums(&self) -> bool {
@@ -388,8 +411,11 @@ impl Weights {
     #[inline]
     pub(crate) fn accumulate(&self, feats: &[u64], acc: &mut [i32; 256]) {
         debug_assert!(self.integer_sums());
-        let mut sparse = [0u32; BATCH];
-        let mut dense = [0u32; BATCH];
+        // The rows of a batch to add: run offsets and dense row numbers. Only the first `m`
+        // and `k` are ever read, all written first, so the arrays are not cleared (a
+        // kilobyte of stores per call otherwise).
+        let mut sparse = [MaybeUninit::<u32>::uninit(); BATCH];
+        let mut dense = [MaybeUninit::<u32>::uninit(); BATCH];
         let row_lines = (self.stride * 2).div_ceil(64);
         for chunk in feats.chunks(BATCH) {
             // Prefetch every slot, then resolve the features and prefetch their rows, then
@@ -411,19 +437,21 @@ impl Weights {
                     for l in 0..row_lines {
                         prefetch(row.wrapping_add(64 * l));
                     }
-                    dense[k] = p & !DENSE;
+                    dense[k] = MaybeUninit::new(p & !DENSE);
                     k += 1;
                 } else {
                     let q = self.runs.as_ptr().wrapping_add(p as usize - 1);
                     prefetch(q);
                     prefetch(q.wrapping_add(64));
-                    sparse[m] = p - 1;
+                    sparse[m] = MaybeUninit::new(p - 1);
                     m += 1;
                 }
             }
             // Byte class ids index a 256-entry integer accumulator: no bounds checks and no
             // conversions in the inner loop.
-            for &at in &sparse[..m] {
+            // SAFETY: the first `m` offsets were written just above.
+            let sparse = unsafe { std::slice::from_raw_parts(sparse.as_ptr() as *const u32, m) };
+            for &at in sparse {
                 let at = at as usize;
                 let n = self.run_len(at);
                 let cls = &self.runs[at + 2..at + 2 + n];
@@ -432,7 +460,9 @@ impl Weights {
                     acc[c as usize] += i16::from_le_bytes([v[0], v[1]]) as i32;
                 }
             }
-            add_rows(acc, &self.dense, &dense[..k], self.stride);
+            // SAFETY: the first `k` row numbers were written just above.
+            let dense = unsafe { std::slice::from_raw_parts(dense.as_ptr() as *const u32, k) };
+            add_rows(acc, &self.dense, dense, self.stride);
         }
     }
 

@@ -362,6 +362,7 @@ impl Ner {
             s.stat_ends.push(s.stat_feats.len());
         }
         s.stat_scores.clear();
+        let mut acc = [0i32; 256];
         let mut start = 0;
         for i in 0..n {
             let end = s.stat_ends[i];
@@ -369,7 +370,7 @@ impl Ner {
                 w.prefetch(&s.stat_feats[end..next]);
             }
             let sc = &mut s.feats_scores;
-            w.scores(&s.stat_feats[start..end], sc);
+            w.scores_with(&s.stat_feats[start..end], &mut acc, sc);
             if let Some(o) = sc.first_mut() {
                 *o -= pen;
             }
@@ -395,7 +396,7 @@ impl Ner {
             },
             |i, y1, y2, sc| {
                 history_features(&c, i, y1, y2, hist);
-                w.scores(hist, sc);
+                w.scores_with(hist, &mut acc, sc);
             },
             None,
             &mut s.beam,

@@ -32,7 +32,7 @@ impl Default for Sum {
 impl Sum {
     /// Recomputes the sums from `feats`.
     fn set(&mut self, w: &Weights, feats: &[u64]) {
-        self.acc.fill(0);
+        self.acc[..w.width()].fill(0);
         w.accumulate(feats, &mut self.acc);
         self.ok = true;
     }
@@ -47,6 +47,8 @@ pub(super) struct GroupSums {
     stack: Vec<Sum>,
     /// The features of the groups being scored, by [`Group`] number.
     feats: [Vec<u64>; 4],
+    /// The sums of the decision being scored.
+    decision: Sum,
 }
 
 impl GroupSums {
@@ -115,8 +117,9 @@ impl GroupSums {
             &mut self.buffer_children,
             &mut self.stack[top],
         ];
-        let mut acc = [0i32; 256];
-        w.accumulate(&feats[Group::Rest as usize], &mut acc);
+        let acc = &mut self.decision.acc;
+        acc[..w.width()].fill(0);
+        w.accumulate(&feats[Group::Rest as usize], acc);
         let n = w.nclasses();
         for (g, s) in sums.into_iter().enumerate() {
             if need[g] {
@@ -126,6 +129,6 @@ impl GroupSums {
                 *a += b;
             }
         }
-        w.finish(&acc, scores);
+        w.finish(acc, scores);
     }
 }
