@@ -94,3 +94,20 @@ fn a_role_noun_after_a_town_takes_the_town_country() {
     assert_eq!(police.code.as_deref(), Some("USACOP"), "{ms:#?}");
     assert!(police.rule.contains("town (\"Fort Worth\""), "{ms:#?}");
 }
+
+#[test]
+fn a_repeated_role_noun_is_no_surname_of_its_first_mention() {
+    let ms = resolve(
+        "Police in Texas arrested a man on Sunday. Law enforcement said a neighbour had \
+         called them. Officers in Texas told law enforcement about the car.",
+        "2019-11-18",
+    );
+    let both: Vec<_> = ms
+        .iter()
+        .filter(|m| m.mention.eq_ignore_ascii_case("law enforcement"))
+        .collect();
+    assert_eq!(both.len(), 2, "{ms:#?}");
+    for m in both {
+        assert_eq!(m.code.as_deref(), Some("USACOP"), "{ms:#?}");
+    }
+}

@@ -447,15 +447,19 @@ impl Resolver<'_> {
     }
 
     /// Mention `k` is a person whose last word is the surname of a longer person mention
-    /// before it.
+    /// before it. A bare role noun is no name on either side: "law enforcement" after "Law
+    /// enforcement", "the foreign minister" after "the foreign minister" are no surnames
+    /// (surname coreference would not link them, so they would keep no country).
     pub(super) fn named_before(&self, k: usize) -> bool {
         let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
-        if m.kind != ActorKind::Person || b <= a {
+        let role = |rule: &str| rule.starts_with("agent (");
+        if m.kind != ActorKind::Person || b <= a || role(&m.rule) {
             return false;
         }
         let last = fold(&self.doc.tokens[b - 1].text);
         self.out[..k].iter().any(|(p, (pa, pb))| {
             p.kind == ActorKind::Person
+                && !role(&p.rule)
                 && pb - pa >= 2
                 && fold(&self.doc.tokens[pb - 1].text) == last
         })
