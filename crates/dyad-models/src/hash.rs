@@ -24,12 +24,20 @@ pub fn hash_str(s: &str) -> u64 {
 
 #[inline]
 pub fn hash_bytes(b: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_START;
     for &c in b {
-        h ^= c as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = fnv_step(h, c);
     }
     finalize(h)
+}
+
+/// The FNV-1a state before any byte ([`hash_bytes`] is [`finalize`] of the state after all).
+pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte into an FNV-1a state.
+#[inline(always)]
+pub(crate) fn fnv_step(h: u64, c: u8) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Mixes two hashes (order matters).

@@ -3,7 +3,7 @@
 //! Feature templates combine these hashes with context; computing them once per word (instead
 //! of once per template or per parser state) is most of what makes the models fast.
 
-use crate::hash::{hash_bytes, hash_str, mix};
+use crate::hash::{finalize, fnv_step, hash_bytes, hash_str, mix, FNV_START};
 
 /// Hashes describing one word form.
 #[derive(Clone, Copy, Debug, Default)]
@@ -31,7 +31,163 @@ pub const PAD: Lex = Lex {
 };
 
 impl Lex {
+    /// The hashes of `form`, computed without allocating for ASCII words of up to 64
+    /// bytes (the lowercase form in a stack buffer, the shape hashed as it is made).
     pub fn new(form: &str) -> Lex {
+        let mut buf = [0u8; 64];
+        let owned;
+        let lower: &str = if form.is_ascii() && form.len() <= buf.len() {
+            let b = &mut buf[..form.len()];
+            b.copy_from_slice(form.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII stays ASCII, so valid UTF-8.
+            std::str::from_utf8(b).unwrap_or_default()
+        } else {
+            owned = form.to_lowercase();
+            &owned
+        };
+        let lb = lower.as_bytes();
+        let mut prefix = [0u64; 3];
+        let mut suffix = [0u64; 4];
+        // Affixes by characters, not bytes, so that they stay valid UTF-8 slices: prefix k
+        // ends where character k + 1 starts, suffix k starts at the (k + 1)-th character
+        // from the end (the whole word when it is shorter).
+        for (k, p) in prefix.iter_mut().enumerate() {
+            let end = if lower.is_ascii() {
+                (k + 1).min(lb.len())
+            } else {
+                lower.char_indices().nth(k + 1).map_or(lb.len(), |(i, _)| i)
+            };
+            *p = mix(k as u64 + 11, hash_bytes(&lb[..end]));
+        }
+        for (k, s) in suffix.iter_mut().enumerate() {
+            let start = if lower.is_ascii() {
+                lb.len().saturating_sub(k + 1)
+            } else {
+                lower.char_indices().rev().nth(k).map_or(0, |(i, _)| i)
+            };
+            *s = mix(k as u64 + 21, hash_bytes(&lb[start..]));
+        }
+        let mut flags = 0u64;
+        // The shape's bytes go straight into the hash (`hash_str` of the shape string).
+        let mut shape = FNV_START;
+        let mut last = '\0';
+        let mut run = 0;
+        for c in form.chars() {
+            let k = if c.is_uppercase() {
+                flags |= 1;
+                'X'
+            } else if c.is_lowercase() {
+                flags |= 2;
+                'x'
+            } else if c.is_ascii_digit() {
+                flags |= 4;
+                'd'
+            } else {
+                if c == '-' {
+                    flags |= 8;
+                } else {
+                    flags |= 16;
+                }
+                c
+            };
+            if k == last {
+                run += 1;
+                if run >= 2 {
+                    continue;
+                }
+            } else {
+                run = 0;
+                last = k;
+            }
+            let mut b = [0u8; 4];
+            for &x in k.encode_utf8(&mut b).as_bytes() {
+                shape = fnv_step(shape, x);
+            }
+        }
+        let title = form.chars().next().is_some_and(|c| c.is_uppercase());
+        Lex {
+            word: hash_str(form),
+            lower: mix(3, hash_bytes(lb)),
+            prefix,
+            suffix,
+            shape: mix(5, finalize(shape)),
+            flags,
+            title,
+        }
+    }
+}
+
+/// The [`Lex`] of each form, into `out`.
+pub fn lexes(forms: &[&str], out: &mut Vec<Lex>) {
+    out.clear();
+    out.extend(forms.iter().map(|f| Lex::new(f)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affixes_and_shapes() {
+        let a = Lex::new("Walking");
+        let b = Lex::new("walking");
+        assert_eq!(a.lower, b.lower);
+        assert_ne!(a.word, b.word);
+        assert_eq!(a.suffix, b.suffix);
+        assert_ne!(a.shape, b.shape);
+        assert!(a.title && !b.title);
+        assert_eq!(Lex::new("talking").suffix[2], a.suffix[2]);
+        // Multibyte and short words do not panic.
+        let c = Lex::new("é");
+        assert_eq!(c.suffix[0], Lex::new("É").suffix[0]);
+        assert_eq!(Lex::new("1999").shape, Lex::new("2001").shape);
+    }
+
+    #[test]
+    fn hashes_equal_the_allocating_version() {
+        let long = "Abc-".repeat(20);
+        let words = [
+            "",
+            "a",
+            "A",
+            "ab",
+            "The",
+            "WALKING",
+            "walking",
+            "U.S.",
+            "1999",
+            "3.5",
+            "--",
+            "e-mail",
+            "naïve",
+            "É",
+            "İstanbul",
+            "ŞAHIN",
+            "Straße",
+            "日本語",
+            "a日b",
+            "x\u{301}",
+            "Mr.",
+            "O'Neill",
+            "aaaaab",
+            "AAAbbb111",
+            "...",
+            "\u{1F600}x",
+            &long,
+        ];
+        for w in words {
+            let (a, b) = (Lex::new(w), reference(w));
+            assert_eq!(
+                (a.word, a.lower, a.prefix, a.suffix, a.shape, a.flags, a.title),
+                (b.word, b.lower, b.prefix, b.suffix, b.shape, b.flags, b.title),
+                "{w}"
+            );
+        }
+    }
+
+    /// `Lex::new` as first written (allocating), for the test below.
+    fn reference(form: &str) -> Lex {
         let lower = form.to_lowercase();
         let lb = lower.as_bytes();
         let mut prefix = [0u64; 3];
@@ -90,32 +246,5 @@ impl Lex {
             flags,
             title,
         }
-    }
-}
-
-/// The [`Lex`] of each form, into `out`.
-pub fn lexes(forms: &[&str], out: &mut Vec<Lex>) {
-    out.clear();
-    out.extend(forms.iter().map(|f| Lex::new(f)));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn affixes_and_shapes() {
-        let a = Lex::new("Walking");
-        let b = Lex::new("walking");
-        assert_eq!(a.lower, b.lower);
-        assert_ne!(a.word, b.word);
-        assert_eq!(a.suffix, b.suffix);
-        assert_ne!(a.shape, b.shape);
-        assert!(a.title && !b.title);
-        assert_eq!(Lex::new("talking").suffix[2], a.suffix[2]);
-        // Multibyte and short words do not panic.
-        let c = Lex::new("é");
-        assert_eq!(c.suffix[0], Lex::new("É").suffix[0]);
-        assert_eq!(Lex::new("1999").shape, Lex::new("2001").shape);
     }
 }
