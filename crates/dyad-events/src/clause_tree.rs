@@ -23,7 +23,8 @@
 //!   actor resolver guessed for it.
 //!
 //! Before any of this, tagging errors the sentence itself decides are repaired (`retag`:
-//! "has begun *to question*", a verb the tagger read as a noun after `to`).
+//! "has begun *to question*", a verb the tagger read as a noun after `to`; "bombarded a
+//! *government*-held part", a modifier's first word read as the object).
 //!
 //! UD v2 relation names are read, with the v1 names (`dobj`, `nsubjpass`, `nmod`) too.
 
@@ -170,11 +171,10 @@ impl<'a> Tree<'a> {
                     .filter(|&h| h < n && h != i)
             })
             .collect();
-        let (toks, heads): (Cow<'a, [Token]>, _) =
-            match retag::infinitives_read_as_nouns(toks, &heads) {
-                Some((t, h)) => (Cow::Owned(t), h),
-                None => (Cow::Borrowed(toks), heads),
-            };
+        let (toks, heads): (Cow<'a, [Token]>, _) = match retag::repaired(toks, &heads) {
+            Some((t, h)) => (Cow::Owned(t), h),
+            None => (Cow::Borrowed(toks), heads),
+        };
         let mut children = vec![Vec::new(); n];
         for (i, h) in heads.iter().enumerate() {
             if let Some(h) = h {

@@ -12,7 +12,7 @@
 
 mod common;
 
-use dyad_core::Document;
+use dyad_core::{Document, Span};
 use dyad_events::{ActorRef, Coder, CoderConfig, VerbDictionary};
 
 const DICT: &str = "\
@@ -33,6 +33,9 @@ QUESTION
 --- BELIEVE  [023] ---
 BELIEVE
 - * LINKED  [111]
+
+--- BOMBARD  [190] ---
+BOMBARD
 
 --- ADOPT  [081]  ---
 ADOPT
@@ -265,4 +268,42 @@ fn a_reduced_raising_passive_is_said_of_its_noun() {
     d.tokens[4].xpos = Some("VBN".into());
     let got = code_doc(common::petrarch(), &d, &actors, &[]);
     assert_eq!(got, vec!["PAK>IMGMOSALQ:111"]);
+}
+
+#[test]
+fn a_hyphenated_modifiers_first_word_is_no_object() {
+    // "Insurgents bombarded a government-held part of Syria's city": the parser made
+    // `government` the object, `held` an amod of `part` and `part` a parataxis of the verb;
+    // what was bombarded is the part of Syria (PETRARCH2's GSR SYRIA_0)
+    let rows = [
+        ("Insurgents", "insurgent", "NOUN", 2, "nsubj"),
+        ("bombarded", "bombard", "VERB", 0, "root"),
+        ("a", "a", "DET", 4, "det"),
+        ("government", "government", "NOUN", 2, "obj"),
+        ("-", "-", "PUNCT", 6, "punct"),
+        ("held", "hold", "VERB", 7, "amod"),
+        ("part", "part", "NOUN", 2, "parataxis"),
+        ("of", "of", "ADP", 11, "case"),
+        ("Syria", "Syria", "PROPN", 11, "nmod:poss"),
+        ("'s", "'s", "PART", 9, "case"),
+        ("city", "city", "NOUN", 7, "nmod"),
+    ];
+    // the words as written: no spaces around the hyphen (nor before "'s")
+    let mut d = common::parsed(&rows, None);
+    let mut text = String::new();
+    for (k, t) in d.tokens.iter_mut().enumerate() {
+        let glued = k > 0 && matches!(rows[k - 1].0, "-") || matches!(rows[k].0, "-" | "'s");
+        if k > 0 && !glued {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(&t.text);
+        t.span = Span::new(start, text.len());
+    }
+    d.sentences[0].span = Span::new(0, text.len());
+    d.text = text;
+    d.tokens[5].xpos = Some("VBN".into());
+    let agents = [(1, 1, "REB"), (4, 4, "GOV")];
+    let got = code_doc(common::petrarch(), &d, &[(9, 9, "SYR")], &agents);
+    assert_eq!(got, vec!["---REB>SYR:190"]);
 }

@@ -6,8 +6,15 @@
 //! verb: "has begun *to question* whether ...", "threatened *to strike*". A tagger that
 //! read the word as a noun hangs it as an oblique with `to` as its case and the clause
 //! after it ("whether he really has ...") on the governing verb; the repair makes the word
-//! the verb's `xcomp` and that clause its complement. Kept apart so [`super::Tree::new`]
-//! copies the sentence's tokens only when a repair applies.
+//! the verb's `xcomp` and that clause its complement.
+//!
+//! A hyphenated modifier of a noun ("bombarded a *government-held* part of Syria's second
+//! city") whose first word the parser took as the verb's object, with the participle
+//! modifying the noun and that noun hung on the verb as a clause of its own: the noun is
+//! the object, the word before the hyphen a part of its modifier.
+//!
+//! Kept apart so [`super::Tree::new`] copies the sentence's tokens only when a repair
+//! applies.
 
 use dyad_core::Token;
 
@@ -20,9 +27,60 @@ const INFINITIVE_ONLY: &[&str] = &[
     "hope", "threaten", "vow", "refuse", "fail", "need",
 ];
 
+/// The tokens and sentence-local heads with both repairs of this module applied, or
+/// `None` when neither applies.
+pub(super) fn repaired(
+    toks: &[Token],
+    heads: &[Option<usize>],
+) -> Option<(Vec<Token>, Vec<Option<usize>>)> {
+    let first = infinitives_read_as_nouns(toks, heads);
+    let (t, h) = match &first {
+        Some((t, h)) => (&t[..], &h[..]),
+        None => (toks, heads),
+    };
+    hyphenated_modifiers_read_as_objects(t, h).or(first)
+}
+
+/// "a government-held part": the word before the hyphen (`government`) hung on verb `v`
+/// in a role, the participle after it (`held`) an `amod` of a later noun (`part`) that
+/// hangs on the same verb in another relation; the noun takes the word's role and the
+/// word becomes a compound of the participle.
+fn hyphenated_modifiers_read_as_objects(
+    toks: &[Token],
+    heads: &[Option<usize>],
+) -> Option<(Vec<Token>, Vec<Option<usize>>)> {
+    let mut fixed: Option<(Vec<Token>, Vec<Option<usize>>)> = None;
+    for i in 0..toks.len().saturating_sub(2) {
+        let (x, dash, p) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+        let joined =
+            dash.text == "-" && x.span.end == dash.span.start && dash.span.end == p.span.start;
+        let nominal = matches!(x.upos.as_deref(), Some("NOUN" | "PROPN"))
+            && matches!(base_rel(x), "obj" | "nsubj" | "obl");
+        let participle = p.xpos.as_deref() == Some("VBN")
+            || p.feats
+                .as_deref()
+                .is_some_and(|f| f.contains("VerbForm=Part"));
+        let (Some(v), Some(n)) = (heads[i], heads[i + 2]) else {
+            continue;
+        };
+        let noun_on_verb = n > i + 2
+            && base_rel(&toks[i + 2]) == "amod"
+            && heads[n] == Some(v)
+            && matches!(toks[n].upos.as_deref(), Some("NOUN" | "PROPN"));
+        if !(joined && nominal && participle && noun_on_verb) {
+            continue;
+        }
+        let (ts, hs) = fixed.get_or_insert_with(|| (toks.to_vec(), heads.to_vec()));
+        ts[n].deprel = toks[i].deprel.clone();
+        ts[i].deprel = Some("compound".into());
+        hs[i] = Some(i + 2);
+    }
+    fixed
+}
+
 /// The tokens and sentence-local heads with bare words after such a verb's `to` read as
 /// its infinitive, or `None` when there is none.
-pub(super) fn infinitives_read_as_nouns(
+fn infinitives_read_as_nouns(
     toks: &[Token],
     heads: &[Option<usize>],
 ) -> Option<(Vec<Token>, Vec<Option<usize>>)> {
