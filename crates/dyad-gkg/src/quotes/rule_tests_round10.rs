@@ -298,3 +298,22 @@ fn a_listener_named_in_several_words_after_told_the_is_no_part_of_the_clause() {
         vec![pair("she had not been consulted", "Ana Ruiz")]
     );
 }
+
+#[test]
+fn saying_reports_its_clause_whatever_the_parse_made_of_it() {
+    let mut d = nouns_doc("Ana Ruiz claimed victory, saying the results showed a clear mandate.");
+    tag(&mut d, "claimed", "VBD");
+    tag(&mut d, "saying", "VBG");
+    tag(&mut d, "the", "DT");
+    tag(&mut d, "results", "NNS");
+    tag(&mut d, "showed", "VBD");
+    attach(&mut d, "claimed", None, "root");
+    attach(&mut d, "Ruiz", Some("claimed"), "nsubj");
+    attach(&mut d, "saying", Some("claimed"), "advcl");
+    attach(&mut d, "results", Some("saying"), "obj");
+    attach(&mut d, "showed", Some("claimed"), "conj");
+    assert_eq!(
+        indirect_of(&d),
+        vec![pair("the results showed a clear mandate", "Ana Ruiz")]
+    );
+}

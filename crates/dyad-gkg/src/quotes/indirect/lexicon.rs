@@ -33,6 +33,7 @@ pub(super) const NO_THAT: &[&str] = &[
     "insist",
     "insists",
     "testified",
+    "saying",
 ];
 
 /// Words that cannot start a reported clause right after the verb.

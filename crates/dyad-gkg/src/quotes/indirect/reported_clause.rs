@@ -116,7 +116,10 @@ pub(super) fn reported_clause(
                 }
                 // `The stock added more than 2% ...`: besides say and tell, a verb the parse
                 // gives a nominal object and no clause takes that object, not a report.
-                if !say && clause_parse::object_only(toks, v, b) {
+                // (Nor `saying` with a finite clause, whatever the parse made of it: `...,
+                // saying the results showed a mandate` with `results` its object and
+                // `showed` a verb of the main clause.)
+                if !say && toks[v].text != "saying" && clause_parse::object_only(toks, v, b) {
                     return None;
                 }
                 k
