@@ -111,3 +111,14 @@ fn a_repeated_role_noun_is_no_surname_of_its_first_mention() {
         assert_eq!(m.code.as_deref(), Some("USACOP"), "{ms:#?}");
     }
 }
+
+#[test]
+fn a_company_name_ending_names_its_sector() {
+    let ms = resolve(
+        "CHICAGO, Illinois — Police in Chicago arrested two men. Police in Chicago said \
+         the men had worked for Zentrova Technologies, which said it would help.",
+        "2019-11-18",
+    );
+    let firm = find(&ms, "Zentrova");
+    assert_eq!(firm.code.as_deref(), Some("USABUS"), "{ms:#?}");
+}
