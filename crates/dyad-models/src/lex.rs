@@ -203,39 +203,41 @@ mod tests {
             let start = if k < nch { idx[nch - k - 1] } else { 0 };
             *s = mix(k as u64 + 21, hash_bytes(&lb[start..]));
         }
-        let mut flags = 0u64;
-        let mut shape = String::with_capacity(8);
-        let mut last = '\0';
-        let mut run = 0;
-        for c in form.chars() {
-            let k = if c.is_uppercase() {
-                flags |= 1;
-                'X'
+        // Written apart from `Lex::new` on purpose (an oracle, not a copy): the class of each
+        // character, at most two of one class in a row.
+        let flags = form.chars().fold(0u64, |f, c| {
+            f | if c.is_uppercase() {
+                1
             } else if c.is_lowercase() {
-                flags |= 2;
-                'x'
+                2
             } else if c.is_ascii_digit() {
-                flags |= 4;
-                'd'
+                4
+            } else if c == '-' {
+                8
             } else {
-                if c == '-' {
-                    flags |= 8;
-                } else {
-                    flags |= 16;
-                }
-                c
-            };
-            if k == last {
-                run += 1;
-                if run >= 2 {
-                    continue;
-                }
-            } else {
-                run = 0;
-                last = k;
+                16
             }
-            shape.push(k);
-        }
+        });
+        let classes: Vec<char> = form
+            .chars()
+            .map(|c| {
+                if c.is_uppercase() {
+                    'X'
+                } else if c.is_lowercase() {
+                    'x'
+                } else if c.is_ascii_digit() {
+                    'd'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let shape: String = classes
+            .iter()
+            .enumerate()
+            .filter(|&(i, &k)| i < 2 || classes[i - 1] != k || classes[i - 2] != k)
+            .map(|(_, &k)| k)
+            .collect();
         let title = form.chars().next().is_some_and(|c| c.is_uppercase());
         Lex {
             word: hash_str(form),
