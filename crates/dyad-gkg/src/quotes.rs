@@ -37,6 +37,8 @@ mod rule_tests;
 #[cfg(test)]
 mod rule_tests_round10;
 #[cfg(test)]
+mod rule_tests_round11;
+#[cfg(test)]
 mod rule_tests_round6;
 #[cfg(test)]
 mod rule_tests_round7;

@@ -269,6 +269,7 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Last",
     "Next",
     "Although",
+    "Another",
     "Because",
     "Image",
     "Video",

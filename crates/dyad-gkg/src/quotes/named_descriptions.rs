@@ -75,6 +75,39 @@ pub(super) fn named_elsewhere(
     if apposition.is_some() {
         return apposition;
     }
+    // `Gary Bold, the state commissioner for roads, ...` / `Donald Trump, in a statement
+    // delivered ...` and later `The commissioner stated` / `The statement also said`: the
+    // noun in the phrase set off by a comma right after a person's name, with no verb
+    // between, within eight sentences before.
+    let (a, _) = span_of(sent.saturating_sub(8), sent);
+    let set_off = (a.max(1)..k).rev().find_map(|j| {
+        if toks[j].text != head {
+            return None;
+        }
+        let comma = (j.saturating_sub(6)..j)
+            .rev()
+            .find(|&c| toks[c].text == ",")?;
+        let plain = toks[comma + 1..j].iter().all(|t| {
+            t.text.chars().all(char::is_alphanumeric)
+                && !t
+                    .xpos
+                    .as_deref()
+                    .is_some_and(|x| x.starts_with("VB") || x == "MD")
+        });
+        // The capitalised run right before the comma, two words or more, not a body.
+        let mut first = comma;
+        while first > 0 && super::speaker_names::name_word(&toks[first - 1].text) {
+            first -= 1;
+        }
+        let (s, e) = (first..comma).find_map(|f| name_run(toks, f).filter(|&(_, e)| e == comma))?;
+        let span = dyad_core::Span::new(toks[s].span.start, toks[e - 1].span.end);
+        let name = super::untitled(span.get(&doc.text)?);
+        let person = name.contains(' ') && !super::descriptions::body(&name);
+        (plain && person).then(|| full_name(persons, &name))
+    });
+    if set_off.is_some() {
+        return set_off;
+    }
     // `Interior Minister Wolfgang Peschorn`: the noun as a title in the words before a
     // person named after the description.
     let (_, b) = span_of(sent, sent + 3);

@@ -43,7 +43,14 @@ pub(super) fn according_to(
         .filter(|&k| k == src || !capitalised(&toks[k - 1].text) || the_first(k))
         .filter_map(|k| name_run(toks, k).filter(|&(_, e)| e <= p))
         .map(|(s, e)| if the_first(s) { (src, e) } else { (s, e) })
-        .collect();
+        .fold(Vec::new(), |mut v: Vec<(usize, usize)>, (s, e)| {
+            // A run inside the one before is a part of it (`Presse` of `Agence
+            // France-Presse`, the hyphen not being capitalised).
+            if v.last().is_none_or(|&(_, le)| s >= le) {
+                v.push((s, e));
+            }
+            v
+        });
     // A person with an affiliation is the source, not the body (`according to a 2018 survey
     // by Penelope Muse Abernathy of the University of North Carolina`): a name of two or
     // more words that `of`, `at` or `from` joins to the next name.
@@ -102,7 +109,9 @@ pub(super) fn according_to(
     if opens && p + 1 < b {
         let mut first = p + 1;
         // "..., quoting the KCNA agency, the military ...".
-        if toks[first].text == "quoting" {
+        // A relative clause on the source as well (`According to Agence France-Presse,
+        // which cited sources close to the inquiry, the man had ...`).
+        if matches!(toks[first].text.as_str(), "quoting" | "which" | "who") {
             first = (first..b).find(|&k| toks[k].text == ",")? + 1;
         }
         // A participle describing the source belongs to the phrase (`According to the study,

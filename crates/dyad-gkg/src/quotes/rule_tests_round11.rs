@@ -1,0 +1,42 @@
+//! Tests of the quotation rules written on 2026-11-30 (session 9, second round) after the
+//! errors of `quotes_test12.tsv` (political news) were classified: a speaker is a name or a
+//! proper description of a person or body, never a part of a hyphenated name, a determiner
+//! or an empty string. Sentences written for the tests.
+
+use super::rule_test_support::*;
+
+#[test]
+fn a_hyphenated_name_after_according_to_is_the_whole_name() {
+    // `Presse` opened a run of its own (the hyphen before it is not capitalised) and, as the
+    // last run of the phrase, was taken for the source; a relative clause on the source is
+    // no part of the report.
+    assert_eq!(
+        indirect(
+            "According to Agence France-Presse, which cited sources close to the inquiry, \
+             the driver had fled the city."
+        ),
+        vec![pair("the driver had fled the city", "Agence France-Presse")]
+    );
+}
+
+#[test]
+fn another_opening_a_sentence_is_no_speaker() {
+    let q = quotes(
+        "One of the men was Tom Ford. Another was driver Paul Grey, 30, who cited his \
+         training: \"I did what anyone would do and stopped him.\"",
+    );
+    assert!(q.iter().all(|q| q.speaker.as_deref() != Some("Another")));
+}
+
+#[test]
+fn a_role_noun_stands_for_the_person_it_was_set_after() {
+    // `NAME, the ... commissioner ..., ...` and later `The commissioner stated`: the named
+    // person, not the bare role noun.
+    assert_eq!(
+        indirect(
+            "Gary Bold, the state commissioner for roads, gave an interview. The commissioner \
+             stated the bridge was financed by a loan."
+        ),
+        vec![pair("the bridge was financed by a loan", "Gary Bold")]
+    );
+}
