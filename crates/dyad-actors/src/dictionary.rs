@@ -209,6 +209,20 @@ impl DictionaryBuilder {
                 }
             }
         }
+        // a territory under another country's code (Phoenix's `USAPRI` Puerto Rico,
+        // `DNKFRO` Faroe Islands, `GBRGIB` Gibraltar) is its own country in CAMEO, as ISO
+        // gives it a code of its own: the sovereign's group is dropped
+        for e in entries.iter_mut().filter(|e| e.kind != EntryKind::Agent) {
+            for code in e
+                .default_code
+                .iter_mut()
+                .chain(e.roles.iter_mut().map(|r| &mut r.code))
+            {
+                if let Some(own) = territory_code(&self.codebook, code) {
+                    *code = own;
+                }
+            }
+        }
         let book = &self.codebook;
         let invalid = |e: &Entry| -> Option<String> {
             let mut codes = e.default_code.iter().chain(e.roles.iter().map(|r| &r.code));
@@ -246,6 +260,16 @@ impl DictionaryBuilder {
             surnames: OnceLock::new(),
         })
     }
+}
+
+/// The code of a territory written after its sovereign's country group (`USAPRI` ->
+/// `PRI`, `USAPRIGOV` -> `PRIGOV`); `None` for any other code. Phoenix's `MUS` after a
+/// country is the Muslim religion, not Mauritius.
+fn territory_code(book: &Codebook, code: &str) -> Option<String> {
+    let (first, second) = (code.get(..3)?, code.get(3..6)?);
+    let country = |g: &str| book.group_type(g) == Some(GroupType::Country);
+    (!crate::codebook::is_joint(code) && country(first) && country(second) && second != "MUS")
+        .then(|| code[3..].to_string())
 }
 
 fn read(path: &Path) -> Result<String, ActorError> {
