@@ -16,3 +16,18 @@ fn a_territory_with_its_own_iso_code_is_its_own_country() {
     let pr = find(&ms, "Puerto Rico");
     assert_eq!(pr.country.as_deref(), Some("PRI"), "{ms:#?}");
 }
+
+#[test]
+fn a_country_inside_a_sea_name_gives_no_role_noun_its_country() {
+    let ms = resolve(
+        "Tropical Storm Barry formed on Thursday. Governor John Bel Edwards warned that the \
+         storm over the Gulf of Mexico would bring heavy rain, and officials of the state \
+         opened shelters.",
+        "2019-07-12",
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.mention == "Mexico" || m.country.as_deref() != Some("MEX")),
+        "{ms:#?}"
+    );
+}

@@ -325,6 +325,20 @@ impl Resolver<'_> {
         }
     }
 
+    /// True for a country named only as part of a sea or landform's name ("the Gulf of
+    /// Mexico", "the Bay of Bengal", "the Sea of Japan"): a place, not the country's actor,
+    /// so no role noun near it takes that country.
+    fn landform_name(&self, j: usize) -> bool {
+        const LANDFORMS: &[&str] = &[
+            "gulf", "sea", "bay", "strait", "straits", "isthmus", "gulfs", "seas",
+        ];
+        let a = self.out[j].1 .0;
+        let word = |i: usize| self.doc.tokens.get(i).map(|t| fold(&t.text));
+        a >= 2
+            && word(a - 1).as_deref() == Some("of")
+            && word(a - 2).is_some_and(|w| LANDFORMS.contains(&w.as_str()))
+    }
+
     /// An agent with no country ("officials", "the military") takes the country of the
     /// nearest country-bearing mention in its sentence, else in the sentence before, else
     /// the document's main country (see `people.rs`). Mentions that are participants of
@@ -368,6 +382,7 @@ impl Resolver<'_> {
                     && x.country.as_deref().and_then(|c| book.group_type(c))
                         != Some(GroupType::Region)
                     && !self.topic_demonym(j)
+                    && !self.landform_name(j)
             };
             let in_sentence = |sent: usize| -> Vec<usize> {
                 (0..self.out.len())
