@@ -205,7 +205,7 @@ pub(super) fn attribution_before(
                 (i.saturating_sub(5).max(start)..=i).rev().find(|&k| {
                     matches!(
                     toks[k].text.as_str(),
-                    "called" | "calls" | "labelled" | "labeled" | "termed"
+                    "called" | "calls" | "calling" | "labelled" | "labeled" | "termed"
                 ) && toks.get(k + 1).is_some_and(|n| !matches!(n.text.as_str(), "for" | "on"))
                     // Words, not a title (`a print called "Cowboys and Indians"`).
                     && toks
@@ -244,6 +244,21 @@ pub(super) fn attribution_before(
             .flatten()
             .map(|s| (s, i));
     };
+    // `..., with Ross Spano of Florida calling the process "a coup ..."`: the name right
+    // before the participle (past a place it is `of`), not the subject of the sentence.
+    if toks[verb].text == "calling" && verb > start {
+        let before = |v: usize| super::name_before(toks, v).filter(|&(_, e)| e == v);
+        let named = before(verb).and_then(|(s, e)| {
+            if s >= 2 && toks[s - 1].text == "of" {
+                before(s - 1).or(Some((s, e)))
+            } else {
+                Some((s, e))
+            }
+        });
+        if let Some(n) = named.filter(|&(s, _)| s >= start) {
+            return Some((n, verb));
+        }
+    }
     if let Some(s) = speakers::participle_reporter(doc, start, verb) {
         return Some(s);
     }

@@ -40,3 +40,20 @@ fn a_role_noun_stands_for_the_person_it_was_set_after() {
         vec![pair("the bridge was financed by a loan", "Gary Bold")]
     );
 }
+
+#[test]
+fn a_name_given_by_a_participle_after_with_is_said_by_its_subject() {
+    // `with NAME (of PLACE) calling it "..."`: the name before the participle, not the
+    // sentence's subject nor no speaker at all.
+    for text in [
+        "Republicans attacked the inquiry, with Ann Lee of Ohio calling it \"a coup against \
+         the president\".",
+        "Republicans attacked the inquiry, with Ann Lee calling it \"a coup against the \
+         president\".",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}");
+        assert_eq!(q[0].text, "a coup against the president");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"), "{text}");
+    }
+}
