@@ -31,3 +31,16 @@ fn a_country_inside_a_sea_name_gives_no_role_noun_its_country() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_company_gives_no_court_or_parliament_its_country() {
+    let ms = resolve(
+        "EDINBURGH, Scotland — Scotland's highest court ruled on Wednesday. Nicola Sturgeon \
+         said via Twitter that the Court says Parliament must be recalled.",
+        "2019-09-11",
+    );
+    for name in ["Court", "Parliament"] {
+        let m = find(&ms, name);
+        assert_ne!(m.country.as_deref(), Some("USA"), "{ms:#?}");
+    }
+}

@@ -91,6 +91,9 @@ const ORG_HEADS: &[(&str, &str)] = &[
 /// Words before "agency" that make it a news agency.
 const NEWS: &[&str] = &["news", "press"];
 
+/// Sectors of a state's own institutions.
+const STATE_SECTORS: &[&str] = &["GOV", "JUD", "LEG", "MIL", "COP", "SPY"];
+
 impl Resolver<'_> {
     /// The sector a head noun gives, from the table above or the agents dictionary.
     pub(super) fn head_sector(&self, i: usize) -> Option<String> {
@@ -383,6 +386,10 @@ impl Resolver<'_> {
                         != Some(GroupType::Region)
                     && !self.topic_demonym(j)
                     && !self.landform_name(j)
+                    // a company's home country says nothing of which court, parliament or
+                    // police a story means ("said via Twitter, ... the Court says")
+                    && !(STATE_SECTORS.contains(&sector.as_str())
+                        && matches!(x.sector.as_deref(), Some("BUS" | "MNC")))
             };
             let in_sentence = |sent: usize| -> Vec<usize> {
                 (0..self.out.len())
