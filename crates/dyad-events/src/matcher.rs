@@ -368,30 +368,40 @@ impl<'d> Matcher<'d> {
 
     /// The verbs of the dictionary this clause's verb can be (particle verbs first).
     pub fn verbs(&self, clause: &Clause) -> Vec<VerbRef> {
-        let mut keys = Vec::new();
         // the form as written first: the dictionary may list it as a verb of its own
-        // ("LEFT [032:033]" apart from LEAVE)
-        for w in [clause.verb.text(), clause.verb.lemma()] {
-            if let Some(p) = &clause.preceding {
-                keys.push(form_key(&format!("{} {w}", p.text())));
-            }
-            if let Some(p) = &clause.particle {
-                keys.push(form_key(&format!("{w} {}", p.lemma())));
-            }
-            keys.push(form_key(w));
-        }
+        // ("LEFT [032:033]" apart from LEAVE); the first key the dictionary knows wins, so
+        // the keys are made one at a time and the rest never
         let mut out: Vec<VerbRef> = Vec::new();
-        for k in keys {
-            for r in self.dict.lookup_key(&k) {
-                if !out.contains(r) {
-                    out.push(*r);
+        for w in [clause.verb.text(), clause.verb.lemma()] {
+            let preceding = clause
+                .preceding
+                .as_ref()
+                .map(|p| form_key(&format!("{} {w}", p.text())));
+            let particle = clause
+                .particle
+                .as_ref()
+                .map(|p| form_key(&format!("{w} {}", p.lemma())));
+            for k in preceding.into_iter().chain(particle) {
+                if self.lookup_into(&k, &mut out) {
+                    return out;
                 }
             }
-            if !out.is_empty() {
-                break;
+            if self.lookup_into(&form_key(w), &mut out) {
+                return out;
             }
         }
         out
+    }
+
+    /// Adds the verbs listed under `key` to `out` (once each); true when `out` is then
+    /// not empty.
+    fn lookup_into(&self, key: &str, out: &mut Vec<VerbRef>) -> bool {
+        for r in self.dict.lookup_key(key) {
+            if !out.contains(r) {
+                out.push(*r);
+            }
+        }
+        !out.is_empty()
     }
 
     /// Code one clause: the best match, or `None` when the verb is unknown, nothing

@@ -392,6 +392,10 @@ fn push_codes<'a>(out: &mut Vec<(usize, &'a str)>, line: usize, c: Option<&'a Co
 
 /// The index key of a form: upper case, words separated by single spaces.
 pub(crate) fn form_key(form: &str) -> String {
+    // one word (the common case): its upper case, without the split and join
+    if !form.contains(|c: char| c == '_' || c.is_whitespace()) {
+        return form.to_ascii_uppercase();
+    }
     form.split(|c: char| c == '_' || c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(|w| w.to_ascii_uppercase())
