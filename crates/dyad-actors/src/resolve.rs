@@ -323,6 +323,13 @@ impl<'a> Resolver<'a> {
                 drop.push(k);
                 continue;
             }
+            // "Victoria Park", "Washington Square": a capital's name followed by a
+            // landmark noun names that place, not the capital's government
+            let next = self.doc.tokens.get(range.1).map(|t| t.text.as_str());
+            if next.is_some_and(|w| LANDMARKS.contains(&w)) {
+                drop.push(k);
+                continue;
+            }
             // the parse is trusted only to say "a place": an oblique or nominal modifier
             // with a locative case marker ("talks in Moscow", "the road to Kyiv")
             let h = self.head_of(*range);
@@ -720,6 +727,12 @@ impl<'a> Resolver<'a> {
         }
     }
 }
+
+/// Capitalised nouns that make a place name of the name before them ("Victoria Park").
+const LANDMARKS: &[&str] = &[
+    "Park", "Square", "Street", "Road", "Avenue", "Harbour", "Harbor", "Bridge", "Station",
+    "Airport", "Stadium", "Island", "Peak", "Falls", "Lake", "County", "District",
+];
 
 impl Resolver<'_> {
     /// A partner for an apposition: a coded mention, or a bare role noun with a sector

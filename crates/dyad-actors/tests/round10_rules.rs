@@ -44,3 +44,16 @@ fn a_company_gives_no_court_or_parliament_its_country() {
         assert_ne!(m.country.as_deref(), Some("USA"), "{ms:#?}");
     }
 }
+
+#[test]
+fn a_capital_name_before_a_landmark_noun_is_a_place_not_a_government() {
+    let ms = resolve(
+        "HONG KONG — Thousands of protesters gathered in the rain. Victoria Park was full \
+         by noon, and police closed the roads.",
+        "2019-08-18",
+    );
+    assert!(
+        ms.iter().all(|m| m.country.as_deref() != Some("SYC")),
+        "{ms:#?}"
+    );
+}
