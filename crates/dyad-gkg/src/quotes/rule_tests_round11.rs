@@ -57,3 +57,34 @@ fn a_name_given_by_a_participle_after_with_is_said_by_its_subject() {
         assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"), "{text}");
     }
 }
+
+#[test]
+fn a_participle_after_a_passive_speech_verb_speaks_through_its_agent() {
+    // The parse: `described` the root with `implications` its passive subject, `saying` an
+    // adverbial clause of it, `intends` its complement.
+    let mut d = nouns_doc(
+        "Election implications were described by Johnson as a mandate, saying he intends to \
+         leave the EU by January.",
+    );
+    tag(&mut d, "were", "VBD");
+    tag(&mut d, "described", "VBN");
+    tag(&mut d, "saying", "VBG");
+    tag(&mut d, "intends", "VBZ");
+    tag(&mut d, "leave", "VB");
+    tag(&mut d, "he", "PRP");
+    attach(&mut d, "described", None, "root");
+    attach(&mut d, "implications", Some("described"), "nsubj:pass");
+    attach(&mut d, "Election", Some("implications"), "compound");
+    attach(&mut d, "were", Some("described"), "aux:pass");
+    attach(&mut d, "Johnson", Some("described"), "obl:agent");
+    attach(&mut d, "saying", Some("described"), "advcl");
+    attach(&mut d, "intends", Some("saying"), "ccomp");
+    attach(&mut d, "he", Some("intends"), "nsubj");
+    let reports = indirect_of(&d);
+    assert!(
+        reports
+            .iter()
+            .any(|(t, s)| t.starts_with("he intends") && s.as_deref() == Some("Johnson")),
+        "{reports:?}"
+    );
+}

@@ -25,6 +25,13 @@ fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize
     if depth > 3 {
         return None;
     }
+    // `Election implications ... were described by Johnson as a "historic mandate", saying
+    // ...`: a passive speech verb that a participle continues speaks through its agent.
+    if depth > 0 {
+        if let Some(agent) = passive_agent(doc, v) {
+            return Some(agent);
+        }
+    }
     // A name or pronoun right before the verb, or a name closed by an apposition's comma,
     // is more reliable than the parse's subject, which may be a title noun ("co-founder").
     let named = name_before(toks, v);
@@ -245,6 +252,23 @@ pub(super) fn sentence_start(doc: &Document, v: usize) -> usize {
 
 /// The `nsubj` of `v` in the parse, widened to its name (`Yvette Cooper`) or to an
 /// appositive name (`spokesman ... Fuad Basya`).
+/// The name after `by` of passive verb `v` (its parse subject `nsubj:pass`), unless the
+/// verb only relays another's words (`was quoted by the BBC`).
+fn passive_agent(doc: &Document, v: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let relays = matches!(
+        toks[v].text.as_str(),
+        "quoted" | "cited" | "asked" | "interviewed" | "reported"
+    );
+    let passive = toks
+        .iter()
+        .any(|t| t.head == Some(v) && t.deprel.as_deref() == Some("nsubj:pass"));
+    if relays || !passive || toks.get(v + 1).is_none_or(|t| t.text != "by") {
+        return None;
+    }
+    name_run(toks, v + 2).filter(|&(s, _)| s == v + 2)
+}
+
 fn parse_subject(doc: &Document, v: usize) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let start = sentence_start(doc, v);
