@@ -186,30 +186,13 @@ fn inverted_parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Optio
     if toks.get(e).is_none_or(|t| t.text != ",") || e + 3 >= b {
         return None;
     }
-    // By the tag; untagged, the forms of `be`, `have` and the modals.
-    let finite = |t: &Token| match t.xpos.as_deref() {
-        Some(_) => finite_tag(t),
-        None => matches!(
-            t.text.as_str(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "must"
-                | "should"
-        ),
-    };
     let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);
-    let subject_only = (a..v - 1).all(|k| plain(k) && !finite(&toks[k]));
-    (finite(&toks[e + 1]) && subject_only && (e + 1..b).all(plain)).then_some((Some((s, e)), a, b))
+    let subject_only = (a..v - 1).all(|k| plain(k) && !finite_or_be(&toks[k]));
+    (finite_or_be(&toks[e + 1]) && subject_only && (e + 1..b).all(plain)).then_some((
+        Some((s, e)),
+        a,
+        b,
+    ))
 }
 
 /// `HP, as Gizmodo recently explained, is a rare condition.`: an `as` attribution set
@@ -254,7 +237,7 @@ pub(super) fn as_parenthetical(doc: &Document, a: usize, v: usize, b: usize) -> 
 }
 
 /// A finite verb by the tag; untagged, the forms of `be`, `have` and the modals.
-fn finite_or_be(t: &Token) -> bool {
+pub(crate) fn finite_or_be(t: &Token) -> bool {
     match t.xpos.as_deref() {
         Some(_) => finite_tag(t),
         None => matches!(

@@ -169,7 +169,7 @@ pub(super) fn according_to(
                 (toks[k].text == ":" || free_dash(toks, k))
                     && k + 3 < last
                     && !matches!(toks[k + 1].text.as_str(), "and" | "but" | "or" | "yet")
-                    && (k + 1..last).any(|j| finite_verb(&toks[j]))
+                    && (k + 1..last).any(|j| embedded::finite_or_be(&toks[j]))
                     && !(k + 1..last).any(|j| toks[j].text == ":" || free_dash(toks, j))
             })
             .map_or(first, |k| k + 1);
@@ -188,28 +188,6 @@ fn free_dash(toks: &[Token], k: usize) -> bool {
         && toks[k].span.end < toks[k + 1].span.start
 }
 
-/// A finite verb by the tag; untagged, the forms of `be` and `have` and the modals.
-fn finite_verb(t: &Token) -> bool {
-    match t.xpos.as_deref() {
-        Some(_) => crate::quotes::finite_tag(t),
-        None => matches!(
-            t.text.as_str(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-        ),
-    }
-}
-
 /// `published in BMJ Case Reports,` after `According to the study,`: a past participle
 /// (by the tag, or an `-ed` word untagged) opening a phrase of at most eight tokens with no
 /// finite verb or quote mark, closed by a comma with the clause after it. The comma.
@@ -223,7 +201,8 @@ fn source_participle(toks: &[Token], first: usize, b: usize) -> Option<usize> {
         return None;
     }
     let c = (first + 1..(first + 9).min(b)).find(|&k| toks[k].text == ",")?;
-    let plain = (first + 1..c).all(|k| !finite_verb(&toks[k]) && !is_mark(&toks[k].text));
+    let plain =
+        (first + 1..c).all(|k| !embedded::finite_or_be(&toks[k]) && !is_mark(&toks[k].text));
     (plain && c + 3 < b).then_some(c)
 }
 
