@@ -67,6 +67,9 @@
 //!   ("Virginia Giuffre"), a person match starting with a lower-case "to" is none ("up to
 //!   Lam"), "public" before a noun is no actor, and `employer` ("BBC's Emily Maitlis": the
 //!   body's code). Pronoun gender also comes from given names (`given_names.rs`).
+//! * `monarch` - "the Queen", "HM the Queen" with no name after the title: the "Queen ..."
+//!   the story names with a government code, else the document country's head of state
+//!   when it is a monarchy (`monarchs.rs`).
 //! * `country noun` - "the nation", "his country" as subject or object: the one country
 //!   named nearby, else the document's (`country_nouns.rs`).
 //!
@@ -80,6 +83,7 @@ mod coref;
 mod country_nouns;
 mod evidence;
 mod given_names;
+mod monarchs;
 mod name_guards;
 mod people;
 mod relations;
@@ -189,6 +193,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.affiliations();
     r.sentence_countries(main.as_ref());
     r.unknown_persons(main.as_ref());
+    r.monarchs(main.as_ref());
     r.surnames();
     r.person_ids();
     r.pronouns();

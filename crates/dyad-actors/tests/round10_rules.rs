@@ -57,3 +57,18 @@ fn a_capital_name_before_a_landmark_noun_is_a_place_not_a_government() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn the_queen_without_a_name_is_the_monarch_the_story_names() {
+    let ms = resolve(
+        "LONDON — A court ruled on Wednesday that the advice given to HM the Queen was \
+         unlawful. Prime Minister Boris Johnson had asked Queen Elizabeth II to suspend \
+         parliament, and the Queen agreed.",
+        "2019-09-11",
+    );
+    let queens: Vec<_> = ms.iter().filter(|m| m.mention.ends_with("Queen")).collect();
+    assert_eq!(queens.len(), 2, "{ms:#?}");
+    for q in queens {
+        assert_eq!(q.code.as_deref(), Some("GBRGOV"), "{ms:#?}");
+    }
+}
