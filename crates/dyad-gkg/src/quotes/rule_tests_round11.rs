@@ -88,3 +88,34 @@ fn a_participle_after_a_passive_speech_verb_speaks_through_its_agent() {
         "{reports:?}"
     );
 }
+
+#[test]
+fn a_person_described_as_writing_for_an_outlet_speaks_not_the_outlet() {
+    // `NAME of BODY and ROLE for OUTLET wrote`: the outlet closes the words before the verb
+    // but hangs, through the role noun, on the named subject.
+    let text = "Maria Lopez of Kent University and columnist for Tribune wrote, \"The vote \
+                was not fair.\"";
+    let mut d = crate::test_doc(text);
+    attach(&mut d, "Maria", Some("wrote"), "nsubj");
+    attach(&mut d, "Lopez", Some("Maria"), "flat");
+    attach(&mut d, "University", Some("Maria"), "nmod");
+    attach(&mut d, "columnist", Some("University"), "conj");
+    attach(&mut d, "Tribune", Some("columnist"), "nmod");
+    attach(&mut d, "wrote", None, "root");
+    for (w, upos) in [
+        ("Maria", "PROPN"),
+        ("Lopez", "PROPN"),
+        ("of", "ADP"),
+        ("University", "PROPN"),
+        ("columnist", "NOUN"),
+        ("for", "ADP"),
+        ("Tribune", "PROPN"),
+        ("wrote", "VERB"),
+    ] {
+        let k = index(&d, w);
+        d.tokens[k].upos = Some(upos.into());
+    }
+    let q = crate::quotes::find_quotes(&d, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Maria Lopez"));
+}

@@ -38,6 +38,9 @@ fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize
     if let Some(h) = named.and_then(|(s, e)| modified_subject(toks, s, e, v)) {
         return Some((h, h + 1));
     }
+    if let Some(n) = named.and_then(|(s, e)| described_subject(toks, s, e, v)) {
+        return Some(n);
+    }
     if let Some(s) = named
         .or_else(|| pronoun_before(toks, v))
         .or_else(|| apposition_subject(doc, v))
@@ -87,6 +90,43 @@ fn modified_subject(toks: &[Token], s: usize, e: usize, v: usize) -> Option<usiz
     let plural = toks[h].xpos.as_deref() == Some("NNS");
     let outlet = the && p > 0 && toks[p - 1].text == "of" && toks[h].xpos.as_deref() == Some("NNP");
     (attached && (plural || outlet)).then_some(h)
+}
+
+/// `Jennifer Daskal of American University and contributor to Slate wrote`: the name right
+/// before verb `v` closes a prepositional phrase on a role noun (`contributor`, `columnist`)
+/// that the parse hangs, through `nmod`/`conj`/`appos` links, on the verb's subject, a
+/// person's name of two words or more: that person speaks, not the outlet or body named
+/// last. The chain must pass a common noun, so a body's own name (`Department of
+/// Agriculture`, `Council of Europe`) is not split.
+fn described_subject(toks: &[Token], s: usize, e: usize, v: usize) -> Option<(usize, usize)> {
+    if s == 0 || toks[s - 1].upos.as_deref() != Some("ADP") {
+        return None;
+    }
+    let mut k = e - 1;
+    let mut role = false;
+    for _ in 0..6 {
+        let h = toks[k].head?;
+        if h == v {
+            break;
+        }
+        let rel = toks[k].deprel.as_deref()?;
+        if h >= s || !(rel.starts_with("nmod") || rel == "conj" || rel == "appos") {
+            return None;
+        }
+        role |= toks[h].upos.as_deref() == Some("NOUN");
+        k = h;
+    }
+    let subject = toks[k].head == Some(v)
+        && k < s
+        && toks[k]
+            .deprel
+            .as_deref()
+            .is_some_and(|r| r.starts_with("nsubj"))
+        && toks[k].upos.as_deref() == Some("PROPN");
+    if !(subject && role) {
+        return None;
+    }
+    name_run(toks, k).filter(|&(a, b)| a == k && b - a >= 2 && b < s)
 }
 
 /// `X, who said ...`: the name or noun before the relative `who` speaks.
