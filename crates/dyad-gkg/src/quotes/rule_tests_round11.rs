@@ -119,3 +119,22 @@ fn a_person_described_as_writing_for_an_outlet_speaks_not_the_outlet() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker.as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn an_outlet_citing_a_person_as_saying_only_relays_the_words() {
+    // `OUTLET cited NAME, ROLE, as saying CLAUSE`: the one cited speaks.
+    let text = "The agency cited Omar Hadi, head of the port authority, as saying the ships \
+                had left the harbour.";
+    let mut d = crate::test_doc(text);
+    attach(&mut d, "agency", Some("cited"), "nsubj");
+    attach(&mut d, "cited", None, "root");
+    attach(&mut d, "Omar", Some("cited"), "obj");
+    attach(&mut d, "Hadi", Some("Omar"), "flat");
+    attach(&mut d, "head", Some("Omar"), "appos");
+    attach(&mut d, "as", Some("saying"), "mark");
+    attach(&mut d, "saying", Some("cited"), "advcl");
+    attach(&mut d, "left", Some("saying"), "ccomp");
+    let q = indirect_of(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Omar Hadi"));
+}

@@ -32,6 +32,9 @@ fn subject_depth(doc: &Document, v: usize, depth: usize) -> Option<(usize, usize
             return Some(agent);
         }
     }
+    if let Some(n) = relayed_source(toks, v) {
+        return Some(n);
+    }
     // A name or pronoun right before the verb, or a name closed by an apposition's comma,
     // is more reliable than the parse's subject, which may be a title noun ("co-founder").
     let named = name_before(toks, v);
@@ -90,6 +93,27 @@ fn modified_subject(toks: &[Token], s: usize, e: usize, v: usize) -> Option<usiz
     let plural = toks[h].xpos.as_deref() == Some("NNS");
     let outlet = the && p > 0 && toks[p - 1].text == "of" && toks[h].xpos.as_deref() == Some("NNP");
     (attached && (plural || outlet)).then_some(h)
+}
+
+/// `The BBC cited Budi Gunawan, chief of ..., as saying CLAUSE` (`quoted the minister as
+/// saying`): the one cited speaks, the outlet only relays; the object of the relaying verb,
+/// widened to its name.
+fn relayed_source(toks: &[Token], v: usize) -> Option<(usize, usize)> {
+    if toks[v].text != "saying" || v == 0 || toks[v - 1].text != "as" {
+        return None;
+    }
+    let h = toks[v].head.filter(|&h| h < v)?;
+    if !matches!(
+        toks[h].text.as_str(),
+        "cited" | "cites" | "citing" | "quoted" | "quotes" | "quoting"
+    ) {
+        return None;
+    }
+    let k = (h + 1..v)
+        .find(|&k| toks[k].head == Some(h) && toks[k].deprel.as_deref() == Some("obj"))?;
+    name_run(toks, k)
+        .filter(|&(a, b)| a == k && b < v)
+        .or(Some((k, k + 1)))
 }
 
 /// `Jennifer Daskal of American University and contributor to Slate wrote`: the name right
