@@ -72,3 +72,17 @@ fn the_queen_without_a_name_is_the_monarch_the_story_names() {
         assert_eq!(q.code.as_deref(), Some("GBRGOV"), "{ms:#?}");
     }
 }
+
+#[test]
+fn a_territory_as_strong_as_its_sovereign_is_the_document_country() {
+    let ms = resolve(
+        "Puerto Rico's governor resigns\n\
+         On Friday, the governor of the United States commonwealth of Puerto Rico resigned. \
+         Officials of Puerto Rico said a successor would be chosen. \
+         Lawmakers of Puerto Rico met, and the United States Congress watched. \
+         One senator, Eduardo Bhatia, said he would sue.",
+        "2019-08-04",
+    );
+    let bhatia = find(&ms, "Eduardo Bhatia");
+    assert_eq!(bhatia.country.as_deref(), Some("PRI"), "{ms:#?}");
+}

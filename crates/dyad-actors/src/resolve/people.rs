@@ -92,6 +92,23 @@ pub(super) struct DocCountry {
     pub why: String,
 }
 
+/// Territories with their own country code, and their sovereign.
+const TERRITORIES: &[(&str, &str)] = &[
+    ("PRI", "USA"),
+    ("GUM", "USA"),
+    ("VIR", "USA"),
+    ("ASM", "USA"),
+    ("HKG", "CHN"),
+    ("MAC", "CHN"),
+    ("GRL", "DNK"),
+    ("FRO", "DNK"),
+    ("BMU", "GBR"),
+    ("GIB", "GBR"),
+    ("CYM", "GBR"),
+    ("NCL", "FRA"),
+    ("PYF", "FRA"),
+];
+
 impl Resolver<'_> {
     /// The document's main country: its dateline ("Evansville, Indiana, United States -"),
     /// else the country holding most of the evidence (actors with a country written in the
@@ -100,6 +117,8 @@ impl Resolver<'_> {
     /// three, is seen in two sentences or more, and no other country has more than two
     /// thirds of its count; else the only country the opening sentences name twice.
     /// One-word leader matches, people out of role and shared party names are no evidence.
+    /// A territory (Puerto Rico, Hong Kong) seen in two sentences with at least its
+    /// sovereign's evidence takes the sovereign out of the count (`TERRITORIES`).
     pub(super) fn document_country(&self) -> Option<DocCountry> {
         if let Some(code) = self.dateline_country() {
             return Some(DocCountry {
@@ -155,6 +174,16 @@ impl Resolver<'_> {
                 see(&c, a);
                 *sole.entry(c.clone()).or_default() += 1;
                 *counts.entry(c).or_default() += 1;
+            }
+        }
+        // a territory seen in two sentences with at least half its sovereign's evidence
+        // is the story's frame: the sovereign named around it ("a commonwealth of the
+        // United States", "the Chinese government") does not compete with it
+        for (t, sovereign) in TERRITORIES {
+            let tn = counts.get(*t).copied().unwrap_or(0);
+            let sn = counts.get(*sovereign).copied().unwrap_or(0);
+            if tn >= 3 && tn >= sn && seen.get(*t).is_some_and(|v| v.len() >= 2) {
+                counts.remove(*sovereign);
             }
         }
         let mut ranked: Vec<(&String, &usize)> = counts.iter().collect();
