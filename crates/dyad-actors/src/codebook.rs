@@ -203,6 +203,23 @@ pub fn groups(code: &str) -> impl Iterator<Item = &str> {
     (0..code.len() / 3).filter_map(move |i| code.get(i * 3..i * 3 + 3))
 }
 
+/// Territories with their own country code, and their sovereign.
+pub(crate) const TERRITORIES: &[(&str, &str)] = &[
+    ("PRI", "USA"),
+    ("GUM", "USA"),
+    ("VIR", "USA"),
+    ("ASM", "USA"),
+    ("HKG", "CHN"),
+    ("MAC", "CHN"),
+    ("GRL", "DNK"),
+    ("FRO", "DNK"),
+    ("BMU", "GBR"),
+    ("GIB", "GBR"),
+    ("CYM", "GBR"),
+    ("NCL", "FRA"),
+    ("PYF", "FRA"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -218,7 +218,7 @@ impl DictionaryBuilder {
                 .iter_mut()
                 .chain(e.roles.iter_mut().map(|r| &mut r.code))
             {
-                if let Some(own) = territory_code(&self.codebook, code) {
+                if let Some(own) = territory_code(code) {
                     *code = own;
                 }
             }
@@ -262,14 +262,18 @@ impl DictionaryBuilder {
     }
 }
 
-/// The code of a territory written after its sovereign's country group (`USAPRI` ->
-/// `PRI`, `USAPRIGOV` -> `PRIGOV`); `None` for any other code. Phoenix's `MUS` after a
-/// country is the Muslim religion, not Mauritius.
-fn territory_code(book: &Codebook, code: &str) -> Option<String> {
+/// The code of a territory written after its own sovereign's country group (`USAPRI` ->
+/// `PRI`, `USAPRIGOV` -> `PRIGOV`, by `codebook::TERRITORIES`); `None` for any other code.
+/// Only listed pairs: two country groups in a row mean other things too (Phoenix's `MUS`
+/// after a country is the Muslim religion; PETRARCH's unit-test dictionaries make up
+/// countries of their own).
+fn territory_code(code: &str) -> Option<String> {
     let (first, second) = (code.get(..3)?, code.get(3..6)?);
-    let country = |g: &str| book.group_type(g) == Some(GroupType::Country);
-    (!crate::codebook::is_joint(code) && country(first) && country(second) && second != "MUS")
-        .then(|| code[3..].to_string())
+    (!crate::codebook::is_joint(code)
+        && crate::codebook::TERRITORIES
+            .iter()
+            .any(|&(t, sovereign)| t == second && sovereign == first))
+    .then(|| code[3..].to_string())
 }
 
 fn read(path: &Path) -> Result<String, ActorError> {
@@ -406,6 +410,21 @@ fn joined(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// Regression (session 9): any two country groups in a row were read as a territory
+    /// under its sovereign, which rewrote codes of PETRARCH's unit-test dictionaries and
+    /// cost six codings of PETR.UnitTest.records.xml.
+    #[test]
+    fn only_listed_territories_leave_their_sovereign() {
+        assert_eq!(territory_code("USAPRI").as_deref(), Some("PRI"));
+        assert_eq!(territory_code("USAPRIGOV").as_deref(), Some("PRIGOV"));
+        assert_eq!(territory_code("CHNHKGCOP").as_deref(), Some("HKGCOP"));
+        assert_eq!(territory_code("USAGBR"), None);
+        assert_eq!(territory_code("GBRPRI"), None);
+        assert_eq!(territory_code("USAGOV"), None);
+        assert_eq!(territory_code("PRI"), None);
+    }
+
     use super::*;
     use std::io::Write;
 

@@ -92,23 +92,6 @@ pub(super) struct DocCountry {
     pub why: String,
 }
 
-/// Territories with their own country code, and their sovereign.
-const TERRITORIES: &[(&str, &str)] = &[
-    ("PRI", "USA"),
-    ("GUM", "USA"),
-    ("VIR", "USA"),
-    ("ASM", "USA"),
-    ("HKG", "CHN"),
-    ("MAC", "CHN"),
-    ("GRL", "DNK"),
-    ("FRO", "DNK"),
-    ("BMU", "GBR"),
-    ("GIB", "GBR"),
-    ("CYM", "GBR"),
-    ("NCL", "FRA"),
-    ("PYF", "FRA"),
-];
-
 impl Resolver<'_> {
     /// The document's main country: its dateline ("Evansville, Indiana, United States -"),
     /// else the country holding most of the evidence (actors with a country written in the
@@ -179,7 +162,7 @@ impl Resolver<'_> {
         // a territory seen in two sentences with at least half its sovereign's evidence
         // is the story's frame: the sovereign named around it ("a commonwealth of the
         // United States", "the Chinese government") does not compete with it
-        for (t, sovereign) in TERRITORIES {
+        for (t, sovereign) in crate::codebook::TERRITORIES {
             let tn = counts.get(*t).copied().unwrap_or(0);
             let sn = counts.get(*sovereign).copied().unwrap_or(0);
             if tn >= 3 && tn >= sn && seen.get(*t).is_some_and(|v| v.len() >= 2) {
