@@ -16,7 +16,7 @@
 use super::people::derived;
 use super::{strip, Resolver};
 use crate::codebook::is_joint;
-use crate::mention::ActorKind;
+use crate::mention::{ActorKind, ActorMention};
 use crate::normalize::fold;
 
 /// Case markers that tie a person to the body right after the name.
@@ -39,8 +39,7 @@ impl Resolver<'_> {
     pub(super) fn affiliations(&mut self) {
         for k in 0..self.out.len() {
             let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
-            let open = m.rule.starts_with("ner PER") || m.rule.starts_with("agent+name");
-            if m.kind != ActorKind::Person || m.code.is_some() || !open || a >= b {
+            if !open_person(m) || a >= b {
                 continue;
             }
             let Some((country, j, body)) = self.affiliation(b) else {
@@ -83,8 +82,7 @@ impl Resolver<'_> {
                 return found;
             };
             let (m, (x, y)) = (&self.out[p].0, self.out[p].1);
-            let open = m.rule.starts_with("ner PER") || m.rule.starts_with("agent+name");
-            if y != j || m.kind != ActorKind::Person || m.code.is_some() || !open {
+            if y != j || !open_person(m) {
                 return found;
             }
             found.push(p);
@@ -158,4 +156,11 @@ impl Resolver<'_> {
             _ => Step::Stop,
         }
     }
+}
+
+/// A person the NER or a role-and-name rule found and nothing has coded yet.
+fn open_person(m: &ActorMention) -> bool {
+    m.kind == ActorKind::Person
+        && m.code.is_none()
+        && (m.rule.starts_with("ner PER") || m.rule.starts_with("agent+name"))
 }

@@ -416,18 +416,21 @@ fn content_start(toks: &[Token], a: usize, b: usize) -> usize {
     }
 }
 
+/// A dash set off by spaces at token `k` (not the hyphen of a compound).
+pub(super) fn free_dash(toks: &[Token], k: usize) -> bool {
+    matches!(toks[k].text.as_str(), "—" | "–" | "--" | "-")
+        && k > 0
+        && k + 1 < toks.len()
+        && toks[k - 1].span.end < toks[k].span.start
+        && toks[k].span.end < toks[k + 1].span.start
+}
+
 /// The token after a dateline opening sentence `[a, b)`: a free-standing dash within the
 /// first ten tokens, after nothing but capitalised words (a place, an outlet, an agency in
 /// brackets), commas and brackets. `a` itself when there is none. News wires open their
 /// first paragraph this way; the words after the dash are the sentence.
 pub(super) fn dateline_end(toks: &[Token], a: usize, b: usize) -> usize {
-    let dash = |k: usize| {
-        matches!(toks[k].text.as_str(), "—" | "–" | "-" | "--")
-            && k > a
-            && k + 1 < b
-            && toks[k - 1].span.end < toks[k].span.start
-            && toks[k].span.end < toks[k + 1].span.start
-    };
+    let dash = |k: usize| k > a && k + 1 < b && free_dash(toks, k);
     let Some(d) = (a..(a + 10).min(b)).find(|&k| dash(k)) else {
         return a;
     };

@@ -166,26 +166,17 @@ pub(super) fn according_to(
         let first = (first + 1..last)
             .rev()
             .find(|&k| {
-                (toks[k].text == ":" || free_dash(toks, k))
+                (toks[k].text == ":" || super::free_dash(toks, k))
                     && k + 3 < last
                     && !matches!(toks[k + 1].text.as_str(), "and" | "but" | "or" | "yet")
                     && (k + 1..last).any(|j| embedded::finite_or_be(&toks[j]))
-                    && !(k + 1..last).any(|j| toks[j].text == ":" || free_dash(toks, j))
+                    && !(k + 1..last).any(|j| toks[j].text == ":" || super::free_dash(toks, j))
             })
             .map_or(first, |k| k + 1);
         Some((spk, first, last))
     } else {
         None
     }
-}
-
-/// A dash set off by spaces at token `k` (not the hyphen of a compound).
-fn free_dash(toks: &[Token], k: usize) -> bool {
-    matches!(toks[k].text.as_str(), "—" | "–" | "--" | "-")
-        && k > 0
-        && k + 1 < toks.len()
-        && toks[k - 1].span.end < toks[k].span.start
-        && toks[k].span.end < toks[k + 1].span.start
 }
 
 /// `published in BMJ Case Reports,` after `According to the study,`: a past participle
