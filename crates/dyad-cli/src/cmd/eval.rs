@@ -29,6 +29,8 @@ pub enum EvalCommand {
     Actors(super::eval_actors::ActorsEval),
     #[command(flatten)]
     Gkg(super::eval_gkg::GkgEval),
+    #[command(flatten)]
+    EventsGold(super::eval_events_gold::GoldEval),
 }
 
 #[derive(Args, Debug)]
@@ -80,6 +82,7 @@ pub fn run(cmd: &EvalCommand) -> Result<ExitCode> {
         EvalCommand::Events(c) => super::eval_events::run(c),
         EvalCommand::Actors(c) => super::eval_actors::run(c),
         EvalCommand::Gkg(c) => super::eval_gkg::run(c),
+        EvalCommand::EventsGold(c) => super::eval_events_gold::run(c),
     }
     .map(|()| ExitCode::SUCCESS)
 }
