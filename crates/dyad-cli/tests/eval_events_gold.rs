@@ -320,3 +320,41 @@ fn a_file_listed_without_rows_counts_its_events_as_false_positives() {
     assert_eq!(levels(&v), [(0, 4, 0), (0, 4, 0), (0, 4, 0), (0, 4, 0)]);
     assert_eq!(v["levels"][0]["precision"], 0.0);
 }
+
+#[test]
+fn a_gold_event_in_the_headline_is_a_miss_outside_the_coded_text() {
+    // `dyad code` reads the headline and the date line as metadata and codes the body only
+    let text = fixture_text();
+    let at = text.find("accusations").unwrap();
+    let row = format!(
+        "t.txt\t{at}\t{}\taccusations\tRussia\tRUS\tUkraine\tUKR\t112\n",
+        at + "accusations".len()
+    );
+    let (_, d) = run_on(text.as_bytes(), "# file: t.txt\n", &row);
+    let g = d.path().join("gold.tsv");
+    let v = json_of(&dyad(&[
+        "eval",
+        "events",
+        g.to_str().unwrap(),
+        "--json",
+        "--errors",
+    ]));
+    assert_eq!(v["gold_outside_coded_text"], 1);
+    assert_eq!(levels(&v)[0], (1, 4, 0));
+    let miss = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "miss")
+        .expect("the headline event is missed");
+    assert_eq!(
+        miss["sentence"],
+        "Russia and Ukraine trade accusations as fighting goes on"
+    );
+    let out = dyad(&["eval", "events", g.to_str().unwrap()]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains("gold events outside the text dyad codes (headline, date line): 1"),
+        "{s}"
+    );
+}

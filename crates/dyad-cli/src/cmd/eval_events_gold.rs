@@ -438,6 +438,9 @@ pub struct TextScore {
     pub monadic: usize,
     /// Negated system events: not scored.
     pub negated: usize,
+    /// Gold events outside every sentence dyad codes (in the headline or the date line,
+    /// which the reader takes as metadata): misses whatever the coder does.
+    pub gold_outside: usize,
     /// Per QuadClass (1..4) and per CAMEO root; matches count at the root level and up.
     #[serde(skip)]
     pub quad: BTreeMap<u8, Tally>,
@@ -605,19 +608,32 @@ fn code_text(pipeline: &Pipeline, path: &Path, text: &str) -> Result<(Annotated,
     Ok((pipeline.process(raw), shift))
 }
 
-/// The sentence of the coded document around byte `pos` of the file, else the file's line.
-fn sentence_at(ann: &Annotated, text: &str, shift: usize, pos: usize) -> String {
-    let found = ann.doc.sentences.iter().find_map(|s| {
-        let span = ann.doc.offsets.map_span(s.span);
-        (span.start + shift <= pos && pos < span.end + shift).then(|| s.span.get(&ann.doc.text))
-    });
-    if let Some(Some(s)) = found {
+/// The sentences of the coded document as byte spans of the file, with their cleaned text.
+fn file_sentences<'a>(ann: &'a Annotated, shift: usize) -> Vec<(usize, usize, &'a str)> {
+    ann.doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let span = ann.doc.offsets.map_span(s.span);
+            let text = s.span.get(&ann.doc.text).unwrap_or_default();
+            (span.start + shift, span.end + shift, text)
+        })
+        .collect()
+}
+
+/// The sentence around byte `pos` of the file: one of `sentences`, else the file's line
+/// (the headline or the date line, which `dyad code` does not code).
+fn sentence_at(sentences: &[(usize, usize, &str)], text: &str, pos: usize) -> String {
+    if let Some((_, _, s)) = sentences.iter().find(|(a, b, _)| *a <= pos && pos < *b) {
         return squeeze(s);
     }
-    let pos = pos.min(text.len());
+    let pos = (0..=pos.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     let from = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let to = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    squeeze(text.get(from..to).unwrap_or_default())
+    squeeze(&text[from..to])
 }
 
 /// Everything `dyad eval events` measured over its gold files.
@@ -628,6 +644,7 @@ struct Report {
     total: Tally,
     monadic: usize,
     negated: usize,
+    gold_outside: usize,
     quad: BTreeMap<u8, Tally>,
     roots: BTreeMap<String, Tally>,
 }
@@ -637,6 +654,7 @@ impl Report {
         self.total.add(&t.tally);
         self.monadic += t.monadic;
         self.negated += t.negated;
+        self.gold_outside += t.gold_outside;
         for (q, x) in &t.quad {
             self.quad.entry(*q).or_default().add(x);
         }
@@ -686,11 +704,17 @@ pub fn run(cmd: &GoldEval) -> Result<()> {
         let (ann, shift) = code_text(&pipeline, text_path, text)
             .with_context(|| format!("{name}:{}: cannot code {}", gold.line, gold.rel))?;
         let (system, monadic, negated) = system_events(&ann, text, shift);
+        let sentences = file_sentences(&ann, shift);
         let mut t = score_text(&file_name(text_path), &gold.events, &system, |g| {
-            sentence_at(&ann, text, shift, g.start)
+            sentence_at(&sentences, text, g.start)
         });
         t.monadic = monadic;
         t.negated = negated;
+        t.gold_outside = gold
+            .events
+            .iter()
+            .filter(|g| !sentences.iter().any(|(a, b, _)| g.start < *b && *a < g.end))
+            .count();
         report.add(t);
     }
     if a.json {
@@ -747,6 +771,7 @@ fn json(r: &Report, errors: bool) -> serde_json::Value {
         "levels": levels,
         "monadic_not_scored": r.monadic,
         "negated_not_scored": r.negated,
+        "gold_outside_coded_text": r.gold_outside,
         "quad_class": quad,
         "root": roots,
         "per_file": r.texts,
@@ -788,9 +813,16 @@ fn table(r: &Report, errors: bool) -> String {
         .map(|&l| (l.name().to_string(), r.total.prf(l)));
     out.push_str(&prf_table("level", levels));
     out.push_str(&format!(
-        "system events not scored: {} monadic (no target), {} negated\n\n",
+        "system events not scored: {} monadic (no target), {} negated\n",
         r.monadic, r.negated
     ));
+    if r.gold_outside > 0 {
+        out.push_str(&format!(
+            "gold events outside the text dyad codes (headline, date line): {}\n",
+            r.gold_outside
+        ));
+    }
+    out.push('\n');
     let quad = r.quad.iter().map(|(q, t)| {
         let name = QUAD_NAMES.get(*q as usize).unwrap_or(&"?").to_string();
         (name, t.prf(Level::Root))
