@@ -179,8 +179,8 @@ pub fn parse_gold(name: &str, input: &str) -> Result<Vec<GoldText>> {
         let row = parse_row(text).map_err(|e| anyhow!("{}: {e}", at()))?;
         rows.push((row.0, GoldEvent { line, ..row.1 }));
     }
-    if !header_seen && !rows.is_empty() {
-        bail!("{name}: no header line");
+    if texts.is_empty() {
+        bail!("{name}: no `# file: PATH` line, so no text to score");
     }
     for (file, ev) in rows {
         let Some(&k) = index.get(&file) else {
@@ -286,6 +286,31 @@ pub fn check_spans(name: &str, gold: &GoldText, text: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Rows that repeat an earlier row's event (same span, codes and CAMEO code), likely slips of
+/// the annotation: (line, line of the first).
+fn repeated_rows(events: &[GoldEvent]) -> Vec<(usize, usize)> {
+    let key = |e: &GoldEvent| {
+        (
+            e.start,
+            e.end,
+            e.source_code.clone(),
+            e.target_code.clone(),
+            e.cameo.clone(),
+        )
+    };
+    let mut first = HashMap::new();
+    let mut out = Vec::new();
+    for e in events {
+        match first.get(&key(e)) {
+            Some(&l) => out.push((e.line, l)),
+            None => {
+                first.insert(key(e), e.line);
+            }
+        }
+    }
+    out
 }
 
 /// The first three characters of an actor code: its country (`---` when unknown).
@@ -609,7 +634,7 @@ fn code_text(pipeline: &Pipeline, path: &Path, text: &str) -> Result<(Annotated,
 }
 
 /// The sentences of the coded document as byte spans of the file, with their cleaned text.
-fn file_sentences<'a>(ann: &'a Annotated, shift: usize) -> Vec<(usize, usize, &'a str)> {
+fn file_sentences(ann: &Annotated, shift: usize) -> Vec<(usize, usize, &str)> {
     ann.doc
         .sentences
         .iter()
@@ -692,6 +717,9 @@ pub fn run(cmd: &GoldEval) -> Result<()> {
                 )
             })?;
             check_spans(&name, &gold, &text)?;
+            for (line, first) in repeated_rows(&gold.events) {
+                eprintln!("dyad: warning: {name}:{line}: the same event as line {first}");
+            }
             work.push((name.clone(), gold, text_path, text));
         }
     }
@@ -1108,6 +1136,20 @@ mod tests {
         assert!(format!("{e}").contains("g.tsv:2: file a.txt is already listed at line 1"));
         let e = parse_gold("g.tsv", "# file:   \n").unwrap_err();
         assert!(format!("{e}").starts_with("g.tsv:1: "));
+        let e = parse_gold("g.tsv", &format!("# a comment\n{HEAD}\n")).unwrap_err();
+        assert!(format!("{e}").contains("g.tsv: no `# file: PATH` line"));
+    }
+
+    #[test]
+    fn repeated_rows_are_found() {
+        let mut a = gold(0, 8, "RUS", "UKR", "190");
+        a.line = 4;
+        let mut b = a.clone();
+        b.line = 9;
+        let mut c = a.clone();
+        c.line = 10;
+        c.target_code = "UKRMIL".into();
+        assert_eq!(repeated_rows(&[a, c, b]), [(9, 4)]);
     }
 
     #[test]
