@@ -358,3 +358,17 @@ fn a_gold_event_in_the_headline_is_a_miss_outside_the_coded_text() {
         "{s}"
     );
 }
+
+#[test]
+fn negated_events_are_counted_not_scored() {
+    let text = "Headline here\n\nMonday, May 4, 2020\n\nSpain did not condemn Italy. Russia attacked Ukraine.\n";
+    let at = text.find("attacked").unwrap();
+    let row = format!(
+        "t.txt\t{at}\t{}\tattacked\tRussia\tRUS\tUkraine\tUKR\t190\n",
+        at + 8
+    );
+    let (out, _d) = run_on(text.as_bytes(), "# file: t.txt\n", &row);
+    let v = json_of(&out);
+    assert_eq!(v["negated_not_scored"], 1, "did not condemn");
+    assert_eq!(levels(&v)[3], (1, 1, 1), "{v}");
+}
