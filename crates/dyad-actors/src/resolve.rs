@@ -83,8 +83,10 @@ mod coref;
 mod country_nouns;
 mod evidence;
 mod given_names;
+mod legislatures;
 mod monarchs;
 mod name_guards;
+mod nationality;
 mod people;
 mod relations;
 mod towns;
@@ -146,6 +148,7 @@ const COLLECTIVE: &[&str] = &[
     "junta",
     "coalition",
     "alliance",
+    "family",
 ];
 
 /// Resolves the actors of a parsed document. Without a parse (no `head`/`deprel`) or NER,
@@ -164,6 +167,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.leader_surnames();
     r.country_heads();
     r.named_bodies();
+    r.bare_chambers();
     r.demonym_plurals();
     r.organization_agents();
     r.prefix_agents();
@@ -188,13 +192,16 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.town_agents();
     r.shared_parties(main.as_ref());
     r.context_countries(main.as_ref());
+    r.bare_chamber_defaults();
     r.country_nouns(main.as_ref());
     r.person_bodies();
     r.affiliations();
     r.sentence_countries(main.as_ref());
     r.unknown_persons(main.as_ref());
     r.monarchs(main.as_ref());
+    r.same_names();
     r.surnames();
+    r.nationality_appositions();
     r.person_ids();
     r.pronouns();
     r.lone_pronouns(main.as_ref());

@@ -33,6 +33,7 @@ const KIND_NOUNS: &[(&str, &[&str])] = &[
     ("newspaper", &["MED"]),
     ("paper", &["MED"]),
     ("broadcaster", &["MED"]),
+    ("network", &["MED"]),
     ("magazine", &["MED"]),
     ("union", &["LAB"]),
     // "the space agency" for NASA: only when the story's government bodies share a code

@@ -130,6 +130,74 @@ impl Resolver<'_> {
         self.out.sort_by_key(|(m, _)| m.span.start);
     }
 
+    /// A full name written twice or more in a story is one person: "United States military
+    /// kills Qasem Soleimani" (a headline whose parse ties the name to the body before it)
+    /// and "Qasem Soleimani, head of Iran's Quds Force". When the mentions of one name (two
+    /// words or more, as written) disagree, those whose code is a guess (the document's,
+    /// the sentence's or the context's country, a body written next to the name) or that
+    /// have none take the code of the ones the text itself codes (a dictionary, an
+    /// apposition, a title), when those all agree. Runs before surname coreference, which
+    /// then links later surnames to the first full name with the better code. A guess of
+    /// the same country keeps its sector.
+    pub(super) fn same_names(&mut self) {
+        let key = |r: &Self, (a, b): (usize, usize)| -> Vec<String> {
+            r.doc.tokens[a..b]
+                .iter()
+                .map(|t| fold(&t.text))
+                .filter(|w| w != "the")
+                .collect()
+        };
+        let names: Vec<usize> = (0..self.out.len())
+            .filter(|&k| {
+                let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+                m.kind == ActorKind::Person
+                    && b >= a + 2
+                    && !m.rule.starts_with("agent")
+                    && !m.rule.starts_with("pronoun")
+            })
+            .collect();
+        for &k in &names {
+            let m = &self.out[k].0;
+            if m.code.is_some() && !guessed(&m.rule) {
+                continue;
+            }
+            let own = key(self, self.out[k].1);
+            let sure: Vec<usize> = names
+                .iter()
+                .copied()
+                .filter(|&j| j != k && key(self, self.out[j].1) == own)
+                .filter(|&j| self.out[j].0.code.is_some() && !guessed(&self.out[j].0.rule))
+                .collect();
+            let Some(&j) = sure.first() else {
+                continue;
+            };
+            if sure
+                .iter()
+                .any(|&o| self.out[o].0.code != self.out[j].0.code)
+            {
+                continue;
+            }
+            // the same country guessed: the guess keeps its own sector ("Daniel Montalvo" a
+            // civilian, "Daniel Montalvo, a member of Scientology" the church's)
+            if m.country.is_some() && m.country == self.out[j].0.country {
+                continue;
+            }
+            let p = self.out[j].0.clone();
+            let m = &mut self.out[k].0;
+            m.code = p.code;
+            m.country = p.country;
+            m.sector = p.sector;
+            m.group = p.group;
+            m.entity = p.entity.or(m.entity.take());
+            m.rule = format!(
+                "same name (as \"{}\" at byte {}: {})",
+                p.mention,
+                p.span.start,
+                super::strip(&p.rule)
+            );
+        }
+    }
+
     /// "The President" after "President Donald Trump": a bare title (an agent mention with
     /// no country) is the latest coded person named with that title, within a few sentences,
     /// unless a country sets that one apart ("the president of Ukraine") and a holder named
@@ -328,6 +396,20 @@ impl Resolver<'_> {
             gender_of(&given)
         })
     }
+}
+
+/// A code the resolver guessed from around a name rather than read from the text of it.
+fn guessed(rule: &str) -> bool {
+    const GUESSES: &[&str] = &[
+        "document country",
+        "sentence country",
+        dyad_core::CONTEXT_COUNTRY_RULE,
+        "+ body",
+        "lead country",
+        "only country",
+        "out of role",
+    ];
+    GUESSES.iter().any(|g| rule.contains(g))
 }
 
 fn plural(mention: &str) -> bool {

@@ -135,12 +135,14 @@ impl Resolver<'_> {
                 .filter(|_| !weak_evidence(m, self.out[k].1))
                 .filter(|_| !self.shared_party(k))
             {
+                // where an outlet is based says little of where a story is set: "according
+                // to CNN", "the BBC reported" in a story of the Bahamas
+                if m.sector.as_deref() == Some("MED") {
+                    continue;
+                }
                 let weight = if m.sector.is_some() { 2 } else { 1 };
                 *counts.entry(c.clone()).or_default() += weight;
-                // where an outlet is based says little of where a short story is set
-                if m.sector.as_deref() != Some("MED") {
-                    *sole.entry(c.clone()).or_default() += weight;
-                }
+                *sole.entry(c.clone()).or_default() += weight;
                 see(c, *a);
             }
         }
@@ -165,7 +167,11 @@ impl Resolver<'_> {
         for (t, sovereign) in crate::codebook::TERRITORIES {
             let tn = counts.get(*t).copied().unwrap_or(0);
             let sn = counts.get(*sovereign).copied().unwrap_or(0);
-            if tn >= 3 && tn >= sn && seen.get(*t).is_some_and(|v| v.len() >= 2) {
+            // or, with less evidence than its sovereign, more of it in the opening
+            // sentences: "Puerto Rico's governor resigns" over "the U.S. Senate" further on
+            let leads =
+                lead.get(*t).copied().unwrap_or(0) > lead.get(*sovereign).copied().unwrap_or(0);
+            if tn >= 3 && (tn >= sn || leads) && seen.get(*t).is_some_and(|v| v.len() >= 2) {
                 counts.remove(*sovereign);
             }
         }
