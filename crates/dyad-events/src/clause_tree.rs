@@ -283,6 +283,11 @@ impl<'a> Tree<'a> {
         &self.toks[i]
     }
 
+    /// The sentence-local dependents of token `i`, in text order.
+    pub fn dependents(&self, i: usize) -> &[usize] {
+        self.children.get(i).map_or(&[], |c| &c[..])
+    }
+
     fn kids(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         self.children[i].iter().copied()
     }

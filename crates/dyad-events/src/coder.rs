@@ -24,6 +24,7 @@
 //! transformations, `roles` fills a role with actors, `output` writes the event records.
 
 mod output;
+mod real_news;
 mod roles;
 mod sentence;
 mod transform;
@@ -201,6 +202,8 @@ impl<'d> Coder<'d> {
             .iter()
             .filter(|a| a.code.is_some())
             .filter(|a| self.config.places_as_actors || !is_place(a))
+            // a car is not its maker ("struck by a Volvo")
+            .filter(|a| !real_news::product(doc, a))
             .collect();
         coded.sort_by_key(|a| a.span.start);
         let agents: Vec<Agent> = actors
@@ -279,6 +282,7 @@ impl<'d> Coder<'d> {
                 .with_following(self.matcher.is_sequential());
             self.code_sentence(doc, si, &tree, (&here, &agents), today, &mut out);
         }
+        let out = real_news::one_per_trigger(out);
         // an actor standing for several codes (`[FRO/BIL/SAM]`) acts as each of them
         let mut out = crate::joint_actors::expand(out, self.config.drop_self);
         for (i, e) in out.iter_mut().enumerate() {

@@ -13,6 +13,13 @@ use dyad_core::Token;
 /// The day the sentence `toks` dates its events to, relative to `today`; `future` says the
 /// event is stated as to come. `None` when the sentence names no relative day.
 pub fn relative_day(toks: &[Token], today: Day, future: bool) -> Option<Day> {
+    day_words(toks, today, future).first().map(|&(_, d)| d)
+}
+
+/// Every word of `toks` naming a relative day, with its position and the day it names,
+/// in text order.
+pub fn day_words(toks: &[Token], today: Day, future: bool) -> Vec<(usize, Day)> {
+    let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let w = t.text.to_lowercase();
         let prev = i
@@ -20,21 +27,24 @@ pub fn relative_day(toks: &[Token], today: Day, future: bool) -> Option<Day> {
             .map(|p| toks[p].text.to_lowercase())
             .unwrap_or_default();
         match w.as_str() {
-            "today" | "tonight" => return Some(today),
-            "yesterday" => return Some(today.plus(-1)),
-            "tomorrow" => return Some(today.plus(1)),
+            "today" | "tonight" => out.push((i, today)),
+            "yesterday" => out.push((i, today.plus(-1))),
+            "tomorrow" => out.push((i, today.plus(1))),
             _ => {}
         }
         let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) else {
             continue;
         };
-        return Some(match prev.as_str() {
-            "last" => today.nearest_weekday(wd as u32, false, true),
-            "next" => today.nearest_weekday(wd as u32, true, true),
-            _ => today.nearest_weekday(wd as u32, future, false),
-        });
+        out.push((
+            i,
+            match prev.as_str() {
+                "last" => today.nearest_weekday(wd as u32, false, true),
+                "next" => today.nearest_weekday(wd as u32, true, true),
+                _ => today.nearest_weekday(wd as u32, future, false),
+            },
+        ));
     }
-    None
+    out
 }
 
 #[cfg(test)]

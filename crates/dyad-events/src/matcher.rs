@@ -55,6 +55,12 @@ pub struct Word {
     cuts: [usize; 3],
 }
 
+/// True when `w` names an attack ("shelling", "airstrike", "raid"), whose actor did what
+/// happened in it.
+pub(crate) fn is_attack_noun(w: &Word) -> bool {
+    choice::ATTACK_NOUNS.iter().any(|n| w.is(n))
+}
+
 impl Word {
     pub fn new(text: &str, lemma: &str) -> Word {
         let mut buf = String::with_capacity(2 * (text.len() + lemma.len()));

@@ -147,6 +147,11 @@ impl Tree<'_> {
                 (_, "obl" | "nmod") => {
                     if let Some(o) = self.oblique(d) {
                         let p = o.prep.lemma().to_lowercase();
+                        // who reported it or the channel it went by ("*according to* the
+                        // AP", "criticised the decision *via* Twitter") takes no part
+                        if self.attribution_or_channel(d, &p) {
+                            continue;
+                        }
                         if ci.location.is_none()
                             && matches!(p.as_str(), "in" | "at")
                             && self.toks[d].upos.as_deref() == Some("PROPN")
@@ -194,6 +199,22 @@ impl Tree<'_> {
                 }
             }
         }
+    }
+
+    /// True for an oblique that names a report's source or the medium a message went by,
+    /// never a participant: "*according to* the AP" (`according` as the case, or `to`
+    /// right after it), "*via* Twitter".
+    fn attribution_or_channel(&self, d: usize, prep: &str) -> bool {
+        if matches!(prep, "via" | "according" | "accord") {
+            return true;
+        }
+        let Some(case) = self.child_with(d, |_, b| b == "case") else {
+            return false;
+        };
+        let text = |k: usize| self.toks[k].text.to_lowercase();
+        let to = text(case) == "to";
+        text(case) == "according"
+            || (to && case.checked_sub(1).is_some_and(|k| text(k) == "according"))
     }
 
     /// Two shapes UD does not allow, which a parser produces when it hangs a phrase on the

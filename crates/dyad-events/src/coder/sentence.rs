@@ -7,13 +7,13 @@
 use dyad_core::calendar::Day;
 use dyad_core::{Document, Span};
 
+use super::real_news;
 use super::roles::compose;
 use super::{Agent, Coder, Filled, Negation};
 use crate::clause_tree::{ClauseInfo, Tree};
 use crate::codebook::quad_class_of_root;
 use crate::event::{ActorRef, Event, Location};
-use crate::event_date::relative_day;
-use crate::matcher::{Match, Role};
+use crate::matcher::{Match, Phrase, Role};
 
 impl<'d> Coder<'d> {
     pub(super) fn code_sentence(
@@ -79,6 +79,7 @@ impl<'d> Coder<'d> {
             }
         }
         let coded: Vec<bool> = matches.iter().map(Option::is_some).collect();
+        let verbs: Vec<usize> = infos.iter().map(|ci| ci.verb).collect();
         let sent_span = doc.sentences[si].span;
         let sent_text = sent_span.get(&doc.text).unwrap_or_default();
         for (((ci, m), forced), intended) in infos.iter().zip(matches).zip(forced).zip(intended) {
@@ -94,6 +95,15 @@ impl<'d> Coder<'d> {
             {
                 continue;
             }
+            // a condition or a counterfactual ("if she had stayed", "we could have found
+            // forgiveness") did not happen; an opinion ("I think ...") is no act
+            if real_news::hypothetical(tree, ci.verb) || real_news::opinion(tree, ci.verb) {
+                continue;
+            }
+            // "two victims died": the subject of an undergoer verb suffered it, the
+            // target; only a pattern naming the cause ("died in an airstrike") says who did
+            // it
+            let undergoer = real_news::undergoer(tree, ci.verb);
             let future = ci.future || ci.aim;
             // a pattern that names the negation ("WILL NOT * ...") codes the negated event
             let mut negated = ci.negated && !m.pattern.is_some_and(|p| names_negation(&p.text));
@@ -116,6 +126,20 @@ impl<'d> Coder<'d> {
                     });
                     m.target.filter(|_| addressee)
                 }
+                // where someone died is no one who did it ("died from his injuries *at*
+                // the hospital"), unless the phrase is the attack ("*in* an airstrike")
+                // nor one a modifier names ("from his injuries *at the hospital*")
+                Some(Role::Oblique(i)) if undergoer => {
+                    let named = ci.clause.obliques.get(i).is_some_and(|o| {
+                        let attack = attack_phrase(&o.phrase);
+                        let own = ci
+                            .obliques
+                            .get(i)
+                            .is_some_and(|&h| tree.actor_at(h).is_some());
+                        attack || (own && !real_news::locative(o.prep.lemma()))
+                    });
+                    m.target.filter(|_| named)
+                }
                 t => t,
             };
             // a compound subject pattern without a target (`% HAVE *`: "Gondor and
@@ -126,8 +150,15 @@ impl<'d> Coder<'d> {
                     let at = p.verb_position().unwrap_or(0);
                     p.elements[..at].contains(&crate::pattern::Element::Compound)
                 });
+            // where no target is named, one is sought deeper in the clause; not for a
+            // compound subject's pattern, nor for an undergoer, whose only other party is
+            // the cause its pattern names
+            let deeper = !compound_only && !undergoer;
             let (sources, mut targets) = match forced {
                 Some(st) => st,
+                None if undergoer && m.pattern.is_none() => {
+                    (Vec::new(), self.fill(tree, ci, Some(Role::Subject)))
+                }
                 None => {
                     let mut sources = self.fill(tree, ci, m.source);
                     if sources.is_empty() && m.source.is_none() {
@@ -137,7 +168,7 @@ impl<'d> Coder<'d> {
                 }
             };
             // "promised to work with the EU": a target-less verb takes its complement's
-            if targets.is_empty() && !compound_only {
+            if targets.is_empty() && deeper {
                 if let Some(x) = ci.xcomp_clause.and_then(|x| infos.get(x)) {
                     targets = self.default_target(tree, x);
                 }
@@ -146,7 +177,7 @@ impl<'d> Coder<'d> {
             // at whom its purpose clause names (PETRARCH reads the target deeper in the verb
             // phrase); not an infinitive of the object ("attacked efforts to help Mordor"),
             // nor a statement, whose addressee is said outright
-            if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
+            if targets.is_empty() && deeper && !m.code.starts_with("01") {
                 let purpose = |x: &&ClauseInfo| x.aim && tree.head(x.verb) == Some(ci.verb);
                 if let Some(x) = infos.iter().find(purpose) {
                     targets = self.default_target(tree, x);
@@ -156,7 +187,7 @@ impl<'d> Coder<'d> {
             // clausal complement coded nothing is about that clause's subject (PETRARCH
             // reads the target in the deeper phrase); not a plain statement (01), whose
             // complement says what was said, not to whom
-            if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
+            if targets.is_empty() && deeper && !m.code.starts_with("01") {
                 for &c in &ci.ccomp_clauses {
                     // a clause before the verb is the report an attribution closes
                     // ("..., a senior official said"), not its complement
@@ -200,7 +231,7 @@ impl<'d> Coder<'d> {
             }
             // "cordoned off the roads leading into Mordor": an object that names no actor
             // may hold one deeper, in its modifiers or clauses
-            if targets.is_empty() && !compound_only && !m.code.starts_with("01") {
+            if targets.is_empty() && deeper && !m.code.starts_with("01") {
                 let deep = ci.object.and_then(|o| {
                     tree.deep_actor_token(o).or_else(|| {
                         let g = tree.object_gerund(ci.verb, o)?;
@@ -253,7 +284,9 @@ impl<'d> Coder<'d> {
                 // the weekday is read in the tense of the clause: an aim ("China's decision
                 // on Monday to retaliate") is dated by the decision, not as a future act
                 let ahead = ci.future;
-                e.date = today.and_then(|d| relative_day(tree.tokens(), d, ahead).map(Day::iso));
+                e.date = today
+                    .and_then(|d| real_news::event_day(tree, &verbs, ci.verb, d, ahead))
+                    .map(Day::iso);
                 e.location = ci.location.map(|(a, b)| {
                     let span = Span::new(tree.token(a).span.start, tree.token(b).span.end);
                     Location {
@@ -267,7 +300,12 @@ impl<'d> Coder<'d> {
                 Some(e)
             };
             let mut pairs: Vec<(Option<Filled>, Option<Filled>)> = Vec::new();
-            let mutual = targets.is_empty() && sources.len() >= 2 && reciprocal(tree, ci, &m);
+            // members of a passive's agent list act on its subject, not on each other ("a
+            // coalition which was joined by Arnor, Gondor and Rohan")
+            let mutual = targets.is_empty()
+                && sources.len() >= 2
+                && reciprocal(tree, ci, &m)
+                && (compound_only || !real_news::passive_voice(tree, ci.verb));
             if mutual {
                 // a compound subject with no target: each member towards the others
                 // ("Gondor and Osgiliath postponed their meeting")
@@ -400,4 +438,12 @@ fn confidence(m: &Match<'_>, ci: &ClauseInfo, dyad: bool) -> f32 {
 fn is_material(code: &str) -> bool {
     let root = code.get(..2).and_then(|r| r.parse().ok());
     matches!(root.and_then(quad_class_of_root), Some(2 | 4))
+}
+
+/// True when a phrase's head is an attack ("in an Israeli *airstrike*"), whose actor did
+/// what happened in it.
+fn attack_phrase(p: &Phrase) -> bool {
+    p.words
+        .get(p.head)
+        .is_some_and(crate::matcher::is_attack_noun)
 }

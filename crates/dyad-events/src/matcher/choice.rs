@@ -200,7 +200,7 @@ fn material(code: &str) -> bool {
 
 /// Nouns of an attack, whose actor did what a material passive reports happened *in* it
 /// ("killed in Israeli *shelling*", "wounded in an air *strike* by government forces").
-const ATTACK_NOUNS: &[&str] = &[
+pub(super) const ATTACK_NOUNS: &[&str] = &[
     "SHELLING",
     "STRIKE",
     "STRIKES",

@@ -1,0 +1,221 @@
+//! Readings that real news needs and PETRARCH's test sentences never exercised: what a
+//! clause states as unreal (a condition, a counterfactual), verbs whose subject suffers
+//! rather than acts ("died"), opinions ("I think ..."), the one clause a date belongs to,
+//! and products named by their maker ("a Volvo").
+
+use dyad_core::calendar::Day;
+use dyad_core::{Document, Token};
+
+use crate::clause_tree::Tree;
+use crate::event::{ActorRef, Event};
+use crate::event_date::day_words;
+
+fn lemma(t: &Token) -> String {
+    t.lemma.as_deref().unwrap_or(&t.text).to_lowercase()
+}
+
+fn deprel(t: &Token) -> &str {
+    t.deprel.as_deref().unwrap_or("")
+}
+
+/// Verbs whose subject undergoes what happens ("two victims *died*"): the subject is who
+/// suffered it, never the one who did it.
+const UNDERGOERS: &[&str] = &["die", "perish", "drown", "starve"];
+
+/// True when the clause of verb `v` has an undergoer verb.
+pub(super) fn undergoer(tree: &Tree, v: usize) -> bool {
+    UNDERGOERS.contains(&lemma(tree.token(v)).as_str())
+}
+
+/// Prepositions that say where something happened, not who did it ("died *at* the
+/// hospital", "*near* the border").
+pub(super) fn locative(prep: &str) -> bool {
+    matches!(
+        prep.to_lowercase().as_str(),
+        "at" | "in" | "near" | "on" | "inside" | "outside" | "outside of"
+    )
+}
+
+/// True when verb `v` states something unreal: the condition of a conditional ("*if* she
+/// had stayed", "*unless* he returned") or a counterfactual, a modal with the perfect
+/// ("we *could have* found forgiveness", "she'*d have* stayed").
+pub(super) fn hypothetical(tree: &Tree, v: usize) -> bool {
+    let kids = tree.dependents(v);
+    let condition = kids.iter().any(|&k| {
+        let t = tree.token(k);
+        deprel(t) == "mark" && matches!(lemma(t).as_str(), "if" | "unless")
+    });
+    let aux = |k: &usize| deprel(tree.token(*k)) == "aux";
+    let modal = kids.iter().filter(|k| aux(k)).any(|&k| {
+        let w = tree.token(k).text.to_lowercase();
+        matches!(w.as_str(), "could" | "would" | "might" | "'d" | "’d")
+    });
+    let perfect = kids
+        .iter()
+        .filter(|k| aux(k))
+        .any(|&k| tree.token(k).text.eq_ignore_ascii_case("have"));
+    condition || (modal && perfect)
+}
+
+/// Verbs of opinion: with a clausal complement ("I *think* everybody's sympathies are with
+/// the family") they state a view, not an act.
+const OPINION_VERBS: &[&str] = &["think", "feel", "guess", "suppose", "reckon"];
+
+/// True when verb `v` is a verb of opinion with a clausal complement.
+pub(super) fn opinion(tree: &Tree, v: usize) -> bool {
+    OPINION_VERBS.contains(&lemma(tree.token(v)).as_str())
+        && tree
+            .dependents(v)
+            .iter()
+            .any(|&k| deprel(tree.token(k)) == "ccomp")
+}
+
+/// True when the verb's own subject was passive ("a coalition *which was joined* by
+/// Arnor, Gondor and Rohan"), whatever the clause builder turned it into.
+pub(super) fn passive_voice(tree: &Tree, v: usize) -> bool {
+    tree.dependents(v)
+        .iter()
+        .any(|&k| matches!(deprel(tree.token(k)), "aux:pass" | "nsubj:pass"))
+}
+
+/// The day an event of verb `v` took place: a day named in its own clause ("Late on
+/// Sunday, X announced ... after Gondor began an offensive *on Wednesday*": the offensive
+/// is Wednesday's), else the nearest governing clause's, else the sentence's first.
+/// `verbs` are the sentence's clause verbs; `future` reads a bare weekday ahead.
+pub(super) fn event_day(
+    tree: &Tree,
+    verbs: &[usize],
+    v: usize,
+    today: Day,
+    future: bool,
+) -> Option<Day> {
+    let words = day_words(tree.tokens(), today, future);
+    if words.is_empty() {
+        return None;
+    }
+    // the clause each day word stands in: its nearest verb above
+    let clause_of = |mut t: usize| -> Option<usize> {
+        let mut steps = 0;
+        while let Some(h) = tree.head(t) {
+            if verbs.contains(&h) {
+                return Some(h);
+            }
+            t = h;
+            steps += 1;
+            if steps > 64 {
+                break;
+            }
+        }
+        None
+    };
+    let placed: Vec<(Option<usize>, Day)> = words.iter().map(|&(i, d)| (clause_of(i), d)).collect();
+    // the verb itself, then its governors
+    let mut at = Some(v);
+    let mut steps = 0;
+    while let Some(c) = at {
+        if let Some((_, d)) = placed.iter().find(|(k, _)| *k == Some(c)) {
+            return Some(*d);
+        }
+        at = tree.head(c);
+        steps += 1;
+        if steps > 64 {
+            break;
+        }
+    }
+    words.first().map(|&(_, d)| d)
+}
+
+/// True when `a` names a product by its maker, not the company acting: a business after
+/// an article ("struck by *a Volvo*", "*the* Volvo had come from the base") or naming the
+/// model it modifies ("a *Volvo* XC90", "a *Boeing* 737").
+pub(super) fn product(doc: &Document, a: &ActorRef) -> bool {
+    let sector = a.extra.get("sector").and_then(|s| s.as_str());
+    if sector != Some("BUS") {
+        return false;
+    }
+    let toks = &doc.tokens;
+    let Some(first) = toks.iter().position(|t| t.span.start == a.span.start) else {
+        return false;
+    };
+    let Some(last) = toks[first..]
+        .iter()
+        .position(|t| t.span.end >= a.span.end)
+        .map(|k| first + k)
+    else {
+        return false;
+    };
+    let article = first
+        .checked_sub(1)
+        .is_some_and(|p| matches!(toks[p].text.as_str(), "a" | "an" | "the" | "A" | "An"));
+    let model = deprel(&toks[last]) == "compound"
+        && toks[last].head.is_some_and(|h| {
+            h > last
+                && (toks[h].text.chars().any(|c| c.is_ascii_digit())
+                    || toks[h].upos.as_deref() == Some("NUM"))
+        });
+    article || model
+}
+
+/// One report of each act at a trigger: an event repeated with the same code, source and
+/// target is dropped, and so is one without a target beside the same source's event with
+/// one ("Gondor began an offensive into Mordor" is Gondor against Mordor, not also Gondor
+/// against no one).
+pub(super) fn one_per_trigger(events: Vec<Event>) -> Vec<Event> {
+    let key = |a: &Option<ActorRef>| a.as_ref().map(|a| (a.span, a.code.clone()));
+    let mut keep = vec![true; events.len()];
+    for (i, e) in events.iter().enumerate() {
+        keep[i] = !events.iter().enumerate().any(|(j, f)| {
+            j != i
+                && f.trigger == e.trigger
+                && f.cameo == e.cameo
+                && f.negated == e.negated
+                && key(&f.source) == key(&e.source)
+                && if e.target.is_none() {
+                    f.target.is_some()
+                } else {
+                    // the first of identical events stays
+                    j < i && key(&f.target) == key(&e.target)
+                }
+        });
+    }
+    events
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(e, k)| k.then_some(e))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::Span;
+
+    fn event(trigger: usize, source: &str, target: Option<&str>) -> Event {
+        let actor = |c: &str, at: usize| ActorRef {
+            mention: c.into(),
+            span: Span::new(at, at + 1),
+            code: Some(c.into()),
+            ..Default::default()
+        };
+        let t = Span::new(trigger, trigger + 1);
+        let mut e = Event::bare("", 0, "", t, t, "190", 4);
+        e.source = Some(actor(source, 0));
+        e.target = target.map(|t| actor(t, 50));
+        e
+    }
+
+    #[test]
+    fn one_report_of_each_act_at_a_trigger() {
+        let got = one_per_trigger(vec![
+            event(10, "GON", None),
+            event(10, "GON", Some("MOR")),
+            event(10, "GON", Some("MOR")),
+            event(20, "GON", None),
+        ]);
+        let t: Vec<(usize, bool)> = got
+            .iter()
+            .map(|e| (e.trigger.start, e.target.is_some()))
+            .collect();
+        assert_eq!(t, vec![(10, true), (20, false)]);
+    }
+}
