@@ -88,7 +88,9 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
     if let Some(found) = inverted_parenthetical(toks, a, v, b) {
         return Some(found);
     }
-    let spk = name_before(toks, v).or_else(|| pronoun_before(toks, v))?;
+    let spk = name_before(toks, v)
+        .or_else(|| pronoun_before(toks, v))
+        .or_else(|| noun_phrase_before(toks, a, v))?;
     // Back over the titles `name_before` strips ("Mr Panvalkar") to the opening comma.
     let mut c = spk.0.checked_sub(1)?;
     while c > a && spk.0 - c < 4 && super::capitalised(&toks[c].text) {
@@ -123,6 +125,13 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
     }
     // An attribution citing its source (`..., Ruiz said, per the Herald.`) closes its clause.
     if cites_at(toks, d + 1) {
+        return None;
+    }
+    // After a noun phrase's attribution a phrase opening on a preposition is the writer's
+    // addition (`..., the minister said on Tuesday, after months of talks.`): the
+    // attribution closes the clause.
+    let phrase_speaker = name_before(toks, v).is_none() && pronoun_before(toks, v).is_none();
+    if phrase_speaker && toks.get(d + 1).is_some_and(preposition_like) {
         return None;
     }
     let plain = |k: usize| !is_mark(&toks[k].text) && !is_verb(&toks[k].text);
@@ -165,10 +174,75 @@ pub(super) fn parenthetical(toks: &[Token], a: usize, v: usize, b: usize) -> Opt
     // had a place in his heart since 1984, Benioff said, ever since ...`), as after a closing
     // attribution.
     let f = super::indirect::skip_conjunction(toks, a, c);
+    // A clause after a semicolon is the one the attribution splits (`They were lost at
+    // sea; they had, his father says, paid smugglers ...`).
+    let f = (f..c)
+        .rev()
+        .find(|&k| toks[k].text == ";")
+        .map_or(f, |k| k + 1);
     if participle {
         return first_part.then_some((Some(spk), f, c));
     }
+    // Inside a relative clause the report is the relative clause's: after a relative
+    // pronoun the attribution follows (`fighters which, the statement said, no country
+    // would take back`), the rest after it; after `whose` and its noun, from `whose` (`a
+    // move whose rarity, CBS noted, showed ...`).
+    if matches!(toks[c - 1].text.as_str(), "which" | "who" | "whom") {
+        return (first_part && rest(d + 1..b)).then_some((Some(spk), d + 1, b));
+    }
+    if let Some(w) = (f..c)
+        .rev()
+        .take_while(|&k| toks[k].text != ",")
+        .find(|&k| toks[k].text == "whose")
+    {
+        return (first_part && rest(d + 1..b)).then_some((Some(spk), w, b));
+    }
     (first_part && rest(d + 1..b)).then_some((Some(spk), f, b))
+}
+
+/// A preposition or subordinator by the tag (`ADP`, `SCONJ`), or by the word untagged.
+fn preposition_like(t: &Token) -> bool {
+    match t.upos.as_deref() {
+        Some(u) => matches!(u, "ADP" | "SCONJ"),
+        None => matches!(
+            t.text.as_str(),
+            "after"
+                | "before"
+                | "in"
+                | "on"
+                | "at"
+                | "during"
+                | "amid"
+                | "following"
+                | "with"
+                | "for"
+                | "as"
+                | "since"
+                | "despite"
+                | "ahead"
+                | "from"
+                | "while"
+                | "when"
+        ),
+    }
+}
+
+/// `..., his office said, ...`: a speaker that is a short noun phrase (two to four
+/// words) opening on a possessive or `the` right after a comma, its words in lower case but
+/// for a name after the determiner (`his surviving father`, `the statement`).
+fn noun_phrase_before(toks: &[Token], a: usize, v: usize) -> Option<(usize, usize)> {
+    let s = (v.saturating_sub(4).max(a + 1)..v.saturating_sub(1))
+        .find(|&k| toks[k - 1].text == "," && (k..v).all(|j| toks[j].text != ","))?;
+    let opens = matches!(
+        toks[s].text.as_str(),
+        "the" | "his" | "her" | "its" | "their" | "our"
+    );
+    let words = (s + 1..v).all(|j| {
+        toks[j].text.chars().all(char::is_alphabetic)
+            && !is_verb(&toks[j].text)
+            && !toks[j].xpos.as_deref().is_some_and(|x| x.starts_with("VB"))
+    });
+    (opens && words).then_some((s, v))
 }
 
 /// `CLAUSE-START, says X, REST.`: the inverted form of [`parenthetical`], the verb first and

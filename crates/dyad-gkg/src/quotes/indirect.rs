@@ -229,9 +229,13 @@ pub(super) fn indirect(
             {
                 last = cut - 1;
             }
+            // (Nor is a conjunction left before a direct quote the clause stopped at: `he
+            // was "humbled" by the results and "..."`.)
             while last > first
-                && (matches!(toks[last - 1].text.as_str(), "," | "." | ";" | ":")
-                    || is_mark(&toks[last - 1].text)
+                && (matches!(
+                    toks[last - 1].text.as_str(),
+                    "," | "." | ";" | ":" | "and" | "but" | "or"
+                ) || is_mark(&toks[last - 1].text)
                     || toks[last - 1].text == ")"
                         && !toks[first..last].iter().any(|t| t.text == "("))
             {
@@ -443,3 +447,6 @@ pub(super) fn dateline_end(toks: &[Token], a: usize, b: usize) -> usize {
         a
     }
 }
+
+#[cfg(test)]
+mod round12_tests;

@@ -5,6 +5,7 @@
 use dyad_core::Token;
 
 use super::clause_end;
+use super::clause_end::open_quote;
 use super::lexicon::SOURCE_NOUNS;
 use super::trailing::skip_conjunction;
 use crate::quotes::{capitalised, embedded, is_mark, is_verb, name_run};
@@ -77,15 +78,22 @@ pub(super) fn according_to(
             }
         }
     }
-    // No comma: "According to Rathbun the property was ...".
-    if let Some((s, e)) = name_run(toks, src) {
+    // No comma: "According to Rathbun the property was ...", `and according to the Ministry
+    // of Health he died ...`.
+    let named_from = if toks.get(src).is_some_and(|t| t.text == "the") {
+        src + 1
+    } else {
+        src
+    };
+    if let Some((s, e)) = name_run(toks, named_from) {
+        let e = whole_name(toks, e, p);
         let clause_word = toks.get(e).is_some_and(|t| {
             matches!(
                 t.text.as_str(),
                 "the" | "a" | "an" | "this" | "these" | "it" | "he" | "she" | "they" | "there"
             )
         });
-        if s == src && p > e + 3 && clause_word {
+        if s == named_from && p > e + 3 && clause_word {
             spk = Some((s, e));
             p = e - 1;
         }
@@ -99,6 +107,11 @@ pub(super) fn according_to(
             && toks[last].text.starts_with(|c: char| c.is_lowercase())
             && p - src <= 4;
         (SOURCE_NOUNS.contains(&toks[last].text.as_str()) || tagged_plural).then_some((src, p))
+    });
+    // `According to him, ...`: an object pronoun alone, which resolution names.
+    let spk = spk.or_else(|| {
+        (p == src + 1 && matches!(toks[src].text.as_str(), "him" | "her" | "them"))
+            .then_some((src, p))
     });
     let spk = spk.or_else(|| postmodified_source(toks, src, p))?;
     if embedded::according_inside(toks, a, v, p, b) {
@@ -119,7 +132,17 @@ pub(super) fn according_to(
         if let Some(c) = source_participle(toks, first, b) {
             first = c + 1;
         }
-        let end = clause_end(toks, first, b);
+        // An apposition on the source (`According to Ann Lee, the mayor's former aide, the
+        // bridge ...`).
+        if let Some(c) = source_apposition(toks, first, b) {
+            first = c + 1;
+        }
+        let mut end = clause_end(toks, first, b);
+        // The rest of the sentence ends at a semicolon: the writer's next clause follows.
+        if let Some(k) = (first..end).find(|&k| toks[k].text == ";" && !open_quote(toks, first, k))
+        {
+            end = k;
+        }
         // "According to the Herald, Professor Burrows, the chairman, said ...": the said-clause
         // is the quote.
         if end < b && toks.get(end + 1).is_some_and(|t| is_verb(&t.text)) {
@@ -139,7 +162,12 @@ pub(super) fn according_to(
         // Nor a clause whose own attribution closes it (`Border agents "say ...," he said,
         // according to the Intelligencer.`): the clause has its speaker, and the cited
         // source is not annotated again.
-        if (last.saturating_sub(4).max(a)..last).any(|k| is_verb(&toks[k].text)) {
+        // (A passive participle is no attribution: `... had not yet been announced,
+        // according to X`.)
+        if (last.saturating_sub(4).max(a)..last).any(|k| {
+            is_verb(&toks[k].text)
+                && !(k > a && matches!(toks[k - 1].text.as_str(), "been" | "be" | "being"))
+        }) {
             return None;
         }
         // "... migrants which, according to AFP, ...": a relative clause, not a report.
@@ -172,6 +200,12 @@ pub(super) fn according_to(
                     && (k + 1..last).any(|j| embedded::finite_or_be(&toks[j]))
                     && !(k + 1..last).any(|j| toks[j].text == ":" || super::free_dash(toks, j))
             })
+            .map_or(first, |k| k + 1);
+        // A clause after a semicolon is the one the source reports (`X is banned; Y is
+        // its ally, according to Z`).
+        let first = (first + 1..last)
+            .rev()
+            .find(|&k| toks[k].text == ";" && k + 3 < last && !open_quote(toks, first, k))
             .map_or(first, |k| k + 1);
         Some((spk, first, last))
     } else {
@@ -248,3 +282,69 @@ pub(super) fn per_source(toks: &[Token], a: usize, v: usize) -> bool {
     };
     opens && (named(v + 1) || toks.get(v + 1).is_some_and(|t| t.text == "the") && named(v + 2))
 }
+
+/// The end of a name run ending at `e` in a source phrase ending at `p`, taking `of` and a
+/// further name (`Ministry of Foreign Affairs`).
+fn whole_name(toks: &[Token], e: usize, p: usize) -> usize {
+    let mut e = e;
+    // (Capitalised words, not `name_run`, which strips titles: `Foreign Affairs`.)
+    while e + 1 < p && toks[e].text == "of" && capitalised(&toks[e + 1].text) {
+        e += 1;
+        while e < p && capitalised(&toks[e].text) {
+            e += 1;
+        }
+    }
+    e
+}
+
+/// `the mayor's former aide,` after `According to Ann Lee,`: a phrase of at most eight
+/// tokens from `first` holding a noun of a post, with no verb (by the tags, or a speech verb
+/// untagged), no quote mark and no pronoun opening it, closed by a comma with a clause
+/// after it that has a finite verb or `be`. The comma.
+fn source_apposition(toks: &[Token], first: usize, b: usize) -> Option<usize> {
+    // (Not a clause's subject: `According to Lee, it was ...`.)
+    let t = toks.get(first)?;
+    if matches!(
+        t.text.as_str(),
+        "it" | "he" | "she" | "they" | "there" | "this" | "we" | "I"
+    ) {
+        return None;
+    }
+    let c = (first + 1..(first + 9).min(b)).find(|&k| toks[k].text == ",")?;
+    let verbless = (first..c).all(|k| {
+        !embedded::finite_or_be(&toks[k])
+            && !is_mark(&toks[k].text)
+            && !is_verb(&toks[k].text)
+            && !toks[k].xpos.as_deref().is_some_and(|x| x.starts_with("VB"))
+    });
+    let described = toks[first..c]
+        .iter()
+        .any(|t| TITLE_WORDS.contains(&t.text.as_str()));
+    let clause = (c + 1..b).any(|k| embedded::finite_or_be(&toks[k]));
+    (verbless && described && clause && c + 3 < b).then_some(c)
+}
+
+/// Nouns of a post or role that an apposition on a person names.
+const TITLE_WORDS: &[&str] = &[
+    "director",
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "aide",
+    "adviser",
+    "advisor",
+    "head",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "president",
+    "minister",
+    "secretary",
+    "professor",
+    "founder",
+    "leader",
+    "member",
+    "manager",
+    "editor",
+    "official",
+];

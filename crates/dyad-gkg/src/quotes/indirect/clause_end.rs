@@ -97,6 +97,18 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                     && !toks[k + 1..end]
                         .iter()
                         .any(|n| matches!(n.text.as_str(), "and" | "or" | ",")))
+                // A semicolon before another report closes the clause (`..., was in a
+                // serious condition; a station reported ...`), unless it is inside a
+                // partial quote.
+                || (t == ";"
+                    && k > from
+                    && !open_quote(toks, from, k)
+                    && (k + 1..end).any(|j| reporting(&toks[j].text)))
+                // The writer's gloss of what was said: `..., meaning the bill would ...`.
+                || (t == ","
+                    && k > from + 2
+                    && !open_quote(toks, from, k)
+                    && toks.get(k + 1).is_some_and(|n| n.text == "meaning"))
                 || (t == ","
                     && !shared_subject_but(toks, from, k)
                     && !absolute_with(toks, k, end)
@@ -110,6 +122,16 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
         .unwrap_or(end)
 }
 
+/// Modals, which open no clause of their own after a conjunction.
+const MODALS: &[&str] = &[
+    "would", "will", "could", "can", "may", "might", "should", "must",
+];
+
+/// Whether an odd number of quote marks lies in `[from, k)`: `k` is inside a partial quote.
+pub(super) fn open_quote(toks: &[Token], from: usize, k: usize) -> bool {
+    toks[from..k].iter().filter(|t| is_mark(&t.text)).count() % 2 == 1
+}
+
 /// `..., but failed to do so`: `but` and a verb with no subject of its own that the parse
 /// coordinates with a verb of the clause (`he tried to save one ..., but failed`) go on with
 /// the clause's subject, so the report goes on. Without a parse, `but` ends the clause.
@@ -117,10 +139,13 @@ fn shared_subject_but(toks: &[Token], from: usize, comma: usize) -> bool {
     let (Some(b), Some(n)) = (toks.get(comma + 1), toks.get(comma + 2)) else {
         return false;
     };
+    // A modal right after `but` has no subject of its own either (`she was not interested
+    // in the post, but would take it if needed`).
     b.text == "but"
-        && matches!(n.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP"))
-        && n.deprel.as_deref() == Some("conj")
-        && n.head.is_some_and(|h| (from..comma).contains(&h))
+        && (matches!(n.xpos.as_deref(), Some("VBD" | "VBZ" | "VBP"))
+            && n.deprel.as_deref() == Some("conj")
+            && n.head.is_some_and(|h| (from..comma).contains(&h))
+            || MODALS.contains(&n.text.as_str()))
 }
 
 /// Whether the comma at `k` closes an aside that a comma right after `and` or `or` opened

@@ -9,7 +9,7 @@ use dyad_core::{Document, Token};
 use super::lexicon::{AUXILIARIES, NOUN_LIKE, NO_THAT, SETTING_NOUNS, SETTING_PREPOSITIONS};
 use super::subject::{bare_subject, sentence_start, subject_before_relative, who_antecedent};
 use super::trailing::inverted_source;
-use super::without_that::clause_without_that;
+use super::without_that::{clause_without_that, subject_then_finite};
 use super::{clause_end, subject_of};
 use crate::quotes::{clause_parse, embedded, finite_tag, is_mark, is_verb, name_run, pronoun_at};
 
@@ -125,8 +125,10 @@ pub(super) fn reported_clause(
                 k
             } else {
                 // "announced the start of ...", "confirmed the report": without `that` these
-                // verbs take an object; only a finite clause of the parse is reported speech.
-                parsed?
+                // verbs take an object; only a finite clause of the parse is reported speech,
+                // or a short subject and a finite verb by the tags (`alleged the officers
+                // were ...`), which the parse may have taken for an object.
+                parsed.or_else(|| subject_then_finite(doc, v, b))?
             }
         }
     };
@@ -175,9 +177,10 @@ pub(super) fn reported_clause(
     }
     end = tense_cut(toks, v, first, end);
     // `acknowledged that X, but that Y`: a second `that` clause coordinated with the first
-    // is the same verb's report (the comma before `but` ends a clause otherwise).
-    if that.is_some()
-        && toks.get(end).is_some_and(|t| t.text == ",")
+    // is the same verb's report (the comma before `but` ends a clause otherwise); so it is
+    // when the first clause came without `that` (`announced he had asked for it, and that
+    // ...`).
+    if toks.get(end).is_some_and(|t| t.text == ",")
         && toks.get(end + 1).is_some_and(|t| matches!(t.text.as_str(), "but" | "and"))
         // The conjunction, not a demonstrative (`, but that may be hard to do`).
         && toks.get(end + 2).is_some_and(|t| t.text == "that" && t.xpos.as_deref() == Some("IN"))

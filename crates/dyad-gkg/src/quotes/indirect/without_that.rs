@@ -124,3 +124,39 @@ fn comparative_amount(toks: &[Token], k: usize) -> bool {
                 .is_some_and(|x| matches!(x, "VBZ" | "VBD" | "MD"))
     })
 }
+
+/// `ruled the new rule violated ...`, `alleged the police are ...`: for a verb that mostly
+/// takes `that` or an object, the clause after it without `that`, when the words after the
+/// verb (and a time phrase) are a short noun phrase, by the tags, right before a finite verb
+/// (its subject). Not a noun with a name or pronoun after it (`confirmed the deal Smith
+/// signed` is an object with a relative clause), nor untagged text.
+pub(super) fn subject_then_finite(doc: &Document, v: usize, b: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let k = clause_without_that(doc, v, b)?;
+    let noun = |x: &str| x.starts_with("NN") || matches!(x, "PRP" | "EX" | "CD");
+    let mut j = k;
+    while j < b && j < k + 7 {
+        let x = toks[j].xpos.as_deref()?;
+        let fits = noun(x) || matches!(x, "DT" | "JJ" | "JJR" | "JJS" | "PRP$" | "POS" | "HYPH");
+        if !fits {
+            break;
+        }
+        // A common noun with a name, pronoun or determiner after it starts a relative
+        // clause, not a longer subject.
+        if matches!(x, "NN" | "NNS")
+            && toks
+                .get(j + 1)
+                .and_then(|n| n.xpos.as_deref())
+                .is_some_and(|n| matches!(n, "NNP" | "NNPS" | "PRP" | "DT"))
+        {
+            return None;
+        }
+        j += 1;
+    }
+    let subject = (k..j).any(|i| toks[i].xpos.as_deref().is_some_and(noun));
+    let finite = toks
+        .get(j)
+        .and_then(|t| t.xpos.as_deref())
+        .is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP" | "MD"));
+    (j > k && subject && finite && j + 1 < b).then_some(k)
+}
