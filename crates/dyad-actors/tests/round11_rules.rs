@@ -163,3 +163,51 @@ fn the_network_is_the_one_broadcaster_the_story_names() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_coded_title_right_before_a_name_is_that_persons() {
+    let ms = resolve(
+        "ATHENS, Greece — Greek officials signed the deal on Thursday. Greece and Cyprus \
+         welcomed it, and Italian economic development minister Stefano Rinaldi sent a \
+         letter of support to the Greek government.",
+        "2020-01-02",
+    );
+    assert_eq!(
+        find(&ms, "Stefano Rinaldi").country.as_deref(),
+        Some("ITA"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn the_country_leading_story_and_opening_is_the_document_country() {
+    let ms = resolve(
+        "Prime Minister Jan Novak of the Slovak Republic tested positive for the virus on \
+         Friday. Slovak officials said that he would isolate. A week earlier he met President \
+         of France Emmanuel Macron, and the Prime Ministers of Belgium and Spain. The \
+         Slovak government cancelled his meetings. The meeting had lasted two hours. A \
+         spokesperson said on Saturday that the ministers were well.",
+        "2020-12-18",
+    );
+    let s = find(&ms, "spokesperson");
+    assert_eq!(s.country.as_deref(), Some("SVK"), "{ms:#?}");
+}
+
+#[test]
+fn hong_kong_people_and_rescuers_have_a_country() {
+    let ms = resolve(
+        "HONG KONG — Hongkongers marched through the city on Sunday. Police said that \
+         rescuers helped two people who fell.",
+        "2019-08-18",
+    );
+    assert_eq!(
+        find(&ms, "Hongkongers").country.as_deref(),
+        Some("HKG"),
+        "{ms:#?}"
+    );
+    assert_eq!(
+        find(&ms, "rescuers").code.as_deref(),
+        Some("HKGGOV"),
+        "{ms:#?}"
+    );
+}

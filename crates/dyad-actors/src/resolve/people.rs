@@ -188,6 +188,20 @@ impl Resolver<'_> {
                     why: format!("document country {c}"),
                 })
             }
+            // no country dominates the story as a whole: the one that has most of it and
+            // most of its opening sentences ("Prime Minister Igor Matovic of the Slovak
+            // Republic ..." with the leaders he met named after)
+            [(c, n), (d, m), ..]
+                if **n >= 3
+                    && n > m
+                    && seen.get(*c).is_some_and(|v| v.len() >= 2)
+                    && lead.get(*c).copied().unwrap_or(0) > lead.get(*d).copied().unwrap_or(0) =>
+            {
+                Some(DocCountry {
+                    code: (*c).clone(),
+                    why: format!("lead country {c}, most of the story"),
+                })
+            }
             _ => lead_country(&lead).or_else(|| sole_country(&sole, self.doc.sentences.len())),
         }
     }
@@ -383,12 +397,22 @@ impl Resolver<'_> {
                     return self.diplomat_title(j);
                 }
                 let x = &self.out[j].0;
-                return (x.code.is_some() && x.kind != ActorKind::Person).then_some(j);
+                // "Italian economic development minister Stefano Patuanelli": a coded
+                // title right before the name is the same person's
+                let title = x.kind == ActorKind::Person
+                    && x.rule.starts_with("agent")
+                    && self.out[j].1 .1 == a;
+                return (x.code.is_some() && (x.kind != ActorKind::Person || title)).then_some(j);
             }
             let t = &self.doc.tokens[prev];
             let word = t.text.chars().all(|c| c.is_alphabetic() || c == '-');
             let possessive = matches!(t.text.as_str(), "'s" | "’s");
-            let title = word && matches!(t.upos.as_deref(), Some("NOUN" | "PROPN") | None);
+            // "Italian economic development minister X", "Libyan national X": a lower-case
+            // adjective is part of the title too
+            let lower = t.text.chars().next().is_some_and(char::is_lowercase);
+            let title = word
+                && (matches!(t.upos.as_deref(), Some("NOUN" | "PROPN") | None)
+                    || (lower && t.upos.as_deref() == Some("ADJ")));
             if !(possessive || title) {
                 return None;
             }
