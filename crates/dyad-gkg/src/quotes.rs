@@ -39,6 +39,8 @@ mod rule_tests_round10;
 #[cfg(test)]
 mod rule_tests_round11;
 #[cfg(test)]
+mod rule_tests_round12;
+#[cfg(test)]
 mod rule_tests_round6;
 #[cfg(test)]
 mod rule_tests_round7;

@@ -48,6 +48,7 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
                     })
                     .find_map(|k| name_run(toks, k))
             })
+            .or_else(|| role_then_name(toks, i + 1))
             .map(|s| (s, i));
     }
     // After a quote that ends its sentence, a capitalised word starts a new sentence, not
@@ -128,6 +129,163 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
                 .filter(|&(_, e)| e <= v)
         })?;
     Some((spk, v))
+}
+
+/// `," said his father, Ali Kaya, after ...`: a short role in lower case after an inverted
+/// speech verb (`his father`, `the group's spokeswoman`), then the name set off by a comma:
+/// the name, of two words or more, closed by a comma or the sentence's end.
+fn role_then_name(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    let c = (i..(i + 5).min(toks.len())).find(|&k| toks[k].text == ",")?;
+    let role = c > i
+        && toks[i..c].iter().all(|t| {
+            matches!(t.text.as_str(), "'s" | "’s")
+                || t.text.chars().all(|ch| ch.is_lowercase() || ch == '-')
+        });
+    if !role {
+        return None;
+    }
+    let (s, e) = name_run(toks, c + 1).filter(|&(s, _)| s == c + 1)?;
+    let closed = toks
+        .get(e)
+        .is_none_or(|t| matches!(t.text.as_str(), "," | "." | ";"));
+    (e - s >= 2 && closed).then_some((s, e))
+}
+
+/// The speaker tokens an attribution rule found, put right by the sentence around them
+/// (`verb` is the speech verb):
+/// - a description before a name set off by commas right before the verb is that name
+///   (`The Senate Minority Leader, Chuck Schumer, said`, `Speaking to Reuters, the head of
+///   the league, Ali Kaya, said`);
+/// - a word inside a relative clause on a name before the verb is the name (`Ann Lee who
+///   sponsored the bill remarked`), as is the relative pronoun itself (`Ann Lee who said`);
+/// - the subject of a participle set off by a comma is the subject of the first speech verb
+///   of its sentence, not a noun of the clause it reports (`He stated the trial would not be
+///   fair, saying ...`);
+/// - an organisation after `of` that qualifies a person is the person (`Ann Lee of the
+///   army's Eastern Command said`).
+pub(super) fn refined_speaker(
+    doc: &Document,
+    persons: &[Person],
+    (s, e): (usize, usize),
+    verb: Option<usize>,
+) -> (usize, usize) {
+    let toks = &doc.tokens;
+    if let Some(n) = verb.and_then(|v| apposed_description(doc, (s, e), v)) {
+        return n;
+    }
+    if let Some(n) = relative_owner(toks, s, e) {
+        return n;
+    }
+    if let Some(n) = verb.and_then(|v| participle_subject(doc, s, v)) {
+        return n;
+    }
+    if let Some(n) = person_before_of(toks, persons, s, e) {
+        return n;
+    }
+    (s, e)
+}
+
+/// The number of written words of tokens `[s, e)`.
+fn written_words(doc: &Document, s: usize, e: usize) -> usize {
+    let toks = &doc.tokens;
+    doc.text
+        .get(toks[s].span.start..toks[e - 1].span.end)
+        .map_or(0, |t| t.split_whitespace().count())
+}
+
+fn apposed_description(doc: &Document, (s, e): (usize, usize), v: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    if v <= e {
+        return None;
+    }
+    let (a, b) = apposed_name_before(toks, s, v)?;
+    if a <= e || written_words(doc, a, b) < 2 {
+        return None;
+    }
+    let same_clause = (e..a).all(|k| !is_mark(&toks[k].text) && toks[k].text != ".");
+    // The speaker found is a description, not a name of its own: titles only ("Senate
+    // Minority Leader"), one word, or a description in lower case before the name.
+    let spk_text = doc
+        .text
+        .get(toks[s].span.start..toks[e - 1].span.end)
+        .unwrap_or_default();
+    let description = super::untitled(spk_text).is_empty()
+        || e - s == 1
+        || (e..a - 1).any(|k| {
+            toks[k].text.chars().all(char::is_alphabetic)
+                && toks[k].text.starts_with(char::is_lowercase)
+                && !matches!(toks[k].text.as_str(), "and" | "or")
+        });
+    (same_clause && description).then_some((a, b))
+}
+
+fn relative_owner(toks: &[Token], s: usize, e: usize) -> Option<(usize, usize)> {
+    if e == s + 1 && toks[s].text == "who" {
+        return name_before(toks, s).filter(|&(_, b)| b == s);
+    }
+    for k in (s.saturating_sub(7)..s).rev() {
+        let t = toks[k].text.as_str();
+        if matches!(t, "," | "." | ";" | ":" | "(" | ")") || is_mark(t) {
+            return None;
+        }
+        if t == "who" {
+            return name_before(toks, k).filter(|&(_, b)| b == k && k + 1 < s);
+        }
+    }
+    None
+}
+
+fn participle_subject(doc: &Document, s: usize, v: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let start = doc
+        .sentences
+        .iter()
+        .find(|x| x.tokens[0] <= v && v < x.tokens[1])?
+        .tokens[0];
+    let ((a, b), _) = speakers::participle_reporter(doc, start, v)?;
+    let first = (start..v).find(|&k| is_verb(&toks[k].text) && !toks[k].text.ends_with("ing"))?;
+    // Only a speaker found inside the reported clause is replaced.
+    (s > first && s < v && b <= first).then_some((a, b))
+}
+
+fn person_before_of(
+    toks: &[Token],
+    persons: &[Person],
+    s: usize,
+    e: usize,
+) -> Option<(usize, usize)> {
+    if !name_word(&toks[s].text) || e - s > 6 {
+        return None;
+    }
+    let mut ofs = Vec::new();
+    let mut k = s;
+    while k > 0 && s - k < 12 {
+        let t = &toks[k - 1];
+        let w = t.text.as_str();
+        let fits = capitalised(w)
+            || matches!(w, "the" | "of" | "in" | "and" | "for" | "'s" | "’s" | "&")
+            || w.chars().all(char::is_lowercase)
+                && t.xpos.as_deref().is_some_and(|x| x.starts_with("NN"));
+        if !fits {
+            break;
+        }
+        if w == "of" {
+            ofs.push(k - 1);
+        }
+        k -= 1;
+    }
+    // The first `of` that a person's name ends at.
+    ofs.iter().rev().find_map(|&of| {
+        let (a, b) = name_before(toks, of).filter(|&(_, b)| b == of)?;
+        let words: Vec<&str> = toks[a..b].iter().map(|t| t.text.as_str()).collect();
+        let surname = toks[b - 1].text.as_str();
+        let known = persons.iter().any(|p| {
+            p.name.split_whitespace().count() >= 2
+                && p.name.split_whitespace().last() == Some(surname)
+        });
+        let person = (b - a >= 2 || known) && speakers::person_words(&words);
+        person.then_some((a, b))
+    })
 }
 
 /// `," comments Robin Biesbroek of the CDF.`: the present form of a listed verb right after

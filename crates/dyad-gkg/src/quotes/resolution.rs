@@ -192,7 +192,9 @@ pub(super) fn make_quote(
     direct: bool,
 ) -> Quote {
     let toks = &doc.tokens;
-    let spk = spk.map(|x| publication_owner(toks, x).unwrap_or(x));
+    let spk = spk
+        .map(|x| super::attribution::refined_speaker(doc, persons, x, verb))
+        .map(|x| publication_owner(toks, x).unwrap_or(x));
     let speaker_span = spk.map(|(s, e)| {
         let ss = Span::new(toks[s].span.start, toks[e - 1].span.end);
         if e - s >= 2 {
@@ -205,9 +207,9 @@ pub(super) fn make_quote(
         let raw = ss.get(&doc.text).unwrap_or_default();
         // A possessive pronoun speaks for its owner (`his vow that ...`).
         let raw = match raw {
-            "his" => "he",
+            "his" | "him" => "he",
             "her" => "she",
-            "their" => "they",
+            "their" | "them" => "they",
             w => w,
         };
         let body = matches!(raw, "they" | "They")
@@ -327,6 +329,17 @@ pub(super) fn make_quote(
             full_name(persons, raw)
         }
     });
+    // A quote read from a document whose owner the sentence names (`Facebook released a
+    // statement which read`, `Part of the judge's statement reads`, `The opinion of the
+    // Court read`): the owner, over a speaker from an earlier sentence or none.
+    let (speaker, speaker_span) = match direct
+        .then(|| stray_speaker(doc, spk, span))
+        .filter(|&stray| stray)
+        .and_then(|_| statement_owner(doc, persons, span))
+    {
+        Some((name, at)) => (Some(name), Some(at)),
+        None => (speaker, speaker_span),
+    };
     Quote {
         speaker,
         speaker_span,
@@ -337,6 +350,144 @@ pub(super) fn make_quote(
             .filter(|v| v.chars().any(char::is_alphabetic)),
         direct,
     }
+}
+
+/// Nouns of a document whose words a quote reads (`statement`, `opinion`, `ruling`).
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "opinion",
+    "ruling",
+    "judgment",
+    "judgement",
+    "summary",
+    "letter",
+    "release",
+    "report",
+    "tweet",
+    "post",
+    "order",
+];
+
+/// Whether the speaker tokens of a direct quote at `span` are no speaker of its own
+/// sentence: none, tokens before that sentence, or a quantity (`Part of ...`).
+fn stray_speaker(doc: &Document, spk: Option<(usize, usize)>, span: Span) -> bool {
+    let toks = &doc.tokens;
+    let Some((s, e)) = spk else {
+        return true;
+    };
+    let before = speakers::token_at(toks, span.start).saturating_sub(2);
+    let sent_start = doc
+        .sentences
+        .iter()
+        .find(|x| x.tokens[0] <= before && before < x.tokens[1])
+        .map_or(0, |x| x.tokens[0]);
+    e <= sent_start
+        || e == s + 1
+            && matches!(
+                toks[s].text.as_str(),
+                "Part" | "Parts" | "Some" | "Much" | "One"
+            )
+            && toks.get(e).is_some_and(|t| t.text == "of")
+}
+
+/// The owner of a document that the sentence before a quote at `span` says the quote reads:
+/// `X's statement`, `the statement of X`, `a statement from the king`, or the subject of
+/// `X released/issued a statement`. A name, `they` or a role noun the text names; `(name,
+/// the owner's span)`.
+fn statement_owner(doc: &Document, persons: &[Person], span: Span) -> Option<(String, Span)> {
+    let toks = &doc.tokens;
+    let open = speakers::token_at(toks, span.start);
+    // The sentence of the word before the opening mark (a splitter may start a sentence at
+    // the mark).
+    let before = open.checked_sub(2)?;
+    let sent = doc
+        .sentences
+        .iter()
+        .find(|x| x.tokens[0] <= before && before < x.tokens[1])?;
+    let from = sent.tokens[0];
+    if std::env::var("SPKDBG").is_ok() {
+        eprintln!(
+            "owner: {:?}",
+            toks[from..open]
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+        );
+    }
+    let n = (from..open).find(|&k| DOCUMENTS.contains(&toks[k].text.as_str()))?;
+    // Only a document the quote follows closely (its verb and the quote's opening mark).
+    if open - n > 10 || (n + 1..open - 1).any(|k| super::is_mark(&toks[k].text)) {
+        return None;
+    }
+    let possessive = |k: usize| matches!(toks[k].text.as_str(), "'s" | "’s");
+    let owner = if n > from && possessive(n - 1) {
+        owner_before(toks, from, n - 1)
+    } else if n > from + 1 && possessive(n - 2) && toks[n - 1].xpos.as_deref() == Some("JJ") {
+        owner_before(toks, from, n - 2)
+    } else if toks
+        .get(n + 1)
+        .is_some_and(|t| matches!(t.text.as_str(), "of" | "from" | "by"))
+    {
+        owner_after(toks, n + 2, open)
+    } else {
+        // `X released a statement`: the subject of the verb before the noun.
+        let v = (from..n).rev().find(|&k| {
+            matches!(
+                toks[k].text.as_str(),
+                "released" | "issued" | "published" | "posted" | "put" | "sent"
+            )
+        })?;
+        super::attribution::sentence_subject(doc, from, v).filter(|&(_, e)| e <= v)
+    }?;
+    let (a, b) = owner;
+    let at = Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let raw = at.get(&doc.text)?;
+    let name = if PRONOUNS.contains(&raw) {
+        matches!(raw, "they" | "They")
+            .then(|| descriptions::they_antecedent(doc, persons, at.start))
+            .flatten()
+    } else if capitalised(raw) {
+        Some(speakers::expand_acronym(doc, raw).unwrap_or_else(|| full_name(persons, raw)))
+    } else {
+        speakers::role_antecedent(doc, persons, raw, at.start)
+            .or_else(|| descriptions::description_antecedent(doc, persons, raw, at.start))
+    }?;
+    Some((name, at))
+}
+
+/// The owner ending before the possessive at `p`: a name (`Judge Miller's`) or a role noun
+/// after `the` (`the judge's`).
+fn owner_before(toks: &[Token], from: usize, p: usize) -> Option<(usize, usize)> {
+    if p == from {
+        return None;
+    }
+    if let Some(n) = super::name_before(toks, p).filter(|&(s, e)| e == p && s >= from) {
+        return Some(n);
+    }
+    let k = p - 1;
+    let role = toks[k].text.chars().all(char::is_lowercase)
+        && k > from
+        && toks[k - 1].text.eq_ignore_ascii_case("the");
+    role.then_some((k, p))
+}
+
+/// The owner after `of`/`from`/`by` at `a`: a name (`the Court`) or a role noun after `the`
+/// (`the king`), before token `end`.
+fn owner_after(toks: &[Token], a: usize, end: usize) -> Option<(usize, usize)> {
+    let the = toks
+        .get(a)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("the"));
+    let k = if the { a + 1 } else { a };
+    if k >= end {
+        return None;
+    }
+    if let Some(n) = name_run(toks, k).filter(|&(s, e)| s == k && e <= end) {
+        return Some(n);
+    }
+    let role = the
+        && toks[k].text.chars().all(char::is_lowercase)
+        && toks[k].xpos.as_deref() == Some("NN");
+    role.then_some((k, k + 1))
 }
 
 /// The last subject pronoun of the same form as `raw` (`he`/`He`, `she`, `they`) after a

@@ -26,6 +26,45 @@ pub(super) fn person(doc: &Document, s: usize, e: usize) -> Person {
     }
 }
 
+/// Titles of persons that the shared title list lacks: judges, legislators, clergy, police
+/// and military ranks ("Judge Jackson", "Assemblywoman Selena Torres", "Chief Superintendent
+/// Graciano Mijares"). "Justice" is left out: "Justice Department" names a body.
+const MORE_TITLES: &[&str] = &[
+    "Judge",
+    "Magistrate",
+    "Assemblyman",
+    "Assemblywoman",
+    "Assemblymember",
+    "Congressman",
+    "Congresswoman",
+    "Councilman",
+    "Councilwoman",
+    "Councillor",
+    "Councilor",
+    "Speaker",
+    "Delegate",
+    "Sheriff",
+    "Superintendent",
+    "Inspector",
+    "Archbishop",
+    "Bishop",
+    "Cardinal",
+    "Rabbi",
+    "Imam",
+    "Admiral",
+    "Adm.",
+    "Colonel",
+    "Col.",
+    "Lt.",
+    "Sgt.",
+    "Maj.",
+];
+
+/// Whether `w` is a title before a person's name.
+pub(super) fn is_title(w: &str) -> bool {
+    TITLES.contains(&w) || MORE_TITLES.contains(&w)
+}
+
 /// A person's name without the titles before it: "U.S. Secretary of State Antony Blinken" →
 /// "Antony Blinken" (word level, for names that come as spans from other stages).
 pub(crate) fn untitled(name: &str) -> String {
@@ -42,14 +81,20 @@ pub(crate) fn untitled(name: &str) -> String {
             words.drain(..first_cap);
         }
     }
-    let cut = words
+    let mut cut = words
         .iter()
-        .rposition(|w| TITLES.contains(w) || matches!(*w, "of" | "the" | "for"))
+        .rposition(|w| is_title(w) || matches!(*w, "of" | "the" | "for"))
         .map_or(0, |i| i + 1);
+    // A title's department is one word after `of` ("Secretary of Justice Wanda Vázquez
+    // Garced", "Minister of Information Moammar al-Eryani"), when a name of two words
+    // follows it.
+    if cut >= 2 && words[cut - 1] == "of" && is_title(words[cut - 2]) && words.len() - cut >= 3 {
+        cut += 1;
+    }
     if cut == words.len() {
         // Titles only ("Shadow Home Secretary"): no name.
         String::new()
-    } else if cut > 0 && words[cut..].iter().all(|w| capitalised(w)) {
+    } else if cut > 0 && words[cut..].iter().all(|w| name_word(w)) {
         words[cut..].join(" ")
     } else {
         words.join(" ")
@@ -57,21 +102,85 @@ pub(crate) fn untitled(name: &str) -> String {
 }
 
 /// The first known longer name ending with the words of `name` ("Blinken" → "Antony
-/// Blinken"); `persons` are in text order.
+/// Blinken"); `persons` are in text order. Titles are dropped first ("Judge Jackson" →
+/// "Jackson"); a surname matches its form with a particle ("Eryani" → "Moammar al-Eryani");
+/// and a name that only opens or sits inside one longer known name takes that name
+/// ("Wanda Vázquez" and "Vázquez" → "Wanda Vázquez Garced": a second family name).
 pub(super) fn full_name(persons: &[Person], name: &str) -> String {
+    // Leading titles only, before a name of capitalised words: the name of a body stays
+    // whole ("U.S. Attorney's Office for the Western District of New York", "UN review").
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let titles = words.iter().take_while(|w| is_title(w)).count();
+    let rest = &words[titles.min(words.len())..];
+    let person_rest = !rest.is_empty()
+        && rest.len() <= 3
+        && rest
+            .iter()
+            .all(|w| name_word(w) && !w.contains('\'') && !w.contains('’'));
+    let bare = rest.join(" ");
+    let name = if titles > 0 && person_rest {
+        bare.as_str()
+    } else {
+        name
+    };
     let given: Vec<&str> = name.split_whitespace().collect();
-    persons
+    let known: Vec<String> = persons.iter().map(|p| untitled(&p.name)).collect();
+    let found = known
         .iter()
-        .map(|p| untitled(&p.name))
         // The first full name in the text: news introduces a person by full name before
         // using the surname, and a later longer run is more often a heading or a slip
         // ("Questioning Vindman's judgment" after "Alexander Vindman").
         .find(|n| {
             let w: Vec<&str> = n.split_whitespace().collect();
-            w.ends_with(&given) && n.len() > name.len()
+            n.len() > name.len() && ends_with_name(&w, &given)
         })
+        .cloned()
         .or_else(|| speakers::family_name_first(persons.iter().map(|p| p.name.as_str()), name))
-        .unwrap_or_else(|| name.to_string())
+        .unwrap_or_else(|| name.to_string());
+    longer_form(&known, &found).unwrap_or(found)
+}
+
+/// Whether the words `w` end with the words `given`, a surname also matching its form
+/// with a particle glued by a hyphen (`al-Eryani` for `Eryani`).
+fn ends_with_name(w: &[&str], given: &[&str]) -> bool {
+    if given.is_empty() || w.len() < given.len() {
+        return false;
+    }
+    let tail = &w[w.len() - given.len()..];
+    tail.iter().zip(given).enumerate().all(|(k, (a, b))| {
+        a == b
+            || k + 1 == given.len()
+                && a.split_once('-').is_some_and(|(p, rest)| {
+                    PARTICLES.contains(&p.to_lowercase().as_str()) && rest == *b
+                })
+    })
+}
+
+/// The one known name that extends `name` by a family name: one more word after a name
+/// of two words or more ("Wanda Vázquez" → "Wanda Vázquez Garced"), or the name of three
+/// words or more whose last but one word a one-word name is. Not a generational suffix ("Donald Trump Jr." is
+/// another person); `None` when no name or several names fit.
+fn longer_form(known: &[String], name: &str) -> Option<String> {
+    let given: Vec<&str> = name.split_whitespace().collect();
+    let mut fits: Vec<&String> = known
+        .iter()
+        .filter(|n| {
+            let w: Vec<&str> = n.split_whitespace().collect();
+            let one_more = given.len() >= 2
+                && w.len() == given.len() + 1
+                && w.starts_with(&given)
+                && !matches!(
+                    w[w.len() - 1].trim_end_matches('.'),
+                    "Jr" | "Sr" | "II" | "III" | "IV"
+                );
+            let middle = given.len() == 1 && w.len() >= 3 && w[w.len() - 2] == given[0];
+            (one_more || middle) && w.iter().all(|x| capitalised(x) || x.contains('-'))
+        })
+        .collect();
+    fits.dedup();
+    fits.sort();
+    fits.dedup();
+    (fits.len() == 1).then(|| fits[0].clone())
 }
 
 pub(super) fn pronoun_at(toks: &[Token], i: usize) -> Option<(usize, usize)> {
@@ -137,7 +246,7 @@ fn joins_name(toks: &[Token], k: usize) -> bool {
 /// Skips the titles of a name run `[s, e)`: everything up to its last title word, if a name
 /// is left after it ("Afghan Ambassador Hamdullah Mohib" → "Hamdullah Mohib").
 fn strip_titles(toks: &[Token], s: usize, e: usize) -> usize {
-    let is_title = |k: usize| TITLES.contains(&toks[k].text.as_str());
+    let is_title = |k: usize| is_title(&toks[k].text);
     let s = speakers::after_place_object(toks, s, e, is_title);
     match (s..e).rev().find(|&k| is_title(k)) {
         Some(k) if k + 1 < e => k + 1,

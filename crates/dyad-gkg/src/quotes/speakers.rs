@@ -357,6 +357,11 @@ pub(super) fn carry_speakers(
             continue;
         }
         let start = token_at(toks, out[i].span.start);
+        if let Some((name, at)) = role_subject(doc, persons, start) {
+            out[i].speaker = Some(name);
+            out[i].speaker_span = Some(at);
+            continue;
+        }
         let same_para = |b: usize| !para_break(doc, token_at(toks, b), start);
         let near = |b: usize| sentence_of[token_at(toks, b)] + 2 >= sentence_of[start];
         let from_quote = (0..i)
@@ -389,6 +394,59 @@ pub(super) fn carry_speakers(
             out[i].speaker_span = Some(m.span);
         }
     }
+}
+
+/// `The commissioner said, "..."`, `The governor tweeted her reasoning, saying, "..."`: the
+/// person a definite role noun stands for when that noun is the parse subject of a speech
+/// verb in the sentence of the quote opening at token `start`, before the quote (the
+/// attribution rules take names and pronouns only). `(name, the noun's span)`.
+fn role_subject(
+    doc: &Document,
+    persons: &[Person],
+    start: usize,
+) -> Option<(String, dyad_core::Span)> {
+    let toks = &doc.tokens;
+    let sent = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens[0] <= start && start < s.tokens[1])?;
+    let from = sent.tokens[0];
+    (from..start).find_map(|v| {
+        if !is_verb(&toks[v].text) {
+            return None;
+        }
+        let k = (from..v).find(|&k| {
+            toks[k].head == Some(v)
+                && toks[k]
+                    .deprel
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("nsubj"))
+        })?;
+        let noun = toks[k].xpos.as_deref() == Some("NN")
+            && toks[k].text.chars().all(|c| c.is_lowercase() || c == '-');
+        if !noun || super::is_mark(&toks[k].text) {
+            return None;
+        }
+        // Lower-case modifiers back to `the` (`the foreign minister`).
+        let mut m = k;
+        while m > from
+            && toks[m - 1]
+                .xpos
+                .as_deref()
+                .is_some_and(|x| x == "JJ" || x == "NN")
+            && toks[m - 1].text.chars().all(char::is_lowercase)
+        {
+            m -= 1;
+        }
+        let span = dyad_core::Span::new(toks[m].span.start, toks[k].span.end);
+        let raw = span.get(&doc.text)?;
+        let head = dyad_core::Span::new(toks[k].span.start, toks[k].span.end);
+        role_antecedent(doc, persons, raw, span.start)
+            .or_else(|| {
+                super::descriptions::description_antecedent(doc, persons, &toks[k].text, head.start)
+            })
+            .map(|n| (n, span))
+    })
 }
 
 /// Words that end the name of an organisation, not of a person ("Department of Agriculture").
@@ -430,6 +488,15 @@ const ORG_HEADS: &[&str] = &[
     "Museum",
 ];
 
+/// Whether capitalised words can be a person's name: no organisation head, no title.
+pub(super) fn person_words(w: &[&str]) -> bool {
+    !w.is_empty()
+        && w.iter().all(|x| super::capitalised(x) || x.contains('-'))
+        && !w
+            .iter()
+            .any(|x| ORG_HEADS.contains(x) || super::speaker_names::is_title(x))
+}
+
 /// "Matthew Ingram of The Globe and Mail" → "Matthew Ingram": a person's name of two
 /// capitalised words or more qualified by an organisation after `of`.
 pub(super) fn person_of_org(raw: &str) -> Option<String> {
@@ -453,30 +520,43 @@ const ROLES: &[(&str, &[&str])] = &[
     ("ambassador", &["ambassador", "amb"]),
     ("mayor", &["mayor"]),
     ("envoy", &["envoy"]),
-    ("minister", &["minister"]),
+    // A foreign minister is called a secretary in some states ("Mexico's Foreign Secretary
+    // Marcelo Ebrard ... The foreign minister said").
+    ("minister", &["minister", "secretary"]),
     ("secretary", &["secretary", "sec"]),
     ("superintendent", &["superintendent"]),
     ("chancellor", &["chancellor"]),
+    ("commissioner", &["commissioner"]),
+    ("judge", &["judge"]),
+    ("king", &["king"]),
+    ("queen", &["queen"]),
+    ("representative", &["representative", "rep"]),
+    ("prosecutor", &["prosecutor"]),
 ];
 
-/// The person a definite role noun stands for: `raw` is the speaker ("governor"), `start`
-/// the byte where it begins. Among the persons before it whose title, in the three words
-/// before the name, is one of the role's, the one last mentioned; `None` for any other
-/// speaker or when no person was named with that title.
+/// The person a definite role noun stands for: `raw` is the speaker ("governor", "foreign
+/// minister"), `start` the byte where it begins. Among the persons before it whose title,
+/// in the three words before the name, is one of the role's (and who has the role's
+/// modifiers there: "Foreign Secretary" for "foreign minister"), the one last mentioned;
+/// `None` for any other speaker or when no person was named with that title.
 pub(super) fn role_antecedent(
     doc: &Document,
     persons: &[Person],
     raw: &str,
     start: usize,
 ) -> Option<String> {
-    let (_, titles) = ROLES.iter().find(|(r, _)| raw.eq_ignore_ascii_case(r))?;
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let (role, modifiers) = words.split_last()?;
+    let (_, titles) = ROLES.iter().find(|(r, _)| role.eq_ignore_ascii_case(r))?;
     let before = doc.text.get(..start)?;
-    let definite = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    if !definite {
+    // `the` before the role, its lower-case modifiers (`foreign`) written inside the
+    // speaker or between `the` and it.
+    let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    let mut left: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let the = left.iter().position(|w| w.eq_ignore_ascii_case("the"))?;
+    left.truncate(the);
+    let modifiers: Vec<&str> = modifiers.iter().chain(left.iter()).copied().collect();
+    if modifiers.len() > 2 || !modifiers.iter().all(lower) {
         return None;
     }
     // Of the persons named with the title, the one whose surname the text used last
@@ -486,10 +566,14 @@ pub(super) fn role_antecedent(
         .filter(|p| p.span.end <= start)
         .filter(|p| {
             let lead = doc.text.get(..p.span.start).unwrap_or_default();
-            lead.split_whitespace().rev().take(3).any(|w| {
-                let w = w.trim_end_matches('.').to_lowercase();
-                titles.contains(&w.as_str())
-            })
+            let lead: Vec<String> = lead
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .map(|w| w.trim_end_matches('.').to_lowercase())
+                .collect();
+            lead.iter().any(|w| titles.contains(&w.as_str()))
+                && modifiers.iter().all(|m| lead.iter().any(|w| w == m))
         })
         .filter_map(|p| {
             let surname = p.name.split_whitespace().last()?;
