@@ -39,6 +39,12 @@ CRITICIZE
 --- STRIKE   [190]  ---
 STRIKE {STRUCK}
 
+--- HOPE   [020]  ---
+HOPE
+
+--- VISIT   [042:043]  ---
+VISIT
+
 --- INCREASE   [---]  ---
 INCREASE
 - * COOPERATION  [050]
@@ -297,5 +303,68 @@ fn a_car_is_not_its_maker() {
     assert_eq!(
         codings(CoderConfig::default(), &rows, &actors),
         vec!["GONBUS>ARN:111"]
+    );
+}
+
+#[test]
+fn what_is_hoped_for_has_not_happened() {
+    // "Rohan hopes Arnor will return and will help Gondor": the hope is Rohan's appeal,
+    // the help (and whatever is coordinated with the hoped-for clause) is not done
+    let rows = [
+        ("Rohan", "Rohan", "PROPN", 2, "nsubj"),
+        ("hopes", "hope", "VERB", 0, "root"),
+        ("Arnor", "Arnor", "PROPN", 5, "nsubj"),
+        ("will", "will", "AUX", 5, "aux"),
+        ("return", "return", "VERB", 2, "ccomp"),
+        ("and", "and", "CCONJ", 8, "cc"),
+        ("will", "will", "AUX", 8, "aux"),
+        ("help", "help", "VERB", 5, "conj"),
+        ("Gondor", "Gondor", "PROPN", 8, "obj"),
+    ];
+    let actors = [(1, 1, "ROH", ""), (3, 3, "ARN", ""), (9, 9, "GON", "")];
+    let got = codings(CoderConfig::default(), &rows, &actors);
+    assert!(!got.iter().any(|c| c.starts_with("ARN>")), "{got:?}");
+}
+
+#[test]
+fn a_coordinated_verb_shares_its_condition() {
+    // "if Arnor had stayed and helped Gondor"
+    let rows = [
+        ("if", "if", "SCONJ", 4, "mark"),
+        ("Arnor", "Arnor", "PROPN", 4, "nsubj"),
+        ("had", "have", "AUX", 4, "aux"),
+        ("stayed", "stay", "VERB", 0, "root"),
+        ("and", "and", "CCONJ", 6, "cc"),
+        ("helped", "help", "VERB", 4, "conj"),
+        ("Gondor", "Gondor", "PROPN", 6, "obj"),
+    ];
+    let actors = [(2, 2, "ARN", ""), (7, 7, "GON", "")];
+    assert!(codings(CoderConfig::default(), &rows, &actors).is_empty());
+}
+
+#[test]
+fn an_intention_is_its_subjects_alone() {
+    // "Arnor will visit Gondor": Arnor's intent to meet (036), not also Gondor's
+    let rows = [
+        ("Arnor", "Arnor", "PROPN", 3, "nsubj"),
+        ("will", "will", "AUX", 3, "aux"),
+        ("visit", "visit", "VERB", 0, "root"),
+        ("Gondor", "Gondor", "PROPN", 3, "obj"),
+    ];
+    let actors = [(1, 1, "ARN", ""), (4, 4, "GON", "")];
+    assert_eq!(
+        codings(CoderConfig::default(), &rows, &actors),
+        vec!["ARN>GON:036"]
+    );
+    // done, the visit goes both ways as the dictionary pairs it (042 and 043)
+    let rows = [
+        ("Arnor", "Arnor", "PROPN", 2, "nsubj"),
+        ("visited", "visit", "VERB", 0, "root"),
+        ("Gondor", "Gondor", "PROPN", 2, "obj"),
+    ];
+    let actors = [(1, 1, "ARN", ""), (3, 3, "GON", "")];
+    assert_eq!(
+        codings(CoderConfig::default(), &rows, &actors),
+        vec!["ARN>GON:042", "GON>ARN:043"]
     );
 }

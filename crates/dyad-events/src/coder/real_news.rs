@@ -40,6 +40,18 @@ pub(super) fn locative(prep: &str) -> bool {
 /// had stayed", "*unless* he returned") or a counterfactual, a modal with the perfect
 /// ("we *could have* found forgiveness", "she'*d have* stayed").
 pub(super) fn hypothetical(tree: &Tree, v: usize) -> bool {
+    // a conjunct shares its head's condition ("if she had stayed *and faced* us")
+    if deprel(tree.token(v)) == "conj" {
+        if let Some(h) = tree.head(v).filter(|&h| h != v) {
+            if unreal(tree, h) {
+                return true;
+            }
+        }
+    }
+    unreal(tree, v)
+}
+
+fn unreal(tree: &Tree, v: usize) -> bool {
     let kids = tree.dependents(v);
     let condition = kids.iter().any(|&k| {
         let t = tree.token(k);
@@ -68,6 +80,20 @@ pub(super) fn opinion(tree: &Tree, v: usize) -> bool {
             .dependents(v)
             .iter()
             .any(|&k| deprel(tree.token(k)) == "ccomp")
+}
+
+/// Verbs of wish and expectation: what their clause says is hoped for, not done ("I
+/// hope that Gondor will engage with Arnor").
+const WISH_VERBS: &[&str] = &["hope", "wish", "want", "expect", "pray"];
+
+/// True when verb `v` is a verb of wish or expectation.
+pub(super) fn wish(tree: &Tree, v: usize) -> bool {
+    WISH_VERBS.contains(&lemma(tree.token(v)).as_str())
+}
+
+/// True when verb `v` is coordinated under verb `h` ("come back *and engage*").
+pub(super) fn conjunct_of(tree: &Tree, v: usize, h: usize) -> bool {
+    v != h && deprel(tree.token(v)) == "conj" && tree.head(v) == Some(h)
 }
 
 /// True when the verb's own subject was passive ("a coalition *which was joined* by

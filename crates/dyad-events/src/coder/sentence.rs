@@ -69,6 +69,21 @@ impl<'d> Coder<'d> {
                     matches[i] = None;
                 }
             }
+            // what is hoped or expected has not happened ("hopes Gondor will engage")
+            if real_news::wish(tree, ci.verb) {
+                for &c in &ci.ccomp_clauses {
+                    let Some(x) = infos.get(c).filter(|x| x.verb > ci.verb) else {
+                        continue;
+                    };
+                    matches[c] = None;
+                    // and what is coordinated with it ("will come back *and will engage*")
+                    for (j, y) in infos.iter().enumerate() {
+                        if real_news::conjunct_of(tree, y.verb, x.verb) {
+                            matches[j] = None;
+                        }
+                    }
+                }
+            }
             // reported speech: a statement (01x) whose complement coded gives no event
             if ci.ccomp_clauses.iter().any(|&c| matches[c].is_some())
                 && matches[i]
@@ -246,10 +261,13 @@ impl<'d> Coder<'d> {
                 Some(r) => r.to_string(),
                 None => self.final_code(&m.code, future, intended),
             };
+            // an intention is its subject's alone: "plans to visit Gondor" says nothing
+            // of Gondor's plans to host
+            let intent = rejection.is_none() && code != m.code;
             let paired = m
                 .paired
                 .as_deref()
-                .filter(|_| rejection.is_none())
+                .filter(|_| rejection.is_none() && !intent)
                 .map(|p| self.final_code(p, future, intended));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
                 let with_agent = |f: Filled| {
