@@ -182,6 +182,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.unmarked_names();
     r.place_organizations();
     r.acronym_aliases();
+    r.initials_of_bodies();
     r.bare_org_heads();
     r.kind_nouns();
     r.employers();

@@ -211,3 +211,22 @@ fn hong_kong_people_and_rescuers_have_a_country() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn an_acronym_spelling_a_coded_body_named_before_is_that_body() {
+    let ms = resolve(
+        "The storm reached the Bahamas on Sunday, according to the National Hurricane \
+         Center. The NHC said that winds would weaken by Tuesday.",
+        "2019-09-02",
+    );
+    assert_eq!(find(&ms, "NHC").code.as_deref(), Some("USAGOV"), "{ms:#?}");
+}
+
+#[test]
+fn a_bare_uk_is_the_united_kingdom() {
+    let ms = resolve(
+        "A man was arrested in Reading, Berkshire, UK on Saturday.",
+        "2020-06-21",
+    );
+    assert_eq!(find(&ms, "UK").country.as_deref(), Some("GBR"), "{ms:#?}");
+}

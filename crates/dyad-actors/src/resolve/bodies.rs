@@ -224,3 +224,57 @@ impl Resolver<'_> {
         }
     }
 }
+
+impl Resolver<'_> {
+    /// "the National Hurricane Center ... The NHC said": an acronym the NER found and no
+    /// dictionary knows, written after a coded body whose capitalised words it spells, is
+    /// that body (the bracketed "Name (NHC)" is `acronym_aliases`). Bodies of different
+    /// codes spelling the same letters leave it uncoded.
+    pub(super) fn initials_of_bodies(&mut self) {
+        let book = self.dict.codebook();
+        for k in 0..self.out.len() {
+            let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+            if b != a + 1 || m.code.is_some() || !m.rule.starts_with("ner ORG") {
+                continue;
+            }
+            let acronym = self.doc.tokens[a].text.clone();
+            let letters = acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase());
+            if !letters {
+                continue;
+            }
+            let bodies: Vec<usize> = (0..self.out.len())
+                .filter(|&j| {
+                    let (x, (xa, xb)) = (&self.out[j].0, self.out[j].1);
+                    xb <= a
+                        && xb >= xa + 2
+                        && x.code.is_some()
+                        && x.kind == ActorKind::Organization
+                        && self.doc.tokens[xa..xb]
+                            .iter()
+                            .filter(|t| !NAME_GLUE.contains(&fold(&t.text).as_str()))
+                            .map(|t| t.text.chars().next().unwrap_or(' '))
+                            .collect::<String>()
+                            == acronym
+                })
+                .collect();
+            let Some(&j) = bodies.first() else {
+                continue;
+            };
+            if bodies
+                .iter()
+                .any(|&o| self.out[o].0.code != self.out[j].0.code)
+            {
+                continue;
+            }
+            let x = self.out[j].0.clone();
+            let m = &mut self.out[k].0;
+            m.set_code(x.code.as_deref(), book);
+            m.entity = x.entity.clone();
+            m.rule = format!(
+                "acronym (initials of \"{}\": {})",
+                x.mention,
+                super::strip(&x.rule)
+            );
+        }
+    }
+}
