@@ -237,10 +237,14 @@ fn noun_phrase_before(toks: &[Token], a: usize, v: usize) -> Option<(usize, usiz
         toks[s].text.as_str(),
         "the" | "his" | "her" | "its" | "their" | "our"
     );
+    // (A participle may modify the noun: `his surviving father`.)
     let words = (s + 1..v).all(|j| {
         toks[j].text.chars().all(char::is_alphabetic)
             && !is_verb(&toks[j].text)
-            && !toks[j].xpos.as_deref().is_some_and(|x| x.starts_with("VB"))
+            && !toks[j]
+                .xpos
+                .as_deref()
+                .is_some_and(|x| x.starts_with("VB") && !(j + 1 < v && matches!(x, "VBG" | "VBN")))
     });
     (opens && words).then_some((s, v))
 }

@@ -234,7 +234,7 @@ pub(super) fn indirect(
             while last > first
                 && (matches!(
                     toks[last - 1].text.as_str(),
-                    "," | "." | ";" | ":" | "and" | "but" | "or"
+                    "," | "." | ";" | ":" | "..." | "…" | "and" | "but" | "or"
                 ) || is_mark(&toks[last - 1].text)
                     || toks[last - 1].text == ")"
                         && !toks[first..last].iter().any(|t| t.text == "("))

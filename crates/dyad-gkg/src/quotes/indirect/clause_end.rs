@@ -56,11 +56,13 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                     && toks
                         .get(k + 1)
                         .is_some_and(|n| matches!(n.text.as_str(), "and" | "but")))
-                // A comma inside a closing quote mark before "but" (`in United States "farm
-                // country," but the Chinese ...`).
+                // A comma inside a closing quote mark before "but" or "while" (`in United
+                // States "farm country," but the Chinese ...`).
                 || (t == ","
                     && toks.get(k + 1).is_some_and(|n| is_mark(&n.text))
-                    && toks.get(k + 2).is_some_and(|n| n.text == "but"))
+                    && toks
+                        .get(k + 2)
+                        .is_some_and(|n| matches!(n.text.as_str(), "but" | "while")))
                 // A trailing attribution of the sentence (`..., Morrison testified.`).
                 || (t == ","
                     && name_run(toks, k + 1)
@@ -105,10 +107,21 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                     && !open_quote(toks, from, k)
                     && (k + 1..end).any(|j| reporting(&toks[j].text)))
                 // The writer's gloss of what was said: `..., meaning the bill would ...`.
+                // (Also after a partial quote's closing mark: `"both sides," meaning ...`.)
+                || (t == ","
+                    && k > from + 2
+                    && (!open_quote(toks, from, k)
+                        && toks.get(k + 1).is_some_and(|n| n.text == "meaning")
+                        || toks.get(k + 1).is_some_and(|n| is_mark(&n.text))
+                            && toks.get(k + 2).is_some_and(|n| n.text == "meaning")))
+                // The writer's next step in time: `..., before reversing course the next day`.
                 || (t == ","
                     && k > from + 2
                     && !open_quote(toks, from, k)
-                    && toks.get(k + 1).is_some_and(|n| n.text == "meaning"))
+                    && toks.get(k + 1).is_some_and(|n| matches!(n.text.as_str(), "before" | "after"))
+                    && toks.get(k + 2).is_some_and(|n| {
+                        n.text.ends_with("ing") && n.text.chars().all(|c| c.is_ascii_lowercase())
+                    }))
                 || (t == ","
                     && !shared_subject_but(toks, from, k)
                     && !absolute_with(toks, k, end)

@@ -182,6 +182,12 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
     "representative",
     "estimates",
     "figures",
+    // Legal texts (`according to the ruling`, `according to the island's constitution`).
+    "ruling",
+    "judgment",
+    "verdict",
+    "indictment",
+    "constitution",
     // Published or witnessed sources (`according to the state's finances website`,
     // `according to eyewitness accounts corroborated by video footage`).
     "website",
@@ -238,6 +244,7 @@ pub(super) const OBJECTS: &[&str] = &[
     "me",
     "reporters",
     "journalists",
+    "media",
     "lawmakers",
     "parliament",
     "police",

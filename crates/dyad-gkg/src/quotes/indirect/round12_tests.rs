@@ -194,3 +194,95 @@ fn a_parenthetical_attribution_after_whose_reports_from_whose() {
         vec!["whose timing, Reuters noted, surprised the party"]
     );
 }
+
+#[test]
+fn an_ellipsis_and_a_conjunction_before_a_direct_quote_are_trimmed() {
+    // The segmenter ends the sentence at the ellipsis after the opening mark.
+    let q = texts("Tom Ford said he was \"moved\" by the vote and \"... We will not forget it.\"");
+    assert!(
+        q.contains(&"he was \"moved\" by the vote".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_acronym_after_told_is_the_listener_when_a_name_and_verb_follow() {
+    assert_eq!(
+        indirect("Ann Lee told CNN Tom Ford had left the party."),
+        vec![pair("Tom Ford had left the party", "Ann Lee")]
+    );
+    // An outlet's name of several words stays whole.
+    assert_eq!(
+        texts("Ann Lee told ABC News the party would split."),
+        vec!["the party would split"]
+    );
+}
+
+#[test]
+fn a_listener_with_an_adjective_after_told_is_no_part_of_the_clause() {
+    assert_eq!(
+        texts("Ann Lee told local media the bridge would reopen."),
+        vec!["the bridge would reopen"]
+    );
+}
+
+#[test]
+fn late_and_a_day_after_the_verb_are_no_part_of_the_clause() {
+    assert_eq!(
+        texts("Ann Lee said late Sunday the bridge would reopen."),
+        vec!["the bridge would reopen"]
+    );
+}
+
+#[test]
+fn meaning_after_a_closing_quote_mark_is_the_writers_gloss() {
+    assert_eq!(
+        texts(
+            "Tom Ford said there were \"good arguments on both sides,\" meaning the vote was \
+             close."
+        )[0],
+        "there were \"good arguments on both sides"
+    );
+}
+
+#[test]
+fn before_and_a_participle_after_a_comma_is_the_writers_next_step() {
+    assert_eq!(
+        texts("Tom Ford said he would leave the party, before reversing course the next day."),
+        vec!["he would leave the party"]
+    );
+}
+
+#[test]
+fn while_after_a_closing_quote_mark_ends_the_clause() {
+    assert_eq!(
+        texts(
+            "Ann Lee told reporters the mayor \"was a fine leader,\" while the governor praised \
+             his record."
+        )[0],
+        "the mayor \"was a fine leader"
+    );
+}
+
+#[test]
+fn according_to_a_ruling_reports() {
+    assert_eq!(
+        texts("According to the ruling, the company must pay the fine within a month."),
+        vec!["the company must pay the fine within a month"]
+    );
+}
+
+#[test]
+fn a_participle_may_modify_the_noun_of_a_parenthetical_speaker() {
+    let mut d = crate::test_doc(
+        "They had, his surviving father says, paid smugglers to take them to Greece.",
+    );
+    tag(&mut d, "surviving", "VBG");
+    assert_eq!(
+        indirect_of(&d),
+        vec![pair(
+            "They had, his surviving father says, paid smugglers to take them to Greece",
+            "his surviving father"
+        )]
+    );
+}

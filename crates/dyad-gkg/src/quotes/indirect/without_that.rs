@@ -18,8 +18,18 @@ pub(super) fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<
         |k: usize| is_mark(&toks[k].text) || matches!(toks[k].text.as_str(), "." | ":" | ";");
     let mut k = v + 1;
     if matches!(toks[v].text.as_str(), "told" | "tells" | "tell") {
-        if let Some((_, e)) = name_run(toks, k) {
+        if let Some(e) = acronym_listener(toks, k) {
             k = e;
+        } else if let Some((_, e)) = name_run(toks, k) {
+            k = e;
+        } else if toks
+            .get(k + 1)
+            .is_some_and(|t| OBJECTS.contains(&t.text.as_str()))
+            && toks[k].text.chars().all(|c| c.is_ascii_lowercase())
+            && !NOT_CLAUSE_START.contains(&toks[k].text.as_str())
+        {
+            // `told local media`, `told foreign reporters`.
+            k += 2;
         } else if toks
             .get(k)
             .is_some_and(|t| OBJECTS.contains(&t.text.as_str()))
@@ -48,6 +58,13 @@ pub(super) fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<
         let t = toks.get(k)?.text.as_str();
         if TIME_WORDS.contains(&t) || ADVERBS.contains(&t) {
             k += 1;
+        } else if matches!(t, "late" | "early")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| TIME_WORDS.contains(&n.text.as_str()))
+        {
+            // `said late Sunday the police ...`.
+            k += 2;
         } else if t == "on" && toks.get(k + 1).is_some_and(|n| capitalised(&n.text)) {
             k += 2;
         } else if t == "in" && toks.get(k + 1).is_some_and(|n| n.text == "a") {
@@ -109,6 +126,29 @@ pub(super) fn clause_without_that(doc: &Document, v: usize, b: usize) -> Option<
         return None;
     }
     Some(k)
+}
+
+/// `told NPR Hamza Ali had ...`: an outlet's acronym (two or more capitals) opening a run
+/// of capitalised words after `told` that a finite verb follows is the listener, and the
+/// name after it the clause's subject. The token after the acronym.
+fn acronym_listener(toks: &[Token], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    // The run must go straight on into the clause's verb (`NPR Hamza Ali had`), or a
+    // partial quote: otherwise the words after the acronym are the outlet's name (`ABC
+    // News`).
+    let (_, e) = name_run(toks, k)?;
+    if !toks
+        .get(e)
+        .is_some_and(|n| crate::quotes::embedded::finite_or_be(n) || is_mark(&n.text))
+    {
+        return None;
+    }
+    let acronym = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_ascii_uppercase());
+    let name_after = toks
+        .get(k + 1)
+        .is_some_and(|n| capitalised(&n.text) && !is_mark(&n.text))
+        && toks[k].span.end < toks[k + 1].span.start;
+    (acronym && name_after).then_some(k + 1)
 }
 
 /// `more than 15,000 people ...`, `fewer than half ...`: an amount opening the clause, not
