@@ -45,6 +45,14 @@ HOPE
 --- VISIT   [042:043]  ---
 VISIT
 
+--- CALL   [041:041]  ---
+CALL
+
+--- EXPLAIN_VERBAL   [010]  ---
+REPORT [---]
+DESCRIBE
+- * ATTACK  [190]  # REPORT
+
 --- INCREASE   [---]  ---
 INCREASE
 - * COOPERATION  [050]
@@ -366,5 +374,58 @@ fn an_intention_is_its_subjects_alone() {
     assert_eq!(
         codings(CoderConfig::default(), &rows, &actors),
         vec!["ARN>GON:042", "GON>ARN:043"]
+    );
+}
+
+#[test]
+fn naming_is_no_call() {
+    // "Gondor called the treaty a mistake"
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 2, "nsubj"),
+        ("called", "call", "VERB", 0, "root"),
+        ("the", "the", "DET", 4, "det"),
+        ("treaty", "treaty", "NOUN", 2, "obj"),
+        ("a", "a", "DET", 6, "det"),
+        ("mistake", "mistake", "NOUN", 2, "xcomp"),
+    ];
+    let actors = [(1, 1, "GON", "")];
+    assert!(codings(CoderConfig::default(), &rows, &actors).is_empty());
+    // "Gondor called Arnor" is a call, both ways as CAMEO pairs it
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 2, "nsubj"),
+        ("called", "call", "VERB", 0, "root"),
+        ("Arnor", "Arnor", "PROPN", 2, "obj"),
+    ];
+    let actors = [(1, 1, "GON", ""), (3, 3, "ARN", "")];
+    assert_eq!(
+        codings(CoderConfig::default(), &rows, &actors),
+        vec!["ARN>GON:041", "GON>ARN:041"]
+    );
+}
+
+#[test]
+fn describing_an_attack_is_no_attack() {
+    // "Gondor described the attack as cowardly": the block's `* ATTACK` was written for
+    // REPORT ("reported an attack"), not for a verb of words about one
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 2, "nsubj"),
+        ("described", "describe", "VERB", 0, "root"),
+        ("the", "the", "DET", 4, "det"),
+        ("attack", "attack", "NOUN", 2, "obj"),
+        ("as", "as", "ADP", 6, "case"),
+        ("cowardly", "cowardly", "ADJ", 2, "obl"),
+    ];
+    let actors = [(1, 1, "GON", "")];
+    assert_eq!(codings(sourceless(), &rows, &actors), Vec::<String>::new());
+    // "Gondor reported an attack" stays the attack
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 2, "nsubj"),
+        ("reported", "report", "VERB", 0, "root"),
+        ("an", "a", "DET", 4, "det"),
+        ("attack", "attack", "NOUN", 2, "obj"),
+    ];
+    assert_eq!(
+        codings(CoderConfig::default(), &rows, &actors),
+        vec!["GON>:190"]
     );
 }

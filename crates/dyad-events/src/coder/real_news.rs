@@ -91,6 +91,33 @@ pub(super) fn wish(tree: &Tree, v: usize) -> bool {
     WISH_VERBS.contains(&lemma(tree.token(v)).as_str())
 }
 
+/// Verbs that also name ("called the crisis *the worst*", "a group *called* the Sea Org").
+const NAMING_VERBS: &[&str] = &["call", "name", "dub", "label", "term"];
+
+/// True when verb `v` names or labels something rather than acts: a naming verb with a
+/// nominal or adjectival predicate of its object ("called X's admission *a maneuver*") or
+/// a participle naming the noun it modifies ("a group *called* the Sea Org").
+pub(super) fn naming(tree: &Tree, v: usize) -> bool {
+    if !NAMING_VERBS.contains(&lemma(tree.token(v)).as_str()) {
+        return false;
+    }
+    // "called off the strike" is no naming
+    if tree
+        .dependents(v)
+        .iter()
+        .any(|&k| deprel(tree.token(k)) == "compound:prt")
+    {
+        return false;
+    }
+    let participle = deprel(tree.token(v)) == "acl";
+    let predicate = tree.dependents(v).iter().any(|&k| {
+        let t = tree.token(k);
+        let nominal = matches!(t.upos.as_deref(), Some("NOUN" | "PROPN" | "ADJ" | "PRON"));
+        k > v && nominal && matches!(deprel(t), "xcomp" | "obl:unmarked" | "obl:npmod")
+    });
+    participle || predicate
+}
+
 /// True when verb `v` is coordinated under verb `h` ("come back *and engage*").
 pub(super) fn conjunct_of(tree: &Tree, v: usize, h: usize) -> bool {
     v != h && deprel(tree.token(v)) == "conj" && tree.head(v) == Some(h)

@@ -115,6 +115,10 @@ impl<'d> Coder<'d> {
             if real_news::hypothetical(tree, ci.verb) || real_news::opinion(tree, ci.verb) {
                 continue;
             }
+            // naming is no call ("called the crisis the worst in the world")
+            if m.pattern.is_none() && real_news::naming(tree, ci.verb) {
+                continue;
+            }
             // "two victims died": the subject of an undergoer verb suffered it, the
             // target; only a pattern naming the cause ("died in an airstrike") says who did
             // it

@@ -29,6 +29,9 @@ impl<'d> Matcher<'d> {
                 // codes nothing, and the block's next pattern decides, as PETRARCH's unit
                 // tests expect ("restore fxll diplomatic ties" is 064)
                 let plan = &self.plans[r.block][pi];
+                if reported_act_of_another_verb(block.code.as_ref(), p, clause) {
+                    continue;
+                }
                 // a pattern needing a word the clause lacks cannot match (`prefilter`)
                 if plan.marker || !present.admits(&plan.needs) {
                     continue;
@@ -221,6 +224,27 @@ pub(super) const ATTACK_NOUNS: &[&str] = &[
     "SHOOTING",
     "CLASH",
     "CLASHES",
+];
+
+/// True for a pattern of material conflict or cooperation in a block of statements that
+/// its comment writes for another verb of the block: `- * ATTACK [190] # REPORT` reads
+/// "reported an attack" as the attack, but "said the attack included missiles" and
+/// "described the attacks as a dastardly act" are words about an attack, not one.
+fn reported_act_of_another_verb(block: Option<&CodePair>, p: &Pattern, c: &Clause) -> bool {
+    let statement = block
+        .and_then(|b| b.active.as_deref())
+        .is_some_and(|a| a.starts_with("01"));
+    let act = p.code.active.as_deref().is_some_and(material);
+    let named = p.comment.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let speech = SPEECH_VERBS.iter().any(|v| c.verb.is(v));
+    statement && act && named && speech && !written_for(p, c)
+}
+
+/// Verbs that only report words: what their patterns of acts were written for other verbs
+/// of the block ("announced sanctions", "reported an attack") does not carry over.
+const SPEECH_VERBS: &[&str] = &[
+    "SAY", "TELL", "DESCRIBE", "MENTION", "COMMENT", "EXPLAIN", "ADD", "NOTE", "REMARK", "DEPICT",
+    "REFER",
 ];
 
 /// The pattern's comment names the clause's verb (`# RATIFY`): it was written for it.
