@@ -230,3 +230,31 @@ fn a_bare_uk_is_the_united_kingdom() {
     );
     assert_eq!(find(&ms, "UK").country.as_deref(), Some("GBR"), "{ms:#?}");
 }
+
+#[test]
+fn in_a_territory_story_bare_role_nouns_are_the_territorys() {
+    let ms = resolve(
+        "HONG KONG — Hong Kong protesters marched on Sunday. Hong Kong lawmakers joined \
+         them. Many marched against Chinese government encroachment, and police watched.",
+        "2019-08-18",
+    );
+    assert_eq!(
+        find(&ms, "police").code.as_deref(),
+        Some("HKGCOP"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn a_surname_the_ner_took_for_a_body_is_the_person_named_before() {
+    let ms = resolve(
+        "WASHINGTON, United States — General Services Administration administrator Emily \
+         W. Murphy sent a letter on Monday. Murphy wrote that she had not been pressured.",
+        "2020-11-24",
+    );
+    let murphys: Vec<_> = ms.iter().filter(|m| m.mention == "Murphy").collect();
+    assert!(!murphys.is_empty(), "{ms:#?}");
+    for m in murphys {
+        assert_eq!(m.country.as_deref(), Some("USA"), "{ms:#?}");
+    }
+}

@@ -371,6 +371,16 @@ impl Resolver<'_> {
             };
             let s = self.sent_of.get(a).copied().unwrap_or(0);
             let book = self.dict.codebook();
+            // a story framed by a territory (Hong Kong, Puerto Rico): its bare role nouns
+            // ("police", "the Senate") are the territory's, not those of the sovereign
+            // named near them ("protests against Chinese government encroachment")
+            let sovereign_of_frame = |c: Option<&str>| {
+                main.is_some_and(|d| {
+                    crate::codebook::TERRITORIES
+                        .iter()
+                        .any(|(t, s)| d.code == *t && c == Some(*s))
+                })
+            };
             let bearing = |j: usize| {
                 let (x, (xa, xb)) = &self.out[j];
                 x.country.is_some()
@@ -385,6 +395,7 @@ impl Resolver<'_> {
                     && x.country.as_deref().and_then(|c| book.group_type(c))
                         != Some(GroupType::Region)
                     && !self.topic_demonym(j)
+                    && !sovereign_of_frame(x.country.as_deref())
                     && !self.landform_name(j)
                     // a company's home country says nothing of which court, parliament or
                     // police a story means ("said via Twitter, ... the Court says")

@@ -43,11 +43,22 @@ impl Resolver<'_> {
         let mut firsts: FxHashMap<String, Option<Named>> = FxHashMap::default();
         for k in 0..self.out.len() {
             let m = &self.out[k].0;
+            let (a, b) = self.out[k].1;
+            let last = fold(&self.doc.tokens[b - 1].text);
+            // "Emily W. Murphy ... Murphy said": a one-word organisation the NER found and
+            // no dictionary knows, which is the surname of a person named before, is that
+            // person (the NER reads a bare surname as a body now and then)
+            let org_surname = m.kind == ActorKind::Organization
+                && b == a + 1
+                && m.rule.starts_with("ner ORG (no dictionary entry)")
+                && known.contains_key(&last);
+            if org_surname {
+                self.out[k].0.kind = ActorKind::Person;
+            }
+            let m = &self.out[k].0;
             if m.kind != ActorKind::Person {
                 continue;
             }
-            let (a, b) = self.out[k].1;
-            let last = fold(&self.doc.tokens[b - 1].text);
             let single = b - a == 1;
             // a one-word dictionary person that is the surname of someone named before
             // ("Ahmed Mohamed ... Mohamed") is that person
