@@ -182,7 +182,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.unmarked_names();
     r.place_organizations();
     r.acronym_aliases();
-    r.initials_of_bodies();
+    r.initials_of_bodies(false);
     r.bare_org_heads();
     r.kind_nouns();
     r.employers();
@@ -194,6 +194,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.shared_parties(main.as_ref());
     r.context_countries(main.as_ref());
     r.bare_chamber_defaults();
+    r.initials_of_bodies(true);
     r.country_nouns(main.as_ref());
     r.person_bodies();
     r.affiliations();

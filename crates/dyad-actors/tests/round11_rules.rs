@@ -258,3 +258,18 @@ fn a_surname_the_ner_took_for_a_body_is_the_person_named_before() {
         assert_eq!(m.country.as_deref(), Some("USA"), "{ms:#?}");
     }
 }
+
+#[test]
+fn an_acronym_of_a_body_coded_from_its_context_is_that_body() {
+    let ms = resolve(
+        "MANILA, Philippines — The Philippine government closed the broadcaster on Tuesday. \
+         The National Telecommunications Commission (NTC) issued the order. Philippine \
+         lawmakers protested, but the NTC refused to reverse it.",
+        "2020-05-06",
+    );
+    let ntc: Vec<_> = ms.iter().filter(|m| m.mention == "NTC").collect();
+    assert!(!ntc.is_empty(), "{ms:#?}");
+    for m in ntc {
+        assert_eq!(m.country.as_deref(), Some("PHL"), "{ms:#?}");
+    }
+}

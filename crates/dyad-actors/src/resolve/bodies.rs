@@ -227,25 +227,37 @@ impl Resolver<'_> {
 
 impl Resolver<'_> {
     /// "the National Hurricane Center ... The NHC said": an acronym the NER found and no
-    /// dictionary knows, written after a coded body whose capitalised words it spells, is
-    /// that body (the bracketed "Name (NHC)" is `acronym_aliases`). Bodies of different
-    /// codes spelling the same letters leave it uncoded.
-    pub(super) fn initials_of_bodies(&mut self) {
+    /// dictionary knows, or a capitalised acronym nothing marked, written after a coded body
+    /// whose capitalised words it spells, is that body (the bracketed "Name (NHC)" is
+    /// `acronym_aliases`). Bodies of different codes spelling the same letters leave it
+    /// uncoded. Runs again once context has coded unknown bodies ("The National
+    /// Telecommunications Commission (NTC)" in a Philippine story, then "the NTC"); only
+    /// then (`late`) does an acronym nothing marked become a mention, so that it lends no
+    /// country to the role nouns around it.
+    pub(super) fn initials_of_bodies(&mut self, late: bool) {
         let book = self.dict.codebook();
-        for k in 0..self.out.len() {
-            let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
-            if b != a + 1 || m.code.is_some() || !m.rule.starts_with("ner ORG") {
-                continue;
-            }
-            let acronym = self.doc.tokens[a].text.clone();
+        let n = self.doc.tokens.len();
+        for i in 0..n {
+            let acronym = self.doc.tokens[i].text.clone();
             let letters = acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase());
             if !letters {
+                continue;
+            }
+            let own = self.mention_at(i);
+            let open = match own {
+                Some(k) => {
+                    let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
+                    (a, b) == (i, i + 1) && m.code.is_none() && m.rule.starts_with("ner ORG")
+                }
+                None => late,
+            };
+            if !open {
                 continue;
             }
             let bodies: Vec<usize> = (0..self.out.len())
                 .filter(|&j| {
                     let (x, (xa, xb)) = (&self.out[j].0, self.out[j].1);
-                    xb <= a
+                    xb <= i
                         && xb >= xa + 2
                         && x.code.is_some()
                         && x.kind == ActorKind::Organization
@@ -267,14 +279,26 @@ impl Resolver<'_> {
                 continue;
             }
             let x = self.out[j].0.clone();
-            let m = &mut self.out[k].0;
-            m.set_code(x.code.as_deref(), book);
-            m.entity = x.entity.clone();
-            m.rule = format!(
+            let rule = format!(
                 "acronym (initials of \"{}\": {})",
                 x.mention,
                 super::strip(&x.rule)
             );
+            match own {
+                Some(k) => {
+                    let m = &mut self.out[k].0;
+                    m.set_code(x.code.as_deref(), book);
+                    m.entity = x.entity.clone();
+                    m.rule = rule;
+                }
+                None => {
+                    let (mut m, r) =
+                        self.new_mention((i, i + 1), ActorKind::Organization, x.entity, rule);
+                    m.set_code(x.code.as_deref(), book);
+                    self.out.push((m, r));
+                }
+            }
         }
+        self.out.sort_by_key(|(m, _)| m.span.start);
     }
 }
