@@ -312,6 +312,18 @@ fn a_car_is_not_its_maker() {
         codings(CoderConfig::default(), &rows, &actors),
         vec!["GONBUS>ARN:111"]
     );
+    // and so does a role noun after its article: "the company criticized Arnor"
+    let rows = [
+        ("the", "the", "DET", 2, "det"),
+        ("company", "company", "NOUN", 3, "nsubj"),
+        ("criticized", "criticize", "VERB", 0, "root"),
+        ("Arnor", "Arnor", "PROPN", 3, "obj"),
+    ];
+    let actors = [(2, 2, "GONBUS", "BUS"), (4, 4, "ARN", "")];
+    assert_eq!(
+        codings(CoderConfig::default(), &rows, &actors),
+        vec!["GONBUS>ARN:111"]
+    );
 }
 
 #[test]

@@ -183,7 +183,9 @@ pub(super) fn event_day(
 /// model it modifies ("a *Volvo* XC90", "a *Boeing* 737").
 pub(super) fn product(doc: &Document, a: &ActorRef) -> bool {
     let sector = a.extra.get("sector").and_then(|s| s.as_str());
-    if sector != Some("BUS") {
+    // a name, not a role noun ("*the company* said" is the company)
+    let name = a.mention.chars().next().is_some_and(char::is_uppercase);
+    if sector != Some("BUS") || !name {
         return false;
     }
     let toks = &doc.tokens;
