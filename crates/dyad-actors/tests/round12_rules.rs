@@ -1,0 +1,32 @@
+//! Rules written from the errors of the twelfth round (the tuning sets test10, test11 and
+//! test12), each about the shape of English news rather than one article. Texts are made up.
+
+mod resolved;
+
+use resolved::{find, resolve};
+
+#[test]
+fn a_council_or_network_called_by_its_kind_takes_the_story_country() {
+    let ms = resolve(
+        "MANILA, Philippines — The Philippine government closed a television station on \
+         Monday. The network said it would appeal, and the council met on Tuesday. \
+         Filipino lawmakers criticised the commission.",
+        "2020-05-06",
+    );
+    for (name, sector) in [("network", "MED"), ("council", "GOV"), ("commission", "GOV")] {
+        let m = find(&ms, name);
+        assert_eq!(m.country.as_deref(), Some("PHL"), "{name}: {ms:#?}");
+        assert_eq!(m.sector.as_deref(), Some(sector), "{name}: {ms:#?}");
+    }
+}
+
+#[test]
+fn the_network_is_still_the_one_outlet_the_story_names() {
+    let ms = resolve(
+        "The BBC reported the decision in London on Monday. The network said the \
+         government had not consulted it.",
+        "2020-05-06",
+    );
+    let network = find(&ms, "network");
+    assert_eq!(network.code, find(&ms, "BBC").code, "{ms:#?}");
+}
