@@ -441,3 +441,40 @@ fn describing_an_attack_is_no_attack() {
         vec!["GON>:190"]
     );
 }
+
+#[test]
+fn they_in_a_speakers_quotation_is_not_the_speaker() {
+    // `Aragorn said, " They will help Arnor "`: "they" are others, not Aragorn
+    let rows = [
+        ("Aragorn", "Aragorn", "PROPN", 2, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        (",", ",", "PUNCT", 7, "punct"),
+        ("\"", "\"", "PUNCT", 7, "punct"),
+        ("They", "they", "PRON", 7, "nsubj"),
+        ("will", "will", "AUX", 7, "aux"),
+        ("help", "help", "VERB", 2, "ccomp"),
+        ("Arnor", "Arnor", "PROPN", 7, "obj"),
+        ("\"", "\"", "PUNCT", 7, "punct"),
+    ];
+    let mut d = common::parsed(&rows, None);
+    d.tokens[0].feats = Some("Number=Sing".into());
+    d.tokens[4].feats = Some("Case=Nom|Number=Plur|Person=3|PronType=Prs".into());
+    let actors = [(1, 1, "GONGOV", "GOV"), (8, 8, "ARN", "")];
+    let got = common::sorted_codings(&events(CoderConfig::default(), &d, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("GONGOV>")), "{got:?}");
+    // "Aragorn said he will help Arnor": he is Aragorn, as before
+    let rows = [
+        ("Aragorn", "Aragorn", "PROPN", 2, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        ("he", "he", "PRON", 5, "nsubj"),
+        ("will", "will", "AUX", 5, "aux"),
+        ("help", "help", "VERB", 2, "ccomp"),
+        ("Arnor", "Arnor", "PROPN", 5, "obj"),
+    ];
+    let mut d = common::parsed(&rows, None);
+    d.tokens[0].feats = Some("Number=Sing".into());
+    d.tokens[2].feats = Some("Case=Nom|Number=Sing|Person=3|PronType=Prs".into());
+    let actors = [(1, 1, "GONGOV", "GOV"), (6, 6, "ARN", "")];
+    let got = common::sorted_codings(&events(CoderConfig::default(), &d, &actors));
+    assert_eq!(got, vec!["GONGOV>ARN:033"]);
+}

@@ -123,7 +123,28 @@ impl Tree<'_> {
                 .subject
                 .is_some_and(|s| self.toks[s].upos.as_deref() == Some("PRON"));
             if pronoun_subject && matches!(b.as_str(), "ccomp" | "xcomp" | "advcl" | "conj") {
-                if let Some(g) = gov.as_ref().filter(|g| g.subject.is_some()) {
+                // not a pronoun that cannot be the governor's subject: "you", or a plural
+                // after a single speaker ("Erdogan said, 'They need to stand by us'")
+                let other = |g: &ClauseInfo| {
+                    let (Some(p), Some(s)) = (infos[i].subject, g.subject) else {
+                        return false;
+                    };
+                    let feats = |t: usize| self.toks[t].feats.as_deref().unwrap_or("");
+                    let you = self.toks[p].text.eq_ignore_ascii_case("you");
+                    // a third person plural ("we" is the speaker's own side)
+                    let they = feats(p).contains("Person=3")
+                        && feats(p).contains("Number=Plur")
+                        && feats(s).contains("Number=Sing");
+                    // only in a quotation opened between the governor and the pronoun, whose
+                    // words are the speaker's: an odd number of quotation marks between
+                    let (a, z) = (g.verb.min(p), g.verb.max(p));
+                    let marks = self.toks[a..z]
+                        .iter()
+                        .filter(|t| matches!(t.text.as_str(), "\"" | "“" | "”"))
+                        .count();
+                    marks % 2 == 1 && (you || they)
+                };
+                if let Some(g) = gov.as_ref().filter(|g| g.subject.is_some() && !other(g)) {
                     infos[i].subject = None;
                     self.inherit_subject(&mut infos[i], g.subject, g.clause.subject.clone());
                 }
