@@ -122,9 +122,22 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                     && toks.get(k + 2).is_some_and(|n| {
                         n.text.ends_with("ing") && n.text.chars().all(|c| c.is_ascii_lowercase())
                     }))
+                // The writer's concession: `..., though it was later found to be ...`.
+                || (t == ","
+                    && k > from + 2
+                    && end > k + 3
+                    && !open_quote(toks, from, k)
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.text.as_str(), "though" | "although")))
+                // A finding the writer cites closing the sentence: `..., as the court found.`
+                || (t == "," && k > from + 2 && closing_as(toks, k, end))
+                // (Inside a partial quote `but`, `with` and `while` go on with the speaker's
+                // words: `restarted "and there is hope, but his condition is ..."`.)
                 || (t == ","
                     && !shared_subject_but(toks, from, k)
                     && !absolute_with(toks, k, end)
+                    && !conjunction_in_quote(toks, from, k)
                     && toks.get(k + 1).is_some_and(|n| {
                         is_verb(&n.text)
                             || matches!(n.text.as_str(), "according" | "but" | "with" | "while")
@@ -133,6 +146,36 @@ pub(in crate::quotes) fn clause_end(toks: &[Token], from: usize, end: usize) -> 
                     }))
         })
         .unwrap_or(end)
+}
+
+/// Whether the comma at `k` comes before `but`, `with` or `while` inside a partial quote
+/// opened in `[from, k)`.
+fn conjunction_in_quote(toks: &[Token], from: usize, k: usize) -> bool {
+    open_quote(toks, from, k)
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.text.as_str(), "but" | "with" | "while"))
+}
+
+/// `, as the Court of Session found.`: `as` after the comma at `k`, a subject of one to five
+/// words with no comma, and a past-tense verb (by the tag, or a speech verb untagged)
+/// closing the sentence (`end`, before its final punctuation).
+fn closing_as(toks: &[Token], k: usize, end: usize) -> bool {
+    let mut last = end;
+    while last > k + 1 && matches!(toks[last - 1].text.as_str(), "." | "!" | "?") {
+        last -= 1;
+    }
+    let verb = last.checked_sub(1).map(|l| &toks[l]);
+    toks.get(k + 1).is_some_and(|n| n.text == "as")
+        && last >= k + 4
+        && last <= k + 8
+        && !toks[k + 2..last]
+            .iter()
+            .any(|t| t.text == "," || is_mark(&t.text))
+        && verb.is_some_and(|v| match v.xpos.as_deref() {
+            Some(x) => x == "VBD",
+            None => is_verb(&v.text),
+        })
 }
 
 /// Modals, which open no clause of their own after a conjunction.

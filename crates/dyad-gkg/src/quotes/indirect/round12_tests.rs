@@ -286,3 +286,48 @@ fn a_participle_may_modify_the_noun_of_a_parenthetical_speaker() {
         )]
     );
 }
+
+#[test]
+fn a_headline_without_final_punctuation_is_not_reported() {
+    assert_eq!(
+        texts(
+            "Governor Ann Lee says the state will appeal\n\nGovernor Ann Lee said on Friday \
+             the new tax breaks the law."
+        ),
+        vec!["the new tax breaks the law"]
+    );
+}
+
+#[test]
+fn the_writers_concession_after_a_comma_is_no_part_of_the_report() {
+    assert_eq!(
+        texts("Police said the man wore a bomb vest, though it was later found to be a fake."),
+        vec!["the man wore a bomb vest"]
+    );
+}
+
+#[test]
+fn a_finding_the_writer_cites_after_as_closes_the_report() {
+    let mut d = crate::test_doc(
+        "Tom Ford argued the real aim of the delay was to end the debate, as the court found.",
+    );
+    tag(&mut d, "found", "VBD");
+    assert_eq!(
+        indirect_of(&d)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>(),
+        vec!["the real aim of the delay was to end the debate"]
+    );
+}
+
+#[test]
+fn but_inside_a_partial_quote_goes_on_with_the_speakers_words() {
+    assert_eq!(
+        texts(
+            "Ann Lee told reporters the mayor was treated by doctors \"and there is hope, but \
+             the next days will decide.\""
+        )[0],
+        "the mayor was treated by doctors \"and there is hope, but the next days will decide"
+    );
+}
