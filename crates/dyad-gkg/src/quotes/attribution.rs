@@ -21,6 +21,11 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
         i += 1;
     }
     let t = toks.get(i)?;
+    // `"...," while Smith noted ...`: a clause of its own with its own subject and verb,
+    // no attribution of the quote before it.
+    if matches!(t.text.as_str(), "while" | "whereas" | "although" | "though") {
+        return None;
+    }
     // A byline: `"..." - Matthew Ingram`.
     if matches!(t.text.as_str(), "-" | "–" | "—") {
         if let Some(n) = name_run(toks, i + 1) {
@@ -61,7 +66,8 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
             .find(|&k| is_verb(&toks[k].text))?;
         let closes = toks
             .get(v + 1)
-            .is_some_and(|n| matches!(n.text.as_str(), "." | "at" | "in" | "on" | "during"));
+            .is_some_and(|n| matches!(n.text.as_str(), "." | "at" | "in" | "on" | "during"))
+            || only_setting_after(toks, v);
         if !closes {
             return None;
         }
@@ -93,8 +99,11 @@ pub(super) fn attribution_after(toks: &[Token], close: usize) -> Option<((usize,
     }
     // A longer subject: `," Goddard planetary scientist Avi Mandell said`, `," the
     // 14th-ranked Schwartzman said`, `," Paganini and his team wrote`.
-    let near = (i..(i + 10).min(toks.len()))
-        .take_while(|&k| !is_mark(&toks[k].text) && !matches!(toks[k].text.as_str(), "." | ";"))
+    // (Up to 14 tokens: `," Hong Kong director of Amnesty International Man-kei Tam said`.)
+    let near = (i..(i + 14).min(toks.len()))
+        .take_while(|&k| {
+            !is_mark(&toks[k].text) && !matches!(toks[k].text.as_str(), "." | ";" | ",")
+        })
         .find(|&k| is_verb(&toks[k].text));
     // Or a long apposition: `," study lead author Lucas Paganini, a planetary scientist at
     // ..., said in a statement`.
@@ -242,6 +251,30 @@ fn participle_subject(doc: &Document, s: usize, v: usize) -> Option<(usize, usiz
         .iter()
         .find(|x| x.tokens[0] <= v && v < x.tokens[1])?
         .tokens[0];
+    let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].text == ",";
+    // `Pompeo posted a message on Twitter blaming Iran, saying ...`: a name after a
+    // preposition is no subject; the sentence's is.
+    let object = s > start
+        && matches!(
+            toks[s - 1].text.as_str(),
+            "on" | "in" | "at" | "via" | "to" | "from" | "with" | "for"
+        );
+    if participle && object && s < v {
+        // The subject of the sentence's first finite verb (`US Secretary of State Mike
+        // Pompeo posted`), else of its root.
+        let finite = (start..s).find(|&k| {
+            toks[k]
+                .xpos
+                .as_deref()
+                .is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP"))
+        });
+        let subject = finite
+            .and_then(|f| indirect::subject_of(doc, f).filter(|&(_, b)| b <= f))
+            .or_else(|| sentence_subject(doc, start, s).filter(|&(_, b)| b < s));
+        if let Some(found) = subject {
+            return Some(found);
+        }
+    }
     let ((a, b), _) = speakers::participle_reporter(doc, start, v)?;
     let first = (start..v).find(|&k| is_verb(&toks[k].text) && !toks[k].text.ends_with("ing"))?;
     // Only a speaker found inside the reported clause is replaced.
@@ -285,6 +318,23 @@ fn person_before_of(
         });
         let person = (b - a >= 2 || known) && speakers::person_words(&words);
         person.then_some((a, b))
+    })
+}
+
+/// `"...!" Macron told the world on Thursday via Twitter.`: after speech verb `v`, the
+/// sentence ends within twelve tokens with no other verb, quote mark or `that`: the verb
+/// closes the attribution with only its object and setting.
+fn only_setting_after(toks: &[Token], v: usize) -> bool {
+    let Some(end) = (v + 1..(v + 13).min(toks.len())).find(|&k| toks[k].text == ".") else {
+        return false;
+    };
+    toks[v + 1..end].iter().all(|t| {
+        !is_mark(&t.text)
+            && t.text != "that"
+            && !t
+                .xpos
+                .as_deref()
+                .is_some_and(|x| x.starts_with("VB") || x == "MD")
     })
 }
 
@@ -344,19 +394,31 @@ pub(super) fn attribution_before(
     if intro && start == open {
         start = doc.sentences.get(sentence_of[i])?.tokens[0];
     }
+    if let Some(found) = opening_participle(doc, start, open) {
+        return Some(found);
+    }
+    // A verb inside an aside set off by dashes is the aside's (`Bercow commented — which the
+    // BBC noted as unusual — "..."`).
+    let aside = |k: usize| {
+        (k + 1..=i)
+            .filter(|&d| matches!(toks[d].text.as_str(), "—" | "–"))
+            .count()
+            % 2
+            == 1
+    };
     let verb = if intro {
         // The verb is the last token before the colon, or a few tokens back ("told
         // reporters:", "tweeted using his @POTUS account:").
         let j = i.checked_sub(1)?;
         (j.saturating_sub(7).max(start)..=j)
             .rev()
-            .find(|&k| is_verb(&toks[k].text))
+            .find(|&k| is_verb(&toks[k].text) && !aside(k))
     } else {
         // A partial quote inside reported speech: `Eichel said he was "just trying ..."`,
         // `Haq told Polygraph.info that the U.N. is "working ..."`.
         (start..=i)
             .rev()
-            .find(|&k| is_verb(&toks[k].text))
+            .find(|&k| is_verb(&toks[k].text) && !aside(k))
             .or_else(|| {
                 // `Cruz called the suicide a "profound indictment ..."`, `The Arab League called
                 // it an "extremely adverse development"`: a name given to something.
@@ -396,10 +458,27 @@ pub(super) fn attribution_before(
                 }
             }
         }
-        // `..., Sunak defended the record ...: "..."`: the subject of the sentence.
-        return (toks[i].text == ":")
+        // `..., Sunak defended the record ...: "..."`, `Trump, also on Twitter, defended
+        // his decision, "..."`: the subject of the sentence.
+        // After a comma the subject must be a person the text names as a subject (`New
+        // episodes are followed by after show, "The Talking Dead."` is a title).
+        let person = |(a, b): (usize, usize)| {
+            toks[i].text == ":"
+                || mentions.iter().any(|m| {
+                    m.span.start >= toks[a].span.start && m.span.end <= toks[b - 1].span.end
+                })
+        };
+        // `According to political scholar Ann Lee, "..."`: the name before the comma.
+        if toks[i].text == "," && toks[start].text == "According" {
+            let to = start + 1;
+            if let Some(n) = name_before(toks, i).filter(|&(s, e)| s > to && e == i) {
+                return Some((n, start));
+            }
+        }
+        return intro
             .then(|| sentence_subject(doc, start, i))
             .flatten()
+            .filter(|&x| person(x))
             .map(|s| (s, i));
     };
     // `..., with Ross Spano of Florida calling the process "a coup ..."`: the name right
@@ -436,6 +515,36 @@ pub(super) fn attribution_before(
         return Some(((k, k + 1), verb));
     }
     sentence_subject(doc, start, verb).map(|s| (s, verb))
+}
+
+/// `Calling it "just another apology", Ann Lee of the charity told Reuters ...`: a quote
+/// inside a participle phrase that opens its sentence (`start`) is said by the subject after
+/// the phrase: the name right after the comma that follows the quote's closing mark, with
+/// the first speech verb after it.
+fn opening_participle(
+    doc: &Document,
+    start: usize,
+    open: usize,
+) -> Option<((usize, usize), usize)> {
+    let toks = &doc.tokens;
+    let w = toks.get(start)?.text.as_str();
+    let participle = w.len() > 4
+        && w.ends_with("ing")
+        && capitalised(w)
+        && (is_verb(&w.to_lowercase()) || matches!(w, "Calling" | "Describing" | "Labelling"));
+    if !participle || open > start + 6 || (start + 1..open).any(|k| toks[k].text == ",") {
+        return None;
+    }
+    let close = (open + 1..(open + 60).min(toks.len())).find(|&k| is_mark(&toks[k].text))?;
+    let comma = close + 1;
+    if toks.get(comma).is_none_or(|t| t.text != ",") {
+        return None;
+    }
+    let (s, e) = name_run(toks, comma + 1).filter(|&(s, _)| s == comma + 1)?;
+    let v = (e..(e + 30).min(toks.len()))
+        .take_while(|&k| toks[k].text != ".")
+        .find(|&k| is_verb(&toks[k].text))?;
+    Some(((s, e), v))
 }
 
 /// The subject of the sentence from `start`: the parse root's subject when there is a

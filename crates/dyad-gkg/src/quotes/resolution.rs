@@ -91,7 +91,28 @@ pub(super) fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person>
             // aside set off by commas leads to a verb (`Stafford, earlier in the hearing, was
             // adamant ...`); a true vocative opens an address (`Randy, this is the issue`).
             Some("vocative" | "dislocated") => aside_then_verb(toks, i),
-            Some("flat" | "compound" | "appos") => toks[i].head.is_some_and(subject),
+            // (Up a chain of name parts, `Judge Gray Miller ruled`: `Miller` → `Gray` →
+            // `Judge`, when the mention ends its name: `the Senate Majority Leader` names no
+            // `Majority`.)
+            Some("flat" | "compound" | "appos") => {
+                let mut h = toks[i].head;
+                let ends_name = toks.get(i + 1).is_none_or(|n| !name_word(&n.text));
+                for _ in 0..3 {
+                    match h {
+                        Some(k)
+                            if ends_name
+                                && matches!(
+                                    toks[k].deprel.as_deref(),
+                                    Some("flat" | "compound" | "appos")
+                                ) =>
+                        {
+                            h = toks[k].head
+                        }
+                        _ => break,
+                    }
+                }
+                h.is_some_and(subject)
+            }
             Some(_) => false,
         };
         // A surname right before a speech verb is its subject whatever the tagger made of a
@@ -405,15 +426,6 @@ fn statement_owner(doc: &Document, persons: &[Person], span: Span) -> Option<(St
         .iter()
         .find(|x| x.tokens[0] <= before && before < x.tokens[1])?;
     let from = sent.tokens[0];
-    if std::env::var("SPKDBG").is_ok() {
-        eprintln!(
-            "owner: {:?}",
-            toks[from..open]
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-        );
-    }
     let n = (from..open).find(|&k| DOCUMENTS.contains(&toks[k].text.as_str()))?;
     // Only a document the quote follows closely (its verb and the quote's opening mark).
     if open - n > 10 || (n + 1..open - 1).any(|k| super::is_mark(&toks[k].text)) {

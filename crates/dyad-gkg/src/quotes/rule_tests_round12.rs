@@ -4,10 +4,13 @@
 //! for the person it names, a person qualified by an organisation speaks rather than the
 //! organisation, and a document's owner speaks its words. Sentences written for the tests.
 
-use super::resolution::make_quote;
+use super::attribution::attribution_before;
+use super::attribution::refined_speaker;
+use super::resolution::{make_quote, person_mentions};
 use super::rule_test_support::*;
 use super::speaker_names::{full_name, untitled, Person};
-use super::{find_quotes, Quote};
+use super::{find_quotes, name_before, Quote};
+use super::{is_mark, sentence_index};
 use dyad_core::Span;
 
 fn known(names: &[&str]) -> Vec<Person> {
@@ -218,4 +221,116 @@ fn a_participle_speaks_for_the_subject_of_the_first_speech_verb() {
             .any(|(t, s)| t.starts_with("he expected") && s.as_deref() == Some("Mitch Carter")),
         "{q:?}"
     );
+}
+
+fn speaker_of(text: &str, starts: &str) -> Option<String> {
+    quotes(text)
+        .into_iter()
+        .find(|q| q.text.starts_with(starts))
+        .and_then(|q| q.speaker)
+}
+
+#[test]
+fn a_clause_opened_by_while_after_a_quote_is_no_attribution() {
+    // The name after `while` has its own verb and quote; the quote before it is the
+    // sentence subject's.
+    let t = "Senator Ruth Lane told reporters the mayor \"was a decent and honest man,\" while \
+             Governor Tom Hale noted his \"courage and his quiet strength\" in a post.";
+    assert_eq!(speaker_of(t, "was a decent").as_deref(), Some("Ruth Lane"));
+}
+
+#[test]
+fn a_speech_verb_with_only_its_object_and_setting_closes_the_sentence() {
+    let t = "\"Our forests are burning. Let us act on this emergency now!\" Ann Roy told the \
+             world on Friday via Twitter.";
+    assert_eq!(speaker_of(t, "Our forests").as_deref(), Some("Ann Roy"));
+}
+
+#[test]
+fn a_long_closing_attribution_reaches_its_verb() {
+    let t = "\"This decision cannot change the fact that the police used force unlawfully,\" \
+             Hong Kong director of Human Rights Watch Mei-lan Chow said in a statement.";
+    // (The surname alone without an entity tagger; with it, the full name.)
+    let spk = speaker_of(t, "This decision");
+    assert!(
+        spk.as_deref().is_some_and(|s| s.ends_with("Chow")),
+        "{spk:?}"
+    );
+}
+
+#[test]
+fn a_quote_in_an_opening_participle_is_said_by_the_subject_after_it() {
+    let t = "The bishop said sorry on Monday. Calling it \"just another empty apology\", Eva \
+             Novak of \"Speak Out\", a victims' group, told reporters the statement was \
+             prepared in advance.";
+    assert_eq!(speaker_of(t, "just another").as_deref(), Some("Eva Novak"));
+}
+
+#[test]
+fn a_verb_inside_a_dash_aside_is_not_the_quotes() {
+    let t = "Speaker Tom Brand commented on the matter — which the Times noted as unusual — \
+             \"However it is dressed up, the purpose is to stop the debate.\"";
+    assert_eq!(speaker_of(t, "However it").as_deref(), Some("Tom Brand"));
+}
+
+#[test]
+fn a_quote_after_a_comma_without_a_speech_verb_is_the_named_subjects() {
+    // The person is named as a subject by a speech verb earlier, so is a known mention.
+    let t = "Rosa Park said the deal was over. Later, Tim Cole wrote that the talks had failed. \
+             Rosa Park defended her decision on the radio, \"As I have said before, we will \
+             not sign this deal.\"";
+    assert_eq!(speaker_of(t, "As I have").as_deref(), Some("Rosa Park"));
+}
+
+#[test]
+fn a_quote_after_according_to_a_name_is_that_names() {
+    let d = crate::test_doc(
+        "Tim Cole said the vote was historic. According to political scholar Rita Bauer, \
+         \"Women hold fewer than a third of the seats in most state houses.\"",
+    );
+    let open = d.tokens.iter().position(|t| is_mark(&t.text)).unwrap();
+    let ((s, e), _) = attribution_before(&d, open, &sentence_index(&d), &[]).unwrap();
+    assert_eq!(
+        (d.tokens[s].text.as_str(), d.tokens[e - 1].text.as_str()),
+        ("Rita", "Bauer")
+    );
+}
+
+#[test]
+fn a_participle_after_a_place_of_posting_speaks_for_the_sentence_subject() {
+    // `..., saying` whose subject came out as `Twitter` (after `on`): the subject of the
+    // sentence's finite verb.
+    let mut d = crate::test_doc(
+        "US Secretary of State Ann Webb posted a message on Twitter blaming Iran, saying \
+         there was no evidence the attacks came from Yemen.",
+    );
+    tag(&mut d, "posted", "VBD");
+    let (twitter, saying) = (index(&d, "Twitter"), index(&d, "saying"));
+    let (s, e) = refined_speaker(&d, &[], (twitter, twitter + 1), Some(saying));
+    assert_eq!((s, e), (index(&d, "Ann"), index(&d, "Webb") + 1));
+}
+
+#[test]
+fn a_title_before_of_is_no_person_qualified_by_an_organisation() {
+    // `X of ORG said` takes X only when X is a name, not `US Secretary` of `State ...`.
+    let d = crate::test_doc("US Secretary of State Ann Webb said the talks were over.");
+    let said = index(&d, "said");
+    let (s, e) = name_before(&d.tokens, said).unwrap();
+    assert_eq!(
+        (d.tokens[s].text.as_str(), d.tokens[e - 1].text.as_str()),
+        ("Ann", "Webb")
+    );
+}
+
+#[test]
+fn a_subject_named_through_a_chain_of_name_parts_is_a_mention() {
+    // `Judge Carl Boyd arrived`: the parse hangs `Boyd` on `Carl` and `Carl` on `Judge`, the
+    // subject; `Boyd` is a mention in subject position (an antecedent for `he`).
+    let mut d = nouns_doc("Judge Carl Boyd arrived on Friday.");
+    attach(&mut d, "Boyd", Some("Carl"), "flat");
+    attach(&mut d, "Carl", Some("Judge"), "flat");
+    attach(&mut d, "Judge", Some("arrived"), "nsubj");
+    let boyd = d.tokens[index(&d, "Boyd")].span;
+    let m = person_mentions(&d, &known(&["Carl Boyd"]));
+    assert!(m.iter().any(|p| p.span == boyd && p.name == "Carl Boyd"));
 }

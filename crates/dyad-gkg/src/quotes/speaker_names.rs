@@ -321,8 +321,15 @@ pub(super) fn name_before(toks: &[Token], verb: usize) -> Option<(usize, usize)>
     {
         k -= 1;
     }
+    // (Not a title's department: `US Secretary of State Mike Pompeo said`.)
     if k > 0 && toks[k - 1].text == "of" {
-        if let Some(p) = name_before(toks, k - 1).filter(|&(a, b)| b - a >= 2) {
+        let titles_only = |a: usize, b: usize| {
+            toks[a..b]
+                .iter()
+                .all(|t| is_title(&t.text) || t.text.chars().all(|c| c.is_uppercase() || c == '.'))
+        };
+        if let Some(p) = name_before(toks, k - 1).filter(|&(a, b)| b - a >= 2 && !titles_only(a, b))
+        {
             return Some(p);
         }
     }
