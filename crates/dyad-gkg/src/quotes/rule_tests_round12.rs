@@ -334,3 +334,12 @@ fn a_subject_named_through_a_chain_of_name_parts_is_a_mention() {
     let m = person_mentions(&d, &known(&["Carl Boyd"]));
     assert!(m.iter().any(|p| p.span == boyd && p.name == "Carl Boyd"));
 }
+
+#[test]
+fn a_short_name_takes_its_longer_form_written_after_a_title() {
+    // The longer form was kept with a word before it ("Justice", the ministry of a title).
+    assert_eq!(
+        full_name(&known(&["Ana Ruiz", "Justice Ana Ruiz Lopez"]), "Ana Ruiz"),
+        "Ana Ruiz Lopez"
+    );
+}

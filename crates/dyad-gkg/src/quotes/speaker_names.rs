@@ -162,25 +162,36 @@ fn ends_with_name(w: &[&str], given: &[&str]) -> bool {
 /// another person); `None` when no name or several names fit.
 fn longer_form(known: &[String], name: &str) -> Option<String> {
     let given: Vec<&str> = name.split_whitespace().collect();
-    let mut fits: Vec<&String> = known
+    let mut fits: Vec<String> = known
         .iter()
-        .filter(|n| {
+        .filter_map(|n| {
             let w: Vec<&str> = n.split_whitespace().collect();
+            if !w.iter().all(|x| capitalised(x) || x.contains('-')) || w.len() < 3 {
+                return None;
+            }
+            // The given words, then one more at the end (a word before them is a title the
+            // name was written with: "Justice Wanda Vázquez Garced").
+            let at = w.len() - 1;
             let one_more = given.len() >= 2
-                && w.len() == given.len() + 1
-                && w.starts_with(&given)
+                && at >= given.len()
+                && w[at - given.len()..at] == given[..]
                 && !matches!(
-                    w[w.len() - 1].trim_end_matches('.'),
+                    w[at].trim_end_matches('.'),
                     "Jr" | "Sr" | "II" | "III" | "IV"
                 );
-            let middle = given.len() == 1 && w.len() >= 3 && w[w.len() - 2] == given[0];
-            (one_more || middle) && w.iter().all(|x| capitalised(x) || x.contains('-'))
+            let middle = given.len() == 1 && w[w.len() - 2] == given[0];
+            if one_more {
+                Some(w[at - given.len()..].join(" "))
+            } else if middle {
+                Some(n.clone())
+            } else {
+                None
+            }
         })
         .collect();
-    fits.dedup();
     fits.sort();
     fits.dedup();
-    (fits.len() == 1).then(|| fits[0].clone())
+    (fits.len() == 1).then(|| fits.remove(0))
 }
 
 pub(super) fn pronoun_at(toks: &[Token], i: usize) -> Option<(usize, usize)> {
