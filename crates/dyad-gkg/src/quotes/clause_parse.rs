@@ -129,6 +129,11 @@ pub(super) fn coordinated_cut(toks: &[Token], v: usize, first: usize, end: usize
     let Some(j) = (first..end).find(|&j| toks[j].head == Some(v) && rel(&toks[j]) == "conj") else {
         return end;
     };
+    // A passive conjunct is no act of the speaker's (`said the victims were "ripe ..." and
+    // had been used ...`): the parse attached the clause's second verb to the speech verb.
+    if (first..j).any(|k| toks[k].head == Some(j) && rel(&toks[k]) == "aux:pass") {
+        return end;
+    }
     // A conjunct whose subject repeats the pronoun opening the clause goes on reporting
     // (`said she related to him ..., and she was impressed with ...`).
     let pronoun = toks

@@ -331,3 +331,20 @@ fn but_inside_a_partial_quote_goes_on_with_the_speakers_words() {
         "the mayor was treated by doctors \"and there is hope, but the next days will decide"
     );
 }
+
+#[test]
+fn a_passive_verb_the_parse_coordinates_with_said_goes_on_with_the_clause() {
+    let mut d =
+        crate::test_doc("Ann Lee said the files were lost and had been destroyed by the staff.");
+    // The parse made `destroyed` a conjunct of `said`, with its passive auxiliary.
+    attach(&mut d, "destroyed", Some("said"), "conj");
+    attach(&mut d, "and", Some("destroyed"), "cc");
+    attach(&mut d, "been", Some("destroyed"), "aux:pass");
+    assert_eq!(
+        indirect_of(&d),
+        vec![pair(
+            "the files were lost and had been destroyed by the staff",
+            "Ann Lee"
+        )]
+    );
+}
