@@ -623,6 +623,27 @@ impl<'a> Resolver<'a> {
                 _ => continue,
             };
             let (a, b) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
+            // a capitalised role noun ending an organisation's name ("the National
+            // Telecommunications Commission") is the last word of that name, not the bare
+            // role: the name is kept whole, as the NER found it
+            let doc = self.doc;
+            let capital_role = |(m, (x, y)): &Placed| {
+                kind == ActorKind::Organization
+                    && *y == b
+                    && *x + 1 == b
+                    && *x > a
+                    && m.rule.starts_with("agent (")
+                    && m.country.is_none()
+                    && doc.tokens[*x].text.starts_with(char::is_uppercase)
+            };
+            let only_role = self
+                .out
+                .iter()
+                .filter(|(_, (x, y))| *x < b && *y > a)
+                .all(capital_role);
+            if only_role {
+                self.out.retain(|p| !capital_role(p));
+            }
             if a >= b || (a..b).any(|i| self.mention_at(i).is_some()) {
                 continue;
             }

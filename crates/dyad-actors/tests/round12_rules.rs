@@ -13,7 +13,11 @@ fn a_council_or_network_called_by_its_kind_takes_the_story_country() {
          Filipino lawmakers criticised the commission.",
         "2020-05-06",
     );
-    for (name, sector) in [("network", "MED"), ("council", "GOV"), ("commission", "GOV")] {
+    for (name, sector) in [
+        ("network", "MED"),
+        ("council", "GOV"),
+        ("commission", "GOV"),
+    ] {
         let m = find(&ms, name);
         assert_eq!(m.country.as_deref(), Some("PHL"), "{name}: {ms:#?}");
         assert_eq!(m.sector.as_deref(), Some(sector), "{name}: {ms:#?}");
@@ -29,4 +33,53 @@ fn the_network_is_still_the_one_outlet_the_story_names() {
     );
     let network = find(&ms, "network");
     assert_eq!(network.code, find(&ms, "BBC").code, "{ms:#?}");
+}
+
+#[test]
+fn a_role_apposition_ties_a_person_to_the_body_after_it() {
+    let ms = resolve(
+        "ADEN, Yemen — Fighting resumed in Aden on Sunday. Yemeni officials blamed the \
+         separatists. Mark Holloway, head of regional coverage for the BBC, said two of \
+         its reporters were safe.",
+        "2020-06-16",
+    );
+    assert_eq!(
+        find(&ms, "Mark Holloway").country.as_deref(),
+        Some("GBR"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_is_no_role_apposition() {
+    let ms = resolve(
+        "ADEN, Yemen — Fighting resumed in Aden on Sunday. Yemeni officials blamed the \
+         separatists. Mark Holloway, who once worked for the BBC, said the city was calm.",
+        "2020-06-16",
+    );
+    assert_ne!(
+        find(&ms, "Mark Holloway").country.as_deref(),
+        Some("GBR"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn a_capitalised_body_noun_ends_the_name_it_closes() {
+    let ms = resolve(
+        "MANILA, Philippines — The Philippine government raised power prices on Sunday. The \
+         Energy Regulatory Commission (ERC) approved the rise. Filipino lawmakers objected, \
+         but the ERC refused to review it.",
+        "2020-06-16",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.mention == "Energy Regulatory Commission"),
+        "{ms:#?}"
+    );
+    let erc: Vec<_> = ms.iter().filter(|m| m.mention == "ERC").collect();
+    assert!(!erc.is_empty(), "{ms:#?}");
+    for m in erc {
+        assert_eq!(m.country.as_deref(), Some("PHL"), "{ms:#?}");
+    }
 }

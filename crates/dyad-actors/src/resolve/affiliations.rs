@@ -42,7 +42,10 @@ impl Resolver<'_> {
             if !open_person(m) || a >= b {
                 continue;
             }
-            let Some((country, j, body)) = self.affiliation(b) else {
+            let Some((country, j, body)) = self
+                .affiliation(b)
+                .or_else(|| self.role_apposition(b).and_then(|p| self.affiliation(p)))
+            else {
                 continue;
             };
             let body_sector = self.head_sector(body).unwrap_or_else(|| "CVL".into());
@@ -63,6 +66,53 @@ impl Resolver<'_> {
                 }
             }
         }
+    }
+
+    /// "Phil Chetwynd, director of global news for AFP", "Jane Roe, a senior analyst at
+    /// the Lancet": a comma after the name, a role in lower-case words (nouns and
+    /// adjectives, an article first and "of" between them) and then a case marker: the
+    /// token of that marker, whose chain [`Self::affiliation`] reads as if it followed the
+    /// name. A verb or a relative pronoun ("who works for") ends the role, so does a name.
+    fn role_apposition(&self, b: usize) -> Option<usize> {
+        if self.tok(b)?.text != "," {
+            return None;
+        }
+        let sent = self.sent_of.get(b).copied()?;
+        let mut nouns = 0;
+        for i in b + 1..(b + 9).min(self.doc.tokens.len()) {
+            if self.sent_of.get(i) != Some(&sent) {
+                return None;
+            }
+            let t = &self.doc.tokens[i];
+            let word = fold(&t.text);
+            if t.text.chars().next().is_some_and(char::is_uppercase) && i > b + 1 {
+                return None;
+            }
+            if MEMBER_OF.contains(&word.as_str()) && nouns > 0 {
+                // "director of global news for AFP": "of" inside the role when lower-case
+                // words follow it, the marker of the body when a name does
+                let next = self.tok(i + 1)?;
+                let after = if fold(&next.text) == "the" {
+                    self.tok(i + 2)?
+                } else {
+                    next
+                };
+                if after.text.chars().next().is_some_and(char::is_uppercase) {
+                    return Some(i);
+                }
+                if word != "of" {
+                    return None;
+                }
+                continue;
+            }
+            match t.upos.as_deref() {
+                Some("DET") if i == b + 1 && matches!(word.as_str(), "a" | "an" | "the") => {}
+                Some("NOUN") => nouns += 1,
+                Some("ADJ") => {}
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The uncoded named people listed right before token `a` ("Chris Kuo, Struan Wilkie,
