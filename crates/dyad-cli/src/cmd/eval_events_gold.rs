@@ -1,5 +1,5 @@
 //! `dyad eval events FILE.tsv`: the event coder against events annotated by hand in real news
-//! texts (format: `notes/events_gold_format.md`, summarised in `docs/events.md`).
+//! texts (format and scoring: `docs/events.md`, section "Real-news evaluation").
 //!
 //! A gold file lists, after `# file: PATH` lines naming the annotated texts (relative to the
 //! gold file's folder; each is annotated exhaustively), one row per dyadic event: the byte
