@@ -185,6 +185,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.initials_of_bodies(false);
     r.bare_org_heads();
     r.kind_nouns();
+    r.adjective_people();
     r.employers();
     r.appositions();
     r.titles();

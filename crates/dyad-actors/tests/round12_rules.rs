@@ -83,3 +83,17 @@ fn a_capitalised_body_noun_ends_the_name_it_closes() {
         assert_eq!(m.country.as_deref(), Some("PHL"), "{ms:#?}");
     }
 }
+
+#[test]
+fn the_injured_are_civilians_of_the_story_country() {
+    let ms = resolve(
+        "NAIROBI, Kenya — A bus overturned near Nairobi on Friday. Kenyan police said the \
+         injured were taken to a hospital, and the wounded man was in a stable condition.",
+        "2020-03-06",
+    );
+    let injured = find(&ms, "injured");
+    assert_eq!(injured.country.as_deref(), Some("KEN"), "{ms:#?}");
+    assert_eq!(injured.sector.as_deref(), Some("CVL"), "{ms:#?}");
+    // an adjective before its noun is no group of its own
+    assert!(ms.iter().all(|m| m.mention != "wounded"), "{ms:#?}");
+}

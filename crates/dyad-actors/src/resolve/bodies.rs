@@ -302,3 +302,42 @@ impl Resolver<'_> {
         self.out.sort_by_key(|(m, _)| m.span.start);
     }
 }
+
+/// Adjectives that, after "the" and with no noun after them, name people hurt or left by
+/// an event: "the injured were taken to hospital", "relatives of the dead".
+const PEOPLE_ADJECTIVES: &[&str] = &["dead", "displaced", "homeless", "injured", "wounded"];
+
+impl Resolver<'_> {
+    /// "the injured", "the wounded": a definite adjective of [`PEOPLE_ADJECTIVES`] with no
+    /// noun after it is a group of civilians (`CVL`), left without a country here so that
+    /// the context gives it one, as it does to "the victims".
+    pub(super) fn adjective_people(&mut self) {
+        let n = self.doc.tokens.len();
+        let mut found = Vec::new();
+        for i in 1..n {
+            let word = fold(&self.doc.tokens[i].text);
+            if !PEOPLE_ADJECTIVES.contains(&word.as_str())
+                || fold(&self.doc.tokens[i - 1].text) != "the"
+                || self.mention_at(i).is_some()
+            {
+                continue;
+            }
+            let noun_after = self.tok(i + 1).is_some_and(|t| {
+                matches!(
+                    t.upos.as_deref(),
+                    Some("NOUN" | "PROPN" | "ADJ" | "NUM" | "PRON")
+                )
+            });
+            if !noun_after {
+                found.push(i);
+            }
+        }
+        for i in found {
+            let rule = format!("agent (the + adjective \"{}\")", self.doc.tokens[i].text);
+            let (mut m, r) = self.new_mention((i, i + 1), ActorKind::Group, None, rule);
+            m.sector = Some("CVL".into());
+            self.out.push((m, r));
+        }
+        self.out.sort_by_key(|(m, _)| m.span.start);
+    }
+}
