@@ -194,18 +194,16 @@ impl Resolver<'_> {
                 continue;
             }
             let p = self.out[j].0.clone();
-            let m = &mut self.out[k].0;
-            m.code = p.code;
-            m.country = p.country;
-            m.sector = p.sector;
-            m.group = p.group;
-            m.entity = p.entity.or(m.entity.take());
-            m.rule = format!(
+            let rule = format!(
                 "same name (as \"{}\" at byte {}: {})",
                 p.mention,
                 p.span.start,
                 super::strip(&p.rule)
             );
+            let m = &mut self.out[k].0;
+            let own = m.entity.take();
+            take_code(m, p, rule);
+            m.entity = m.entity.take().or(own);
         }
     }
 
@@ -261,13 +259,8 @@ impl Resolver<'_> {
                 continue;
             };
             let p = self.out[j].0.clone();
-            let m = &mut self.out[k].0;
-            m.code = p.code;
-            m.country = p.country;
-            m.sector = p.sector;
-            m.group = p.group;
-            m.entity = p.entity;
-            m.rule = format!("title (of \"{}\" at byte {})", p.mention, p.span.start);
+            let rule = format!("title (of \"{}\" at byte {})", p.mention, p.span.start);
+            take_code(&mut self.out[k].0, p, rule);
         }
     }
 
@@ -463,4 +456,15 @@ pub(super) fn listed_first_name(m: &crate::mention::ActorMention) -> Option<Stri
     let first = words.next()?;
     words.next()?;
     Some(fold(first))
+}
+
+/// `m` is the person `p` names: it takes `p`'s code, country, sector, group and entity, and
+/// `rule` says why.
+fn take_code(m: &mut crate::mention::ActorMention, p: crate::mention::ActorMention, rule: String) {
+    m.code = p.code;
+    m.country = p.country;
+    m.sector = p.sector;
+    m.group = p.group;
+    m.entity = p.entity;
+    m.rule = rule;
 }
