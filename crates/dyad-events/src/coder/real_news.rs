@@ -36,6 +36,13 @@ pub(super) fn locative(prep: &str) -> bool {
     )
 }
 
+/// True when a phrase with preposition `prep` names a role its clause's subject holds or
+/// held ("served *as* district attorney", "rose to fame *as* a critic of Putin"), never
+/// a party the act was aimed at.
+pub(super) fn role_phrase(prep: &str) -> bool {
+    prep.eq_ignore_ascii_case("as")
+}
+
 /// True when verb `v` states something unreal: the condition of a conditional ("*if* she
 /// had stayed", "*unless* he returned") or a counterfactual, a modal with the perfect
 /// ("we *could have* found forgiveness", "she'*d have* stayed").

@@ -25,7 +25,13 @@ impl<'d> Coder<'d> {
                 .obliques
                 .get(i)
                 .is_some_and(|o| o.prep.lemma().eq_ignore_ascii_case("by"));
-            if !by {
+            // "served *as* President of India": an `as` phrase is the subject's role
+            let role = ci
+                .clause
+                .obliques
+                .get(i)
+                .is_some_and(|o| super::real_news::role_phrase(o.prep.lemma()));
+            if !by && !role {
                 let f = self.fill_head(tree, h);
                 if !f.is_empty() {
                     return f;

@@ -159,6 +159,17 @@ impl<'d> Coder<'d> {
                     });
                     m.target.filter(|_| named)
                 }
+                // "served *as* President of India": a role the subject held, not
+                // whom the act was aimed at
+                Some(Role::Oblique(i))
+                    if ci
+                        .clause
+                        .obliques
+                        .get(i)
+                        .is_some_and(|o| real_news::role_phrase(o.prep.lemma())) =>
+                {
+                    None
+                }
                 t => t,
             };
             // a compound subject pattern without a target (`% HAVE *`: "Gondor and
