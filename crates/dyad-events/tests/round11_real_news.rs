@@ -1,6 +1,8 @@
 //! Rules of the eleventh round, found on real political news (Wikinews): a phrase with
 //! `as` names a role the subject holds ("served *as* President of India"), never the party
-//! an act is aimed at. Parses are hand-written rows shaped as the repository's parser gives
+//! an act is aimed at; a relative clause with a personal pronoun as its subject ("a
+//! speech in which *he* condemned rioters") is that pronoun's act, not the modified noun's.
+//! Parses are hand-written rows shaped as the repository's parser gives
 //! them; the sentences are made up.
 
 mod common;
@@ -11,6 +13,9 @@ SAY {SAID SAYS}
 
 --- SERVE   [060]  ---
 SERVE
+
+--- CONDEMN   [111]  ---
+CONDEMN
 
 --- HELP   [070]  ---
 HELP
@@ -49,5 +54,27 @@ fn an_act_in_a_role_keeps_its_object() {
     assert_eq!(
         common::code_rows(DICT, &rows, &actors),
         vec!["ARNELI>ROH:070"]
+    );
+}
+
+#[test]
+fn an_act_told_in_a_relative_clause_is_coded() {
+    // "Frodo gave a speech in which he condemned Mordor": the speech is where Frodo
+    // condemned Mordor
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 2, "nsubj"),
+        ("gave", "give", "VERB", 0, "root"),
+        ("a", "a", "DET", 4, "det"),
+        ("speech", "speech", "NOUN", 2, "obj"),
+        ("in", "in", "ADP", 6, "case"),
+        ("which", "which", "PRON", 8, "obl"),
+        ("he", "he", "PRON", 8, "nsubj"),
+        ("condemned", "condemn", "VERB", 4, "acl:relcl"),
+        ("Mordor", "Mordor", "PROPN", 8, "obj"),
+    ];
+    let actors = [(1, 1, "ARNELI"), (7, 7, "ARNELI"), (9, 9, "MOR")];
+    assert_eq!(
+        common::code_rows(DICT, &rows, &actors),
+        vec!["ARNELI>MOR:111"]
     );
 }

@@ -237,9 +237,13 @@ impl Tree<'_> {
                 ("acl", _)
                     if r == "acl:relcl" || self.finite(v) || self.nominal_root_predicate(v) =>
                 {
-                    let own_is_pronoun = infos[i]
-                        .subject
-                        .is_some_and(|s| self.toks[s].upos.as_deref() == Some("PRON"));
+                    // a relative pronoun ("rioters *who* desecrate") stands for the noun;
+                    // a personal one is the clause's own subject ("a speech in which *he*
+                    // condemned rioters", "the deal *she* signed")
+                    let own_is_pronoun = infos[i].subject.is_some_and(|s| {
+                        self.toks[s].upos.as_deref() == Some("PRON")
+                            && !personal_pronoun(&self.toks[s])
+                    });
                     if infos[i].subject.is_none() || own_is_pronoun {
                         let p = self.phrase(h, None);
                         infos[i].subject = None;
@@ -438,4 +442,13 @@ impl Tree<'_> {
         idx.sort_by_key(|&i| depth(verbs[i]));
         idx
     }
+}
+
+/// True for a personal pronoun ("he", "they", "we"), which names someone of its own,
+/// unlike a relative one ("who", "which", "that").
+fn personal_pronoun(t: &dyad_core::Token) -> bool {
+    matches!(
+        t.text.to_lowercase().as_str(),
+        "i" | "you" | "he" | "she" | "it" | "we" | "they"
+    )
 }
