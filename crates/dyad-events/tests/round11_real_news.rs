@@ -2,7 +2,8 @@
 //! `as` names a role the subject holds ("served *as* President of India"), never the party
 //! an act is aimed at; a relative clause with a personal pronoun as its subject ("a
 //! speech in which *he* condemned rioters") is that pronoun's act, not the modified noun's.
-//! Parses are hand-written rows shaped as the repository's parser gives
+//! An actor the parser left as a plain `obl` with no preposition right after an
+//! object-less verb ("asked *Xi Jinping* for help") is the object. Parses are hand-written rows shaped as the repository's parser gives
 //! them; the sentences are made up.
 
 mod common;
@@ -16,6 +17,9 @@ SERVE
 
 --- CONDEMN   [111]  ---
 CONDEMN
+
+--- ASK   [020]  ---
+ASK
 
 --- HELP   [070]  ---
 HELP
@@ -76,5 +80,23 @@ fn an_act_told_in_a_relative_clause_is_coded() {
     assert_eq!(
         common::code_rows(DICT, &rows, &actors),
         vec!["ARNELI>MOR:111"]
+    );
+}
+
+#[test]
+fn an_actor_left_as_a_bare_oblique_is_the_object() {
+    // "Frodo asked Aragorn for help", parsed with `Aragorn` as an `obl` without a
+    // preposition: Aragorn is whom Frodo asked
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 2, "nsubj"),
+        ("asked", "ask", "VERB", 0, "root"),
+        ("Aragorn", "Aragorn", "PROPN", 2, "obl"),
+        ("for", "for", "ADP", 5, "case"),
+        ("help", "help", "NOUN", 2, "obl"),
+    ];
+    let actors = [(1, 1, "ARNELI"), (3, 3, "GONGOV")];
+    assert_eq!(
+        common::code_rows(DICT, &rows, &actors),
+        vec!["ARNELI>GONGOV:020"]
     );
 }

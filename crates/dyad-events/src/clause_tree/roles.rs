@@ -123,12 +123,16 @@ impl Tree<'_> {
                     });
                     ci.obliques.push(d);
                 }
-                ("obl:unmarked" | "obl:npmod", _)
-                    if ci.object.is_none()
+                // a bare noun phrase after the verb is its object ("address EU leaders");
+                // so is an actor the parser left as a plain `obl` with no preposition
+                // ("asked *Xi Jinping* for help")
+                (rl, _)
+                    if (matches!(rl, "obl:unmarked" | "obl:npmod")
+                        || (rl == "obl" && self.actor_token(d).is_some()))
+                        && ci.object.is_none()
                         && d > v
                         && self.child_with(d, |_, b| b == "case").is_none() =>
                 {
-                    // a bare noun phrase after the verb is its object ("address EU leaders")
                     c.object = Some(self.phrase(d, None));
                     ci.object = Some(d);
                 }
