@@ -21,16 +21,17 @@
 //! grow from `exact` to `trigger`.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{anyhow, bail, Context, Result};
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 use dyad_events::{Codebook, Event};
 use dyad_gkg::eval::Prf;
 use dyad_ingest::ReaderConfig;
 use serde::Serialize;
 
 use crate::cmd::eval::{file_name, print_json, print_out};
+use crate::cmd::eval_gkg::GoldArgs;
 use crate::cmd::run::Stage;
 use crate::pipeline::{Annotated, Pipeline};
 use crate::table::{pct, render};
@@ -40,22 +41,6 @@ pub enum GoldEval {
     /// Events annotated by hand in news texts (tsv): P/R/F1 at the trigger, root, dyad and
     /// exact levels
     Events(GoldArgs),
-}
-
-#[derive(Args, Debug)]
-pub struct GoldArgs {
-    /// Gold files (`# file:` lines and one tab-separated row per event)
-    #[arg(required = true)]
-    pub files: Vec<PathBuf>,
-    /// The model directory (default: $DYAD_MODELS, else the repository's models/)
-    #[arg(long, value_name = "DIR")]
-    pub models: Option<PathBuf>,
-    /// Print one JSON object instead of a table
-    #[arg(long)]
-    pub json: bool,
-    /// Also list each miss, false positive and partial match (after the table, or in the JSON)
-    #[arg(long)]
-    pub errors: bool,
 }
 
 /// The header line of a gold file.

@@ -30,7 +30,8 @@ pub enum GkgEval {
 
 #[derive(Args, Debug)]
 pub struct GoldArgs {
-    /// Gold files (`@doc` blocks of D/I quote lines or G place lines)
+    /// Gold files: `@doc` blocks of D/I quote lines (`quotes`) or G place lines (`geo`), or
+    /// `# file:` lines and one tab-separated row per event (`events`)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// The model directory (default: $DYAD_MODELS, else the repository's models/)
@@ -39,7 +40,8 @@ pub struct GoldArgs {
     /// Print one JSON object instead of a table
     #[arg(long)]
     pub json: bool,
-    /// Also print each miss, wrong answer and spurious item
+    /// Also print each miss, wrong answer and spurious item (and, for `events`, each pair
+    /// that matches below the exact level)
     #[arg(long)]
     pub errors: bool,
 }
