@@ -141,7 +141,7 @@ const INTENT_VERBS: &[&str] = &[
     "promise", "vow", "ready", "willing", "prepared", "commit", "decide",
 ];
 
-fn rel(t: &Token) -> &str {
+pub(crate) fn rel(t: &Token) -> &str {
     t.deprel.as_deref().unwrap_or("")
 }
 
@@ -149,7 +149,7 @@ fn base_rel(t: &Token) -> &str {
     rel(t).split(':').next().unwrap_or("")
 }
 
-fn lemma(t: &Token) -> String {
+pub(crate) fn lemma(t: &Token) -> String {
     t.lemma.as_deref().unwrap_or(&t.text).to_lowercase()
 }
 

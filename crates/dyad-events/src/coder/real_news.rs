@@ -4,19 +4,11 @@
 //! and products named by their maker ("a Volvo").
 
 use dyad_core::calendar::Day;
-use dyad_core::{Document, Token};
+use dyad_core::Document;
 
-use crate::clause_tree::Tree;
+use crate::clause_tree::{lemma, rel as deprel, Tree};
 use crate::event::{ActorRef, Event};
 use crate::event_date::day_words;
-
-fn lemma(t: &Token) -> String {
-    t.lemma.as_deref().unwrap_or(&t.text).to_lowercase()
-}
-
-fn deprel(t: &Token) -> &str {
-    t.deprel.as_deref().unwrap_or("")
-}
 
 /// Verbs whose subject undergoes what happens ("two victims *died*"): the subject is who
 /// suffered it, never the one who did it.
@@ -154,35 +146,18 @@ pub(super) fn event_day(
         return None;
     }
     // the clause each day word stands in: its nearest verb above
-    let clause_of = |mut t: usize| -> Option<usize> {
-        let mut steps = 0;
-        while let Some(h) = tree.head(t) {
-            if verbs.contains(&h) {
-                return Some(h);
-            }
-            t = h;
-            steps += 1;
-            if steps > 64 {
-                break;
-            }
-        }
-        None
-    };
+    let clause_of = |t: usize| above(tree, t).find(|h| verbs.contains(h));
     let placed: Vec<(Option<usize>, Day)> = words.iter().map(|&(i, d)| (clause_of(i), d)).collect();
     // the verb itself, then its governors
-    let mut at = Some(v);
-    let mut steps = 0;
-    while let Some(c) = at {
-        if let Some((_, d)) = placed.iter().find(|(k, _)| *k == Some(c)) {
-            return Some(*d);
-        }
-        at = tree.head(c);
-        steps += 1;
-        if steps > 64 {
-            break;
-        }
-    }
-    words.first().map(|&(_, d)| d)
+    std::iter::once(v)
+        .chain(above(tree, v))
+        .find_map(|c| placed.iter().find(|(k, _)| *k == Some(c)).map(|&(_, d)| d))
+        .or_else(|| words.first().map(|&(_, d)| d))
+}
+
+/// The heads above token `t`, nearest first (at most 64: a malformed parse may loop).
+fn above<'t>(tree: &'t Tree, t: usize) -> impl Iterator<Item = usize> + 't {
+    std::iter::successors(tree.head(t), move |&h| tree.head(h)).take(64)
 }
 
 /// True when `a` names a product by its maker, not the company acting: a business after
