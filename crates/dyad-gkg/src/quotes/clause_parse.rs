@@ -60,6 +60,11 @@ pub(super) fn complement_start(toks: &[Token], v: usize, b: usize) -> Option<usi
     (!(v + 1..=first).any(|k| is_quote_mark(&toks[k].text))).then_some(first)
 }
 
+/// The first token in `from..to` that is a nominal subject (`nsubj`, `nsubj:pass`) of `v`.
+pub(super) fn first_subject(toks: &[Token], from: usize, to: usize, v: usize) -> Option<usize> {
+    (from..to).find(|&k| toks[k].head == Some(v) && rel(&toks[k]).starts_with("nsubj"))
+}
+
 /// The nominal subject of `v` as a short noun phrase (`company`, `Hong Kong government`),
 /// for an unnamed or collective source; `a` is the sentence start. Pronouns are left to the
 /// pronoun rules.

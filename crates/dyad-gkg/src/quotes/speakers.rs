@@ -415,13 +415,7 @@ fn role_subject(
         if !is_verb(&toks[v].text) {
             return None;
         }
-        let k = (from..v).find(|&k| {
-            toks[k].head == Some(v)
-                && toks[k]
-                    .deprel
-                    .as_deref()
-                    .is_some_and(|r| r.starts_with("nsubj"))
-        })?;
+        let k = super::clause_parse::first_subject(toks, from, v, v)?;
         let noun = toks[k].xpos.as_deref() == Some("NN")
             && toks[k].text.chars().all(|c| c.is_lowercase() || c == '-');
         if !noun || super::is_mark(&toks[k].text) {

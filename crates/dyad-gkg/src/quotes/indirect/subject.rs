@@ -342,13 +342,7 @@ fn parse_subject(doc: &Document, v: usize) -> Option<(usize, usize)> {
         .find(|s| s.tokens[0] <= v && v < s.tokens[1])
         .map(|s| s.tokens[1])
         .unwrap_or(toks.len());
-    let k = (start..end).find(|&k| {
-        toks[k].head == Some(v)
-            && toks[k]
-                .deprel
-                .as_deref()
-                .is_some_and(|r| r.starts_with("nsubj"))
-    })?;
+    let k = crate::quotes::clause_parse::first_subject(toks, start, end, v)?;
     if let Some(p) = pronoun_at(toks, k) {
         return Some(p);
     }
