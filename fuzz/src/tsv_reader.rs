@@ -4,10 +4,12 @@
 //! before they start; and a round trip: overlay entries written back as overlay lines read
 //! again as the same entries (origins aside).
 //!
-//! Two findings of this target, now fixed in dyad-actors and kept in fuzz/regressions/: the
-//! actor, agent and gazetteer readers accepted a blank phrase (`\tELI\tprefix`), and an
-//! overlay `actor` row of kind `agent` read as an agent without a position
-//! (`actor\tUN Security Council\tIGOU\t\tagent`). Every reader now refuses both.
+//! Three findings of this target, now fixed in dyad-actors and kept in fuzz/regressions/: the
+//! actor, agent and gazetteer readers accepted a blank phrase (`\tELI\tprefix`); an overlay
+//! `actor` row of kind `agent` read as an agent without a position
+//! (`actor\tUN Security Council\tIGOU\t\tagent`); and the gazetteer and actor readers took a
+//! row of kind `agent` the same way (`crash-8591c8ad...`, found by CI's libFuzzer smoke on
+//! 2026-12-01). Every reader now refuses all of them.
 
 use dyad_actors::{tsv_reader, Entry, EntryKind};
 

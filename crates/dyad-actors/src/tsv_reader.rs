@@ -93,6 +93,18 @@ fn kind(s: &str) -> Result<EntryKind, String> {
     EntryKind::parse(s).ok_or_else(|| format!("unknown kind {s:?}"))
 }
 
+/// The kind column of an actor, place or overlay `actor` row: an agent needs a position,
+/// which only agent rows carry, so no other row may be of kind agent.
+fn row_kind(s: &str) -> Result<EntryKind, String> {
+    match kind(s)? {
+        EntryKind::Agent => Err(
+            "an agent is an `agent` row (phrase, code, position), not an entry of kind agent"
+                .to_string(),
+        ),
+        k => Ok(k),
+    }
+}
+
 fn wrap<T>(file: &str, line: usize, r: Result<T, String>) -> Result<T, ActorError> {
     r.map_err(|m| ActorError::syntax(file, line, m))
 }
@@ -120,7 +132,7 @@ pub fn read_actor_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> 
             let e = Entry {
                 phrase: phrase(c[0], file, line)?,
                 entity: c[1].to_string(),
-                kind: wrap(file, line, kind(c[2]))?,
+                kind: wrap(file, line, row_kind(c[2]))?,
                 default_code: wrap(file, line, opt_code(c[3]))?,
                 roles: wrap(file, line, parse_roles(c[4]))?,
                 position: None,
@@ -200,7 +212,7 @@ pub fn read_place_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> 
             Ok(Entry {
                 phrase: phrase(c[0], file, line)?,
                 entity: format!("country:{code}"),
-                kind: wrap(file, line, kind(c[2]))?,
+                kind: wrap(file, line, row_kind(c[2]))?,
                 default_code: Some(code),
                 roles: Vec::new(),
                 position: None,
@@ -238,16 +250,8 @@ pub fn read_overlay(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
                     let kind = match col(4) {
                         "" if !roles.is_empty() => EntryKind::Person,
                         "" => EntryKind::Organization,
-                        k => wrap(file, line, kind(k))?,
+                        k => wrap(file, line, row_kind(k))?,
                     };
-                    if kind == EntryKind::Agent {
-                        return Err(ActorError::syntax(
-                            file,
-                            line,
-                            "an agent is an `agent` row (agent<TAB>phrase<TAB>code<TAB>position), \
-                             not an actor of kind agent",
-                        ));
-                    }
                     Ok(Entry {
                         entity: format!("user:{phrase}"),
                         phrase,
@@ -271,6 +275,25 @@ pub fn read_overlay(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (fuzz/regressions/tsv_reader/crash-8591c8ad...): the gazetteer reader
+    /// took a place row of kind `agent`, an agent without a position.
+    #[test]
+    fn no_reader_takes_a_row_of_kind_agent() {
+        let e = read_place_tsv("kiribati\tKIR\tagent\n", "places.tsv").unwrap_err();
+        assert!(
+            e.to_string().starts_with("places.tsv:1: an agent is"),
+            "{e}"
+        );
+        let e = read_actor_tsv("un\torg:UN\tagent\tIGOUNO\t-\n", "a.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("a.tsv:1: an agent is"), "{e}");
+        let e = read_overlay("actor\tUN\tIGOUNO\t\tagent\n", "o.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("o.tsv:1: an agent is"), "{e}");
+        assert_eq!(
+            read_place_tsv("kiribati\tKIR\tcountry\n", "p.tsv").unwrap()[0].kind,
+            EntryKind::Country
+        );
+    }
 
     #[test]
     fn reads_actor_rows_and_roles() {
