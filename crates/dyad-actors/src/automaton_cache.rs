@@ -189,6 +189,19 @@ pub fn matches_with_cache_file(
     Ok(find_all(&ac, text))
 }
 
+/// For the fuzz target `automaton_cache`: whether `bytes` is a forged cache file of
+/// `patterns`, one whose checksum is right although its payload is not what this build
+/// serializes for them. Only a forged SHA-256 gets there (libFuzzer does it: it reads the
+/// expected checksum off the comparison and writes it into the file); the loader trusts a
+/// matching checksum, so such a file is outside what it promises (see the module docs).
+#[doc(hidden)]
+pub fn is_forged(bytes: &[u8], patterns: &[String]) -> Result<bool, ActorError> {
+    let Some(payload) = decode(bytes, &key(patterns)) else {
+        return Ok(false);
+    };
+    Ok(payload != build(patterns)?.serialize().as_slice())
+}
+
 /// What a freshly built automaton of `patterns` finds in `text` (see
 /// [`matches_with_cache_file`]).
 #[doc(hidden)]
