@@ -130,7 +130,7 @@ impl Pipeline {
                 places_as_actors: true,
                 ..CoderConfig::default()
             };
-            Coder::new(VerbDictionary::cameo(), config)
+            Coder::new(VerbDictionary::news(), config)
         });
         Ok(Pipeline {
             times: RefCell::new(StageTimes::default()),

@@ -19,6 +19,7 @@ use crate::error::{read_text, EventsError};
 use crate::pattern::Element;
 
 const CAMEO_VERBS: &str = include_str!("../../../data/events/CAMEO.2.0.txt");
+const NEWS_VERBS: &str = include_str!("../../../data/events/news_verbs.txt");
 
 /// An event code with its passive-voice alternative: `[042:043]` codes 042 for the active
 /// verb and 043 when the verb is passive. `None` is PETRARCH's null code `---`: the verb
@@ -83,6 +84,10 @@ pub struct Verb {
     /// The verb's own code, overriding the block's; a null pair for an explicit `[---]`.
     pub code: Option<CodePair>,
     pub line: usize,
+    /// The overlay file this came from ([`VerbDictionary::with_overlay`]); `None` for the
+    /// dictionary's own file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// One pattern line: its elements in order, the code it assigns, and where it came from.
@@ -95,6 +100,10 @@ pub struct Pattern {
     /// The pattern as written, without code and comment, for reports ("the pattern that fired").
     pub text: String,
     pub line: usize,
+    /// The overlay file this came from ([`VerbDictionary::with_overlay`]); `None` for the
+    /// dictionary's own file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Pattern {
@@ -129,6 +138,10 @@ pub struct VerbBlock {
     pub verbs: Vec<Verb>,
     pub patterns: Vec<Pattern>,
     pub line: usize,
+    /// The overlay file this came from ([`VerbDictionary::with_overlay`]); `None` for the
+    /// dictionary's own file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// One phrase of a synonym set.
@@ -252,6 +265,36 @@ impl VerbDictionary {
     pub fn cameo() -> &'static VerbDictionary {
         static DICT: OnceLock<VerbDictionary> = OnceLock::new();
         DICT.get_or_init(|| VerbDictionary::parse_lenient(CAMEO_VERBS, "data/events/CAMEO.2.0.txt"))
+    }
+
+    /// dyad's default verb dictionary: [`VerbDictionary::cameo`] with the overlay
+    /// `data/events/news_verbs.txt` (common news verbs PETRARCH2 lacks or codes otherwise,
+    /// coded from the CAMEO codebook) read on top by [`VerbDictionary::with_overlay`].
+    pub fn news() -> &'static VerbDictionary {
+        static DICT: OnceLock<VerbDictionary> = OnceLock::new();
+        DICT.get_or_init(|| {
+            VerbDictionary::cameo()
+                .with_overlay(NEWS_VERBS, "data/events/news_verbs.txt")
+                .unwrap_or_else(|e| panic!("the compiled-in overlay does not read: {e}"))
+        })
+    }
+
+    /// This dictionary with `text`, a verb dictionary in the same format, read on top of
+    /// it; `file` names it in errors and in the events its patterns code. The overlay sees
+    /// this dictionary's synonym sets (and may define or redefine sets). A verb it lists
+    /// replaces every verb of the same lemma here (so `REJECT [120]` in a block of its own
+    /// takes "reject" out of `REFUSE`, with that block's patterns). A block header naming a
+    /// block of this dictionary, written without a code (`--- REFUSE ---`), extends that
+    /// block: its verbs and patterns are added to the block's. Any other block is new.
+    /// Strict: the first malformed line is an error naming `file` and the line.
+    pub fn with_overlay(&self, text: &str, file: &str) -> Result<VerbDictionary, EventsError> {
+        crate::verb_reader::read_overlay(self, text, file)
+    }
+
+    /// [`VerbDictionary::with_overlay`] of a file.
+    pub fn read_overlay(&self, path: &Path) -> Result<VerbDictionary, EventsError> {
+        let text = read_text(path)?;
+        self.with_overlay(&text, &path.display().to_string())
     }
 
     /// The verbs that have `form` as lemma or inflection. Case-insensitive; words may be

@@ -51,6 +51,7 @@ pub(crate) fn read_verb_dictionary(
         },
         open_synset: None,
         in_xml_comment: false,
+        own: None,
     };
     for (i, raw) in text.lines().enumerate() {
         match r.line(i + 1, raw) {
@@ -75,12 +76,95 @@ pub(crate) fn read_verb_dictionary(
             message,
         });
     }
-    r.index_forms();
+    r.dict.forms = index_forms(&r.dict.blocks);
     Ok(r.dict)
+}
+
+/// Read `text`, a verb dictionary in the same format, on top of `base` (see
+/// [`VerbDictionary::with_overlay`]). Strict: the first malformed line is the error, naming
+/// `file` and the line.
+pub(crate) fn read_overlay(
+    base: &VerbDictionary,
+    text: &str,
+    file: &str,
+) -> Result<VerbDictionary, EventsError> {
+    // the overlay sees the base's synonym sets; its blocks are read apart, then merged
+    let mut r = Reader {
+        file,
+        dict: VerbDictionary {
+            file: file.to_string(),
+            synsets: base.synsets.clone(),
+            blocks: Vec::new(),
+            transformations: Vec::new(),
+            notes: Vec::new(),
+            skipped: Vec::new(),
+            pattern_lines: 0,
+            synset_index: base.synset_index.clone(),
+            forms: HashMap::new(),
+        },
+        open_synset: None,
+        in_xml_comment: false,
+        own: Some(file.to_string()),
+    };
+    for (i, raw) in text.lines().enumerate() {
+        r.line(i + 1, raw)?;
+    }
+    if r.in_xml_comment {
+        return Err(EventsError::line(
+            file,
+            text.lines().count(),
+            "unclosed <!-- comment",
+        ));
+    }
+    let over = r.dict;
+    let mut out = base.clone();
+    out.synsets = over.synsets;
+    out.synset_index = over.synset_index;
+    out.transformations.extend(over.transformations);
+    out.pattern_lines += over.pattern_lines;
+    // a verb the overlay lists leaves every block of the base
+    let replaced: std::collections::HashSet<String> = over
+        .blocks
+        .iter()
+        .flat_map(|b| &b.verbs)
+        .map(|v| form_key(&v.lemma.text()))
+        .collect();
+    for b in &mut out.blocks {
+        b.verbs
+            .retain(|v| !replaced.contains(&form_key(&v.lemma.text())));
+    }
+    for block in over.blocks {
+        let same = out
+            .blocks
+            .iter()
+            .position(|b| b.file.is_none() && b.name == block.name);
+        match same {
+            // a block named like one of the base extends it
+            Some(i) => {
+                if block.code.is_some() {
+                    return Err(EventsError::line(
+                        file,
+                        block.line,
+                        format!(
+                            "block {} extends the base's block of that name: write its header without a code",
+                            block.name
+                        ),
+                    ));
+                }
+                out.blocks[i].verbs.extend(block.verbs);
+                out.blocks[i].patterns.extend(block.patterns);
+            }
+            None => out.blocks.push(block),
+        }
+    }
+    out.forms = index_forms(&out.blocks);
+    Ok(out)
 }
 
 struct Reader<'f> {
     file: &'f str,
+    /// The file recorded on what an overlay adds (blocks, verbs, patterns).
+    own: Option<String>,
     dict: VerbDictionary,
     /// The synset whose `+` phrases may follow (set by `&NAME`, cleared by other lines).
     open_synset: Option<usize>,
@@ -249,6 +333,7 @@ impl Reader<'_> {
             verbs: Vec::new(),
             patterns: Vec::new(),
             line: n,
+            file: self.own.clone(),
         });
         Ok(())
     }
@@ -381,6 +466,7 @@ impl Reader<'_> {
             listed_forms,
             code,
             line: n,
+            file: self.own.clone(),
         };
         self.current_block(n, "verb")?.verbs.push(verb);
         Ok(())
@@ -440,6 +526,7 @@ impl Reader<'_> {
             comment: comment.filter(|c| !c.is_empty()).map(str::to_string),
             text: text.to_string(),
             line: n,
+            file: self.own.clone(),
         };
         self.current_block(n, "pattern")?.patterns.push(pattern);
         Ok(())
@@ -468,22 +555,23 @@ impl Reader<'_> {
         });
         Ok(())
     }
+}
 
-    fn index_forms(&mut self) {
-        let mut forms: HashMap<String, Vec<VerbRef>> = HashMap::new();
-        for (b, block) in self.dict.blocks.iter().enumerate() {
-            for (v, verb) in block.verbs.iter().enumerate() {
-                let r = VerbRef { block: b, verb: v };
-                for phrase in std::iter::once(&verb.lemma).chain(&verb.forms) {
-                    let refs = forms.entry(form_key(&phrase.text())).or_default();
-                    if !refs.contains(&r) {
-                        refs.push(r);
-                    }
+/// Every verb form (lemma and inflections) of `blocks`, to the verbs carrying it.
+fn index_forms(blocks: &[VerbBlock]) -> HashMap<String, Vec<VerbRef>> {
+    let mut forms: HashMap<String, Vec<VerbRef>> = HashMap::new();
+    for (b, block) in blocks.iter().enumerate() {
+        for (v, verb) in block.verbs.iter().enumerate() {
+            let r = VerbRef { block: b, verb: v };
+            for phrase in std::iter::once(&verb.lemma).chain(&verb.forms) {
+                let refs = forms.entry(form_key(&phrase.text())).or_default();
+                if !refs.contains(&r) {
+                    refs.push(r);
                 }
             }
         }
-        self.dict.forms = forms;
     }
+    forms
 }
 
 /// Where the comment starts: the first `#` outside `[...]` (a code may be `[###]`).

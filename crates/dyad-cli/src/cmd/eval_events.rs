@@ -351,7 +351,7 @@ fn plover(a: &EventsArgs) -> Result<()> {
     // whoever the actors are; intent is on
     // (PLOVER's AGREE holds CAMEO's 03 "express intent" codes: "will provide aid")
     let coder = Coder::new(
-        dyad_events::VerbDictionary::cameo(),
+        dyad_events::VerbDictionary::news(),
         CoderConfig {
             require_dyad: false,
             require_source: false,

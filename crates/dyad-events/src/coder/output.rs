@@ -51,13 +51,14 @@ impl<'d> Coder<'d> {
         let block = &self.dict.blocks[m.verb.block];
         match m.pattern {
             Some(p) => PatternRef {
-                dictionary: self.dict.file.clone(),
+                dictionary: p.file.clone().unwrap_or_else(|| self.dict.file.clone()),
                 line: p.line,
                 block: block.name.clone(),
                 text: p.text.clone(),
             },
             None => PatternRef {
-                dictionary: self.dict.file.clone(),
+                dictionary: (self.dict.verb(m.verb).file.clone())
+                    .unwrap_or_else(|| self.dict.file.clone()),
                 line: self.dict.verb(m.verb).line,
                 block: block.name.clone(),
                 text: String::new(),

@@ -1,0 +1,156 @@
+//! Rules of the twelfth round, found on real political news (Wikinews): a verb dictionary
+//! overlay read on top of PETRARCH2's `CAMEO.2.0.txt` (`data/events/news_verbs.txt`, the
+//! default dictionary of `dyad code`), with the reader users have for their own
+//! additions. Parses are hand-written rows shaped as the repository's parser gives them;
+//! the sentences are made up.
+
+mod common;
+
+use dyad_events::{Coder, VerbDictionary};
+
+/// The bare code of `form` in `d` (the first verb carrying it), `None` when no verb does.
+fn bare_code(d: &VerbDictionary, form: &str) -> Option<String> {
+    let r = *d.lookup(form).first()?;
+    d.verb_code(r).and_then(|c| c.active.clone())
+}
+
+/// The sorted codings of `rows` with `actors` under the default (news) dictionary.
+fn code_news(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
+    let d = common::parsed(rows, None);
+    let refs: Vec<_> = actors
+        .iter()
+        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
+        .collect();
+    common::sorted_codings(&Coder::new(VerbDictionary::news(), common::petrarch()).code(&d, &refs))
+}
+
+#[test]
+fn the_news_overlay_codes_verbs_petrarch_lacks() {
+    let cameo = VerbDictionary::cameo();
+    let news = VerbDictionary::news();
+    // missing from CAMEO.2.0.txt
+    for form in ["urged", "railed", "commuted", "reconciled", "sanctioned"] {
+        assert!(cameo.lookup(form).is_empty(), "{form} is in CAMEO.2.0.txt");
+    }
+    assert_eq!(bare_code(news, "urged").as_deref(), Some("020"));
+    assert_eq!(bare_code(news, "railed").as_deref(), Some("111"));
+    assert_eq!(bare_code(news, "commuted").as_deref(), Some("080"));
+    assert_eq!(bare_code(news, "sanctioned").as_deref(), Some("163"));
+    // coded otherwise there: a question and a rejection without a code, a lawsuit as an
+    // arrest, a verbal attack as a physical one
+    assert_eq!(bare_code(cameo, "questioned"), None);
+    assert_eq!(bare_code(news, "questioned").as_deref(), Some("111"));
+    assert_eq!(bare_code(news, "rejected").as_deref(), Some("120"));
+    assert_eq!(bare_code(cameo, "sued").as_deref(), Some("173"));
+    assert_eq!(bare_code(news, "sued").as_deref(), Some("115"));
+    assert_eq!(bare_code(cameo, "assailed").as_deref(), Some("190"));
+    assert_eq!(bare_code(news, "assailed").as_deref(), Some("111"));
+    // a verb re-listed in its block keeps the block's patterns: REJECT still has REFUSE's
+    assert!(news.patterns_for("rejected").count() > 50);
+    // every code the overlay uses is a CAMEO code
+    let book = dyad_events::Codebook::embedded();
+    for (line, code) in news.codes() {
+        assert!(book.goldstein(code).is_some(), "line {line}: {code}");
+    }
+}
+
+#[test]
+fn the_news_dictionary_codes_a_railing() {
+    // "Frodo railed against Mordor"
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 2, "nsubj"),
+        ("railed", "rail", "VERB", 0, "root"),
+        ("against", "against", "ADP", 4, "case"),
+        ("Mordor", "Mordor", "PROPN", 2, "obl"),
+    ];
+    let actors = [(1, 1, "GONGOV"), (4, 4, "MOR")];
+    assert_eq!(code_news(&rows, &actors), vec!["GONGOV>MOR:111"]);
+}
+
+#[test]
+fn events_of_the_overlay_name_its_file() {
+    // "Frodo urged Gondor": the pattern reference points at the overlay, not CAMEO.2.0.txt
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 2, "nsubj"),
+        ("urged", "urge", "VERB", 0, "root"),
+        ("Gondor", "Gondor", "PROPN", 2, "obj"),
+    ];
+    let d = common::parsed(&rows, None);
+    let refs = [
+        common::mention(&d, 1, 1, Some("ARNGOV")),
+        common::mention(&d, 3, 3, Some("GON")),
+    ];
+    let ev = Coder::new(VerbDictionary::news(), common::petrarch()).code(&d, &refs);
+    assert_eq!(common::sorted_codings(&ev), vec!["ARNGOV>GON:020"]);
+    let p = ev[0].pattern.as_ref().unwrap();
+    assert_eq!(p.dictionary, "data/events/news_verbs.txt");
+    assert_eq!(p.block, "URGE");
+}
+
+const BASE: &str = "\
+&TALKS
++TALKS
+
+--- ASK [---] ---
+ASK
+QUESTION
+- * FOR HELP                 [020]
+
+--- MEET [040] ---
+MEET
+";
+
+#[test]
+fn an_overlay_extends_replaces_and_adds() {
+    let base = VerbDictionary::parse(BASE, "base.txt").unwrap();
+    let over = "\
+# QUESTION gets a code of its own and keeps ASK's patterns
+--- ASK ---
+QUESTION [111]
+- * &TALKS                   [026]
+
+# MEET leaves its block for a new one
+--- MEET_NEW [036] ---
+MEET
+
+--- URGE [020] ---
+URGE
+";
+    let d = base.with_overlay(over, "mine.txt").unwrap();
+    assert_eq!(bare_code(&d, "questioned").as_deref(), Some("111"));
+    assert_eq!(bare_code(&d, "asked"), None);
+    let texts: Vec<&str> = d
+        .patterns_for("questioned")
+        .map(|(_, p)| p.text.as_str())
+        .collect();
+    assert_eq!(texts, ["* FOR HELP", "* &TALKS"]);
+    assert_eq!(d.lookup("meets").len(), 1);
+    assert_eq!(bare_code(&d, "meets").as_deref(), Some("036"));
+    assert_eq!(bare_code(&d, "urges").as_deref(), Some("020"));
+    // what the overlay added names its file; the base's own keeps none
+    let r = d.lookup("urge")[0];
+    assert_eq!(d.verb(r).file.as_deref(), Some("mine.txt"));
+    assert_eq!(d.verb(d.lookup("ask")[0]).file, None);
+}
+
+#[test]
+fn an_overlay_error_names_its_file_and_line() {
+    let base = VerbDictionary::parse(BASE, "base.txt").unwrap();
+    let e = base
+        .with_overlay("# fine\n--- URGE [020] ---\nURGE {URGES\n", "mine.txt")
+        .unwrap_err();
+    assert!(e.to_string().starts_with("mine.txt:3: "), "{e}");
+    // a verb before any block header of the overlay does not join the base's last block
+    let e = base.with_overlay("URGE\n", "mine.txt").unwrap_err();
+    assert!(e.to_string().starts_with("mine.txt:1: "), "{e}");
+    // an extending header must not recode the base's block
+    let e = base
+        .with_overlay("\n--- ASK [020] ---\nPLEAD\n", "mine.txt")
+        .unwrap_err();
+    assert!(e.to_string().starts_with("mine.txt:2: "), "{e}");
+    // the shipped overlay reads strictly
+    let text = include_str!("../../../data/events/news_verbs.txt");
+    assert!(VerbDictionary::cameo()
+        .with_overlay(text, "news_verbs.txt")
+        .is_ok());
+}
