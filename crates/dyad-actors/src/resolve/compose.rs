@@ -357,8 +357,11 @@ impl Resolver<'_> {
             let sector = if org {
                 // "University of Southern Indiana": the parse head; "Acme Police": the last
                 let range = self.out[k].1;
+                // "Znak.com", "the National Emergency Operation Centre": a name with no
+                // head noun of a sector still belongs somewhere; it takes the country alone
                 self.head_sector(self.head_of(range))
                     .or_else(|| self.head_sector(range.1 - 1))
+                    .or_else(|| Some(String::new()))
             } else if self.named_before(k) {
                 // "Professor Eastman" after "Professor Cres Eastman": surname coreference
                 // links it to that person, whatever country is nearest
