@@ -7,6 +7,10 @@ mod resolved;
 
 use resolved::{find, resolve};
 
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+}
+
 #[test]
 fn an_unknown_organisation_with_no_sector_noun_takes_the_story_country() {
     let ms = resolve(
@@ -38,5 +42,19 @@ fn role_nouns_of_state_staff_and_services_take_the_story_country() {
         let m = find(&ms, name);
         assert_eq!(m.country.as_deref(), Some("AFG"), "{name}: {ms:#?}");
         assert_eq!(m.sector.as_deref(), Some(sector), "{name}: {ms:#?}");
+    }
+}
+
+#[test]
+fn he_follows_a_person_named_before_a_body_not_the_body() {
+    let ms = resolve(
+        "Sultan Qaboos bin Said of Oman died on Friday, Omani state television said. He \
+         had been treated at a Belgian hospital in December, and last week he returned home.",
+        "2020-01-11",
+    );
+    let he: Vec<_> = ms.iter().filter(|m| fold(&m.mention) == "he").collect();
+    assert_eq!(he.len(), 2, "{ms:#?}");
+    for m in he {
+        assert_eq!(m.country.as_deref(), Some("OMN"), "{ms:#?}");
     }
 }

@@ -36,11 +36,16 @@ enum Command {
     /// Evaluate a stage against a gold standard and print its metrics
     #[command(subcommand)]
     Eval(cmd::eval::EvalCommand),
-    /// Train a model (tagger, parser or ner) from treebank or BIO files
+    /// Train a model (tagger, parser or ner) from treebank or BIO files; `dyad train speakers
+    /// --help`: the quote speaker ranker
     Train(cmd::train::TrainArgs),
 }
 
 fn main() -> ExitCode {
+    // `dyad train speakers` (the quote speaker ranker) has arguments of its own.
+    if let Some(code) = cmd::train_speakers::intercept() {
+        return code;
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Read(args) => cmd::run::run(&args, cmd::run::Stage::Read),

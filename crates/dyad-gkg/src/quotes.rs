@@ -29,6 +29,8 @@ mod lexicon;
 mod lexicon_tests;
 mod marks;
 mod named_descriptions;
+pub mod ranker;
+mod ranker_features;
 mod resolution;
 #[cfg(test)]
 mod rule_test_support;
@@ -92,6 +94,24 @@ type TokRange = (usize, usize);
 /// Finds the quotations of `doc`. `people` are spans of person mentions found by other
 /// stages (actor resolution); `doc.entities` labelled `PER` are used too.
 pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
+    rule_quotes(doc, people).0
+}
+
+/// The quotations of `doc` ([`find_quotes`]), each with its speaker candidates for the
+/// learned ranker ([`ranker`]): what `dyad train speakers` learns from and cross-validates
+/// on. `orgs` are organisation mentions of the actor resolution, candidates too.
+pub fn speaker_candidates(
+    doc: &Document,
+    people: &[Span],
+    orgs: &[Span],
+) -> Vec<(Quote, Vec<ranker::Candidate>)> {
+    let (out, persons) = rule_quotes(doc, people);
+    let cands = ranker_features::all_candidates(doc, &persons, orgs, &out);
+    out.into_iter().zip(cands).collect()
+}
+
+/// The quotations and speakers the rules find, with the persons they know.
+fn rule_quotes(doc: &Document, people: &[Span]) -> (Vec<Quote>, Vec<Person>) {
     let toks = &doc.tokens;
     let mut persons: Vec<Person> = people
         .iter()
@@ -301,7 +321,7 @@ pub fn find_quotes(doc: &Document, people: &[Span]) -> Vec<Quote> {
     );
     out.sort_by_key(|q| q.span.start);
     speakers::carry_speakers(doc, &persons, &mentions, &mut out);
-    out
+    (out, persons)
 }
 
 /// Whether a quoted run is a section heading that repeats words of the article (`3. "Not

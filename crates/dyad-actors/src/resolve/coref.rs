@@ -26,6 +26,44 @@ const FEMALE: &[&str] = &[
 type Named = (Option<String>, Option<String>, String);
 /// Honorifics and titles a NER person span may open with that are no given name.
 const NOT_GIVEN: &[&str] = &["dr", "dr.", "miss", "mr", "mrs", "ms", "st", "st."];
+/// Last words that make a mention a body, never what "he" or "she" stands for.
+const BODY_NOUNS: &[&str] = &[
+    "government",
+    "governments",
+    "regime",
+    "cabinet",
+    "army",
+    "military",
+    "navy",
+    "forces",
+    "ministry",
+    "hospital",
+    "police",
+    "court",
+    "department",
+    "agency",
+    "office",
+    "council",
+    "commission",
+    "committee",
+    "administration",
+    "authorities",
+    "authority",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
+    "party",
+    "company",
+    "university",
+    "school",
+    "church",
+    "television",
+    "radio",
+    "media",
+    "newspaper",
+    "network",
+];
 /// Dependency relations of a pronoun that acts in an event (not a possessive "his").
 const ACTING: &[&str] = &["nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"];
 
@@ -330,7 +368,18 @@ impl Resolver<'_> {
 
     /// The antecedent of a pronoun at token `i`: in this sentence (before it) and up to two
     /// sentences back, the latest person that is a clause subject, else the latest person.
+    /// "He" and "she" are people, not bodies: a mention ending in a body's noun ("the
+    /// United States government", "a Belgian hospital", "Tonga's parliament") is taken only
+    /// when no person is near and no pronoun before it has been resolved.
     fn antecedent(&self, i: usize, female: bool) -> Option<usize> {
+        self.near_person(i, female, false)
+            .or_else(|| self.pronoun_chain(i, female))
+            .or_else(|| self.near_person(i, female, true))
+    }
+
+    /// The latest person (a clause subject first) of the pronoun's sentence or the two
+    /// before it; a mention named by a body's noun only when `bodies`.
+    fn near_person(&self, i: usize, female: bool, bodies: bool) -> Option<usize> {
         let s = self.sent_of.get(i).copied()?;
         for back in 0..=2 {
             let Some(cur) = s.checked_sub(back) else {
@@ -346,6 +395,7 @@ impl Resolver<'_> {
                         && *a < i
                         && self.gender_ok(k, female)
                         && !plural(&m.mention)
+                        && (bodies || !self.named_as_body(k))
                 })
                 .collect();
             let subject = cands.iter().rev().find(|&&k| {
@@ -356,8 +406,13 @@ impl Resolver<'_> {
                 return Some(k);
             }
         }
-        // no named person that near: "she ... She ... She" in a quoted statement follows
-        // the latest resolved pronoun of the same gender within two sentences
+        None
+    }
+
+    /// No named person that near: "she ... She ... She" in a quoted statement follows the
+    /// latest resolved pronoun of the same gender within two sentences.
+    fn pronoun_chain(&self, i: usize, female: bool) -> Option<usize> {
+        let s = self.sent_of.get(i).copied()?;
         (0..self.out.len())
             .filter(|&k| {
                 let (m, (a, _)) = &self.out[k];
@@ -370,6 +425,12 @@ impl Resolver<'_> {
                         .any(|(p, f)| *p == fold(&m.mention) && *f == female)
             })
             .max_by_key(|&k| self.out[k].1 .0)
+    }
+
+    /// Mention `k` ends in a noun naming a body rather than a person.
+    fn named_as_body(&self, k: usize) -> bool {
+        let (a, b) = self.out[k].1;
+        b > a && BODY_NOUNS.contains(&fold(&self.doc.tokens[b - 1].text).as_str())
     }
 
     fn gender_ok(&self, k: usize, female: bool) -> bool {

@@ -10,3 +10,4 @@ pub mod eval_events_gold;
 pub mod eval_gkg;
 pub mod run;
 pub mod train;
+pub mod train_speakers;
