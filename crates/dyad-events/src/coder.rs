@@ -23,6 +23,7 @@
 //! loop; `sentence` codes one sentence's clauses, `transform` applies verb-on-verb
 //! transformations, `roles` fills a role with actors, `output` writes the event records.
 
+mod noun_events;
 mod output;
 mod real_news;
 mod roles;
@@ -281,6 +282,9 @@ impl<'d> Coder<'d> {
                 .with_noun_events(self.config.noun_events)
                 .with_following(self.matcher.is_sequential());
             self.code_sentence(doc, si, &tree, (&here, &agents), today, &mut out);
+            if self.config.noun_events {
+                self.code_nouns(doc, si, &tree, (&here, &agents), today, &mut out);
+            }
         }
         let out = real_news::one_per_trigger(out);
         // an actor standing for several codes (`[FRO/BIL/SAM]`) acts as each of them

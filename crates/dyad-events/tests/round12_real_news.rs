@@ -6,7 +6,7 @@
 
 mod common;
 
-use dyad_events::{Coder, VerbDictionary};
+use dyad_events::{Coder, CoderConfig, VerbDictionary};
 
 /// The bare code of `form` in `d` (the first verb carrying it), `None` when no verb does.
 fn bare_code(d: &VerbDictionary, form: &str) -> Option<String> {
@@ -22,6 +22,21 @@ fn code_news(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<Strin
         .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
         .collect();
     common::sorted_codings(&Coder::new(VerbDictionary::news(), common::petrarch()).code(&d, &refs))
+}
+
+/// The sorted codings of `rows` with `actors` under the default (news) dictionary, event
+/// nouns on.
+fn code_nouns(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
+    let d = common::parsed(rows, None);
+    let refs: Vec<_> = actors
+        .iter()
+        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
+        .collect();
+    let config = CoderConfig {
+        noun_events: true,
+        ..common::petrarch()
+    };
+    common::sorted_codings(&Coder::new(VerbDictionary::news(), config).code(&d, &refs))
 }
 
 #[test]
@@ -153,4 +168,69 @@ fn an_overlay_error_names_its_file_and_line() {
     assert!(VerbDictionary::cameo()
         .with_overlay(text, "news_verbs.txt")
         .is_ok());
+}
+
+#[test]
+fn an_event_noun_with_both_parties_is_coded() {
+    // "Unrest followed the police killing of Brooks in Minas Tirith."
+    let rows = [
+        ("Unrest", "unrest", "NOUN", 2, "nsubj"),
+        ("followed", "follow", "VERB", 0, "root"),
+        ("the", "the", "DET", 5, "det"),
+        ("police", "police", "NOUN", 5, "compound"),
+        ("killing", "killing", "NOUN", 2, "obj"),
+        ("of", "of", "ADP", 7, "case"),
+        ("Brooks", "Brooks", "PROPN", 5, "nmod"),
+    ];
+    let actors = [(4, 4, "GONCOP"), (7, 7, "GONCVL")];
+    assert_eq!(code_nouns(&rows, &actors), vec!["GONCOP>GONCVL:1823"]);
+    // without the agent compound no one is said to have done it
+    let rows = [
+        ("Unrest", "unrest", "NOUN", 2, "nsubj"),
+        ("followed", "follow", "VERB", 0, "root"),
+        ("the", "the", "DET", 4, "det"),
+        ("killing", "killing", "NOUN", 2, "obj"),
+        ("of", "of", "ADP", 6, "case"),
+        ("Brooks", "Brooks", "PROPN", 4, "nmod"),
+    ];
+    assert!(code_nouns(&rows, &[(6, 6, "GONCVL")]).is_empty());
+}
+
+#[test]
+fn a_critic_under_a_copula_is_its_subject() {
+    // "Frodo is a critic of Sauron"
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 4, "nsubj"),
+        ("is", "be", "AUX", 4, "cop"),
+        ("a", "a", "DET", 4, "det"),
+        ("critic", "critic", "NOUN", 0, "root"),
+        ("of", "of", "ADP", 6, "case"),
+        ("Sauron", "Sauron", "PROPN", 4, "nmod"),
+    ];
+    let actors = [(1, 1, "SHROPP"), (6, 6, "MORGOV")];
+    assert_eq!(code_nouns(&rows, &actors), vec!["SHROPP>MORGOV:111"]);
+}
+
+#[test]
+fn talks_between_two_go_both_ways() {
+    // "The talks between Gondor and Rohan were long"
+    let rows = [
+        ("The", "the", "DET", 2, "det"),
+        ("talks", "talk", "NOUN", 8, "nsubj"),
+        ("between", "between", "ADP", 4, "case"),
+        ("Gondor", "Gondor", "PROPN", 2, "nmod"),
+        ("and", "and", "CCONJ", 6, "cc"),
+        ("Rohan", "Rohan", "PROPN", 4, "conj"),
+        ("were", "be", "AUX", 8, "cop"),
+        ("long", "long", "ADJ", 0, "root"),
+    ];
+    let actors = [(4, 4, "GON"), (6, 6, "ROH")];
+    assert_eq!(
+        code_nouns(&rows, &actors),
+        vec!["GON>ROH:046", "ROH>GON:046"]
+    );
+    // "no talks between ..." are none
+    let mut neg = rows.to_vec();
+    neg[0] = ("No", "no", "DET", 2, "det");
+    assert_eq!(code_nouns(&neg, &actors), Vec::<String>::new());
 }

@@ -145,6 +145,25 @@ fn same_standing(a: Option<usize>, b: Option<usize>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
 
+/// The actor a filled role stands for: its mention composed with its agent, or with the
+/// sector it shares from a composed actor (which acts as an agent on the country).
+pub(super) fn filled_actor(
+    doc: &Document,
+    actors: &[&ActorRef],
+    agents: &[Agent],
+    f: Filled,
+) -> ActorRef {
+    let shared = f.sector_of.and_then(|j| {
+        let sector = actors[j].extra.get("sector")?.as_str()?;
+        Some(Agent {
+            span: actors[f.actor].span,
+            sector: sector.to_string(),
+        })
+    });
+    let agent = f.agent.map(|g| &agents[g]);
+    compose(doc, actors[f.actor], agent.or(shared.as_ref()))
+}
+
 /// The actor as the event refers to it: with an agent ("Soldiers from Gondor"), the
 /// country's code and the agent's sector (`GON` + `MIL`) over both mentions' span.
 pub(super) fn compose(doc: &Document, actor: &ActorRef, agent: Option<&Agent>) -> ActorRef {

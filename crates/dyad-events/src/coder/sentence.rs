@@ -8,7 +8,7 @@ use dyad_core::calendar::Day;
 use dyad_core::{Document, Span};
 
 use super::real_news;
-use super::roles::compose;
+use super::roles::filled_actor;
 use super::{Agent, Coder, Filled, Negation};
 use crate::clause_tree::{ClauseInfo, Tree};
 use crate::codebook::quad_class_of_root;
@@ -285,18 +285,7 @@ impl<'d> Coder<'d> {
                 .filter(|_| rejection.is_none() && !intent)
                 .map(|p| self.final_code(p, future, intended));
             let one = |s: Option<Filled>, t: Option<Filled>, code: &str| -> Option<Event> {
-                let with_agent = |f: Filled| {
-                    // a sector shared from a composed actor acts as an agent on the country
-                    let shared = f.sector_of.and_then(|j| {
-                        let sector = actors[j].extra.get("sector")?.as_str()?;
-                        Some(Agent {
-                            span: actors[f.actor].span,
-                            sector: sector.to_string(),
-                        })
-                    });
-                    let agent = f.agent.map(|g| &agents[g]);
-                    compose(doc, actors[f.actor], agent.or(shared.as_ref()))
-                };
+                let with_agent = |f: Filled| filled_actor(doc, actors, agents, f);
                 let sa = s.map(with_agent);
                 let ta = t.map(with_agent);
                 if let (Some(a), Some(b)) = (&sa, &ta) {
