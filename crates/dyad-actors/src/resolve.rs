@@ -43,6 +43,8 @@
 //!   "The President" after "President Donald Trump"; a pronoun with no named person near
 //!   follows the resolved pronoun before it; one with no person to follow at all takes the
 //!   document's country alone (`pronoun (he) + document country`).
+//! * `possessed group` - "his team", "her campaign": a person's own group takes the code of
+//!   the person "his"/"her" stands for (`coref.rs`).
 //! * `context.rs` weighs matches against the whole document: `ambiguous name` ("Korea"
 //!   alone is South Korea unless the story names the North), `other name` (a one-word
 //!   leader next to a first name not its own, "Tanya Chan", is an unknown person), NER
@@ -207,6 +209,7 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
     r.nationality_appositions();
     r.person_ids();
     r.pronouns();
+    r.possessed_groups();
     r.lone_pronouns(main.as_ref());
     r.out.sort_by_key(|(m, _)| (m.span.start, m.span.end));
     r.out

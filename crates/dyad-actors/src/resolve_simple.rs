@@ -145,7 +145,23 @@ pub fn resolve_simple(
     tokens: &[Token],
     date: Option<Date>,
 ) -> Vec<ActorMention> {
-    let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    // "protesters' demands": the tokenizer keeps a plural possessive's apostrophe on the
+    // word; a common noun is matched without it (proper nouns keep theirs: "the United
+    // States'" is left to the parse)
+    let texts: Vec<&str> = tokens
+        .iter()
+        .map(|t| {
+            let w = t.text.as_str();
+            let bare = w.trim_end_matches(['\'', '\u{2019}']);
+            let plural_possessive =
+                bare.len() < w.len() && bare.chars().count() > 2 && bare.ends_with(['s', 'S']);
+            if plural_possessive && t.upos.as_deref() != Some("PROPN") {
+                bare
+            } else {
+                w
+            }
+        })
+        .collect();
     let matches = dict.find(&texts, date);
     let cx = Ctx { dict, tokens };
     let mut out: Vec<ActorMention> = Vec::new();

@@ -58,3 +58,28 @@ fn he_follows_a_person_named_before_a_body_not_the_body() {
         assert_eq!(m.country.as_deref(), Some("OMN"), "{ms:#?}");
     }
 }
+
+#[test]
+fn his_team_is_the_team_of_the_person_he_stands_for() {
+    let ms = resolve(
+        "President Donald Trump said on Monday that the election had been stolen. His \
+         associates filed a suit in Pennsylvania, and his team asked for a recount.",
+        "2020-11-16",
+    );
+    for name in ["His associates", "his team"] {
+        let m = find(&ms, name);
+        assert_eq!(m.country.as_deref(), Some("USA"), "{name}: {ms:#?}");
+    }
+}
+
+#[test]
+fn a_plural_possessive_role_noun_is_an_actor() {
+    let ms = resolve(
+        "HONG KONG — Tens of thousands marched in Hong Kong on Sunday. The protesters' \
+         demands include an inquiry into the police.",
+        "2019-07-01",
+    );
+    let m = find(&ms, "protesters");
+    assert_eq!(m.country.as_deref(), Some("HKG"), "{ms:#?}");
+    assert_eq!(m.sector.as_deref(), Some("OPP"), "{ms:#?}");
+}

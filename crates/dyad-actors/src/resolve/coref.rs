@@ -64,6 +64,30 @@ const BODY_NOUNS: &[&str] = &[
     "newspaper",
     "network",
 ];
+/// Nouns of a person's own group or staff ("his team", "her campaign").
+const OWN_GROUPS: &[&str] = &[
+    "team",
+    "campaign",
+    "aides",
+    "associates",
+    "allies",
+    "supporters",
+    "lawyers",
+    "attorneys",
+    "staff",
+    "entourage",
+    "backers",
+    "advisers",
+    "advisors",
+    "followers",
+    "bodyguards",
+    "administration",
+    "government",
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
 /// Dependency relations of a pronoun that acts in an event (not a possessive "his").
 const ACTING: &[&str] = &["nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"];
 
@@ -343,6 +367,50 @@ impl Resolver<'_> {
             // pushed at once, so a later pronoun can follow this one (`antecedent`)
             self.out.push(p);
         }
+    }
+
+    /// "his team", "her campaign", "His associates": a person's own group, written with
+    /// "his" or "her" and a noun no dictionary row covers, is an actor with the code of the
+    /// person the pronoun stands for (found as for "he" and "she"). Only when that person
+    /// has a code.
+    pub(super) fn possessed_groups(&mut self) {
+        let mut add = Vec::new();
+        for (i, t) in self.doc.tokens.iter().enumerate() {
+            let lower = fold(&t.text);
+            let female = match lower.as_str() {
+                "his" => false,
+                "her" => true,
+                _ => continue,
+            };
+            if t.deprel.as_deref() != Some("nmod:poss") {
+                continue;
+            }
+            let Some(h) = t.head.filter(|&h| h > i && h <= i + 3) else {
+                continue;
+            };
+            if !OWN_GROUPS.contains(&fold(&self.doc.tokens[h].text).as_str()) {
+                continue;
+            }
+            if (i..=h).any(|x| self.mention_at(x).is_some()) {
+                continue;
+            }
+            let Some(j) = self.antecedent(i, female) else {
+                continue;
+            };
+            let a = &self.out[j].0;
+            if a.code.is_none() {
+                continue;
+            }
+            let rule = format!(
+                "possessed group ({lower} -> \"{}\" at byte {})",
+                a.mention, a.span.start
+            );
+            let code = a.code.clone();
+            let (mut m, r) = self.new_mention((i, h + 1), ActorKind::Group, None, rule);
+            m.set_code(code.as_deref(), self.dict.codebook());
+            add.push((m, r));
+        }
+        self.out.extend(add);
     }
 
     /// A pronoun with no person to follow ("he" for a man the excerpt never names), in a
