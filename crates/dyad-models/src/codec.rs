@@ -75,16 +75,26 @@ impl<'a> Dec<'a> {
         }
     }
 
+    #[inline]
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], ModelError> {
         if self.buf.len() - self.pos < n {
-            return Err(self.corrupt(&format!("truncated while reading {what}")));
+            return Err(self.truncated(what));
         }
         let s = &self.buf[self.pos..self.pos + n];
         self.pos += n;
         Ok(s)
     }
 
+    /// The error of a read past the end (kept out of line: reads are inlined in the loops
+    /// that load millions of weights).
+    #[cold]
+    #[inline(never)]
+    fn truncated(&self, what: &str) -> ModelError {
+        self.corrupt(&format!("truncated while reading {what}"))
+    }
+
     /// The next `n` bytes.
+    #[inline]
     pub fn bytes(&mut self, n: usize, what: &str) -> Result<&'a [u8], ModelError> {
         self.take(n, what)
     }
@@ -96,17 +106,21 @@ impl<'a> Dec<'a> {
     pub fn remaining(&self) -> usize {
         self.buf.len() - self.pos
     }
+    #[inline]
     pub fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1, "u8")?[0])
     }
+    #[inline]
     pub fn u16(&mut self) -> Result<u16, ModelError> {
         let b = self.take(2, "u16")?;
         Ok(u16::from_le_bytes([b[0], b[1]]))
     }
+    #[inline]
     pub fn u32(&mut self) -> Result<u32, ModelError> {
         let b = self.take(4, "u32")?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
+    #[inline]
     pub fn u64(&mut self) -> Result<u64, ModelError> {
         let b = self.take(8, "u64")?;
         let mut a = [0u8; 8];

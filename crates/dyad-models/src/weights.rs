@@ -12,10 +12,10 @@
 //!   [classes: u8 or u16 each][weights: i16 each]`, the weights quantized to 16 bits against
 //!   one scale per model (the quantization the model file always had); a row of one class
 //!   (with at most 256 classes) fits in the slot's payload itself and costs no second miss;
-//! - rows with many classes (a quarter of the classes or more: the frequent features, which
-//!   make two thirds of the weights added) are dense `i16` rows, added eight classes at a
-//!   time with vector instructions ([`crate::hugemem::add_rows`]) instead of one scattered
-//!   add per weight;
+//! - rows with many classes (a sixteenth of the classes or more, see [`dense_min`]: the
+//!   frequent features, which make most of the weights added) are dense `i16` rows, added
+//!   eight classes at a time with vector instructions
+//!   ([`crate::hugemem::add_rows`]) instead of one scattered add per weight;
 //! - every array sits on 2 MB pages ([`crate::hugemem::HugeBuf`]), and rows are stored
 //!   longest first, so the hot rows get their home slot and share cache lines.
 //!
@@ -72,11 +72,16 @@ fn fingerprint(key: u64) -> u64 {
     key >> 32
 }
 
-/// Rows with at least this many classes are stored dense: from there the vector add of a
-/// whole row costs less than the scattered adds of its weights, and the row takes at most
-/// about three times the bytes of the run.
+/// Rows with at least this many classes are stored dense. A sparse weight costs a scattered
+/// add of its own (about seven instructions with the loop), a dense row one vector add per
+/// eight classes ([`crate::hugemem::add_rows`]), so from a sixteenth of the
+/// classes on the dense row is the cheaper one. The rows that long are the frequent
+/// features (a perceptron gives a feature more classes the more often it is updated), a few
+/// hundred thousand rows: the models take about 15 MB more memory than with a quarter of the
+/// classes as the bound (EWT test, `examples/speed`: 85 -> 100 MB resident), for about 15%
+/// more tokens a second.
 fn dense_min(nclasses: usize) -> usize {
-    (nclasses / 4).max(8)
+    (nclasses / 16).max(4)
 }
 
 /// Quantized rows gathered before the table is built, so that they can be stored hottest
@@ -178,13 +183,17 @@ impl Rows {
                 let run = &mut runs[at..at + len];
                 run[..2].copy_from_slice(&(pairs.len() as u16).to_le_bytes());
                 let (cls, vals) = run[2..].split_at_mut(pairs.len() * cw);
-                for (i, &(c, v)) in pairs.iter().enumerate() {
-                    if cw == 1 {
-                        cls[i] = c as u8;
-                    } else {
-                        cls[2 * i..2 * i + 2].copy_from_slice(&c.to_le_bytes());
+                for (v2, &(_, v)) in vals.chunks_exact_mut(2).zip(pairs) {
+                    v2.copy_from_slice(&v.to_le_bytes());
+                }
+                if cw == 1 {
+                    for (c1, &(c, _)) in cls.iter_mut().zip(pairs) {
+                        *c1 = c as u8;
                     }
-                    vals[2 * i..2 * i + 2].copy_from_slice(&v.to_le_bytes());
+                } else {
+                    for (c2, &(c, _)) in cls.chunks_exact_mut(2).zip(pairs) {
+                        c2.copy_from_slice(&c.to_le_bytes());
+                    }
                 }
                 at += len;
                 at as u32 - len as u32 + 1
@@ -548,9 +557,13 @@ impl Weights {
         b.keys.reserve(n);
         b.pairs.reserve(d.remaining().saturating_sub(10 * n) / 4);
         for _ in 0..n {
-            let k = d.u64()?;
-            let m = d.u16()? as usize;
-            // A row is read in one piece: `(class, weight)` as two u16 each.
+            // The key and the count in one read, then the row in one piece: `(class,
+            // weight)` as two u16 each.
+            let head = d.bytes(10, "weight row")?;
+            let mut key = [0u8; 8];
+            key.copy_from_slice(&head[..8]);
+            let k = u64::from_le_bytes(key);
+            let m = u16::from_le_bytes([head[8], head[9]]) as usize;
             let row = d.bytes(4 * m, "weight row")?;
             let start = b.pairs.len();
             for (i, p) in row.chunks_exact(4).enumerate() {
@@ -655,15 +668,17 @@ mod tests {
     fn optimised_scores_equal_the_reference_on_a_trained_model() {
         use crate::hash::{feat, Rng};
         use crate::perceptron::{argmax, Trainer};
-        let nclasses = 40;
+        let nclasses = 100;
         let mut t = Trainer::new(nclasses);
         let mut rng = Rng::new(11);
         let mut scores = Vec::new();
         // Feature k % 7 == 0 is shared by many classes (a long, dense row), the others are
-        // rarer; the class depends on the first two features.
+        // rarer, template 98 rarest (rows of two or three classes: sparse runs); the class
+        // depends on the first two features.
         let example = |rng: &mut Rng| {
             let a = rng.next_u64() % 300;
             let b = rng.next_u64() % 50;
+            let rare = rng.next_u64() % 3000;
             let feats: Vec<u64> = (0..12)
                 .map(|k| {
                     feat(
@@ -675,7 +690,7 @@ mod tests {
                         },
                     )
                 })
-                .chain([feat(99, 0), feat(7, b % 3)])
+                .chain([feat(99, 0), feat(7, b % 3), feat(98, rare)])
                 .collect();
             (feats, ((a * 7 + b) % nclasses as u64) as usize)
         };
@@ -687,7 +702,13 @@ mod tests {
             t.update(&feats, gold, guess);
         }
         let w = t.average(0.0);
-        assert!(w.stride > 0 && !w.dense.is_empty() && !w.runs.is_empty());
+        assert!(
+            w.stride > 0 && !w.dense.is_empty() && !w.runs.is_empty(),
+            "{} {} {}",
+            w.stride,
+            w.dense.len(),
+            w.runs.len()
+        );
         let dense_rows = w.keys.iter().filter(|k| k.1 & DENSE != 0).count();
         assert!(dense_rows > 0 && dense_rows < w.features(), "{dense_rows}");
         let mut want = Vec::new();
