@@ -61,7 +61,7 @@ pub struct SpeakerArgs {
     /// speaker accuracy on that one) instead of writing a model
     #[arg(long)]
     pub cv: bool,
-    /// With --cv: print each quote the ranker without the rules' choice gets wrong
+    /// With --cv: print each named quote the clean ranker, choosing among names, gets wrong
     #[arg(long)]
     pub cv_errors: bool,
 }
@@ -147,6 +147,13 @@ impl Item {
             gold: self.gold.clone(),
             rule: self.rule.clone(),
         }
+    }
+    /// [`Item::clean`] without the unnamed candidate: a choice among names only (an
+    /// unnamed-source quote has no right candidate then and is no training example).
+    fn names_only(&self) -> Item {
+        let mut it = self.clean();
+        it.candidates.retain(|c| !c.name.is_empty());
+        it
     }
 }
 
@@ -308,13 +315,14 @@ fn train_without(
     SpeakerModel::train(&ex, o)
 }
 
-const VARIANTS: [&str; 6] = [
+const VARIANTS: [&str; 7] = [
     "rules",
     "ranker w/o rule feature",
     "ranker w/o rule, clean",
     "ranker + rule feature",
     "ranker + rule, margin 5",
     "rules; clean ranker if no name",
+    "rules say if named; clean ranker names",
 ];
 
 fn cross_validate(sets: &[(String, Vec<Item>)], opts: &TrainOptions, errors: bool) {
@@ -343,6 +351,7 @@ fn cross_validate(sets: &[(String, Vec<Item>)], opts: &TrainOptions, errors: boo
         let plain = train_without(sets, k, &no_rule, &same);
         let plain_clean = train_without(sets, k, &no_rule, &Item::clean);
         let ruled = train_without(sets, k, &with_rule, &same);
+        let names_only = train_without(sets, k, &no_rule, &Item::names_only);
         let alone = |it: &Item, m: &SpeakerModel| -> Option<String> {
             match m.choose(&it.candidates) {
                 Some(j) => speaker_of(&it.candidates[j], it.rule.as_deref()),
@@ -365,6 +374,11 @@ fn cross_validate(sets: &[(String, Vec<Item>)], opts: &TrainOptions, errors: boo
                 } else {
                     alone(&c, &plain_clean)
                 },
+                if it.rule.as_deref().is_some_and(names_someone) {
+                    alone(&it.names_only(), &names_only)
+                } else {
+                    it.rule.clone()
+                },
             ];
             if it.gold.is_empty() {
                 u += 1;
@@ -378,13 +392,14 @@ fn cross_validate(sets: &[(String, Vec<Item>)], opts: &TrainOptions, errors: boo
             for (j, a) in answers.iter().enumerate() {
                 counts[j + 1] += usize::from(it.right(a.as_deref()));
             }
-            if errors && !it.right(answers[2].as_deref()) {
-                let chosen = plain_clean.choose(&c.candidates).map(|j| &c.candidates[j]);
+            if errors && !it.right(answers[6].as_deref()) {
+                let c = it.names_only();
+                let chosen = names_only.choose(&c.candidates).map(|j| &c.candidates[j]);
                 eprintln!(
                     "{name}: {:?} gold {:?} clean ranker {:?} rules {:?} {:?}",
                     it.quote,
                     it.gold.join(";"),
-                    answers[2],
+                    answers[6],
                     it.rule,
                     chosen.map(|c| c
                         .features

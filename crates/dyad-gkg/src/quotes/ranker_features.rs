@@ -117,11 +117,15 @@ fn mentions(doc: &Document, persons: &[Person], orgs: &[Span]) -> Vec<Mention> {
             k += 1;
         }
         let span = Span::new(toks[s].span.start, toks[k - 1].span.end);
-        let name = span.get(&doc.text).unwrap_or_default();
+        // Titles off (`Mr. Tedeschi`, `Chairman`); a month or weekday is no speaker.
+        let name = super::untitled(span.get(&doc.text).unwrap_or_default());
+        if k == s + 1 && speakers::calendar_word(&toks[s].text) {
+            continue;
+        }
         out.push(Mention {
             s,
             e: k,
-            name: name.to_string(),
+            name,
             org: true,
             propn: true,
         });
@@ -167,9 +171,11 @@ fn same(a: &str, b: &str) -> bool {
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
+    // The same last word: a surname alone or with another title or first name (`Mr.
+    // Tedeschi` and `Mark Tedeschi`).
     let la = a.split_whitespace().last();
     let lb = b.split_whitespace().last();
-    la.is_some() && la == lb && (a.ends_with(b) || b.ends_with(a))
+    la.is_some() && la == lb
 }
 
 /// The candidates of every quote of `quotes` (the rules' output, in text order).
@@ -238,6 +244,7 @@ fn candidates(
     });
     let lo = sentence_start(doc, s_first.saturating_sub(3));
     let hi = sentence_end(doc, (s_last + 1).min(doc.sentences.len().saturating_sub(1)));
+    let places = crate::Gazetteer::builtin().ok();
     let in_window: Vec<&Mention> = ms.iter().filter(|m| m.s >= lo && m.e <= hi).collect();
     // Group by name, in order of distance from the quote.
     let dist = |m: &Mention| -> usize {
@@ -411,6 +418,9 @@ fn candidates(
         }
         if m.s == sentence_start(doc, sentence_of[m.s]) {
             f.push("opens_sentence".into());
+        }
+        if places.is_some_and(|g| !g.lookup(name).is_empty()) {
+            f.push("place".into());
         }
         let n = ms.iter().filter(|x| same(&x.name, name)).count();
         f.push(format!("count={}", bucket(n, &[1, 2, 4, 8])));
