@@ -234,3 +234,73 @@ fn talks_between_two_go_both_ways() {
     neg[0] = ("No", "no", "DET", 2, "det");
     assert_eq!(code_nouns(&neg, &actors), Vec::<String>::new());
 }
+
+#[test]
+fn a_statement_to_the_press_is_no_dyad() {
+    const TELL: &str = "--- TELL [010] ---\nTELL {TELLS TOLD TELLING}\n";
+    // "Frodo told reporters": said through the press, to no one in particular
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 2, "nsubj"),
+        ("told", "tell", "VERB", 0, "root"),
+        ("reporters", "reporter", "NOUN", 2, "obj"),
+    ];
+    assert!(common::code_rows(TELL, &rows, &[(1, 1, "GONGOV"), (3, 3, "GONMED")]).is_empty());
+    // "Frodo told Rohan" is a statement to Rohan
+    assert_eq!(
+        common::code_rows(TELL, &rows, &[(1, 1, "GONGOV"), (3, 3, "ROH")]),
+        vec!["GONGOV>ROH:010"]
+    );
+}
+
+#[test]
+fn leaving_is_no_consultation() {
+    // CAMEO.2.0.txt codes bare LEAVE 040 ("She left the UK"); the overlay takes the code
+    // off and keeps GO_SOMEWHERE's patterns
+    assert_eq!(
+        bare_code(VerbDictionary::cameo(), "left").as_deref(),
+        Some("040")
+    );
+    assert_eq!(bare_code(VerbDictionary::news(), "left"), None);
+    assert!(VerbDictionary::news().patterns_for("left").count() > 10);
+}
+
+#[test]
+fn a_call_with_someone_is_a_phone_call() {
+    // "Frodo's call with Aragorn was brief"
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 3, "nmod:poss"),
+        ("'s", "'s", "PART", 1, "case"),
+        ("call", "call", "NOUN", 7, "nsubj"),
+        ("with", "with", "ADP", 5, "case"),
+        ("Aragorn", "Aragorn", "PROPN", 3, "nmod"),
+        ("was", "be", "AUX", 7, "cop"),
+        ("brief", "brief", "ADJ", 0, "root"),
+    ];
+    let actors = [(1, 1, "SHRGOV"), (5, 5, "GONGOV")];
+    assert_eq!(code_nouns(&rows, &actors), vec!["SHRGOV>GONGOV:041"]);
+}
+
+#[test]
+fn a_meeting_only_arranged_is_not_coded() {
+    // "Gandalf worked to arrange a meeting between Rohan and Gondor"
+    let rows = [
+        ("Gandalf", "Gandalf", "PROPN", 2, "nsubj"),
+        ("worked", "work", "VERB", 0, "root"),
+        ("to", "to", "PART", 4, "mark"),
+        ("arrange", "arrange", "VERB", 2, "xcomp"),
+        ("a", "a", "DET", 6, "det"),
+        ("meeting", "meeting", "NOUN", 4, "obj"),
+        ("between", "between", "ADP", 8, "case"),
+        ("Rohan", "Rohan", "PROPN", 6, "nmod"),
+        ("and", "and", "CCONJ", 10, "cc"),
+        ("Gondor", "Gondor", "PROPN", 8, "conj"),
+    ];
+    let actors = [(1, 1, "ISTELI"), (8, 8, "ROH"), (10, 10, "GON")];
+    let coded = code_nouns(&rows, &actors);
+    assert!(
+        !coded
+            .iter()
+            .any(|c| c == "ROH>GON:040" || c == "GON>ROH:040"),
+        "{coded:?}"
+    );
+}

@@ -100,6 +100,14 @@ pub fn news_nouns() -> &'static [EventNoun] {
     })
 }
 
+/// Verbs that make what they govern prospective ("worked to *arrange* a meeting between",
+/// "*called for* talks with"): the event named has not happened.
+const PROSPECTIVE: &[&str] = &[
+    "arrange", "plan", "propose", "seek", "want", "request", "demand", "schedule", "cancel",
+    "postpone", "expect", "hope", "suggest", "offer", "urge", "call", "push", "consider",
+    "prepare", "organize", "organise", "invite", "threaten", "rule", "avoid", "prevent",
+];
+
 /// The preposition (`case` dependent) of phrase head `k`, lower case.
 fn case_of(tree: &Tree, k: usize) -> Option<String> {
     tree.dependents(k)
@@ -142,6 +150,13 @@ impl Coder<'_> {
                 || tree
                     .head(n)
                     .is_some_and(|h| coded.contains(&tree.token(h).span))
+            {
+                continue;
+            }
+            // what is only planned, asked for or called off did not happen
+            if tree
+                .head(n)
+                .is_some_and(|h| PROSPECTIVE.contains(&lemma(tree.token(h)).as_str()))
             {
                 continue;
             }

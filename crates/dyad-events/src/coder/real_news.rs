@@ -160,6 +160,12 @@ fn above<'t>(tree: &'t Tree, t: usize) -> impl Iterator<Item = usize> + 't {
     std::iter::successors(tree.head(t), move |&h| tree.head(h)).take(64)
 }
 
+/// True when `a` is a news medium or its people (sector `MED`: "reporters", "NBC News").
+pub(super) fn media(a: Option<&ActorRef>) -> bool {
+    a.and_then(|a| a.code.as_deref())
+        .is_some_and(|c| c.ends_with("MED"))
+}
+
 /// True when `a` names a product by its maker, not the company acting: a business after
 /// an article ("struck by *a Volvo*", "*the* Volvo had come from the base") or naming the
 /// model it modifies ("a *Volvo* XC90", "a *Boeing* 737").

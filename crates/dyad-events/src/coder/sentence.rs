@@ -293,6 +293,11 @@ impl<'d> Coder<'d> {
                         return None;
                     }
                 }
+                // a statement to the press ("told reporters", "speaking to NBC News") is
+                // said through it, to no one in particular: no dyad
+                if code == "010" && real_news::media(ta.as_ref()) {
+                    return None;
+                }
                 let trigger = tree.token(ci.verb).span;
                 let mut span = trigger;
                 for a in sa.iter().chain(ta.iter()) {
