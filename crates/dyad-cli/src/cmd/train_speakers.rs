@@ -38,6 +38,7 @@ use crate::table::{pct, render};
 #[derive(Parser, Debug)]
 #[command(
     name = "dyad train speakers",
+    bin_name = "dyad train speakers",
     about = "Train the quote speaker ranker on annotated quotation sets (format of `dyad eval quotes`)"
 )]
 pub struct SpeakerArgs {
