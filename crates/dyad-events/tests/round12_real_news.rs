@@ -51,6 +51,10 @@ fn the_news_overlay_codes_verbs_petrarch_lacks() {
     assert_eq!(bare_code(news, "railed").as_deref(), Some("111"));
     assert_eq!(bare_code(news, "commuted").as_deref(), Some("080"));
     assert_eq!(bare_code(news, "sanctioned").as_deref(), Some("163"));
+    // "the House impeached Trump", "Merkel seconded Macron's recommendation"
+    assert!(cameo.lookup("impeached").is_empty() && cameo.lookup("seconded").is_empty());
+    assert_eq!(bare_code(news, "impeached").as_deref(), Some("173"));
+    assert_eq!(bare_code(news, "seconded").as_deref(), Some("051"));
     // coded otherwise there: a question and a rejection without a code, a lawsuit as an
     // arrest, a verbal attack as a physical one
     assert_eq!(bare_code(cameo, "questioned"), None);
@@ -303,4 +307,20 @@ fn a_meeting_only_arranged_is_not_coded() {
             .any(|c| c == "ROH>GON:040" || c == "GON>ROH:040"),
         "{coded:?}"
     );
+}
+
+#[test]
+fn a_disagreement_with_someone_is_disapproval() {
+    // "Frodo's disagreements with Boromir were known"
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 3, "nmod:poss"),
+        ("'s", "'s", "PART", 1, "case"),
+        ("disagreements", "disagreement", "NOUN", 7, "nsubj:pass"),
+        ("with", "with", "ADP", 5, "case"),
+        ("Boromir", "Boromir", "PROPN", 3, "nmod"),
+        ("were", "be", "AUX", 7, "cop"),
+        ("known", "known", "ADJ", 0, "root"),
+    ];
+    let actors = [(1, 1, "SHRGOV"), (5, 5, "GONGOV")];
+    assert_eq!(code_nouns(&rows, &actors), vec!["SHRGOV>GONGOV:110"]);
 }
