@@ -121,21 +121,20 @@ pub fn search(
                 if !allowed(plabel, l, last) {
                     continue;
                 }
-                s.cands.push(Node {
-                    score: base + a + b,
-                    label: l as u16,
-                    parent: p,
-                    gold: pgold && gold.is_some_and(|g| g[i] as usize == l),
-                });
+                // The `k` best so far, best first, ties in the order of generation (so the
+                // search is deterministic).
+                offer(
+                    &mut s.cands,
+                    k,
+                    Node {
+                        score: base + a + b,
+                        label: l as u16,
+                        parent: p,
+                        gold: pgold && gold.is_some_and(|g| g[i] as usize == l),
+                    },
+                );
             }
         }
-        // Best first; ties keep the order of generation, so the search is deterministic.
-        s.cands.sort_by(|a, b| {
-            b.score
-                .partial_cmp(&a.score)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        s.cands.truncate(k);
         let from = s.nodes.len();
         s.nodes.extend_from_slice(&s.cands);
         beam = from..s.nodes.len();
@@ -147,6 +146,23 @@ pub fn search(
     }
     backtrack(&s.nodes, best, out);
     Outcome { len: n }
+}
+
+/// Offers `node` to `best`, the `k` best candidates so far, best first, ties in the order
+/// they were offered: what a stable sort of all the candidates by descending score and a
+/// truncation to `k` keep (scores are sums of finite weights, never NaN), without keeping or
+/// sorting the whole list (a beam of 4 keeps 4 of some 50 candidates, most of them turned
+/// away by one comparison with the last kept).
+#[inline]
+fn offer(best: &mut Vec<Node>, k: usize, node: Node) {
+    if best.len() >= k {
+        if best.is_empty() || node.score <= best[k - 1].score {
+            return;
+        }
+        best.truncate(k - 1);
+    }
+    let at = best.iter().position(|c| node.score > c.score);
+    best.insert(at.unwrap_or(best.len()), node);
 }
 
 fn backtrack(nodes: &[Node], mut at: u32, out: &mut Vec<u16>) {
@@ -162,6 +178,34 @@ fn backtrack(nodes: &[Node], mut at: u32, out: &mut Vec<u16>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `offer` keeps what a stable sort and a truncation keep, ties and all.
+    #[test]
+    fn offer_keeps_what_a_stable_sort_keeps() {
+        let mut rng = crate::hash::Rng::new(5);
+        for round in 0..2000 {
+            let n = (rng.next_u64() % 60) as usize;
+            let cands: Vec<Node> = (0..n)
+                .map(|i| Node {
+                    // Few distinct scores, so that ties are common.
+                    score: (rng.next_u64() % 7) as f32 * 0.5 - 1.0,
+                    label: i as u16,
+                    parent: round,
+                    gold: i % 3 == 0,
+                })
+                .collect();
+            let k = 1 + (rng.next_u64() % 8) as usize;
+            let mut want = cands.clone();
+            want.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap());
+            want.truncate(k);
+            let mut got = Vec::new();
+            for c in cands {
+                offer(&mut got, k, c);
+            }
+            let key = |v: &[Node]| v.iter().map(|c| (c.score, c.label)).collect::<Vec<_>>();
+            assert_eq!(key(&got), key(&want), "round {round}, k {k}");
+        }
+    }
 
     /// Labels 0 = O, 1..=4 = B/I/L/U of one type. Word 0 prefers U (greedy) but the
     /// history scores make B-L the better sequence; the beam finds it, width 1 does not.
