@@ -324,3 +324,35 @@ fn a_disagreement_with_someone_is_disapproval() {
     let actors = [(1, 1, "SHRGOV"), (5, 5, "GONGOV")];
     assert_eq!(code_nouns(&rows, &actors), vec!["SHRGOV>GONGOV:110"]);
 }
+
+#[test]
+fn what_is_published_joined_or_sought_is_no_event() {
+    // "Frodo released a book about Gondor": CAMEO.2.0.txt's bare RELEASE (084) took
+    // Gondor as the released party's target
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 2, "nsubj"),
+        ("released", "release", "VERB", 0, "root"),
+        ("a", "a", "DET", 4, "det"),
+        ("book", "book", "NOUN", 2, "obj"),
+        ("about", "about", "ADP", 6, "case"),
+        ("Gondor", "Gondor", "PROPN", 4, "nmod"),
+    ];
+    let actors = [(1, 1, "SHRELI"), (6, 6, "GON")];
+    assert_eq!(code_news(&rows, &actors), Vec::<String>::new());
+    // "Frodo joined the Fellowship", "Frodo sought the Fellowship's nomination"
+    assert_eq!(
+        bare_code(VerbDictionary::cameo(), "joined").as_deref(),
+        Some("040")
+    );
+    assert_eq!(bare_code(VerbDictionary::news(), "joined"), None);
+    let rows = [
+        ("Frodo", "Frodo", "PROPN", 2, "nsubj"),
+        ("sought", "seek", "VERB", 0, "root"),
+        ("the", "the", "DET", 4, "det"),
+        ("Fellowship", "Fellowship", "PROPN", 6, "nmod:poss"),
+        ("'s", "'s", "PART", 4, "case"),
+        ("nomination", "nomination", "NOUN", 2, "obj"),
+    ];
+    let actors = [(1, 1, "SHRELI"), (4, 4, "GONPTY")];
+    assert_eq!(code_news(&rows, &actors), Vec::<String>::new());
+}
