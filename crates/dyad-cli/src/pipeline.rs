@@ -15,10 +15,10 @@
 //! line to standard error when it is dropped (for `bench/events_e2e.sh`).
 
 use std::cell::RefCell;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
-use dyad_actors::{ActorKind, ActorMention, Date, Dictionary, EntryKind};
+use dyad_actors::{ActorKind, ActorMention, Date, Dictionary, DictionaryBuilder, EntryKind};
 use dyad_core::{Document, Span};
 use dyad_events::{
     ActorRef, Coder, CoderConfig, Event, Location as EventLocation, VerbDictionary, PLACE_KEY,
@@ -103,6 +103,40 @@ pub struct StageTimes {
     pub events: f64,
 }
 
+/// Dictionaries a user adds to the built-in ones, in the order given: an entry of an
+/// earlier file takes precedence over a later one and over the built-in entries.
+#[derive(Clone, Debug, Default)]
+pub struct UserDictionaries {
+    /// Actor overlay TSVs (`actor`/`agent` rows; dyad_actors::tsv_reader).
+    pub actors: Vec<PathBuf>,
+    /// Actor dictionaries in PETRARCH's format.
+    pub petrarch_actors: Vec<PathBuf>,
+    /// Agent dictionaries in PETRARCH's format.
+    pub petrarch_agents: Vec<PathBuf>,
+    /// Verb dictionaries in PETRARCH's format, read on top of CAMEO.2.0.txt and the news
+    /// overlay (a verb listed replaces the verbs of its lemma; see
+    /// `VerbDictionary::with_overlay`).
+    pub verbs: Vec<PathBuf>,
+}
+
+impl UserDictionaries {
+    fn has_actors(&self) -> bool {
+        !(self.actors.is_empty()
+            && self.petrarch_actors.is_empty()
+            && self.petrarch_agents.is_empty())
+    }
+}
+
+/// The coder's settings in `dyad code`: places stand for their country as actors, as
+/// PETRARCH's dictionaries code them and `dyad eval petrarch` measures ("protested in
+/// Beijing": target `CHN`).
+fn coder_config() -> CoderConfig {
+    CoderConfig {
+        places_as_actors: true,
+        ..CoderConfig::default()
+    }
+}
+
 pub struct Pipeline {
     times: RefCell<StageTimes>,
     stage: Stage,
@@ -123,15 +157,9 @@ impl Pipeline {
             .then(Dictionary::builtin)
             .transpose()
             .map_err(|e| anyhow!("cannot build the actor dictionaries: {e}"))?;
-        // places stand for their country as actors, as PETRARCH's dictionaries code them
-        // and `dyad eval petrarch` measures ("protested in Beijing": target `CHN`)
-        let coder = actors.is_some().then(|| {
-            let config = CoderConfig {
-                places_as_actors: true,
-                ..CoderConfig::default()
-            };
-            Coder::new(VerbDictionary::news(), config)
-        });
+        let coder = actors
+            .is_some()
+            .then(|| Coder::new(VerbDictionary::news(), coder_config()));
         Ok(Pipeline {
             times: RefCell::new(StageTimes::default()),
             stage,
@@ -141,6 +169,45 @@ impl Pipeline {
             scratch: RefCell::new(Scratch::default()),
             text_limits: dyad_text::TextLimits::default(),
         })
+    }
+
+    /// The same pipeline with the user's dictionaries read on top of the built-in ones
+    /// (`dyad code --actors/--petrarch-actors/--petrarch-agents/--verbs`). A pipeline that
+    /// stops before the annotate stage has no dictionaries and ignores them. Errors name the
+    /// file and, for a malformed line, the line.
+    pub fn with_dictionaries(mut self, user: &UserDictionaries) -> Result<Pipeline> {
+        if self.actors.is_none() {
+            return Ok(self);
+        }
+        if user.has_actors() {
+            let mut b = DictionaryBuilder::with_builtin()
+                .map_err(|e| anyhow!("cannot build the actor dictionaries: {e}"))?;
+            for p in &user.actors {
+                b.add_overlay_file(p).map_err(|e| anyhow!("{e}"))?;
+            }
+            for p in &user.petrarch_actors {
+                b.add_petrarch_actors_file(p, false)
+                    .map_err(|e| anyhow!("{e}"))?;
+            }
+            for p in &user.petrarch_agents {
+                b.add_petrarch_agents_file(p, false)
+                    .map_err(|e| anyhow!("{e}"))?;
+            }
+            let dict = b.build().map_err(|e| anyhow!("{e}"))?;
+            // built once per run and used to its end, as the built-in dictionary is
+            self.actors = Some(Box::leak(Box::new(dict)));
+        }
+        if let Some((first, rest)) = user.verbs.split_first() {
+            let mut dict = VerbDictionary::news()
+                .read_overlay(first)
+                .map_err(|e| anyhow!("{e}"))?;
+            for p in rest {
+                dict = dict.read_overlay(p).map_err(|e| anyhow!("{e}"))?;
+            }
+            let dict: &'static VerbDictionary = Box::leak(Box::new(dict));
+            self.coder = Some(Coder::new(dict, coder_config()));
+        }
+        Ok(self)
     }
 
     /// The same pipeline with other limits for the text stage (`--max-sentence-tokens`).

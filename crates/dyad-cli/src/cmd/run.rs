@@ -91,6 +91,22 @@ pub struct RunArgs {
     /// The model directory for `code` (default: $DYAD_MODELS, else the repository's models/)
     #[arg(long, value_name = "DIR")]
     pub models: Option<PathBuf>,
+    /// `code` only: an actor overlay TSV read on top of the built-in dictionaries
+    /// (`actor<TAB>phrase<TAB>code[<TAB>roles[<TAB>kind]]` or
+    /// `agent<TAB>phrase<TAB>code<TAB>prefix|suffix`; README, "Your own dictionaries");
+    /// repeatable, earlier files first
+    #[arg(long = "actors", value_name = "FILE")]
+    pub actor_overlays: Vec<PathBuf>,
+    /// `code` only: an actor dictionary in PETRARCH's format; repeatable
+    #[arg(long, value_name = "FILE")]
+    pub petrarch_actors: Vec<PathBuf>,
+    /// `code` only: an agent dictionary in PETRARCH's format; repeatable
+    #[arg(long, value_name = "FILE")]
+    pub petrarch_agents: Vec<PathBuf>,
+    /// `code` only: a verb dictionary in PETRARCH's format read on top of CAMEO.2.0.txt and
+    /// data/events/news_verbs.txt (a verb listed replaces the verbs of its lemma); repeatable
+    #[arg(long = "verbs", value_name = "FILE")]
+    pub verb_overlays: Vec<PathBuf>,
     /// `code` only: the last stage to run (the default runs them all)
     #[arg(long, value_enum, default_value = "annotate")]
     pub stop_after: Stage,
@@ -100,6 +116,15 @@ pub struct RunArgs {
 }
 
 impl RunArgs {
+    fn user_dictionaries(&self) -> crate::pipeline::UserDictionaries {
+        crate::pipeline::UserDictionaries {
+            actors: self.actor_overlays.clone(),
+            petrarch_actors: self.petrarch_actors.clone(),
+            petrarch_agents: self.petrarch_agents.clone(),
+            verbs: self.verb_overlays.clone(),
+        }
+    }
+
     fn reader_config(&self) -> ReaderConfig {
         ReaderConfig {
             format: self.input_format.as_deref().and_then(|f| f.parse().ok()),
@@ -151,8 +176,9 @@ pub fn run(args: &RunArgs, stage: Stage) -> Result<ExitCode> {
         bail!("--max-sentence-tokens must be at least 1");
     }
     let interrupt = Interrupt::install()?;
-    let pipeline =
-        Pipeline::new(stage, args.models.as_deref())?.with_text_limits(dyad_text::TextLimits {
+    let pipeline = Pipeline::new(stage, args.models.as_deref())?
+        .with_dictionaries(&args.user_dictionaries())?
+        .with_text_limits(dyad_text::TextLimits {
             max_sentence_words: args.max_sentence_tokens,
         });
     let rows = match stage {
