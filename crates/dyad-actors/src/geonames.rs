@@ -14,18 +14,21 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::normalize::fold;
+use crate::normalize::fold_into;
 
 /// How many times more populous a city must be than any namesake in another country.
 const DOMINANCE: u64 = 5;
 
 /// A place name folded to its letters and digits ("Saint - Gaudens" -> "saintgaudens").
 fn key(words: &[&str]) -> String {
-    words
-        .iter()
-        .flat_map(|w| fold(w).chars().collect::<Vec<_>>())
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    let mut k = String::new();
+    let mut word = String::new();
+    for w in words {
+        word.clear();
+        fold_into(w, &mut word);
+        k.extend(word.chars().filter(|c| c.is_alphanumeric()));
+    }
+    k
 }
 
 fn table() -> &'static FxHashMap<String, &'static str> {

@@ -240,6 +240,9 @@ struct Resolver<'a> {
     out: Vec<Placed>,
     /// Sentence index of every token.
     sent_of: Vec<usize>,
+    /// Every token's text case-folded ([`fold`]), folded once per document: the steps
+    /// compare words around each mention, many of them for every mention.
+    folded: Vec<String>,
     /// The NER entities, person spans holding a list cut into names (`context.rs`).
     entities: Vec<Entity>,
 }
@@ -278,6 +281,7 @@ impl<'a> Resolver<'a> {
             doc,
             out,
             sent_of,
+            folded: doc.tokens.iter().map(|t| fold(&t.text)).collect(),
             entities: context::person_names(doc),
         }
     }
@@ -310,6 +314,22 @@ impl<'a> Resolver<'a> {
             .get(s)
             .map_or(0..self.doc.tokens.len(), |s| s.tokens[0]..s.tokens[1]);
         range.filter(move |&i| self.tok(i).and_then(|t| t.head) == Some(h))
+    }
+
+    /// For each sentence, the indices (ascending) of the mentions whose first token lies
+    /// in it; a mention starting past the last token is in none. Valid while `out` keeps
+    /// its mentions and their ranges.
+    fn mentions_by_sentence(&self) -> Vec<Vec<usize>> {
+        let mut by: Vec<Vec<usize>> = Vec::new();
+        for (j, (_, (a, _))) in self.out.iter().enumerate() {
+            if let Some(&s) = self.sent_of.get(*a) {
+                if by.len() <= s {
+                    by.resize_with(s + 1, Vec::new);
+                }
+                by[s].push(j);
+            }
+        }
+        by
     }
 
     fn mention_at(&self, i: usize) -> Option<usize> {
@@ -398,8 +418,9 @@ impl<'a> Resolver<'a> {
     fn is_locative_case(&self, c: usize) -> bool {
         self.deprel(c) == "case"
             && self
-                .tok(c)
-                .is_some_and(|t| LOCATIVE.contains(&fold(&t.text).as_str()))
+                .folded
+                .get(c)
+                .is_some_and(|w| LOCATIVE.contains(&w.as_str()))
     }
 
     fn eu_context(&self, at: usize) -> bool {
@@ -579,7 +600,7 @@ impl<'a> Resolver<'a> {
                 known.join("\", \""),
                 m.rule.trim_start_matches("dictionary ")
             );
-            let name: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let name: Vec<String> = (a..b).map(|i| self.folded[i].clone()).collect();
             let entity = Some(format!("name:{}", name.join("_")));
             self.out[k] = self.new_mention((a, b), ActorKind::Person, entity, rule);
             for &j in inside[1..].iter().rev() {
@@ -652,7 +673,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             // strip a leading article and a trailing possessive
-            let a = if matches!(fold(&self.doc.tokens[a].text).as_str(), "the") && b - a > 1 {
+            let a = if matches!(self.folded[a].as_str(), "the") && b - a > 1 {
                 a + 1
             } else {
                 a
@@ -708,7 +729,7 @@ impl<'a> Resolver<'a> {
                 self.out.push(m);
                 continue;
             }
-            let name: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let name: Vec<String> = (a..b).map(|i| self.folded[i].clone()).collect();
             let entity = format!("name:{}", name.join("_"));
             let rule = format!("ner {} (no dictionary entry)", e.label);
             let m = self.new_mention((a, b), kind, Some(entity), rule);

@@ -167,7 +167,12 @@ pub fn resolve_simple(
     let mut out: Vec<ActorMention> = Vec::new();
     let mut covered = vec![false; tokens.len()];
     let mut surnames: FxHashMap<String, (Option<String>, String)> = FxHashMap::default();
-    let at = |start: usize| matches.iter().find(|m| m.tokens.0 == start);
+    // the first match starting at each token (a scan per lookup grows with the document)
+    let mut first_at: FxHashMap<usize, usize> = FxHashMap::default();
+    for (i, m) in matches.iter().enumerate() {
+        first_at.entry(m.tokens.0).or_insert(i);
+    }
+    let at = |start: usize| first_at.get(&start).map(|&i| &matches[i]);
     let mut skip_until = 0usize;
     for m in &matches {
         let (a, mut b) = m.tokens;

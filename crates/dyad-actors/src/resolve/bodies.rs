@@ -48,14 +48,14 @@ impl Resolver<'_> {
         let n = self.doc.tokens.len();
         let mut found: Vec<((usize, usize), ActorMention, &str)> = Vec::new();
         for i in 1..n {
-            let word = fold(&self.doc.tokens[i].text);
+            let word = self.folded[i].clone();
             let Some((noun, sectors)) = KIND_NOUNS.iter().find(|(w, _)| *w == word) else {
                 continue;
             };
             // "the company", "the car maker": the noun phrase starts after "the"
             let the = (i.saturating_sub(2)..i)
                 .rev()
-                .find(|&t| fold(&self.doc.tokens[t].text) == "the");
+                .find(|&t| self.folded[t] == "the");
             let Some(t) = the else {
                 continue;
             };
@@ -261,10 +261,9 @@ impl Resolver<'_> {
                         && xb >= xa + 2
                         && x.code.is_some()
                         && x.kind == ActorKind::Organization
-                        && self.doc.tokens[xa..xb]
-                            .iter()
-                            .filter(|t| !NAME_GLUE.contains(&fold(&t.text).as_str()))
-                            .map(|t| t.text.chars().next().unwrap_or(' '))
+                        && (xa..xb)
+                            .filter(|&t| !NAME_GLUE.contains(&self.folded[t].as_str()))
+                            .map(|t| self.doc.tokens[t].text.chars().next().unwrap_or(' '))
                             .collect::<String>()
                             == acronym
                 })
@@ -315,9 +314,9 @@ impl Resolver<'_> {
         let n = self.doc.tokens.len();
         let mut found = Vec::new();
         for i in 1..n {
-            let word = fold(&self.doc.tokens[i].text);
+            let word = self.folded[i].clone();
             if !PEOPLE_ADJECTIVES.contains(&word.as_str())
-                || fold(&self.doc.tokens[i - 1].text) != "the"
+                || self.folded[i - 1] != "the"
                 || self.mention_at(i).is_some()
             {
                 continue;

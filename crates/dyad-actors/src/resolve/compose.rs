@@ -97,9 +97,8 @@ const STATE_SECTORS: &[&str] = &["GOV", "JUD", "LEG", "MIL", "COP", "SPY"];
 impl Resolver<'_> {
     /// The sector a head noun gives, from the table above or the agents dictionary.
     pub(super) fn head_sector(&self, i: usize) -> Option<String> {
-        let word = fold(&self.tok(i)?.text);
-        if word == "agency" && i > 0 && NEWS.contains(&fold(&self.doc.tokens[i - 1].text).as_str())
-        {
+        let word = self.folded.get(i)?.clone();
+        if word == "agency" && i > 0 && NEWS.contains(&self.folded[i - 1].as_str()) {
             return Some("MED".into());
         }
         if let Some((_, s)) = ORG_HEADS.iter().find(|(w, _)| *w == word) {
@@ -307,7 +306,7 @@ impl Resolver<'_> {
                 && self.out[..k].iter().any(|(p, (pa, pb))| {
                     p.kind == ActorKind::Person
                         && pb - pa >= 2
-                        && fold(&self.doc.tokens[pb - 1].text) == fold(&self.doc.tokens[b].text)
+                        && self.folded[pb - 1] == self.folded[b]
                 });
             // "Prince Andrew": one name word the NER takes for a person
             let ner_person = end - b == 1
@@ -318,7 +317,7 @@ impl Resolver<'_> {
             if end - b < 2 && !known_surname && !ner_person {
                 continue;
             }
-            let name: Vec<String> = (b..end).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let name: Vec<String> = (b..end).map(|i| self.folded[i].clone()).collect();
             let entity = Some(format!("name:{}", name.join("_")));
             let rule = format!("agent+name ({})", m.rule.trim_start_matches("agent "));
             let sector = m.sector.clone();
@@ -336,10 +335,8 @@ impl Resolver<'_> {
             "gulf", "sea", "bay", "strait", "straits", "isthmus", "gulfs", "seas",
         ];
         let a = self.out[j].1 .0;
-        let word = |i: usize| self.doc.tokens.get(i).map(|t| fold(&t.text));
-        a >= 2
-            && word(a - 1).as_deref() == Some("of")
-            && word(a - 2).is_some_and(|w| LANDFORMS.contains(&w.as_str()))
+        let word = |i: usize| self.folded.get(i).map(String::as_str);
+        a >= 2 && word(a - 1) == Some("of") && word(a - 2).is_some_and(|w| LANDFORMS.contains(&w))
     }
 
     /// An agent with no country ("officials", "the military") takes the country of the
@@ -348,6 +345,10 @@ impl Resolver<'_> {
     /// their own (subjects, objects, possessors, non-place obliques) give no country, nor do
     /// outlets ("..., Reuters reports": where a story is reported from says little).
     pub(super) fn context_countries(&mut self, main: Option<&DocCountry>) {
+        // the mentions of each sentence, in order: this step recodes mentions but neither
+        // moves, adds nor drops any, so the index holds for the whole loop (a long document
+        // would otherwise test every mention of every sentence for every role noun)
+        let by_sentence = self.mentions_by_sentence();
         for k in 0..self.out.len() {
             let (m, (a, _)) = (&self.out[k].0, self.out[k].1);
             let open = m.rule.starts_with("agent (")
@@ -406,8 +407,12 @@ impl Resolver<'_> {
                         && matches!(x.sector.as_deref(), Some("BUS" | "MNC")))
             };
             let in_sentence = |sent: usize| -> Vec<usize> {
-                (0..self.out.len())
-                    .filter(|&j| bearing(j) && self.sent_of.get(self.out[j].1 .0) == Some(&sent))
+                by_sentence
+                    .get(sent)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .copied()
+                    .filter(|&j| bearing(j))
                     .collect()
             };
             let here = in_sentence(s);
@@ -504,12 +509,12 @@ impl Resolver<'_> {
         if m.kind != ActorKind::Person || b <= a || role(&m.rule) {
             return false;
         }
-        let last = fold(&self.doc.tokens[b - 1].text);
+        let last = self.folded[b - 1].clone();
         self.out[..k].iter().any(|(p, (pa, pb))| {
             p.kind == ActorKind::Person
                 && !role(&p.rule)
                 && pb - pa >= 2
-                && fold(&self.doc.tokens[pb - 1].text) == last
+                && self.folded[pb - 1] == last
         })
     }
 }
@@ -536,13 +541,13 @@ impl Resolver<'_> {
             }
             let titled =
                 m.rule.starts_with("agent+person") || m.rule.starts_with("country+agent+person");
-            let before = a.checked_sub(1).map(|i| fold(&self.doc.tokens[i].text));
+            let before = a.checked_sub(1).map(|i| self.folded[i].clone());
             let former = before.is_some_and(|w| matches!(w.as_str(), "former" | "ex" | "ex-"));
             // "the Obama administration" is that person's government while it governed,
             // whatever the person does today
             let governs = b > a + 1
                 && matches!(
-                    fold(&self.doc.tokens[b - 1].text).as_str(),
+                    self.folded[b - 1].as_str(),
                     "administration" | "government" | "presidency"
                 );
             if (titled || governs) && !former && m.sector.as_deref() == Some("ELI") {

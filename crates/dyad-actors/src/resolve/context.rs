@@ -129,7 +129,7 @@ impl Resolver<'_> {
                     return false;
                 }
                 let (a, b) = self.out[k].1;
-                let words: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
+                let words: Vec<String> = (a..b).map(|i| self.folded[i].clone()).collect();
                 let next = self.tok(b).map(|t| fold(&t.text)).unwrap_or_default();
                 let prev = a
                     .checked_sub(1)
@@ -202,9 +202,7 @@ impl Resolver<'_> {
                 .and_then(|e| e.rsplit(':').next())
                 .map(|n| n.split('_').map(fold).collect())
                 .unwrap_or_default();
-            let conflicts = |i: usize| {
-                self.other_name_word(i, a) && !own.contains(&fold(&self.doc.tokens[i].text))
-            };
+            let conflicts = |i: usize| self.other_name_word(i, a) && !own.contains(&self.folded[i]);
             let before = a.checked_sub(1).filter(|&i| !titled && conflicts(i));
             let after = Some(b).filter(|&i| i < self.doc.tokens.len() && conflicts(i));
             let Some(word) = before.or(after) else {
@@ -236,7 +234,7 @@ impl Resolver<'_> {
                 m.rule.trim_start_matches("dictionary "),
                 self.doc.tokens[word].text
             );
-            let name: Vec<String> = (x..y).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let name: Vec<String> = (x..y).map(|i| self.folded[i].clone()).collect();
             let entity = Some(format!("name:{}", name.join("_")));
             self.out[k] = self.new_mention((x, y), ActorKind::Person, entity, rule);
         }
@@ -382,7 +380,7 @@ impl Resolver<'_> {
         let n = self.doc.tokens.len();
         let mut found = Vec::new();
         for i in 1..n {
-            if fold(&self.doc.tokens[i - 1].text) != "the" || self.head_sector(i).is_none() {
+            if self.folded[i - 1] != "the" || self.head_sector(i).is_none() {
                 continue;
             }
             let next = self.tok(i + 1);
@@ -397,7 +395,7 @@ impl Resolver<'_> {
             if more || !free {
                 continue;
             }
-            let word = fold(&self.doc.tokens[i].text);
+            let word = self.folded[i].clone();
             let ante = (0..self.out.len())
                 .filter(|&j| {
                     let (x, (a, b)) = (&self.out[j].0, self.out[j].1);
@@ -405,7 +403,7 @@ impl Resolver<'_> {
                         && b >= a + 2
                         && x.code.is_some()
                         && matches!(x.kind, ActorKind::Organization | ActorKind::Group)
-                        && (a..b).any(|t| fold(&self.doc.tokens[t].text) == word)
+                        && (a..b).any(|t| self.folded[t] == word)
                 })
                 .max_by_key(|&j| self.out[j].1 .0);
             if let Some(j) = ante {
@@ -481,7 +479,7 @@ impl Resolver<'_> {
                     self.body_at(b)
                 };
             if (2..=4).contains(&words) && proper && (after_possessive || before_body) {
-                let name: Vec<String> = (i..end).map(|t| fold(&self.doc.tokens[t].text)).collect();
+                let name: Vec<String> = (i..end).map(|t| self.folded[t].clone()).collect();
                 let entity = Some(format!("name:{}", name.join("_")));
                 let why = if after_possessive {
                     "after a body's possessive"
@@ -557,12 +555,12 @@ impl Resolver<'_> {
     pub(super) fn acting_towns(&mut self) {
         let mut added = Vec::new();
         for i in 1..self.doc.tokens.len() {
-            let word = fold(&self.doc.tokens[i].text);
+            let word = self.folded[i].clone();
             let acting = matches!(self.deprel(i), "nsubj" | "nsubj:pass" | "obj" | "iobj");
             // "the state of the economy" is no government
             let of_phrase = self.children(i).any(|c| self.deprel(c).starts_with("nmod"));
             if !TOWNS.contains(&word.as_str())
-                || fold(&self.doc.tokens[i - 1].text) != "the"
+                || self.folded[i - 1] != "the"
                 || !acting
                 || of_phrase
                 || self.mention_at(i).is_some()

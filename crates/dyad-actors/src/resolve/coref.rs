@@ -106,7 +106,7 @@ impl Resolver<'_> {
         for k in 0..self.out.len() {
             let m = &self.out[k].0;
             let (a, b) = self.out[k].1;
-            let last = fold(&self.doc.tokens[b - 1].text);
+            let last = self.folded[b - 1].clone();
             // "Emily W. Murphy ... Murphy said": a one-word organisation the NER found and
             // no dictionary knows, which is the surname of a person named before, is that
             // person (the NER reads a bare surname as a body now and then)
@@ -280,7 +280,7 @@ impl Resolver<'_> {
                 continue;
             }
             let title: Vec<String> = (a..b)
-                .map(|i| fold(&self.doc.tokens[i].text))
+                .map(|i| self.folded[i].clone())
                 .filter(|w| w != "the")
                 .collect();
             if title.is_empty() {
@@ -292,7 +292,7 @@ impl Resolver<'_> {
                 if p.kind != ActorKind::Person || p.code.is_none() || pb - pa <= title.len() {
                     return false;
                 }
-                let words: Vec<String> = (pa..pb).map(|i| fold(&self.doc.tokens[i].text)).collect();
+                let words: Vec<String> = (pa..pb).map(|i| self.folded[i].clone()).collect();
                 words.windows(title.len()).any(|w| w == title.as_slice())
             };
             let near = |j: usize| {
@@ -388,7 +388,7 @@ impl Resolver<'_> {
             let Some(h) = t.head.filter(|&h| h > i && h <= i + 3) else {
                 continue;
             };
-            if !OWN_GROUPS.contains(&fold(&self.doc.tokens[h].text).as_str()) {
+            if !OWN_GROUPS.contains(&self.folded[h].as_str()) {
                 continue;
             }
             if (i..=h).any(|x| self.mention_at(x).is_some()) {
@@ -456,11 +456,13 @@ impl Resolver<'_> {
             let cands: Vec<usize> = (0..self.out.len())
                 .filter(|&k| {
                     let (m, (a, _)) = &self.out[k];
-                    m.kind == ActorKind::Person
+                    // where first: the rest is pure, and most mentions of a long
+                    // document are in other sentences
+                    self.sent_of.get(*a) == Some(&cur)
+                        && *a < i
+                        && m.kind == ActorKind::Person
                         && !m.rule.starts_with("pronoun")
                         && !m.rule.starts_with("agent ")
-                        && self.sent_of.get(*a) == Some(&cur)
-                        && *a < i
                         && self.gender_ok(k, female)
                         && !plural(&m.mention)
                         && (bodies || !self.named_as_body(k))
@@ -484,10 +486,10 @@ impl Resolver<'_> {
         (0..self.out.len())
             .filter(|&k| {
                 let (m, (a, _)) = &self.out[k];
-                m.rule.starts_with("pronoun (")
-                    && m.rule.contains("->")
-                    && *a < i
+                *a < i
                     && self.sent_of.get(*a).is_some_and(|&ps| ps + 2 >= s)
+                    && m.rule.starts_with("pronoun (")
+                    && m.rule.contains("->")
                     && PRONOUNS
                         .iter()
                         .any(|(p, f)| *p == fold(&m.mention) && *f == female)
@@ -498,13 +500,13 @@ impl Resolver<'_> {
     /// Mention `k` ends in a noun naming a body rather than a person.
     fn named_as_body(&self, k: usize) -> bool {
         let (a, b) = self.out[k].1;
-        b > a && BODY_NOUNS.contains(&fold(&self.doc.tokens[b - 1].text).as_str())
+        b > a && BODY_NOUNS.contains(&self.folded[b - 1].as_str())
     }
 
     fn gender_ok(&self, k: usize, female: bool) -> bool {
         let (a, b) = self.out[k].1;
         let words: Vec<String> = (a.saturating_sub(1)..b)
-            .map(|i| fold(&self.doc.tokens[i].text))
+            .map(|i| self.folded[i].clone())
             .collect();
         let is = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
         let titled = if female { !is(MALE) } else { !is(FEMALE) };
@@ -516,9 +518,7 @@ impl Resolver<'_> {
     /// ("Horowitz").
     fn given_gender(&self, k: usize) -> Option<bool> {
         let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
-        let own = (b >= a + 2)
-            .then(|| gender_of(&fold(&self.doc.tokens[a].text)))
-            .flatten();
+        let own = (b >= a + 2).then(|| gender_of(&self.folded[a])).flatten();
         // only a surname linked to a full name of this text: a one-word dictionary match
         // ("Clinton") may still carry another bearer's id
         own.or_else(|| {
@@ -571,7 +571,7 @@ impl Resolver<'_> {
             || FEMALE.contains(&first.as_str())
             || NOT_GIVEN.contains(&first.as_str())
             || self.head_sector(x).is_some();
-        (word && !title && first != fold(&self.doc.tokens[y - 1].text)).then_some(first)
+        (word && !title && first != self.folded[y - 1]).then_some(first)
     }
 }
 

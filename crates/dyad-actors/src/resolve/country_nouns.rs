@@ -35,7 +35,7 @@ impl Resolver<'_> {
             }
             let det = i - 1;
             let definite = self.tok(det).and_then(|d| d.head) == Some(i)
-                && DEFINITE.contains(&fold(&self.doc.tokens[det].text).as_str());
+                && DEFINITE.contains(&self.folded[det].as_str());
             if !definite || self.mention_at(i).is_some() {
                 continue;
             }

@@ -45,7 +45,7 @@ impl Resolver<'_> {
         let mut added = Vec::new();
         for i in 1..n {
             let title = self.doc.tokens[i].text.as_str();
-            if !matches!(title, "Queen" | "King") || fold(&self.doc.tokens[i - 1].text) != "the" {
+            if !matches!(title, "Queen" | "King") || self.folded[i - 1] != "the" {
                 continue;
             }
             // "the Queen Mother", "the King of Spain": another person or a named monarch

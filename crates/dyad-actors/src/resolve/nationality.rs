@@ -104,13 +104,13 @@ impl Resolver<'_> {
         if b != a + 1 {
             return None;
         }
-        let word = fold(&self.doc.tokens[a].text);
+        let word = self.folded[a].clone();
         (0..k).find(|&f| {
             let (x, (fa, fb)) = (&self.out[f].0, self.out[f].1);
             x.kind == ActorKind::Person
                 && fb >= fa + 2
                 && !x.rule.starts_with("agent")
-                && fold(&self.doc.tokens[fb - 1].text) == word
+                && self.folded[fb - 1] == word
         })
     }
 

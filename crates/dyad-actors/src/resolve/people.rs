@@ -228,7 +228,7 @@ impl Resolver<'_> {
         let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
         let person = self.entities.iter().any(|e| {
             let (x, y) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
-            e.label == "PER" && (x..y).any(|i| folded.contains(&fold(&self.doc.tokens[i].text)))
+            e.label == "PER" && (x..y).any(|i| folded.contains(&self.folded[i]))
         });
         if person || !self.dict.find(&texts, self.date).is_empty() {
             return None;
@@ -324,17 +324,13 @@ impl Resolver<'_> {
             if !book.is_valid_actor_code(&code) {
                 continue;
             }
-            let a = if fold(&self.doc.tokens[a].text) == "the" {
-                a + 1
-            } else {
-                a
-            };
+            let a = if self.folded[a] == "the" { a + 1 } else { a };
             let head = self.doc.tokens[h].text.clone();
             let rule = format!(
                 "org+place (\"{}\" -> {country}; \"{head}\" -> {sector})",
                 m.mention
             );
-            let name: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let name: Vec<String> = (a..b).map(|i| self.folded[i].clone()).collect();
             let entity = Some(format!("name:{}", name.join("_")));
             let (mut p, r) = self.new_mention((a, b), ActorKind::Organization, entity, rule);
             p.set_code(Some(&code), book);
@@ -428,8 +424,7 @@ impl Resolver<'_> {
             .filter(|&c| c >= range.1 && self.deprel(c) == "nmod")
             .filter(|&c| {
                 self.children(c).any(|g| {
-                    self.deprel(g) == "case"
-                        && MEMBER_OF.contains(&fold(&self.doc.tokens[g].text).as_str())
+                    self.deprel(g) == "case" && MEMBER_OF.contains(&self.folded[g].as_str())
                 })
             })
             .filter_map(|c| self.mention_at(c))
@@ -452,7 +447,7 @@ impl Resolver<'_> {
             if m.kind != ActorKind::Person || b <= a || b > self.doc.tokens.len() {
                 continue;
             }
-            let last = fold(&self.doc.tokens[b - 1].text);
+            let last = self.folded[b - 1].clone();
             // "ner PER (dictionary knows only ...)": a name the dictionary knows only part of
             let open = m.rule.starts_with("ner PER")
                 || m.rule.starts_with("agent+name")

@@ -23,7 +23,6 @@
 
 use super::{strip, Resolver};
 use crate::mention::ActorKind;
-use crate::normalize::fold;
 
 /// Role nouns of people posted to another country or body.
 const DIPLOMATS: &[&str] = &[
@@ -55,7 +54,7 @@ impl Resolver<'_> {
     fn preposition_before(&self, j: usize) -> Option<usize> {
         let a = self.out[j].1 .0;
         let mut i = a.checked_sub(1)?;
-        if fold(&self.tok(i)?.text) == "the" {
+        if self.folded.get(i)? == "the" {
             i = i.checked_sub(1)?;
         }
         (self.sent_of.get(i) == self.sent_of.get(a)).then_some(i)
@@ -70,12 +69,12 @@ impl Resolver<'_> {
     /// The token of the diplomat's role noun before destination `j`.
     fn diplomat_before(&self, j: usize) -> Option<usize> {
         let to = self.preposition_before(j)?;
-        if !TOWARD.contains(&fold(&self.tok(to)?.text).as_str()) {
+        if !TOWARD.contains(&self.folded.get(to)?.as_str()) {
             return None;
         }
         let role = to.checked_sub(1)?;
         DIPLOMATS
-            .contains(&fold(&self.tok(role)?.text).as_str())
+            .contains(&self.folded.get(role)?.as_str())
             .then_some(role)
     }
 
@@ -141,7 +140,7 @@ impl Resolver<'_> {
                 m.rule.starts_with("country+agent") || m.rule.starts_with("country+head");
             if composed && b - a >= 2 {
                 for s in a + 1..*b {
-                    let words = (s..*b).map(|i| fold(&self.doc.tokens[i].text)).collect();
+                    let words = (s..*b).map(|i| self.folded[i].clone()).collect();
                     named.push((words, k));
                 }
             }
@@ -163,12 +162,8 @@ impl Resolver<'_> {
             if countries.contains(&own) {
                 continue;
             }
-            let a = if fold(&self.doc.tokens[a].text) == "the" {
-                a + 1
-            } else {
-                a
-            };
-            let words: Vec<String> = (a..b).map(|i| fold(&self.doc.tokens[i].text)).collect();
+            let a = if self.folded[a] == "the" { a + 1 } else { a };
+            let words: Vec<String> = (a..b).map(|i| self.folded[i].clone()).collect();
             let owners: Vec<usize> = named
                 .iter()
                 .filter(|(w, _)| *w == words)
@@ -206,7 +201,7 @@ impl Resolver<'_> {
             let Some(and) = self.out[k].1 .0.checked_sub(1) else {
                 continue;
             };
-            if !AND_OR.contains(&fold(&self.doc.tokens[and].text).as_str()) {
+            if !AND_OR.contains(&self.folded[and].as_str()) {
                 continue;
             }
             let Some(j) = self.out.iter().position(|(_, (_, y))| *y == and) else {
@@ -246,7 +241,7 @@ impl Resolver<'_> {
             else {
                 continue;
             };
-            if !MEMBER.contains(&fold(&self.doc.tokens[b].text).as_str()) {
+            if !MEMBER.contains(&self.folded[b].as_str()) {
                 continue;
             }
             let x = &self.out[j].0;
