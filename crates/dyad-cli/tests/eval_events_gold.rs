@@ -372,3 +372,58 @@ fn negated_events_are_counted_not_scored() {
     assert_eq!(v["negated_not_scored"], 1, "did not condemn");
     assert_eq!(levels(&v)[3], (1, 1, 1), "{v}");
 }
+
+/// A text that stays outside the repository: a page of a JSON benchmark file named
+/// `FILE.json#KEY-PREFIX` (found beside or above the gold file), its `articleBody` read as
+/// `dyad code` reads a JSON Lines record, with the document date the `# file:` line gives
+/// after the path (it decides whether Obama is in office).
+#[test]
+fn a_benchmark_page_with_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Barack Obama met Angela Merkel in Berlin on Tuesday.";
+    let bench = serde_json::json!({
+        "ab12cd34ef": { "articleBody": body, "url": "https://example.org/a" },
+        "ff00": { "articleBody": "Other page.", "url": "https://example.org/b" },
+    });
+    std::fs::write(dir.path().join("bench.json"), bench.to_string()).unwrap();
+    let sets = dir.path().join("sets");
+    std::fs::create_dir(&sets).unwrap();
+    let met = body.find("met").unwrap();
+    let page = "bench.json#ab12";
+    let row = format!(
+        "{page}\t{met}\t{}\tmet\tObama\tUSAGOV\tMerkel\tDEUGOV\t040\n",
+        met + 3
+    );
+    let g = sets.join("gold.tsv");
+    let levels_on = |date: &str| {
+        std::fs::write(&g, format!("# file: {page}{date}\n{HEADER}\n{row}")).unwrap();
+        levels(&json_of(&dyad(&[
+            "eval",
+            "events",
+            g.to_str().unwrap(),
+            "--json",
+        ])))
+    };
+    // in office in 2012: right at every level; in 2021 a former official (USAELI, DEUELI)
+    assert_eq!(
+        levels_on(" 2012-05-01"),
+        [(1, 1, 1), (1, 1, 1), (1, 1, 1), (1, 1, 1)]
+    );
+    assert_eq!(
+        levels_on(" 2021-05-01"),
+        [(1, 1, 1), (1, 1, 1), (1, 1, 1), (1, 1, 0)]
+    );
+    // a key prefix that names no page, or two, is an error naming the gold file and line
+    std::fs::write(&g, format!("# file: bench.json#00\n{HEADER}\n")).unwrap();
+    let err = failure(&dyad(&["eval", "events", g.to_str().unwrap()]));
+    assert!(
+        err.contains("gold.tsv:1") && err.contains("expected exactly one"),
+        "{err}"
+    );
+    std::fs::write(&g, format!("# file: nothere.json#ab\n{HEADER}\n")).unwrap();
+    let err = failure(&dyad(&["eval", "events", g.to_str().unwrap()]));
+    assert!(
+        err.contains("gold.tsv:1") && err.contains("not found"),
+        "{err}"
+    );
+}

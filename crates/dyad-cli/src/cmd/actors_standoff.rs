@@ -118,7 +118,7 @@ pub fn read_standoff(path: &Path, cache: &mut JsonCache) -> Result<GoldDoc> {
 }
 
 /// `rel` joined to the gold file's folder or the nearest folder above it where it exists.
-fn locate(gold: &Path, rel: &str) -> Option<PathBuf> {
+pub fn locate(gold: &Path, rel: &str) -> Option<PathBuf> {
     let start = gold.parent().unwrap_or(Path::new("."));
     start
         .ancestors()

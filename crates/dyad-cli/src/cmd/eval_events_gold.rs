@@ -21,12 +21,15 @@
 //! grow from `exact` to `trigger`.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::Subcommand;
+use dyad_actors::Date;
 use dyad_events::{Codebook, Event};
-use dyad_gkg::eval::Prf;
+use dyad_gkg::eval::{json_body, Prf};
+
+use crate::cmd::actors_standoff::{locate, JsonCache};
 use dyad_ingest::ReaderConfig;
 use serde::Serialize;
 
@@ -67,6 +70,8 @@ pub struct GoldEvent {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GoldText {
     pub rel: String,
+    /// The document date given on the `# file:` line after the path, if any.
+    pub date: Option<String>,
     /// Line of the `# file:` line.
     pub line: usize,
     pub events: Vec<GoldEvent>,
@@ -126,7 +131,7 @@ pub fn parse_gold(name: &str, input: &str) -> Result<Vec<GoldText>> {
         let at = || format!("{name}:{line}");
         if let Some(comment) = text.strip_prefix('#') {
             if let Some(path) = comment.trim_start().strip_prefix("file:") {
-                let path = path.trim();
+                let (path, date) = file_and_date(path.trim());
                 if path.is_empty() {
                     bail!("{}: `# file:` line without a path", at());
                 }
@@ -140,6 +145,7 @@ pub fn parse_gold(name: &str, input: &str) -> Result<Vec<GoldText>> {
                 index.insert(path.to_string(), texts.len());
                 texts.push(GoldText {
                     rel: path.to_string(),
+                    date: date.map(str::to_string),
                     line,
                     events: Vec::new(),
                 });
@@ -177,6 +183,14 @@ pub fn parse_gold(name: &str, input: &str) -> Result<Vec<GoldText>> {
         texts[k].events.push(ev);
     }
     Ok(texts)
+}
+
+/// The path and the optional document date of a `# file:` line (`PATH [YYYY-MM-DD]`).
+fn file_and_date(spec: &str) -> (&str, Option<&str>) {
+    match spec.rsplit_once(char::is_whitespace) {
+        Some((path, date)) if Date::parse_iso(date).is_some() => (path.trim_end(), Some(date)),
+        _ => (spec, None),
+    }
 }
 
 /// One event row: the file column and the event (line left at 0).
@@ -594,12 +608,28 @@ fn system_event(ann: &Annotated, e: &Event, text: &str, shift: usize) -> SystemE
     }
 }
 
-/// Runs `dyad code`'s reader and pipeline on the text file `path` holding `text`. Returns the
-/// annotated document and the number of bytes the reader dropped before the text.
-fn code_text(pipeline: &Pipeline, path: &Path, text: &str) -> Result<(Annotated, usize)> {
+/// Runs `dyad code`'s reader and pipeline on the text file `path` holding `text`, or, for a
+/// page of a JSON benchmark file (`json`), on the JSON Lines record `{"text", "date"}` that
+/// `dyad code` would read it from. Returns the annotated document and the number of bytes
+/// the reader dropped before the text.
+fn code_text(
+    pipeline: &Pipeline,
+    path: &Path,
+    text: &str,
+    date: Option<&str>,
+    json: bool,
+) -> Result<(Annotated, usize)> {
     let source = path.display().to_string();
-    let mut docs =
-        dyad_ingest::read_bytes(&source, text.as_bytes().to_vec(), &ReaderConfig::default());
+    let (name, bytes) = if json {
+        let record = serde_json::json!({ "text": text, "date": date });
+        (
+            format!("{source}.jsonl"),
+            format!("{record}\n").into_bytes(),
+        )
+    } else {
+        (source.clone(), text.as_bytes().to_vec())
+    };
+    let mut docs = dyad_ingest::read_bytes(&name, bytes, &ReaderConfig::default());
     let raw = match docs.next() {
         Some(Ok(raw)) => raw,
         Some(Err(e)) => bail!("{e}"),
@@ -607,6 +637,10 @@ fn code_text(pipeline: &Pipeline, path: &Path, text: &str) -> Result<(Annotated,
     };
     if docs.next().is_some() {
         bail!("{source}: the reader found more than one document in it; a gold text must be one plain-text article");
+    }
+    let mut raw = raw;
+    if raw.meta.date.is_none() {
+        raw.meta.date = date.map(str::to_string);
     }
     let shift = if raw.text == text {
         0
@@ -679,11 +713,30 @@ pub fn run(cmd: &GoldEval) -> Result<()> {
     let GoldEval::Events(a) = cmd;
     // every gold file and text is read and checked before the models load
     let mut work = Vec::new();
+    let mut cache = JsonCache::new();
     for path in &a.files {
         let name = path.display().to_string();
         let input = std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
         let dir = path.parent().unwrap_or(Path::new("."));
         for gold in parse_gold(&name, &input)? {
+            // a page of a JSON benchmark file (`FILE.json#KEY-PREFIX`): its articleBody,
+            // which stays outside the repository
+            if let Some((json, prefix)) = gold.rel.split_once('#') {
+                let found = locate(path, json).ok_or_else(|| {
+                    anyhow!(
+                        "{name}:{}: {json} not found beside or above the gold file (the text \
+                         lives outside the repository; this set needs that data to be evaluated)",
+                        gold.line
+                    )
+                })?;
+                let text = json_body(&found, prefix, &mut cache)
+                    .map_err(|e| anyhow!("{name}:{}: {e}", gold.line))?;
+                check_spans(&name, &gold, &text)?;
+                warn_repeated(&name, &gold);
+                let page = PathBuf::from(format!("{}#{prefix}", found.display()));
+                work.push((name.clone(), gold, page, text, true));
+                continue;
+            }
             let text_path = dir.join(&gold.rel);
             let bytes = std::fs::read(&text_path).map_err(|e| {
                 anyhow!(
@@ -702,10 +755,8 @@ pub fn run(cmd: &GoldEval) -> Result<()> {
                 )
             })?;
             check_spans(&name, &gold, &text)?;
-            for (line, first) in repeated_rows(&gold.events) {
-                eprintln!("dyad: warning: {name}:{line}: the same event as line {first}");
-            }
-            work.push((name.clone(), gold, text_path, text));
+            warn_repeated(&name, &gold);
+            work.push((name.clone(), gold, text_path, text, false));
         }
     }
     let pipeline = Pipeline::new(Stage::Annotate, a.models.as_deref())?;
@@ -713,8 +764,8 @@ pub fn run(cmd: &GoldEval) -> Result<()> {
         gold_files: a.files.iter().map(|p| p.display().to_string()).collect(),
         ..Report::default()
     };
-    for (name, gold, text_path, text) in &work {
-        let (ann, shift) = code_text(&pipeline, text_path, text)
+    for (name, gold, text_path, text, json) in &work {
+        let (ann, shift) = code_text(&pipeline, text_path, text, gold.date.as_deref(), *json)
             .with_context(|| format!("{name}:{}: cannot code {}", gold.line, gold.rel))?;
         let (system, monadic, negated) = system_events(&ann, text, shift);
         let sentences = file_sentences(&ann, shift);
@@ -734,6 +785,12 @@ pub fn run(cmd: &GoldEval) -> Result<()> {
         return print_json(&json(&report, a.errors));
     }
     print_out(&table(&report, a.errors))
+}
+
+fn warn_repeated(name: &str, gold: &GoldText) {
+    for (line, first) in repeated_rows(&gold.events) {
+        eprintln!("dyad: warning: {name}:{line}: the same event as line {first}");
+    }
 }
 
 const QUAD_NAMES: [&str; 5] = [
@@ -1075,6 +1132,21 @@ mod tests {
 
     fn err(rows: &str) -> String {
         format!("{:#}", parse(rows).expect_err("a parse error"))
+    }
+
+    #[test]
+    fn a_file_line_may_give_the_document_date() {
+        assert_eq!(file_and_date("a.txt"), ("a.txt", None));
+        assert_eq!(
+            file_and_date("b.json#ab12 2019-11-20"),
+            ("b.json#ab12", Some("2019-11-20"))
+        );
+        assert_eq!(file_and_date("my file.txt"), ("my file.txt", None));
+        let t = parse_gold("g.tsv", &format!("# file: a.txt  2020-01-02\n{HEAD}\n")).unwrap();
+        assert_eq!(
+            (t[0].rel.as_str(), t[0].date.as_deref()),
+            ("a.txt", Some("2020-01-02"))
+        );
     }
 
     #[test]
