@@ -27,6 +27,8 @@ mod indirect;
 mod lexicon;
 #[cfg(test)]
 mod lexicon_tests;
+#[cfg(test)]
+mod long_document_tests;
 mod marks;
 mod named_descriptions;
 pub mod ranker;
@@ -67,7 +69,7 @@ use marks::{normalise, para_break, para_start, quoted_runs, sentence_index, word
 use resolution::{make_quote, person_mentions};
 use speaker_names::{
     adverb, full_name, name_after, name_before, name_run, name_word, person, pronoun_at,
-    pronoun_before, Person,
+    pronoun_before, Person, Persons,
 };
 // `untitled` is also used by `crate::names`.
 pub(crate) use speaker_names::untitled;
@@ -111,7 +113,7 @@ pub fn speaker_candidates(
 }
 
 /// The quotations and speakers the rules find, with the persons they know.
-fn rule_quotes(doc: &Document, people: &[Span]) -> (Vec<Quote>, Vec<Person>) {
+fn rule_quotes(doc: &Document, people: &[Span]) -> (Vec<Quote>, Persons) {
     let toks = &doc.tokens;
     let mut persons: Vec<Person> = people
         .iter()
@@ -193,9 +195,11 @@ fn rule_quotes(doc: &Document, people: &[Span]) -> (Vec<Quote>, Vec<Person>) {
     // A capitalised gerund opening a heading or sentence is no first name ("Questioning
     // Vindman's judgment"): by the tag, the name starts after it.
     for p in &mut persons {
-        let Some(k) = toks.iter().position(|t| t.span.start == p.span.start) else {
+        // (Tokens are in text order: the first that starts there.)
+        let k = toks.partition_point(|t| t.span.start < p.span.start);
+        if toks.get(k).is_none_or(|t| t.span.start != p.span.start) {
             continue;
-        };
+        }
         if toks[k].xpos.as_deref() == Some("VBG") && k + 1 < toks.len() {
             let rest = Span::new(toks[k + 1].span.start, p.span.end);
             if rest.start < rest.end {
@@ -207,6 +211,7 @@ fn rule_quotes(doc: &Document, people: &[Span]) -> (Vec<Quote>, Vec<Person>) {
         }
     }
     persons.sort_by_key(|p| p.span.start);
+    let persons = Persons::new(persons);
 
     let mentions = person_mentions(doc, &persons);
     let sentence_of = sentence_index(doc);

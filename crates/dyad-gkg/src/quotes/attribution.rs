@@ -10,7 +10,7 @@ use dyad_core::{Document, Token};
 
 use super::{
     capitalised, finite_tag, indirect, is_mark, is_verb, name_after, name_before, name_run,
-    name_word, pronoun_at, pronoun_before, speakers, Person,
+    name_word, pronoun_at, pronoun_before, speakers, Person, Persons,
 };
 
 /// `," said Blinken` / `," Blinken said` / `," he said`: returns (speaker tokens, verb token).
@@ -174,7 +174,7 @@ fn role_then_name(toks: &[Token], i: usize) -> Option<(usize, usize)> {
 ///   army's Eastern Command said`).
 pub(super) fn refined_speaker(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     (s, e): (usize, usize),
     verb: Option<usize>,
 ) -> (usize, usize) {
@@ -283,7 +283,7 @@ fn participle_subject(doc: &Document, s: usize, v: usize) -> Option<(usize, usiz
 
 fn person_before_of(
     toks: &[Token],
-    persons: &[Person],
+    persons: &Persons,
     s: usize,
     e: usize,
 ) -> Option<(usize, usize)> {

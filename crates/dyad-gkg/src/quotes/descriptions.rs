@@ -11,8 +11,8 @@
 
 use dyad_core::{Document, Token};
 
-use super::speakers::{gender_of, token_at};
-use super::{full_name, Person};
+use super::speakers::token_at;
+use super::{full_name, Persons};
 
 /// Where an antecedent search from the pronoun at byte `start` runs: from the first token
 /// of the sentence two before the pronoun's (or of the first sentence) to the pronoun's
@@ -30,7 +30,7 @@ fn back_window(doc: &Document, start: usize) -> Option<(usize, usize)> {
 /// crashed ...`): the nearest subject of the parse before it, in its sentence or the two
 /// before, that is a capitalised name and no known person. `None` without a parse or such a
 /// subject.
-pub(super) fn it_antecedent(doc: &Document, persons: &[Person], start: usize) -> Option<String> {
+pub(super) fn it_antecedent(doc: &Document, persons: &Persons, start: usize) -> Option<String> {
     let toks = &doc.tokens;
     let (from, k) = back_window(doc, start)?;
     (from..k).rev().find_map(|i| {
@@ -54,7 +54,7 @@ pub(super) fn it_antecedent(doc: &Document, persons: &[Person], start: usize) ->
         // one the entity tagger or a gender cue marks as one.
         let person = doc.entities.iter().any(|x| {
             x.label == "PER" && x.span.start < found.span.end && found.span.start < x.span.end
-        }) || gender_of(doc, &found.name).is_some();
+        }) || persons.gender(doc, &found.name).is_some();
         (!person).then_some(full_name(persons, &found.name))
     })
 }
@@ -66,10 +66,10 @@ pub(super) fn it_antecedent(doc: &Document, persons: &[Person], start: usize) ->
 /// referent and is passed over; a plural common noun (`officials`, `The authors`) or a
 /// person's name ends the search with `None`: an unnamed group, or a `they` the text does
 /// not tie to a body. `None` without a parse.
-pub(super) fn they_antecedent(doc: &Document, persons: &[Person], start: usize) -> Option<String> {
+pub(super) fn they_antecedent(doc: &Document, persons: &Persons, start: usize) -> Option<String> {
     let toks = &doc.tokens;
     let (from, k) = back_window(doc, start)?;
-    let quoted = super::quoted_runs(doc);
+    let quoted = persons.quoted_runs(doc);
     for i in (from..k).rev() {
         let t = &toks[i];
         if !t.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj"))
@@ -170,7 +170,7 @@ const PERSON_ROLES: &[&str] = &[
 /// person.
 pub(super) fn description_antecedent(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     raw: &str,
     start: usize,
 ) -> Option<String> {
@@ -322,7 +322,7 @@ const QUALIFIED_ROLES: &[&str] = &[
 /// said`), else the description itself. `None` when the name is no such object.
 pub(super) fn qualified_role(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     s: usize,
     e: usize,
 ) -> Option<String> {

@@ -13,6 +13,9 @@
 //! This module walks the sentences and builds the records.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use dyad_core::{Document, Span, Token};
 
@@ -33,8 +36,10 @@ use according::according_to;
 use reported_clause::reported_clause;
 use trailing::trailing;
 
-use super::lexicon::SPEECH_VERBS;
-use super::{capitalised, embedded, is_mark, make_quote, normalise, para_break, words, Person};
+use super::lexicon::{is_speech_verb, word_set, SPEECH_VERBS};
+use super::{
+    capitalised, embedded, is_mark, make_quote, normalise, para_break, words, Person, Persons,
+};
 
 /// Verbs whose clause is reported speech besides the shared [`SPEECH_VERBS`] (which hold
 /// `said`, `told`, `vowed` ...): forms that seldom attribute a direct quotation.
@@ -122,19 +127,21 @@ pub(super) const LISTENER_FIRST: &[&str] =
 
 /// Whether `w` reports a clause: the shared speech verbs or the ones above.
 pub(super) fn reporting(w: &str) -> bool {
-    REPORTING.contains(&w) || SPEECH_VERBS.contains(&w)
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    word_set(&SET, &[REPORTING, SPEECH_VERBS]).contains(w)
 }
 
 /// Indirect speech: "X said (on Thursday) that ...", "X told Y the ...", "..., according to X".
 pub(super) fn indirect(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     mentions: &[Person],
     direct: &[Span],
     seen: &mut HashSet<String>,
     out: &mut Vec<super::Quote>,
 ) {
     let toks = &doc.tokens;
+    let in_direct = inside(toks, direct);
     for s in &doc.sentences {
         let [a0, b0] = s.tokens;
         if headline(doc, a0, b0) {
@@ -142,7 +149,7 @@ pub(super) fn indirect(
         }
         let in_sentence = out.len();
         for v in a0..b0 {
-            if direct.iter().any(|d| d.contains(toks[v].span)) {
+            if in_direct[v] {
                 continue;
             }
             // A sentence the segmenter ran over a paragraph break (`... population.”` /
@@ -289,6 +296,22 @@ pub(super) fn indirect(
     }
 }
 
+/// For each token, whether one of `spans` contains it (tokens are in text order and do not
+/// overlap: those of a span are one stretch).
+fn inside(toks: &[Token], spans: &[Span]) -> Vec<bool> {
+    let mut v = vec![false; toks.len()];
+    for d in spans {
+        let from = toks.partition_point(|t| t.span.start < d.start);
+        for (k, t) in toks.iter().enumerate().skip(from) {
+            if t.span.start > d.end {
+                break;
+            }
+            v[k] |= d.contains(t.span);
+        }
+    }
+    v
+}
+
 /// Whether sentence `[a, b)` is a headline: the document's first paragraph, a sentence of
 /// its own with no final punctuation (`Judge says the draft violates the Constitution`).
 /// News headlines report in the present (`X says ...`) what the article reports again; the
@@ -315,7 +338,7 @@ fn other_form(t: &Token) -> bool {
     // `admits`: "an estimate suggests" is inference).
     t.xpos.as_deref() != Some("VBN")
         && !super::is_verb(&t.text)
-        && super::lexicon::other_form_of(t, |w| SPEECH_VERBS.contains(&w))
+        && super::lexicon::other_form_of(t, is_speech_verb)
 }
 
 /// `As Feng reports for NPR, ...`: in a fronted `As` attribution (up to six words, no comma

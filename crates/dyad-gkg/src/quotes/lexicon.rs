@@ -5,6 +5,10 @@
 //! They sit apart from the rules so that every rule module reads the same lists; they are
 //! constants rather than data files because each entry came with a rule and its test.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 /// Verbs of speech that both attribute a quotation (`," she said.`) and report a clause
 /// (`she said that ...`): the attribution rules and the indirect-speech rules read this one list.
 pub(super) const SPEECH_VERBS: &[&str] = &[
@@ -313,7 +317,23 @@ pub(super) fn capitalised(t: &str) -> bool {
     t.starts_with(|c: char| c.is_uppercase())
 }
 pub(super) fn is_verb(t: &str) -> bool {
-    SPEECH_VERBS.contains(&t) || ATTRIBUTION_VERBS.contains(&t)
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    word_set(&SET, &[SPEECH_VERBS, ATTRIBUTION_VERBS]).contains(t)
+}
+
+/// Whether `t` is one of the [`SPEECH_VERBS`].
+pub(super) fn is_speech_verb(t: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    word_set(&SET, &[SPEECH_VERBS]).contains(t)
+}
+
+/// The words of `lists` as a set held by `cell`: the checks run on every token, and a set
+/// answers them faster than a scan of the lists.
+pub(super) fn word_set<'a>(
+    cell: &'a OnceLock<FxHashSet<&'static str>>,
+    lists: &[&[&'static str]],
+) -> &'a FxHashSet<&'static str> {
+    cell.get_or_init(|| lists.iter().flat_map(|l| l.iter().copied()).collect())
 }
 
 /// Whether the tag of `t` is that of a finite verb or a modal (`VBD`, `VBZ`, `VBP`, `MD`);

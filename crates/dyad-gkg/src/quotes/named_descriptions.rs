@@ -13,7 +13,7 @@
 use dyad_core::Document;
 
 use super::speakers::token_at;
-use super::{full_name, name_run, Person};
+use super::{full_name, name_run, Persons};
 
 /// The noun heading a lower-case description (`a group of employees` → `group`, `transit
 /// chief` → `chief`); `None` for a name, a pronoun or a single short word.
@@ -39,7 +39,7 @@ fn sentence_of(doc: &Document, k: usize) -> Option<usize> {
 /// one, else the first person titled with the noun in the three sentences after it.
 pub(super) fn named_elsewhere(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     raw: &str,
     start: usize,
 ) -> Option<String> {

@@ -15,7 +15,7 @@ use dyad_core::{Document, Span};
 
 use super::ranker::{names_someone, Candidate, RULE_FEATURE};
 use super::{
-    full_name, is_mark, is_verb, para_break, speakers, Person, Quote, FUNCTION_WORDS, PRONOUNS,
+    full_name, is_mark, is_verb, para_break, speakers, Persons, Quote, FUNCTION_WORDS, PRONOUNS,
 };
 
 /// One mention of a candidate: token range and the name it stands for.
@@ -41,7 +41,7 @@ fn tok_range(doc: &Document, span: Span) -> (usize, usize) {
 }
 
 /// All mentions in the document of known persons and of organisations, in text order.
-fn mentions(doc: &Document, persons: &[Person], orgs: &[Span]) -> Vec<Mention> {
+fn mentions(doc: &Document, persons: &Persons, orgs: &[Span]) -> Vec<Mention> {
     let toks = &doc.tokens;
     let mut out: Vec<Mention> = Vec::new();
     for p in persons {
@@ -181,7 +181,7 @@ fn same(a: &str, b: &str) -> bool {
 /// The candidates of every quote of `quotes` (the rules' output, in text order).
 pub(super) fn all_candidates(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     orgs: &[Span],
     quotes: &[Quote],
 ) -> Vec<Vec<Candidate>> {

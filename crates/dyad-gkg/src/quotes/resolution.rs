@@ -12,7 +12,7 @@ use dyad_core::{Document, Span, Token};
 use super::named_descriptions;
 use super::{
     capitalised, descriptions, full_name, name_run, name_word, person, quoted_runs, speakers,
-    words, Person, Quote, PRONOUNS, TITLES,
+    words, Person, Persons, Quote, PRONOUNS, TITLES,
 };
 
 /// Every mention of a known person in subject position, by surname, in text order: the
@@ -204,7 +204,7 @@ fn publication_owner(toks: &[dyad_core::Token], (s, e): (usize, usize)) -> Optio
 #[allow(clippy::too_many_arguments)]
 pub(super) fn make_quote(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     mentions: &[Person],
     text: String,
     span: Span,
@@ -252,8 +252,7 @@ pub(super) fn make_quote(
             let fits = |p: &Person| {
                 // "he" and "she" are people, not the bodies that also speak.
                 (wanted.is_none() || !descriptions::body(&p.name))
-                    && wanted
-                        .is_none_or(|g| speakers::gender_of(doc, &p.name).is_none_or(|h| h == g))
+                    && wanted.is_none_or(|g| persons.gender(doc, &p.name).is_none_or(|h| h == g))
                     && p.name
                         .split_whitespace()
                         .last()
@@ -273,14 +272,14 @@ pub(super) fn make_quote(
                     .filter(|p| p.span.end <= ss.start && fits(p))
                     .rev()
                     .take(3)
-                    .find(|p| speakers::gender_of(doc, &p.name) == Some(g))
+                    .find(|p| persons.gender(doc, &p.name) == Some(g))
                     .or_else(|| {
                         persons
                             .iter()
                             .filter(|p| p.span.end <= ss.start && fits(p))
                             .rev()
                             .take(3)
-                            .find(|p| speakers::gender_of(doc, &p.name) == Some(g))
+                            .find(|p| persons.gender(doc, &p.name) == Some(g))
                     })
                     .map(|p| full_name(persons, &p.name))
             });
@@ -415,7 +414,7 @@ fn stray_speaker(doc: &Document, spk: Option<(usize, usize)>, span: Span) -> boo
 /// `X's statement`, `the statement of X`, `a statement from the king`, or the subject of
 /// `X released/issued a statement`. A name, `they` or a role noun the text names; `(name,
 /// the owner's span)`.
-fn statement_owner(doc: &Document, persons: &[Person], span: Span) -> Option<(String, Span)> {
+fn statement_owner(doc: &Document, persons: &Persons, span: Span) -> Option<(String, Span)> {
     let toks = &doc.tokens;
     let open = speakers::token_at(toks, span.start);
     // The sentence of the word before the opening mark (a splitter may start a sentence at
@@ -509,13 +508,13 @@ fn owner_after(toks: &[Token], a: usize, end: usize) -> Option<(usize, usize)> {
 /// than subject breaks the chain of a mention before it).
 fn pronoun_chain(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     mention: &Person,
     to: Span,
     raw: &str,
 ) -> Option<Span> {
     let toks = &doc.tokens;
-    let quoted = quoted_runs(doc);
+    let quoted = persons.quoted_runs(doc);
     let from = mention.span;
     let surname = |n: &str| n.split_whitespace().last().map(str::to_string);
     let named_between = |end: usize| {

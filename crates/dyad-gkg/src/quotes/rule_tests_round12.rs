@@ -8,20 +8,22 @@ use super::attribution::attribution_before;
 use super::attribution::refined_speaker;
 use super::resolution::{make_quote, person_mentions};
 use super::rule_test_support::*;
-use super::speaker_names::{full_name, untitled, Person};
+use super::speaker_names::{full_name, untitled, Person, Persons};
 use super::{find_quotes, name_before, Quote};
 use super::{is_mark, sentence_index};
 use dyad_core::Span;
 
-fn known(names: &[&str]) -> Vec<Person> {
-    names
-        .iter()
-        .enumerate()
-        .map(|(k, n)| Person {
-            span: Span::new(k * 100, k * 100 + n.len()),
-            name: n.to_string(),
-        })
-        .collect()
+fn known(names: &[&str]) -> Persons {
+    Persons::new(
+        names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| Person {
+                span: Span::new(k * 100, k * 100 + n.len()),
+                name: n.to_string(),
+            })
+            .collect(),
+    )
 }
 
 fn direct_speakers(text: &str) -> Vec<(String, Option<String>)> {
@@ -199,7 +201,7 @@ fn an_object_pronoun_as_speaker_is_resolved() {
     let text = span.get(&d.text).unwrap().to_string();
     let q = make_quote(
         &d,
-        &[salem()],
+        &Persons::new(vec![salem()]),
         &[salem()],
         text,
         span,
@@ -306,7 +308,12 @@ fn a_participle_after_a_place_of_posting_speaks_for_the_sentence_subject() {
     );
     tag(&mut d, "posted", "VBD");
     let (twitter, saying) = (index(&d, "Twitter"), index(&d, "saying"));
-    let (s, e) = refined_speaker(&d, &[], (twitter, twitter + 1), Some(saying));
+    let (s, e) = refined_speaker(
+        &d,
+        &Persons::new(Vec::new()),
+        (twitter, twitter + 1),
+        Some(saying),
+    );
     assert_eq!((s, e), (index(&d, "Ann"), index(&d, "Webb") + 1));
 }
 

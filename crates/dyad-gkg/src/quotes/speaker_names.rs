@@ -7,14 +7,97 @@
 //! NER, so that speakers are found in text without entities; a `Person` keeps the byte span
 //! and the name as written.
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
 use dyad_core::{Document, Span, Token};
 
-use super::{capitalised, is_mark, speakers, FUNCTION_WORDS, PARTICLES, PRONOUNS, TITLES};
+use super::{
+    capitalised, is_mark, quoted_runs, speakers, Run, FUNCTION_WORDS, PARTICLES, PRONOUNS, TITLES,
+};
 
 /// A named person: span and full name.
 pub(super) struct Person {
     pub(super) span: Span,
     pub(super) name: String,
+}
+
+/// The persons of one document in text order, with what speaker resolution asks of them
+/// again and again computed once: their names without titles (in order, repeats left out),
+/// the full name of each name asked for, the gender the text gives each last word, and the
+/// document's quoted runs. Without these a long document costs (quotes x persons) title
+/// strippings and (quotes x tokens) scans.
+pub(super) struct Persons {
+    list: Vec<Person>,
+    /// `untitled` of each person's name, first occurrences only, in text order, with its
+    /// words.
+    known: Vec<String>,
+    known_words: Vec<Vec<(usize, usize)>>,
+    full: RefCell<HashMap<String, String>>,
+    genders: RefCell<HashMap<String, Option<speakers::Gender>>>,
+    runs: OnceCell<Vec<Run>>,
+}
+
+impl Persons {
+    pub(super) fn new(list: Vec<Person>) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        let known: Vec<String> = list
+            .iter()
+            .map(|p| untitled(&p.name))
+            .filter(|n| seen.insert(n.clone()))
+            .collect();
+        let known_words = known
+            .iter()
+            .map(|n| {
+                n.split_whitespace()
+                    .map(|w| {
+                        let at = w.as_ptr() as usize - n.as_ptr() as usize;
+                        (at, at + w.len())
+                    })
+                    .collect()
+            })
+            .collect();
+        Persons {
+            list,
+            known,
+            known_words,
+            full: RefCell::default(),
+            genders: RefCell::default(),
+            runs: OnceCell::new(),
+        }
+    }
+
+    /// [`quoted_runs`] of `doc`, the document of these persons, computed once.
+    pub(super) fn quoted_runs(&self, doc: &Document) -> &[Run] {
+        self.runs.get_or_init(|| quoted_runs(doc))
+    }
+
+    /// [`speakers::gender_of`] of `doc`, the document of these persons, by the last word
+    /// of `name`, computed once per word.
+    pub(super) fn gender(&self, doc: &Document, name: &str) -> Option<speakers::Gender> {
+        let last = name.split_whitespace().last()?;
+        if let Some(g) = self.genders.borrow().get(last) {
+            return *g;
+        }
+        let g = speakers::gender_of(doc, last);
+        self.genders.borrow_mut().insert(last.to_string(), g);
+        g
+    }
+}
+
+impl<'a> IntoIterator for &'a Persons {
+    type Item = &'a Person;
+    type IntoIter = std::slice::Iter<'a, Person>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl std::ops::Deref for Persons {
+    type Target = [Person];
+    fn deref(&self) -> &[Person] {
+        &self.list
+    }
 }
 
 pub(super) fn person(doc: &Document, s: usize, e: usize) -> Person {
@@ -106,7 +189,19 @@ pub(crate) fn untitled(name: &str) -> String {
 /// "Jackson"); a surname matches its form with a particle ("Eryani" → "Moammar al-Eryani");
 /// and a name that only opens or sits inside one longer known name takes that name
 /// ("Wanda Vázquez" and "Vázquez" → "Wanda Vázquez Garced": a second family name).
-pub(super) fn full_name(persons: &[Person], name: &str) -> String {
+pub(super) fn full_name(persons: &Persons, name: &str) -> String {
+    if let Some(f) = persons.full.borrow().get(name) {
+        return f.clone();
+    }
+    let f = full_name_of(persons, name);
+    persons
+        .full
+        .borrow_mut()
+        .insert(name.to_string(), f.clone());
+    f
+}
+
+fn full_name_of(persons: &Persons, name: &str) -> String {
     // Leading titles only, before a name of capitalised words: the name of a body stays
     // whole ("U.S. Attorney's Office for the Western District of New York", "UN review").
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -124,31 +219,30 @@ pub(super) fn full_name(persons: &[Person], name: &str) -> String {
         name
     };
     let given: Vec<&str> = name.split_whitespace().collect();
-    let known: Vec<String> = persons.iter().map(|p| untitled(&p.name)).collect();
+    let known = &persons.known;
     let found = known
         .iter()
+        .zip(&persons.known_words)
         // The first full name in the text: news introduces a person by full name before
         // using the surname, and a later longer run is more often a heading or a slip
         // ("Questioning Vindman's judgment" after "Alexander Vindman").
-        .find(|n| {
-            let w: Vec<&str> = n.split_whitespace().collect();
-            n.len() > name.len() && ends_with_name(&w, &given)
-        })
-        .cloned()
-        .or_else(|| speakers::family_name_first(persons.iter().map(|p| p.name.as_str()), name))
+        .find(|(n, at)| n.len() > name.len() && ends_with_name(n, at, &given))
+        .map(|(n, _)| n.clone())
+        .or_else(|| speakers::family_name_first_untitled(known.iter().map(String::as_str), name))
         .unwrap_or_else(|| name.to_string());
-    longer_form(&known, &found).unwrap_or(found)
+    longer_form(known, &persons.known_words, &found).unwrap_or(found)
 }
 
-/// Whether the words `w` end with the words `given`, a surname also matching its form
-/// with a particle glued by a hyphen (`al-Eryani` for `Eryani`).
-fn ends_with_name(w: &[&str], given: &[&str]) -> bool {
+/// Whether the words of `n` (byte ranges `w`) end with the words `given`, a surname also
+/// matching its form with a particle glued by a hyphen (`al-Eryani` for `Eryani`).
+fn ends_with_name(n: &str, w: &[(usize, usize)], given: &[&str]) -> bool {
     if given.is_empty() || w.len() < given.len() {
         return false;
     }
     let tail = &w[w.len() - given.len()..];
-    tail.iter().zip(given).enumerate().all(|(k, (a, b))| {
-        a == b
+    tail.iter().zip(given).enumerate().all(|(k, (&(s, e), b))| {
+        let a = &n[s..e];
+        a == *b
             || k + 1 == given.len()
                 && a.split_once('-').is_some_and(|(p, rest)| {
                     PARTICLES.contains(&p.to_lowercase().as_str()) && rest == *b
@@ -160,12 +254,17 @@ fn ends_with_name(w: &[&str], given: &[&str]) -> bool {
 /// of two words or more ("Wanda Vázquez" → "Wanda Vázquez Garced"), or the name of three
 /// words or more whose last but one word a one-word name is. Not a generational suffix ("Donald Trump Jr." is
 /// another person); `None` when no name or several names fit.
-fn longer_form(known: &[String], name: &str) -> Option<String> {
+/// (`words` are the byte ranges of the words of each known name.)
+fn longer_form(known: &[String], words: &[Vec<(usize, usize)>], name: &str) -> Option<String> {
     let given: Vec<&str> = name.split_whitespace().collect();
     let mut fits: Vec<String> = known
         .iter()
-        .filter_map(|n| {
-            let w: Vec<&str> = n.split_whitespace().collect();
+        .zip(words)
+        .filter_map(|(n, at)| {
+            if at.len() < 3 {
+                return None;
+            }
+            let w: Vec<&str> = at.iter().map(|&(a, b)| &n[a..b]).collect();
             if !w.iter().all(|x| capitalised(x) || x.contains('-')) || w.len() < 3 {
                 return None;
             }

@@ -14,7 +14,7 @@
 use dyad_core::calendar::{MONTHS, WEEKDAYS};
 use dyad_core::{Document, Token};
 
-use super::{full_name, is_verb, para_break, para_start, Person, Quote};
+use super::{full_name, is_verb, para_break, para_start, Person, Persons, Quote};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Gender {
@@ -328,7 +328,7 @@ pub(super) fn sentence_of_span(doc: &Document, span: dyad_core::Span) -> usize {
 /// as a subject before them in that paragraph. `out` is sorted by span start.
 pub(super) fn carry_speakers(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     mentions: &[Person],
     out: &mut [Quote],
 ) {
@@ -402,7 +402,7 @@ pub(super) fn carry_speakers(
 /// attribution rules take names and pronouns only). `(name, the noun's span)`.
 fn role_subject(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     start: usize,
 ) -> Option<(String, dyad_core::Span)> {
     let toks = &doc.tokens;
@@ -535,7 +535,7 @@ const ROLES: &[(&str, &[&str])] = &[
 /// `None` for any other speaker or when no person was named with that title.
 pub(super) fn role_antecedent(
     doc: &Document,
-    persons: &[Person],
+    persons: &Persons,
     raw: &str,
     start: usize,
 ) -> Option<String> {
@@ -703,6 +703,7 @@ pub(super) fn after_place_object(
 /// `Liu` after `Liu Xiaming`: a one-word name that no known name ends with is the family name
 /// written first (Chinese, Korean, Hungarian order) when exactly one known name of two or
 /// three words opens with it.
+#[cfg(test)]
 pub(super) fn family_name_first<'a>(
     names: impl Iterator<Item = &'a str>,
     name: &str,
@@ -710,18 +711,30 @@ pub(super) fn family_name_first<'a>(
     if name.contains(' ') {
         return None;
     }
-    let mut found: Vec<String> = Vec::new();
+    let untitled: Vec<String> = names.map(super::untitled).collect();
+    family_name_first_untitled(untitled.iter().map(String::as_str), name)
+}
+
+/// [`family_name_first`] of names already without their titles.
+pub(super) fn family_name_first_untitled<'a>(
+    names: impl Iterator<Item = &'a str>,
+    name: &str,
+) -> Option<String> {
+    if name.contains(' ') {
+        return None;
+    }
+    let mut found: Vec<&str> = Vec::new();
     for n in names {
-        let n = super::untitled(n);
-        let w: Vec<&str> = n.split_whitespace().collect();
-        if w.last() == Some(&name) && w.len() > 1 {
+        let mut w = n.split_whitespace();
+        let (first, count) = (w.next(), 1 + w.clone().count());
+        if count > 1 && w.last() == Some(name) {
             return None;
         }
-        if (2..=3).contains(&w.len()) && w[0] == name && !found.contains(&n) {
+        if (2..=3).contains(&count) && first == Some(name) && !found.contains(&n) {
             found.push(n);
         }
     }
-    (found.len() == 1).then(|| found.remove(0))
+    (found.len() == 1).then(|| found[0].to_string())
 }
 
 /// A month or weekday name of [`dyad_core::calendar`], capitalised: a time, never a speaker

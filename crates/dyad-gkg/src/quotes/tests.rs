@@ -305,10 +305,10 @@ fn role_words_in_lower_case_are_no_part_of_a_name() {
     assert_eq!(untitled("trafficker Jeffrey Epstein"), "Jeffrey Epstein");
     assert_eq!(untitled("former adviser John Bolton"), "John Bolton");
     assert_eq!(untitled("Charles de Gaulle"), "Charles de Gaulle");
-    let people = [Person {
+    let people = Persons::new(vec![Person {
         span: Span::new(0, 1),
         name: "trafficker Jeffrey Epstein".into(),
-    }];
+    }]);
     assert_eq!(full_name(&people, "Epstein"), "Jeffrey Epstein");
 }
 
