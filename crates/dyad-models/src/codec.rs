@@ -12,6 +12,7 @@ use std::path::Path;
 
 use flate2::{read::GzDecoder, write::GzEncoder, Compression};
 
+use crate::hugemem::HugeBuf;
 use crate::ModelError;
 
 /// The first bytes of every dyad model file.
@@ -97,6 +98,22 @@ impl<'a> Dec<'a> {
     #[inline]
     pub fn bytes(&mut self, n: usize, what: &str) -> Result<&'a [u8], ModelError> {
         self.take(n, what)
+    }
+    /// Moves to offset `pos` (at most the length), for a caller that read ahead in
+    /// [`Dec::data`] itself.
+    pub(crate) fn seek(&mut self, pos: usize) {
+        self.pos = pos.min(self.buf.len());
+    }
+    /// The error of a read of `what` past the end at offset `pos` (see [`Dec::seek`]).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn truncated_at(&mut self, pos: usize, what: &str) -> ModelError {
+        self.seek(pos);
+        self.truncated(what)
+    }
+    /// All the bytes, read or not.
+    pub(crate) fn data(&self) -> &'a [u8] {
+        self.buf
     }
     /// The offset of the next byte to read.
     pub fn position(&self) -> usize {
@@ -202,7 +219,7 @@ pub fn write_file(path: &Path, kind: &str, payload: &[u8]) -> Result<(), ModelEr
 }
 
 /// Reads a model file of `kind` and returns its payload, checking magic, version and kind.
-pub fn read_file(path: &Path, kind: &str) -> Result<Vec<u8>, ModelError> {
+pub fn read_file(path: &Path, kind: &str) -> Result<Payload, ModelError> {
     let p = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ModelError::Io {
         path: p.clone(),
@@ -212,7 +229,7 @@ pub fn read_file(path: &Path, kind: &str) -> Result<Vec<u8>, ModelError> {
 }
 
 /// [`read_file`] on bytes already in memory.
-pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Vec<u8>, ModelError> {
+pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Payload, ModelError> {
     if bytes.len() < 20 || &bytes[..8] != MAGIC {
         return Err(ModelError::BadMagic {
             path: String::new(),
@@ -237,7 +254,7 @@ pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Vec<u8>, ModelError> {
         });
     }
     if let Some(payload) = inflate_whole(&bytes[20..]) {
-        return Ok(payload);
+        return Ok(Payload(Buf::Mapped(payload)));
     }
     let mut payload = Vec::new();
     GzDecoder::new(&bytes[20..])
@@ -247,7 +264,33 @@ pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Vec<u8>, ModelError> {
             offset: 20,
             what: format!("compressed payload does not decompress: {e}"),
         })?;
-    Ok(payload)
+    Ok(Payload(Buf::Heap(payload)))
+}
+
+/// The decompressed payload of a model file: bytes, freed when dropped.
+pub struct Payload(Buf);
+
+enum Buf {
+    /// Decompressed in one call into fresh pages (see [`inflate_whole`]).
+    Mapped(HugeBuf<u8>),
+    /// Decompressed by the streaming decoder.
+    Heap(Vec<u8>),
+}
+
+impl std::ops::Deref for Payload {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match &self.0 {
+            Buf::Mapped(b) => b,
+            Buf::Heap(v) => v,
+        }
+    }
+}
+
+impl std::fmt::Debug for Payload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Payload({} bytes)", self.len())
+    }
 }
 
 /// The gzip stream `gz` decompressed in one call (libdeflate) into a buffer of the size its
@@ -255,7 +298,11 @@ pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Vec<u8>, ModelError> {
 /// literals (hashed keys), and decompressing was the largest part of loading the models.
 /// `None` unless the stream decodes whole, checksum and length verified, into exactly that
 /// size; the streaming decoder then decides (and words the error).
-fn inflate_whole(gz: &[u8]) -> Option<Vec<u8>> {
+///
+/// The buffer is mapped fresh from the kernel ([`HugeBuf`]), whose pages come zeroed: a heap
+/// buffer of tens of megabytes is often recycled memory that `calloc` clears first, every
+/// byte of which the decompressor overwrites anyway.
+fn inflate_whole(gz: &[u8]) -> Option<HugeBuf<u8>> {
     let trailer = gz.len().checked_sub(4)?;
     let size = u32::from_le_bytes(gz[trailer..].try_into().ok()?) as usize;
     // Model payloads compress about 3:1; a larger claim is a damaged trailer (or an odd
@@ -263,7 +310,7 @@ fn inflate_whole(gz: &[u8]) -> Option<Vec<u8>> {
     if size > gz.len().saturating_mul(64) {
         return None;
     }
-    let mut out = vec![0u8; size];
+    let mut out = HugeBuf::<u8>::zeroed(size);
     let got = libdeflater::Decompressor::new()
         .gzip_decompress(gz, &mut out)
         .ok()?;

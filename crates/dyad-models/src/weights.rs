@@ -85,168 +85,224 @@ fn dense_min(nclasses: usize) -> usize {
 }
 
 /// Quantized rows gathered before the table is built, so that they can be stored hottest
-/// first (see [`Rows::build`]).
+/// first (see [`Rows::build`]): each row's `(class: u16, weight: i16)` pairs, little-endian,
+/// four bytes a pair, the layout of the model file itself, so a model being loaded is built
+/// straight from the decompressed payload (no copy of its four million pairs).
 #[derive(Default)]
 struct Rows {
-    /// `(key, start, count)` of each row's pairs in `pairs`.
-    keys: Vec<(u64, u32, u32)>,
-    pairs: Vec<(u16, i16)>,
+    /// `(key, offset, count)` of each row's pairs in `bytes`.
+    keys: Vec<(u64, usize, u32)>,
+    bytes: Vec<u8>,
 }
 
 impl Rows {
     /// Adds the row of feature `key`; zero weights are dropped, and a row left empty too.
     fn add(&mut self, key: u64, pairs: impl Iterator<Item = (u16, i16)>) {
-        let start = self.pairs.len();
-        self.pairs.extend(pairs.filter(|p| p.1 != 0));
-        let n = self.pairs.len() - start;
+        let start = self.bytes.len();
+        for (c, v) in pairs.filter(|p| p.1 != 0) {
+            self.bytes.extend_from_slice(&c.to_le_bytes());
+            self.bytes.extend_from_slice(&v.to_le_bytes());
+        }
+        let n = (self.bytes.len() - start) / 4;
         if n > 0 {
-            self.keys.push((key, start as u32, n as u32));
+            self.keys.push((key, start, n as u32));
         }
     }
 
     /// The frozen table, and false when a key occurred twice (kept once) or the rows do not
     /// fit the layout (over 2 GB of runs).
-    ///
-    /// Rows go in longest first. A feature with many classes is one the perceptron updated
-    /// often in training, so one that is frequent: inserting those first gives them their
-    /// home slot (one probe), and their rows end up side by side at the start of the arrays,
-    /// a few hundred kilobytes that stay in cache instead of lines shared with rare
-    /// features. The order changes where things are, never what a lookup finds.
     fn build(self, nclasses: usize, scale: f32) -> (Weights, bool) {
-        let order = self.hottest_first();
-        // Load factor between 0.33 and 0.67.
-        let cap = (order.len().max(1) * 3 / 2 + 1).next_power_of_two().max(8);
-        let cw = if nclasses <= 256 { 1 } else { 2 };
-        let (stride, min) = if cw == 1 {
-            (nclasses.next_multiple_of(LANES), dense_min(nclasses))
-        } else {
-            (0, usize::MAX)
-        };
-        // The arrays are sized first and written in place: no growing vectors copied into
-        // the huge pages at the end.
-        let (mut ndense, mut nruns) = (0usize, 0usize);
-        for &(_, _, n) in &order {
-            if n as usize >= min {
-                ndense += 1;
-            } else if !(cw == 1 && n == 1) {
-                nruns += 2 + n as usize * (cw + 2);
-            }
+        build(&self.keys, &self.bytes, false, nclasses, scale)
+    }
+}
+
+/// The frozen table of the rows `keys` (see [`Rows`] for where their pairs are), and false
+/// when a key occurred twice (kept once) or the rows do not fit the layout (over 2 GB of runs).
+///
+/// Rows go in longest first. A feature with many classes is one the perceptron updated
+/// often in training, so one that is frequent: inserting those first gives them their
+/// home slot (one probe), and their rows end up side by side at the start of the arrays,
+/// a few hundred kilobytes that stay in cache instead of lines shared with rare
+/// features. The order changes where things are, never what a lookup finds.
+fn build(
+    keys: &[(u64, usize, u32)],
+    bytes: &[u8],
+    ascending: bool,
+    nclasses: usize,
+    scale: f32,
+) -> (Weights, bool) {
+    if nclasses <= 256 {
+        build_cw::<1>(keys, bytes, ascending, nclasses, scale)
+    } else {
+        build_cw::<2>(keys, bytes, ascending, nclasses, scale)
+    }
+}
+
+/// [`build`] with `CW` bytes a class id in the runs (1 with at most 256 classes, else 2).
+fn build_cw<const CW: usize>(
+    keys: &[(u64, usize, u32)],
+    bytes: &[u8],
+    ascending: bool,
+    nclasses: usize,
+    scale: f32,
+) -> (Weights, bool) {
+    let order = hottest_first(keys, ascending);
+    // Load factor between 0.33 and 0.67.
+    let cap = (order.len().max(1) * 3 / 2 + 1).next_power_of_two().max(8);
+    let cw = CW;
+    let (stride, min) = if cw == 1 {
+        (nclasses.next_multiple_of(LANES), dense_min(nclasses))
+    } else {
+        (0, usize::MAX)
+    };
+    // The arrays are sized first and written in place: no growing vectors copied into
+    // the huge pages at the end.
+    let (mut ndense, mut nruns) = (0usize, 0usize);
+    for &(_, _, n) in &order {
+        if n as usize >= min {
+            ndense += 1;
+        } else if !(cw == 1 && n == 1) {
+            nruns += 2 + n as usize * (cw + 2);
         }
-        let mut slots = HugeBuf::<u64>::zeroed(cap);
-        let mut dense = HugeBuf::<i16>::zeroed(ndense * stride);
-        let mut runs = HugeBuf::<u8>::zeroed(nruns);
-        let (mut dense_rows, mut at) = (0usize, 0usize);
-        let mut keys = Vec::with_capacity(order.len());
-        let (mut ok, mut nweights) = (true, 0);
-        let mask = cap - 1;
-        for (j, &(k, start, n)) in order.iter().enumerate() {
-            // The home slots and rows of the next keys are fetched while this one goes in:
-            // inserting is one cache miss after another otherwise.
-            if let Some(&(k2, s2, _)) = order.get(j + AHEAD) {
-                prefetch(slots.as_ptr().wrapping_add(k2 as usize & mask));
-                prefetch(self.pairs.as_ptr().wrapping_add(s2 as usize));
+    }
+    let mut slots = HugeBuf::<u64>::zeroed(cap);
+    let mut dense = HugeBuf::<i16>::zeroed(ndense * stride);
+    let mut runs = HugeBuf::<u8>::zeroed(nruns);
+    let (mut dense_rows, mut at) = (0usize, 0usize);
+    let mut stored = Vec::with_capacity(order.len());
+    let (mut ok, mut nweights) = (true, 0);
+    let mask = cap - 1;
+    for (j, &(k, off, n)) in order.iter().enumerate() {
+        // The home slots and rows of the next keys are fetched while this one goes in:
+        // inserting is one cache miss after another otherwise.
+        if let Some(&(k2, o2, _)) = order.get(j + AHEAD) {
+            prefetch(slots.as_ptr().wrapping_add(k2 as usize & mask));
+            prefetch(bytes.as_ptr().wrapping_add(o2));
+        }
+        // `(class, weight)` as two little-endian u16 each; classes are below `nclasses`.
+        let row = &bytes[off..off + 4 * n as usize];
+        let len = n as usize;
+        // The slot where `k` goes: the first empty one from its home, unless a key with
+        // the same fingerprint comes first (what [`probe`] would find).
+        let fp = fingerprint(k);
+        let mut i = k as usize & mask;
+        let mut taken = false;
+        while slots[i] != 0 {
+            if slots[i] >> 32 == fp {
+                taken = true;
+                break;
             }
-            let pairs = &self.pairs[start as usize..(start + n) as usize];
-            // The slot where `k` goes: the first empty one from its home, unless a key with
-            // the same fingerprint comes first (what [`probe`] would find).
-            let fp = fingerprint(k);
-            let mut i = k as usize & mask;
-            let mut taken = false;
-            while slots[i] != 0 {
-                if slots[i] >> 32 == fp {
-                    taken = true;
-                    break;
-                }
-                i = (i + 1) & mask;
+            i = (i + 1) & mask;
+        }
+        if taken {
+            ok = false;
+            continue;
+        }
+        let payload = if cw == 1 && len == 1 {
+            // The row fits the slot: no second miss to fetch it.
+            INLINE | (row[0] as u32) << 16 | u16::from_le_bytes([row[2], row[3]]) as u32
+        } else if len >= min {
+            let d = &mut dense[dense_rows * stride..(dense_rows + 1) * stride];
+            for p in row.chunks_exact(4) {
+                d[p[0] as usize] = i16::from_le_bytes([p[2], p[3]]);
             }
-            if taken {
+            dense_rows += 1;
+            DENSE | (dense_rows - 1) as u32
+        } else {
+            if at + 1 >= INLINE as usize {
                 ok = false;
                 continue;
             }
-            let payload = if cw == 1 && pairs.len() == 1 {
-                // The row fits the slot: no second miss to fetch it.
-                let (c, v) = pairs[0];
-                INLINE | (c as u32) << 16 | v as u16 as u32
-            } else if pairs.len() >= min {
-                let row = &mut dense[dense_rows * stride..(dense_rows + 1) * stride];
-                for &(c, v) in pairs {
-                    row[c as usize] = v;
-                }
-                dense_rows += 1;
-                DENSE | (dense_rows - 1) as u32
-            } else {
-                if at + 1 >= INLINE as usize {
-                    ok = false;
-                    continue;
-                }
-                let len = 2 + pairs.len() * (cw + 2);
-                let run = &mut runs[at..at + len];
-                run[..2].copy_from_slice(&(pairs.len() as u16).to_le_bytes());
-                let (cls, vals) = run[2..].split_at_mut(pairs.len() * cw);
-                for (v2, &(_, v)) in vals.chunks_exact_mut(2).zip(pairs) {
-                    v2.copy_from_slice(&v.to_le_bytes());
-                }
-                if cw == 1 {
-                    for (c1, &(c, _)) in cls.iter_mut().zip(pairs) {
-                        *c1 = c as u8;
-                    }
-                } else {
-                    for (c2, &(c, _)) in cls.chunks_exact_mut(2).zip(pairs) {
-                        c2.copy_from_slice(&c.to_le_bytes());
-                    }
-                }
-                at += len;
-                at as u32 - len as u32 + 1
-            };
-            slots[i] = fingerprint(k) << 32 | payload as u64;
-            keys.push((k, payload));
-            nweights += pairs.len();
-        }
-        // Only rows skipped as repeated keys leave room at the ends.
-        dense.truncate(dense_rows * stride);
-        runs.truncate(at);
-        let w = Weights {
-            nclasses,
-            scale,
-            mask,
-            slots,
-            cw,
-            runs,
-            dense,
-            stride,
-            keys,
-            nweights,
-        };
-        (w, ok)
-    }
-
-    /// The rows longest first, and by key among rows of one length: what a stable sort on
-    /// `(length descending, key)` gives, by counting the lengths (the rows of a model file
-    /// come by key already, so a bucket rarely needs sorting).
-    fn hottest_first(&self) -> Vec<(u64, u32, u32)> {
-        let longest = self.keys.iter().map(|r| r.2 as usize).max().unwrap_or(0);
-        // first[n]: where the rows of length n start in the output.
-        let mut first = vec![0usize; longest + 2];
-        for r in &self.keys {
-            first[longest - r.2 as usize + 1] += 1;
-        }
-        for n in 1..first.len() {
-            first[n] += first[n - 1];
-        }
-        let bounds = first.clone();
-        let mut order = vec![(0u64, 0u32, 0u32); self.keys.len()];
-        for &r in &self.keys {
-            let slot = &mut first[longest - r.2 as usize];
-            order[*slot] = r;
-            *slot += 1;
-        }
-        for w in bounds.windows(2) {
-            let bucket = &mut order[w[0]..w[1]];
-            if !bucket.is_sorted_by_key(|r| r.0) {
-                bucket.sort_by_key(|r| r.0);
+            let size = 2 + len * (cw + 2);
+            let run = &mut runs[at..at + size];
+            run[..2].copy_from_slice(&(len as u16).to_le_bytes());
+            let (cls, vals) = run[2..].split_at_mut(len * cw);
+            for (v2, p) in vals.chunks_exact_mut(2).zip(row.chunks_exact(4)) {
+                v2.copy_from_slice(&p[2..4]);
             }
+            if cw == 1 {
+                for (c1, p) in cls.iter_mut().zip(row.chunks_exact(4)) {
+                    *c1 = p[0];
+                }
+            } else {
+                for (c2, p) in cls.chunks_exact_mut(2).zip(row.chunks_exact(4)) {
+                    c2.copy_from_slice(&p[..2]);
+                }
+            }
+            at += size;
+            at as u32 - size as u32 + 1
+        };
+        slots[i] = fp << 32 | payload as u64;
+        stored.push((k, payload));
+        nweights += len;
+    }
+    // Only rows skipped as repeated keys leave room at the ends.
+    dense.truncate(dense_rows * stride);
+    runs.truncate(at);
+    let w = Weights {
+        nclasses,
+        scale,
+        mask,
+        slots,
+        cw,
+        runs,
+        dense,
+        stride,
+        keys: stored,
+        nweights,
+    };
+    (w, ok)
+}
+
+/// The rows longest first, and by key among rows of one length: what a stable sort on
+/// `(length descending, key)` gives, by counting the lengths (the rows of a model file
+/// come by key already, so a bucket rarely needs sorting).
+///
+/// With `ascending` (the keys come in key order) the buckets are in key order already.
+fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<(u64, usize, u32)> {
+    let longest = keys.iter().map(|r| r.2 as usize).max().unwrap_or(0);
+    // first[n]: where the rows of length n start in the output.
+    let mut first = vec![0usize; longest + 2];
+    for r in keys {
+        first[longest - r.2 as usize + 1] += 1;
+    }
+    for n in 1..first.len() {
+        first[n] += first[n - 1];
+    }
+    let bounds = first.clone();
+    let mut order = vec![(0u64, 0usize, 0u32); keys.len()];
+    for &r in keys {
+        let slot = &mut first[longest - r.2 as usize];
+        order[*slot] = r;
+        *slot += 1;
+    }
+    if ascending {
+        return order;
+    }
+    for w in bounds.windows(2) {
+        let bucket = &mut order[w[0]..w[1]];
+        if !bucket.is_sorted_by_key(|r| r.0) {
+            bucket.sort_by_key(|r| r.0);
         }
-        order
+    }
+    order
+}
+
+/// The error of the first pair of `row` (at `start` in the payload) whose class is not
+/// below `nclasses`.
+#[cold]
+#[inline(never)]
+fn class_out_of_range(row: &[u8], start: usize, nclasses: usize) -> ModelError {
+    let (i, c) = row
+        .chunks_exact(4)
+        .map(|p| u16::from_le_bytes([p[0], p[1]]))
+        .enumerate()
+        .find(|&(_, c)| c as usize >= nclasses)
+        .unwrap_or((0, 0));
+    ModelError::Corrupt {
+        path: String::new(),
+        offset: start + 4 * i,
+        what: format!("class index {c} out of range (< {nclasses})"),
     }
 }
 
@@ -553,40 +609,83 @@ impl Weights {
             return Err(d.corrupt("weight scale is not a positive number"));
         }
         let n = d.len(10)?;
-        let mut b = Rows::default();
-        b.keys.reserve(n);
-        b.pairs.reserve(d.remaining().saturating_sub(10 * n) / 4);
+        // One pass over the rows in file order checks their classes and finds each row's
+        // place in the payload; the table is then built from the payload bytes themselves.
+        let data = d.data();
+        let mut keys: Vec<(u64, usize, u32)> = Vec::with_capacity(n);
+        // The rows without their zero weights, once a row has some (a file this crate did
+        // not write): then every row is copied here and the table built from this.
+        let mut own: Option<Vec<u8>> = None;
+        // Whether the keys come ascending, as [`Weights::encode`] writes them: then rows of
+        // one length are in key order already (see [`hottest_first`]).
+        let (mut ascending, mut prev) = (true, None);
+        // Read from a local slice (the decoder's offset is set at the end or at an error):
+        // a million small reads otherwise each store the offset back.
+        let mut rest = &data[d.position()..];
         for _ in 0..n {
             // The key and the count in one read, then the row in one piece: `(class,
             // weight)` as two u16 each.
-            let head = d.bytes(10, "weight row")?;
-            let mut key = [0u8; 8];
-            key.copy_from_slice(&head[..8]);
-            let k = u64::from_le_bytes(key);
+            let Some((head, tail)) = rest.split_first_chunk::<10>() else {
+                return Err(d.truncated_at(data.len() - rest.len(), "weight row"));
+            };
+            let k = u64::from_le_bytes([
+                head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7],
+            ]);
             let m = u16::from_le_bytes([head[8], head[9]]) as usize;
-            let row = d.bytes(4 * m, "weight row")?;
-            let start = b.pairs.len();
-            for (i, p) in row.chunks_exact(4).enumerate() {
-                let c = u16::from_le_bytes([p[0], p[1]]);
-                if c as usize >= nclasses {
-                    let at = d.position() - row.len() + 4 * i;
-                    return Err(ModelError::Corrupt {
-                        path: String::new(),
-                        offset: at,
-                        what: format!("class index {c} out of range (< {nclasses})"),
-                    });
-                }
-                let v = i16::from_le_bytes([p[2], p[3]]);
-                if v != 0 {
-                    b.pairs.push((c, v));
-                }
+            if tail.len() < 4 * m {
+                return Err(d.truncated_at(data.len() - tail.len(), "weight row"));
             }
-            let kept = b.pairs.len() - start;
-            if kept > 0 {
-                b.keys.push((k, start as u32, kept as u32));
+            let (row, tail) = tail.split_at(4 * m);
+            rest = tail;
+            let start = data.len() - tail.len() - row.len();
+            // Largest class and zero weights without a branch per pair.
+            let (mut top, mut zeros) = (0u16, 0u32);
+            for p in row.chunks_exact(4) {
+                top = top.max(u16::from_le_bytes([p[0], p[1]]));
+                zeros += ((p[2] | p[3]) == 0) as u32;
+            }
+            if m > 0 && top as usize >= nclasses {
+                d.seek(start + row.len());
+                return Err(class_out_of_range(row, start, nclasses));
+            }
+            let kept = m as u32 - zeros;
+            if kept == 0 {
+                continue;
+            }
+            if prev.is_some_and(|p| p >= k) {
+                ascending = false;
+            }
+            prev = Some(k);
+            if zeros > 0 && own.is_none() {
+                let mut v = Vec::new();
+                for r in keys.iter_mut() {
+                    let at = v.len();
+                    v.extend_from_slice(&data[r.1..r.1 + 4 * r.2 as usize]);
+                    r.1 = at;
+                }
+                own = Some(v);
+            }
+            match own.as_mut() {
+                None => keys.push((k, start, kept)),
+                Some(v) => {
+                    let at = v.len();
+                    for p in row.chunks_exact(4).filter(|p| (p[2] | p[3]) != 0) {
+                        v.extend_from_slice(p);
+                    }
+                    keys.push((k, at, kept));
+                }
             }
         }
-        let (w, ok) = b.build(nclasses, scale);
+        d.seek(data.len() - rest.len());
+        let (w, ok) = build(
+            &keys,
+            own.as_deref().unwrap_or(data),
+            ascending,
+            nclasses,
+            scale,
+        );
+        drop(own);
+        drop(keys);
         crate::hugemem::return_freed_memory();
         if !ok {
             return Err(d.corrupt("a feature key appears twice"));
@@ -758,6 +857,69 @@ mod tests {
         p.scores(&feats, &mut scores);
         p.scores_reference(&feats, &mut want);
         assert_eq!(scores, want);
+    }
+
+    /// Rows with zero weights in the file (which this crate never writes) load as the same
+    /// table as the file without them, and a class out of range is reported at its pair.
+    #[test]
+    fn zero_weights_in_a_file_are_dropped_and_bad_classes_located() {
+        let file = |rows: &[(u64, &[(u16, i16)])]| {
+            let mut e = Enc::default();
+            e.u32(QUANTIZED);
+            e.len(40);
+            e.f32(0.5);
+            e.len(rows.len());
+            for (k, r) in rows {
+                e.u64(*k);
+                e.u16(r.len() as u16);
+                for &(c, v) in r.iter() {
+                    e.u16(c);
+                    e.u16(v as u16);
+                }
+            }
+            e.buf
+        };
+        let long: Vec<(u16, i16)> = (0..20).map(|c| (c, c as i16 - 3)).collect();
+        let long_clean: Vec<(u16, i16)> = long.iter().copied().filter(|p| p.1 != 0).collect();
+        // Clean rows before the first zero weight are copied too.
+        let with_zeros = file(&[
+            (0, &[(1, 4), (2, 4)]),
+            (1, &[(0, 5), (3, 0), (7, -2)]),
+            (2, &[(1, 0)]),
+            (3, &[(2, 0), (39, 9)]),
+            (4, &long),
+            (5, &[(4, 1), (6, 2), (8, 3)]),
+        ]);
+        let clean = file(&[
+            (0, &[(1, 4), (2, 4)]),
+            (1, &[(0, 5), (7, -2)]),
+            (3, &[(39, 9)]),
+            (4, &long_clean),
+            (5, &[(4, 1), (6, 2), (8, 3)]),
+        ]);
+        let a = Weights::decode(&mut Dec::new(&with_zeros)).unwrap();
+        let b = Weights::decode(&mut Dec::new(&clean)).unwrap();
+        assert_eq!((a.len(), a.features()), (b.len(), b.features()));
+        assert_eq!(a.keys, b.keys);
+        assert_eq!(&a.slots[..], &b.slots[..]);
+        assert_eq!(&a.runs[..], &b.runs[..]);
+        assert_eq!(&a.dense[..], &b.dense[..]);
+        assert!(a.keys.iter().any(|k| k.1 & DENSE != 0));
+        assert!(a.keys.iter().any(|k| k.1 & (DENSE | INLINE) == 0));
+        let mut e = Enc::default();
+        a.encode(&mut e);
+        assert_eq!(e.buf, clean);
+
+        // Class 40 of 40, the second pair of the second row: header 16 bytes, first row
+        // 10 + 4, second row's head 10, its first pair 4.
+        let bad = file(&[(1, &[(0, 5)]), (2, &[(1, 1), (40, 1), (41, 1)])]);
+        match Weights::decode(&mut Dec::new(&bad)) {
+            Err(ModelError::Corrupt { offset, what, .. }) => {
+                assert_eq!(offset, 16 + 14 + 10 + 4);
+                assert_eq!(what, "class index 40 out of range (< 40)");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
