@@ -24,7 +24,15 @@ fn key(words: &[&str]) -> String {
     let mut k = String::new();
     let mut word = String::new();
     for w in words {
-        word.clear();
+        if w.is_ascii() {
+            // what folding gives an ASCII word: its letters lower-cased
+            k.extend(
+                w.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+            continue;
+        }
         fold_into(w, &mut word);
         k.extend(word.chars().filter(|c| c.is_alphanumeric()));
     }

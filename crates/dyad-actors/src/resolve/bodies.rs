@@ -48,7 +48,7 @@ impl Resolver<'_> {
         let n = self.doc.tokens.len();
         let mut found: Vec<((usize, usize), ActorMention, &str)> = Vec::new();
         for i in 1..n {
-            let word = self.folded[i].clone();
+            let word = self.folded[i].as_str();
             let Some((noun, sectors)) = KIND_NOUNS.iter().find(|(w, _)| *w == word) else {
                 continue;
             };
@@ -238,7 +238,8 @@ impl Resolver<'_> {
         let book = self.dict.codebook();
         let n = self.doc.tokens.len();
         for i in 0..n {
-            let acronym = self.doc.tokens[i].text.clone();
+            let doc = self.doc;
+            let acronym = doc.tokens[i].text.as_str();
             let letters = acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase());
             if !letters {
                 continue;
@@ -314,8 +315,8 @@ impl Resolver<'_> {
         let n = self.doc.tokens.len();
         let mut found = Vec::new();
         for i in 1..n {
-            let word = self.folded[i].clone();
-            if !PEOPLE_ADJECTIVES.contains(&word.as_str())
+            let word = self.folded[i].as_str();
+            if !PEOPLE_ADJECTIVES.contains(&word)
                 || self.folded[i - 1] != "the"
                 || self.mention_at(i).is_some()
             {

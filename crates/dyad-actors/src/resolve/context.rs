@@ -395,7 +395,7 @@ impl Resolver<'_> {
             if more || !free {
                 continue;
             }
-            let word = self.folded[i].clone();
+            let word = self.folded[i].as_str();
             let ante = (0..self.out.len())
                 .filter(|&j| {
                     let (x, (a, b)) = (&self.out[j].0, self.out[j].1);
@@ -555,11 +555,11 @@ impl Resolver<'_> {
     pub(super) fn acting_towns(&mut self) {
         let mut added = Vec::new();
         for i in 1..self.doc.tokens.len() {
-            let word = self.folded[i].clone();
+            let word = self.folded[i].as_str();
             let acting = matches!(self.deprel(i), "nsubj" | "nsubj:pass" | "obj" | "iobj");
             // "the state of the economy" is no government
             let of_phrase = self.children(i).any(|c| self.deprel(c).starts_with("nmod"));
-            if !TOWNS.contains(&word.as_str())
+            if !TOWNS.contains(&word)
                 || self.folded[i - 1] != "the"
                 || !acting
                 || of_phrase
