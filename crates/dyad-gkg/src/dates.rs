@@ -46,18 +46,24 @@ pub struct DateMention {
 pub use dyad_core::calendar::{Day, MONTHS, WEEKDAYS};
 
 fn month_number(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_lowercase();
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+    let w = w.trim_end_matches('.');
+    // Compared without a lower-case copy (this runs on every token): a word with a letter
+    // outside ASCII has none in lower case either (the Kelvin sign aside, and no month name
+    // has a k).
+    if !w.is_ascii() {
+        return None;
+    }
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
         return Some(i as u32 + 1);
     }
     let abbr = [
         "jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    if w == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     abbr.iter()
-        .position(|m| !m.is_empty() && *m == w)
+        .position(|m| !m.is_empty() && m.eq_ignore_ascii_case(w))
         .map(|i| i as u32 + 1)
 }
 
@@ -66,12 +72,14 @@ fn number_word(w: &str) -> Option<i64> {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
     ];
-    let lw = w.to_lowercase();
-    if let Some(i) = words.iter().position(|x| *x == lw) {
-        return Some(i as i64);
-    }
-    if lw == "a" || lw == "an" {
-        return Some(1);
+    // (Without a lower-case copy, as in `month_number`: no number word has a k.)
+    if w.is_ascii() {
+        if let Some(i) = words.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+            return Some(i as i64);
+        }
+        if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+            return Some(1);
+        }
     }
     w.parse().ok().filter(|n| (0..1000).contains(n))
 }
@@ -314,6 +322,10 @@ fn shift_unit(today: Option<Day>, unit: &str, n: i64) -> (Option<String>, DateRe
 }
 
 fn day_number(w: &str) -> Option<u32> {
+    // A day opens with a digit (the suffixes are trimmed from the end): most tokens stop here.
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let w = w
         .trim_end_matches("st")
         .trim_end_matches("nd")
