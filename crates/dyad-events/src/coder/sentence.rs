@@ -298,7 +298,7 @@ impl<'d> Coder<'d> {
                 if code == "010" && real_news::media(ta.as_ref()) {
                     return None;
                 }
-                let trigger = tree.token(ci.verb).span;
+                let trigger = noun_trigger(tree, ci, &m).unwrap_or(tree.token(ci.verb).span);
                 let mut span = trigger;
                 for a in sa.iter().chain(ta.iter()) {
                     let a: &ActorRef = a;
@@ -473,4 +473,27 @@ fn attack_phrase(p: &Phrase) -> bool {
     p.words
         .get(p.head)
         .is_some_and(crate::matcher::is_attack_noun)
+}
+
+/// The trigger of a verb whose pattern names its object noun ("began a military
+/// offensive", `* OFFENSIVE`; "increased cooperation", `* COOPERATION`): the words from the
+/// verb through that noun, which carries the event as much as the verb does (annotators
+/// mark the noun). The object must follow the verb closely (at most three words between,
+/// none of them an actor's).
+fn noun_trigger(tree: &Tree, ci: &ClauseInfo, m: &Match) -> Option<Span> {
+    let pattern = m.pattern?;
+    let o = ci.object.filter(|&o| o > ci.verb && o - ci.verb <= 4)?;
+    // "won European Union support": a trigger holds no actor
+    if (ci.verb + 1..=o).any(|k| tree.actor_at(k).is_some()) {
+        return None;
+    }
+    let noun = tree.token(o);
+    let word = noun.text.to_uppercase();
+    let lemma = noun.lemma.as_deref().map(str::to_uppercase);
+    let after = pattern.text.split_once('*')?.1;
+    let named = after
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| w.len() >= 3)
+        .any(|w| w == word || lemma.as_deref() == Some(w));
+    named.then(|| Span::new(tree.token(ci.verb).span.start, noun.span.end))
 }
