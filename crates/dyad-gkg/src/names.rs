@@ -128,9 +128,11 @@ fn full_person(seen: &[Name], t: &str) -> String {
     seen.iter()
         .filter(|n| n.kind == NameKind::Person)
         .map(|n| n.name.as_str())
+        // More words than `t`, ending with its words (compared from the end, no copy: this
+        // runs for every person mention against every person seen).
         .filter(|n| {
-            let w: Vec<&str> = n.split_whitespace().collect();
-            w.len() > words.len() && w.ends_with(&words)
+            let mut w = n.split_whitespace().rev();
+            words.iter().rev().all(|x| w.next() == Some(*x)) && w.next().is_some()
         })
         .max_by_key(|n| n.len())
         .unwrap_or(t)
