@@ -288,6 +288,53 @@ fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<(u64, usize
     order
 }
 
+/// The largest class of the `(class, weight)` pairs of `row` and its number of zero
+/// weights, without a branch per pair.
+#[inline(always)]
+fn row_stats(row: &[u8]) -> (u16, u32) {
+    let (mut top, mut zeros) = (0u16, 0u32);
+    for p in row.chunks_exact(4) {
+        top = top.max(u16::from_le_bytes([p[0], p[1]]));
+        zeros += ((p[2] | p[3]) == 0) as u32;
+    }
+    (top, zeros)
+}
+
+/// Reads up to `n` weight rows from `pos` in `data` while they are whole, not empty, with
+/// classes below `nclasses` and no zero weight (every row of a file this crate wrote),
+/// adding `(key, offset of the pairs, count)` to `keys`; returns the rows read and the
+/// offset after them. Any other row is left to the caller, which words the error.
+#[inline(never)]
+fn scan_clean_rows(
+    data: &[u8],
+    mut pos: usize,
+    n: usize,
+    nclasses: usize,
+    keys: &mut Vec<(u64, usize, u32)>,
+) -> (usize, usize) {
+    let mut done = 0;
+    while done < n {
+        let Some((head, tail)) = data[pos..].split_first_chunk::<10>() else {
+            break;
+        };
+        let k = u64::from_le_bytes([
+            head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7],
+        ]);
+        let m = u16::from_le_bytes([head[8], head[9]]) as usize;
+        let Some(row) = tail.get(..4 * m) else {
+            break;
+        };
+        let (top, zeros) = row_stats(row);
+        if m == 0 || zeros > 0 || top as usize >= nclasses {
+            break;
+        }
+        keys.push((k, pos + 10, m as u32));
+        pos += 10 + 4 * m;
+        done += 1;
+    }
+    (done, pos)
+}
+
 /// The error of the first pair of `row` (at `start` in the payload) whose class is not
 /// below `nclasses`.
 #[cold]
@@ -616,46 +663,45 @@ impl Weights {
         // The rows without their zero weights, once a row has some (a file this crate did
         // not write): then every row is copied here and the table built from this.
         let mut own: Option<Vec<u8>> = None;
-        // Whether the keys come ascending, as [`Weights::encode`] writes them: then rows of
-        // one length are in key order already (see [`hottest_first`]).
-        let (mut ascending, mut prev) = (true, None);
-        // Read from a local slice (the decoder's offset is set at the end or at an error):
-        // a million small reads otherwise each store the offset back.
-        let mut rest = &data[d.position()..];
-        for _ in 0..n {
+        // Read from a local offset (the decoder's is set at the end or at an error): a
+        // million small reads otherwise each store it back.
+        let mut pos = d.position();
+        let mut left = n;
+        while left > 0 {
+            if own.is_none() {
+                // The common rows in a tight loop; it stops at any other.
+                let (done, p) = scan_clean_rows(data, pos, left, nclasses, &mut keys);
+                (left, pos) = (left - done, p);
+                if left == 0 {
+                    break;
+                }
+            }
+            left -= 1;
+            let rest = &data[pos..];
             // The key and the count in one read, then the row in one piece: `(class,
             // weight)` as two u16 each.
             let Some((head, tail)) = rest.split_first_chunk::<10>() else {
-                return Err(d.truncated_at(data.len() - rest.len(), "weight row"));
+                return Err(d.truncated_at(pos, "weight row"));
             };
             let k = u64::from_le_bytes([
                 head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7],
             ]);
             let m = u16::from_le_bytes([head[8], head[9]]) as usize;
             if tail.len() < 4 * m {
-                return Err(d.truncated_at(data.len() - tail.len(), "weight row"));
+                return Err(d.truncated_at(pos + 10, "weight row"));
             }
-            let (row, tail) = tail.split_at(4 * m);
-            rest = tail;
-            let start = data.len() - tail.len() - row.len();
-            // Largest class and zero weights without a branch per pair.
-            let (mut top, mut zeros) = (0u16, 0u32);
-            for p in row.chunks_exact(4) {
-                top = top.max(u16::from_le_bytes([p[0], p[1]]));
-                zeros += ((p[2] | p[3]) == 0) as u32;
-            }
+            let start = pos + 10;
+            let row = &tail[..4 * m];
+            pos = start + 4 * m;
+            let (top, zeros) = row_stats(row);
             if m > 0 && top as usize >= nclasses {
-                d.seek(start + row.len());
+                d.seek(pos);
                 return Err(class_out_of_range(row, start, nclasses));
             }
             let kept = m as u32 - zeros;
             if kept == 0 {
                 continue;
             }
-            if prev.is_some_and(|p| p >= k) {
-                ascending = false;
-            }
-            prev = Some(k);
             if zeros > 0 && own.is_none() {
                 let mut v = Vec::new();
                 for r in keys.iter_mut() {
@@ -676,7 +722,10 @@ impl Weights {
                 }
             }
         }
-        d.seek(data.len() - rest.len());
+        d.seek(pos);
+        // Whether the keys come ascending, as [`Weights::encode`] writes them: then rows of
+        // one length are in key order already (see [`hottest_first`]).
+        let ascending = keys.windows(2).all(|w| w[0].0 < w[1].0);
         let (w, ok) = build(
             &keys,
             own.as_deref().unwrap_or(data),
