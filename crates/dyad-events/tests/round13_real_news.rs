@@ -4,7 +4,7 @@
 
 mod common;
 
-use dyad_events::{Coder, VerbDictionary};
+use dyad_events::{Coder, CoderConfig, VerbDictionary};
 
 #[test]
 fn a_pattern_naming_its_object_noun_takes_the_noun_into_the_trigger() {
@@ -71,4 +71,57 @@ fn a_trigger_does_not_run_over_an_actor() {
     for e in &ev {
         assert_eq!(e.trigger.get(&d.text), Some("began"), "{e:?}");
     }
+}
+
+/// The sorted codings of `rows` with `actors` under the news dictionary, event nouns on.
+fn code_nouns(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
+    let d = common::parsed(rows, None);
+    let refs: Vec<_> = actors
+        .iter()
+        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
+        .collect();
+    let config = CoderConfig {
+        noun_events: true,
+        ..common::petrarch()
+    };
+    common::sorted_codings(&Coder::new(VerbDictionary::news(), config).code(&d, &refs))
+}
+
+#[test]
+fn the_subject_of_a_light_verb_does_what_its_noun_names() {
+    // "Gondor had talks with Rohan": `have` codes nothing, the talks are Gondor's
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 2, "nsubj"),
+        ("had", "have", "VERB", 0, "root"),
+        ("talks", "talk", "NOUN", 2, "obj"),
+        ("with", "with", "ADP", 5, "case"),
+        ("Rohan", "Rohan", "PROPN", 3, "nmod"),
+    ];
+    assert_eq!(
+        code_nouns(&rows, &[(1, 1, "GON"), (5, 5, "ROH")]),
+        vec!["GON>ROH:046"]
+    );
+    // "Gondor entered into an agreement with Rohan" (news_nouns.tsv: agreement 057)
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 2, "nsubj"),
+        ("entered", "enter", "VERB", 0, "root"),
+        ("into", "into", "ADP", 5, "case"),
+        ("an", "a", "DET", 5, "det"),
+        ("agreement", "agreement", "NOUN", 2, "obl"),
+        ("with", "with", "ADP", 7, "case"),
+        ("Rohan", "Rohan", "PROPN", 5, "nmod"),
+    ];
+    assert_eq!(
+        code_nouns(&rows, &[(1, 1, "GON"), (7, 7, "ROH")]),
+        vec!["GON>ROH:057"]
+    );
+    // a verb that is not light names no source: "Gondor read talks with Rohan"
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 2, "nsubj"),
+        ("read", "read", "VERB", 0, "root"),
+        ("talks", "talk", "NOUN", 2, "obj"),
+        ("with", "with", "ADP", 5, "case"),
+        ("Rohan", "Rohan", "PROPN", 3, "nmod"),
+    ];
+    assert!(code_nouns(&rows, &[(1, 1, "GON"), (5, 5, "ROH")]).is_empty());
 }

@@ -108,6 +108,13 @@ const PROSPECTIVE: &[&str] = &[
     "prepare", "organize", "organise", "invite", "threaten", "rule", "avoid", "prevent",
 ];
 
+/// Verbs that only carry the event their object noun names ("*had* talks with",
+/// "*entered into* an agreement with", "*made* threats against").
+const LIGHT: &[&str] = &[
+    "have", "hold", "enter", "make", "file", "voice", "express", "conduct", "launch", "sign",
+    "reach", "stage", "lodge", "level", "issue", "carry",
+];
+
 /// The preposition (`case` dependent) of phrase head `k`, lower case.
 fn case_of(tree: &Tree, k: usize) -> Option<String> {
     tree.dependents(k)
@@ -199,6 +206,25 @@ impl Coder<'_> {
                         }
                     }
                     _ => {}
+                }
+            }
+            // "Trump *had* a phone conversation with Erdogan", "the SDF *entered into* an
+            // agreement with the government": the subject of a light verb governing the
+            // noun (which coded nothing itself) does what the noun names
+            if sources.is_empty() && !targets.is_empty() {
+                if let Some(h) = tree.head(n).filter(|&h| {
+                    matches!(rel(t), "obj" | "obl")
+                        && tree.token(h).upos.as_deref() == Some("VERB")
+                        && LIGHT.contains(&lemma(tree.token(h)).as_str())
+                }) {
+                    let subject = tree
+                        .dependents(h)
+                        .iter()
+                        .copied()
+                        .find(|&c| rel(tree.token(c)) == "nsubj");
+                    if let Some(sj) = subject {
+                        sources = self.fill_head(tree, sj);
+                    }
                 }
             }
             let mut pairs: Vec<(Filled, Filled)> = Vec::new();
