@@ -237,8 +237,9 @@ fn occurrences(text: &str, w: &str) -> Vec<Span> {
         .collect()
 }
 
-/// `span` with non-alphanumeric characters trimmed from both ends.
-fn trim(text: &str, span: Span) -> Span {
+/// `span` with non-alphanumeric characters trimmed from both ends (how the quote eval
+/// compares spans).
+pub fn trim(text: &str, span: Span) -> Span {
     let s = span.get(text).unwrap_or_default();
     let lead = s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
     let t = s.trim_end_matches(|c: char| !c.is_alphanumeric());

@@ -72,7 +72,8 @@ fn annotate_all(a: &GoldArgs) -> Result<Vec<AnnotatedFile>> {
     Ok(out)
 }
 
-fn raw(d: &GoldDoc) -> RawDocument {
+/// A gold document as the raw document the pipeline reads (its text whole, its date).
+pub(crate) fn raw(d: &GoldDoc) -> RawDocument {
     let mut meta = DocMeta::new(&d.path.display().to_string(), d.text.as_bytes());
     meta.date = d.date.clone();
     RawDocument {

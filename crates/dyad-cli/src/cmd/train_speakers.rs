@@ -23,14 +23,14 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 use dyad_actors::ActorKind;
-use dyad_core::{DocMeta, Span};
-use dyad_gkg::eval::{read_gold, speaker_matches, GoldDoc};
+use dyad_core::Span;
+use dyad_gkg::eval::{read_gold, speaker_matches, trim, GoldDoc};
 use dyad_gkg::quotes::ranker::{
     names_someone, speaker_of, Candidate, Example, SpeakerModel, TrainOptions,
 };
-use dyad_ingest::RawDocument;
 
 use crate::cmd::eval::file_name;
+use crate::cmd::eval_gkg::raw;
 use crate::cmd::run::Stage;
 use crate::pipeline::Pipeline;
 use crate::table::{pct, render};
@@ -220,17 +220,6 @@ pub fn run(a: &SpeakerArgs) -> Result<()> {
     Ok(())
 }
 
-fn raw(d: &GoldDoc) -> RawDocument {
-    let mut meta = DocMeta::new(&d.path.display().to_string(), d.text.as_bytes());
-    meta.date = d.date.clone();
-    RawDocument {
-        meta,
-        text: d.text.clone(),
-        body: Span::new(0, d.text.len()),
-        warnings: Vec::new(),
-    }
-}
-
 /// The found gold quotes of one document with a named speaker.
 fn items_of(pipeline: &Pipeline, d: &GoldDoc) -> Vec<Item> {
     let ann = pipeline.process(raw(d));
@@ -287,17 +276,6 @@ fn items_of(pipeline: &Pipeline, d: &GoldDoc) -> Vec<Item> {
             }
         })
         .collect()
-}
-
-/// The eval's trimming: non-alphanumeric characters off both ends.
-fn trim(text: &str, span: Span) -> Span {
-    let s = span.get(text).unwrap_or_default();
-    let lead = s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-    let t = s.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if t.len() <= lead {
-        return Span::new(span.start, span.start);
-    }
-    Span::new(span.start + lead, span.start + t.len())
 }
 
 /// Trains on every set but `k`, the items mapped by `f`.
