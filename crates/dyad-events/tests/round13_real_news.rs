@@ -125,3 +125,21 @@ fn the_subject_of_a_light_verb_does_what_its_noun_names() {
     ];
     assert!(code_nouns(&rows, &[(1, 1, "GON"), (5, 5, "ROH")]).is_empty());
 }
+
+#[test]
+fn a_pact_between_two_actors_is_an_agreement_of_each_with_the_other() {
+    // "The pact between Gondor and Rohan held" (news_nouns.tsv: pact 057)
+    let rows = [
+        ("The", "the", "DET", 2, "det"),
+        ("pact", "pact", "NOUN", 7, "nsubj"),
+        ("between", "between", "ADP", 4, "case"),
+        ("Gondor", "Gondor", "PROPN", 2, "nmod"),
+        ("and", "and", "CCONJ", 6, "cc"),
+        ("Rohan", "Rohan", "PROPN", 4, "conj"),
+        ("held", "hold", "VERB", 0, "root"),
+    ];
+    assert_eq!(
+        code_nouns(&rows, &[(4, 4, "GON"), (6, 6, "ROH")]),
+        vec!["GON>ROH:057", "ROH>GON:057"]
+    );
+}
