@@ -143,3 +143,30 @@ fn a_pact_between_two_actors_is_an_agreement_of_each_with_the_other() {
         vec!["GON>ROH:057", "ROH>GON:057"]
     );
 }
+
+#[test]
+fn encouraging_someone_is_an_appeal_in_the_news_dictionary() {
+    // "Gondor encouraged Rohan to leave": 020, where CAMEO.2.0.txt's bare code is 051
+    let code = |d: &VerbDictionary| {
+        let r = *d.lookup("encouraged").first().unwrap();
+        d.verb_code(r).and_then(|c| c.active.clone())
+    };
+    assert_eq!(code(VerbDictionary::cameo()).as_deref(), Some("051"));
+    assert_eq!(code(VerbDictionary::news()).as_deref(), Some("020"));
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 2, "nsubj"),
+        ("encouraged", "encourage", "VERB", 0, "root"),
+        ("Rohan", "Rohan", "PROPN", 2, "obj"),
+        ("to", "to", "PART", 5, "mark"),
+        ("leave", "leave", "VERB", 2, "xcomp"),
+    ];
+    let d = common::parsed(&rows, None);
+    let refs = [
+        common::mention(&d, 1, 1, Some("GON")),
+        common::mention(&d, 3, 3, Some("ROH")),
+    ];
+    let ev = Coder::new(VerbDictionary::news(), common::petrarch()).code(&d, &refs);
+    assert_eq!(common::sorted_codings(&ev), vec!["GON>ROH:020"]);
+    // the block's patterns stay: "encouraged by progress" is 013
+    assert!(VerbDictionary::news().patterns_for("encouraged").count() > 5);
+}
