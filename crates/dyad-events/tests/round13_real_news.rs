@@ -170,3 +170,50 @@ fn encouraging_someone_is_an_appeal_in_the_news_dictionary() {
     // the block's patterns stay: "encouraged by progress" is 013
     assert!(VerbDictionary::news().patterns_for("encouraged").count() > 5);
 }
+
+#[test]
+fn an_interview_is_no_event_but_what_is_done_to_a_journalist_is() {
+    // "Parker spoke with Wikinews": an outlet (MED, no person) and the one it interviews
+    // consult (046, `* (WITH)`): that is the reporting, not an event of it
+    let rows = [
+        ("Parker", "Parker", "PROPN", 2, "nsubj"),
+        ("spoke", "speak", "VERB", 0, "root"),
+        ("with", "with", "ADP", 4, "case"),
+        ("Wikinews", "Wikinews", "PROPN", 2, "obl"),
+    ];
+    let d = common::parsed(&rows, None);
+    let kind = |mut a: dyad_events::ActorRef, k: &str| {
+        a.extra.insert("kind".into(), k.into());
+        a
+    };
+    let outlet = kind(common::mention(&d, 4, 4, Some("MED")), "organization");
+    let parker = kind(common::mention(&d, 1, 1, Some("USACVL")), "person");
+    let coder = Coder::new(VerbDictionary::news(), common::petrarch());
+    let ev = coder.code(&d, &[parker.clone(), outlet]);
+    assert!(ev.iter().all(|e| e.target.is_none()), "{ev:?}");
+    // the same consultation with a journalist (a person of sector MED) stays an event
+    let journalist = kind(common::mention(&d, 4, 4, Some("USAMED")), "person");
+    let ev = coder.code(&d, &[parker, journalist]);
+    assert!(
+        common::sorted_codings(&ev)
+            .iter()
+            .any(|c| c.starts_with("USACVL>USAMED:04")),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn criticism_of_an_outlet_stays_an_event() {
+    // "Gondor criticized Wikinews": verbal conflict with the press is an event
+    let rows = [
+        ("Gondor", "Gondor", "PROPN", 2, "nsubj"),
+        ("criticized", "criticize", "VERB", 0, "root"),
+        ("Wikinews", "Wikinews", "PROPN", 2, "obj"),
+    ];
+    let d = common::parsed(&rows, None);
+    let mut outlet = common::mention(&d, 3, 3, Some("MED"));
+    outlet.extra.insert("kind".into(), "organization".into());
+    let refs = [common::mention(&d, 1, 1, Some("GON")), outlet];
+    let ev = Coder::new(VerbDictionary::news(), common::petrarch()).code(&d, &refs);
+    assert_eq!(common::sorted_codings(&ev), vec!["GON>MED:111"]);
+}

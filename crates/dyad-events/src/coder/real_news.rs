@@ -166,6 +166,29 @@ pub(super) fn media(a: Option<&ActorRef>) -> bool {
         .is_some_and(|c| c.ends_with("MED"))
 }
 
+/// True when an event of `code` between `source` and `target` is the press at work: a
+/// statement to a medium (010); a statement (01), consultation (04) or material help (06)
+/// given to a news outlet (not a journalist); a consultation an outlet starts. Praise, demands, criticism, threats, arrests and
+/// bans of or by the press stay events.
+pub(super) fn press_work(code: &str, source: Option<&ActorRef>, target: Option<&ActorRef>) -> bool {
+    if code == "010" && media(target) {
+        return true;
+    }
+    // an outlet, not a journalist: what is done to a reporter ("accepted responsibility
+    // for the killing of the journalist") is an event
+    let outlet = |a: Option<&ActorRef>| {
+        media(a) && a.and_then(|a| a.extra.get("kind")).and_then(|k| k.as_str()) != Some("person")
+    };
+    match code.get(..2) {
+        // an interview either way: "spoke with Wikinews", "Wikinews contacted Lusk"
+        Some("04") => outlet(source) != outlet(target),
+        // said to or helped by its source: "provided Wikinews with an image" (a paper that
+        // restores diplomatic ties, as PETRARCH's unit tests have it, stays an event)
+        Some("01" | "06") => outlet(target) && !outlet(source),
+        _ => false,
+    }
+}
+
 /// True when `a` names a product by its maker, not the company acting: a business after
 /// an article ("struck by *a Volvo*", "*the* Volvo had come from the base") or naming the
 /// model it modifies ("a *Volvo* XC90", "a *Boeing* 737").

@@ -294,8 +294,11 @@ impl<'d> Coder<'d> {
                     }
                 }
                 // a statement to the press ("told reporters", "speaking to NBC News") is
-                // said through it, to no one in particular: no dyad
-                if code == "010" && real_news::media(ta.as_ref()) {
+                // said through it, to no one in particular: no dyad; nor is an interview
+                // ("spoke with Wikinews", "Wikinews contacted Lusk", "provided Wikinews
+                // with an image"): statements, consultations and help between an outlet
+                // and the people it reports on are the reporting, not an event of it
+                if real_news::press_work(code, sa.as_ref(), ta.as_ref()) {
                     return None;
                 }
                 let trigger = noun_trigger(tree, ci, &m).unwrap_or(tree.token(ci.verb).span);
