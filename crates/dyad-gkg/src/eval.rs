@@ -459,8 +459,9 @@ impl QuoteScores {
     }
 }
 
-/// Greedy one-to-one matching of gold and system spans, best overlap first.
-fn match_spans(
+/// Greedy one-to-one matching of gold and system spans (the indexes `g` and `s` of them),
+/// best overlap first: equal spans with `exact`, else spans overlapping by half the longer.
+pub fn match_spans(
     g: &[usize],
     s: &[usize],
     gold: &[Span],

@@ -24,7 +24,7 @@ use anyhow::{bail, Context, Result};
 use clap::Parser;
 use dyad_actors::ActorKind;
 use dyad_core::Span;
-use dyad_gkg::eval::{read_gold, speaker_matches, trim, GoldDoc};
+use dyad_gkg::eval::{match_spans, read_gold, speaker_matches, trim, GoldDoc};
 use dyad_gkg::quotes::ranker::{
     names_someone, speaker_of, Candidate, Example, SpeakerModel, TrainOptions,
 };
@@ -242,24 +242,8 @@ fn items_of(pipeline: &Pipeline, d: &GoldDoc) -> Vec<Item> {
         .collect();
     let gold: Vec<Span> = d.quotes.iter().map(|q| trim(text, q.span)).collect();
     // The eval's matching: one to one, the best overlap first.
-    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        for (si, s) in sys.iter().enumerate() {
-            let inter = g.end.min(s.end).saturating_sub(g.start.max(s.start));
-            let longer = g.len().max(s.len());
-            if longer > 0 && 2 * inter >= longer {
-                let union = g.end.max(s.end) - g.start.min(s.start);
-                pairs.push((1000 * inter / union.max(1), gi, si));
-            }
-        }
-    }
-    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
-    let mut used: Vec<(usize, usize)> = Vec::new();
-    for (_, gi, si) in pairs {
-        if !used.iter().any(|p| p.0 == gi || p.1 == si) {
-            used.push((gi, si));
-        }
-    }
+    let all = |n: usize| (0..n).collect::<Vec<usize>>();
+    let mut used = match_spans(&all(gold.len()), &all(sys.len()), &gold, &sys, false);
     used.sort();
     used.into_iter()
         .map(|(gi, si)| {
