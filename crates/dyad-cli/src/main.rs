@@ -36,22 +36,40 @@ enum Command {
     /// Evaluate a stage against a gold standard and print its metrics
     #[command(subcommand)]
     Eval(cmd::eval::EvalCommand),
-    /// Train a model (tagger, parser or ner) from treebank or BIO files; `dyad train speakers
-    /// --help`: the quote speaker ranker
-    Train(cmd::train::TrainArgs),
+    /// Train a model (tagger, parser or ner) from treebank or BIO files, or the quote
+    /// speaker ranker
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// UPOS+XPOS tagger with morphological features and lemmas (CoNLL-U input)
+    Tagger(cmd::train::TrainOpts),
+    /// Labelled dependency parser (CoNLL-U input)
+    Parser(cmd::train::TrainOpts),
+    /// Named-entity tagger (BIO/IOB2 input)
+    Ner(cmd::train::TrainOpts),
+    /// The quote speaker ranker, from annotated quotation sets (format of `dyad eval quotes`)
+    Speakers(cmd::train_speakers::SpeakerArgs),
 }
 
 fn main() -> ExitCode {
-    // `dyad train speakers` (the quote speaker ranker) has arguments of its own.
-    if let Some(code) = cmd::train_speakers::intercept() {
-        return code;
-    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Read(args) => cmd::run::run(&args, cmd::run::Stage::Read),
         Command::Code(args) => cmd::run::run(&args, args.stop_after),
         Command::Eval(cmd) => cmd::eval::run(&cmd),
-        Command::Train(args) => cmd::train::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Train(t) => {
+            use cmd::train::ModelKind;
+            match t {
+                TrainCommand::Tagger(o) => cmd::train::run(ModelKind::Tagger, &o),
+                TrainCommand::Parser(o) => cmd::train::run(ModelKind::Parser, &o),
+                TrainCommand::Ner(o) => cmd::train::run(ModelKind::Ner, &o),
+                TrainCommand::Speakers(a) => cmd::train_speakers::run(&a),
+            }
+            .map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

@@ -14,5 +14,6 @@ struct Cli {
 }
 
 fn main() -> anyhow::Result<()> {
-    train::run(&Cli::parse().args)
+    let args = Cli::parse().args;
+    train::run(args.kind, &args.opts)
 }

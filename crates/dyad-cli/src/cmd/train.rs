@@ -24,11 +24,19 @@ pub enum ModelKind {
     Ner,
 }
 
+/// `KIND --train ... --dev ... --out ...`, as the example `dyad_train` reads it.
 #[derive(clap::Args, Debug)]
 pub struct TrainArgs {
     /// The model to train
     #[arg(value_enum)]
     pub kind: ModelKind,
+    #[command(flatten)]
+    pub opts: TrainOpts,
+}
+
+/// The options of every model's training (`dyad train tagger|parser|ner OPTIONS`).
+#[derive(clap::Args, Debug)]
+pub struct TrainOpts {
     /// Training files (CoNLL-U for tagger/parser; BIO for ner, or CoNLL-U with GUM's
     /// `Entity=` annotation, whose person/place/organization names are used)
     #[arg(long, required = true, num_args = 1..)]
@@ -62,7 +70,7 @@ pub struct TrainArgs {
     pub runs: usize,
 }
 
-pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
+pub fn run(kind: ModelKind, args: &TrainOpts) -> anyhow::Result<()> {
     if args.epochs == 0 {
         bail!("--epochs must be at least 1");
     }
@@ -76,7 +84,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
     };
     let start = Instant::now();
     let bar = bar(args.epochs);
-    let metric = match args.kind {
+    let metric = match kind {
         ModelKind::Tagger => "UPOS",
         ModelKind::Parser => "LAS",
         ModelKind::Ner => "F1",
@@ -100,7 +108,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
             None => eprintln!("{line}"),
         }
     };
-    match args.kind {
+    match kind {
         ModelKind::Tagger | ModelKind::Parser => {
             let mut train = Vec::new();
             for p in &args.train {
@@ -116,7 +124,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
                 Some(p) => dyad_models::ner::classes::WordClasses::read_file(p)?,
                 None => Default::default(),
             };
-            if args.kind == ModelKind::Tagger {
+            if kind == ModelKind::Tagger {
                 let m = dyad_models::tagger::train_with_classes(
                     &train,
                     &dev,

@@ -13,15 +13,10 @@
 //! The ranker is not part of the pipeline: in the cross-validation of session 11 (table in
 //! `testdata/gkg/README.md`, "Learned speaker ranker") no variant beat the rules. The command
 //! reproduces that table and writes a model for further experiments.
-//!
-//! `dyad train speakers` has its own arguments, so the command line hands it the arguments
-//! after `train speakers` before the other verbs are parsed ([`intercept`]).
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use clap::Parser;
 use dyad_actors::ActorKind;
 use dyad_core::Span;
 use dyad_gkg::eval::{match_spans, read_gold, speaker_matches, trim, GoldDoc};
@@ -35,12 +30,7 @@ use crate::cmd::run::Stage;
 use crate::pipeline::Pipeline;
 use crate::table::{pct, render};
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "dyad train speakers",
-    bin_name = "dyad train speakers",
-    about = "Train the quote speaker ranker on annotated quotation sets (format of `dyad eval quotes`)"
-)]
+#[derive(clap::Args, Debug)]
 pub struct SpeakerArgs {
     /// Gold quotation files (never the held-out sets)
     #[arg(long, required = true, num_args = 1..)]
@@ -65,24 +55,6 @@ pub struct SpeakerArgs {
     /// With --cv: print each named quote the clean ranker, choosing among names, gets wrong
     #[arg(long)]
     pub cv_errors: bool,
-}
-
-/// Runs `dyad train speakers` when the command line starts with `train speakers`.
-pub fn intercept() -> Option<ExitCode> {
-    let args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) != Some("train")
-        || args.get(2).map(String::as_str) != Some("speakers")
-    {
-        return None;
-    }
-    let a = SpeakerArgs::parse_from(&args[2..]);
-    Some(match run(&a) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("dyad: error: {e:#}");
-            ExitCode::from(2)
-        }
-    })
 }
 
 /// One found gold quote.
