@@ -332,14 +332,30 @@ impl Dictionary {
     pub fn persons_by_surname(&self, surname: &str) -> impl Iterator<Item = &Entry> + '_ {
         let index = self.surnames.get_or_init(|| {
             let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            let mut last = String::new();
             for (i, e) in self.entries().iter().enumerate() {
                 if e.kind != EntryKind::Person {
                     continue;
                 }
                 let mut words = e.phrase.split([' ', '_']).filter(|w| !w.is_empty());
-                let last = crate::normalize::fold(words.next_back().unwrap_or(""));
-                if words.next().is_some() && last.chars().all(char::is_alphabetic) {
-                    index.entry(last).or_default().push(i as u32);
+                let raw = words.next_back().unwrap_or("");
+                if words.next().is_none() {
+                    continue;
+                }
+                crate::normalize::fold_into(raw, &mut last);
+                let alphabetic = if last.is_ascii() {
+                    last.bytes().all(|b| b.is_ascii_alphabetic())
+                } else {
+                    last.chars().all(char::is_alphabetic)
+                };
+                if !alphabetic {
+                    continue;
+                }
+                match index.get_mut(last.as_str()) {
+                    Some(ids) => ids.push(i as u32),
+                    None => {
+                        index.insert(last.clone(), vec![i as u32]);
+                    }
                 }
             }
             index

@@ -6,65 +6,40 @@
 //! actor dictionaries do not know: a city is no actor, so it never becomes a mention. A
 //! name several countries' cities share ("Victoria": Hong Kong, Canada, Texas...) counts
 //! only when one country's city is at least five times as populous as any other's; else it
-//! says nothing. Built on first use (about 34,000 rows), so loading the dictionary stays as
-//! fast as before. The table is embedded and its rows parsed by `dyad-places` (shared with
-//! the geocoder of `dyad-gkg`); the index by name is this module's own.
+//! says nothing. The table is embedded and its rows parsed by `dyad-places` (shared with
+//! the geocoder of `dyad-gkg`); the index by name is this module's own and is computed at
+//! build time (`build.rs`, `geonames_table.rs`): parsing the 34,000 rows at the first
+//! document cost about 154M instructions per process, the bisection costs nothing up
+//! front.
 
-use std::sync::OnceLock;
+use crate::geonames_table::key;
 
-use rustc_hash::FxHashMap;
+include!(concat!(env!("OUT_DIR"), "/geonames_index.rs"));
 
-use crate::normalize::fold_into;
-
-/// How many times more populous a city must be than any namesake in another country.
-const DOMINANCE: u64 = 5;
-
-/// A place name folded to its letters and digits ("Saint - Gaudens" -> "saintgaudens").
-fn key(words: &[&str]) -> String {
-    let mut k = String::new();
-    let mut word = String::new();
-    for w in words {
-        if w.is_ascii() {
-            // what folding gives an ASCII word: its letters lower-cased
-            k.extend(
-                w.bytes()
-                    .filter(u8::is_ascii_alphanumeric)
-                    .map(|b| char::from(b.to_ascii_lowercase())),
-            );
-            continue;
-        }
-        fold_into(w, &mut word);
-        k.extend(word.chars().filter(|c| c.is_alphanumeric()));
-    }
-    k
+/// The country of the `i`-th name of the generated table.
+fn entry(i: usize) -> (&'static str, &'static str) {
+    let start = if i == 0 {
+        0
+    } else {
+        PLACE_ENDS[i - 1] as usize
+    };
+    let name = &PLACE_NAMES[start..PLACE_ENDS[i] as usize];
+    (name, &PLACE_ISO3[3 * i..3 * i + 3])
 }
 
-fn table() -> &'static FxHashMap<String, &'static str> {
-    static TABLE: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        // name -> the largest population of a place of that name, per country
-        let mut best: FxHashMap<String, Vec<(&'static str, u64)>> = FxHashMap::default();
-        // The embedded table parses whole (dyad-places tests it); a bad row would be skipped.
-        for row in dyad_places::builtin().flatten() {
-            if row.feature == dyad_places::Feature::Country || row.iso3.len() != 3 {
-                continue;
-            }
-            let (name, iso3, pop) = (row.name, row.iso3, row.population);
-            let per = best.entry(key(&[name])).or_default();
-            match per.iter_mut().find(|(c, _)| *c == iso3) {
-                Some(p) => p.1 = p.1.max(pop),
-                None => per.push((iso3, pop)),
-            }
+/// The country of a folded name, by bisection of the generated table.
+fn lookup(k: &str) -> Option<&'static str> {
+    let (mut lo, mut hi) = (0, PLACE_ENDS.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (name, country) = entry(mid);
+        match name.cmp(k) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(country),
         }
-        best.into_iter()
-            .filter_map(|(name, mut per)| {
-                per.sort_by_key(|x| std::cmp::Reverse(x.1));
-                let top = per[0];
-                let clear = per.get(1).is_none_or(|next| top.1 >= next.1 * DOMINANCE);
-                clear.then_some((name, top.0))
-            })
-            .collect()
-    })
+    }
+    None
 }
 
 /// The ISO 3166 alpha-3 country of the city or US state named by `words`, when the name is
@@ -74,12 +49,12 @@ pub(crate) fn place_country(words: &[&str]) -> Option<&'static str> {
     if k.len() < 3 {
         return None;
     }
-    table().get(&k).copied()
+    lookup(&k)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::place_country;
+    use super::{entry, lookup, place_country, PLACE_ENDS};
 
     #[test]
     fn a_city_gives_its_country_unless_namesakes_compete() {
@@ -89,5 +64,18 @@ mod tests {
         assert_eq!(place_country(&["Victoria"]), None);
         assert_eq!(place_country(&["Nowhere", "Town"]), None);
         assert_eq!(place_country(&["North", "Carolina"]), Some("USA"));
+    }
+
+    #[test]
+    fn the_generated_table_is_the_table_of_places_tsv() {
+        let want = crate::geonames_table::build_table();
+        assert!(want.len() > 20_000, "{}", want.len());
+        assert_eq!(PLACE_ENDS.len(), want.len());
+        for (i, (name, country)) in want.iter().enumerate() {
+            assert_eq!(entry(i), (name.as_str(), *country));
+            assert_eq!(lookup(name), Some(*country), "{name}");
+        }
+        assert_eq!(lookup(""), None);
+        assert_eq!(lookup("zzzzzzzzzz"), None);
     }
 }

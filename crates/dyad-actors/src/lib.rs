@@ -38,6 +38,7 @@ pub mod dictionary;
 pub mod entry;
 pub mod error;
 mod geonames;
+mod geonames_table;
 pub mod gold;
 pub mod matcher;
 pub mod mention;
