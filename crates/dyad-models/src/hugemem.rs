@@ -33,6 +33,7 @@ pub(crate) struct HugeBuf<T: Zeroed> {
 pub(crate) trait Zeroed: Copy {}
 impl Zeroed for u8 {}
 impl Zeroed for i16 {}
+impl Zeroed for u32 {}
 impl Zeroed for u64 {}
 
 // SAFETY: a HugeBuf owns its memory exclusively, like a Vec<T>; it holds plain integers.
@@ -199,6 +200,24 @@ pub(crate) fn add_rows(acc: &mut [i32], data: &[i16], rows: &[u32], stride: usiz
         return;
     }
     add_rows_plain(acc, data, rows, stride);
+}
+
+/// [`add_rows`] for a stride of `8 * N` classes known at compile time (`N == 0`: `stride`).
+#[inline(always)]
+pub(crate) fn add_rows_n<const N: usize>(
+    acc: &mut [i32],
+    data: &[i16],
+    rows: &[u32],
+    stride: usize,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if N > 0 && N <= 16 && std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has just been checked to support AVX2, the only requirement of
+        // `add_rows_regs` beyond those of safe Rust.
+        unsafe { add_rows_regs::<N>(acc, data, rows) };
+        return;
+    }
+    add_rows(acc, data, rows, stride);
 }
 
 #[inline(always)]

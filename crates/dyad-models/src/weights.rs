@@ -8,10 +8,12 @@
 //! - an open-addressed table of 8-byte slots (32-bit key fingerprint, 32-bit payload), probed
 //!   linearly from the low bits of the key; eight slots share a cache line, so a probe rarely
 //!   leaves the first line;
-//! - rows with few classes are sparse runs in one flat byte array, each `[count: u16]
-//!   [classes: u8 or u16 each][weights: i16 each]`, the weights quantized to 16 bits against
-//!   one scale per model (the quantization the model file always had); a row of one class
-//!   (with at most 256 classes) fits in the slot's payload itself and costs no second miss;
+//! - rows with few classes are sparse runs in one flat array of 32-bit entries, each a
+//!   class in the low 16 bits and its weight in the high 16, the weights quantized to 16 bits
+//!   against one scale per model (the quantization the model file always had); the slot's
+//!   payload holds where the run starts and how long it is, so adding a run is one load and
+//!   one add a weight; a row of one class (with at most 256 classes) fits in the slot's
+//!   payload itself and costs no second miss;
 //! - rows with many classes (a sixteenth of the classes or more, see [`dense_min`]: the
 //!   frequent features, which make most of the weights added) are dense `i16` rows, added
 //!   eight classes at a time with vector instructions
@@ -28,7 +30,7 @@
 use std::mem::MaybeUninit;
 
 use crate::codec::{Dec, Enc};
-use crate::hugemem::{add_rows, prefetch, HugeBuf};
+use crate::hugemem::{prefetch, HugeBuf};
 use crate::ModelError;
 
 /// Marks the quantized weight layout in model files (no model has this many classes).
@@ -42,6 +44,11 @@ const DENSE: u32 = 1 << 31;
 /// Marks a slot payload that is a whole one-class row: class in bits 16..24, quantized
 /// weight in the low 16 bits (only with at most 256 classes).
 const INLINE: u32 = 1 << 30;
+/// A slot payload with neither mark is a sparse run: `(start + 1) << RUN_BITS | length`,
+/// the length 0 when it does not fit in `RUN_BITS` bits (then the run's first entry holds it).
+const RUN_BITS: u32 = 4;
+/// Runs end below this entry (the start must fit the payload beside the marks).
+const RUN_LIMIT: usize = 1 << (30 - RUN_BITS);
 /// Dense rows are padded to a multiple of this many classes (32 bytes: one AVX2 load).
 const LANES: usize = 16;
 
@@ -52,13 +59,15 @@ pub struct Weights {
     /// Real value of one quantization step.
     scale: f32,
     mask: usize,
-    /// `fingerprint << 32 | payload`, the payload being `run offset + 1`, `DENSE | row` or
-    /// an `INLINE` one-class row;
+    /// `fingerprint << 32 | payload`, the payload being a sparse run (see [`RUN_BITS`]),
+    /// `DENSE | row` or an `INLINE` one-class row;
     /// 0 is an empty slot.
     slots: HugeBuf<u64>,
-    /// Bytes per class id in the runs: 1 when there are at most 256 classes, else 2.
+    /// Bytes per class id in the model file's rows: 1 when there are at most 256 classes,
+    /// else 2 (then every row is a sparse run).
     cw: usize,
-    runs: HugeBuf<u8>,
+    /// The sparse runs: `(weight as u16) << 16 | class` each.
+    runs: HugeBuf<u32>,
     /// Dense rows of `stride` weights each (only with at most 256 classes).
     dense: HugeBuf<i16>,
     stride: usize,
@@ -110,14 +119,15 @@ impl Rows {
     }
 
     /// The frozen table, and false when a key occurred twice (kept once) or the rows do not
-    /// fit the layout (over 2 GB of runs).
+    /// fit the layout (over 64M weights in runs).
     fn build(self, nclasses: usize, scale: f32) -> (Weights, bool) {
         build(&self.keys, &self.bytes, false, nclasses, scale)
     }
 }
 
 /// The frozen table of the rows `keys` (see [`Rows`] for where their pairs are), and false
-/// when a key occurred twice (kept once) or the rows do not fit the layout (over 2 GB of runs).
+/// when a key occurred twice (kept once) or the rows do not fit the layout (over 64M weights
+/// in runs).
 ///
 /// Rows go in longest first. A feature with many classes is one the perceptron updated
 /// often in training, so one that is frequent: inserting those first gives them their
@@ -162,12 +172,12 @@ fn build_cw<const CW: usize>(
         if n as usize >= min {
             ndense += 1;
         } else if !(cw == 1 && n == 1) {
-            nruns += 2 + n as usize * (cw + 2);
+            nruns += n as usize + (n >= 1 << RUN_BITS) as usize;
         }
     }
     let mut slots = HugeBuf::<u64>::zeroed(cap);
     let mut dense = HugeBuf::<i16>::zeroed(ndense * stride);
-    let mut runs = HugeBuf::<u8>::zeroed(nruns);
+    let mut runs = HugeBuf::<u32>::zeroed(nruns);
     let (mut dense_rows, mut at) = (0usize, 0usize);
     let mut stored = Vec::with_capacity(order.len());
     let (mut ok, mut nweights) = (true, 0);
@@ -209,28 +219,21 @@ fn build_cw<const CW: usize>(
             dense_rows += 1;
             DENSE | (dense_rows - 1) as u32
         } else {
-            if at + 1 >= INLINE as usize {
+            let long = len >= 1 << RUN_BITS;
+            let size = len + long as usize;
+            if at + size >= RUN_LIMIT {
                 ok = false;
                 continue;
             }
-            let size = 2 + len * (cw + 2);
             let run = &mut runs[at..at + size];
-            run[..2].copy_from_slice(&(len as u16).to_le_bytes());
-            let (cls, vals) = run[2..].split_at_mut(len * cw);
-            for (v2, p) in vals.chunks_exact_mut(2).zip(row.chunks_exact(4)) {
-                v2.copy_from_slice(&p[2..4]);
+            if long {
+                run[0] = len as u32;
             }
-            if cw == 1 {
-                for (c1, p) in cls.iter_mut().zip(row.chunks_exact(4)) {
-                    *c1 = p[0];
-                }
-            } else {
-                for (c2, p) in cls.chunks_exact_mut(2).zip(row.chunks_exact(4)) {
-                    c2.copy_from_slice(&p[..2]);
-                }
+            for (e, p) in run[long as usize..].iter_mut().zip(row.chunks_exact(4)) {
+                *e = u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
             }
             at += size;
-            at as u32 - size as u32 + 1
+            ((at - size + 1) as u32) << RUN_BITS | if long { 0 } else { len as u32 }
         };
         slots[i] = fp << 32 | payload as u64;
         stored.push((k, payload));
@@ -384,25 +387,21 @@ impl Weights {
                 .map(|c| (c as u16, row[c]))
                 .collect();
         }
-        let at = payload as usize - 1;
-        let n = self.run_len(at);
-        let cls = &self.runs[at + 2..at + 2 + n * self.cw];
-        let vals = &self.runs[at + 2 + n * self.cw..at + 2 + n * (self.cw + 2)];
-        (0..n)
-            .map(|i| {
-                let c = if self.cw == 1 {
-                    cls[i] as u16
-                } else {
-                    u16::from_le_bytes([cls[2 * i], cls[2 * i + 1]])
-                };
-                (c, i16::from_le_bytes([vals[2 * i], vals[2 * i + 1]]))
-            })
+        let (at, n) = self.run(payload);
+        self.runs[at..at + n]
+            .iter()
+            .map(|&e| (e as u16, (e >> 16) as u16 as i16))
             .collect()
     }
 
+    /// Where the run of `payload` starts in `runs` and its length.
     #[inline(always)]
-    fn run_len(&self, at: usize) -> usize {
-        u16::from_le_bytes([self.runs[at], self.runs[at + 1]]) as usize
+    fn run(&self, payload: u32) -> (usize, usize) {
+        let at = (payload >> RUN_BITS) as usize - 1;
+        match (payload & ((1 << RUN_BITS) - 1)) as usize {
+            0 => (at + 1, self.runs[at] as usize),
+            n => (at, n),
+        }
     }
 
     /// The (key, payload) of every feature, by key.
@@ -523,28 +522,42 @@ impl Weights {
     #[inline]
     pub(crate) fn accumulate(&self, feats: &[u64], acc: &mut [i32; 256]) {
         debug_assert!(self.integer_sums());
+        // The dense row width of dyad's models as a constant: the rows' cache lines are
+        // then prefetched by straight-line code and their offsets need no multiply.
+        match self.stride {
+            16 => self.accumulate_n::<2>(feats, acc),
+            112 => self.accumulate_n::<14>(feats, acc),
+            _ => self.accumulate_n::<0>(feats, acc),
+        }
+    }
+
+    /// [`Weights::accumulate`] for dense rows of `8 * N` classes (`N == 0`: any stride).
+    #[inline(always)]
+    fn accumulate_n<const N: usize>(&self, feats: &[u64], acc: &mut [i32; 256]) {
+        let stride = if N > 0 { 8 * N } else { self.stride };
         // The rows of a batch to add: run offsets and dense row numbers. Only the first `m`
         // and `k` are ever read, all written first, so the arrays are not cleared (a
         // kilobyte of stores per call otherwise).
         let mut sparse = [MaybeUninit::<u32>::uninit(); BATCH];
         let mut dense = [MaybeUninit::<u32>::uninit(); BATCH];
-        let row_lines = (self.stride * 2).div_ceil(64);
+        let row_lines = (stride * 2).div_ceil(64);
+        let slots = &self.slots[..];
         for chunk in feats.chunks(BATCH) {
             // Prefetch every slot, then resolve the features and prefetch their rows, then
             // add: the misses of the whole batch are in flight together. A plain loop would
             // wait for each miss in turn, as whether a feature is known is unpredictable.
             for &f in chunk {
-                prefetch(self.slots.as_ptr().wrapping_add(f as usize & self.mask));
+                prefetch(slots.as_ptr().wrapping_add(f as usize & self.mask));
             }
             let (mut m, mut k) = (0, 0);
             for &f in chunk {
-                let Some(p) = probe(&self.slots, self.mask, f) else {
+                let Some(p) = probe(slots, self.mask, f) else {
                     continue;
                 };
                 if p & DENSE == 0 && p & INLINE != 0 {
                     acc[(p >> 16) as u8 as usize] += p as u16 as i16 as i32;
                 } else if p & DENSE != 0 {
-                    let r = (p & !DENSE) as usize * self.stride;
+                    let r = (p & !DENSE) as usize * stride;
                     let row = self.dense.as_ptr().wrapping_add(r) as *const u8;
                     for l in 0..row_lines {
                         prefetch(row.wrapping_add(64 * l));
@@ -552,29 +565,31 @@ impl Weights {
                     dense[k] = MaybeUninit::new(p & !DENSE);
                     k += 1;
                 } else {
-                    let q = self.runs.as_ptr().wrapping_add(p as usize - 1);
+                    let q = self
+                        .runs
+                        .as_ptr()
+                        .wrapping_add((p >> RUN_BITS) as usize - 1);
+                    // A run of a model with at most 256 classes has fewer than 16 entries
+                    // (see [`dense_min`]); those of dyad's models at most five.
                     prefetch(q);
-                    prefetch(q.wrapping_add(64));
-                    sparse[m] = MaybeUninit::new(p - 1);
+                    prefetch(q.wrapping_add(4));
+                    sparse[m] = MaybeUninit::new(p);
                     m += 1;
                 }
             }
-            // Byte class ids index a 256-entry integer accumulator: no bounds checks and no
-            // conversions in the inner loop.
-            // SAFETY: the first `m` offsets were written just above.
+            // Byte class ids index a 256-entry integer accumulator: no bounds checks in the
+            // inner loop.
+            // SAFETY: the first `m` payloads were written just above.
             let sparse = unsafe { std::slice::from_raw_parts(sparse.as_ptr() as *const u32, m) };
-            for &at in sparse {
-                let at = at as usize;
-                let n = self.run_len(at);
-                let cls = &self.runs[at + 2..at + 2 + n];
-                let vals = &self.runs[at + 2 + n..at + 2 + 3 * n];
-                for (&c, v) in cls.iter().zip(vals.chunks_exact(2)) {
-                    acc[c as usize] += i16::from_le_bytes([v[0], v[1]]) as i32;
+            for &p in sparse {
+                let (at, n) = self.run(p);
+                for &e in &self.runs[at..at + n] {
+                    acc[e as u8 as usize] += (e as i32) >> 16;
                 }
             }
             // SAFETY: the first `k` row numbers were written just above.
             let dense = unsafe { std::slice::from_raw_parts(dense.as_ptr() as *const u32, k) };
-            add_rows(acc, &self.dense, dense, self.stride);
+            crate::hugemem::add_rows_n::<N>(acc, &self.dense, dense, stride);
         }
     }
 
@@ -776,10 +791,30 @@ mod tests {
         ];
         let w = Weights::from_rows(3, &rows);
         assert_eq!((w.len(), w.features()), (4, 3));
-        let wide = Weights::from_rows(300, &[(3, vec![(299, 1.0), (0, -1.0)])]);
+        // Over 256 classes every row is a run, some longer than a payload can count (the
+        // length then leads the run), and they come back whole from the file format.
+        let long: Vec<(u16, f32)> = (0..40).map(|c| (c * 7, c as f32 - 20.5)).collect();
+        let rows = vec![
+            (3, vec![(299, 1.0), (0, -1.0)]),
+            (4, long.clone()),
+            (5, long[..15].to_vec()),
+            (6, vec![(280, 2.0)]),
+        ];
+        let wide = Weights::from_rows(300, &rows);
         let mut s = Vec::new();
         wide.scores(&[3], &mut s);
-        assert_eq!((s[299], s[0], s[1]), (1.0, -1.0, 0.0));
+        let near = |a: f32, b: f32| (a - b).abs() < 1e-2;
+        assert!(near(s[299], 1.0) && near(s[0], -1.0) && s[1] == 0.0, "{s:?}");
+        let mut want = Vec::new();
+        wide.scores(&[4, 3, 6, 5, 9], &mut s);
+        wide.scores_reference(&[4, 3, 6, 5, 9], &mut want);
+        assert_eq!(s, want);
+        assert!(near(s[7 * 39], long[39].1) && near(s[280], 2.0) && near(s[0], -42.0));
+        let mut e = Enc::default();
+        wide.encode(&mut e);
+        let back = Weights::decode(&mut Dec::new(&e.buf)).unwrap();
+        assert_eq!(back.to_rows(), wide.to_rows());
+        assert_eq!(wide.to_rows()[1].1.len(), 40);
         let mut s = Vec::new();
         w.scores(&[7, u64::MAX, 12345, 1 << 40 | 7, 9], &mut s);
         let want = [1.0, 2.0, 0.5];
