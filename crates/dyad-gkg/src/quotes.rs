@@ -17,6 +17,7 @@
 //! names this module finds as speakers. The same quote text twice (a repeated paragraph) is
 //! reported once. The caller can attach an actor record to a quote through `speaker_span`.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 mod attribution;
@@ -217,7 +218,8 @@ fn rule_quotes(doc: &Document, people: &[Span]) -> (Vec<Quote>, Persons) {
     let sentence_of = sentence_index(doc);
     let mut out: Vec<Quote> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    let flat_text = normalise(&doc.text);
+    // Normalised only when a run could be a heading: most documents have none.
+    let flat_text = OnceCell::new();
     // Quoted titles left out, which no indirect speech may come from either.
     let mut titles: Vec<Span> = Vec::new();
     // (token after the previous quote's attribution, its speaker tokens, its verb token).
@@ -334,7 +336,7 @@ fn rule_quotes(doc: &Document, people: &[Span]) -> (Vec<Quote>, Persons) {
 /// fills its paragraph (after a list number), ends with no sentence punctuation, and its
 /// words, case and punctuation aside, occur again in the document (`flat` is the whole text
 /// normalised). The words stay a quote where the body says them.
-fn heading(doc: &Document, run: &Run, flat: &str) -> bool {
+fn heading(doc: &Document, run: &Run, flat: &OnceCell<String>) -> bool {
     let toks = &doc.tokens;
     let Some(c) = run.close else {
         return false;
@@ -355,7 +357,11 @@ fn heading(doc: &Document, run: &Run, flat: &str) -> bool {
     alone
         && !matches!(toks[run.last].text.as_str(), "." | "!" | "?" | ",")
         && !key.is_empty()
-        && flat.matches(key.as_str()).count() >= 2
+        && flat
+            .get_or_init(|| normalise(&doc.text))
+            .matches(key.as_str())
+            .count()
+            >= 2
 }
 
 /// Whether token `v` (right after a closing mark) is a dash followed, in its paragraph, by a year

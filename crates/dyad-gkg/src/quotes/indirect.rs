@@ -142,21 +142,33 @@ pub(super) fn indirect(
 ) {
     let toks = &doc.tokens;
     let in_direct = inside(toks, direct);
+    let mut breaks = Vec::new();
     for s in &doc.sentences {
         let [a0, b0] = s.tokens;
         if headline(doc, a0, b0) {
             continue;
         }
         let in_sentence = out.len();
+        // A sentence the segmenter ran over a paragraph break (`... population.”` /
+        // `Targeting audiences is key ..., Graham said`) is two: a report stays in the
+        // paragraph of its verb. The breaks are found once a sentence, and where the words
+        // of a paragraph begin once a paragraph, not again for every token.
+        breaks.clear();
+        breaks.extend((a0 + 1..b0).filter(|&k| para_break(doc, k - 1, k)));
+        let mut starts: Option<((usize, usize), usize)> = None;
         for v in a0..b0 {
             if in_direct[v] {
                 continue;
             }
-            // A sentence the segmenter ran over a paragraph break (`... population.”` /
-            // `Targeting audiences is key ..., Graham said`) is two: a report stays in
-            // the paragraph of its verb.
-            let (a, b) = paragraph_bounds(doc, a0, v, b0);
-            let a = content_start(toks, a, b);
+            let (a, b) = paragraph_bounds(&breaks, a0, v, b0);
+            let a = match starts {
+                Some((bounds, start)) if bounds == (a, b) => start,
+                _ => {
+                    let start = content_start(toks, a, b);
+                    starts = Some(((a, b), start));
+                    start
+                }
+            };
             if v < a {
                 continue;
             }
@@ -431,13 +443,12 @@ fn evidence_finding(toks: &[Token], a: usize, v: usize) -> bool {
     showing && v > a && parsed.map_or_else(|| evidence(v - 1), evidence)
 }
 
-/// The part of sentence `[a, b)` in the paragraph of token `v`.
-fn paragraph_bounds(doc: &Document, a: usize, v: usize, b: usize) -> (usize, usize) {
-    let start = (a + 1..=v)
-        .rev()
-        .find(|&k| para_break(doc, k - 1, k))
-        .unwrap_or(a);
-    let end = (v + 1..b).find(|&k| para_break(doc, k - 1, k)).unwrap_or(b);
+/// The part of sentence `[a, b)` in the paragraph of token `v`; `breaks` are the tokens of
+/// the sentence after a paragraph break, in order.
+fn paragraph_bounds(breaks: &[usize], a: usize, v: usize, b: usize) -> (usize, usize) {
+    let after = breaks.partition_point(|&k| k <= v);
+    let start = after.checked_sub(1).map_or(a, |i| breaks[i]);
+    let end = breaks.get(after).copied().unwrap_or(b);
     (start, end)
 }
 

@@ -9,6 +9,9 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use dyad_core::{Document, Span, Token};
 
@@ -145,7 +148,8 @@ const MORE_TITLES: &[&str] = &[
 
 /// Whether `w` is a title before a person's name.
 pub(super) fn is_title(w: &str) -> bool {
-    TITLES.contains(&w) || MORE_TITLES.contains(&w)
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    super::lexicon::word_set(&SET, &[TITLES, MORE_TITLES]).contains(w)
 }
 
 /// A person's name without the titles before it: "U.S. Secretary of State Antony Blinken" →
@@ -325,10 +329,16 @@ pub(super) fn name_run(toks: &[Token], i: usize) -> Option<(usize, usize)> {
 
 /// A capitalised word that can be part of a name.
 pub(super) fn name_word(t: &str) -> bool {
+    static FUNCTION: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    // (`split_once('-')` by a byte search: a char searcher costs more to set up than the
+    // short words it would search.)
     let particle_joined = t
-        .split_once('-')
-        .is_some_and(|(p, rest)| PARTICLES.contains(&p) && capitalised(rest));
-    (capitalised(t) || particle_joined) && !is_mark(t) && !FUNCTION_WORDS.contains(&t)
+        .bytes()
+        .position(|b| b == b'-')
+        .is_some_and(|h| PARTICLES.contains(&&t[..h]) && capitalised(&t[h + 1..]));
+    (capitalised(t) || particle_joined)
+        && !is_mark(t)
+        && !super::lexicon::word_set(&FUNCTION, &[FUNCTION_WORDS]).contains(t)
 }
 
 /// Whether tokens `a` and `a + 1` are separated by at most one space (a name never spans a
