@@ -155,8 +155,9 @@ pub fn find_amounts(doc: &Document, taken: &[Span]) -> Vec<Amount> {
 
 /// Finds the amounts in one sentence's tokens.
 pub fn scan_sentence(text: &str, toks: &[Token], taken: &[Span], out: &mut Vec<Amount>) {
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
-    let w = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
+    // (The same lower-case forms, borrowed from the tokens already in lower case.)
+    let lower = crate::tone::lowered(toks);
+    let w = |k: usize| lower.get(k).map(|s| s.as_ref()).unwrap_or("");
     let mut i = 0;
     while i < toks.len() {
         if taken.iter().any(|s| s.overlaps(toks[i].span)) {

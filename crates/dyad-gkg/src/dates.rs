@@ -53,6 +53,17 @@ fn month_number(w: &str) -> Option<u32> {
     if !w.is_ascii() {
         return None;
     }
+    // Every name and abbreviation below has 3 to 9 letters and starts with one of these:
+    // most tokens stop here, before the comparisons.
+    let first = w.bytes().next().map(|b| b.to_ascii_lowercase());
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            first,
+            Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+        )
+    {
+        return None;
+    }
     if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
         return Some(i as u32 + 1);
     }
@@ -347,6 +358,39 @@ fn year_number(w: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations_in_any_case() {
+        for (i, m) in MONTHS.iter().enumerate() {
+            let n = Some(i as u32 + 1);
+            let title = format!("{}{}", m[..1].to_uppercase(), &m[1..]);
+            for w in [
+                m.to_string(),
+                m.to_uppercase(),
+                title.clone(),
+                format!("{title}."),
+            ] {
+                assert_eq!(month_number(&w), n, "{w}");
+            }
+            if i != 4 {
+                assert_eq!(month_number(&format!("{}.", &title[..3])), n, "{m}");
+            }
+        }
+        assert_eq!(month_number("Sept."), Some(9));
+        for w in [
+            "",
+            ".",
+            "Ma",
+            "Mayor",
+            "Jun3",
+            "Decembers",
+            "Monday",
+            "2020",
+            "Mär",
+        ] {
+            assert_eq!(month_number(w), None, "{w}");
+        }
+    }
     use dyad_core::{DocMeta, Sentence};
 
     fn doc(text: &str, date: Option<&str>) -> Document {

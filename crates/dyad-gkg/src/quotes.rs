@@ -59,6 +59,7 @@ mod speakers;
 mod tests;
 
 use dyad_core::{Document, Span};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use attribution::{apposition_subject, attribution_after, attribution_before, sentence_subject};
@@ -162,20 +163,26 @@ fn rule_quotes(doc: &Document, people: &[Span]) -> (Vec<Quote>, Persons) {
     // Web sites and acronyms (Gawker.com, NASA) say things but are not people a pronoun can stand for.
     // A one-word "name" the text also writes in lower case ("Prosecutors alleged ...",
     // "prosecutors asserted") is a common noun opening a sentence.
-    let lower: HashSet<&str> = toks
-        .iter()
-        .map(|t| t.text.as_str())
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .collect();
+    // (Collected only when a one-word name asks, into a fast set: the words are the
+    // document's, and only membership is asked.)
+    let lower: OnceCell<FxHashSet<&str>> = OnceCell::new();
+    let lower = || {
+        lower.get_or_init(|| {
+            toks.iter()
+                .map(|t| t.text.as_str())
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .collect()
+        })
+    };
     persons.retain(|p| {
         p.name.chars().any(char::is_lowercase)
             && !p.name.ends_with(".com")
             && !p.name.is_empty()
-            && (p.name.contains(' ') || !lower.contains(p.name.to_lowercase().as_str()))
+            && (p.name.contains(' ') || !lower().contains(p.name.to_lowercase().as_str()))
     });
     // Second pass: titled names ("Foreign Minister Sophie Wilmes") and full names whose
     // surname is used alone as a speaker ("Antony Blinken" ... "Blinken said").
-    let surnames: HashSet<String> = persons
+    let surnames: FxHashSet<String> = persons
         .iter()
         .filter(|p| !p.name.contains(' '))
         .map(|p| p.name.clone())

@@ -163,12 +163,18 @@ fn sentence_words(doc: &Document, a: usize, b: usize) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
     let mut glue_next = false;
     for k in a..b {
-        let t = toks[k].text.to_lowercase();
+        let text = toks[k].text.as_str();
+        // (ASCII, most tokens, lower-cased without the Unicode tables.)
+        let t = if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_lowercase()
+        };
         let glued_before = k > a && toks[k - 1].span.end == toks[k].span.start;
         let join = glued_before && (glue_next || matches!(t.as_str(), "'s" | "’s" | "-"));
         glue_next = t == "-" && glued_before;
         // The apostrophe is made straight only where there is one (few words).
-        let t = if t.contains('’') {
+        let t = if !t.is_ascii() && t.contains('’') {
             t.replace('’', "'")
         } else {
             t

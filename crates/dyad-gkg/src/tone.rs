@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use dyad_core::Token;
 use serde::{Deserialize, Serialize};
@@ -280,7 +280,7 @@ impl ToneLexicon {
                 continue;
             }
             words += 1;
-            if PRONOUNS.contains(&w) {
+            if is_pronoun(w) {
                 pronouns += 1;
             }
             let is_active = match t.upos.as_deref() {
@@ -351,6 +351,13 @@ pub(crate) fn lowered(tokens: &[Token]) -> Vec<Cow<'_, str>> {
             }
         })
         .collect()
+}
+
+/// Whether `w` is one of the [`PRONOUNS`], by a set: every word of every sentence asks.
+fn is_pronoun(w: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| PRONOUNS.iter().copied().collect())
+        .contains(w)
 }
 
 /// True if word `i` is a negator or intensifier directly followed by a tonal word.
