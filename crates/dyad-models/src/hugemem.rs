@@ -269,11 +269,16 @@ unsafe fn add_rows_regs<const N: usize>(acc: &mut [i32], data: &[i16], rows: &[u
         // SAFETY: `acc` holds `8 * N` values, so eight from `8 * i` are in bounds.
         *s = unsafe { _mm256_loadu_si256(acc.as_ptr().add(8 * i) as *const __m256i) };
     }
+    // One comparison a row instead of the two bounds checks of slicing it.
+    let nrows = data.len() / stride;
     for &r in rows {
-        let row = &data[r as usize * stride..][..stride];
+        let r = r as usize;
+        assert!(r < nrows, "dense row out of range");
+        // SAFETY: `r < nrows`, so the `8 * N` weights from `r * stride` are inside `data`.
+        let row = unsafe { data.as_ptr().add(r * stride) };
         for (i, s) in sums.iter_mut().enumerate() {
             // SAFETY: `row` holds `8 * N` weights, so eight from `8 * i` are in bounds.
-            let w = unsafe { _mm_loadu_si128(row.as_ptr().add(8 * i) as *const __m128i) };
+            let w = unsafe { _mm_loadu_si128(row.add(8 * i) as *const __m128i) };
             *s = _mm256_add_epi32(*s, _mm256_cvtepi16_epi32(w));
         }
     }
@@ -281,6 +286,46 @@ unsafe fn add_rows_regs<const N: usize>(acc: &mut [i32], data: &[i16], rows: &[u
         // SAFETY: as for the loads above.
         unsafe { _mm256_storeu_si256(acc.as_mut_ptr().add(8 * i) as *mut __m256i, *s) };
     }
+}
+
+/// `out[..width] = a + b + c`, class by class (`width` at most 256).
+#[inline]
+pub(crate) fn sum3(
+    out: &mut [i32; 256],
+    a: &[i32; 256],
+    b: &[i32; 256],
+    c: &[i32; 256],
+    width: usize,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has just been checked to support AVX2, the only requirement of
+        // `sum3_avx2` beyond those of safe Rust.
+        unsafe { sum3_avx2(out, a, b, c, width) };
+        return;
+    }
+    sum3_plain(out, a, b, c, width);
+}
+
+#[inline(always)]
+fn sum3_plain(out: &mut [i32; 256], a: &[i32; 256], b: &[i32; 256], c: &[i32; 256], width: usize) {
+    let w = width.min(256);
+    for (((o, x), y), z) in out[..w].iter_mut().zip(&a[..w]).zip(&b[..w]).zip(&c[..w]) {
+        *o = x + y + z;
+    }
+}
+
+/// [`sum3_plain`] compiled for AVX2 (eight classes an instruction).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn sum3_avx2(
+    out: &mut [i32; 256],
+    a: &[i32; 256],
+    b: &[i32; 256],
+    c: &[i32; 256],
+    width: usize,
+) {
+    sum3_plain(out, a, b, c, width);
 }
 
 #[cfg(test)]
@@ -325,6 +370,17 @@ mod tests {
             add_rows(&mut acc, &data, &rows, stride);
             add_rows_plain(&mut plain, &data, &rows, stride);
             assert_eq!(acc, plain, "stride {stride}");
+        }
+        // Group sums added class by class, over the width asked only.
+        let arr = |k: i32| -> [i32; 256] { std::array::from_fn(|c| c as i32 * k - 7) };
+        let (a, b, c) = (arr(3), arr(-1000), arr(77777));
+        for width in [0, 13, 16, 103, 112, 256] {
+            let mut out = [5i32; 256];
+            sum3(&mut out, &a, &b, &c, width);
+            for (i, o) in out.iter().enumerate() {
+                let want = if i < width { a[i] + b[i] + c[i] } else { 5 };
+                assert_eq!(*o, want, "width {width}, class {i}");
+            }
         }
     }
 }

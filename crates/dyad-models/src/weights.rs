@@ -356,13 +356,13 @@ fn class_out_of_range(row: &[u8], start: usize, nclasses: usize) -> ModelError {
     }
 }
 
-/// The payload of `key` in `slots`, if it is there.
+/// The payload of `key` in `slots` (`mask + 1` of them, a power of two), if it is there.
 #[inline(always)]
 fn probe(slots: &[u64], mask: usize, key: u64) -> Option<u32> {
     let fp = fingerprint(key);
     let mut i = key as usize & mask;
     loop {
-        let s = slots[i];
+        let s = slots[i & mask];
         if s == 0 {
             return None;
         }
@@ -541,7 +541,8 @@ impl Weights {
         let mut sparse = [MaybeUninit::<u32>::uninit(); BATCH];
         let mut dense = [MaybeUninit::<u32>::uninit(); BATCH];
         let row_lines = (stride * 2).div_ceil(64);
-        let slots = &self.slots[..];
+        // Sliced to `mask + 1` slots once, so that a probe's `i & mask` needs no bounds check.
+        let slots = &self.slots[..=self.mask];
         for chunk in feats.chunks(BATCH) {
             // Prefetch every slot, then resolve the features and prefetch their rows, then
             // add: the misses of the whole batch are in flight together. A plain loop would
@@ -804,7 +805,10 @@ mod tests {
         let mut s = Vec::new();
         wide.scores(&[3], &mut s);
         let near = |a: f32, b: f32| (a - b).abs() < 1e-2;
-        assert!(near(s[299], 1.0) && near(s[0], -1.0) && s[1] == 0.0, "{s:?}");
+        assert!(
+            near(s[299], 1.0) && near(s[0], -1.0) && s[1] == 0.0,
+            "{s:?}"
+        );
         let mut want = Vec::new();
         wide.scores(&[4, 3, 6, 5, 9], &mut s);
         wide.scores_reference(&[4, 3, 6, 5, 9], &mut want);

@@ -11,6 +11,7 @@
 
 use super::state::{group, Group, State};
 use crate::hash::feat;
+use crate::hugemem::sum3;
 use crate::perceptron::Weights;
 
 /// One group's weight sums, and whether they still hold.
@@ -38,17 +39,32 @@ impl Sum {
     }
 }
 
+/// Room for the features of one group of a decision (the templates number 126 at most).
+const ROOM: usize = 128;
+
 /// Per-thread group sums of one sentence.
-#[derive(Default)]
 pub(super) struct GroupSums {
     buffer: Sum,
     buffer_children: Sum,
     /// The `Stack` group sums of the word at each stack depth.
     stack: Vec<Sum>,
-    /// The features of the groups being scored, by [`Group`] number.
-    feats: [Vec<u64>; 4],
+    /// The features of the groups being scored, by [`Group`] number (fixed arrays: filling
+    /// them keeps the counts in registers, where growing vectors store theirs at each push).
+    feats: [[u64; ROOM]; 4],
     /// The sums of the decision being scored.
     decision: Sum,
+}
+
+impl Default for GroupSums {
+    fn default() -> GroupSums {
+        GroupSums {
+            buffer: Sum::default(),
+            buffer_children: Sum::default(),
+            stack: Vec::new(),
+            feats: [[0; ROOM]; 4],
+            decision: Sum::default(),
+        }
+    }
 }
 
 impl GroupSums {
@@ -89,6 +105,13 @@ impl GroupSums {
     /// The scores of every action in state `st`, into `scores`; the same as scoring all of
     /// `st.features(set)` at once. Needs [`Weights::integer_sums`].
     pub(super) fn scores(&mut self, w: &Weights, st: &State, set: u8, scores: &mut Vec<f32>) {
+        let acc = self.sums(w, st, set);
+        w.finish(acc, scores);
+    }
+
+    /// The integer sums of every action in state `st` (see [`Weights::accumulate`]): what
+    /// [`GroupSums::scores`] scales into scores.
+    pub(super) fn sums(&mut self, w: &Weights, st: &State, set: u8) -> &[i32; 256] {
         let top = st.depth();
         if self.stack.len() <= top {
             self.stack.resize_with(top + 1, Sum::default);
@@ -100,35 +123,31 @@ impl GroupSums {
             true,
         ];
         let feats = &mut self.feats;
-        for f in feats.iter_mut() {
-            f.clear();
-        }
+        let mut n = [0usize; 4];
         st.features_with(set, |k, v| {
             let g = group(k) as usize;
             if need[g] {
-                feats[g].push(feat(k, v));
+                feats[g][n[g]] = feat(k, v);
+                n[g] += 1;
             }
         });
-        for f in feats.iter() {
-            w.prefetch(f);
+        for (f, &n) in feats.iter().zip(&n) {
+            w.prefetch(&f[..n]);
         }
-        let sums = [
+        let mut sums = [
             &mut self.buffer,
             &mut self.buffer_children,
             &mut self.stack[top],
         ];
-        let acc = &mut self.decision.acc;
-        acc[..w.width()].fill(0);
-        w.accumulate(&feats[Group::Rest as usize], acc);
-        let n = w.nclasses();
-        for (g, s) in sums.into_iter().enumerate() {
+        for (g, s) in sums.iter_mut().enumerate() {
             if need[g] {
-                s.set(w, &feats[g]);
-            }
-            for (a, b) in acc[..n].iter_mut().zip(&s.acc[..n]) {
-                *a += b;
+                s.set(w, &feats[g][..n[g]]);
             }
         }
-        w.finish(acc, scores);
+        let acc = &mut self.decision.acc;
+        sum3(acc, &sums[0].acc, &sums[1].acc, &sums[2].acc, w.width());
+        let rest = Group::Rest as usize;
+        w.accumulate(&feats[rest][..n[rest]], acc);
+        acc
     }
 }

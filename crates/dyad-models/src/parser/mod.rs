@@ -93,33 +93,44 @@ impl Parser {
 
     /// The valid action with the highest score in `scores` (the first on ties): what
     /// `argmax(scores, |a| self.valid(st, a))` gives, with the state's tests made once
-    /// instead of once per action.
+    /// instead of once per action, and each run of valid actions searched by a plain loop.
     fn best_valid(&self, st: &State, scores: &[f32]) -> Option<usize> {
         let nl = self.labels.len();
         let root = self.root as usize;
         let mut best: Option<(usize, f32)> = None;
-        let mut consider = |a: usize| {
-            if let Some(&x) = scores.get(a) {
-                if best.is_none_or(|(_, b)| x > b) {
-                    best = Some((a, x));
+        // The actions `lo..hi` in order: the first best of the run, kept if it beats the
+        // best so far (so the first best of all on ties, as the runs come in order).
+        let mut run = |lo: usize, hi: usize| {
+            let Some(xs) = scores.get(lo..hi.min(scores.len())) else {
+                return;
+            };
+            let Some((&first, rest)) = xs.split_first() else {
+                return;
+            };
+            let (mut bi, mut bx) = (0, first);
+            for (i, &x) in rest.iter().enumerate() {
+                if x > bx {
+                    (bi, bx) = (i + 1, x);
                 }
+            }
+            if best.is_none_or(|(_, b)| bx > b) {
+                best = Some((lo + bi, bx));
             }
         };
         if st.can_shift() {
-            consider(0);
+            run(0, 1);
         }
+        // LEFT and RIGHT with any label but the root's, RIGHT-root when s1 is the root.
         if st.can_left() {
-            for l in (0..nl).filter(|&l| l != root) {
-                consider(1 + l);
-            }
+            run(1, 1 + root.min(nl));
+            run(2 + root, 1 + nl);
         }
         if st.can_right() {
             if st.s(1) == 0 {
-                consider(1 + nl + root);
+                run(1 + nl + root, 2 + nl + root);
             } else {
-                for l in (0..nl).filter(|&l| l != root) {
-                    consider(1 + nl + l);
-                }
+                run(1 + nl, 1 + nl + root.min(nl));
+                run(2 + nl + root, 1 + 2 * nl);
             }
         }
         best.map(|b| b.0)
