@@ -18,8 +18,8 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use dyad_core::{DocMeta, Document};
-use serde::Deserialize;
+use dyad_core::{DocMeta, Document, Token};
+use serde::{Deserialize, Serialize};
 
 use crate::pipeline::Annotated;
 
@@ -171,7 +171,11 @@ impl Sink {
         buf.clear();
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut buf, &annotated.record())?;
+                let mut out = Render {
+                    buf: &mut buf,
+                    to: None,
+                };
+                write_record(&mut out, annotated)?;
                 buf.push(b'\n');
             }
             Format::Json => {
@@ -201,16 +205,19 @@ impl Sink {
         Ok(())
     }
 
-    /// Writes a huge document's JSON line through a small buffer instead of rendering it
-    /// whole: its record is several times its text (every token is a JSON object), and
+    /// Writes a huge document's JSON line in chunks of [`STREAM_CHUNK`] bytes instead of
+    /// rendering it whole: its record is several times its text (every token is a JSON object), and
     /// holding that next to the document doubled the peak memory of a run. If the process
     /// dies in the middle, the line is incomplete; `--resume` cuts it away.
     fn write_streamed(&mut self, annotated: &Annotated) -> Result<()> {
-        let mut w = io::BufWriter::with_capacity(1 << 20, &mut self.out);
-        serde_json::to_writer(&mut w, &annotated.record()).context("cannot write output")?;
-        w.write_all(b"\n").context("cannot write output")?;
-        w.flush().context("cannot flush output")?;
-        drop(w);
+        let mut buf = Vec::with_capacity(STREAM_CHUNK + (64 << 10));
+        let mut out = Render {
+            buf: &mut buf,
+            to: Some(&mut self.out),
+        };
+        write_record(&mut out, annotated).context("cannot write output")?;
+        buf.push(b'\n');
+        self.out.write_all(&buf).context("cannot write output")?;
         self.out.flush().context("cannot flush output")?;
         self.written += 1;
         Ok(())
@@ -233,6 +240,168 @@ impl Sink {
         self.out.write_all(bytes).context("cannot write output")?;
         self.out.flush().context("cannot flush output")
     }
+}
+
+/// Renders `a` as one compact JSON record into `out`: the bytes `serde_json::to_writer(w,
+/// &a.record())` writes (the test `the_record_writer_is_serde_json_byte_for_byte` holds it to
+/// that), but each token, the bulk of a record, is written here field by field instead of
+/// through serde's generic map machinery, which cost three times as much. The document's
+/// other fields and the annotations go through their own `Serialize`. The structs are taken
+/// apart without `..`, so a field added to `Document` or `Token` does not compile until it is
+/// written here too, in the order and with the skip rule of its serde attribute.
+fn write_record(out: &mut Render<'_>, a: &Annotated) -> io::Result<()> {
+    let Document {
+        schema,
+        doc,
+        text,
+        offsets,
+        sentences,
+        tokens,
+        entities,
+        warnings,
+    } = &a.doc;
+    out.buf.extend_from_slice(b"{\"schema\":");
+    json_str(out.buf, schema);
+    out.buf.extend_from_slice(b",\"doc\":");
+    json(out.buf, doc)?;
+    out.buf.extend_from_slice(b",\"text\":");
+    json_str(out.buf, text);
+    out.buf.extend_from_slice(b",\"offsets\":");
+    json(out.buf, offsets)?;
+    out.buf.extend_from_slice(b",\"sentences\":");
+    json(out.buf, sentences)?;
+    out.buf.extend_from_slice(b",\"tokens\":[");
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.buf.push(b',');
+        }
+        write_token(out.buf, t);
+        out.spill()?;
+    }
+    out.buf.push(b']');
+    if !entities.is_empty() {
+        out.buf.extend_from_slice(b",\"entities\":");
+        json(out.buf, entities)?;
+    }
+    if !warnings.is_empty() {
+        out.buf.extend_from_slice(b",\"warnings\":");
+        json(out.buf, warnings)?;
+    }
+    if !a.actors.is_empty() {
+        out.buf.extend_from_slice(b",\"actors\":");
+        json(out.buf, &a.actors)?;
+    }
+    if let Some(g) = &a.gkg {
+        out.buf.extend_from_slice(b",\"gkg\":");
+        json(out.buf, g)?;
+    }
+    if !a.events.is_empty() {
+        out.buf.extend_from_slice(b",\"events\":");
+        json(out.buf, &a.events)?;
+    }
+    out.buf.push(b'}');
+    Ok(())
+}
+
+/// Where [`write_record`] renders: a buffer, and for a streamed record the writer it is
+/// passed on to whenever it holds [`STREAM_CHUNK`] bytes.
+struct Render<'a> {
+    buf: &'a mut Vec<u8>,
+    to: Option<&'a mut dyn Write>,
+}
+
+/// The bytes a streamed record is written in.
+const STREAM_CHUNK: usize = 1 << 20;
+
+impl Render<'_> {
+    fn spill(&mut self) -> io::Result<()> {
+        match &mut self.to {
+            Some(w) if self.buf.len() >= STREAM_CHUNK => {
+                w.write_all(self.buf)?;
+                self.buf.clear();
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// One token as its derived `Serialize` writes it: `text`, `span` (`[start,end]`, as
+/// `Span` serializes), then the fields that are set.
+fn write_token(buf: &mut Vec<u8>, t: &Token) {
+    let Token {
+        text,
+        span,
+        lemma,
+        upos,
+        xpos,
+        feats,
+        head,
+        deprel,
+    } = t;
+    buf.extend_from_slice(b"{\"text\":");
+    json_str(buf, text);
+    buf.extend_from_slice(b",\"span\":[");
+    push_uint(buf, span.start);
+    buf.push(b',');
+    push_uint(buf, span.end);
+    buf.push(b']');
+    let strings = [
+        (&b",\"lemma\":"[..], lemma),
+        (b",\"upos\":", upos),
+        (b",\"xpos\":", xpos),
+        (b",\"feats\":", feats),
+    ];
+    for (key, v) in strings {
+        if let Some(v) = v {
+            buf.extend_from_slice(key);
+            json_str(buf, v);
+        }
+    }
+    if let Some(h) = head {
+        buf.extend_from_slice(b",\"head\":");
+        push_uint(buf, *h);
+    }
+    if let Some(d) = deprel {
+        buf.extend_from_slice(b",\"deprel\":");
+        json_str(buf, d);
+    }
+    buf.push(b'}');
+}
+
+/// `v` as serde_json writes it.
+fn json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, v: &T) -> io::Result<()> {
+    serde_json::to_writer(buf, v).map_err(io::Error::from)
+}
+
+/// A JSON string as serde_json writes it: quoted as it is when no byte needs an escape
+/// (serde_json escapes only `"`, `\\` and control characters below U+0020), else by
+/// serde_json itself.
+fn json_str(buf: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.reserve(s.len() + 2);
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+    } else {
+        // writing a string into a vector cannot fail
+        let _ = serde_json::to_writer(buf, s);
+    }
+}
+
+/// `n` in decimal, as serde_json writes an integer.
+fn push_uint(buf: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[i..]);
 }
 
 /// What [`Sink::resume`] found in the existing output.
@@ -354,6 +523,167 @@ mod tests {
             tokens: [0, 2],
         });
         d
+    }
+
+    /// A record with every field the writer knows set, and strings needing escapes.
+    fn full_record(text: String) -> Annotated {
+        use dyad_actors::{ActorKind, ActorMention};
+        use dyad_core::Entity;
+        use dyad_events::{ActorRef, Codebook, Event, Location};
+        let mut meta = DocMeta::new("dir/a \"b\".txt", text.as_bytes());
+        meta.record = Some("line 3".into());
+        meta.title = Some("Tab\there, \u{1}ctl, back\\slash".into());
+        meta.date = Some("2021-03-25".into());
+        let mut d = Document::new(meta, text);
+        let words = [
+            (
+                "Gondor",
+                Some("Gondor"),
+                Some("PROPN"),
+                Some("NNP"),
+                None,
+                Some(1),
+                "nsubj",
+            ),
+            (
+                "\"met\"",
+                Some("meet"),
+                Some("VERB"),
+                Some("VBD"),
+                Some("Mood=Ind|Tense=Past"),
+                None,
+                "root",
+            ),
+            ("caf\u{e9}\n", None, None, None, None, None, ""),
+            (
+                "a\\b\u{7f}",
+                Some("A\\B"),
+                Some("X"),
+                None,
+                Some("Foreign=Yes"),
+                Some(0),
+                "dep",
+            ),
+        ];
+        for (i, (w, lemma, upos, xpos, feats, head, rel)) in words.into_iter().enumerate() {
+            let mut t = Token::new(Span::new(i * 2, i * 2 + 1), &d.text);
+            t.text = w.into();
+            t.lemma = lemma.map(str::to_string);
+            t.upos = upos.map(str::to_string);
+            t.xpos = xpos.map(str::to_string);
+            t.feats = feats.map(str::to_string);
+            t.head = head;
+            t.deprel = (!rel.is_empty()).then(|| rel.to_string());
+            d.tokens.push(t);
+        }
+        d.sentences.push(Sentence {
+            span: Span::new(0, 8),
+            tokens: [0, 4],
+        });
+        d.entities.push(Entity {
+            span: Span::new(0, 1),
+            label: "LOC".into(),
+            tokens: [0, 1],
+        });
+        d.warnings.push("a \"warning\"".into());
+        let actor = ActorMention {
+            mention: "Gondor".into(),
+            span: Span::new(0, 1),
+            code: Some("GON".into()),
+            country: Some("GON".into()),
+            sector: None,
+            group: None,
+            kind: ActorKind::Country,
+            entity: None,
+            rule: "test".into(),
+        };
+        let mut e = Event::new(
+            "e1",
+            0,
+            "Gondor \"met\"",
+            Span::new(0, 3),
+            Span::new(2, 3),
+            "040",
+            Codebook::embedded(),
+        )
+        .unwrap();
+        e.source = Some(ActorRef {
+            mention: "Gondor".into(),
+            span: Span::new(0, 1),
+            code: Some("GON".into()),
+            extra: crate::pipeline::actor_refs(std::slice::from_ref(&actor))[0]
+                .extra
+                .clone(),
+        });
+        e.location = Some(Location {
+            name: "Minas \"Tirith\"".into(),
+            lat: Some(1.5),
+            ..Default::default()
+        });
+        e.tone = Some(-2.25);
+        Annotated {
+            doc: d,
+            actors: vec![actor],
+            gkg: Some(dyad_gkg::Gkg::default()),
+            events: vec![e],
+        }
+    }
+
+    fn rendered(a: &Annotated) -> Vec<u8> {
+        let mut buf = Vec::new();
+        write_record(
+            &mut Render {
+                buf: &mut buf,
+                to: None,
+            },
+            a,
+        )
+        .unwrap();
+        buf
+    }
+
+    #[test]
+    fn the_record_writer_is_serde_json_byte_for_byte() {
+        let mut a = full_record("Gondor met Rohan.".into());
+        let serde = serde_json::to_vec(&a.record()).unwrap();
+        assert_eq!(
+            String::from_utf8(rendered(&a)).unwrap(),
+            String::from_utf8(serde).unwrap()
+        );
+        // and with the optional parts left out
+        a.doc.entities.clear();
+        a.doc.warnings.clear();
+        a.actors.clear();
+        a.gkg = None;
+        a.events.clear();
+        for t in &mut a.doc.tokens {
+            (t.lemma, t.upos, t.xpos, t.feats, t.head, t.deprel) =
+                (None, None, None, None, None, None);
+        }
+        let serde = serde_json::to_vec(&a.record()).unwrap();
+        assert_eq!(rendered(&a), serde);
+    }
+
+    #[test]
+    fn a_streamed_record_is_the_rendered_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lines = Vec::new();
+        for text in ["short".to_string(), "x".repeat(STREAM_ABOVE + 10)] {
+            let mut a = full_record(text);
+            // enough tokens to pass on several chunks
+            let t = a.doc.tokens[1].clone();
+            a.doc.tokens.extend(std::iter::repeat_n(t, 40_000));
+            let path = dir.path().join("o.jsonl");
+            let mut sink = Sink::create(Some(&path), Format::Jsonl, Rows::Tokens).unwrap();
+            sink.write(&a).unwrap();
+            sink.finish().unwrap();
+            let mut want = serde_json::to_vec(&a.record()).unwrap();
+            want.push(b'\n');
+            let got = std::fs::read(&path).unwrap();
+            assert!(got == want, "{} bytes against {}", got.len(), want.len());
+            lines.push(got.len());
+        }
+        assert!(lines[1] > STREAM_ABOVE + 2 * STREAM_CHUNK, "{lines:?}");
     }
 
     #[test]

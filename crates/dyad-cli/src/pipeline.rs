@@ -292,23 +292,43 @@ impl Drop for Pipeline {
 }
 
 /// The actor mentions as events refer to them: mention, span and code, with every other
-/// field of the actor record carried along.
+/// field of the actor record carried along, as `serde_json::to_value` of the mention writes
+/// it, nulls left out. The mention is taken apart without `..`, so a field added to
+/// [`ActorMention`] does not compile until it is carried here too.
 pub fn actor_refs(actors: &[ActorMention]) -> Vec<ActorRef> {
     actors
         .iter()
         .map(|a| {
-            let mut extra = match serde_json::to_value(a) {
-                Ok(serde_json::Value::Object(m)) => m,
-                _ => serde_json::Map::new(),
+            let ActorMention {
+                mention,
+                span,
+                code,
+                country,
+                sector,
+                group,
+                kind,
+                entity,
+                rule,
+            } = a;
+            let mut extra = serde_json::Map::new();
+            let mut put = |key: &str, v: serde_json::Value| {
+                if !v.is_null() {
+                    extra.insert(key.to_string(), v);
+                }
             };
-            for k in ["mention", "span", "code"] {
-                extra.remove(k);
-            }
-            extra.retain(|_, v| !v.is_null());
+            put("country", country.clone().into());
+            put("sector", sector.clone().into());
+            put("group", group.clone().into());
+            put(
+                "kind",
+                serde_json::to_value(kind).unwrap_or(serde_json::Value::Null),
+            );
+            put("entity", entity.clone().into());
+            put("rule", rule.clone().into());
             ActorRef {
-                mention: a.mention.clone(),
-                span: a.span,
-                code: a.code.clone(),
+                mention: mention.clone(),
+                span: *span,
+                code: code.clone(),
                 extra,
             }
         })
@@ -370,6 +390,7 @@ pub fn place_refs(
 /// "U.S. Secretary of State Antony Blinken") names an actor, not where the event happened,
 /// and is passed over, unless the coder took it as an actor only because it is a place
 /// ([`place_refs`]: "a visit to Brussels").
+#[inline(never)]
 pub fn locate_events(doc: &Document, gkg: &Gkg, events: &mut [Event]) {
     let geocoded = |l: &dyad_gkg::Location| EventLocation {
         name: l.name.clone(),
@@ -419,5 +440,69 @@ pub fn locate_events(doc: &Document, gkg: &Gkg, events: &mut [Event]) {
                 lon: Some(p.lon),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The actor references as they were made before: each mention through
+    /// `serde_json::to_value`, its mention, span and code taken out and nulls dropped.
+    fn by_value(actors: &[ActorMention]) -> Vec<ActorRef> {
+        actors
+            .iter()
+            .map(|a| {
+                let mut extra = match serde_json::to_value(a) {
+                    Ok(serde_json::Value::Object(m)) => m,
+                    _ => serde_json::Map::new(),
+                };
+                for k in ["mention", "span", "code"] {
+                    extra.remove(k);
+                }
+                extra.retain(|_, v| !v.is_null());
+                ActorRef {
+                    mention: a.mention.clone(),
+                    span: a.span,
+                    code: a.code.clone(),
+                    extra,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn actor_refs_carry_what_the_serialized_mention_holds() {
+        let full = ActorMention {
+            mention: "Gondor's army".into(),
+            span: Span::new(3, 16),
+            code: Some("GONMIL".into()),
+            country: Some("GON".into()),
+            sector: Some("MIL".into()),
+            group: Some("NAT".into()),
+            kind: ActorKind::Organization,
+            entity: Some("q42".into()),
+            rule: "dictionary: line 7".into(),
+        };
+        let bare = ActorMention {
+            mention: "soldiers".into(),
+            span: Span::new(20, 28),
+            code: None,
+            country: None,
+            sector: None,
+            group: None,
+            kind: ActorKind::Person,
+            entity: None,
+            rule: String::new(),
+        };
+        let actors = [full, bare];
+        let got = actor_refs(&actors);
+        assert_eq!(got, by_value(&actors));
+        assert_eq!(got[0].extra.len(), 6);
+        // serialized the same way too (keys in order)
+        assert_eq!(
+            serde_json::to_string(&got).unwrap(),
+            serde_json::to_string(&by_value(&actors)).unwrap()
+        );
     }
 }

@@ -149,8 +149,37 @@ fn base_rel(t: &Token) -> &str {
     rel(t).split(':').next().unwrap_or("")
 }
 
-pub(crate) fn lemma(t: &Token) -> String {
-    t.lemma.as_deref().unwrap_or(&t.text).to_lowercase()
+pub(crate) fn lemma(t: &Token) -> Lemma<'_> {
+    let l = t.lemma.as_deref().unwrap_or(&t.text);
+    if l.is_ascii() && !l.bytes().any(|b| b.is_ascii_uppercase()) {
+        Lemma(Cow::Borrowed(l))
+    } else {
+        Lemma(Cow::Owned(l.to_lowercase()))
+    }
+}
+
+/// A token's lemma in lower case ([`lemma`]): borrowed from the token when it is so
+/// already, as nearly every lemma is, instead of copied at each of the tree's many
+/// questions about a word.
+pub(crate) struct Lemma<'a>(Cow<'a, str>);
+
+impl Lemma<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lemma<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lemma<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
 }
 
 fn word(t: &Token) -> Word {

@@ -21,30 +21,50 @@ pub fn relative_day(toks: &[Token], today: Day, future: bool) -> Option<Day> {
 pub fn day_words(toks: &[Token], today: Day, future: bool) -> Vec<(usize, Day)> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let w = t.text.to_lowercase();
-        let prev = i
-            .checked_sub(1)
-            .map(|p| toks[p].text.to_lowercase())
-            .unwrap_or_default();
-        match w.as_str() {
-            "today" | "tonight" => out.push((i, today)),
-            "yesterday" => out.push((i, today.plus(-1))),
-            "tomorrow" => out.push((i, today.plus(1))),
-            _ => {}
+        let w = Lowered::of(&t.text);
+        if w.is("today") || w.is("tonight") {
+            out.push((i, today));
+        } else if w.is("yesterday") {
+            out.push((i, today.plus(-1)));
+        } else if w.is("tomorrow") {
+            out.push((i, today.plus(1)));
         }
-        let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) else {
+        let Some(wd) = WEEKDAYS.iter().position(|d| w.is(d)) else {
             continue;
         };
+        let prev = Lowered::of(i.checked_sub(1).map_or("", |p| toks[p].text.as_str()));
         out.push((
             i,
-            match prev.as_str() {
-                "last" => today.nearest_weekday(wd as u32, false, true),
-                "next" => today.nearest_weekday(wd as u32, true, true),
-                _ => today.nearest_weekday(wd as u32, future, false),
+            if prev.is("last") {
+                today.nearest_weekday(wd as u32, false, true)
+            } else if prev.is("next") {
+                today.nearest_weekday(wd as u32, true, true)
+            } else {
+                today.nearest_weekday(wd as u32, future, false)
             },
         ));
     }
     out
+}
+
+/// A word compared as `str::to_lowercase` writes it, without that copy for an ASCII word
+/// (every token of most sentences, each compared with a dozen day names).
+struct Lowered<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> Lowered<'a> {
+    fn of(s: &'a str) -> Lowered<'a> {
+        if s.is_ascii() {
+            Lowered(std::borrow::Cow::Borrowed(s))
+        } else {
+            Lowered(std::borrow::Cow::Owned(s.to_lowercase()))
+        }
+    }
+
+    /// True when the word in lower case is `lower`, a lower-case ASCII word: for an ASCII
+    /// word that is an ASCII case-insensitive comparison, the rest was lowered whole.
+    fn is(&self, lower: &str) -> bool {
+        self.0.eq_ignore_ascii_case(lower)
+    }
 }
 
 #[cfg(test)]

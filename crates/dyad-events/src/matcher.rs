@@ -36,6 +36,7 @@ mod sequence;
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -101,7 +102,9 @@ impl Word {
 /// Appends `s` in upper case (`str::to_uppercase`), without a temporary for ASCII.
 fn push_upper(buf: &mut String, s: &str) {
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+        let start = buf.len();
+        buf.push_str(s);
+        buf[start..].make_ascii_uppercase();
     } else {
         buf.push_str(&s.to_uppercase());
     }
@@ -301,11 +304,11 @@ struct PatternPlan {
 }
 
 impl PatternPlan {
-    fn new(dict: &VerbDictionary, p: &Pattern, needs: Box<[u32]>) -> PatternPlan {
+    fn new(p: &Pattern, is_prep: &dyn Fn(&Element) -> bool, needs: Box<[u32]>) -> PatternPlan {
         let verb_at = p.verb_position();
         PatternPlan {
             after: match verb_at {
-                Some(at) => regroup(&p.elements[at + 1..], &|e| is_prep(dict, e)),
+                Some(at) => regroup(&p.elements[at + 1..], is_prep),
                 None => Vec::new(),
             },
             flat: !p
@@ -347,13 +350,27 @@ impl<'d> Matcher<'d> {
             })
             .collect();
         let mut required = RequiredWords::default();
+        // whether a synonym set is one of prepositions, worked out once per set: expanding
+        // a set's phrases for every pattern that names it was most of the build
+        let prep_sets: RefCell<HashMap<String, bool>> = RefCell::default();
+        let is_prep = |e: &Element| match e {
+            Element::Synset(s) => {
+                if let Some(&known) = prep_sets.borrow().get(s) {
+                    return known;
+                }
+                let known = is_prep(dict, e);
+                prep_sets.borrow_mut().insert(s.clone(), known);
+                known
+            }
+            _ => is_prep(dict, e),
+        };
         let plans: Vec<Vec<PatternPlan>> = dict
             .blocks
             .iter()
             .map(|b| {
                 b.patterns
                     .iter()
-                    .map(|p| PatternPlan::new(dict, p, required.for_pattern(p, &synsets)))
+                    .map(|p| PatternPlan::new(p, &is_prep, required.for_pattern(p, &synsets)))
                     .collect()
             })
             .collect();

@@ -117,9 +117,19 @@ pub(crate) fn read_overlay(
         ));
     }
     let over = r.dict;
-    let mut out = base.clone();
-    out.synsets = over.synsets;
-    out.synset_index = over.synset_index;
+    // the base's blocks and lists, the overlay's synonym sets (which started as the
+    // base's); the forms are indexed again below, so the base's index is not copied
+    let mut out = VerbDictionary {
+        file: base.file.clone(),
+        synsets: over.synsets,
+        blocks: base.blocks.clone(),
+        transformations: base.transformations.clone(),
+        notes: base.notes.clone(),
+        skipped: base.skipped.clone(),
+        pattern_lines: base.pattern_lines,
+        synset_index: over.synset_index,
+        forms: HashMap::new(),
+    };
     out.transformations.extend(over.transformations);
     out.pattern_lines += over.pattern_lines;
     // a verb the overlay lists leaves every block of the base
@@ -564,7 +574,15 @@ fn index_forms(blocks: &[VerbBlock]) -> HashMap<String, Vec<VerbRef>> {
         for (v, verb) in block.verbs.iter().enumerate() {
             let r = VerbRef { block: b, verb: v };
             for phrase in std::iter::once(&verb.lemma).chain(&verb.forms) {
-                let refs = forms.entry(form_key(&phrase.text())).or_default();
+                // the reader writes a phrase's words in upper case, without separators:
+                // joined by spaces they are their own key then
+                let text = phrase.text();
+                let key = if phrase.words.iter().all(|w| is_key_word(w)) {
+                    text
+                } else {
+                    form_key(&text)
+                };
+                let refs = forms.entry(key).or_default();
                 if !refs.contains(&r) {
                     refs.push(r);
                 }
@@ -572,6 +590,15 @@ fn index_forms(blocks: &[VerbBlock]) -> HashMap<String, Vec<VerbRef>> {
         }
     }
     forms
+}
+
+/// True when `form_key` leaves `w` as it is, a word of a key: not empty, no separator
+/// (`_`, whitespace), no lower-case ASCII letter.
+fn is_key_word(w: &str) -> bool {
+    !w.is_empty()
+        && !w
+            .chars()
+            .any(|c| c == '_' || c.is_whitespace() || c.is_ascii_lowercase())
 }
 
 /// Where the comment starts: the first `#` outside `[...]` (a code may be `[###]`).

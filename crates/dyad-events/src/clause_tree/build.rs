@@ -21,7 +21,7 @@ impl Tree<'_> {
         // links between clauses, then inheritance from the governing verb, top down
         for info in infos.iter_mut() {
             for k in self.kids(info.verb) {
-                match self.complement_rel(k).as_str() {
+                match self.complement_rel(k) {
                     "xcomp" => {
                         if let Some(x) = pos(k) {
                             info.xcomp_clause.get_or_insert(x);
@@ -54,7 +54,7 @@ impl Tree<'_> {
         for i in order {
             let v = infos[i].verb;
             let Some(h) = self.heads[v] else { continue };
-            let r = rel(&self.toks[v]).to_string();
+            let r = rel(&self.toks[v]);
             let b = self.complement_rel(v);
             let mut gov = pos(h)
                 .map(|g| infos[g].clone())
@@ -100,7 +100,7 @@ impl Tree<'_> {
             infos[i].controlled = infos[i].subject.is_none();
             // the governing verb precedes a complement: "indicated it would act" reads
             // INDICATED WOULD before ACT, as flat patterns expect
-            if matches!(b.as_str(), "ccomp" | "xcomp") {
+            if matches!(b, "ccomp" | "xcomp") {
                 if let Some(g) = gov.as_ref() {
                     // an xcomp shares its governor's subject, so the words before that
                     // verb stand before this one too ("unexpectedly won't try to clash")
@@ -122,7 +122,7 @@ impl Tree<'_> {
             let pronoun_subject = infos[i]
                 .subject
                 .is_some_and(|s| self.toks[s].upos.as_deref() == Some("PRON"));
-            if pronoun_subject && matches!(b.as_str(), "ccomp" | "xcomp" | "advcl" | "conj") {
+            if pronoun_subject && matches!(b, "ccomp" | "xcomp" | "advcl" | "conj") {
                 // not a pronoun that cannot be the governor's subject: "you", or a plural
                 // after a single speaker ("Erdogan said, 'They need to stand by us'")
                 let other = |g: &ClauseInfo| {
@@ -171,7 +171,7 @@ impl Tree<'_> {
                     continue;
                 }
             }
-            match (b.as_str(), &gov) {
+            match (b, &gov) {
                 ("conj" | "advcl", Some(g)) if infos[i].subject.is_none() => {
                     self.inherit_subject(&mut infos[i], g.subject, g.clause.subject.clone());
                     if b == "conj" {
@@ -363,7 +363,7 @@ impl Tree<'_> {
 
     /// The base relation of `v` to its head, an infinitival `advcl` under a control verb
     /// read as `xcomp`.
-    pub(super) fn complement_rel(&self, v: usize) -> String {
+    pub(super) fn complement_rel(&self, v: usize) -> &str {
         let b = base_rel(&self.toks[v]);
         if b == "advcl" {
             let to = self
@@ -372,10 +372,10 @@ impl Tree<'_> {
             let control = self.heads[v]
                 .is_some_and(|h| CONTROL_VERBS.contains(&lemma(&self.toks[h]).as_str()));
             if to && control {
-                return "xcomp".to_string();
+                return "xcomp";
             }
         }
-        b.to_string()
+        b
     }
 
     /// The `case` word of oblique `d` when it stands right after verb `v` and is a verb

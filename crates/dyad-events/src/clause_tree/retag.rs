@@ -95,12 +95,15 @@ fn infinitives_read_as_nouns(
         let bare_noun = t.upos.as_deref() == Some("NOUN")
             && t.xpos.as_deref().is_none_or(|x| x == "NN")
             && matches!(base_rel(t), "obl" | "nmod" | "obj");
-        let infinitive_verb = governor.upos.as_deref() == Some("VERB")
-            && INFINITIVE_ONLY.contains(&lemma(governor).as_str());
-        let marker = lemma(&toks[to]) == "to" && heads[to] == Some(i);
+        // tested in this order, the cheap ones first: this runs for every word
+        let infinitive_verb = || {
+            governor.upos.as_deref() == Some("VERB")
+                && INFINITIVE_ONLY.contains(&lemma(governor).as_str())
+        };
+        let marker = || lemma(&toks[to]) == "to" && heads[to] == Some(i);
         // nothing else before the word: no determiner, adjective or possessor
-        let alone = (h + 1..to).all(|k| heads[k] != Some(i));
-        if !(bare_noun && infinitive_verb && marker && alone) {
+        let alone = || (h + 1..to).all(|k| heads[k] != Some(i));
+        if !(bare_noun && infinitive_verb() && marker() && alone()) {
             continue;
         }
         let (ts, hs) = fixed.get_or_insert_with(|| (toks.to_vec(), heads.to_vec()));

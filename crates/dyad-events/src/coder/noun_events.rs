@@ -120,7 +120,7 @@ fn case_of(tree: &Tree, k: usize) -> Option<String> {
     tree.dependents(k)
         .iter()
         .find(|&&c| rel(tree.token(c)) == "case")
-        .map(|&c| lemma(tree.token(c)))
+        .map(|&c| lemma(tree.token(c)).as_str().to_string())
 }
 
 impl Coder<'_> {
@@ -147,7 +147,7 @@ impl Coder<'_> {
                 continue;
             }
             let l = lemma(t);
-            let Some(entry) = news_nouns().iter().find(|e| e.noun == l) else {
+            let Some(entry) = news_nouns().iter().find(|e| e.noun == l.as_str()) else {
                 continue;
             };
             // a noun inside an actor's name ("the Talks Committee") names no event; nor

@@ -29,11 +29,11 @@ impl<'d> Matcher<'d> {
                 // codes nothing, and the block's next pattern decides, as PETRARCH's unit
                 // tests expect ("restore fxll diplomatic ties" is 064)
                 let plan = &self.plans[r.block][pi];
-                if reported_act_of_another_verb(block.code.as_ref(), p, clause) {
-                    continue;
-                }
                 // a pattern needing a word the clause lacks cannot match (`prefilter`)
                 if plan.marker || !present.admits(&plan.needs) {
+                    continue;
+                }
+                if reported_act_of_another_verb(block.code.as_ref(), p, clause) {
                     continue;
                 }
                 let tree = self.match_pattern(p, plan, clause);
@@ -231,13 +231,16 @@ pub(super) const ATTACK_NOUNS: &[&str] = &[
 /// "reported an attack" as the attack, but "said the attack included missiles" and
 /// "described the attacks as a dastardly act" are words about an attack, not one.
 fn reported_act_of_another_verb(block: Option<&CodePair>, p: &Pattern, c: &Clause) -> bool {
-    let statement = block
-        .and_then(|b| b.active.as_deref())
-        .is_some_and(|a| a.starts_with("01"));
-    let act = p.code.active.as_deref().is_some_and(material);
-    let named = p.comment.as_deref().is_some_and(|t| !t.trim().is_empty());
-    let speech = SPEECH_VERBS.iter().any(|v| c.verb.is(v));
-    statement && act && named && speech && !written_for(p, c)
+    // the cheap tests first: most patterns are in no statement block
+    let statement = || {
+        block
+            .and_then(|b| b.active.as_deref())
+            .is_some_and(|a| a.starts_with("01"))
+    };
+    let act = || p.code.active.as_deref().is_some_and(material);
+    let named = || p.comment.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let speech = || SPEECH_VERBS.iter().any(|v| c.verb.is(v));
+    statement() && act() && named() && speech() && !written_for(p, c)
 }
 
 /// Verbs that only report words: what their patterns of acts were written for other verbs

@@ -72,9 +72,13 @@ impl RequiredWords {
         };
         let mut out: Vec<u32> = best
             .into_iter()
-            .map(|w| {
-                let next = self.ids.len() as u32;
-                *self.ids.entry(w.to_string()).or_insert(next)
+            .map(|w| match self.ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let next = self.ids.len() as u32;
+                    self.ids.insert(w.to_string(), next);
+                    next
+                }
             })
             .collect();
         out.sort_unstable();
