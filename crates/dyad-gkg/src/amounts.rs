@@ -123,6 +123,15 @@ fn parse_number(s: &str) -> Option<f64> {
 
 /// Splits a token like `$308`, `1.2bn` or `20%` into (currency, number, glued suffix).
 fn split_token(t: &str) -> Option<(Option<&'static str>, f64, &str)> {
+    // A number starts with a digit, after a currency symbol (`$`, `US$` or one outside
+    // ASCII): any other first byte means no amount, the answer for most tokens.
+    if !t
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'$' | b'U') || !b.is_ascii())
+    {
+        return None;
+    }
     let mut rest = t;
     let mut cur = None;
     for (sym, code) in CURRENCY_SYMBOLS {

@@ -9,6 +9,7 @@
 //! issue of that sentence. Phrases are indexed by their first word, so a sentence costs one
 //! hash lookup per word.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -54,7 +55,8 @@ impl IssueTable {
             by_first: FxHashMap::default(),
             codes: Vec::new(),
         };
-        let mut code_index: HashMap<(String, String), u32> = HashMap::new();
+        // (Keyed by the table's own text: a code's strings are copied once, when new.)
+        let mut code_index: HashMap<(&str, &str), u32> = HashMap::new();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -71,18 +73,19 @@ impl IssueTable {
             let code = if f[1] == "~" {
                 None
             } else {
-                let key = (f[1].to_string(), f[2].to_string());
                 let next = t.codes.len() as u32;
-                let i = *code_index.entry(key.clone()).or_insert(next);
+                let i = *code_index.entry((f[1], f[2])).or_insert(next);
                 if i == next {
-                    t.codes.push(key);
+                    t.codes.push((f[1].to_string(), f[2].to_string()));
                 }
                 Some(i)
             };
-            t.by_first
-                .entry(words[0].clone())
-                .or_default()
-                .push((words, code));
+            match t.by_first.get_mut(words[0].as_str()) {
+                Some(phrases) => phrases.push((words, code)),
+                None => {
+                    t.by_first.insert(words[0].clone(), vec![(words, code)]);
+                }
+            }
         }
         for v in t.by_first.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
@@ -116,7 +119,7 @@ impl IssueTable {
             let mut ignored = false;
             let mut i = 0;
             while i < words.len() {
-                let m = self.by_first.get(&words[i].0).and_then(|c| {
+                let m = self.by_first.get(words[i].0.as_ref()).and_then(|c| {
                     c.iter().find(|(p, _)| {
                         words.len() - i >= p.len()
                             && p.iter().zip(&words[i..]).all(|(x, (w, _))| x == w)
@@ -158,29 +161,23 @@ impl IssueTable {
 
 /// The lower-cased words of tokens `[a, b)` with their byte offsets; glued hyphens and
 /// possessives are joined to the word before.
-fn sentence_words(doc: &Document, a: usize, b: usize) -> Vec<(String, usize)> {
+fn sentence_words(doc: &Document, a: usize, b: usize) -> Vec<(Cow<'_, str>, usize)> {
     let toks = &doc.tokens;
-    let mut out: Vec<(String, usize)> = Vec::new();
+    let mut out: Vec<(Cow<'_, str>, usize)> = Vec::new();
     let mut glue_next = false;
-    for k in a..b {
-        let text = toks[k].text.as_str();
-        // (ASCII, most tokens, lower-cased without the Unicode tables.)
-        let t = if text.is_ascii() {
-            text.to_ascii_lowercase()
-        } else {
-            text.to_lowercase()
-        };
+    // (The lower-case forms borrow the tokens already in lower case, most words.)
+    for (k, t) in (a..b).zip(crate::tone::lowered(&toks[a..b])) {
         let glued_before = k > a && toks[k - 1].span.end == toks[k].span.start;
-        let join = glued_before && (glue_next || matches!(t.as_str(), "'s" | "’s" | "-"));
+        let join = glued_before && (glue_next || matches!(t.as_ref(), "'s" | "’s" | "-"));
         glue_next = t == "-" && glued_before;
         // The apostrophe is made straight only where there is one (few words).
         let t = if !t.is_ascii() && t.contains('’') {
-            t.replace('’', "'")
+            Cow::Owned(t.replace('’', "'"))
         } else {
             t
         };
         match out.last_mut() {
-            Some(last) if join => last.0.push_str(&t),
+            Some(last) if join => last.0.to_mut().push_str(&t),
             _ => out.push((t, toks[k].span.start)),
         }
     }

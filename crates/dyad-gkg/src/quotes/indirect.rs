@@ -436,11 +436,15 @@ fn evidence_finding(toks: &[Token], a: usize, v: usize) -> bool {
             | "found"
             | "finds"
     );
+    if !showing || v <= a {
+        return false;
+    }
     let evidence = |k: usize| EVIDENCE.contains(&toks[k].text.to_lowercase().as_str());
+    // (The subject is looked for only after a verb of showing: this runs on every token.)
     let parsed = (a..v)
         .rev()
         .find(|&k| toks[k].head == Some(v) && toks[k].deprel.as_deref() == Some("nsubj"));
-    showing && v > a && parsed.map_or_else(|| evidence(v - 1), evidence)
+    parsed.map_or_else(|| evidence(v - 1), evidence)
 }
 
 /// The part of sentence `[a, b)` in the paragraph of token `v`; `breaks` are the tokens of

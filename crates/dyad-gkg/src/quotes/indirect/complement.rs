@@ -97,6 +97,12 @@ const COMMUNICATION_LEMMAS: &[&str] = &[
 /// `joke`, `note`).
 fn communication_lemma(t: &Token) -> bool {
     let listed = |l: &str| COMMUNICATION_LEMMAS.binary_search(&l).is_ok();
+    // `listed(&format!("{stem}e"))` without making the string.
+    let listed_with_e = |stem: &str| {
+        COMMUNICATION_LEMMAS
+            .binary_search_by(|x| x.bytes().cmp(stem.bytes().chain(*b"e")))
+            .is_ok()
+    };
     if !t.xpos.as_deref().is_some_and(|x| x.starts_with("VB")) {
         return false;
     }
@@ -106,7 +112,7 @@ fn communication_lemma(t: &Token) -> bool {
     let w = t.text.to_lowercase();
     ["ing", "ed", "es", "s", "d"].iter().any(|end| {
         w.strip_suffix(end)
-            .is_some_and(|stem| !stem.is_empty() && (listed(stem) || listed(&format!("{stem}e"))))
+            .is_some_and(|stem| !stem.is_empty() && (listed(stem) || listed_with_e(stem)))
     })
 }
 
