@@ -64,6 +64,12 @@ pub struct TagScratch {
     first: Vec<u16>,
     feats: Vec<u64>,
     scores: Vec<f32>,
+    /// The tag dictionary's tag of each word, if it has one.
+    dict: Vec<Option<u16>>,
+    /// The features of the words without one that read no tags, one word after the other,
+    /// and where each word's end (see [`Tagger::tag_lexed`]).
+    stat: Vec<u64>,
+    stat_ends: Vec<usize>,
 }
 
 /// Hash of a predicted tag for features (0 is "no tag": before the sentence).
@@ -103,6 +109,26 @@ fn features(
     right: Option<&[u16]>,
     out: &mut Vec<u64>,
 ) {
+    out.clear();
+    features_with(lex, amb, cls, i, t1, t2, right, |_, k| out.push(k));
+}
+
+/// The features of [`features`], in the same order, each given to `f` with whether it reads
+/// the tags (`t1`, `t2` or `right`): the other features of a word are the same in both
+/// passes, so decoding makes them once ([`Tagger::tag_lexed`]). Inlined, a caller that
+/// drops one kind drops its hashing too.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn features_with(
+    lex: &[Lex],
+    amb: &[u64],
+    cls: &[WordCls],
+    i: usize,
+    t1: u64,
+    t2: u64,
+    right: Option<&[u16]>,
+    mut f: impl FnMut(bool, u64),
+) {
     let at = |j: isize| -> &Lex {
         if j < 0 || j as usize >= lex.len() {
             &PAD
@@ -113,44 +139,43 @@ fn features(
     let i_ = i as isize;
     let w = &lex[i];
     let (p1, p2, n1, n2) = (at(i_ - 1), at(i_ - 2), at(i_ + 1), at(i_ + 2));
-    out.clear();
-    out.push(feat(0, 0));
-    out.push(feat(1, w.word));
-    out.push(feat(2, w.lower));
+    f(false, feat(0, 0));
+    f(false, feat(1, w.word));
+    f(false, feat(2, w.lower));
     for (k, p) in w.prefix.iter().enumerate() {
-        out.push(feat(3 + k as u32, *p));
+        f(false, feat(3 + k as u32, *p));
     }
     for (k, s) in w.suffix.iter().enumerate() {
-        out.push(feat(6 + k as u32, *s));
+        f(false, feat(6 + k as u32, *s));
     }
-    out.push(feat(10, w.shape));
-    out.push(feat(11, mix(w.flags, (i == 0) as u64)));
-    out.push(feat(12, p1.lower));
-    out.push(feat(13, p2.lower));
-    out.push(feat(14, n1.lower));
-    out.push(feat(15, n2.lower));
-    out.push(feat(16, p1.suffix[2]));
-    out.push(feat(17, n1.suffix[2]));
-    out.push(feat(18, n1.shape));
-    out.push(feat(19, p1.shape));
-    out.push(feat(20, t1));
-    out.push(feat(21, mix(t1, t2)));
-    out.push(feat(22, mix(t1, w.lower)));
-    out.push(feat(23, mix(t1, n1.lower)));
-    out.push(feat(24, mix(p1.lower, w.lower)));
-    out.push(feat(25, mix(w.lower, n1.lower)));
-    out.push(feat(26, mix(t1, w.suffix[2])));
-    out.push(feat(27, mix(n1.lower, n2.lower)));
-    out.push(feat(28, mix(w.suffix[1], n1.suffix[1])));
-    out.push(feat(29, n2.suffix[2]));
-    out.push(feat(30, mix(t1, w.shape)));
+    f(false, feat(10, w.shape));
+    f(false, feat(11, mix(w.flags, (i == 0) as u64)));
+    f(false, feat(12, p1.lower));
+    f(false, feat(13, p2.lower));
+    f(false, feat(14, n1.lower));
+    f(false, feat(15, n2.lower));
+    f(false, feat(16, p1.suffix[2]));
+    f(false, feat(17, n1.suffix[2]));
+    f(false, feat(18, n1.shape));
+    f(false, feat(19, p1.shape));
+    f(true, feat(20, t1));
+    f(true, feat(21, mix(t1, t2)));
+    f(true, feat(22, mix(t1, w.lower)));
+    f(true, feat(23, mix(t1, n1.lower)));
+    f(false, feat(24, mix(p1.lower, w.lower)));
+    f(false, feat(25, mix(w.lower, n1.lower)));
+    f(true, feat(26, mix(t1, w.suffix[2])));
+    f(false, feat(27, mix(n1.lower, n2.lower)));
+    f(false, feat(28, mix(w.suffix[1], n1.suffix[1])));
+    f(false, feat(29, n2.suffix[2]));
+    f(true, feat(30, mix(t1, w.shape)));
     if !amb.is_empty() {
         let a = |j: usize| amb.get(j).copied().unwrap_or(0x5ad);
         let (a0, an1) = (a(i), a(i + 1));
-        out.push(feat(31, a0));
-        out.push(feat(32, mix(a0, t1)));
-        out.push(feat(33, an1));
-        out.push(feat(34, mix(a0, an1)));
+        f(false, feat(31, a0));
+        f(true, feat(32, mix(a0, t1)));
+        f(false, feat(33, an1));
+        f(false, feat(34, mix(a0, an1)));
     }
     if !cls.is_empty() {
         // Cluster paths generalise over words seen rarely or never with a tag (Koo et al.
@@ -163,26 +188,26 @@ fn features(
             }
         };
         let (c0, cp, cn) = (c(i_), c(i_ - 1), c(i_ + 1));
-        out.push(feat(50, c0[0]));
-        out.push(feat(51, c0[1]));
-        out.push(feat(52, c0[2]));
-        out.push(feat(53, c0[3]));
-        out.push(feat(54, cp[3]));
-        out.push(feat(55, cn[3]));
-        out.push(feat(56, mix(t1, c0[1])));
-        out.push(feat(57, mix(c0[2], cn[1])));
+        f(false, feat(50, c0[0]));
+        f(false, feat(51, c0[1]));
+        f(false, feat(52, c0[2]));
+        f(false, feat(53, c0[3]));
+        f(false, feat(54, cp[3]));
+        f(false, feat(55, cn[3]));
+        f(true, feat(56, mix(t1, c0[1])));
+        f(false, feat(57, mix(c0[2], cn[1])));
     }
     if let Some(r) = right {
         let r1 = tag_h(r.get(i + 1).copied());
         let r2 = tag_h(r.get(i + 2).copied());
         let r0 = tag_h(r.get(i).copied());
-        out.push(feat(40, r1));
-        out.push(feat(41, mix(r1, r2)));
-        out.push(feat(42, mix(t1, r1)));
-        out.push(feat(43, mix(r1, w.lower)));
-        out.push(feat(44, mix(r1, w.suffix[2])));
-        out.push(feat(45, r0));
-        out.push(feat(46, mix(r0, w.lower)));
+        f(true, feat(40, r1));
+        f(true, feat(41, mix(r1, r2)));
+        f(true, feat(42, mix(t1, r1)));
+        f(true, feat(43, mix(r1, w.lower)));
+        f(true, feat(44, mix(r1, w.suffix[2])));
+        f(true, feat(45, r0));
+        f(true, feat(46, mix(r0, w.lower)));
     }
 }
 
@@ -228,36 +253,62 @@ impl Tagger {
         self.tag_lexed(s, out);
     }
 
-    /// Tags the words whose [`Lex`] are already in `s.lex`.
+    /// Tags the words whose [`Lex`] are already in `s.lex`: what [`decode`] gives with the
+    /// first weights and then with the second and the first pass's tags, with the work the
+    /// passes share done once (the tag dictionary's answers and the features that read no
+    /// tags; the sums are exact integers, so the order of the features does not matter).
     pub(crate) fn tag_lexed(&self, s: &mut TagScratch, out: &mut Vec<u16>) {
-        let (w1, w2) = (&self.weights, &self.weights2);
         let mut first = std::mem::take(&mut s.first);
-        let mut acc = [0i32; 256];
         ambiguity(&self.amb, &s.lex, &mut s.amb);
         word_classes(&self.classes, &s.lex, &mut s.cls);
-        decode(
-            &s.lex,
-            &s.amb,
-            &s.cls,
-            &self.tagdict,
-            None,
-            &mut s.feats,
-            &mut s.scores,
-            |f, sc| w1.scores_with(f, &mut acc, sc),
-            &mut first,
-        );
-        decode(
-            &s.lex,
-            &s.amb,
-            &s.cls,
-            &self.tagdict,
-            Some(&first),
-            &mut s.feats,
-            &mut s.scores,
-            |f, sc| w2.scores_with(f, &mut acc, sc),
-            out,
-        );
+        let (lex, amb, cls) = (&s.lex, &s.amb, &s.cls);
+        s.dict.clear();
+        s.stat.clear();
+        s.stat_ends.clear();
+        for i in 0..lex.len() {
+            let d = self.tagdict.get(&lex[i].word).copied();
+            s.dict.push(d);
+            if d.is_none() {
+                let stat = &mut s.stat;
+                features_with(lex, amb, cls, i, 0, 0, None, |tags, k| {
+                    if !tags {
+                        stat.push(k);
+                    }
+                });
+            }
+            s.stat_ends.push(s.stat.len());
+        }
+        self.pass(&self.weights, s, None, &mut first);
+        self.pass(&self.weights2, s, Some(&first), out);
         s.first = first;
+    }
+
+    /// One pass of [`Tagger::tag_lexed`] with weights `w` (`right`: the first pass's tags).
+    fn pass(&self, w: &Weights, s: &mut TagScratch, right: Option<&[u16]>, out: &mut Vec<u16>) {
+        let mut acc = [0i32; 256];
+        let (lex, amb, cls) = (&s.lex, &s.amb, &s.cls);
+        let feats = &mut s.feats;
+        out.clear();
+        let mut start = 0;
+        for (i, (&d, &end)) in s.dict.iter().zip(&s.stat_ends).enumerate() {
+            if let Some(t) = d {
+                out.push(t);
+                start = end;
+                continue;
+            }
+            let t1 = tag_h(i.checked_sub(1).map(|j| out[j]));
+            let t2 = tag_h(i.checked_sub(2).map(|j| out[j]));
+            feats.clear();
+            feats.extend_from_slice(&s.stat[start..end]);
+            features_with(lex, amb, cls, i, t1, t2, right, |tags, k| {
+                if tags {
+                    feats.push(k);
+                }
+            });
+            w.scores_with(feats, &mut acc, &mut s.scores);
+            out.push(argmax(&s.scores, |_| true).unwrap_or(0) as u16);
+            start = end;
+        }
     }
 
     pub fn label(&self, id: u16) -> &TagLabel {
@@ -479,6 +530,100 @@ pub(crate) mod tests {
         assert!(Tagger::load(&p).is_err());
         std::fs::write(&p, b"hello").unwrap();
         assert!(matches!(Tagger::load(&p), Err(ModelError::BadMagic { .. })));
+    }
+
+    /// Tagging (tag dictionary and tag-free features once for both passes) gives the tags
+    /// of the two greedy passes of [`decode`] with the plain reference scorer.
+    #[test]
+    fn tagging_equals_the_two_pass_reference() {
+        let data = fixture();
+        let opts = TrainOptions {
+            epochs: 3,
+            seed: 2,
+            ..TrainOptions::default()
+        };
+        let plain = train(&data, &data, &opts, &mut |_| {}).unwrap();
+        let classes = train_with_classes(&data, &data, &opts, fixture_classes(), &mut |_| {});
+        let mut words: Vec<&str> = data
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| w.form.as_str()))
+            .collect();
+        words.extend(["Zorbs", "quickly", "x-1", "THE", "42"]);
+        let mut rng = crate::hash::Rng::new(9);
+        let (mut s, mut got) = (TagScratch::default(), Vec::new());
+        for t in [plain, classes.unwrap()] {
+            assert!(!t.amb.is_empty());
+            for n in 0..30 {
+                let forms: Vec<&str> = (0..n)
+                    .map(|_| words[(rng.next_u64() % words.len() as u64) as usize])
+                    .collect();
+                t.tag(&forms, &mut s, &mut got);
+                let mut lex = Vec::new();
+                lexes(&forms, &mut lex);
+                let (mut amb, mut cls) = (Vec::new(), Vec::new());
+                ambiguity(&t.amb, &lex, &mut amb);
+                word_classes(&t.classes, &lex, &mut cls);
+                let (mut feats, mut scores) = (Vec::new(), Vec::new());
+                let (mut first, mut want) = (Vec::new(), Vec::new());
+                let (w1, w2) = (&t.weights, &t.weights2);
+                let (a, c, d) = (&amb, &cls, &t.tagdict);
+                let pass1 = |f: &[u64], sc: &mut Vec<f32>| w1.scores_reference(f, sc);
+                decode(
+                    &lex,
+                    a,
+                    c,
+                    d,
+                    None,
+                    &mut feats,
+                    &mut scores,
+                    pass1,
+                    &mut first,
+                );
+                let pass2 = |f: &[u64], sc: &mut Vec<f32>| w2.scores_reference(f, sc);
+                let r = Some(&first[..]);
+                decode(&lex, a, c, d, r, &mut feats, &mut scores, pass2, &mut want);
+                assert_eq!(got, want, "{forms:?}");
+            }
+        }
+    }
+
+    /// The features marked as reading no tags are the same whatever the tags, and the two
+    /// kinds together are the features of [`features`].
+    #[test]
+    fn tag_free_features_do_not_read_the_tags() {
+        let forms = ["The", "dog", "barks", "loudly", "."];
+        let mut lex = Vec::new();
+        lexes(&forms, &mut lex);
+        let amb: Vec<u64> = (0..forms.len() as u64).map(|i| i * 31 + 7).collect();
+        let cls: Vec<WordCls> = (0..forms.len() as u64)
+            .map(|i| [i, i + 1, i + 2, i + 3])
+            .collect();
+        let mut rng = crate::hash::Rng::new(4);
+        let collect = |i, t1, t2, right: Option<&[u16]>, tags: bool| {
+            let mut v = Vec::new();
+            features_with(&lex, &amb, &cls, i, t1, t2, right, |t, k| {
+                if t == tags {
+                    v.push(k);
+                }
+            });
+            v
+        };
+        for _ in 0..50 {
+            let right: Vec<u16> = (0..forms.len())
+                .map(|_| rng.next_u64() as u16 % 9)
+                .collect();
+            let (t1, t2) = (rng.next_u64() % 9, rng.next_u64() % 9);
+            for i in 0..forms.len() {
+                let fixed = collect(i, 0, 0, None, false);
+                assert_eq!(collect(i, t1, t2, Some(&right), false), fixed);
+                let mut both = [fixed, collect(i, t1, t2, Some(&right), true)].concat();
+                let mut all = Vec::new();
+                features(&lex, &amb, &cls, i, t1, t2, Some(&right), &mut all);
+                both.sort_unstable();
+                all.sort_unstable();
+                assert_eq!(both, all);
+            }
+        }
     }
 
     /// A small class table for the fixture's words (and one unseen verb).

@@ -36,6 +36,10 @@ pub struct BeamScratch {
     /// `hscores` each).
     seen: Vec<(u64, u64)>,
     hscores: Vec<f32>,
+    /// Bit `l` of `follow[2 * p + last]`: may label `l` follow label `p` ([`allowed`]),
+    /// at the last word when `last` is 1; made for the label count `follow_n`.
+    follow: Vec<u64>,
+    follow_n: usize,
 }
 
 /// What the search ended with.
@@ -117,8 +121,27 @@ pub fn search(
                 let pn = s.nodes[p as usize];
                 (pn.score, pn.gold, pn.label as usize)
             };
+            if nl <= 64 && s.follow_n != nl {
+                s.follow.clear();
+                for p in 0..nl {
+                    for last in [false, true] {
+                        let bits = (0..nl).filter(|&l| allowed(p, l, last));
+                        s.follow.push(bits.fold(0, |m, l| m | 1 << l));
+                    }
+                }
+                s.follow_n = nl;
+            }
+            // The labels that may follow, from the table (or the rule itself past 64 labels).
+            let follow = if nl <= 64 {
+                s.follow
+                    .get(2 * plabel + last as usize)
+                    .copied()
+                    .unwrap_or(0)
+            } else {
+                u64::MAX
+            };
             for (l, (a, b)) in s.stat.iter().zip(hs).enumerate() {
-                if !allowed(plabel, l, last) {
+                if (nl <= 64 && follow >> l & 1 == 0) || (nl > 64 && !allowed(plabel, l, last)) {
                     continue;
                 }
                 // The `k` best so far, best first, ties in the order of generation (so the

@@ -67,7 +67,6 @@ pub struct NerScratch {
     labels: Vec<u16>,
     gaz: Vec<u8>,
     cls: Vec<Class>,
-    feats: Vec<u64>,
     hist: Vec<u64>,
     beam: beam::BeamScratch,
     /// The history-free features of every word of the sentence, one after the other, and
@@ -140,6 +139,12 @@ struct Ctx<'a> {
 /// The features of word `i` that do not depend on the labels before it (most of them: they
 /// are scored once per word, whatever the hypotheses of the beam).
 fn static_features(c: &Ctx, i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    static_features_into(c, i, out);
+}
+
+/// [`static_features`] added at the end of `out`.
+fn static_features_into(c: &Ctx, i: usize, out: &mut Vec<u64>) {
     let (lex, tags, sc) = (c.lex, c.tags, c.sc);
     let at = |j: isize| -> &Lex {
         if j < 0 || j as usize >= lex.len() {
@@ -152,7 +157,6 @@ fn static_features(c: &Ctx, i: usize, out: &mut Vec<u64>) {
     let w = &lex[i];
     let (p1, p2, n1, n2) = (at(i_ - 1), at(i_ - 2), at(i_ + 1), at(i_ + 2));
     let (t0, tp, tn) = (tag_at(tags, i_), tag_at(tags, i_ - 1), tag_at(tags, i_ + 1));
-    out.clear();
     let mut f = |k: u32, v: u64| out.push(feat(k, v));
     f(0, 0);
     f(1, w.word);
@@ -357,8 +361,7 @@ impl Ner {
         s.stat_feats.clear();
         s.stat_ends.clear();
         for i in 0..n {
-            static_features(&c, i, &mut s.feats);
-            s.stat_feats.extend_from_slice(&s.feats);
+            static_features_into(&c, i, &mut s.stat_feats);
             s.stat_ends.push(s.stat_feats.len());
         }
         s.stat_scores.clear();
