@@ -18,8 +18,6 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
-
 use crate::codebook::{groups, Codebook, GroupType};
 use crate::date::Date;
 use crate::entry::{Entry, EntryKind};
@@ -289,9 +287,11 @@ pub struct Dictionary {
     matcher: Matcher,
     codebook: Codebook,
     warnings: Vec<ActorError>,
-    /// Last word of every person phrase of two words or more -> entry ids; built on first
-    /// use (see [`Dictionary::persons_by_surname`]).
-    surnames: OnceLock<FxHashMap<String, Vec<u32>>>,
+    /// The hash of the folded last word (high 32 bits) and the entry id (low 32 bits) of
+    /// every person phrase of two words or more whose last word is all letters, sorted;
+    /// built on first use (see [`Dictionary::persons_by_surname`]). Hashes and ids rather
+    /// than a map of words to lists: no allocation per surname, half the cost of a map.
+    surnames: OnceLock<Vec<u64>>,
 }
 
 impl Dictionary {
@@ -331,41 +331,39 @@ impl Dictionary {
     /// the one that owns the bare form. Built on first use.
     pub fn persons_by_surname(&self, surname: &str) -> impl Iterator<Item = &Entry> + '_ {
         let index = self.surnames.get_or_init(|| {
-            let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            let mut index: Vec<u64> = Vec::new();
             let mut last = String::new();
             for (i, e) in self.entries().iter().enumerate() {
                 if e.kind != EntryKind::Person {
                     continue;
                 }
-                let mut words = e.phrase.split([' ', '_']).filter(|w| !w.is_empty());
-                let raw = words.next_back().unwrap_or("");
-                if words.next().is_none() {
+                let Some(raw) = surname_of(&e.phrase) else {
                     continue;
-                }
+                };
                 crate::normalize::fold_into(raw, &mut last);
                 let alphabetic = if last.is_ascii() {
                     last.bytes().all(|b| b.is_ascii_alphabetic())
                 } else {
                     last.chars().all(char::is_alphabetic)
                 };
-                if !alphabetic {
-                    continue;
-                }
-                match index.get_mut(last.as_str()) {
-                    Some(ids) => ids.push(i as u32),
-                    None => {
-                        index.insert(last.clone(), vec![i as u32]);
-                    }
+                if alphabetic {
+                    index.push(surname_hash(&last) | i as u64);
                 }
             }
+            index.sort_unstable();
             index
         });
+        let h = surname_hash(surname);
+        let from = index.partition_point(|&x| x < h);
         let entries = self.entries();
-        index
-            .get(surname)
-            .into_iter()
-            .flatten()
-            .map(move |&i| &entries[i as usize])
+        let found: Vec<&Entry> = index[from..]
+            .iter()
+            .take_while(|&&x| x & !0xFFFF_FFFF == h)
+            .map(|&x| &entries[(x & 0xFFFF_FFFF) as usize])
+            // not another surname of the same hash (the index holds hashes, not the words)
+            .filter(|e| surname_of(&e.phrase).is_some_and(|raw| folds_to(raw, surname)))
+            .collect();
+        found.into_iter()
     }
 
     /// Dictionary pass over one token sequence (e.g. a sentence's `Token.text`s).
@@ -419,6 +417,42 @@ impl Dictionary {
     }
 }
 
+/// The last word of a phrase of two words or more (words cut at blanks and underscores),
+/// unfolded.
+fn surname_of(phrase: &str) -> Option<&str> {
+    // blanks and underscores are ASCII, never inside a multi-byte character: cut bytes
+    let cut = |b: &u8| *b == b' ' || *b == b'_';
+    let bytes = phrase.as_bytes();
+    let end = bytes.iter().rposition(|b| !cut(b))? + 1;
+    let start = bytes[..end].iter().rposition(cut).map_or(0, |i| i + 1);
+    bytes[..start]
+        .iter()
+        .any(|b| !cut(b))
+        .then(|| &phrase[start..end])
+}
+
+/// The index key of a folded surname: its hash in the high 32 bits (the entry id goes in
+/// the low ones, so sorting the keys sorts by hash, then id).
+fn surname_hash(folded: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    folded.hash(&mut h);
+    h.finish() & !0xFFFF_FFFF
+}
+
+/// Whether `raw` folds to `folded` ([`crate::normalize::fold`]).
+fn folds_to(raw: &str, folded: &str) -> bool {
+    if raw.is_ascii() {
+        raw.len() == folded.len()
+            && raw
+                .bytes()
+                .zip(folded.bytes())
+                .all(|(r, f)| r.to_ascii_lowercase() == f)
+    } else {
+        crate::normalize::fold(raw) == folded
+    }
+}
+
 /// A token of words joined by underscores ("Dol_Amroth"), not a bare "_".
 fn joined(t: &str) -> bool {
     t.contains('_') && t.split('_').filter(|w| !w.is_empty()).count() > 1
@@ -443,6 +477,59 @@ mod tests {
 
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn surname_of_is_the_last_of_two_words_or_more() {
+        fn by_split(phrase: &str) -> Option<&str> {
+            let mut words = phrase.split([' ', '_']).filter(|w| !w.is_empty());
+            let last = words.next_back().unwrap_or("");
+            words.next().map(|_| last)
+        }
+        for p in [
+            "",
+            " ",
+            "_",
+            "dick cheney",
+            "DICK_CHENEY_",
+            "_cheney",
+            "cheney",
+            " a  b ",
+            "José_Martí",
+            "a__",
+            "x_y z",
+            "Ōbama",
+            "ß ß",
+        ] {
+            assert_eq!(surname_of(p), by_split(p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn persons_are_found_by_surname() {
+        let d = Dictionary::builtin().unwrap();
+        let found: Vec<&str> = d
+            .persons_by_surname("cheney")
+            .map(|e| e.phrase.as_str())
+            .collect();
+        assert!(!found.is_empty());
+        let last = |p: &&str| surname_of(p).map(crate::normalize::fold);
+        assert!(
+            found.iter().all(|p| last(p).as_deref() == Some("cheney")),
+            "{found:?}"
+        );
+        // every person of two words or more ending in that name, in dictionary order
+        let all: Vec<&str> = d
+            .entries()
+            .iter()
+            .filter(|e| {
+                e.kind == EntryKind::Person && last(&e.phrase.as_str()).as_deref() == Some("cheney")
+            })
+            .map(|e| e.phrase.as_str())
+            .collect();
+        assert_eq!(found, all);
+        assert_eq!(d.persons_by_surname("zzqxj").count(), 0);
+        assert_eq!(d.persons_by_surname("").count(), 0);
+    }
 
     #[test]
     fn words_joined_by_underscores_match_the_dictionary_phrase() {

@@ -2,12 +2,16 @@
 //!
 //! Dictionary phrases are sequences of folded words, and documents are sequences of
 //! tokens, so matching happens in token space: every dictionary word gets a small integer
-//! id, and a token sequence becomes a string of one 4-byte UTF-8 scalar per token
-//! (`U+10000 + id`; `U+10000` itself stands for any word no phrase uses). A double-array
-//! Aho-Corasick automaton (`daachorse`, charwise, leftmost-longest) over these strings then
-//! finds whole-token matches only: a match can neither start nor end inside a token, and
-//! token `i` sits at bytes `4i..4i+4`. One automaton step per token (rather than one per
-//! byte of folded text) measured about twice as fast as matching the folded text itself.
+//! id, and a token sequence becomes a string of one Unicode scalar per token (the scalar of
+//! the id's number, skipping the surrogates; `U+0000` stands for any word no phrase uses). A
+//! double-array Aho-Corasick automaton (`daachorse`, charwise, leftmost-longest) over these
+//! strings then finds whole-token matches only: a match can neither start nor end inside a
+//! token, whose byte offsets [`Scratch`] keeps. One automaton step per token (rather than
+//! one per byte of folded text) measured about twice as fast as matching the folded text
+//! itself. Small scalars rather than a fixed-width `U+10000 + id` (session 12): daachorse's
+//! character table has one entry per scalar value up to the largest used, so the old
+//! encoding spent 65,536 unused entries (256 KB) on the planes below, in memory and in the
+//! cached file that is read and checksummed at every start.
 //!
 //! Which entry a phrase means is decided per match: the phrase's candidates are kept in
 //! priority order (user overlay, leaders, Phoenix, cabinet, gazetteer), and the first whose
@@ -31,13 +35,15 @@ use crate::error::ActorError;
 use crate::normalize::{fold_into, has_upper, hyphen_split, phrase_words};
 use crate::vocab::{Prepared, Vocab};
 
-const BASE: u32 = 0x10000;
-const UNKNOWN: char = '\u{10000}';
+/// The scalar of a word no phrase uses (no phrase word has id 0).
+const UNKNOWN: char = '\0';
 
 /// Reusable per-thread buffers for [`Matcher::find_into`].
 #[derive(Debug, Default)]
 pub struct Scratch {
     hay: String,
+    /// Byte offset in `hay` of every token, and the length of `hay` last.
+    starts: Vec<u32>,
     folded: String,
     prepared: Vec<Prepared>,
 }
@@ -82,8 +88,10 @@ impl std::fmt::Debug for Matcher {
     }
 }
 
+/// The scalar of a word id: the id's own number below the surrogates, 2,048 more above.
 fn id_char(id: u32) -> char {
-    char::from_u32(BASE + id).unwrap_or(UNKNOWN)
+    let code = if id < 0xD800 { id } else { id + 0x800 };
+    char::from_u32(code).unwrap_or(UNKNOWN)
 }
 
 impl Matcher {
@@ -113,15 +121,20 @@ impl Matcher {
             return Err(ActorError::Build("more than 1M distinct words".into()));
         }
         for (eid, variant) in &phrases {
-            let mut key = String::with_capacity(variant.len() * 4);
+            let mut key = String::with_capacity(variant.len() * 3);
             for w in variant {
                 key.push(id_char(vocab.get(w).unwrap_or(0)));
             }
-            let pid = *keys.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                candidates.push(Vec::new());
-                (candidates.len() - 1) as u32
-            });
+            let pid = match keys.get(&key) {
+                Some(&pid) => pid,
+                None => {
+                    let pid = candidates.len() as u32;
+                    keys.insert(key.clone(), pid);
+                    patterns.push(key);
+                    candidates.push(Vec::new());
+                    pid
+                }
+            };
             let list = &mut candidates[pid as usize];
             if !list
                 .iter()
@@ -172,7 +185,7 @@ impl Matcher {
 
     fn encode<S: AsRef<str>>(&self, tokens: &[S], s: &mut Scratch) {
         s.hay.clear();
-        s.hay.reserve(tokens.len() * 4);
+        s.hay.reserve(tokens.len() * 3);
         // two loops: folding and hashing first, then the probes, which miss the cache on
         // real text and overlap when nothing else sits between them
         s.prepared.clear();
@@ -180,9 +193,12 @@ impl Matcher {
             fold_into(t.as_ref(), &mut s.folded);
             s.prepared.push(self.vocab.prepare(&s.folded));
         }
+        s.starts.clear();
         for p in &s.prepared {
+            s.starts.push(s.hay.len() as u32);
             s.hay.push(id_char(self.vocab.probe(p)));
         }
+        s.starts.push(s.hay.len() as u32);
     }
 
     /// Picks the candidate of pattern `pid` for tokens `[a, b)`, if any is acceptable.
@@ -228,13 +244,17 @@ impl Matcher {
     ) {
         self.encode(tokens, scratch);
         let hay = scratch.hay.as_str();
+        let starts = scratch.starts.as_slice();
+        // the token starting at byte `at` (matches start and end at token boundaries)
+        let token_at = |at: usize| starts.partition_point(|&s| (s as usize) < at);
+        let byte = |i: usize| starts[i] as usize;
         let mut pos = 0;
         while pos < hay.len() {
             let Some(m) = self.ac.leftmost_find_iter(&hay[pos..]).next() else {
                 break;
             };
             let (ms, me) = (pos + m.start(), pos + m.end());
-            let (a, b) = (ms / 4, me / 4);
+            let (a, b) = (token_at(ms), token_at(me));
             if let Some(found) = self.choose(m.value(), tokens, (a, b), date) {
                 out.push(found);
                 pos = me;
@@ -243,17 +263,17 @@ impl Matcher {
             // refused (e.g. a lower-case "us"): try shorter phrases at the same start
             let mut taken = false;
             for end in (a + 1..b).rev() {
-                if let Some(&pid) = self.keys.get(&hay[a * 4..end * 4]) {
+                if let Some(&pid) = self.keys.get(&hay[byte(a)..byte(end)]) {
                     if let Some(found) = self.choose(pid, tokens, (a, end), date) {
                         out.push(found);
-                        pos = end * 4;
+                        pos = byte(end);
                         taken = true;
                         break;
                     }
                 }
             }
             if !taken {
-                pos = ms + 4;
+                pos = byte(a + 1);
             }
         }
     }
@@ -377,6 +397,52 @@ mod tests {
         let early = m.find(&t, Date::parse_iso("2010-01-01"));
         assert_eq!(early.len(), 1);
         assert_eq!(early[0].code, None);
+    }
+
+    #[test]
+    fn word_scalars_are_distinct_and_never_the_unknown_one() {
+        let ids = [
+            1, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFF, 0x10000,
+        ];
+        let chars: Vec<char> = ids.iter().map(|&i| id_char(i)).collect();
+        for (i, c) in chars.iter().enumerate() {
+            assert_ne!(*c, UNKNOWN);
+            assert!(!chars[..i].contains(c), "{c:?}");
+        }
+        assert_eq!(id_char(0), UNKNOWN);
+        assert_eq!(id_char(0xD800), '\u{E000}');
+    }
+
+    #[test]
+    fn matches_map_back_to_tokens_of_every_width() {
+        // 3,000 words: ids of one, two and three UTF-8 bytes, around unknown words
+        let mut entries: Vec<Entry> = (0..3000)
+            .map(|i| actor(&format!("w{i}"), "USA", EntryKind::Country))
+            .collect();
+        entries.push(actor("w5 w2999 w130", "BEL", EntryKind::Country));
+        let m = Matcher::new(entries).unwrap();
+        let t = toks("W5 x W2999 W130 W5 W2999 W130 y W2999 Zz W1");
+        let found: Vec<_> = m
+            .find(&t, None)
+            .iter()
+            .map(|x| (x.tokens, x.code.unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ((0, 1), "USA"),
+                ((2, 3), "USA"),
+                ((3, 4), "USA"),
+                ((4, 7), "BEL"),
+                ((8, 9), "USA"),
+                ((10, 11), "USA"),
+            ]
+        );
+        // refused as a whole (lower case), a shorter phrase at the same start is not
+        // there either, and matching resumes at the next token
+        let lower = toks("w5 w2999 w130 W130");
+        let found: Vec<_> = m.find(&lower, None).iter().map(|x| x.tokens).collect();
+        assert_eq!(found, vec![(3, 4)]);
     }
 
     #[test]
