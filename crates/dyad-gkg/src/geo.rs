@@ -17,10 +17,11 @@
 //! of the places that have only one reading. This is the classic population + context
 //! heuristic of GDELT-era geocoders; it needs no model.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use dyad_core::{Document, Span, Token};
 use serde::{Deserialize, Serialize};
@@ -175,15 +176,16 @@ impl Gazetteer {
             .sum::<usize>();
         self.longest = self.longest.max(words);
         key_into(name, k);
-        // The key is copied only when it is new.
-        match self.index.get_mut(k.as_str()) {
-            Some(v) => {
+        // One hash and probe for both cases; the key's copy is dropped when it is known.
+        match self.index.entry(k.clone()) {
+            Entry::Occupied(mut e) => {
+                let v = e.get_mut();
                 if !v.iter().any(|(i, _)| *i == idx) {
                     v.push((idx, primary));
                 }
             }
-            None => {
-                self.index.insert(k.clone(), vec![(idx, primary)]);
+            Entry::Vacant(e) => {
+                e.insert(vec![(idx, primary)]);
             }
         }
     }
@@ -334,8 +336,8 @@ impl Gazetteer {
     /// start and end on a capitalised token.
     /// Last words of multi-word capitalised runs that are not places ("Feliciano Lopez",
     /// "Antony Blinken"): said alone later, they are people, not the town of Lopez.
-    fn surnames(&self, doc: &Document) -> HashSet<String> {
-        let mut out = HashSet::new();
+    fn surnames(&self, doc: &Document) -> FxHashSet<String> {
+        let mut out = FxHashSet::default();
         let toks = &doc.tokens;
         let mut i = 0;
         while i < toks.len() {
@@ -358,7 +360,7 @@ impl Gazetteer {
         &self,
         toks: &[Token],
         lex: &ToneLexicon,
-        surnames: &HashSet<String>,
+        surnames: &FxHashSet<String>,
         out: &mut Vec<(Span, Vec<(u32, bool)>)>,
     ) {
         let mut i = 0;
@@ -378,7 +380,14 @@ impl Gazetteer {
                 if j > i && toks[j].span.start > toks[j - 1].span.end + 1 {
                     break;
                 }
-                k.push_str(&t.to_lowercase());
+                if t.is_ascii() {
+                    // (`to_lowercase` without its copy, for ASCII.)
+                    let from = k.len();
+                    k.push_str(t);
+                    k[from..].make_ascii_lowercase();
+                } else {
+                    k.push_str(&t.to_lowercase());
+                }
                 if capitalised(t) {
                     let c = self.candidates(&k);
                     if !c.is_empty() {

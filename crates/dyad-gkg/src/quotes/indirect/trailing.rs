@@ -3,6 +3,8 @@
 //! the sentence before the attribution's comma; partial quotes may sit inside it when their
 //! marks are balanced and the sentence does not open with one.
 
+use std::sync::OnceLock;
+
 use dyad_core::Token;
 
 use super::lexicon::{NOT_CLAUSE_START, OBJECTS, TIME_WORDS, TRAILING_SETTING};
@@ -436,9 +438,11 @@ pub(in crate::quotes) fn skip_conjunction(toks: &[Token], a: usize, c: usize) ->
             f += 1;
         }
     }
-    let words = CONNECTIVES
+    // The connectives' words, split once rather than at every call.
+    static WORDS: OnceLock<Vec<Vec<&str>>> = OnceLock::new();
+    let words = WORDS
+        .get_or_init(|| CONNECTIVES.iter().map(|p| p.split(' ').collect()).collect())
         .iter()
-        .map(|p| p.split(' ').collect::<Vec<_>>())
         .find(|ws| {
             f + ws.len() + 1 < c
                 && ws.iter().enumerate().all(|(i, w)| toks[f + i].text == *w)
