@@ -328,6 +328,71 @@ unsafe fn sum3_avx2(
     sum3_plain(out, a, b, c, width);
 }
 
+/// The index of the first largest value of `xs` (not empty): what a scan keeping the first
+/// value strictly above the best so far gives. Without NaNs (scores never have them) the
+/// largest value is found four at a time and then its first place; with one, the scan.
+#[inline]
+pub(crate) fn first_max(xs: &[f32]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if xs.len() >= 8 {
+        if let Some(i) = first_max_sse(xs) {
+            return i;
+        }
+    }
+    first_max_plain(xs)
+}
+
+#[inline(always)]
+fn first_max_plain(xs: &[f32]) -> usize {
+    let Some((&first, rest)) = xs.split_first() else {
+        return 0;
+    };
+    let (mut bi, mut bx) = (0, first);
+    for (i, &x) in rest.iter().enumerate() {
+        if x > bx {
+            (bi, bx) = (i + 1, x);
+        }
+    }
+    bi
+}
+
+/// [`first_max`] with SSE (part of every x86-64 CPU); `None` when `xs` holds a NaN.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn first_max_sse(xs: &[f32]) -> Option<usize> {
+    use std::arch::x86_64::*;
+    let chunks = xs.chunks_exact(4);
+    let tail = chunks.remainder();
+    // SAFETY: SSE is part of every x86-64 CPU, and each load reads a chunk of four values.
+    unsafe {
+        let mut top = _mm_set1_ps(f32::NEG_INFINITY);
+        let mut nan = _mm_setzero_ps();
+        for c in chunks.clone() {
+            let v = _mm_loadu_ps(c.as_ptr());
+            nan = _mm_or_ps(nan, _mm_cmpunord_ps(v, v));
+            top = _mm_max_ps(top, v);
+        }
+        if _mm_movemask_ps(nan) != 0 || tail.iter().any(|x| x.is_nan()) {
+            return None;
+        }
+        let mut lanes = [0f32; 4];
+        _mm_storeu_ps(lanes.as_mut_ptr(), top);
+        let max = tail
+            .iter()
+            .chain(&lanes)
+            .fold(f32::NEG_INFINITY, |m, &x| m.max(x));
+        let want = _mm_set1_ps(max);
+        for (k, c) in chunks.enumerate() {
+            let eq = _mm_movemask_ps(_mm_cmpeq_ps(_mm_loadu_ps(c.as_ptr()), want));
+            if eq != 0 {
+                return Some(4 * k + eq.trailing_zeros() as usize);
+            }
+        }
+        let at = xs.len() - tail.len();
+        tail.iter().position(|&x| x == max).map(|p| at + p)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,6 +435,27 @@ mod tests {
             add_rows(&mut acc, &data, &rows, stride);
             add_rows_plain(&mut plain, &data, &rows, stride);
             assert_eq!(acc, plain, "stride {stride}");
+        }
+        // The first largest score, as the plain scan finds it, ties, zeros, infinities and
+        // NaNs included.
+        let mut rng = crate::hash::Rng::new(8);
+        let vals = [
+            -1.5,
+            0.0,
+            -0.0,
+            2.0,
+            2.5,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+        ];
+        for round in 0..20000 {
+            let n = 1 + (rng.next_u64() % 40) as usize;
+            let kinds = if round % 4 == 0 { 8 } else { 5 };
+            let xs: Vec<f32> = (0..n)
+                .map(|_| vals[(rng.next_u64() % kinds) as usize])
+                .collect();
+            assert_eq!(first_max(&xs), first_max_plain(&xs), "{xs:?}");
         }
         // Group sums added class by class, over the width asked only.
         let arr = |k: i32| -> [i32; 256] { std::array::from_fn(|c| c as i32 * k - 7) };

@@ -306,7 +306,13 @@ impl Tagger {
                 }
             });
             w.scores_with(feats, &mut acc, &mut s.scores);
-            out.push(argmax(&s.scores, |_| true).unwrap_or(0) as u16);
+            // `argmax(scores, |_| true)`, four scores at a time.
+            let best = if s.scores.is_empty() {
+                0
+            } else {
+                crate::hugemem::first_max(&s.scores)
+            };
+            out.push(best as u16);
             start = end;
         }
     }

@@ -104,15 +104,11 @@ impl Parser {
             let Some(xs) = scores.get(lo..hi.min(scores.len())) else {
                 return;
             };
-            let Some((&first, rest)) = xs.split_first() else {
+            if xs.is_empty() {
                 return;
-            };
-            let (mut bi, mut bx) = (0, first);
-            for (i, &x) in rest.iter().enumerate() {
-                if x > bx {
-                    (bi, bx) = (i + 1, x);
-                }
             }
+            let bi = crate::hugemem::first_max(xs);
+            let bx = xs[bi];
             if best.is_none_or(|(_, b)| bx > b) {
                 best = Some((lo + bi, bx));
             }
