@@ -390,7 +390,6 @@ pub fn place_refs(
 /// "U.S. Secretary of State Antony Blinken") names an actor, not where the event happened,
 /// and is passed over, unless the coder took it as an actor only because it is a place
 /// ([`place_refs`]: "a visit to Brussels").
-#[inline(never)]
 pub fn locate_events(doc: &Document, gkg: &Gkg, events: &mut [Event]) {
     let geocoded = |l: &dyad_gkg::Location| EventLocation {
         name: l.name.clone(),

@@ -41,7 +41,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::pattern::Element;
-use crate::verb_dictionary::{form_key, Pattern, VerbDictionary, VerbRef};
+use crate::verb_dictionary::{form_key_into, Pattern, VerbDictionary, VerbRef};
 use phrase_match::{is_prep, regroup};
 use prefilter::RequiredWords;
 
@@ -228,10 +228,10 @@ struct SynsetIndex {
 /// The hasher of the synonym-set tables, which every word of every clause is looked up
 /// in: dictionary words are short and not chosen by an adversary, so a multiply-rotate
 /// hash of 8 bytes at a time serves, several times cheaper than the default SipHash.
-type WordHash = BuildHasherDefault<WordHasher>;
+pub(crate) type WordHash = BuildHasherDefault<WordHasher>;
 
 #[derive(Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl WordHasher {
     fn add(&mut self, word: u64) {
@@ -395,21 +395,18 @@ impl<'d> Matcher<'d> {
         // ("LEFT [032:033]" apart from LEAVE); the first key the dictionary knows wins, so
         // the keys are made one at a time and the rest never
         let mut out: Vec<VerbRef> = Vec::new();
+        let mut key = String::new();
         for w in [clause.verb.text(), clause.verb.lemma()] {
-            let preceding = clause
-                .preceding
-                .as_ref()
-                .map(|p| form_key(&format!("{} {w}", p.text())));
-            let particle = clause
-                .particle
-                .as_ref()
-                .map(|p| form_key(&format!("{w} {}", p.lemma())));
-            for k in preceding.into_iter().chain(particle) {
-                if self.lookup_into(&k, &mut out) {
+            let preceding = clause.preceding.as_ref().map(|p| [p.text(), w]);
+            let particle = clause.particle.as_ref().map(|p| [w, p.lemma()]);
+            for parts in preceding.into_iter().chain(particle) {
+                form_key_into(&parts, &mut key);
+                if self.lookup_into(&key, &mut out) {
                     return out;
                 }
             }
-            if self.lookup_into(&form_key(w), &mut out) {
+            form_key_into(&[w], &mut key);
+            if self.lookup_into(&key, &mut out) {
                 return out;
             }
         }

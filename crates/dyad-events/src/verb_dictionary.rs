@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::error::{read_text, EventsError};
+use crate::matcher::WordHash;
 use crate::pattern::Element;
 
 const CAMEO_VERBS: &str = include_str!("../../../data/events/CAMEO.2.0.txt");
@@ -224,9 +225,9 @@ pub struct VerbDictionary {
     pub skipped: Vec<ReadNote>,
     pub(crate) pattern_lines: usize,
     #[serde(skip)]
-    pub(crate) synset_index: HashMap<String, usize>,
+    pub(crate) synset_index: HashMap<String, usize, WordHash>,
     #[serde(skip)]
-    pub(crate) forms: HashMap<String, Vec<VerbRef>>,
+    pub(crate) forms: HashMap<String, Vec<VerbRef>, WordHash>,
 }
 
 impl VerbDictionary {
@@ -434,6 +435,24 @@ fn push_codes<'a>(out: &mut Vec<(usize, &'a str)>, line: usize, c: Option<&'a Co
 }
 
 /// The index key of a form: upper case, words separated by single spaces.
+/// [`form_key`] of `parts` joined by spaces, written into `key` (cleared first): the words
+/// of each part, upper case, one space between.
+pub(crate) fn form_key_into(parts: &[&str], key: &mut String) {
+    key.clear();
+    for part in parts {
+        for w in part
+            .split(|c: char| c == '_' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+        {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+    }
+    key.make_ascii_uppercase();
+}
+
 pub(crate) fn form_key(form: &str) -> String {
     // one word (the common case): its upper case, without the split and join
     if !form.contains(|c: char| c == '_' || c.is_whitespace()) {

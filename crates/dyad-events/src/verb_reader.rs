@@ -22,6 +22,7 @@
 use std::collections::HashMap;
 
 use crate::error::EventsError;
+use crate::matcher::WordHash;
 use crate::pattern::{parse_elements, Element};
 use crate::verb_dictionary::{
     form_key, regular_forms, CodePair, Pattern, ReadNote, Synset, SynsetMember, Transformation,
@@ -46,8 +47,8 @@ pub(crate) fn read_verb_dictionary(
             notes: Vec::new(),
             skipped: Vec::new(),
             pattern_lines: 0,
-            synset_index: HashMap::new(),
-            forms: HashMap::new(),
+            synset_index: HashMap::default(),
+            forms: HashMap::default(),
         },
         open_synset: None,
         in_xml_comment: false,
@@ -100,7 +101,7 @@ pub(crate) fn read_overlay(
             skipped: Vec::new(),
             pattern_lines: 0,
             synset_index: base.synset_index.clone(),
-            forms: HashMap::new(),
+            forms: HashMap::default(),
         },
         open_synset: None,
         in_xml_comment: false,
@@ -128,7 +129,7 @@ pub(crate) fn read_overlay(
         skipped: base.skipped.clone(),
         pattern_lines: base.pattern_lines,
         synset_index: over.synset_index,
-        forms: HashMap::new(),
+        forms: HashMap::default(),
     };
     out.transformations.extend(over.transformations);
     out.pattern_lines += over.pattern_lines;
@@ -568,8 +569,8 @@ impl Reader<'_> {
 }
 
 /// Every verb form (lemma and inflections) of `blocks`, to the verbs carrying it.
-fn index_forms(blocks: &[VerbBlock]) -> HashMap<String, Vec<VerbRef>> {
-    let mut forms: HashMap<String, Vec<VerbRef>> = HashMap::new();
+fn index_forms(blocks: &[VerbBlock]) -> HashMap<String, Vec<VerbRef>, WordHash> {
+    let mut forms: HashMap<String, Vec<VerbRef>, WordHash> = HashMap::default();
     for (b, block) in blocks.iter().enumerate() {
         for (v, verb) in block.verbs.iter().enumerate() {
             let r = VerbRef { block: b, verb: v };

@@ -22,6 +22,30 @@ use std::collections::HashMap;
 #[derive(Default)]
 pub(super) struct RequiredWords {
     ids: HashMap<String, u32, WordHash>,
+    /// Per synonym set a required set was taken from: its cost and size, and its ids once
+    /// it was chosen (many patterns name the same large sets).
+    synset_sets: HashMap<String, SynsetSet, WordHash>,
+}
+
+struct SynsetSet {
+    cost: usize,
+    len: usize,
+    ids: Option<Box<[u32]>>,
+}
+
+/// A required set of a pattern: words, or those of a synonym set (see [`simple`]).
+enum Set<'a> {
+    Words(Vec<&'a str>),
+    Synset(&'a str),
+}
+
+/// What a set costs to require: the likelier its words, the dearer (a preposition is in
+/// nearly every clause).
+fn cost(words: &[&str]) -> usize {
+    words
+        .iter()
+        .map(|w| if PREPOSITIONS.contains(w) { 1000 } else { 1 })
+        .sum()
 }
 
 impl RequiredWords {
@@ -32,7 +56,7 @@ impl RequiredWords {
         p: &Pattern,
         synsets: &HashMap<String, SynsetIndex, WordHash>,
     ) -> Box<[u32]> {
-        let mut sets: Vec<Vec<&str>> = Vec::new();
+        let mut sets: Vec<Set> = Vec::new();
         if let Some(at) = p.verb_position() {
             for e in &p.elements[..at] {
                 simple(e, synsets, &mut sets);
@@ -62,17 +86,57 @@ impl RequiredWords {
                 }
             }
         }
-        let cost = |s: &Vec<&str>| -> usize {
-            s.iter()
-                .map(|w| if PREPOSITIONS.contains(w) { 1000 } else { 1 })
-                .sum()
+        // a synonym set's cost and size are worked out once
+        for set in &sets {
+            if let Set::Synset(name) = set {
+                if !self.synset_sets.contains_key(*name) {
+                    let words = synset_words(&synsets[*name]);
+                    let entry = SynsetSet {
+                        cost: cost(&words),
+                        len: words.len(),
+                        ids: None,
+                    };
+                    self.synset_sets.insert(name.to_string(), entry);
+                }
+            }
+        }
+        let len_cost = |set: &Set| -> (usize, usize) {
+            match set {
+                Set::Words(w) => (w.len(), cost(w)),
+                Set::Synset(name) => {
+                    let s = &self.synset_sets[*name];
+                    (s.len, s.cost)
+                }
+            }
         };
-        let Some(best) = sets.into_iter().filter(|s| !s.is_empty()).min_by_key(cost) else {
+        let best = sets
+            .into_iter()
+            .map(|set| (len_cost(&set), set))
+            .filter(|((len, _), _)| *len > 0)
+            .min_by_key(|((_, cost), _)| *cost);
+        let Some((_, best)) = best else {
             return Box::default();
         };
-        let mut out: Vec<u32> = best
-            .into_iter()
-            .map(|w| match self.ids.get(w) {
+        match best {
+            Set::Words(words) => self.number(&words),
+            Set::Synset(name) => {
+                if let Some(ids) = &self.synset_sets[name].ids {
+                    return ids.clone();
+                }
+                let ids = self.number(&synset_words(&synsets[name]));
+                if let Some(s) = self.synset_sets.get_mut(name) {
+                    s.ids = Some(ids.clone());
+                }
+                ids
+            }
+        }
+    }
+
+    /// The ids of `words`, numbering the new ones in order; sorted, each once.
+    fn number(&mut self, words: &[&str]) -> Box<[u32]> {
+        let mut out: Vec<u32> = words
+            .iter()
+            .map(|&w| match self.ids.get(w) {
                 Some(&id) => id,
                 None => {
                     let next = self.ids.len() as u32;
@@ -133,30 +197,35 @@ impl Present {
 fn simple<'a>(
     e: &'a Element,
     synsets: &'a HashMap<String, SynsetIndex, WordHash>,
-    out: &mut Vec<Vec<&'a str>>,
+    out: &mut Vec<Set<'a>>,
 ) {
     match e {
-        Element::Word(w) => out.push(vec![w.as_str()]),
-        Element::Alternatives(a) => out.push(a.iter().map(String::as_str).collect()),
-        // a one-word phrase is that word; a longer one ends with its last word
+        Element::Word(w) => out.push(Set::Words(vec![w.as_str()])),
+        Element::Alternatives(a) => out.push(Set::Words(a.iter().map(String::as_str).collect())),
+        // a synset with an empty phrase matches nothing: no requirement is safe
         Element::Synset(s) => {
             if let Some(ix) = synsets.get(s) {
-                let mut set: Vec<&str> = ix.singles.iter().map(String::as_str).collect();
-                set.extend(
-                    ix.multi
-                        .iter()
-                        .filter_map(|ph| ph.last())
-                        .map(String::as_str),
-                );
-                // a synset with an empty phrase matches nothing: no requirement is safe
                 if ix.multi.iter().all(|ph| !ph.is_empty()) {
-                    out.push(set);
+                    out.push(Set::Synset(s));
                 }
             }
         }
         Element::Consecutive(parts) => parts.iter().for_each(|x| simple(x, synsets, out)),
         _ => {}
     }
+}
+
+/// The words of a synonym set as a required set: a one-word phrase is that word; a longer
+/// one ends with its last word.
+fn synset_words(ix: &SynsetIndex) -> Vec<&str> {
+    let mut set: Vec<&str> = ix.singles.iter().map(String::as_str).collect();
+    set.extend(
+        ix.multi
+            .iter()
+            .filter_map(|ph| ph.last())
+            .map(String::as_str),
+    );
+    set
 }
 
 #[cfg(test)]
