@@ -449,9 +449,10 @@ pub(super) fn partial_then_attribution(
 /// depends on in the parse ("X reiterated the position that ..."), when there is one.
 pub(super) fn speech_noun(doc: &Document, i: usize, b: usize) -> Option<Found> {
     let toks = &doc.tokens;
-    if !SPEECH_NOUNS.contains(&toks[i].text.as_str())
-        || toks.get(i + 1).is_none_or(|t| t.text != "that")
+    // (`that` first: the list is scanned for every token that gets here.)
+    if toks.get(i + 1).is_none_or(|t| t.text != "that")
         || i + 3 >= b
+        || !SPEECH_NOUNS.contains(&toks[i].text.as_str())
     {
         return None;
     }
@@ -650,11 +651,12 @@ pub(super) fn object_infinitive(toks: &[Token], v: usize, b: usize) -> Option<Fo
         "pushed",
         "pushes",
     ];
+    // (The list last: this runs on every token.)
     if v < 3
-        || !SAYING.contains(&toks[v].text.as_str())
         || toks[v - 1].text != "to"
         || toks.get(v + 1).is_none_or(|t| t.text != "that")
         || v + 4 >= b
+        || !SAYING.contains(&toks[v].text.as_str())
     {
         return None;
     }
