@@ -112,18 +112,22 @@ impl Matcher {
                     .map(move |w| (eid, w))
             })
             .collect();
-        let vocab = Vocab::new(
+        // the id of every word of every variant, in order (no second lookup per word)
+        let mut word_ids = Vec::new();
+        let vocab = Vocab::new_with_ids(
             phrases
                 .iter()
                 .flat_map(|(_, w)| w.iter().map(String::as_str)),
+            &mut word_ids,
         );
         if vocab.len() >= 0x10_0000 {
             return Err(ActorError::Build("more than 1M distinct words".into()));
         }
+        let mut ids = word_ids.into_iter();
         for (eid, variant) in &phrases {
             let mut key = String::with_capacity(variant.len() * 3);
-            for w in variant {
-                key.push(id_char(vocab.get(w).unwrap_or(0)));
+            for _ in variant {
+                key.push(id_char(ids.next().unwrap_or(0)));
             }
             let pid = match keys.get(&key) {
                 Some(&pid) => pid,

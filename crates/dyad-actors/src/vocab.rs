@@ -56,15 +56,26 @@ fn hash(k: &[u8; INLINE]) -> u64 {
 
 impl Vocab {
     /// A table for the given words; each distinct word gets the next id, in order.
+    #[cfg_attr(not(test), allow(dead_code))] // the matcher uses `new_with_ids`
     pub(crate) fn new<'a>(words: impl Iterator<Item = &'a str>) -> Vocab {
+        Vocab::new_with_ids(words, &mut Vec::new())
+    }
+
+    /// [`Vocab::new`], which also appends the id of every word given, in order, to `ids_out`
+    /// (what [`Vocab::get`] would answer for it).
+    pub(crate) fn new_with_ids<'a>(
+        words: impl Iterator<Item = &'a str>,
+        ids_out: &mut Vec<u32>,
+    ) -> Vocab {
         let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
         let mut order = Vec::new();
         for w in words {
             let next = ids.len() as u32 + 1;
-            ids.entry(w).or_insert_with(|| {
+            let id = *ids.entry(w).or_insert_with(|| {
                 order.push(w);
                 next
             });
+            ids_out.push(id);
         }
         let cap = (order.len() * 3).next_power_of_two().max(16);
         let mut v = Vocab {
@@ -96,6 +107,7 @@ impl Vocab {
     }
 
     /// The id of a folded word, if the table has it.
+    #[cfg_attr(not(test), allow(dead_code))] // the matcher gets its ids from `new_with_ids`
     pub(crate) fn get(&self, word: &str) -> Option<u32> {
         match self.probe(&self.prepare(word)) {
             0 => None,
@@ -184,6 +196,17 @@ mod tests {
         assert_eq!(v.get("thee"), None);
         assert_eq!(v.get("the\0"), None);
         assert_eq!(v.get(""), None);
+    }
+
+    #[test]
+    fn the_ids_given_back_are_those_the_table_answers() {
+        let words = ["b", "a", "b", "a-very-long-word-indeed", "c", "a"];
+        let mut ids = Vec::new();
+        let v = Vocab::new_with_ids(words.iter().copied(), &mut ids);
+        assert_eq!(ids, [1, 2, 1, 3, 4, 2]);
+        for (w, id) in words.iter().zip(&ids) {
+            assert_eq!(v.get(w), Some(*id));
+        }
     }
 
     #[test]
