@@ -34,6 +34,14 @@ impl Lex {
     /// The hashes of `form`, computed without allocating for ASCII words of up to 64
     /// bytes (the lowercase form in a stack buffer, the shape hashed as it is made).
     pub fn new(form: &str) -> Lex {
+        if form.is_ascii() && form.len() <= 64 {
+            return Lex::ascii(form.as_bytes());
+        }
+        Lex::general(form)
+    }
+
+    /// [`Lex::new`] of any form (the way every form was made before [`Lex::ascii`]).
+    fn general(form: &str) -> Lex {
         let mut buf = [0u8; 64];
         let owned;
         let lower: &str = if form.is_ascii() && form.len() <= buf.len() {
@@ -118,6 +126,71 @@ impl Lex {
     }
 }
 
+impl Lex {
+    /// [`Lex::new`] of an ASCII form: the word, its lowercase form, the prefixes and the
+    /// shape in one pass over the bytes (the prefixes are the lowercase hash's first
+    /// states), the suffixes from the end.
+    fn ascii(fb: &[u8]) -> Lex {
+        let n = fb.len();
+        let mut lower = [0u8; 64];
+        let (mut word, mut low) = (FNV_START, FNV_START);
+        let mut pre = [FNV_START; 3];
+        let mut flags = 0u64;
+        let mut shape = FNV_START;
+        let (mut last, mut run) = (0u8, 0);
+        for (j, (&c, l)) in fb.iter().zip(lower.iter_mut()).enumerate() {
+            word = fnv_step(word, c);
+            *l = c.to_ascii_lowercase();
+            low = fnv_step(low, *l);
+            if j < 3 {
+                pre[j] = low;
+            }
+            let k = if c.is_ascii_uppercase() {
+                flags |= 1;
+                b'X'
+            } else if c.is_ascii_lowercase() {
+                flags |= 2;
+                b'x'
+            } else if c.is_ascii_digit() {
+                flags |= 4;
+                b'd'
+            } else {
+                flags |= if c == b'-' { 8 } else { 16 };
+                c
+            };
+            // At most two of one class in a row (`last` starts as NUL, as in `new`).
+            if k == last {
+                run += 1;
+                if run >= 2 {
+                    continue;
+                }
+            } else {
+                run = 0;
+                last = k;
+            }
+            shape = fnv_step(shape, k);
+        }
+        // A prefix longer than the word is the whole word.
+        for p in pre.iter_mut().skip(n) {
+            *p = low;
+        }
+        let lb = &lower[..n];
+        let mut suffix = [0u64; 4];
+        for (k, s) in suffix.iter_mut().enumerate() {
+            *s = mix(k as u64 + 21, hash_bytes(&lb[n.saturating_sub(k + 1)..]));
+        }
+        Lex {
+            word: finalize(word),
+            lower: mix(3, finalize(low)),
+            prefix: [0, 1, 2].map(|k| mix(k as u64 + 11, finalize(pre[k]))),
+            suffix,
+            shape: mix(5, finalize(shape)),
+            flags,
+            title: fb.first().is_some_and(|c| c.is_ascii_uppercase()),
+        }
+    }
+}
+
 /// The [`Lex`] of each form, into `out`.
 pub fn lexes(forms: &[&str], out: &mut Vec<Lex>) {
     out.clear();
@@ -172,6 +245,12 @@ mod tests {
             "O'Neill",
             "aaaaab",
             "AAAbbb111",
+            "Ab",
+            "abc",
+            "ABCD",
+            "x1-Y",
+            &"Ab-".repeat(21),
+            &"Ab-".repeat(22),
             "...",
             "\u{1F600}x",
             &long,
@@ -182,6 +261,30 @@ mod tests {
                 (a.word, a.lower, a.prefix, a.suffix, a.shape, a.flags, a.title),
                 (b.word, b.lower, b.prefix, b.suffix, b.shape, b.flags, b.title),
                 "{w}"
+            );
+        }
+    }
+
+    /// The one-pass hashes of ASCII forms are those of the general way, byte for byte
+    /// (control characters too).
+    #[test]
+    fn ascii_forms_hash_as_before() {
+        let key = |l: Lex| {
+            (
+                l.word, l.lower, l.prefix, l.suffix, l.shape, l.flags, l.title,
+            )
+        };
+        let mut rng = crate::hash::Rng::new(6);
+        let alphabet = b"aAzZ09-.'\0\t_xX";
+        for round in 0..5000 {
+            let n = (rng.next_u64() % 12) as usize + if round % 50 == 0 { 53 } else { 0 };
+            let form: String = (0..n)
+                .map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize] as char)
+                .collect();
+            assert_eq!(
+                key(Lex::ascii(form.as_bytes())),
+                key(Lex::general(&form)),
+                "{form:?}"
             );
         }
     }
