@@ -140,22 +140,34 @@ pub fn search(
             } else {
                 u64::MAX
             };
-            for (l, (a, b)) in s.stat.iter().zip(hs).enumerate() {
-                if (nl <= 64 && follow >> l & 1 == 0) || (nl > 64 && !allowed(plabel, l, last)) {
-                    continue;
+            // The `k` best so far, best first, ties in the order of generation (so the
+            // search is deterministic): labels in ascending order.
+            let cands = &mut s.cands;
+            let mut push = |l: usize, a: f32, b: f32| {
+                let node = Node {
+                    score: base + a + b,
+                    label: l as u16,
+                    parent: p,
+                    gold: pgold && gold.is_some_and(|g| g[i] as usize == l),
+                };
+                offer(cands, k, node);
+            };
+            if nl <= 64 {
+                // Only the labels that may follow, lowest first.
+                let mut m = follow;
+                while m != 0 {
+                    let l = m.trailing_zeros() as usize;
+                    m &= m - 1;
+                    if let (Some(&a), Some(&b)) = (s.stat.get(l), hs.get(l)) {
+                        push(l, a, b);
+                    }
                 }
-                // The `k` best so far, best first, ties in the order of generation (so the
-                // search is deterministic).
-                offer(
-                    &mut s.cands,
-                    k,
-                    Node {
-                        score: base + a + b,
-                        label: l as u16,
-                        parent: p,
-                        gold: pgold && gold.is_some_and(|g| g[i] as usize == l),
-                    },
-                );
+            } else {
+                for (l, (&a, &b)) in s.stat.iter().zip(hs).enumerate() {
+                    if allowed(plabel, l, last) {
+                        push(l, a, b);
+                    }
+                }
             }
         }
         let from = s.nodes.len();
@@ -227,6 +239,41 @@ mod tests {
             }
             let key = |v: &[Node]| v.iter().map(|c| (c.score, c.label)).collect::<Vec<_>>();
             assert_eq!(key(&got), key(&want), "round {round}, k {k}");
+        }
+    }
+
+    /// The labels that may follow come from a table up to 64 labels and from the rule
+    /// itself past that: a greedy search (width 1) takes the best label allowed after the
+    /// previous one either way.
+    #[test]
+    fn greedy_search_follows_the_rule_with_few_and_many_labels() {
+        let mut rng = crate::hash::Rng::new(12);
+        for nl in [13usize, 69] {
+            for _ in 0..200 {
+                let n = 1 + (rng.next_u64() % 8) as usize;
+                let table: Vec<Vec<f32>> = (0..n)
+                    .map(|_| (0..nl).map(|_| (rng.next_u64() % 50) as f32).collect())
+                    .collect();
+                let stat = |i: usize, sc: &mut Vec<f32>| {
+                    sc.clear();
+                    sc.extend_from_slice(&table[i]);
+                };
+                let hist = |_: usize, _: u64, _: u64, sc: &mut Vec<f32>| {
+                    sc.clear();
+                    sc.resize(nl, 0.0);
+                };
+                let (mut s, mut out) = (BeamScratch::default(), Vec::new());
+                search(n, 1, 0x51, stat, hist, None, &mut s, &mut out);
+                let mut prev = 0;
+                let mut want = Vec::new();
+                for (i, row) in table.iter().enumerate() {
+                    let ok = |l: usize| allowed(prev, l, i + 1 == n);
+                    let best = crate::perceptron::argmax(row, ok).unwrap();
+                    want.push(best as u16);
+                    prev = best;
+                }
+                assert_eq!(out, want, "{nl} labels");
+            }
         }
     }
 
