@@ -400,7 +400,7 @@ impl Tagger {
             });
         }
         let m = d.len(10)?;
-        let mut tagdict = HashMap::default();
+        let mut tagdict = HashMap::with_capacity_and_hasher(m, IdBuild::default());
         for _ in 0..m {
             let k = d.u64()?;
             tagdict.insert(k, d.index(n, "tag")?);

@@ -273,12 +273,17 @@ fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<(u64, usize
         first[n] += first[n - 1];
     }
     let bounds = first.clone();
-    let mut order = vec![(0u64, 0usize, 0u32); keys.len()];
+    // Written in place, each place once, without zeroing the array first.
+    let mut order: Vec<(u64, usize, u32)> = Vec::with_capacity(keys.len());
+    let out = &mut order.spare_capacity_mut()[..keys.len()];
     for &r in keys {
         let slot = &mut first[longest - r.2 as usize];
-        order[*slot] = r;
+        out[*slot].write(r);
         *slot += 1;
     }
+    // SAFETY: the buckets' starts are the running counts of the rows before them, so the
+    // rows filled the places `0..keys.len()` each exactly once.
+    unsafe { order.set_len(keys.len()) };
     if ascending {
         return order;
     }
@@ -296,9 +301,12 @@ fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<(u64, usize
 #[inline(always)]
 fn row_stats(row: &[u8]) -> (u16, u32) {
     let (mut top, mut zeros) = (0u16, 0u32);
+    // Each pair read as one little-endian word: the class in the low half, the weight in
+    // the high half.
     for p in row.chunks_exact(4) {
-        top = top.max(u16::from_le_bytes([p[0], p[1]]));
-        zeros += ((p[2] | p[3]) == 0) as u32;
+        let w = u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
+        top = top.max(w as u16);
+        zeros += (w >> 16 == 0) as u32;
     }
     (top, zeros)
 }
