@@ -227,7 +227,15 @@ pub fn resolve(dict: &Dictionary, doc: &Document, date: Option<Date>) -> Vec<Act
 /// is not a char range of `text`.
 fn text_of(text: &str, span: Span) -> Option<String> {
     let s = text.get(span.start..span.end)?;
-    Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    // the words joined by single blanks, into one string (no list of words, then a join)
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    Some(out)
 }
 
 /// A mention and its token range `[a, b)`.
