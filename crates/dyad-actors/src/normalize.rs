@@ -13,9 +13,8 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold_into(token: &str, out: &mut String) {
     out.clear();
     if token.is_ascii() {
-        // one pass, each byte lower-cased as it is copied (not a copy, then a second pass)
-        // SAFETY: lower-cased ASCII bytes are ASCII, so `out` stays valid UTF-8
-        unsafe { out.as_mut_vec() }.extend(token.bytes().map(|b| b.to_ascii_lowercase()));
+        out.push_str(token);
+        out.make_ascii_lowercase();
         return;
     }
     for c in token.nfd() {

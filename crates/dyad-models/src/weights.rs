@@ -273,17 +273,12 @@ fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<(u64, usize
         first[n] += first[n - 1];
     }
     let bounds = first.clone();
-    // Written in place, each place once, without zeroing the array first.
-    let mut order: Vec<(u64, usize, u32)> = Vec::with_capacity(keys.len());
-    let out = &mut order.spare_capacity_mut()[..keys.len()];
+    let mut order = vec![(0u64, 0usize, 0u32); keys.len()];
     for &r in keys {
         let slot = &mut first[longest - r.2 as usize];
-        out[*slot].write(r);
+        order[*slot] = r;
         *slot += 1;
     }
-    // SAFETY: the buckets' starts are the running counts of the rows before them, so the
-    // rows filled the places `0..keys.len()` each exactly once.
-    unsafe { order.set_len(keys.len()) };
     if ascending {
         return order;
     }
