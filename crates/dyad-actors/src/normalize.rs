@@ -49,6 +49,12 @@ pub fn phrase_words(raw: &str) -> Vec<String> {
         }
         return words;
     }
+    general_phrase_words(raw, words)
+}
+
+/// [`phrase_words`] for any phrase: parenthesised parts dropped first, then the words cut
+/// at underscores and blanks, appended to `words`.
+fn general_phrase_words(raw: &str, mut words: Vec<String>) -> Vec<String> {
     let mut cleaned = String::with_capacity(raw.len());
     let mut depth = 0usize;
     for c in raw.chars() {
@@ -148,26 +154,6 @@ mod tests {
         assert_eq!(phrase_words("'s"), ["'s"]);
     }
 
-    /// The words of a phrase as the general path (parentheses dropped first) cuts them.
-    fn general_words(raw: &str) -> Vec<String> {
-        let mut cleaned = String::new();
-        let mut depth = 0usize;
-        for c in raw.chars() {
-            match c {
-                '(' => depth += 1,
-                ')' if depth > 0 => depth -= 1,
-                _ if depth > 0 => {}
-                '_' => cleaned.push(' '),
-                _ => cleaned.push(c),
-            }
-        }
-        let mut words = Vec::new();
-        for w in cleaned.split_whitespace() {
-            push_phrase_word(&mut words, w);
-        }
-        words
-    }
-
     #[test]
     fn the_fast_path_cuts_every_builtin_phrase_as_the_general_one() {
         let d = crate::Dictionary::builtin().unwrap();
@@ -175,7 +161,7 @@ mod tests {
         for e in d.entries() {
             assert_eq!(
                 phrase_words(&e.phrase),
-                general_words(&e.phrase),
+                general_phrase_words(&e.phrase, Vec::new()),
                 "{:?}",
                 e.phrase
             );
