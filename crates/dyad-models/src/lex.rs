@@ -77,10 +77,7 @@ impl Lex {
             *s = mix(k as u64 + 21, hash_bytes(&lb[start..]));
         }
         let mut flags = 0u64;
-        // The shape's bytes go straight into the hash (`hash_str` of the shape string).
-        let mut shape = FNV_START;
-        let mut last = '\0';
-        let mut run = 0;
+        let mut shape = Shape::default();
         for c in form.chars() {
             let k = if c.is_uppercase() {
                 flags |= 1;
@@ -99,19 +96,7 @@ impl Lex {
                 }
                 c
             };
-            if k == last {
-                run += 1;
-                if run >= 2 {
-                    continue;
-                }
-            } else {
-                run = 0;
-                last = k;
-            }
-            let mut b = [0u8; 4];
-            for &x in k.encode_utf8(&mut b).as_bytes() {
-                shape = fnv_step(shape, x);
-            }
+            shape.push(k);
         }
         let title = form.chars().next().is_some_and(|c| c.is_uppercase());
         Lex {
@@ -119,7 +104,7 @@ impl Lex {
             lower: mix(3, hash_bytes(lb)),
             prefix,
             suffix,
-            shape: mix(5, finalize(shape)),
+            shape: shape.hash(),
             flags,
             title,
         }
@@ -136,8 +121,7 @@ impl Lex {
         let (mut word, mut low) = (FNV_START, FNV_START);
         let mut pre = [FNV_START; 3];
         let mut flags = 0u64;
-        let mut shape = FNV_START;
-        let (mut last, mut run) = (0u8, 0);
+        let mut shape = Shape::default();
         for (j, (&c, l)) in fb.iter().zip(lower.iter_mut()).enumerate() {
             word = fnv_step(word, c);
             *l = c.to_ascii_lowercase();
@@ -158,17 +142,7 @@ impl Lex {
                 flags |= if c == b'-' { 8 } else { 16 };
                 c
             };
-            // At most two of one class in a row (`last` starts as NUL, as in `new`).
-            if k == last {
-                run += 1;
-                if run >= 2 {
-                    continue;
-                }
-            } else {
-                run = 0;
-                last = k;
-            }
-            shape = fnv_step(shape, k);
+            shape.push(char::from(k));
         }
         // A prefix longer than the word is the whole word.
         for p in pre.iter_mut().skip(n) {
@@ -184,10 +158,55 @@ impl Lex {
             lower: mix(3, finalize(low)),
             prefix: [0, 1, 2].map(|k| mix(k as u64 + 11, finalize(pre[k]))),
             suffix,
-            shape: mix(5, finalize(shape)),
+            shape: shape.hash(),
             flags,
             title: fb.first().is_some_and(|c| c.is_ascii_uppercase()),
         }
+    }
+}
+
+/// The hash of a word's shape (`Xxxx-dd`) as its classes come: at most two of one class in a
+/// row, the shape's bytes straight into the hash (`hash_str` of the shape string).
+struct Shape {
+    hash: u64,
+    last: char,
+    run: u32,
+}
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape {
+            hash: FNV_START,
+            last: '\0',
+            run: 0,
+        }
+    }
+}
+
+impl Shape {
+    #[inline(always)]
+    fn push(&mut self, k: char) {
+        if k == self.last {
+            self.run += 1;
+            if self.run >= 2 {
+                return;
+            }
+        } else {
+            self.run = 0;
+            self.last = k;
+        }
+        if k.is_ascii() {
+            self.hash = fnv_step(self.hash, k as u8);
+        } else {
+            let mut b = [0u8; 4];
+            for &x in k.encode_utf8(&mut b).as_bytes() {
+                self.hash = fnv_step(self.hash, x);
+            }
+        }
+    }
+
+    fn hash(&self) -> u64 {
+        mix(5, finalize(self.hash))
     }
 }
 
