@@ -6,7 +6,7 @@
 
 mod common;
 
-use dyad_events::{Coder, CoderConfig, VerbDictionary};
+use dyad_events::{Coder, VerbDictionary};
 
 /// The bare code of `form` in `d` (the first verb carrying it), `None` when no verb does.
 fn bare_code(d: &VerbDictionary, form: &str) -> Option<String> {
@@ -14,30 +14,7 @@ fn bare_code(d: &VerbDictionary, form: &str) -> Option<String> {
     d.verb_code(r).and_then(|c| c.active.clone())
 }
 
-/// The sorted codings of `rows` with `actors` under the default (news) dictionary.
-fn code_news(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
-    let d = common::parsed(rows, None);
-    let refs: Vec<_> = actors
-        .iter()
-        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
-        .collect();
-    common::sorted_codings(&Coder::new(VerbDictionary::news(), common::petrarch()).code(&d, &refs))
-}
-
-/// The sorted codings of `rows` with `actors` under the default (news) dictionary, event
-/// nouns on.
-fn code_nouns(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
-    let d = common::parsed(rows, None);
-    let refs: Vec<_> = actors
-        .iter()
-        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
-        .collect();
-    let config = CoderConfig {
-        noun_events: true,
-        ..common::petrarch()
-    };
-    common::sorted_codings(&Coder::new(VerbDictionary::news(), config).code(&d, &refs))
-}
+use common::{code_news, code_nouns};
 
 #[test]
 fn the_news_overlay_codes_verbs_petrarch_lacks() {

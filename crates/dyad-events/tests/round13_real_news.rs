@@ -4,7 +4,9 @@
 
 mod common;
 
-use dyad_events::{Coder, CoderConfig, VerbDictionary};
+use common::code_nouns;
+
+use dyad_events::{Coder, VerbDictionary};
 
 #[test]
 fn a_pattern_naming_its_object_noun_takes_the_noun_into_the_trigger() {
@@ -71,20 +73,6 @@ fn a_trigger_does_not_run_over_an_actor() {
     for e in &ev {
         assert_eq!(e.trigger.get(&d.text), Some("began"), "{e:?}");
     }
-}
-
-/// The sorted codings of `rows` with `actors` under the news dictionary, event nouns on.
-fn code_nouns(rows: &[common::Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
-    let d = common::parsed(rows, None);
-    let refs: Vec<_> = actors
-        .iter()
-        .map(|&(a, b, c)| common::mention(&d, a, b, Some(c)))
-        .collect();
-    let config = CoderConfig {
-        noun_events: true,
-        ..common::petrarch()
-    };
-    common::sorted_codings(&Coder::new(VerbDictionary::news(), config).code(&d, &refs))
 }
 
 #[test]

@@ -101,10 +101,35 @@ pub fn sorted_codings(events: &[Event]) -> Vec<String> {
 /// `(first word, last word, code)`, words counted from 1.
 pub fn code_rows(dict: &str, rows: &[Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
     let dict = VerbDictionary::parse(dict, "t.txt").unwrap();
+    code_with(&dict, petrarch(), rows, actors)
+}
+
+/// The sorted codings of the one-sentence document of `rows` under `dict` and `config`, with
+/// actors `(first word, last word, code)`, words counted from 1.
+pub fn code_with(
+    dict: &VerbDictionary,
+    config: CoderConfig,
+    rows: &[Row],
+    actors: &[(usize, usize, &str)],
+) -> Vec<String> {
     let d = parsed(rows, None);
     let refs: Vec<_> = actors
         .iter()
         .map(|&(a, b, c)| mention(&d, a, b, Some(c)))
         .collect();
-    sorted_codings(&Coder::new(&dict, petrarch()).code(&d, &refs))
+    sorted_codings(&Coder::new(dict, config).code(&d, &refs))
+}
+
+/// [`code_with`] the default (news) dictionary and the [`petrarch`] settings.
+pub fn code_news(rows: &[Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
+    code_with(VerbDictionary::news(), petrarch(), rows, actors)
+}
+
+/// [`code_news`] with event nouns on.
+pub fn code_nouns(rows: &[Row], actors: &[(usize, usize, &str)]) -> Vec<String> {
+    let config = CoderConfig {
+        noun_events: true,
+        ..petrarch()
+    };
+    code_with(VerbDictionary::news(), config, rows, actors)
 }
