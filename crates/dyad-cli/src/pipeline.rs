@@ -144,6 +144,8 @@ pub struct Pipeline {
     actors: Option<&'static Dictionary>,
     coder: Option<Coder<'static>>,
     scratch: RefCell<Scratch>,
+    /// The words of the document in hand, from the cleaner (kept for its capacity).
+    pieces: RefCell<Vec<dyad_text::Piece>>,
     text_limits: dyad_text::TextLimits,
 }
 
@@ -167,6 +169,7 @@ impl Pipeline {
             actors,
             coder,
             scratch: RefCell::new(Scratch::default()),
+            pieces: RefCell::new(Vec::new()),
             text_limits: dyad_text::TextLimits::default(),
         })
     }
@@ -229,7 +232,8 @@ impl Pipeline {
         times.documents += 1;
         let mut doc = Document::new(raw.meta, String::new());
         doc.warnings = raw.warnings;
-        dyad_text::clean_into(&mut doc, &raw.text, raw.body);
+        let mut pieces = self.pieces.borrow_mut();
+        dyad_text::clean_into_tokenized(&mut doc, &raw.text, raw.body, &mut pieces);
         let mut out = Annotated {
             doc,
             actors: Vec::new(),
@@ -240,7 +244,7 @@ impl Pipeline {
             lap(&mut times.text);
             return out;
         }
-        dyad_text::annotate_with(&mut out.doc, self.text_limits);
+        dyad_text::annotate_pieces(&mut out.doc, self.text_limits, &pieces);
         times.sentences += out.doc.sentences.len();
         lap(&mut times.text);
         if let Some(m) = &self.models {

@@ -26,6 +26,7 @@ use std::collections::HashMap;
 use dyad_core::{OffsetMap, OffsetMapBuilder, Span};
 
 use crate::normalize::{is_blank, normalize_into};
+use crate::tokenizer::Piece;
 use crate::{segmenter, tokenizer};
 
 /// The cleaned text, its map back to the input, and what was dropped and why.
@@ -51,6 +52,18 @@ struct Paragraph {
 /// Cleans `input[body]`. A body span out of bounds or off char boundaries is clamped to the
 /// text and moved to the nearest boundaries inside it.
 pub fn clean(input: &str, body: Span) -> Cleaned {
+    clean_tokenized(input, body, &mut Vec::new())
+}
+
+/// [`clean`], also leaving in `pieces` (replacing what it held) the words of the cleaned
+/// text, as [`tokenizer::tokenize`] of `Cleaned::text` gives them: the cleaner tokenizes
+/// each paragraph to find repeated sentences, and a paragraph's words are the same within
+/// the joined text, because the tokenizer works on whitespace-free chunks and paragraphs
+/// are joined by newlines (its look-around past a chunk reads only spaces, tabs and line
+/// starts, which a paragraph's edge and the newlines around it answer alike). So the text
+/// stage tokenizes once.
+pub fn clean_tokenized(input: &str, body: Span, pieces: &mut Vec<Piece>) -> Cleaned {
+    pieces.clear();
     let (start, end) = clamp(input, body);
     let mut dropped = Vec::new();
     let mut paragraphs: Vec<Paragraph> = Vec::new();
@@ -73,19 +86,32 @@ pub fn clean(input: &str, body: Span) -> Cleaned {
     if !current.is_empty() {
         paragraphs.push(build(input, current));
     }
-    let keep = dedup(&paragraphs, &mut dropped);
+    // each paragraph's words, `words[at[i]..at[i + 1]]` for paragraph i
+    let mut words: Vec<Piece> = Vec::new();
+    let mut at: Vec<usize> = Vec::with_capacity(paragraphs.len() + 1);
+    at.push(0);
+    for p in &paragraphs {
+        tokenizer::tokenize_into(&p.text, &mut words);
+        at.push(words.len());
+    }
+    let keep = dedup(&paragraphs, &words, &at, &mut dropped);
     dropped.sort_by_key(|d| d.0);
 
     let mut text = String::new();
     let mut map = OffsetMapBuilder::default();
     let mut prev_end: Option<usize> = None;
-    for (p, _) in paragraphs.iter().zip(&keep).filter(|(_, k)| **k) {
+    for (i, p) in paragraphs.iter().enumerate().filter(|&(i, _)| keep[i]) {
         if p.text.is_empty() {
             continue;
         }
         if let Some(pe) = prev_end {
             newlines(input, pe, 2, &mut text, &mut map);
         }
+        let shift = text.len();
+        pieces.extend(words[at[i]..at[i + 1]].iter().map(|w| Piece {
+            span: Span::new(w.span.start + shift, w.span.end + shift),
+            joined: w.joined,
+        }));
         text.push_str(&p.text);
         for s in p.map.segments() {
             map.replace(s.orig_start, s.orig_len, s.clean_len);
@@ -191,15 +217,24 @@ fn key(s: &str) -> (u64, usize) {
 /// short lines such as `Yes.` may well be said twice.
 const MIN_REPEAT_CHARS: usize = 20;
 
-fn dedup(paragraphs: &[Paragraph], dropped: &mut Vec<(Span, String)>) -> Vec<bool> {
-    let mut pieces = Vec::new();
+/// Which paragraphs stay; `words[at[i]..at[i + 1]]` are paragraph i's words.
+fn dedup(
+    paragraphs: &[Paragraph],
+    words: &[Piece],
+    at: &[usize],
+    dropped: &mut Vec<(Span, String)>,
+) -> Vec<bool> {
+    // a paragraph goes only when all its sentences stand in other paragraphs too
+    if paragraphs.len() < 2 {
+        return vec![true; paragraphs.len()];
+    }
     let sets: Vec<Vec<u64>> = paragraphs
         .iter()
-        .map(|p| {
-            pieces.clear();
-            tokenizer::tokenize_into(&p.text, &mut pieces);
+        .enumerate()
+        .map(|(i, p)| {
+            let pieces = &words[at[i]..at[i + 1]];
             let mut keys: Vec<u64> =
-                segmenter::sentence_spans(&pieces, &segmenter::segment(&p.text, &pieces))
+                segmenter::sentence_spans(pieces, &segmenter::segment(&p.text, pieces))
                     .iter()
                     .map(|s| key(s.get(&p.text).unwrap_or("")))
                     .filter(|k| k.1 > 0)
@@ -463,6 +498,34 @@ mod tests {
             "paragraph repeats sentences found elsewhere"
         );
         assert_eq!(c.dropped[1].1, "duplicate paragraph");
+    }
+
+    #[test]
+    fn the_cleaners_words_are_the_tokenizers_words_of_the_cleaned_text() {
+        // paragraph edges next to what the tokenizer looks at past a chunk: a list number
+        // at a line start, `No.` before a number, a clitic after an apostrophe at a
+        // paragraph's start, a repeated paragraph dropped between kept ones, a dropped
+        // boilerplate line
+        let inputs = [
+            "1. First point\n\n2. Second point",
+            "He is No.\n\n10 Downing Street said so.",
+            "'s wonderful\n\nU.S.'s aid can't wait.\n\n'tis the season",
+            "The minister arrived in Brussels on Monday for talks.\n\nShare this\n\n\
+             Gondor's envoy met Eriador's. \"Go!\" he said.\n\n\
+             The minister arrived in Brussels on Monday for talks.\n\nc.\n\n5 p. 5",
+            "  Zoë\u{a0}met him\u{2019}s aide.  \r\n\r\n\t(D-N.J.) said e.g. no.\n",
+            "one paragraph only, U.S. officials said.",
+            "",
+        ];
+        for input in inputs {
+            let mut pieces = vec![Piece {
+                span: Span::new(0, 0),
+                joined: true,
+            }];
+            let c = clean_tokenized(input, Span::new(0, input.len()), &mut pieces);
+            assert_eq!(c, clean(input, Span::new(0, input.len())), "{input:?}");
+            assert_eq!(pieces, tokenizer::tokenize(&c.text), "{input:?}");
+        }
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub mod pipeline;
 pub mod segmenter;
 pub mod tokenizer;
 
-pub use cleaner::{clean, Cleaned};
-pub use pipeline::{annotate, annotate_with, clean_into, TextLimits};
+pub use cleaner::{clean, clean_tokenized, Cleaned};
+pub use pipeline::{
+    annotate, annotate_pieces, annotate_with, clean_into, clean_into_tokenized, TextLimits,
+};
 pub use tokenizer::Piece;

@@ -11,8 +11,9 @@
 
 use dyad_core::{Document, Sentence, Span, Token};
 
-use crate::cleaner::{clean, Cleaned};
+use crate::cleaner::{clean_tokenized, Cleaned};
 use crate::segmenter::MAX_SENTENCE_WORDS;
+use crate::tokenizer::Piece;
 use crate::{segmenter, tokenizer};
 
 /// Limits of the text stage.
@@ -34,11 +35,22 @@ impl Default for TextLimits {
 /// warning, and returns the full [`Cleaned`] value for callers that want the dropped spans.
 /// Sentences and tokens are cleared; call [`annotate`] next.
 pub fn clean_into(doc: &mut Document, input: &str, body: Span) -> Vec<(Span, String)> {
+    clean_into_tokenized(doc, input, body, &mut Vec::new())
+}
+
+/// [`clean_into`], also leaving in `pieces` the words of `doc.text` (see
+/// [`crate::cleaner::clean_tokenized`]), for [`annotate_pieces`].
+pub fn clean_into_tokenized(
+    doc: &mut Document,
+    input: &str,
+    body: Span,
+    pieces: &mut Vec<Piece>,
+) -> Vec<(Span, String)> {
     let Cleaned {
         text,
         offsets,
         dropped,
-    } = clean(input, body);
+    } = clean_tokenized(input, body, pieces);
     doc.text = text;
     doc.offsets = offsets;
     doc.sentences.clear();
@@ -62,13 +74,18 @@ pub fn annotate(doc: &mut Document) {
 /// one warning naming the limit.
 pub fn annotate_with(doc: &mut Document, limits: TextLimits) {
     let pieces = tokenizer::tokenize(&doc.text);
+    annotate_pieces(doc, limits, &pieces);
+}
+
+/// [`annotate_with`] over `pieces`, the words of `doc.text` as [`tokenizer::tokenize`]
+/// gives them (from [`clean_into_tokenized`]), without tokenizing the text again.
+pub fn annotate_pieces(doc: &mut Document, limits: TextLimits, pieces: &[Piece]) {
     let max = limits.max_sentence_words.max(1);
-    let sentences = segmenter::segment_with(&doc.text, &pieces, max);
+    let sentences = segmenter::segment_with(&doc.text, pieces, max);
     doc.tokens = pieces
         .iter()
         .map(|p| Token::new(p.span, &doc.text))
         .collect();
-    drop(pieces);
     let text = &doc.text;
     let tokens = &doc.tokens;
     // A cut sentence is one that reaches the limit and ends without sentence punctuation.
