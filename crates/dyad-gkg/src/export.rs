@@ -72,10 +72,10 @@ fn place_names() -> &'static (HashMap<String, String>, HashMap<String, String>) 
             for p in g.places() {
                 match p.feature {
                     Feature::Country => {
-                        countries.insert(p.iso3.clone(), p.name.clone());
+                        countries.insert(p.iso3.to_string(), p.name.to_string());
                     }
                     Feature::Adm1 if p.iso3 == "USA" => {
-                        states.insert(p.admin1.clone(), p.name.clone());
+                        states.insert(p.admin1.to_string(), p.name.to_string());
                     }
                     _ => {}
                 }

@@ -6,7 +6,8 @@
 //! spaces removed, so a key compares directly with a run of tokens ("New York" = `new`+`york`,
 //! "Saint-Denis" = `saint`+`-`+`denis`) whatever the tokenizer did with hyphens. The table
 //! is embedded and its rows parsed by `dyad-places` (shared with the actor resolver); the
-//! name index over them is this module's own.
+//! name index over them is this module's own (`geo_table.rs`), built at build time by
+//! `build.rs` into static tables, so no run pays for reading and indexing 34,000 places.
 //!
 //! Candidates are runs of capitalised tokens (with `of`, `the`, `de`, `-` inside), longest
 //! match first. A city whose name is also an English tonal word ("Nice", "Hope") is only
@@ -17,18 +18,22 @@
 //! of the places that have only one reading. This is the classic population + context
 //! heuristic of GDELT-era geocoders; it needs no model.
 
-use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::borrow::Cow;
+use std::collections::HashSet;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use dyad_core::{Document, Span, Token};
 use serde::{Deserialize, Serialize};
 
+use crate::geo_table::{key_into, Tables};
 use crate::{GkgError, ToneLexicon};
 
+#[cfg(test)]
 const ALIASES_TSV: &str = include_str!("../../../data/gkg/country_aliases.tsv");
+
+// `BUILTIN`: the tables of the embedded places and aliases, built by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/geo_tables.rs"));
 
 /// The kind of a place; the table's reader, `dyad-places`, defines it.
 pub use dyad_places::Feature;
@@ -45,6 +50,37 @@ pub struct Place {
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
+}
+
+/// One gazetteer entry borrowed from the gazetteer's tables; [`PlaceRef::to_place`] makes
+/// the owned [`Place`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlaceRef<'a> {
+    pub geonameid: u64,
+    pub feature: Feature,
+    pub name: &'a str,
+    pub iso2: &'a str,
+    pub iso3: &'a str,
+    pub admin1: &'a str,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+}
+
+impl PlaceRef<'_> {
+    pub fn to_place(&self) -> Place {
+        Place {
+            geonameid: self.geonameid,
+            feature: self.feature,
+            name: self.name.to_string(),
+            iso2: self.iso2.to_string(),
+            iso3: self.iso3.to_string(),
+            admin1: self.admin1.to_string(),
+            lat: self.lat,
+            lon: self.lon,
+            population: self.population,
+        }
+    }
 }
 
 /// One place mention resolved to a gazetteer entry.
@@ -65,15 +101,11 @@ pub struct Location {
     pub feature: Feature,
 }
 
-/// The places and the name index over them.
+/// The places and the name index over them: columns and a sorted key table (see
+/// `geo_table.rs`), built at build time for the embedded tables.
 #[derive(Debug)]
 pub struct Gazetteer {
-    places: Vec<Place>,
-    /// Name key to (place index, primary name or alias rather than an alternate name). The
-    /// keys are the embedded table's own, so a fast hash without flooding defence is enough;
-    /// it matters because the 50,000 names are indexed by the first document of every run.
-    index: FxHashMap<String, Vec<(u32, bool)>>,
-    longest: usize,
+    t: Cow<'static, Tables>,
 }
 
 /// The index key of a name: lower case, spaces removed.
@@ -83,135 +115,68 @@ fn key(s: &str) -> String {
     k
 }
 
-/// [`key`] into a reused buffer.
-fn key_into(s: &str, out: &mut String) {
-    out.clear();
-    if s.is_ascii() {
-        // The same as the general case below for ASCII, without decoding characters: a
-        // copy lower-cased in place, and spaces dropped only from the few names with one.
-        out.push_str(s);
-        if s.bytes().any(|b| (b as char).is_whitespace()) {
-            out.retain(|c| !c.is_whitespace());
-        }
-        out.make_ascii_lowercase();
-    } else {
-        for c in s.chars() {
-            if c.is_ascii() {
-                // What `is_whitespace` and `to_lowercase` give for ASCII, without their
-                // Unicode tables.
-                if !matches!(c, ' ' | '\t'..='\r') {
-                    out.push(c.to_ascii_lowercase());
-                }
-            } else if !c.is_whitespace() {
-                out.extend(c.to_lowercase());
-            }
-        }
-    }
+/// The document's context: ISO2 codes of its countries and (ISO2, admin1) of its states.
+#[derive(Default)]
+struct Context<'a> {
+    countries: HashSet<&'a str>,
+    states: HashSet<(&'a str, &'a str)>,
 }
 
 impl Gazetteer {
     /// Parses `places.tsv` and `country_aliases.tsv` texts; `#` lines are comments. The
     /// places are read by the shared reader of `dyad-places`, whose errors keep their line.
+    /// (The embedded tables are built the same way, at build time: [`Gazetteer::builtin`].)
     pub fn parse(places: &str, aliases: &str) -> Result<Gazetteer, GkgError> {
-        // A guess of the rows for the capacities, not a count (a row averages 62 bytes):
-        // counting would walk the 2 MB once more.
-        let lines = places.len() / 48 + 1;
-        let mut g = Gazetteer {
-            places: Vec::with_capacity(lines),
-            index: FxHashMap::with_capacity_and_hasher(2 * lines, Default::default()),
-            longest: 1,
-        };
-        let mut by_iso3 = HashMap::new();
-        let mut k = String::new();
-        for row in dyad_places::rows(places) {
-            let row =
-                row.map_err(|e| GkgError::table(dyad_places::PLACES_PATH, e.line, e.message))?;
-            let place = Place {
-                geonameid: row.geonameid,
-                feature: row.feature,
-                name: row.name.to_string(),
-                iso2: row.iso2.to_string(),
-                iso3: row.iso3.to_string(),
-                admin1: row.admin1.to_string(),
-                lat: row.lat,
-                lon: row.lon,
-                population: row.population,
-            };
-            let idx = g.places.len() as u32;
-            if row.feature == Feature::Country {
-                by_iso3.insert(place.iso3.clone(), idx);
-            }
-            g.add(&place.name, idx, true, &mut k);
-            for alt in row.alternates() {
-                g.add(alt, idx, false, &mut k);
-            }
-            g.places.push(place);
-        }
-        for (n, line) in aliases.lines().enumerate() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let err = |m: String| GkgError::table("data/gkg/country_aliases.tsv", n + 1, m);
-            let (alias, iso3) = line
-                .split_once('\t')
-                .ok_or_else(|| err("expected alias<TAB>ISO3".into()))?;
-            let idx = *by_iso3
-                .get(iso3)
-                .ok_or_else(|| err(format!("unknown country {iso3:?}")))?;
-            g.add(alias, idx, true, &mut k);
-        }
-        Ok(g)
+        let t = Tables::build(places, aliases)
+            .map_err(|e| GkgError::table(e.file, e.line, e.message))?;
+        Ok(Gazetteer { t: Cow::Owned(t) })
     }
 
-    /// Indexes `name` for place `idx`; `k` is a buffer for the key.
-    fn add(&mut self, name: &str, idx: u32, primary: bool, k: &mut String) {
-        // Tokens of the name: a space separates two, a hyphen is one of its own.
-        let words = 1 + name
-            .bytes()
-            .map(|b| match b {
-                b' ' => 1,
-                b'-' => 2,
-                _ => 0,
-            })
-            .sum::<usize>();
-        self.longest = self.longest.max(words);
-        key_into(name, k);
-        // One hash and probe for both cases; the key's copy is dropped when it is known.
-        match self.index.entry(k.clone()) {
-            Entry::Occupied(mut e) => {
-                let v = e.get_mut();
-                if !v.iter().any(|(i, _)| *i == idx) {
-                    v.push((idx, primary));
-                }
-            }
-            Entry::Vacant(e) => {
-                e.insert(vec![(idx, primary)]);
-            }
-        }
-    }
-
-    /// The gazetteer built from the embedded tables, parsed once.
+    /// The gazetteer of the embedded tables, built at build time.
     pub fn builtin() -> Result<&'static Gazetteer, &'static GkgError> {
-        static GAZ: OnceLock<Result<Gazetteer, GkgError>> = OnceLock::new();
-        GAZ.get_or_init(|| Gazetteer::parse(dyad_places::PLACES_TSV, ALIASES_TSV))
-            .as_ref()
+        static GAZ: Gazetteer = Gazetteer {
+            t: Cow::Borrowed(&BUILTIN),
+        };
+        Ok(&GAZ)
     }
 
-    pub fn places(&self) -> &[Place] {
-        &self.places
+    /// Place `i`, borrowed from the tables.
+    fn place(&self, i: u32) -> PlaceRef<'_> {
+        let (t, i) = (&*self.t, i as usize);
+        PlaceRef {
+            geonameid: t.geonameid[i],
+            feature: t.feature[i],
+            name: t.field(i, 0),
+            iso2: t.field(i, 1),
+            iso3: t.field(i, 2),
+            admin1: t.field(i, 3),
+            lat: t.lat[i],
+            lon: t.lon[i],
+            population: t.population[i],
+        }
+    }
+
+    /// Every place, in the order of `places.tsv`.
+    pub fn places(&self) -> impl ExactSizeIterator<Item = PlaceRef<'_>> + '_ {
+        (0..self.t.len() as u32).map(|i| self.place(i))
     }
 
     /// The places called `name`, by primary name, alias or alternate name.
-    pub fn lookup(&self, name: &str) -> Vec<&Place> {
+    pub fn lookup(&self, name: &str) -> Vec<PlaceRef<'_>> {
         self.candidates(&key(name))
             .iter()
-            .map(|&(i, _)| &self.places[i as usize])
+            .map(|&(i, _)| self.place(i))
             .collect()
     }
 
+    /// True if some place is called `name` (what `!lookup(name).is_empty()` says).
+    pub fn contains(&self, name: &str) -> bool {
+        !self.candidates(&key(name)).is_empty()
+    }
+
     /// Place indexes for a key, each flagged true when the key is its primary name or alias.
-    fn candidates(&self, k: &str) -> Vec<(u32, bool)> {
-        self.index.get(k).cloned().unwrap_or_default()
+    fn candidates(&self, k: &str) -> &[(u32, bool)] {
+        self.t.candidates(k)
     }
 
     /// Finds and resolves the place mentions of `doc`. `lex` marks common words.
@@ -222,33 +187,33 @@ impl Gazetteer {
     /// [`Gazetteer::locate`], and the place of the document's dateline (`BRUSSELS (Reuters)
     /// -`, kept in [`dyad_core::DocMeta::dateline`] by the reader) resolved in the same
     /// context, when it names a known place. The dateline is metadata, outside the text, so
-    /// it is a [`Place`], not a [`Location`] with a span.
+    /// it is a place, not a [`Location`] with a span.
     pub fn locate_with_dateline(
         &self,
         doc: &Document,
         lex: &ToneLexicon,
-    ) -> (Vec<Location>, Option<&Place>) {
+    ) -> (Vec<Location>, Option<PlaceRef<'_>>) {
         let mut found: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
         let surnames = self.surnames(doc);
         for s in 0..doc.sentences.len() {
             self.scan(doc.sentence_tokens(s), lex, &surnames, &mut found);
         }
         // Context: countries named outright, the dateline, places with one reading.
-        let mut context: HashSet<String> = HashSet::new();
+        let mut context = Context::default();
         for (_, c) in &found {
             if let [(one, _)] = c.as_slice() {
                 // A small town gives no context: it may itself be a misreading.
-                let p = &self.places[*one as usize];
+                let p = self.place(*one);
                 if p.feature != Feature::City || p.population >= 100_000 {
-                    context.insert(p.iso2.clone());
+                    context.countries.insert(p.iso2);
                 }
                 if p.feature == Feature::Adm1 {
-                    context.insert(format!("{}.{}", p.iso2, p.admin1));
+                    context.states.insert((p.iso2, p.admin1));
                 }
             }
             for &(i, _) in c {
-                if self.places[i as usize].feature == Feature::Country {
-                    context.insert(self.places[i as usize].iso2.clone());
+                if self.t.feature[i as usize] == Feature::Country {
+                    context.countries.insert(self.place(i).iso2);
                 }
             }
         }
@@ -259,10 +224,10 @@ impl Gazetteer {
             if c.is_empty() {
                 c = self.candidates(&key(dl.split(',').next().unwrap_or(dl)));
             }
-            if let Some(best) = self.best(&c, &context) {
-                let p = &self.places[best as usize];
-                context.insert(p.iso2.clone());
-                context.insert(format!("{}.{}", p.iso2, p.admin1));
+            if let Some(best) = self.best(c, &context) {
+                let p = self.place(best);
+                context.countries.insert(p.iso2);
+                context.states.insert((p.iso2, p.admin1));
                 dateline = Some(p);
             }
         }
@@ -271,21 +236,21 @@ impl Gazetteer {
             let Some(best) = self.best(&c, &context) else {
                 continue;
             };
-            let p = &self.places[best as usize];
+            let p = self.place(best);
             // A town of under 100,000 people is taken only in a story about its country:
             // otherwise "Olympic" or "Jupiter" would be towns.
             if p.feature == Feature::City
                 && p.population < 100_000
-                && !context.contains(p.iso2.as_str())
+                && !context.countries.contains(p.iso2)
             {
                 continue;
             }
             out.push(Location {
                 mention: span.get(&doc.text).unwrap_or_default().to_string(),
                 span,
-                name: p.name.clone(),
-                country: p.iso3.clone(),
-                admin1: p.admin1.clone(),
+                name: p.name.to_string(),
+                country: p.iso3.to_string(),
+                admin1: p.admin1.to_string(),
                 lat: p.lat,
                 lon: p.lon,
                 geonameid: p.geonameid,
@@ -296,9 +261,9 @@ impl Gazetteer {
     }
 
     /// The most likely reading among `cands` given the document's countries.
-    fn best(&self, cands: &[(u32, bool)], context: &HashSet<String>) -> Option<u32> {
+    fn best(&self, cands: &[(u32, bool)], context: &Context) -> Option<u32> {
         let score = |&(i, primary): &(u32, bool)| {
-            let p = &self.places[i as usize];
+            let p = self.place(i);
             let base = match p.feature {
                 Feature::Country => 12.0,
                 // A state ranks like a city of about 300,000 people, so "Washington" is the
@@ -312,33 +277,32 @@ impl Gazetteer {
             // The document's countries favour their places, but only enough to beat a city
             // about 30 times larger: a US story's "Moscow" is still Russia's. A named state
             // favours its own towns more (a Texas story's "Paris").
-            let country = if context.contains(p.iso2.as_str()) {
+            let country = if context.countries.contains(p.iso2) {
                 1.5
             } else {
                 0.0
             };
-            let state = if p.feature == Feature::City
-                && context.contains(&format!("{}.{}", p.iso2, p.admin1))
-            {
-                2.0
-            } else {
-                0.0
-            };
+            let state =
+                if p.feature == Feature::City && context.states.contains(&(p.iso2, p.admin1)) {
+                    2.0
+                } else {
+                    0.0
+                };
             base + alt + country + state
         };
         cands
             .iter()
-            .max_by(|a, b| score(a).total_cmp(&score(b)).then(b.0.cmp(&a.0)))
-            .map(|c| c.0)
+            .map(|c| (score(c), c.0))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map(|c| c.1)
     }
 
-    /// Collects candidate mentions in one sentence: longest gazetteer match over runs that
-    /// start and end on a capitalised token.
     /// Last words of multi-word capitalised runs that are not places ("Feliciano Lopez",
     /// "Antony Blinken"): said alone later, they are people, not the town of Lopez.
     fn surnames(&self, doc: &Document) -> FxHashSet<String> {
         let mut out = FxHashSet::default();
         let toks = &doc.tokens;
+        let mut k = String::new();
         let mut i = 0;
         while i < toks.len() {
             let mut e = i;
@@ -346,7 +310,10 @@ impl Gazetteer {
                 e += 1;
             }
             if (2..=3).contains(&(e - i)) {
-                let k: String = toks[i..e].iter().map(|t| t.text.to_lowercase()).collect();
+                k.clear();
+                for t in &toks[i..e] {
+                    push_lower(&mut k, &t.text);
+                }
                 if self.candidates(&k).is_empty() {
                     out.insert(toks[e - 1].text.clone());
                 }
@@ -356,6 +323,8 @@ impl Gazetteer {
         out
     }
 
+    /// Collects candidate mentions in one sentence: longest gazetteer match over runs that
+    /// start and end on a capitalised token.
     fn scan(
         &self,
         toks: &[Token],
@@ -363,6 +332,7 @@ impl Gazetteer {
         surnames: &FxHashSet<String>,
         out: &mut Vec<(Span, Vec<(u32, bool)>)>,
     ) {
+        let mut k = String::new();
         let mut i = 0;
         while i < toks.len() {
             if !capitalised(&toks[i].text) {
@@ -370,8 +340,8 @@ impl Gazetteer {
                 continue;
             }
             let mut hit = None;
-            let mut k = String::new();
-            let max = (i + self.longest * 2).min(toks.len());
+            k.clear();
+            let max = (i + self.t.longest * 2).min(toks.len());
             for j in i..max {
                 let t = &toks[j].text;
                 if j > i && !(capitalised(t) || is_connector(t)) {
@@ -380,14 +350,7 @@ impl Gazetteer {
                 if j > i && toks[j].span.start > toks[j - 1].span.end + 1 {
                     break;
                 }
-                if t.is_ascii() {
-                    // (`to_lowercase` without its copy, for ASCII.)
-                    let from = k.len();
-                    k.push_str(t);
-                    k[from..].make_ascii_lowercase();
-                } else {
-                    k.push_str(&t.to_lowercase());
-                }
+                push_lower(&mut k, t);
                 if capitalised(t) {
                     let c = self.candidates(&k);
                     if !c.is_empty() {
@@ -399,7 +362,7 @@ impl Gazetteer {
                 Some((end, c)) => {
                     let mut c = self.drop_common_word(&toks[i..end], c, lex);
                     if in_name(toks, i, end) || (end == i + 1 && surnames.contains(&toks[i].text)) {
-                        c.retain(|&(p, _)| self.places[p as usize].feature != Feature::City);
+                        c.retain(|&(p, _)| self.t.feature[p as usize] != Feature::City);
                     }
                     if !c.is_empty() {
                         out.push((Span::new(toks[i].span.start, toks[end - 1].span.end), c));
@@ -415,16 +378,28 @@ impl Gazetteer {
     fn drop_common_word(
         &self,
         run: &[Token],
-        c: Vec<(u32, bool)>,
+        c: &[(u32, bool)],
         lex: &ToneLexicon,
     ) -> Vec<(u32, bool)> {
         let w = run[0].text.to_lowercase();
         if run.len() != 1 || (lex.valence(&w).is_none() && !is_calendar_word(&w)) {
-            return c;
+            return c.to_vec();
         }
-        c.into_iter()
-            .filter(|&(i, _)| self.places[i as usize].feature != Feature::City)
+        c.iter()
+            .copied()
+            .filter(|&(i, _)| self.t.feature[i as usize] != Feature::City)
             .collect()
+    }
+}
+
+/// Appends `t` lower-cased as `str::to_lowercase` does (without its copy for ASCII).
+fn push_lower(k: &mut String, t: &str) {
+    if t.is_ascii() {
+        let from = k.len();
+        k.push_str(t);
+        k[from..].make_ascii_lowercase();
+    } else {
+        k.push_str(&t.to_lowercase());
     }
 }
 
@@ -475,11 +450,7 @@ mod tests {
     fn tables_parse_and_are_sorted() {
         let g = gaz();
         assert!(g.places().len() > 30_000);
-        let countries = g
-            .places()
-            .iter()
-            .filter(|p| p.feature == Feature::Country)
-            .count();
+        let countries = g.places().filter(|p| p.feature == Feature::Country).count();
         assert!(countries > 240);
         let mut prev = String::new();
         for line in ALIASES_TSV.lines().filter(|l| !l.starts_with('#')) {
@@ -499,6 +470,33 @@ mod tests {
             assert!((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon));
             assert_eq!(p.iso3.len(), 3, "{}", p.name);
         }
+    }
+
+    #[test]
+    fn the_tables_built_at_build_time_are_those_parse_builds() {
+        let built = Tables::build(dyad_places::PLACES_TSV, ALIASES_TSV).unwrap();
+        assert!(
+            built == BUILTIN,
+            "build.rs output differs from Tables::build"
+        );
+        // Every key is found through the hash table, with its own candidates.
+        let keys = BUILTIN.key_bounds.len() - 1;
+        assert!(
+            keys > 40_000 && BUILTIN.slots.len() >= 2 * keys,
+            "{keys} keys"
+        );
+        for n in 0..keys {
+            let k =
+                &BUILTIN.keys[BUILTIN.key_bounds[n] as usize..BUILTIN.key_bounds[n + 1] as usize];
+            let r = BUILTIN.cand_bounds[n] as usize..BUILTIN.cand_bounds[n + 1] as usize;
+            assert_eq!(BUILTIN.candidates(k), &BUILTIN.cands[r], "{k}");
+        }
+        assert!(BUILTIN.candidates("nowhereville").is_empty());
+        let paris = gaz().lookup("Paris");
+        assert!(paris
+            .iter()
+            .any(|p| p.iso3 == "FRA" && p.feature == Feature::City));
+        assert!(gaz().contains("new york") && !gaz().contains("new yorkshire pudding"));
     }
 
     #[test]
@@ -555,7 +553,7 @@ mod tests {
             let mut d = crate::test_doc(text);
             d.doc.dateline = Some(dl.into());
             let (_, place) = gaz().locate_with_dateline(&d, lex);
-            assert_eq!(place.map(|p| p.iso3.as_str()), want, "{dl}");
+            assert_eq!(place.map(|p| p.iso3), want, "{dl}");
         }
     }
 

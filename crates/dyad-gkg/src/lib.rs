@@ -38,6 +38,7 @@ mod error;
 pub mod eval;
 pub mod export;
 pub mod geo;
+mod geo_table;
 pub mod names;
 pub mod quotes;
 pub mod themes;
@@ -50,7 +51,7 @@ pub use amounts::Amount;
 pub use dates::{DateMention, DateResolution};
 pub use error::GkgError;
 pub use export::gkg_row;
-pub use geo::{Feature, Gazetteer, Location, Place};
+pub use geo::{Feature, Gazetteer, Location, Place, PlaceRef};
 pub use names::{Name, NameKind};
 pub use quotes::Quote;
 pub use themes::{IssueTable, Theme};
@@ -124,7 +125,7 @@ pub fn annotate_gkg_with_actors(
         .collect();
     let dates = dates::find_dates(doc);
     let (locations, dateline_place) = Gazetteer::builtin()?.locate_with_dateline(doc, lex);
-    let dateline_place = dateline_place.cloned();
+    let dateline_place = dateline_place.map(|p| p.to_place());
     let place_spans: Vec<Span> = locations.iter().map(|l| l.span).collect();
     let date_spans: Vec<_> = dates.iter().map(|d| d.span).collect();
     Ok(Gkg {

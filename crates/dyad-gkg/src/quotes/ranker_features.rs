@@ -419,7 +419,7 @@ fn candidates(
         if m.s == sentence_start(doc, sentence_of[m.s]) {
             f.push("opens_sentence".into());
         }
-        if places.is_some_and(|g| !g.lookup(name).is_empty()) {
+        if places.is_some_and(|g| g.contains(name)) {
             f.push("place".into());
         }
         let n = ms.iter().filter(|x| same(&x.name, name)).count();

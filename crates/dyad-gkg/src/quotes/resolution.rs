@@ -556,7 +556,7 @@ fn nearest_name_before(doc: &Document, k: usize) -> Option<String> {
         .filter_map(|i| name_run(toks, i))
         .filter(|&(s, e)| (2..=3).contains(&(e - s)) && e <= k)
         .map(|(s, e)| person(doc, s, e).name)
-        .find(|n| places.is_none_or(|g| g.lookup(n).is_empty()))
+        .find(|n| places.is_none_or(|g| !g.contains(n)))
 }
 
 fn verb_text(toks: &[Token], v: usize) -> String {
