@@ -288,44 +288,32 @@ unsafe fn add_rows_regs<const N: usize>(acc: &mut [i32], data: &[i16], rows: &[u
     }
 }
 
-/// `out[..width] = a + b + c`, class by class (`width` at most 256).
+/// `out[..width]` = the sum of `parts`, class by class (`width` at most 256).
 #[inline]
-pub(crate) fn sum3(
-    out: &mut [i32; 256],
-    a: &[i32; 256],
-    b: &[i32; 256],
-    c: &[i32; 256],
-    width: usize,
-) {
+pub(crate) fn sum_of<const K: usize>(out: &mut [i32; 256], parts: [&[i32; 256]; K], width: usize) {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has just been checked to support AVX2, the only requirement of
-        // `sum3_avx2` beyond those of safe Rust.
-        unsafe { sum3_avx2(out, a, b, c, width) };
+        // `sum_of_avx2` beyond those of safe Rust.
+        unsafe { sum_of_avx2(out, parts, width) };
         return;
     }
-    sum3_plain(out, a, b, c, width);
+    sum_of_plain(out, parts, width);
 }
 
 #[inline(always)]
-fn sum3_plain(out: &mut [i32; 256], a: &[i32; 256], b: &[i32; 256], c: &[i32; 256], width: usize) {
+fn sum_of_plain<const K: usize>(out: &mut [i32; 256], parts: [&[i32; 256]; K], width: usize) {
     let w = width.min(256);
-    for (((o, x), y), z) in out[..w].iter_mut().zip(&a[..w]).zip(&b[..w]).zip(&c[..w]) {
-        *o = x + y + z;
+    for (c, o) in out[..w].iter_mut().enumerate() {
+        *o = parts.iter().map(|p| p[c]).sum();
     }
 }
 
-/// [`sum3_plain`] compiled for AVX2 (eight classes an instruction).
+/// [`sum_of_plain`] compiled for AVX2 (eight classes an instruction).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn sum3_avx2(
-    out: &mut [i32; 256],
-    a: &[i32; 256],
-    b: &[i32; 256],
-    c: &[i32; 256],
-    width: usize,
-) {
-    sum3_plain(out, a, b, c, width);
+unsafe fn sum_of_avx2<const K: usize>(out: &mut [i32; 256], parts: [&[i32; 256]; K], width: usize) {
+    sum_of_plain(out, parts, width);
 }
 
 /// The index of the first largest value of `xs` (not empty): what a scan keeping the first
@@ -459,13 +447,17 @@ mod tests {
         }
         // Group sums added class by class, over the width asked only.
         let arr = |k: i32| -> [i32; 256] { std::array::from_fn(|c| c as i32 * k - 7) };
-        let (a, b, c) = (arr(3), arr(-1000), arr(77777));
+        let (a, b, c, d) = (arr(3), arr(-1000), arr(77777), arr(-5));
         for width in [0, 13, 16, 103, 112, 256] {
             let mut out = [5i32; 256];
-            sum3(&mut out, &a, &b, &c, width);
-            for (i, o) in out.iter().enumerate() {
+            sum_of(&mut out, [&a, &b, &c], width);
+            let mut out4 = [5i32; 256];
+            sum_of(&mut out4, [&a, &b, &c, &d], width);
+            for (i, (o, o4)) in out.iter().zip(&out4).enumerate() {
                 let want = if i < width { a[i] + b[i] + c[i] } else { 5 };
                 assert_eq!(*o, want, "width {width}, class {i}");
+                let want = if i < width { want + d[i] } else { 5 };
+                assert_eq!(*o4, want, "width {width}, class {i}");
             }
         }
     }

@@ -40,18 +40,16 @@ pub struct MorphExample<'a> {
 }
 
 fn suffix_keys(upos: u64, lower: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
-    let idx: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-    let n = idx.len();
-    (0..=MAX_SUFFIX.min(n)).rev().map(move |k| {
-        let start = if k == 0 {
-            lower.len()
-        } else if k == n {
-            0
-        } else {
-            idx[n - k]
-        };
-        (k, mix(upos, mix(77, hash_str(&lower[start..]))))
-    })
+    // starts[k]: where the last k characters begin (k up to MAX_SUFFIX and the length).
+    let mut starts = [lower.len(); MAX_SUFFIX + 1];
+    let mut longest = 0;
+    for (i, _) in lower.char_indices().rev().take(MAX_SUFFIX) {
+        longest += 1;
+        starts[longest] = i;
+    }
+    (0..=longest)
+        .rev()
+        .map(move |k| (k, mix(upos, mix(77, hash_str(&lower[starts[k]..])))))
 }
 
 fn edit(lower: &str, lemma: &str) -> (u8, String) {
@@ -66,17 +64,18 @@ fn edit(lower: &str, lemma: &str) -> (u8, String) {
 }
 
 fn apply(lower: &str, strip: u8, append: &str) -> Option<String> {
-    let n = lower.chars().count();
-    if strip as usize > n {
+    // What is left of `lower` without its last `strip` characters.
+    let keep = match (strip as usize).checked_sub(1) {
+        None => lower.len(),
+        Some(k) => lower.char_indices().rev().nth(k)?.0,
+    };
+    if keep == 0 && append.is_empty() {
         return None;
     }
-    let mut s: String = lower.chars().take(n - strip as usize).collect();
+    let mut s = String::with_capacity(keep + append.len());
+    s.push_str(&lower[..keep]);
     s.push_str(append);
-    if s.is_empty() {
-        None
-    } else {
-        Some(s)
-    }
+    Some(s)
 }
 
 impl Morph {
@@ -334,5 +333,59 @@ mod tests {
         let m2 = Morph::decode(&mut Dec::new(&e.buf)).unwrap();
         assert_eq!(m2.lemma("Went", "went", "VERB"), "go");
         assert_eq!(m2.feats("me", 3), m.feats("me", 3));
+    }
+
+    /// The suffix keys and edit scripts of the rules, taken from the last characters of the
+    /// word without a list of its character positions, are those of the plain definition
+    /// (suffixes by character, longest first; `strip` characters off, `append` on).
+    #[test]
+    fn suffixes_and_edits_count_characters_not_bytes() {
+        let plain_keys = |upos: u64, lower: &str| -> Vec<(usize, u64)> {
+            let chars: Vec<char> = lower.chars().collect();
+            (0..=MAX_SUFFIX.min(chars.len()))
+                .rev()
+                .map(|k| {
+                    let suffix: String = chars[chars.len() - k..].iter().collect();
+                    (k, mix(upos, mix(77, hash_str(&suffix))))
+                })
+                .collect()
+        };
+        let plain_apply = |lower: &str, strip: u8, append: &str| -> Option<String> {
+            let n = lower.chars().count();
+            if strip as usize > n {
+                return None;
+            }
+            let mut s: String = lower.chars().take(n - strip as usize).collect();
+            s.push_str(append);
+            (!s.is_empty()).then_some(s)
+        };
+        let words = [
+            "",
+            "a",
+            "ab",
+            "walked",
+            "naïveté",
+            "straße",
+            "東京都庁舎ビル",
+            "crème brûlée",
+            "ééééééé",
+            "x😀y",
+        ];
+        for w in words {
+            assert_eq!(
+                suffix_keys(9, w).collect::<Vec<_>>(),
+                plain_keys(9, w),
+                "{w}"
+            );
+            for strip in 0..10u8 {
+                for append in ["", "e", "ö"] {
+                    assert_eq!(
+                        apply(w, strip, append),
+                        plain_apply(w, strip, append),
+                        "{w}"
+                    );
+                }
+            }
+        }
     }
 }

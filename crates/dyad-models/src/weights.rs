@@ -528,15 +528,33 @@ impl Weights {
         // The dense row width of dyad's models as a constant: the rows' cache lines are
         // then prefetched by straight-line code and their offsets need no multiply.
         match self.stride {
-            16 => self.accumulate_n::<2>(feats, acc),
-            112 => self.accumulate_n::<14>(feats, acc),
-            _ => self.accumulate_n::<0>(feats, acc),
+            16 => self.accumulate_n::<2, false>(feats, acc),
+            112 => self.accumulate_n::<14, false>(feats, acc),
+            _ => self.accumulate_n::<0, false>(feats, acc),
         }
     }
 
-    /// [`Weights::accumulate`] for dense rows of `8 * N` classes (`N == 0`: any stride).
+    /// [`Weights::accumulate`] of features whose table slots the caller has just started
+    /// loading ([`Weights::prefetch`]): the same sums, without prefetching the slots again.
+    #[inline]
+    pub(crate) fn accumulate_prefetched(&self, feats: &[u64], acc: &mut [i32; 256]) {
+        debug_assert!(self.integer_sums());
+        match self.stride {
+            16 => self.accumulate_n::<2, true>(feats, acc),
+            112 => self.accumulate_n::<14, true>(feats, acc),
+            _ => self.accumulate_n::<0, true>(feats, acc),
+        }
+    }
+
+    /// [`Weights::accumulate`] for dense rows of `8 * N` classes (`N == 0`: any stride);
+    /// with `PREFETCHED` the slots of `feats` are already on their way (only the first
+    /// batch's: a longer list is prefetched here batch by batch as usual).
     #[inline(always)]
-    fn accumulate_n<const N: usize>(&self, feats: &[u64], acc: &mut [i32; 256]) {
+    fn accumulate_n<const N: usize, const PREFETCHED: bool>(
+        &self,
+        feats: &[u64],
+        acc: &mut [i32; 256],
+    ) {
         let stride = if N > 0 { 8 * N } else { self.stride };
         // The rows of a batch to add: run offsets and dense row numbers. Only the first `m`
         // and `k` are ever read, all written first, so the arrays are not cleared (a
@@ -546,12 +564,14 @@ impl Weights {
         let row_lines = (stride * 2).div_ceil(64);
         // Sliced to `mask + 1` slots once, so that a probe's `i & mask` needs no bounds check.
         let slots = &self.slots[..=self.mask];
-        for chunk in feats.chunks(BATCH) {
+        for (b, chunk) in feats.chunks(BATCH).enumerate() {
             // Prefetch every slot, then resolve the features and prefetch their rows, then
             // add: the misses of the whole batch are in flight together. A plain loop would
             // wait for each miss in turn, as whether a feature is known is unpredictable.
-            for &f in chunk {
-                prefetch(slots.as_ptr().wrapping_add(f as usize & self.mask));
+            if !(PREFETCHED && b == 0) {
+                for &f in chunk {
+                    prefetch(slots.as_ptr().wrapping_add(f as usize & self.mask));
+                }
             }
             let (mut m, mut k) = (0, 0);
             for &f in chunk {

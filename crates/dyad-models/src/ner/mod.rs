@@ -76,6 +76,93 @@ pub struct NerScratch {
     /// The scores of those features, `nclasses` per word.
     stat_scores: Vec<f32>,
     feats_scores: Vec<f32>,
+    memo: HistoryMemo,
+}
+
+/// The integer sums of the history features met so far in a sentence (see
+/// [`HistoryMemo::scores`]).
+#[derive(Default)]
+struct HistoryMemo {
+    /// The word whose sums `word_sums` holds, one row per previous label in `word_labels`.
+    word: usize,
+    word_labels: Vec<u64>,
+    word_sums: Vec<i32>,
+    /// The number of labels, and the row in `pair_sums` of each pair of labels
+    /// (`u32::MAX`: not summed yet), at `y1 * (labels + 1) + y2`, the start of the sentence
+    /// counted as the last label.
+    labels: usize,
+    pair_at: Vec<u32>,
+    pair_sums: Vec<i32>,
+}
+
+impl HistoryMemo {
+    /// Forgets the sums (a new sentence, or other weights) of a model with `labels` labels.
+    fn clear(&mut self, labels: usize) {
+        self.labels = labels;
+        self.pair_at.clear();
+        self.pair_at.resize((labels + 1) * (labels + 1), u32::MAX);
+        self.pair_sums.clear();
+        self.word = usize::MAX;
+    }
+
+    /// The scores of the history features of word `i` after the labels `y1` and `y2`: what
+    /// [`history_features`] and [`Weights::scores_with`] give, to the bit. The features are
+    /// summed in two exact integer parts: those of the word with `y1`, once per word and
+    /// label however many hypotheses end in that label, and those of the two labels alone,
+    /// once per sentence and pair. Only with [`Weights::integer_sums`]; `hist` and `acc`
+    /// are scratch.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn scores(
+        &mut self,
+        w: &Weights,
+        c: &Ctx,
+        i: usize,
+        y1: u64,
+        y2: u64,
+        hist: &mut Vec<u64>,
+        acc: &mut [i32; 256],
+        sc: &mut Vec<f32>,
+    ) {
+        let width = w.width();
+        if self.word != i {
+            self.word = i;
+            self.word_labels.clear();
+            self.word_sums.clear();
+        }
+        let a = match self.word_labels.iter().position(|&y| y == y1) {
+            Some(a) => a,
+            None => {
+                hist.clear();
+                word_history_features_into(c, i, y1, hist);
+                acc[..width].fill(0);
+                w.accumulate(hist, acc);
+                self.word_sums.extend_from_slice(&acc[..width]);
+                self.word_labels.push(y1);
+                self.word_labels.len() - 1
+            }
+        };
+        let nl = self.labels;
+        let at = |y: u64| if y == START { nl } else { (y as usize).min(nl) };
+        let p = at(y1) * (nl + 1) + at(y2);
+        if self.pair_at[p] == u32::MAX {
+            hist.clear();
+            label_features_into(y1, y2, hist);
+            acc[..width].fill(0);
+            w.accumulate(hist, acc);
+            self.pair_at[p] = (self.pair_sums.len() / width) as u32;
+            self.pair_sums.extend_from_slice(&acc[..width]);
+        }
+        let b = self.pair_at[p] as usize;
+        let (ws, ps) = (
+            &self.word_sums[a * width..(a + 1) * width],
+            &self.pair_sums[b * width..(b + 1) * width],
+        );
+        for ((o, x), y) in acc[..width].iter_mut().zip(ws).zip(ps) {
+            *o = x + y;
+        }
+        w.finish(acc, sc);
+    }
 }
 
 /// An entity found in a sentence: words `start..end` and its type index.
@@ -248,14 +335,28 @@ fn cls_at(cls: &[Class], j: isize) -> Class {
 /// The features of word `i` that read the two labels before it (`y1`, `y2`; [`START`] before
 /// the sentence).
 fn history_features(c: &Ctx, i: usize, y1: u64, y2: u64, out: &mut Vec<u64>) {
+    out.clear();
+    label_features_into(y1, y2, out);
+    word_history_features_into(c, i, y1, out);
+}
+
+/// The features of [`history_features`] that read the labels alone, not the word: the same
+/// at every word (decoding sums them once a sentence for each pair of labels met).
+#[inline]
+fn label_features_into(y1: u64, y2: u64, out: &mut Vec<u64>) {
+    out.push(feat(21, y1));
+    out.push(feat(22, mix(y1, y2)));
+}
+
+/// The other features of [`history_features`]: the word `i` with the previous label `y1`
+/// (the same for every hypothesis of the beam that ends in `y1`), added at the end of `out`.
+#[inline]
+fn word_history_features_into(c: &Ctx, i: usize, y1: u64, out: &mut Vec<u64>) {
     let w = &c.lex[i];
     let n1 = c.lex.get(i + 1).unwrap_or(&PAD);
     let t0 = tag_at(c.tags, i as isize);
     let g0 = gaz_at(c.gaz, i as isize);
-    out.clear();
     let mut f = |k: u32, v: u64| out.push(feat(k, v));
-    f(21, y1);
-    f(22, mix(y1, y2));
     f(23, mix(y1, w.lower));
     f(24, mix(y1, w.shape));
     f(27, mix(y1, t0));
@@ -388,19 +489,36 @@ impl Ner {
             start = end;
         }
         let nl = w.nclasses();
-        let (stat, hist) = (&s.stat_scores, &mut s.hist);
+        let (stat_scores, hist) = (&s.stat_scores, &mut s.hist);
+        let stat = |i: usize, sc: &mut Vec<f32>| {
+            sc.clear();
+            sc.extend_from_slice(&stat_scores[i * nl..(i + 1) * nl]);
+        };
+        if !w.integer_sums() {
+            beam::search(
+                lex.len(),
+                self.beam,
+                START,
+                stat,
+                |i, y1, y2, sc| {
+                    history_features(&c, i, y1, y2, hist);
+                    w.scores_with(hist, &mut acc, sc);
+                },
+                None,
+                &mut s.beam,
+                &mut s.labels,
+            );
+            to_spans(&s.labels, out);
+            return;
+        }
+        let m = &mut s.memo;
+        m.clear(nl);
         beam::search(
             lex.len(),
             self.beam,
             START,
-            |i, sc| {
-                sc.clear();
-                sc.extend_from_slice(&stat[i * nl..(i + 1) * nl]);
-            },
-            |i, y1, y2, sc| {
-                history_features(&c, i, y1, y2, hist);
-                w.scores_with(hist, &mut acc, sc);
-            },
+            stat,
+            |i, y1, y2, sc| m.scores(w, &c, i, y1, y2, hist, &mut acc, sc),
             None,
             &mut s.beam,
             &mut s.labels,
@@ -574,11 +692,33 @@ mod tests {
     use crate::data::parse_bio;
     use crate::TrainOptions;
 
-    #[test]
-    fn learns_the_fixture_and_round_trips() {
-        let text = "Alice\tB-PER\nmet\tO\nBob\tB-PER\nSmith\tI-PER\nin\tO\nParis\tB-LOC\n.\tO\n\n\
+    const FIXTURE: &str =
+        "Alice\tB-PER\nmet\tO\nBob\tB-PER\nSmith\tI-PER\nin\tO\nParis\tB-LOC\n.\tO\n\n\
                     Google\tB-ORG\nhired\tO\nCarol\tB-PER\n.\tO\n\n\
                     They\tO\nflew\tO\nto\tO\nNew\tB-LOC\nYork\tI-LOC\n.\tO\n\n";
+
+    /// A tagger and a recognizer (with a name list and word classes) trained on the
+    /// fixture, and the fixture.
+    fn fixture_models() -> (Tagger, Ner, Vec<NerSentence>) {
+        let sents = parse_bio(&FIXTURE.repeat(4)).unwrap();
+        let opts = TrainOptions {
+            epochs: 6,
+            seed: 2,
+            ..TrainOptions::default()
+        };
+        let conllu = crate::tagger::tests::fixture();
+        let tagger = crate::tagger::train(&conllu, &conllu, &opts, &mut |_| {}).unwrap();
+        let mut gaz = Gazetteer::default();
+        gaz.add("paris", crate::gazetteer::LOC);
+        let table = "#word\tpath\tcaps\tcount\nparis\t01\t4\t3\nalice\t10\t4\t3\n";
+        assert_eq!(gaz.classes.read_rows(table, "t.tsv").unwrap(), 2);
+        let ner = train(&tagger, gaz, &sents, &sents, &opts, &mut |_| {}).unwrap();
+        (tagger, ner, sents)
+    }
+
+    #[test]
+    fn learns_the_fixture_and_round_trips() {
+        let text = FIXTURE;
         let sents = parse_bio(&text.repeat(4)).unwrap();
         let opts = TrainOptions {
             epochs: 6,
@@ -640,6 +780,57 @@ mod tests {
         assert!(err.contains("word-class section"), "{err}");
         std::fs::write(&path, b"DYADMDL\x01").unwrap();
         assert!(Ner::load(&path).is_err());
+    }
+
+    /// The history scores summed in two parts and kept across the hypotheses of a
+    /// sentence are those of all the history features scored at once, for every word and
+    /// pair of previous labels, in any order of asking.
+    #[test]
+    fn memoised_history_scores_equal_the_plain_ones() {
+        let (tagger, ner, _) = fixture_models();
+        assert!(ner.weights.integer_sums());
+        let nl = ner.weights.nclasses();
+        let ys: Vec<u64> = (0..nl as u64).chain([START]).collect();
+        let mut memo = HistoryMemo::default();
+        let (mut hist, mut acc, mut got, mut want) = (Vec::new(), [0i32; 256], vec![], vec![]);
+        let mut ts = TagScratch::default();
+        let mut tags = Vec::new();
+        let mut differing = 0;
+        for words in [
+            &["Alice", "met", "Bob", "Smith", "in", "Paris", "."][..],
+            &[
+                "The", "New", "York", "office", "of", "Acme", "Corp", "called",
+            ],
+        ] {
+            tagger.tag(words, &mut ts, &mut tags);
+            let (mut gaz, mut cls) = (Vec::new(), Vec::new());
+            ner.gaz.tag(&ts.lex, &mut gaz);
+            ner.word_classes(&ts.lex, &mut cls);
+            assert!(!cls.is_empty());
+            let c = Ctx {
+                lex: &ts.lex,
+                tags: &tags,
+                gaz: &gaz,
+                cls: &cls,
+                sc: sentence_case(&ts.lex),
+            };
+            memo.clear(nl);
+            for i in 0..words.len() {
+                for (k, &y1) in ys.iter().enumerate() {
+                    // Pairs asked again and in another order hit the sums kept.
+                    for &y2 in ys.iter().cycle().skip(k).take(ys.len() + 3) {
+                        memo.scores(&ner.weights, &c, i, y1, y2, &mut hist, &mut acc, &mut got);
+                        history_features(&c, i, y1, y2, &mut hist);
+                        ner.weights.scores_with(&hist, &mut acc, &mut want);
+                        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                        assert_eq!(bits(&got), bits(&want), "word {i}, labels {y1} {y2}");
+                        differing += want.iter().any(|&x| x != want[0]) as usize;
+                    }
+                }
+            }
+        }
+        // The fixture's weights make the scores of most histories differ between labels.
+        assert!(differing > 100, "{differing}");
     }
 
     #[test]

@@ -9,9 +9,9 @@
 //! with the same result), and a group sum is only recomputed once the transitions may have
 //! changed it: about a sixth of the lookups are saved, with the same scores to the bit.
 
-use super::state::{group, Group, State};
+use super::state::{group, Group, State, GROUPS};
 use crate::hash::feat;
-use crate::hugemem::sum3;
+use crate::hugemem::sum_of;
 use crate::perceptron::Weights;
 
 /// One group's weight sums, and whether they still hold.
@@ -31,10 +31,10 @@ impl Default for Sum {
 }
 
 impl Sum {
-    /// Recomputes the sums from `feats`.
+    /// Recomputes the sums from `feats`, whose slots the caller has prefetched.
     fn set(&mut self, w: &Weights, feats: &[u64]) {
         self.acc[..w.width()].fill(0);
-        w.accumulate(feats, &mut self.acc);
+        w.accumulate_prefetched(feats, &mut self.acc);
         self.ok = true;
     }
 }
@@ -46,11 +46,11 @@ const ROOM: usize = 128;
 pub(super) struct GroupSums {
     buffer: Sum,
     buffer_children: Sum,
-    /// The `Stack` group sums of the word at each stack depth.
-    stack: Vec<Sum>,
+    /// The `Stack` and `StackRight` group sums of the word at each stack depth.
+    stack: Vec<[Sum; 2]>,
     /// The features of the groups being scored, by [`Group`] number (fixed arrays: filling
     /// them keeps the counts in registers, where growing vectors store theirs at each push).
-    feats: [[u64; ROOM]; 4],
+    feats: [[u64; ROOM]; GROUPS],
     /// The sums of the decision being scored.
     decision: Sum,
 }
@@ -61,7 +61,7 @@ impl Default for GroupSums {
             buffer: Sum::default(),
             buffer_children: Sum::default(),
             stack: Vec::new(),
-            feats: [[0; ROOM]; 4],
+            feats: [[0; ROOM]; GROUPS],
             decision: Sum::default(),
         }
     }
@@ -72,8 +72,9 @@ impl GroupSums {
     pub(super) fn clear(&mut self) {
         self.buffer.ok = false;
         self.buffer_children.ok = false;
-        for s in &mut self.stack {
+        for [s, r] in &mut self.stack {
             s.ok = false;
+            r.ok = false;
         }
     }
 
@@ -81,24 +82,26 @@ impl GroupSums {
     /// in state `st` (called before the action is applied).
     pub(super) fn before_apply(&mut self, st: &State, a: usize, nl: usize) {
         let top = st.depth();
-        let mut drop = |d: usize| {
-            if let Some(s) = self.stack.get_mut(d) {
-                s.ok = false;
+        // `right_only`: only the sums of the word's right dependents.
+        let mut drop = |d: usize, right_only: bool| {
+            if let Some([s, r]) = self.stack.get_mut(d) {
+                s.ok &= right_only;
+                r.ok = false;
             }
         };
         if a == 0 {
             // The word shifted comes on top, at depth top + 1, with no sums yet.
-            drop(top + 1);
+            drop(top + 1, false);
             self.buffer.ok = false;
             self.buffer_children.ok = false;
         } else if a <= nl {
             // s0 leaves the stack for b0's left dependents.
-            drop(top);
+            drop(top, false);
             self.buffer_children.ok = false;
         } else {
-            // s0 goes under s1, which becomes s0 with a new dependent.
-            drop(top);
-            drop(top.saturating_sub(1));
+            // s0 goes under s1, which becomes s0 with a new right dependent.
+            drop(top, false);
+            drop(top.saturating_sub(1), true);
         }
     }
 
@@ -114,16 +117,18 @@ impl GroupSums {
     pub(super) fn sums(&mut self, w: &Weights, st: &State, set: u8) -> &[i32; 256] {
         let top = st.depth();
         if self.stack.len() <= top {
-            self.stack.resize_with(top + 1, Sum::default);
+            self.stack.resize_with(top + 1, Default::default);
         }
+        let [stack, stack_right] = &mut self.stack[top];
         let need = [
             !self.buffer.ok,
             !self.buffer_children.ok,
-            !self.stack[top].ok,
+            !stack.ok,
+            !stack_right.ok,
             true,
         ];
         let feats = &mut self.feats;
-        let mut n = [0usize; 4];
+        let mut n = [0usize; GROUPS];
         st.features_with(set, |k, v| {
             let g = group(k) as usize;
             if need[g] {
@@ -137,7 +142,8 @@ impl GroupSums {
         let mut sums = [
             &mut self.buffer,
             &mut self.buffer_children,
-            &mut self.stack[top],
+            stack,
+            stack_right,
         ];
         for (g, s) in sums.iter_mut().enumerate() {
             if need[g] {
@@ -145,9 +151,10 @@ impl GroupSums {
             }
         }
         let acc = &mut self.decision.acc;
-        sum3(acc, &sums[0].acc, &sums[1].acc, &sums[2].acc, w.width());
+        let [a, b, c, d] = sums.map(|s| &s.acc);
+        sum_of(acc, [a, b, c, d], w.width());
         let rest = Group::Rest as usize;
-        w.accumulate(&feats[rest][..n[rest]], acc);
+        w.accumulate_prefetched(&feats[rest][..n[rest]], acc);
         acc
     }
 }

@@ -58,25 +58,33 @@ pub(super) enum Group {
     Buffer,
     /// `b0` with its left dependents: fixed until the next SHIFT or LEFT.
     BufferChildren,
-    /// `s0` with its dependents, and with `s1`, `s2` and theirs: fixed while that word stays
-    /// on the stack and takes no new dependent, which only a RIGHT onto it gives.
+    /// `s0` with its left dependents, and with `s1`, `s2` and theirs: fixed while that word
+    /// stays on the stack (a word takes its left dependents while it is `b0`, before it is
+    /// shifted; the words below it cannot change while it is above them).
     Stack,
+    /// `s0` with its right dependents: fixed while that word stays on the stack and takes
+    /// no new dependent, which only a RIGHT onto it gives.
+    StackRight,
     /// Everything that pairs the stack with the buffer.
     Rest,
 }
+
+/// The number of [`Group`]s.
+pub(super) const GROUPS: usize = 5;
 
 /// The [`Group`] of feature template `k` (of [`State::features`]).
 pub(super) fn group(k: u32) -> Group {
     match k {
         0 | 4..=11 | 24 | 25 | 80 | 84 | 95 | 101 | 102 | 110..=113 => Group::Buffer,
         46 | 47 | 54..=56 | 65..=67 | 70 | 72 | 91 | 92 => Group::BufferChildren,
-        1..=3 | 42..=45 | 48..=53 | 59..=64 | 68 | 69 | 71 | 76 | 83 | 87..=90 | 114 | 115 => {
-            Group::Stack
-        }
+        // `s0` alone and with its left dependents.
+        1..=3 | 44 | 45 | 48..=50 | 59..=61 | 68 | 76 | 83 | 89 | 90 | 114 | 115 => Group::Stack,
         // `s1` and `s2` with `s0` and no buffer word: `s1`, `s2` and their children stay
         // as they are while `s0` stays on the stack (a word on the stack only takes right
         // dependents, from the word above it, which leaves the stack as it does).
         12..=16 | 31..=35 | 57 | 58 | 94 | 96..=100 | 106 | 108 | 109 | 121..=125 => Group::Stack,
+        // `s0` with its right dependents (and 71, with both sides).
+        42 | 43 | 51..=53 | 62..=64 | 69 | 71 | 87 | 88 => Group::StackRight,
         _ => Group::Rest,
     }
 }
