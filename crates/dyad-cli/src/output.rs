@@ -18,7 +18,9 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use dyad_core::{DocMeta, Document, Token};
+use dyad_actors::ActorMention;
+use dyad_core::{DocMeta, Document, Span, Token};
+use dyad_events::{ActorRef, Event, Location, PatternRef, Plover};
 use serde::{Deserialize, Serialize};
 
 use crate::pipeline::Annotated;
@@ -288,16 +290,28 @@ fn write_record(out: &mut Render<'_>, a: &Annotated) -> io::Result<()> {
         json(out.buf, warnings)?;
     }
     if !a.actors.is_empty() {
-        out.buf.extend_from_slice(b",\"actors\":");
-        json(out.buf, &a.actors)?;
+        out.buf.extend_from_slice(b",\"actors\":[");
+        for (i, m) in a.actors.iter().enumerate() {
+            if i > 0 {
+                out.buf.push(b',');
+            }
+            write_actor(out.buf, m)?;
+        }
+        out.buf.push(b']');
     }
     if let Some(g) = &a.gkg {
         out.buf.extend_from_slice(b",\"gkg\":");
         json(out.buf, g)?;
     }
     if !a.events.is_empty() {
-        out.buf.extend_from_slice(b",\"events\":");
-        json(out.buf, &a.events)?;
+        out.buf.extend_from_slice(b",\"events\":[");
+        for (i, e) in a.events.iter().enumerate() {
+            if i > 0 {
+                out.buf.push(b',');
+            }
+            write_event(out.buf, e)?;
+        }
+        out.buf.push(b']');
     }
     out.buf.push(b'}');
     Ok(())
@@ -369,6 +383,234 @@ fn write_token(buf: &mut Vec<u8>, t: &Token) {
     buf.push(b'}');
 }
 
+/// One actor mention as its derived `Serialize` writes it: every field in order, an absent
+/// one as `null`. Taken apart without `..`, as [`write_token`] takes a token.
+fn write_actor(buf: &mut Vec<u8>, m: &ActorMention) -> io::Result<()> {
+    let ActorMention {
+        mention,
+        span,
+        code,
+        country,
+        sector,
+        group,
+        kind,
+        entity,
+        rule,
+    } = m;
+    buf.extend_from_slice(b"{\"mention\":");
+    json_str(buf, mention);
+    buf.extend_from_slice(b",\"span\":");
+    push_span(buf, *span);
+    let codes = [
+        (&b",\"code\":"[..], code),
+        (b",\"country\":", country),
+        (b",\"sector\":", sector),
+        (b",\"group\":", group),
+    ];
+    for (key, v) in codes {
+        buf.extend_from_slice(key);
+        json_opt_str(buf, v.as_deref());
+    }
+    buf.extend_from_slice(b",\"kind\":");
+    json(buf, kind)?;
+    buf.extend_from_slice(b",\"entity\":");
+    json_opt_str(buf, entity.as_deref());
+    buf.extend_from_slice(b",\"rule\":");
+    json_str(buf, rule);
+    buf.push(b'}');
+    Ok(())
+}
+
+/// One event as its derived `Serialize` writes it (`docs/schema/event.schema.json`): every
+/// field in order, an absent one as `null`; the nested records as [`write_event_actor`],
+/// [`write_location`] and their own attributes say. Numbers other than counts go through
+/// serde_json, so floats are formatted as it formats them. Taken apart without `..`.
+fn write_event(buf: &mut Vec<u8>, e: &Event) -> io::Result<()> {
+    let Event {
+        id,
+        sentence,
+        text,
+        span,
+        trigger,
+        source,
+        target,
+        cameo,
+        root,
+        quad_class,
+        goldstein,
+        plover,
+        negated,
+        date,
+        location,
+        confidence,
+        pattern,
+        tone,
+    } = e;
+    buf.extend_from_slice(b"{\"id\":");
+    json_str(buf, id);
+    buf.extend_from_slice(b",\"sentence\":");
+    push_uint(buf, *sentence);
+    buf.extend_from_slice(b",\"text\":");
+    json_str(buf, text);
+    buf.extend_from_slice(b",\"span\":");
+    push_span(buf, *span);
+    buf.extend_from_slice(b",\"trigger\":");
+    push_span(buf, *trigger);
+    for (key, a) in [(&b",\"source\":"[..], source), (b",\"target\":", target)] {
+        buf.extend_from_slice(key);
+        match a {
+            Some(a) => write_event_actor(buf, a)?,
+            None => buf.extend_from_slice(b"null"),
+        }
+    }
+    buf.extend_from_slice(b",\"cameo\":");
+    json_str(buf, cameo);
+    buf.extend_from_slice(b",\"root\":");
+    json_str(buf, root);
+    buf.extend_from_slice(b",\"quad_class\":");
+    push_uint(buf, usize::from(*quad_class));
+    buf.extend_from_slice(b",\"goldstein\":");
+    json(buf, goldstein)?;
+    buf.extend_from_slice(b",\"plover\":");
+    match plover {
+        Some(Plover {
+            event_type,
+            mode,
+            context,
+        }) => {
+            buf.extend_from_slice(b"{\"type\":");
+            json_str(buf, event_type);
+            for (key, v) in [(&b",\"mode\":"[..], mode), (b",\"context\":", context)] {
+                if let Some(v) = v {
+                    buf.extend_from_slice(key);
+                    json_str(buf, v);
+                }
+            }
+            buf.push(b'}');
+        }
+        None => buf.extend_from_slice(b"null"),
+    }
+    buf.extend_from_slice(if *negated {
+        b",\"negated\":true"
+    } else {
+        b",\"negated\":false"
+    });
+    buf.extend_from_slice(b",\"date\":");
+    json_opt_str(buf, date.as_deref());
+    buf.extend_from_slice(b",\"location\":");
+    match location {
+        Some(l) => write_location(buf, l)?,
+        None => buf.extend_from_slice(b"null"),
+    }
+    buf.extend_from_slice(b",\"confidence\":");
+    json(buf, confidence)?;
+    buf.extend_from_slice(b",\"pattern\":");
+    match pattern {
+        Some(PatternRef {
+            dictionary,
+            line,
+            block,
+            text,
+        }) => {
+            buf.extend_from_slice(b"{\"dictionary\":");
+            json_str(buf, dictionary);
+            buf.extend_from_slice(b",\"line\":");
+            push_uint(buf, *line);
+            buf.extend_from_slice(b",\"block\":");
+            json_str(buf, block);
+            buf.extend_from_slice(b",\"text\":");
+            json_str(buf, text);
+            buf.push(b'}');
+        }
+        None => buf.extend_from_slice(b"null"),
+    }
+    buf.extend_from_slice(b",\"tone\":");
+    json(buf, tone)?;
+    buf.push(b'}');
+    Ok(())
+}
+
+/// An event's actor: mention, span, the code when there is one, then the flattened extra
+/// fields in the map's order.
+fn write_event_actor(buf: &mut Vec<u8>, a: &ActorRef) -> io::Result<()> {
+    let ActorRef {
+        mention,
+        span,
+        code,
+        extra,
+    } = a;
+    buf.extend_from_slice(b"{\"mention\":");
+    json_str(buf, mention);
+    buf.extend_from_slice(b",\"span\":");
+    push_span(buf, *span);
+    if let Some(c) = code {
+        buf.extend_from_slice(b",\"code\":");
+        json_str(buf, c);
+    }
+    for (k, v) in extra {
+        buf.push(b',');
+        json_str(buf, k);
+        buf.push(b':');
+        match v {
+            serde_json::Value::String(s) => json_str(buf, s),
+            v => json(buf, v)?,
+        }
+    }
+    buf.push(b'}');
+    Ok(())
+}
+
+/// Where an event happened: the name, then the fields that are set.
+fn write_location(buf: &mut Vec<u8>, l: &Location) -> io::Result<()> {
+    let Location {
+        name,
+        span,
+        country,
+        geonames_id,
+        lat,
+        lon,
+    } = l;
+    buf.extend_from_slice(b"{\"name\":");
+    json_str(buf, name);
+    if let Some(s) = span {
+        buf.extend_from_slice(b",\"span\":");
+        push_span(buf, *s);
+    }
+    if let Some(c) = country {
+        buf.extend_from_slice(b",\"country\":");
+        json_str(buf, c);
+    }
+    if let Some(g) = geonames_id {
+        buf.extend_from_slice(b",\"geonames_id\":");
+        json(buf, g)?;
+    }
+    for (key, v) in [(&b",\"lat\":"[..], lat), (b",\"lon\":", lon)] {
+        if let Some(v) = v {
+            buf.extend_from_slice(key);
+            json(buf, v)?;
+        }
+    }
+    buf.push(b'}');
+    Ok(())
+}
+
+/// A span as `Span` serializes: `[start,end]`.
+fn push_span(buf: &mut Vec<u8>, s: Span) {
+    buf.push(b'[');
+    push_uint(buf, s.start);
+    buf.push(b',');
+    push_uint(buf, s.end);
+    buf.push(b']');
+}
+
+/// An optional string as serde_json writes it: the string, or `null`.
+fn json_opt_str(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => json_str(buf, s),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
 /// `v` as serde_json writes it.
 fn json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, v: &T) -> io::Result<()> {
     serde_json::to_writer(buf, v).map_err(io::Error::from)
@@ -378,7 +620,12 @@ fn json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, v: &T) -> io::Result<()> {
 /// (serde_json escapes only `"`, `\\` and control characters below U+0020), else by
 /// serde_json itself.
 fn json_str(buf: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    // every byte is looked at (no early exit), which the compiler turns into a loop over
+    // many bytes at a time: most strings need no escape, so the whole string is read anyway
+    let plain = s
+        .bytes()
+        .fold(true, |ok, b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\'));
+    if plain {
         buf.reserve(s.len() + 2);
         buf.push(b'"');
         buf.extend_from_slice(s.as_bytes());
@@ -621,11 +868,65 @@ mod tests {
             ..Default::default()
         });
         e.tone = Some(-2.25);
+        // every field of an event set, an actor without a code, escapes everywhere
+        let mut e2 = Event::new(
+            "e2",
+            3,
+            "Rohan \\ \"Gondor\"\tfought",
+            Span::new(5, 300),
+            Span::new(7, 12),
+            "042",
+            Codebook::embedded(),
+        )
+        .unwrap();
+        let mut extra = serde_json::Map::new();
+        extra.insert("place".into(), true.into());
+        extra.insert("rule".into(), "a \"rule\"".into());
+        extra.insert("n".into(), 7.into());
+        e2.source = Some(ActorRef {
+            mention: "the\nRohirrim".into(),
+            span: Span::new(5, 9),
+            code: None,
+            extra,
+        });
+        e2.target = e.source.clone();
+        e2.negated = true;
+        e2.date = Some("2021-03-24".into());
+        e2.confidence = 0.35;
+        e2.goldstein = -7.3;
+        e2.location = Some(Location {
+            name: "Edoras".into(),
+            span: Some(Span::new(20, 26)),
+            country: Some("ROH".into()),
+            geonames_id: Some(123_456_789_012),
+            lat: Some(-0.1 + 0.2),
+            lon: Some(1e21),
+        });
+        e2.pattern = Some(dyad_events::PatternRef {
+            dictionary: "data/events/CAMEO.2.0.txt".into(),
+            line: 5440,
+            block: "MEET \"PEOPLE\"".into(),
+            text: "* (TO BORDER)".into(),
+        });
+        if let Some(p) = e2.plover.as_mut() {
+            p.context = Some("ctx".into());
+        }
+        let full = ActorMention {
+            mention: "the \"Steward\" of\nGondor".into(),
+            span: Span::new(12, 345),
+            code: Some("GONGOV".into()),
+            country: Some("GON".into()),
+            sector: Some("GOV".into()),
+            group: Some("N\\A".into()),
+            kind: ActorKind::Person,
+            entity: Some("q\t7".into()),
+            rule: String::new(),
+        };
         Annotated {
             doc: d,
-            actors: vec![actor],
+            actors: vec![actor, full],
             gkg: Some(dyad_gkg::Gkg::default()),
-            events: vec![e],
+            events: vec![e, e2],
         }
     }
 

@@ -32,11 +32,31 @@ fn split(a: &Option<ActorRef>) -> Vec<Option<ActorRef>> {
     }
 }
 
+/// True when [`split`] makes more than one actor of `a` (a joint code of two members or
+/// more): only then is an event expanded.
+fn is_joint(a: &Option<ActorRef>) -> bool {
+    a.as_ref()
+        .and_then(|a| a.code.as_deref())
+        .and_then(members)
+        .is_some_and(|m| m.len() > 1)
+}
+
 /// One event per member of a joint source or target (every source member with every target
 /// member); with `drop_self`, a member acting on itself is left out.
 pub fn expand(events: Vec<Event>, drop_self: bool) -> Vec<Event> {
+    // nearly every event has plain actors: it stays as it is, no actor copied
+    if !events
+        .iter()
+        .any(|e| is_joint(&e.source) || is_joint(&e.target))
+    {
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
     for e in events {
+        if !is_joint(&e.source) && !is_joint(&e.target) {
+            out.push(e);
+            continue;
+        }
         let sources = split(&e.source);
         let targets = split(&e.target);
         if sources.len() == 1 && targets.len() == 1 {
@@ -102,5 +122,10 @@ mod tests {
         let out = expand(vec![event("FRO/BIL", "BIL")], true);
         assert_eq!(pairs(&out), ["FRO>BIL"]);
         assert_eq!(members("ARN"), None);
+        // a joint code of one member is left as written, beside a plain one or a joint one
+        let out = expand(vec![event("FRO/", "GON")], true);
+        assert_eq!(pairs(&out), ["FRO/>GON"]);
+        let out = expand(vec![event("FRO/", "ELR/GAL")], true);
+        assert_eq!(pairs(&out), ["FRO>ELR", "FRO>GAL"]);
     }
 }

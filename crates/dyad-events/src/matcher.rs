@@ -430,6 +430,10 @@ impl<'d> Matcher<'d> {
         // a TABARI-style dictionary reads each pattern both ways and keeps the fuller
         // match (TABARI's longest pattern wins); a PETRARCH2 one only on the phrases
         let verbs = self.verbs(clause);
+        // a verb the dictionary does not know has neither patterns nor a code of its own
+        if verbs.is_empty() {
+            return None;
+        }
         let present = self.required.present(clause);
         self.code_with(clause, &verbs, &present, self.sequential)
             .or_else(|| self.code_bare(clause, &verbs))
