@@ -412,7 +412,7 @@ impl Dictionary {
         date: Option<Date>,
     ) -> Vec<DictMatch<'d>> {
         let mut out = Vec::new();
-        self.find_into(tokens, date, &mut Scratch::default(), &mut out);
+        crate::matcher::with_scratch(|scratch| self.find_into(tokens, date, scratch, &mut out));
         out
     }
 }

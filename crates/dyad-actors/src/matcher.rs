@@ -24,6 +24,7 @@
 //! Building the automaton of the built-in dictionaries takes over a second, so it is cached
 //! on disk and loaded by later processes ([`crate::automaton_cache`]).
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
@@ -46,6 +47,20 @@ pub struct Scratch {
     starts: Vec<u32>,
     folded: String,
     prepared: Vec<Prepared>,
+}
+
+thread_local! {
+    /// The buffers of the allocating forms ([`Matcher::find`], [`Matcher::candidate_ids`],
+    /// [`crate::Dictionary::find`]): one set per thread, not a new one per call.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Runs `f` with this thread's [`Scratch`] (a fresh one if it is in use already).
+pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => f(&mut s),
+        Err(_) => f(&mut Scratch::default()),
+    })
 }
 
 /// One dictionary match.
@@ -176,15 +191,19 @@ impl Matcher {
 
     /// Ids (indexes into [`Matcher::entries`]) of the candidates of a phrase.
     pub fn candidate_ids<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<usize> {
-        let mut scratch = Scratch::default();
-        self.encode(tokens, &mut scratch);
-        match self.keys.get(&scratch.hay) {
-            Some(&p) => self.candidates[p as usize]
-                .iter()
-                .map(|&c| c as usize)
-                .collect(),
-            None => Vec::new(),
-        }
+        self.candidate_slice(tokens)
+            .iter()
+            .map(|&c| c as usize)
+            .collect()
+    }
+
+    /// [`Matcher::candidate_ids`] without a new list: the ids as the matcher keeps them.
+    pub fn candidate_slice<S: AsRef<str>>(&self, tokens: &[S]) -> &[u32] {
+        let pid = with_scratch(|scratch| {
+            self.encode(tokens, scratch);
+            self.keys.get(&scratch.hay).copied()
+        });
+        pid.map_or(&[], |p| &self.candidates[p as usize])
     }
 
     fn encode<S: AsRef<str>>(&self, tokens: &[S], s: &mut Scratch) {
@@ -307,7 +326,7 @@ impl Matcher {
         date: Option<Date>,
     ) -> Vec<DictMatch<'d>> {
         let mut out = Vec::new();
-        self.find_into(tokens, date, &mut Scratch::default(), &mut out);
+        with_scratch(|scratch| self.find_into(tokens, date, scratch, &mut out));
         out
     }
 }

@@ -283,19 +283,26 @@ impl<'a> Resolver<'a> {
                 (m, r)
             })
             .collect();
+        let folded: Vec<String> = doc.tokens.iter().map(|t| fold(&t.text)).collect();
+        let entities = context::person_names(doc, &folded);
         Resolver {
             dict,
             date,
             doc,
             out,
             sent_of,
-            folded: doc.tokens.iter().map(|t| fold(&t.text)).collect(),
-            entities: context::person_names(doc),
+            folded,
+            entities,
         }
     }
 
     fn tok(&self, i: usize) -> Option<&Token> {
         self.doc.tokens.get(i)
+    }
+
+    /// Token `i` folded ([`fold`]); empty past the last token.
+    fn word(&self, i: usize) -> &str {
+        self.folded.get(i).map_or("", String::as_str)
     }
 
     fn deprel(&self, i: usize) -> &str {
@@ -405,10 +412,7 @@ impl<'a> Resolver<'a> {
     /// the NER found before them.
     fn in_person_name(&self, (a, b): (usize, usize)) -> bool {
         let persons = self.entities.iter().filter(|e| e.label == "PER");
-        let word: Vec<String> = (a..b)
-            .filter_map(|i| self.tok(i))
-            .map(|t| fold(&t.text))
-            .collect();
+        let word = &self.folded[a.min(self.folded.len())..b.min(self.folded.len())];
         persons.into_iter().any(|e| {
             let (x, y) = (e.tokens[0], e.tokens[1].min(self.doc.tokens.len()));
             let inside = x <= a && b <= y && y > x + (b - a);
@@ -416,9 +420,8 @@ impl<'a> Resolver<'a> {
                 && y <= a
                 && y >= b - a
                 && (y - (b - a)..y)
-                    .filter_map(|i| self.tok(i))
-                    .map(|t| fold(&t.text))
-                    .eq(word.iter().cloned());
+                    .filter_map(|i| self.folded.get(i))
+                    .eq(word.iter());
             inside || surname
         })
     }
@@ -444,9 +447,9 @@ impl<'a> Resolver<'a> {
         else {
             return false;
         };
-        self.doc.tokens[from..to.min(self.doc.tokens.len())]
+        self.folded[from..to.min(self.folded.len())]
             .iter()
-            .any(|t| EU_WORDS.contains(&fold(&t.text).as_str()))
+            .any(|w| EU_WORDS.contains(&w.as_str()))
     }
 
     /// "EU officials": an organisation directly before an uncoded agent is that agent's org.
@@ -565,9 +568,9 @@ impl<'a> Resolver<'a> {
             .collect();
         (0..texts.len()).find_map(|i| {
             matcher
-                .candidate_ids(&texts[i..])
-                .into_iter()
-                .map(|c| &matcher.entries()[c])
+                .candidate_slice(&texts[i..])
+                .iter()
+                .map(|&c| &matcher.entries()[c as usize])
                 .find(|e| e.kind == EntryKind::Agent)
                 .and_then(|e| e.code_at(self.date))
                 .map(str::to_string)
@@ -826,8 +829,7 @@ impl Resolver<'_> {
             }
         }
         if text(b) == "," {
-            let start =
-                (b + 1..b + 3).find(|&i| !matches!(fold(text(i)).as_str(), "the" | "a" | "an"))?;
+            let start = (b + 1..b + 3).find(|&i| !matches!(self.word(i), "the" | "a" | "an"))?;
             let j = self.mention_at(start)?;
             let (ja, jb) = self.out[j].1;
             if j != k && ja == start && closes(jb) && role(j) {

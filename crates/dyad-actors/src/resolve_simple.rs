@@ -379,8 +379,9 @@ fn as_agent<'d>(cx: &Ctx<'d>, m: &DictMatch<'d>, date: Option<Date>) -> Option<D
     let texts: Vec<&str> = (m.tokens.0..m.tokens.1).map(|i| cx.text(i)).collect();
     let matcher = cx.dict.matcher();
     let entry_id = matcher
-        .candidate_ids(&texts)
-        .into_iter()
+        .candidate_slice(&texts)
+        .iter()
+        .map(|&c| c as usize)
         .find(|&c| matcher.entries()[c].kind == EntryKind::Agent)?;
     let entry = &matcher.entries()[entry_id];
     Some(DictMatch {

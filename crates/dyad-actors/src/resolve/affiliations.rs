@@ -17,7 +17,6 @@ use super::people::derived;
 use super::{strip, Resolver};
 use crate::codebook::is_joint;
 use crate::mention::{ActorKind, ActorMention};
-use crate::normalize::fold;
 
 /// Case markers that tie a person to the body right after the name.
 const MEMBER_OF: &[&str] = &["of", "from", "at", "for"];
@@ -84,15 +83,15 @@ impl Resolver<'_> {
                 return None;
             }
             let t = &self.doc.tokens[i];
-            let word = fold(&t.text);
+            let word = self.folded[i].as_str();
             if t.text.chars().next().is_some_and(char::is_uppercase) && i > b + 1 {
                 return None;
             }
-            if MEMBER_OF.contains(&word.as_str()) && nouns > 0 {
+            if MEMBER_OF.contains(&word) && nouns > 0 {
                 // "director of global news for AFP": "of" inside the role when lower-case
                 // words follow it, the marker of the body when a name does
                 let next = self.tok(i + 1)?;
-                let after = if fold(&next.text) == "the" {
+                let after = if self.word(i + 1) == "the" {
                     self.tok(i + 2)?
                 } else {
                     next
@@ -106,7 +105,7 @@ impl Resolver<'_> {
                 continue;
             }
             match t.upos.as_deref() {
-                Some("DET") if i == b + 1 && matches!(word.as_str(), "a" | "an" | "the") => {}
+                Some("DET") if i == b + 1 && matches!(word, "a" | "an" | "the") => {}
                 Some("NOUN") => nouns += 1,
                 Some("ADJ") => {}
                 _ => return None,
@@ -144,8 +143,8 @@ impl Resolver<'_> {
     /// mention that gave it, and the head noun of the first body (the last capitalised word
     /// before the first link word).
     fn affiliation(&self, b: usize) -> Option<(String, usize, usize)> {
-        let marker = self.tok(b)?;
-        if !MEMBER_OF.contains(&fold(&marker.text).as_str()) {
+        self.tok(b)?;
+        if !MEMBER_OF.contains(&self.word(b)) {
             return None;
         }
         let sent = self.sent_of.get(b).copied()?;
@@ -162,9 +161,9 @@ impl Resolver<'_> {
                 }
             }
             let text = &self.doc.tokens[i].text;
-            let word = fold(text);
+            let word = self.folded[i].as_str();
             let capital = text.chars().next().is_some_and(char::is_uppercase);
-            if LINKS.contains(&word.as_str()) && !(capital && word != "the") {
+            if LINKS.contains(&word) && !(capital && word != "the") {
                 first_done |= body.is_some();
             } else if capital && text.chars().any(char::is_alphabetic) {
                 if !first_done {

@@ -15,7 +15,6 @@
 
 use super::Resolver;
 use crate::mention::{ActorKind, ActorMention};
-use crate::normalize::fold;
 
 /// Nouns that name a kind of body, and the sectors of the bodies they may stand for
 /// (`MNC` is how the Phoenix files code companies).
@@ -64,8 +63,7 @@ impl Resolver<'_> {
             }
             let next = self.tok(i + 1);
             let more = next.is_some_and(|x| {
-                matches!(x.upos.as_deref(), Some("NOUN" | "PROPN"))
-                    || matches!(fold(&x.text).as_str(), "of")
+                matches!(x.upos.as_deref(), Some("NOUN" | "PROPN")) || self.word(i + 1) == "of"
             });
             // a mention of its own (an agent with a sector only) may be replaced, not a
             // coded one nor one reaching beyond the noun phrase
@@ -158,7 +156,7 @@ impl Resolver<'_> {
             while start > 0 && end - start < 10 {
                 let t = &tokens[start - 1].text;
                 let cap = t.chars().next().is_some_and(char::is_uppercase);
-                if !cap && !NAME_GLUE.contains(&fold(t).as_str()) {
+                if !cap && !NAME_GLUE.contains(&self.folded[start - 1].as_str()) {
                     break;
                 }
                 start -= 1;

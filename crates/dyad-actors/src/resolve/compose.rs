@@ -97,7 +97,7 @@ const STATE_SECTORS: &[&str] = &["GOV", "JUD", "LEG", "MIL", "COP", "SPY"];
 impl Resolver<'_> {
     /// The sector a head noun gives, from the table above or the agents dictionary.
     pub(super) fn head_sector(&self, i: usize) -> Option<String> {
-        let word = self.folded.get(i)?.clone();
+        let word = self.folded.get(i)?.as_str();
         if word == "agency" && i > 0 && NEWS.contains(&self.folded[i - 1].as_str()) {
             return Some("MED".into());
         }
@@ -106,9 +106,9 @@ impl Resolver<'_> {
         }
         let matcher = self.dict.matcher();
         matcher
-            .candidate_ids(&[word.as_str()])
-            .into_iter()
-            .map(|c| &matcher.entries()[c])
+            .candidate_slice(&[word])
+            .iter()
+            .map(|&c| &matcher.entries()[c as usize])
             .find(|e| e.kind == EntryKind::Agent)
             .and_then(|e| e.code_at(self.date))
             .filter(|c| c.len() == 3)

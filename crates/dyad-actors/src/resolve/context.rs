@@ -52,15 +52,15 @@ const NAME_BREAKS: &[&str] = &["and", ",", ";", "of", "from", "&"];
 /// names: "DAB 's Ben Chan and Leung Che - cheung" gives "Ben Chan" and "Leung Che -
 /// cheung"; "Frederick Fung of ADPL" gives "Frederick Fung". A possessor before the name
 /// ("DAB 's") is dropped, and what follows "of"/"from" is a body, not a person.
-pub(super) fn person_names(doc: &dyad_core::Document) -> Vec<Entity> {
+pub(super) fn person_names(doc: &dyad_core::Document, folded: &[String]) -> Vec<Entity> {
     let tokens = &doc.tokens;
     let mut out = Vec::new();
     for e in &doc.entities {
         let (a, b) = (e.tokens[0], e.tokens[1].min(tokens.len()));
-        let text = |i: usize| fold(&tokens[i].text);
+        let text = |i: usize| folded[i].as_str();
         let inner_possessive =
             (a..b.saturating_sub(1)).any(|i| matches!(tokens[i].text.as_str(), "'s" | "’s"));
-        let list = (a..b).any(|i| NAME_BREAKS.contains(&text(i).as_str()));
+        let list = (a..b).any(|i| NAME_BREAKS.contains(&text(i)));
         if e.label != "PER" || a >= b || !(list || inner_possessive) {
             out.push(e.clone());
             continue;
@@ -69,7 +69,7 @@ pub(super) fn person_names(doc: &dyad_core::Document) -> Vec<Entity> {
         let mut i = a;
         let mut body = false;
         while i <= b {
-            let cut = i == b || NAME_BREAKS.contains(&text(i).as_str());
+            let cut = i == b || NAME_BREAKS.contains(&text(i));
             if !cut {
                 i += 1;
                 continue;
@@ -92,9 +92,9 @@ pub(super) fn person_names(doc: &dyad_core::Document) -> Vec<Entity> {
                     tokens: [from, i],
                 });
             }
-            if i < b && matches!(text(i).as_str(), "of" | "from") {
+            if i < b && matches!(text(i), "of" | "from") {
                 body = true;
-            } else if i < b && matches!(text(i).as_str(), "and" | "," | ";" | "&") {
+            } else if i < b && matches!(text(i), "and" | "," | ";" | "&") {
                 body = false;
             }
             i += 1;
@@ -130,16 +130,12 @@ impl Resolver<'_> {
                 }
                 let (a, b) = self.out[k].1;
                 let words: Vec<String> = (a..b).map(|i| self.folded[i].clone()).collect();
-                let next = self.tok(b).map(|t| fold(&t.text)).unwrap_or_default();
-                let prev = a
-                    .checked_sub(1)
-                    .and_then(|p| self.tok(p))
-                    .map(|t| fold(&t.text))
-                    .unwrap_or_default();
+                let next = self.word(b);
+                let prev = a.checked_sub(1).map_or("", |p| self.word(p));
                 words.iter().any(|w| w == name)
                     && !words.iter().any(|w| longer.contains(&w.as_str()))
-                    && !longer.contains(&next.as_str())
-                    && !longer.contains(&prev.as_str())
+                    && !longer.contains(&next)
+                    && !longer.contains(&prev)
             };
             let ambiguous: Vec<usize> = (0..self.out.len()).filter(|&k| bare(k)).collect();
             if ambiguous.is_empty() {
@@ -249,7 +245,7 @@ impl Resolver<'_> {
         is_name_word(&t.text)
             && self.sent_of.get(i) == self.sent_of.get(at)
             && t.upos.as_deref().is_none_or(|u| u == "PROPN")
-            && !not_first_name(&fold(&t.text))
+            && !not_first_name(self.word(i))
             && self.mention_at(i).is_none()
     }
 
@@ -257,9 +253,7 @@ impl Resolver<'_> {
     /// "Democratic Party"): many countries have one.
     pub(super) fn shared_party(&self, k: usize) -> bool {
         let (m, (a, b)) = (&self.out[k].0, self.out[k].1);
-        let party = self
-            .tok(b.wrapping_sub(1))
-            .is_some_and(|t| matches!(fold(&t.text).as_str(), "party" | "parties"));
+        let party = matches!(self.word(b.wrapping_sub(1)), "party" | "parties");
         if !party || !m.rule.starts_with("dictionary") || m.kind == ActorKind::Person {
             return false;
         }
@@ -386,7 +380,7 @@ impl Resolver<'_> {
             let next = self.tok(i + 1);
             let more = next.is_some_and(|t| {
                 matches!(t.upos.as_deref(), Some("NOUN" | "PROPN"))
-                    || matches!(fold(&t.text).as_str(), "of" | "'s" | "’s")
+                    || matches!(self.word(i + 1), "of" | "'s" | "’s")
             });
             let free = match self.mention_at(i) {
                 None => true,
@@ -467,17 +461,14 @@ impl Resolver<'_> {
             let after_possessive = i >= 2
                 && matches!(self.doc.tokens[i - 1].text.as_str(), "'s" | "’s")
                 && self.body_at(i - 2);
-            let before_body = self
-                .tok(end)
-                .is_some_and(|t| matches!(fold(&t.text).as_str(), "of" | "from"))
-                && {
-                    let b = if self.tok(end + 1).is_some_and(|t| fold(&t.text) == "the") {
-                        end + 2
-                    } else {
-                        end + 1
-                    };
-                    self.body_at(b)
+            let before_body = matches!(self.word(end), "of" | "from") && {
+                let b = if self.word(end + 1) == "the" {
+                    end + 2
+                } else {
+                    end + 1
                 };
+                self.body_at(b)
+            };
             if (2..=4).contains(&words) && proper && (after_possessive || before_body) {
                 let name: Vec<String> = (i..end).map(|t| self.folded[t].clone()).collect();
                 let entity = Some(format!("name:{}", name.join("_")));

@@ -181,7 +181,7 @@ impl Resolver<'_> {
             {
                 continue;
             }
-            let Some((code, entity, who)) = known.get(&fold(&t.text)) else {
+            let Some((code, entity, who)) = known.get(&self.folded[i]) else {
                 continue;
             };
             let first = self
@@ -214,10 +214,10 @@ impl Resolver<'_> {
     /// the same country keeps its sector.
     pub(super) fn same_names(&mut self) {
         let key = |r: &Self, (a, b): (usize, usize)| -> Vec<String> {
-            r.doc.tokens[a..b]
+            r.folded[a..b]
                 .iter()
-                .map(|t| fold(&t.text))
-                .filter(|w| w != "the")
+                .filter(|w| *w != "the")
+                .cloned()
                 .collect()
         };
         let names: Vec<usize> = (0..self.out.len())
@@ -338,7 +338,7 @@ impl Resolver<'_> {
     /// Personal pronouns acting in a clause, to the nearest compatible named person.
     pub(super) fn pronouns(&mut self) {
         for (i, t) in self.doc.tokens.iter().enumerate() {
-            let lower = fold(&t.text);
+            let lower = self.folded[i].as_str();
             let Some(&(_, female)) = PRONOUNS.iter().find(|(p, _)| *p == lower) else {
                 continue;
             };
@@ -376,8 +376,8 @@ impl Resolver<'_> {
     pub(super) fn possessed_groups(&mut self) {
         let mut add = Vec::new();
         for (i, t) in self.doc.tokens.iter().enumerate() {
-            let lower = fold(&t.text);
-            let female = match lower.as_str() {
+            let lower = self.folded[i].as_str();
+            let female = match lower {
                 "his" => false,
                 "her" => true,
                 _ => continue,

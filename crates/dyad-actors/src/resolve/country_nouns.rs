@@ -12,7 +12,6 @@
 use super::people::DocCountry;
 use super::Resolver;
 use crate::mention::ActorKind;
-use crate::normalize::fold;
 
 /// Nouns that stand for a country.
 const COUNTRY_NOUNS: &[&str] = &["country", "nation"];
@@ -26,10 +25,9 @@ impl Resolver<'_> {
         let mut found = Vec::new();
         for i in 1..self.doc.tokens.len() {
             let t = &self.doc.tokens[i];
-            // cheap tests first: `fold` allocates, and this runs over every token
             if t.upos.as_deref() != Some("NOUN")
                 || !ACTING.contains(&self.deprel(i))
-                || !COUNTRY_NOUNS.contains(&fold(&t.text).as_str())
+                || !COUNTRY_NOUNS.contains(&self.folded[i].as_str())
             {
                 continue;
             }

@@ -13,7 +13,6 @@
 
 use super::Resolver;
 use crate::mention::ActorKind;
-use crate::normalize::fold;
 
 /// The words a dictionary codes as one country's chamber though many countries use them.
 const SHARED_CHAMBERS: &[&str] = &["senate"];
@@ -23,12 +22,11 @@ impl Resolver<'_> {
     pub(super) fn bare_chambers(&mut self) {
         for (m, (a, b)) in &mut self.out {
             let body = m.rule.starts_with("dictionary (organization");
-            let words: Vec<String> = self.doc.tokens[*a..*b]
-                .iter()
-                .map(|t| fold(&t.text))
-                .filter(|w| w != "the")
-                .collect();
-            let bare = matches!(words.as_slice(), [w] if SHARED_CHAMBERS.contains(&w.as_str()));
+            let mut words = self.folded[*a..*b].iter().filter(|w| *w != "the");
+            let bare = match (words.next(), words.next()) {
+                (Some(w), None) => SHARED_CHAMBERS.contains(&w.as_str()),
+                _ => false,
+            };
             if !body || !bare {
                 continue;
             }

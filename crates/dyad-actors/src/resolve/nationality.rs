@@ -14,7 +14,6 @@
 
 use super::Resolver;
 use crate::mention::ActorKind;
-use crate::normalize::fold;
 
 impl Resolver<'_> {
     /// Persons followed by a nationality apposition take its country, with every mention
@@ -117,7 +116,7 @@ impl Resolver<'_> {
     /// ", an ethnic Palestinian from Jordan" right after token `b - 1`: the demonym's
     /// mention and the country the apposition gives.
     fn nationality_after(&self, b: usize) -> Option<(usize, String)> {
-        let text = |i: usize| self.tok(i).map_or(String::new(), |t| fold(&t.text));
+        let text = |i: usize| self.word(i);
         let plain = |i: usize| {
             self.tok(i).is_some_and(|t| {
                 t.text.chars().next().is_some_and(char::is_lowercase)
@@ -129,7 +128,7 @@ impl Resolver<'_> {
         }
         let sent = self.sent_of.get(b).copied()?;
         let mut i = b + 1;
-        if matches!(text(i).as_str(), "a" | "an") {
+        if matches!(text(i), "a" | "an") {
             i += 1;
         }
         for _ in 0..2 {
@@ -144,10 +143,10 @@ impl Resolver<'_> {
         }
         let mut country = dm.country.clone()?;
         let mut e = db;
-        if plain(e) && !matches!(text(e).as_str(), "from" | "of" | "who" | "and") {
+        if plain(e) && !matches!(text(e), "from" | "of" | "who" | "and") {
             e += 1;
         }
-        if matches!(text(e).as_str(), "from" | "of") {
+        if matches!(text(e), "from" | "of") {
             let from = self.mention_at(e + 1).map(|c| &self.out[c]);
             if let Some((c, (ca, _))) = from {
                 let place = *ca == e + 1 && c.rule.starts_with("dictionary (country");
