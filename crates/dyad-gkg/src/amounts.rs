@@ -9,6 +9,8 @@
 //! split it, so both shapes are read. Spans already taken by dates ("in 2009", "March 3")
 //! are skipped, so the caller passes them in.
 
+use std::borrow::Cow;
+
 use dyad_core::{Document, Span, Token};
 use serde::{Deserialize, Serialize};
 
@@ -155,9 +157,19 @@ fn split_token(t: &str) -> Option<(Option<&'static str>, f64, &str)> {
 
 /// Finds the amounts of `doc`, skipping tokens inside any of `taken` (date spans).
 pub fn find_amounts(doc: &Document, taken: &[Span]) -> Vec<Amount> {
+    find_amounts_lowered(doc, &crate::tone::lowered(&doc.tokens), taken)
+}
+
+/// [`find_amounts`] given the lower-case forms of the document's tokens.
+pub(crate) fn find_amounts_lowered(
+    doc: &Document,
+    lower: &[Cow<'_, str>],
+    taken: &[Span],
+) -> Vec<Amount> {
     let mut out = Vec::new();
     for i in 0..doc.sentences.len() {
-        scan_sentence(&doc.text, doc.sentence_tokens(i), taken, &mut out);
+        let (toks, lower) = crate::tone::sentence_lowered(doc, lower, i);
+        scan_lowered(&doc.text, toks, lower, taken, &mut out);
     }
     out
 }
@@ -165,7 +177,17 @@ pub fn find_amounts(doc: &Document, taken: &[Span]) -> Vec<Amount> {
 /// Finds the amounts in one sentence's tokens.
 pub fn scan_sentence(text: &str, toks: &[Token], taken: &[Span], out: &mut Vec<Amount>) {
     // (The same lower-case forms, borrowed from the tokens already in lower case.)
-    let lower = crate::tone::lowered(toks);
+    scan_lowered(text, toks, &crate::tone::lowered(toks), taken, out);
+}
+
+/// [`scan_sentence`] given the lower-case forms of the tokens.
+fn scan_lowered(
+    text: &str,
+    toks: &[Token],
+    lower: &[Cow<'_, str>],
+    taken: &[Span],
+    out: &mut Vec<Amount>,
+) {
     let w = |k: usize| lower.get(k).map(|s| s.as_ref()).unwrap_or("");
     let mut i = 0;
     while i < toks.len() {

@@ -12,6 +12,8 @@
 //! the first such day on or after. Without a document date relative mentions are still
 //! reported, with no date. Calendar arithmetic is dyad-core's [`Day`] (days since 1970-01-01).
 
+use std::borrow::Cow;
+
 use dyad_core::{Document, Span, Token};
 use serde::{Deserialize, Serialize};
 
@@ -117,20 +119,36 @@ const YEAR_PREPOSITIONS: &[&str] = &[
 
 /// Finds the date mentions of `doc`, resolved against `doc.doc.date` when it parses.
 pub fn find_dates(doc: &Document) -> Vec<DateMention> {
+    find_dates_lowered(doc, &crate::tone::lowered(&doc.tokens))
+}
+
+/// [`find_dates`] given the lower-case forms of the document's tokens.
+pub(crate) fn find_dates_lowered(doc: &Document, lower: &[Cow<'_, str>]) -> Vec<DateMention> {
     let today = doc.doc.date.as_deref().and_then(Day::parse_iso);
     let mut out = Vec::new();
     for i in 0..doc.sentences.len() {
-        scan_sentence(&doc.text, doc.sentence_tokens(i), today, &mut out);
+        let (toks, lower) = crate::tone::sentence_lowered(doc, lower, i);
+        scan_lowered(&doc.text, toks, lower, today, &mut out);
     }
     out
 }
 
 /// Finds the date mentions in one sentence's tokens.
 pub fn scan_sentence(text: &str, toks: &[Token], today: Option<Day>, out: &mut Vec<DateMention>) {
-    let lower = crate::tone::lowered(toks);
+    scan_lowered(text, toks, &crate::tone::lowered(toks), today, out);
+}
+
+/// [`scan_sentence`] given the lower-case forms of the tokens.
+fn scan_lowered(
+    text: &str,
+    toks: &[Token],
+    lower: &[Cow<'_, str>],
+    today: Option<Day>,
+    out: &mut Vec<DateMention>,
+) {
     let mut i = 0;
     while i < toks.len() {
-        let found = match_at(&lower, toks, i, today);
+        let found = match_at(lower, toks, i, today);
         if let Some((end, date, resolution, relative)) = found {
             let span = Span::new(toks[i].span.start, toks[end - 1].span.end);
             out.push(DateMention {
@@ -149,12 +167,7 @@ pub fn scan_sentence(text: &str, toks: &[Token], today: Option<Day>, out: &mut V
 
 type Match = (usize, Option<String>, DateResolution, bool);
 
-fn match_at(
-    lower: &[std::borrow::Cow<'_, str>],
-    toks: &[Token],
-    i: usize,
-    today: Option<Day>,
-) -> Option<Match> {
+fn match_at(lower: &[Cow<'_, str>], toks: &[Token], i: usize, today: Option<Day>) -> Option<Match> {
     let w = |k: usize| lower.get(k).map(|s| s.as_ref()).unwrap_or("");
     let cur = w(i);
     // yesterday / today / tomorrow / tonight

@@ -123,7 +123,7 @@ pub fn annotate_gkg_with_actors(
             }
         })
         .collect();
-    let dates = dates::find_dates(doc);
+    let dates = dates::find_dates_lowered(doc, &lower);
     let (locations, dateline_place) = Gazetteer::builtin()?.locate_with_dateline(doc, lex);
     let dateline_place = dateline_place.map(|p| p.to_place());
     let place_spans: Vec<Span> = locations.iter().map(|l| l.span).collect();
@@ -132,12 +132,12 @@ pub fn annotate_gkg_with_actors(
         schema: SCHEMA_VERSION.to_string(),
         tone: lex.tone_lowered(&doc.tokens, &lower),
         sentence_tones,
-        amounts: amounts::find_amounts(doc, &date_spans),
+        amounts: amounts::find_amounts_lowered(doc, &lower, &date_spans),
         dates,
         locations,
         quotes: quotes::find_quotes(doc, people),
         names: names::find_names_except(doc, people, orgs, &place_spans),
-        themes: IssueTable::builtin()?.themes(doc),
+        themes: IssueTable::builtin()?.themes_lowered(doc, &lower),
         dateline_place,
     })
 }

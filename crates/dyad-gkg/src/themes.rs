@@ -111,10 +111,15 @@ impl IssueTable {
 
     /// The themes of `doc`, in order of first mention.
     pub fn themes(&self, doc: &Document) -> Vec<Theme> {
+        self.themes_lowered(doc, &crate::tone::lowered(&doc.tokens))
+    }
+
+    /// [`IssueTable::themes`] given the lower-case forms of the document's tokens.
+    pub(crate) fn themes_lowered(&self, doc: &Document, lower: &[Cow<'_, str>]) -> Vec<Theme> {
         let mut found: Vec<Theme> = Vec::new();
         for s in &doc.sentences {
             let [a, b] = s.tokens;
-            let words = sentence_words(doc, a, b);
+            let words = sentence_words(doc, &lower[a..b], a, b);
             let mut hits: Vec<(u32, usize)> = Vec::new();
             let mut ignored = false;
             let mut i = 0;
@@ -159,14 +164,19 @@ impl IssueTable {
     }
 }
 
-/// The lower-cased words of tokens `[a, b)` with their byte offsets; glued hyphens and
-/// possessives are joined to the word before.
-fn sentence_words(doc: &Document, a: usize, b: usize) -> Vec<(Cow<'_, str>, usize)> {
+/// The lower-cased words of tokens `[a, b)` (whose lower-case forms are `lower`) with their
+/// byte offsets; glued hyphens and possessives are joined to the word before.
+fn sentence_words<'l>(
+    doc: &Document,
+    lower: &'l [Cow<'_, str>],
+    a: usize,
+    b: usize,
+) -> Vec<(Cow<'l, str>, usize)> {
     let toks = &doc.tokens;
-    let mut out: Vec<(Cow<'_, str>, usize)> = Vec::new();
+    let mut out: Vec<(Cow<'l, str>, usize)> = Vec::new();
     let mut glue_next = false;
-    // (The lower-case forms borrow the tokens already in lower case, most words.)
-    for (k, t) in (a..b).zip(crate::tone::lowered(&toks[a..b])) {
+    // (The words borrow the lower-case forms; only joined words are copies.)
+    for (k, t) in (a..b).zip(lower.iter().map(|l| Cow::Borrowed(l.as_ref()))) {
         let glued_before = k > a && toks[k - 1].span.end == toks[k].span.start;
         let join = glued_before && (glue_next || matches!(t.as_ref(), "'s" | "’s" | "-"));
         glue_next = t == "-" && glued_before;

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use dyad_core::Token;
+use dyad_core::{Document, Token};
 use serde::{Deserialize, Serialize};
 
 use crate::GkgError;
@@ -351,6 +351,25 @@ pub(crate) fn lowered(tokens: &[Token]) -> Vec<Cow<'_, str>> {
             }
         })
         .collect()
+}
+
+/// Sentence `i`'s tokens, as [`Document::sentence_tokens`] gives them, and their forms in
+/// `lower` (the [`lowered`] forms of all the document's tokens).
+pub(crate) fn sentence_lowered<'d, 'l>(
+    doc: &'d Document,
+    lower: &'l [Cow<'d, str>],
+    i: usize,
+) -> (&'d [Token], &'l [Cow<'d, str>]) {
+    match doc.sentences.get(i) {
+        Some(s) => {
+            let r = s.tokens[0]..s.tokens[1];
+            match (doc.tokens.get(r.clone()), lower.get(r)) {
+                (Some(t), Some(l)) => (t, l),
+                _ => (&[], &[]),
+            }
+        }
+        None => (&[], &[]),
+    }
 }
 
 /// Whether `w` is one of the [`PRONOUNS`], by a set: every word of every sentence asks.
