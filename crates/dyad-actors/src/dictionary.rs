@@ -287,11 +287,9 @@ pub struct Dictionary {
     matcher: Matcher,
     codebook: Codebook,
     warnings: Vec<ActorError>,
-    /// The hash of the folded last word (high 32 bits) and the entry id (low 32 bits) of
-    /// every person phrase of two words or more whose last word is all letters, sorted;
-    /// built on first use (see [`Dictionary::persons_by_surname`]). Hashes and ids rather
-    /// than a map of words to lists: no allocation per surname, half the cost of a map.
-    surnames: OnceLock<Vec<u64>>,
+    /// Every person phrase of two words or more whose last word is all letters, by the
+    /// hash of that word folded; built on first use (see [`Dictionary::persons_by_surname`]).
+    surnames: OnceLock<SurnameIndex>,
 }
 
 impl Dictionary {
@@ -331,7 +329,7 @@ impl Dictionary {
     /// the one that owns the bare form. Built on first use.
     pub fn persons_by_surname(&self, surname: &str) -> impl Iterator<Item = &Entry> + '_ {
         let index = self.surnames.get_or_init(|| {
-            let mut index: Vec<u64> = Vec::new();
+            let mut keys: Vec<u64> = Vec::new();
             let mut last = String::new();
             for (i, e) in self.entries().iter().enumerate() {
                 if e.kind != EntryKind::Person {
@@ -340,25 +338,30 @@ impl Dictionary {
                 let Some(raw) = surname_of(&e.phrase) else {
                     continue;
                 };
-                crate::normalize::fold_into(raw, &mut last);
-                let alphabetic = if last.is_ascii() {
-                    last.bytes().all(|b| b.is_ascii_alphabetic())
+                // an ASCII word folds to its lower case: tested and hashed as it stands
+                let folded = if raw.is_ascii() {
+                    raw
                 } else {
-                    last.chars().all(char::is_alphabetic)
+                    crate::normalize::fold_into(raw, &mut last);
+                    last.as_str()
+                };
+                let alphabetic = if folded.is_ascii() {
+                    folded.bytes().all(|b| b.is_ascii_alphabetic())
+                } else {
+                    folded.chars().all(char::is_alphabetic)
                 };
                 if alphabetic {
-                    index.push(surname_hash(&last) | i as u64);
+                    keys.push(surname_hash(folded) | i as u64);
                 }
             }
-            index.sort_unstable();
-            index
+            SurnameIndex::new(keys)
         });
         let h = surname_hash(surname);
-        let from = index.partition_point(|&x| x < h);
         let entries = self.entries();
-        let found: Vec<&Entry> = index[from..]
+        let found: Vec<&Entry> = index
+            .bucket(h)
             .iter()
-            .take_while(|&&x| x & !0xFFFF_FFFF == h)
+            .filter(|&&x| x & !0xFFFF_FFFF == h)
             .map(|&x| &entries[(x & 0xFFFF_FFFF) as usize])
             // not another surname of the same hash (the index holds hashes, not the words)
             .filter(|e| surname_of(&e.phrase).is_some_and(|raw| folds_to(raw, surname)))
@@ -432,12 +435,58 @@ fn surname_of(phrase: &str) -> Option<&str> {
 }
 
 /// The index key of a folded surname: its hash in the high 32 bits (the entry id goes in
-/// the low ones, so sorting the keys sorts by hash, then id).
+/// the low ones). ASCII letters are hashed lower-cased, so a word and its fold
+/// ([`crate::normalize::fold`]) hash alike when the word is ASCII.
 fn surname_hash(folded: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    folded.hash(&mut h);
+    for b in folded.bytes() {
+        h.write_u8(b.to_ascii_lowercase());
+    }
     h.finish() & !0xFFFF_FFFF
+}
+
+/// Surname keys ([`surname_hash`] | entry id) grouped by the top bits of the hash: a
+/// counting sort into buckets, each in entry order (no comparison sort of the keys).
+#[derive(Debug)]
+struct SurnameIndex {
+    /// `keys[starts[b]..starts[b + 1]]` is bucket `b`.
+    starts: Vec<u32>,
+    keys: Vec<u64>,
+    bits: u32,
+}
+
+impl SurnameIndex {
+    /// Keys given in entry order.
+    fn new(keys: Vec<u64>) -> SurnameIndex {
+        let bits = keys.len().next_power_of_two().trailing_zeros().max(1);
+        let bucket = |k: u64| (k >> (64 - bits)) as usize;
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        for &k in &keys {
+            starts[bucket(k) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut next = starts.clone();
+        let mut sorted = vec![0u64; keys.len()];
+        for k in keys {
+            let at = &mut next[bucket(k)];
+            sorted[*at as usize] = k;
+            *at += 1;
+        }
+        SurnameIndex {
+            starts,
+            keys: sorted,
+            bits,
+        }
+    }
+
+    /// The keys whose hash shares the top bits of `h`, in entry order.
+    fn bucket(&self, h: u64) -> &[u64] {
+        let b = (h >> (64 - self.bits)) as usize;
+        &self.keys[self.starts[b] as usize..self.starts[b + 1] as usize]
+    }
 }
 
 /// Whether `raw` folds to `folded` ([`crate::normalize::fold`]).
@@ -529,6 +578,36 @@ mod tests {
         assert_eq!(found, all);
         assert_eq!(d.persons_by_surname("zzqxj").count(), 0);
         assert_eq!(d.persons_by_surname("").count(), 0);
+    }
+
+    #[test]
+    fn the_surname_index_agrees_with_a_scan_of_every_person() {
+        let d = Dictionary::builtin().unwrap();
+        let last = |p: &str| surname_of(p).map(crate::normalize::fold);
+        let alphabetic = |w: &str| w.chars().all(char::is_alphabetic);
+        // surnames of every 50th person, ASCII or not, and one never used
+        let mut words: Vec<String> = d
+            .entries()
+            .iter()
+            .filter(|e| e.kind == EntryKind::Person)
+            .step_by(50)
+            .filter_map(|e| last(&e.phrase))
+            .collect();
+        words.extend(["müller", "özil", "zzqxj", "Cheney"].map(String::from));
+        assert!(words.iter().any(|w| !w.is_ascii()));
+        for w in &words {
+            let found: Vec<*const Entry> = d.persons_by_surname(w).map(|e| e as *const _).collect();
+            let all: Vec<*const Entry> = d
+                .entries()
+                .iter()
+                .filter(|e| {
+                    e.kind == EntryKind::Person
+                        && last(&e.phrase).is_some_and(|l| alphabetic(&l) && l == *w)
+                })
+                .map(|e| e as *const _)
+                .collect();
+            assert_eq!(found, all, "{w:?}");
+        }
     }
 
     #[test]
