@@ -289,12 +289,28 @@ impl Tagger {
         let (lex, amb, cls) = (&s.lex, &s.amb, &s.cls);
         let feats = &mut s.feats;
         out.clear();
+        // The table slots of the tag-free features of the next word scored are fetched
+        // while a word is scored (those of the first word here): a word's lookups alone
+        // leave the memory system idle between their rounds of misses. The tag-free
+        // features of the words scored follow each other in `stat`, so the next word's
+        // start where the current word's end.
+        let next_end = |i: usize| {
+            (i..s.dict.len())
+                .find(|&j| s.dict[j].is_none())
+                .map(|j| s.stat_ends[j])
+        };
+        if let Some(e) = next_end(0) {
+            w.prefetch(&s.stat[..e]);
+        }
         let mut start = 0;
         for (i, (&d, &end)) in s.dict.iter().zip(&s.stat_ends).enumerate() {
             if let Some(t) = d {
                 out.push(t);
                 start = end;
                 continue;
+            }
+            if let Some(e) = next_end(i + 1) {
+                w.prefetch(&s.stat[end..e]);
             }
             let t1 = tag_h(i.checked_sub(1).map(|j| out[j]));
             let t2 = tag_h(i.checked_sub(2).map(|j| out[j]));
@@ -305,7 +321,8 @@ impl Tagger {
                     feats.push(k);
                 }
             });
-            w.scores_with(feats, &mut acc, &mut s.scores);
+            w.prefetch(&feats[end - start..]);
+            w.scores_prefetched(feats, &mut acc, &mut s.scores);
             // `argmax(scores, |_| true)`, four scores at a time.
             let best = if s.scores.is_empty() {
                 0

@@ -505,6 +505,24 @@ impl Weights {
         self.finish(acc, scores);
     }
 
+    /// [`Weights::scores_with`] of features whose table slots the caller has just started
+    /// loading ([`Weights::prefetch`]): the same scores, without prefetching the slots again.
+    #[inline]
+    pub(crate) fn scores_prefetched(
+        &self,
+        feats: &[u64],
+        acc: &mut [i32; 256],
+        scores: &mut Vec<f32>,
+    ) {
+        if !self.integer_sums() {
+            self.scores(feats, scores);
+            return;
+        }
+        acc[..self.width()].fill(0);
+        self.accumulate_prefetched(feats, acc);
+        self.finish(acc, scores);
+    }
+
     /// The sums [`Weights::accumulate`] can change: those of the classes, and of the padding
     /// of a dense row (only with [`Weights::integer_sums`]).
     #[inline]

@@ -468,13 +468,16 @@ impl Ner {
         s.stat_scores.clear();
         let mut acc = [0i32; 256];
         let mut start = 0;
+        if let Some(&first) = s.stat_ends.first() {
+            w.prefetch(&s.stat_feats[..first]);
+        }
         for i in 0..n {
             let end = s.stat_ends[i];
             if let Some(&next) = s.stat_ends.get(i + 1) {
                 w.prefetch(&s.stat_feats[end..next]);
             }
             let sc = &mut s.feats_scores;
-            w.scores_with(&s.stat_feats[start..end], &mut acc, sc);
+            w.scores_prefetched(&s.stat_feats[start..end], &mut acc, sc);
             if let Some(o) = sc.first_mut() {
                 *o -= pen;
             }
