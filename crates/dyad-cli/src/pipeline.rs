@@ -9,10 +9,11 @@
 //! too). Loaded models and dictionaries are immutable; the per-run scratch buffers live
 //! beside them.
 //!
-//! Each stage's time is summed over the run ([`StageTimes`]) as CPU time of the running
-//! thread, so that the shares stay right on a machine other processes load; with the
-//! environment variable `DYAD_STAGE_TIMES` set, the pipeline prints the sums as one JSON
-//! line to standard error when it is dropped (for `bench/events_e2e.sh`).
+//! With the environment variable `DYAD_STAGE_TIMES` set (when the pipeline is made), each
+//! stage's time is summed over the run ([`StageTimes`]) as CPU time of the running thread,
+//! so that the shares stay right on a machine other processes load, and the pipeline prints
+//! the sums as one JSON line to standard error when it is dropped (for
+//! `bench/events_e2e.sh`); without it the clock is not read.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -139,6 +140,9 @@ fn coder_config() -> CoderConfig {
 
 pub struct Pipeline {
     times: RefCell<StageTimes>,
+    /// `DYAD_STAGE_TIMES` was set when the pipeline was made: the stages are timed and the
+    /// sums printed at the end.
+    timed: bool,
     stage: Stage,
     models: Option<Models>,
     actors: Option<&'static Dictionary>,
@@ -164,6 +168,7 @@ impl Pipeline {
             .then(|| Coder::new(VerbDictionary::news(), coder_config()));
         Ok(Pipeline {
             times: RefCell::new(StageTimes::default()),
+            timed: std::env::var_os("DYAD_STAGE_TIMES").is_some(),
             stage,
             models,
             actors,
@@ -222,11 +227,16 @@ impl Pipeline {
     /// Runs the stages on one document. Never fails: a document that reached this point has
     /// text, and every stage is total on text; a stage that cannot run says so in `warnings`.
     pub fn process(&self, raw: RawDocument) -> Annotated {
-        let mut clock = thread_cpu_seconds();
+        // the thread's CPU clock is a system call (no vDSO path): read only when the times
+        // are printed
+        let timed = self.timed;
+        let mut clock = if timed { thread_cpu_seconds() } else { 0.0 };
         let mut lap = |field: &mut f64| {
-            let now = thread_cpu_seconds();
-            *field += now - clock;
-            clock = now;
+            if timed {
+                let now = thread_cpu_seconds();
+                *field += now - clock;
+                clock = now;
+            }
         };
         let mut times = self.times.borrow_mut();
         times.documents += 1;
@@ -287,7 +297,7 @@ impl Pipeline {
 
 impl Drop for Pipeline {
     fn drop(&mut self) {
-        if std::env::var_os("DYAD_STAGE_TIMES").is_some() {
+        if self.timed {
             if let Ok(line) = serde_json::to_string(&*self.times.borrow()) {
                 eprintln!("{line}");
             }

@@ -284,7 +284,21 @@ impl<'a> Tree<'a> {
     /// Marks the tokens that agent mentions without a country cover (`spans`, indexed as
     /// the caller keeps them).
     pub fn with_agents(mut self, spans: &[dyad_core::Span]) -> Tree<'a> {
+        // the caller passes the document's agents: a span covers a token of this sentence
+        // only if it starts at or before the last token start and ends at or after the
+        // first token end, so the others are passed over without a look at each token
+        if spans.is_empty() {
+            return self;
+        }
+        let last_start = self.toks.iter().map(|t| t.span.start).max();
+        let first_end = self.toks.iter().map(|t| t.span.end).min();
+        let (Some(last_start), Some(first_end)) = (last_start, first_end) else {
+            return self;
+        };
         for (gi, sp) in spans.iter().enumerate() {
+            if sp.start > last_start || sp.end < first_end {
+                continue;
+            }
             for (ti, t) in self.toks.iter().enumerate() {
                 if self.agent[ti].is_none() && sp.contains(t.span) {
                     self.agent[ti] = Some(gi);

@@ -42,7 +42,7 @@ impl JsonlReader {
     fn record(&self, line: &str) -> ReadItem {
         let at = format!("line {}", self.line_no);
         let err = |kind, msg: String| ReadError::at(&self.source, at.clone(), kind, msg);
-        let obj: Map<String, Value> = match serde_json::from_str::<Value>(line) {
+        let mut obj: Map<String, Value> = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(o)) => o,
             Ok(other) => {
                 return Err(err(
@@ -54,8 +54,13 @@ impl JsonlReader {
         };
         let field = |name: &str| obj.get(name).and_then(Value::as_str).map(str::to_string);
         let cfg = &self.cfg;
-        let Some(raw_text) = field(&cfg.text_field) else {
-            let what = if obj.contains_key(&cfg.text_field) {
+        let title = field(&cfg.title_field).filter(|s| !s.trim().is_empty());
+        let date = field(&cfg.date_field).filter(|s| !s.trim().is_empty());
+        let url = field(&cfg.url_field).filter(|s| !s.trim().is_empty());
+        // the text, the bulk of the line, is taken out of the parsed object, not copied
+        let text_value = obj.remove(&cfg.text_field);
+        let Some(Value::String(raw_text)) = text_value else {
+            let what = if text_value.is_some() {
                 "is not a string"
             } else {
                 "is missing"
@@ -71,9 +76,9 @@ impl JsonlReader {
         let mut meta = DocMeta {
             format: "jsonl".into(),
             record: Some(at.clone()),
-            title: field(&cfg.title_field).filter(|s| !s.trim().is_empty()),
-            date: field(&cfg.date_field).filter(|s| !s.trim().is_empty()),
-            url: field(&cfg.url_field).filter(|s| !s.trim().is_empty()),
+            title,
+            date,
+            url,
             ..DocMeta::new(&self.source, line.as_bytes())
         };
         let mut warnings = self.warnings.clone();
@@ -134,15 +139,17 @@ impl Iterator for JsonlReader {
 
     fn next(&mut self) -> Option<ReadItem> {
         while self.pos < self.text.len() {
-            let rest = &self.text[self.pos..];
+            let start = self.pos;
+            let rest = &self.text[start..];
             let len = rest.find('\n').map_or(rest.len(), |i| i + 1);
-            let line = rest[..len].trim_end_matches(['\n', '\r']).to_string();
+            let end = start + rest[..len].trim_end_matches(['\n', '\r']).len();
             self.pos += len;
             self.line_no += 1;
+            let line = &self.text[start..end];
             if line.trim().is_empty() {
                 continue;
             }
-            return Some(self.record(&line));
+            return Some(self.record(line));
         }
         None
     }

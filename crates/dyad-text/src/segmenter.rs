@@ -141,6 +141,11 @@ fn citation(text: &str, pieces: &[Piece]) -> Option<usize> {
 }
 
 fn paragraph_break(text: &str, from: usize, to: usize) -> bool {
+    // two newlines take two bytes: the usual gap between words (none, or a space) holds no
+    // break, and is answered without a search
+    if to.saturating_sub(from) < 2 {
+        return false;
+    }
     let gap = text.get(from..to).unwrap_or("");
     match gap.find('\n') {
         Some(n) => gap[n + 1..].contains('\n'),

@@ -425,7 +425,13 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
         push(out, s + cut, e, false);
         return;
     }
-    if (4..=8).contains(&w.len()) {
+    // every split word ends in `a` or `t` (`gonna`, `cannot`; a lexicon test holds it):
+    // others are not looked up
+    let split_end = w
+        .as_bytes()
+        .last()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b't'));
+    if split_end && (4..=8).contains(&w.len()) {
         if let Some((_, n)) = SPLIT_WORDS.iter().find(|(f, _)| f.eq_ignore_ascii_case(w)) {
             push(out, s, s + n, false);
             push(out, s + n, e, true);

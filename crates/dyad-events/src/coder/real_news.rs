@@ -227,7 +227,9 @@ pub(super) fn product(doc: &Document, a: &ActorRef) -> bool {
 /// one ("Gondor began an offensive into Mordor" is Gondor against Mordor, not also Gondor
 /// against no one).
 pub(super) fn one_per_trigger(events: Vec<Event>) -> Vec<Event> {
-    let key = |a: &Option<ActorRef>| a.as_ref().map(|a| (a.span, a.code.clone()));
+    fn key(a: &Option<ActorRef>) -> Option<(dyad_core::Span, Option<&str>)> {
+        a.as_ref().map(|a| (a.span, a.code.as_deref()))
+    }
     let mut keep = vec![true; events.len()];
     for (i, e) in events.iter().enumerate() {
         keep[i] = !events.iter().enumerate().any(|(j, f)| {
