@@ -39,6 +39,7 @@ pub mod eval;
 pub mod export;
 pub mod geo;
 mod geo_table;
+mod issue_table;
 pub mod names;
 pub mod quotes;
 pub mod themes;

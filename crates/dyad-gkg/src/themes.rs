@@ -10,17 +10,15 @@
 //! hash lookup per word.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
 
 use dyad_core::Document;
 use serde::{Deserialize, Serialize};
 
+use crate::issue_table::{Issues, IGNORE};
 use crate::GkgError;
-
-const ISSUES_TSV: &str = include_str!("../../../data/gkg/issues.tsv");
 
 /// One theme of a document: an issue code with the offsets of its mentions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,78 +33,51 @@ pub struct Theme {
     pub offsets: Vec<usize>,
 }
 
-/// A phrase's words and its index into [`IssueTable::codes`] (`None` for an ignore phrase).
-type Phrase = (Vec<String>, Option<u32>);
+// `BUILTIN_ISSUES`: the phrases of the embedded `issues.tsv`, built by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/issue_tables.rs"));
 
 /// The issue phrases, indexed by first word.
 #[derive(Debug)]
 pub struct IssueTable {
-    /// First word to (the phrase's words, index into `codes`; `None` for an ignore phrase).
-    /// A fast hash: every word of every document is looked up.
-    by_first: FxHashMap<String, Vec<Phrase>>,
-    /// (code, category).
-    codes: Vec<(String, String)>,
+    /// The phrases grouped by first word, and the codes (see `issue_table.rs`).
+    t: Issues,
+    /// First word to its group in `t.firsts`. A fast hash: every word of every document is
+    /// looked up.
+    by_first: FxHashMap<Cow<'static, str>, u32>,
 }
 
 impl IssueTable {
-    /// Parses `phrase<TAB>code<TAB>category` lines; `#` lines are comments.
+    /// Parses `phrase<TAB>code<TAB>category` lines; `#` lines are comments. (The embedded
+    /// table is built the same way, at build time: [`IssueTable::builtin`].)
     pub fn parse(text: &str, file: &str) -> Result<IssueTable, GkgError> {
-        let mut t = IssueTable {
-            by_first: FxHashMap::default(),
-            codes: Vec::new(),
-        };
-        // (Keyed by the table's own text: a code's strings are copied once, when new.)
-        let mut code_index: HashMap<(&str, &str), u32> = HashMap::new();
-        for (n, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != 3 || f[0].trim().is_empty() {
-                return Err(GkgError::table(
-                    file,
-                    n + 1,
-                    "expected phrase, code, category",
-                ));
-            }
-            let words: Vec<String> = f[0].split_whitespace().map(str::to_string).collect();
-            let code = if f[1] == "~" {
-                None
-            } else {
-                let next = t.codes.len() as u32;
-                let i = *code_index.entry((f[1], f[2])).or_insert(next);
-                if i == next {
-                    t.codes.push((f[1].to_string(), f[2].to_string()));
-                }
-                Some(i)
-            };
-            match t.by_first.get_mut(words[0].as_str()) {
-                Some(phrases) => phrases.push((words, code)),
-                None => {
-                    t.by_first.insert(words[0].clone(), vec![(words, code)]);
-                }
-            }
-        }
-        for v in t.by_first.values_mut() {
-            v.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        }
-        Ok(t)
+        let t = Issues::build(text).map_err(|(line, m)| GkgError::table(file, line, m))?;
+        Ok(IssueTable::new(t))
     }
 
-    /// The table of `data/gkg/issues.tsv`, parsed once.
+    /// The table over `t`, with its first-word index.
+    fn new(t: Issues) -> IssueTable {
+        let mut by_first = FxHashMap::default();
+        by_first.reserve(t.firsts.len());
+        for (g, (w, _, _)) in t.firsts.iter().enumerate() {
+            by_first.insert(w.clone(), g as u32);
+        }
+        IssueTable { t, by_first }
+    }
+
+    /// The table of `data/gkg/issues.tsv`, built at build time; only its first-word index
+    /// is made at the first call.
     pub fn builtin() -> Result<&'static IssueTable, &'static GkgError> {
-        static T: OnceLock<Result<IssueTable, GkgError>> = OnceLock::new();
-        T.get_or_init(|| IssueTable::parse(ISSUES_TSV, "data/gkg/issues.tsv"))
-            .as_ref()
+        static T: OnceLock<IssueTable> = OnceLock::new();
+        Ok(T.get_or_init(|| IssueTable::new(BUILTIN_ISSUES.clone())))
     }
 
     /// Number of phrases, ignore phrases included.
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.t.phrases.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.t.firsts.is_empty()
     }
 
     /// The themes of `doc`, in order of first mention.
@@ -124,19 +95,24 @@ impl IssueTable {
             let mut ignored = false;
             let mut i = 0;
             while i < words.len() {
-                let m = self.by_first.get(words[i].0.as_ref()).and_then(|c| {
-                    c.iter().find(|(p, _)| {
-                        words.len() - i >= p.len()
-                            && p.iter().zip(&words[i..]).all(|(x, (w, _))| x == w)
-                    })
+                let m = self.by_first.get(words[i].0.as_ref()).and_then(|&g| {
+                    let (_, from, to) = &self.t.firsts[g as usize];
+                    self.t.phrases[*from as usize..*to as usize]
+                        .iter()
+                        .find(|&&(start, end, _)| {
+                            let p = &self.t.words[start as usize..end as usize];
+                            words.len() - i >= p.len()
+                                && p.iter().zip(&words[i..]).all(|(x, (w, _))| x == w)
+                        })
                 });
                 match m {
-                    Some((p, code)) => {
-                        match code {
-                            Some(c) => hits.push((*c, words[i].1)),
-                            None => ignored = true,
+                    Some(&(start, end, code)) => {
+                        if code == IGNORE {
+                            ignored = true;
+                        } else {
+                            hits.push((code, words[i].1));
                         }
-                        i += p.len();
+                        i += (end - start) as usize;
                     }
                     None => i += 1,
                 }
@@ -145,15 +121,15 @@ impl IssueTable {
                 continue;
             }
             for (c, off) in hits {
-                let (code, category) = &self.codes[c as usize];
-                match found.iter_mut().find(|t| &t.code == code) {
+                let (code, category) = &self.t.codes[c as usize];
+                match found.iter_mut().find(|t| t.code == *code) {
                     Some(t) => {
                         t.count += 1;
                         t.offsets.push(off);
                     }
                     None => found.push(Theme {
-                        code: code.clone(),
-                        category: category.clone(),
+                        code: code.to_string(),
+                        category: category.to_string(),
                         count: 1,
                         offsets: vec![off],
                     }),
@@ -200,6 +176,18 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         crate::test_doc(text)
+    }
+
+    #[test]
+    fn the_table_built_at_build_time_is_the_one_parse_builds() {
+        let built = Issues::build(include_str!("../../../data/gkg/issues.tsv")).unwrap();
+        assert!(
+            built == BUILTIN_ISSUES,
+            "build.rs output differs from Issues::build"
+        );
+        let t = IssueTable::builtin().unwrap();
+        assert_eq!(t.len(), built.phrases.len());
+        assert_eq!(t.by_first.len(), built.firsts.len());
     }
 
     #[test]
