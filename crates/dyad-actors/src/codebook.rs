@@ -155,12 +155,12 @@ impl Codebook {
             return parts;
         }
         let mut parts = CodeParts::default();
-        let gs: Vec<&str> = groups(code).collect();
-        for (i, g) in gs.iter().enumerate() {
+        let n = groups(code).count();
+        for (i, g) in groups(code).enumerate() {
             // Phoenix writes Muslim `MUS` after another group (IMGMUSALQ, SYRREBMUS,
             // EGYOPPMUS); only in first place is it Mauritius (MUSGOV)
             let ty = match self.group_type(g) {
-                Some(GroupType::Country) if i > 0 && *g == PHOENIX_MUSLIM => {
+                Some(GroupType::Country) if i > 0 && g == PHOENIX_MUSLIM => {
                     Some(GroupType::Religion)
                 }
                 ty => ty,
@@ -172,7 +172,7 @@ impl Codebook {
                 Some(GroupType::Role | GroupType::International) if parts.sector.is_none() => {
                     parts.sector = Some(g.to_string())
                 }
-                None if i == gs.len() - 1 && i > 0 => parts.group = Some(g.to_string()),
+                None if i == n - 1 && i > 0 => parts.group = Some(g.to_string()),
                 _ => {}
             }
         }

@@ -213,8 +213,16 @@ impl Matcher {
         // real text and overlap when nothing else sits between them
         s.prepared.clear();
         for t in tokens {
-            fold_into(t.as_ref(), &mut s.folded);
-            s.prepared.push(self.vocab.prepare(&s.folded));
+            let t = t.as_ref();
+            // most tokens are short ASCII words: their key is read off the token itself
+            let p = match self.vocab.prepare_ascii(t) {
+                Some(p) => p,
+                None => {
+                    fold_into(t, &mut s.folded);
+                    self.vocab.prepare(&s.folded)
+                }
+            };
+            s.prepared.push(p);
         }
         s.starts.clear();
         for p in &s.prepared {

@@ -70,12 +70,17 @@ impl ActorMention {
             (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
             _ => Span::new(0, 0),
         };
+        // the texts joined by single spaces, written into one string of the right size
+        let len = tokens.iter().map(|t| t.text.len() + 1).sum::<usize>();
+        let mut mention = String::with_capacity(len.saturating_sub(1));
+        for (i, t) in tokens.iter().enumerate() {
+            if i > 0 {
+                mention.push(' ');
+            }
+            mention.push_str(&t.text);
+        }
         ActorMention {
-            mention: tokens
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            mention,
             span,
             code: None,
             country: None,

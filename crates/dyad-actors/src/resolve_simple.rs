@@ -114,6 +114,21 @@ fn looks_plural(t: &str) -> bool {
     (t.ends_with('s') && !t.ends_with("ss")) || matches!(t.as_str(), "police" | "people" | "forces")
 }
 
+/// "kind file:line" of an entry, written straight into the rule that names it.
+struct Origin<'e>(&'e crate::entry::Entry);
+
+fn origin<'e>(x: &DictMatch<'e>) -> Origin<'e> {
+    Origin(x.entry)
+}
+
+impl std::fmt::Display for Origin<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.kind.as_str())?;
+        f.write_str(" ")?;
+        f.write_str(&self.0.origin)
+    }
+}
+
 struct Ctx<'a> {
     dict: &'a Dictionary,
     tokens: &'a [Token],
@@ -168,11 +183,18 @@ pub fn resolve_simple(
     let mut covered = vec![false; tokens.len()];
     let mut surnames: FxHashMap<String, (Option<String>, String)> = FxHashMap::default();
     // the first match starting at each token (a scan per lookup grows with the document)
-    let mut first_at: FxHashMap<usize, usize> = FxHashMap::default();
-    for (i, m) in matches.iter().enumerate() {
-        first_at.entry(m.tokens.0).or_insert(i);
+    let mut first_at: Vec<u32> = vec![u32::MAX; tokens.len()];
+    for (i, m) in matches.iter().enumerate().rev() {
+        if let Some(x) = first_at.get_mut(m.tokens.0) {
+            *x = i as u32;
+        }
     }
-    let at = |start: usize| first_at.get(&start).map(|&i| &matches[i]);
+    let at = |start: usize| {
+        first_at
+            .get(start)
+            .filter(|&&i| i != u32::MAX)
+            .map(|&i| &matches[i as usize])
+    };
     let mut skip_until = 0usize;
     for m in &matches {
         let (a, mut b) = m.tokens;
@@ -180,7 +202,6 @@ pub fn resolve_simple(
             continue;
         }
         let e = m.entry;
-        let origin = |x: &DictMatch| format!("{} {}", x.entry.kind.as_str(), x.entry.origin);
         let mut mention: Option<ActorMention> = None;
         if e.kind.is_country_like() {
             let country = m.code.map(countries);

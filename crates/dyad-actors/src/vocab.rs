@@ -136,6 +136,32 @@ impl Vocab {
         }
     }
 
+    /// [`Vocab::prepare`] of the fold of an ASCII token (its lower case), read straight
+    /// from the token with no folded copy; `None` when that fold would not be an inline
+    /// key (the token is empty, longer than 12 bytes, not ASCII, or holds a NUL): then the
+    /// caller folds and calls [`Vocab::prepare`].
+    #[inline]
+    pub(crate) fn prepare_ascii(&self, token: &str) -> Option<Prepared> {
+        let bytes = token.as_bytes();
+        if bytes.is_empty() || bytes.len() > INLINE {
+            return None;
+        }
+        let mut key = [0u8; INLINE];
+        for (k, &b) in key.iter_mut().zip(bytes) {
+            if b == 0 || !b.is_ascii() {
+                return None;
+            }
+            *k = b.to_ascii_lowercase();
+        }
+        let slot = (hash(&key) >> self.shift) as usize;
+        self.prefetch(slot);
+        Some(Prepared {
+            key,
+            slot: slot as u32,
+            id: 0,
+        })
+    }
+
     /// Asks the processor to start loading a slot, so the later probe finds it in cache.
     #[inline]
     fn prefetch(&self, slot: usize) {
@@ -207,6 +233,40 @@ mod tests {
         for (w, id) in words.iter().zip(&ids) {
             assert_eq!(v.get(w), Some(*id));
         }
+    }
+
+    #[test]
+    fn the_ascii_shortcut_prepares_what_the_fold_prepares() {
+        let v = Vocab::new(["the", "u.s.", "abcdefghijkl", "a\0b"].into_iter());
+        for t in [
+            "The",
+            "THE",
+            "U.S.",
+            "u.s.",
+            "AbcdefghijkL",
+            "abcdefghijklm",
+            "",
+            "a\0b",
+            "A\0B",
+            "Ōbama",
+            "x",
+            "-",
+            "'s",
+        ] {
+            let folded = crate::normalize::fold(t);
+            let want = v.probe(&v.prepare(&folded));
+            match v.prepare_ascii(t) {
+                Some(p) => {
+                    assert_eq!(p.key, v.prepare(&folded).key, "{t:?}");
+                    assert_eq!(v.probe(&p), want, "{t:?}");
+                }
+                None => assert!(
+                    t.is_empty() || t.len() > INLINE || !t.is_ascii() || t.contains('\0'),
+                    "{t:?}"
+                ),
+            }
+        }
+        assert_eq!(v.probe(&v.prepare_ascii("THE").unwrap()), 1);
     }
 
     #[test]
