@@ -44,6 +44,7 @@ pub mod names;
 pub mod quotes;
 pub mod themes;
 pub mod tone;
+mod tone_table;
 
 use dyad_core::{Document, Span};
 use serde::{Deserialize, Serialize};

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::GkgError;
 
+#[cfg(test)]
 const VADER_TSV: &str = include_str!("../../../data/gkg/vader.tsv");
 
 /// VADER's scalar for a negated word: valence times -0.74.
@@ -221,35 +222,50 @@ impl Tone {
 /// The tonal lexicon: lower-case word to VADER valence.
 #[derive(Debug)]
 pub struct ToneLexicon {
-    /// A fast hash: the words looked up are every token of every document.
-    valence: FxHashMap<String, f64>,
+    /// A fast hash: the words looked up are every token of every document. The built-in
+    /// lexicon's words borrow the static table of `build.rs`.
+    valence: FxHashMap<Cow<'static, str>, f64>,
 }
 
+// `TONE_WORDS` and `TONE_VALENCES`: the entries of the embedded `vader.tsv`, read by
+// `build.rs` with `tone_table::entries`.
+include!(concat!(env!("OUT_DIR"), "/tone_tables.rs"));
+
 impl ToneLexicon {
-    /// Parses a `word<TAB>valence` table; `#` lines are comments.
+    /// Parses a `word<TAB>valence` table; `#` lines are comments. (The embedded table is
+    /// read the same way, at build time: [`ToneLexicon::builtin`].)
     pub fn parse(text: &str, file: &str) -> Result<ToneLexicon, GkgError> {
-        let mut valence = FxHashMap::default();
-        for (i, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let (w, v) = line
-                .split_once('\t')
-                .ok_or_else(|| GkgError::table(file, i + 1, "expected word<TAB>valence"))?;
-            let v: f64 = v
-                .trim()
-                .parse()
-                .map_err(|_| GkgError::table(file, i + 1, format!("bad valence {v:?}")))?;
-            valence.insert(w.to_string(), v);
-        }
-        Ok(ToneLexicon { valence })
+        let entries =
+            crate::tone_table::entries(text).map_err(|(line, m)| GkgError::table(file, line, m))?;
+        Ok(ToneLexicon::new(
+            entries
+                .into_iter()
+                .map(|(w, v)| (Cow::Owned(w.to_string()), v)),
+        ))
     }
 
-    /// The lexicon built from the embedded `data/gkg/vader.tsv`, parsed once.
+    /// The lexicon of `entries`, in order (a later entry of a word wins).
+    fn new(entries: impl ExactSizeIterator<Item = (Cow<'static, str>, f64)>) -> ToneLexicon {
+        let mut valence = FxHashMap::default();
+        valence.reserve(entries.len());
+        for (w, v) in entries {
+            valence.insert(w, v);
+        }
+        ToneLexicon { valence }
+    }
+
+    /// The lexicon of the embedded `data/gkg/vader.tsv`, read at build time; only its hash
+    /// map (of borrowed words) is made at the first call.
     pub fn builtin() -> Result<&'static ToneLexicon, &'static GkgError> {
-        static LEX: OnceLock<Result<ToneLexicon, GkgError>> = OnceLock::new();
-        LEX.get_or_init(|| ToneLexicon::parse(VADER_TSV, "data/gkg/vader.tsv"))
-            .as_ref()
+        static LEX: OnceLock<ToneLexicon> = OnceLock::new();
+        Ok(LEX.get_or_init(|| {
+            ToneLexicon::new(
+                TONE_WORDS
+                    .iter()
+                    .zip(&TONE_VALENCES)
+                    .map(|(w, v)| (Cow::Borrowed(*w), *v)),
+            )
+        }))
     }
 
     pub fn valence(&self, word: &str) -> Option<f64> {
@@ -419,6 +435,19 @@ mod tests {
 
     fn lex() -> &'static ToneLexicon {
         ToneLexicon::builtin().expect("embedded vader.tsv parses")
+    }
+
+    #[test]
+    fn the_entries_read_at_build_time_are_those_parse_reads() {
+        let entries = crate::tone_table::entries(VADER_TSV).unwrap();
+        let (words, valences): (Vec<&str>, Vec<f64>) = entries.into_iter().unzip();
+        assert_eq!(words, TONE_WORDS);
+        assert_eq!(valences, TONE_VALENCES);
+        let parsed = ToneLexicon::parse(VADER_TSV, "vader.tsv").unwrap();
+        assert_eq!(parsed.len(), lex().len());
+        for w in words {
+            assert_eq!(parsed.valence(w), lex().valence(w), "{w}");
+        }
     }
 
     #[test]
