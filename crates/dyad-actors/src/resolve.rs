@@ -238,6 +238,44 @@ fn text_of(text: &str, span: Span) -> Option<String> {
     Some(out)
 }
 
+/// The token range of the sentence of token `h` (the first sentence's for a token in
+/// none; every token when the document has no sentences).
+fn sentence_range(doc: &Document, sent_of: &[usize], h: usize) -> std::ops::Range<usize> {
+    let s = sent_of.get(h).copied().unwrap_or(0);
+    doc.sentences
+        .get(s)
+        .map_or(0..doc.tokens.len(), |s| s.tokens[0]..s.tokens[1])
+}
+
+/// The dependents of every token within its sentence, as (starts, dependents): a counting
+/// sort of the tokens by head, so each head's dependents stay in ascending order.
+fn dependents(doc: &Document, sent_of: &[usize]) -> (Vec<u32>, Vec<u32>) {
+    let n = doc.tokens.len();
+    let head = |i: usize| {
+        doc.tokens[i]
+            .head
+            .filter(|&h| h < n && sentence_range(doc, sent_of, h).contains(&i))
+    };
+    let mut start = vec![0u32; n + 1];
+    for i in 0..n {
+        if let Some(h) = head(i) {
+            start[h + 1] += 1;
+        }
+    }
+    for h in 1..=n {
+        start[h] += start[h - 1];
+    }
+    let mut next = start.clone();
+    let mut kids = vec![0u32; start[n] as usize];
+    for i in 0..n {
+        if let Some(h) = head(i) {
+            kids[next[h] as usize] = i as u32;
+            next[h] += 1;
+        }
+    }
+    (start, kids)
+}
+
 /// A mention and its token range `[a, b)`.
 type Placed = (ActorMention, (usize, usize));
 
@@ -253,6 +291,11 @@ struct Resolver<'a> {
     folded: Vec<String>,
     /// The NER entities, person spans holding a list cut into names (`context.rs`).
     entities: Vec<Entity>,
+    /// The dependents of every token, ascending: `kids[kid_start[h]..kid_start[h + 1]]`
+    /// (those in the head's own sentence), found once per document rather than by a scan
+    /// of the sentence each time a step asks ([`Resolver::children`]).
+    kid_start: Vec<u32>,
+    kids: Vec<u32>,
 }
 
 /// The token range covering a byte span.
@@ -285,6 +328,7 @@ impl<'a> Resolver<'a> {
             .collect();
         let folded: Vec<String> = doc.tokens.iter().map(|t| fold(&t.text)).collect();
         let entities = context::person_names(doc, &folded);
+        let (kid_start, kids) = dependents(doc, &sent_of);
         Resolver {
             dict,
             date,
@@ -293,6 +337,8 @@ impl<'a> Resolver<'a> {
             sent_of,
             folded,
             entities,
+            kid_start,
+            kids,
         }
     }
 
@@ -321,14 +367,19 @@ impl<'a> Resolver<'a> {
             .unwrap_or(b.saturating_sub(1))
     }
 
+    /// The dependents of token `h` in its sentence, ascending.
     fn children(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
-        let s = self.sent_of.get(h).copied().unwrap_or(0);
-        let range = self
-            .doc
-            .sentences
-            .get(s)
-            .map_or(0..self.doc.tokens.len(), |s| s.tokens[0]..s.tokens[1]);
-        range.filter(move |&i| self.tok(i).and_then(|t| t.head) == Some(h))
+        let known = self
+            .kid_start
+            .get(h..h + 2)
+            .map(|r| &self.kids[r[0] as usize..r[1] as usize]);
+        // a head past the last token (a broken parse) is looked for as before, by a scan
+        let scan = known.is_none().then(|| {
+            sentence_range(self.doc, &self.sent_of, h)
+                .filter(move |&i| self.tok(i).and_then(|t| t.head) == Some(h))
+        });
+        let known = known.into_iter().flatten().map(|&c| c as usize);
+        known.chain(scan.into_iter().flatten())
     }
 
     /// For each sentence, the indices (ascending) of the mentions whose first token lies
@@ -848,4 +899,65 @@ impl Resolver<'_> {
 /// The rule name without its dictionary lines, for nesting in another rule.
 fn strip(rule: &str) -> &str {
     rule.split(" (").next().unwrap_or(rule)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `children` answers from the per-document table what a scan of the head's sentence
+    /// answers: heads within and across sentences, a token in no sentence, a head past the
+    /// last token.
+    #[test]
+    fn dependents_are_those_a_scan_of_the_sentence_finds() {
+        let heads = [
+            Some(1),
+            None,
+            Some(1),
+            Some(0),
+            Some(5),
+            None,
+            Some(5),
+            Some(2),
+            Some(40),
+            Some(7),
+        ];
+        let tokens = heads
+            .iter()
+            .enumerate()
+            .map(|(i, &head)| Token {
+                text: format!("w{i}"),
+                span: Span::new(i * 3, i * 3 + 2),
+                head,
+                ..Token::default()
+            })
+            .collect();
+        let sentences = vec![
+            dyad_core::Sentence {
+                tokens: [0, 4],
+                ..Default::default()
+            },
+            dyad_core::Sentence {
+                tokens: [4, 9],
+                ..Default::default()
+            },
+        ];
+        let doc = Document {
+            tokens,
+            sentences,
+            ..Document::default()
+        };
+        let dict = Dictionary::builtin().unwrap();
+        let r = Resolver::new(dict, &doc, None, Vec::new());
+        for h in 0..45 {
+            let scan: Vec<usize> = sentence_range(&doc, &r.sent_of, h)
+                .filter(|&i| doc.tokens.get(i).and_then(|t| t.head) == Some(h))
+                .collect();
+            assert_eq!(r.children(h).collect::<Vec<_>>(), scan, "head {h}");
+        }
+        assert_eq!(r.children(1).collect::<Vec<_>>(), [0, 2]);
+        // token 7 (sentence 1) depends on token 2 (sentence 0): not a child there
+        assert!(r.children(2).next().is_none());
+        assert_eq!(r.children(5).collect::<Vec<_>>(), [4, 6]);
+    }
 }
