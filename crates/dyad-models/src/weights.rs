@@ -635,6 +635,12 @@ impl Weights {
         }
     }
 
+    /// Starts loading the table slot of feature `key` (see [`Weights::prefetch`]).
+    #[inline(always)]
+    pub(crate) fn prefetch_key(&self, key: u64) {
+        prefetch(self.slots.as_ptr().wrapping_add(key as usize & self.mask));
+    }
+
     /// Starts loading the table slots of `feats`, for a caller about to accumulate several
     /// lists in a row: their misses then overlap as those of one list do.
     #[inline]

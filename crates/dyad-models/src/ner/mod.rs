@@ -458,23 +458,25 @@ impl Ner {
         // The history-free scores of all words first: while one word's rows are added, the
         // table slots of the next word's features are already on their way (one word's
         // lookups alone leave the memory system idle between its rounds of misses).
+        // Each word's features are computed, and their slots fetched, before the word ahead
+        // of it is scored, so that the misses are also on their way while the CPU hashes.
         let n = lex.len();
         s.stat_feats.clear();
         s.stat_ends.clear();
-        for i in 0..n {
-            static_features_into(&c, i, &mut s.stat_feats);
-            s.stat_ends.push(s.stat_feats.len());
-        }
         s.stat_scores.clear();
         let mut acc = [0i32; 256];
-        let mut start = 0;
-        if let Some(&first) = s.stat_ends.first() {
-            w.prefetch(&s.stat_feats[..first]);
+        if n > 0 {
+            static_features_into(&c, 0, &mut s.stat_feats);
+            s.stat_ends.push(s.stat_feats.len());
+            w.prefetch(&s.stat_feats);
         }
+        let mut start = 0;
         for i in 0..n {
             let end = s.stat_ends[i];
-            if let Some(&next) = s.stat_ends.get(i + 1) {
-                w.prefetch(&s.stat_feats[end..next]);
+            if i + 1 < n {
+                static_features_into(&c, i + 1, &mut s.stat_feats);
+                s.stat_ends.push(s.stat_feats.len());
+                w.prefetch(&s.stat_feats[end..]);
             }
             let sc = &mut s.feats_scores;
             w.scores_prefetched(&s.stat_feats[start..end], &mut acc, sc);

@@ -129,16 +129,17 @@ impl GroupSums {
         ];
         let feats = &mut self.feats;
         let mut n = [0usize; GROUPS];
+        // Each slot is fetched as soon as its key is known: the misses of the first
+        // features are then on their way while the next keys are hashed.
         st.features_with(set, |k, v| {
             let g = group(k) as usize;
             if need[g] {
-                feats[g][n[g]] = feat(k, v);
+                let key = feat(k, v);
+                w.prefetch_key(key);
+                feats[g][n[g]] = key;
                 n[g] += 1;
             }
         });
-        for (f, &n) in feats.iter().zip(&n) {
-            w.prefetch(&f[..n]);
-        }
         let mut sums = [
             &mut self.buffer,
             &mut self.buffer_children,
