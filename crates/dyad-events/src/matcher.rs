@@ -395,7 +395,7 @@ impl<'d> Matcher<'d> {
         // ("LEFT [032:033]" apart from LEAVE); the first key the dictionary knows wins, so
         // the keys are made one at a time and the rest never
         let mut out: Vec<VerbRef> = Vec::new();
-        let mut key = String::new();
+        let mut key = String::with_capacity(32);
         for w in [clause.verb.text(), clause.verb.lemma()] {
             let preceding = clause.preceding.as_ref().map(|p| [p.text(), w]);
             let particle = clause.particle.as_ref().map(|p| [w, p.lemma()]);

@@ -86,15 +86,22 @@ pub fn clean_tokenized(input: &str, body: Span, pieces: &mut Vec<Piece>) -> Clea
     if !current.is_empty() {
         paragraphs.push(build(input, current));
     }
-    // each paragraph's words, `words[at[i]..at[i + 1]]` for paragraph i
+    // each paragraph's words, `words[at[i]..at[i + 1]]` for paragraph i; a lone paragraph
+    // (which the repeat search cannot drop) is the text: its words go to `pieces` directly
     let mut words: Vec<Piece> = Vec::new();
     let mut at: Vec<usize> = Vec::with_capacity(paragraphs.len() + 1);
-    at.push(0);
-    for p in &paragraphs {
-        tokenizer::tokenize_into(&p.text, &mut words);
-        at.push(words.len());
-    }
-    let keep = dedup(&paragraphs, &words, &at, &mut dropped);
+    let keep = if let [p] = &paragraphs[..] {
+        tokenizer::tokenize_into(&p.text, pieces);
+        vec![true]
+    } else {
+        words.reserve((end - start) / 5 + 1);
+        at.push(0);
+        for p in &paragraphs {
+            tokenizer::tokenize_into(&p.text, &mut words);
+            at.push(words.len());
+        }
+        dedup(&paragraphs, &words, &at, &mut dropped)
+    };
     dropped.sort_by_key(|d| d.0);
 
     let mut text = String::new();
@@ -107,11 +114,13 @@ pub fn clean_tokenized(input: &str, body: Span, pieces: &mut Vec<Piece>) -> Clea
         if let Some(pe) = prev_end {
             newlines(input, pe, 2, &mut text, &mut map);
         }
-        let shift = text.len();
-        pieces.extend(words[at[i]..at[i + 1]].iter().map(|w| Piece {
-            span: Span::new(w.span.start + shift, w.span.end + shift),
-            joined: w.joined,
-        }));
+        if let Some(range) = at.get(i..i + 2) {
+            let shift = text.len();
+            pieces.extend(words[range[0]..range[1]].iter().map(|w| Piece {
+                span: Span::new(w.span.start + shift, w.span.end + shift),
+                joined: w.joined,
+            }));
+        }
         text.push_str(&p.text);
         for s in p.map.segments() {
             map.replace(s.orig_start, s.orig_len, s.clean_len);

@@ -13,7 +13,8 @@ impl Tree<'_> {
     /// Shire*, Fornost and Bree", the Shire `appos` of Mordor and the rest its `conj`) is
     /// one coordination, as PETRARCH reads comma-delimited compounds.
     pub fn conjuncts(&self, head: usize) -> Vec<usize> {
-        let mut out = vec![head];
+        let mut out = Vec::with_capacity(4);
+        out.push(head);
         let mut i = 0;
         let coordinated = |k: usize| base_rel(&self.toks[k]) == "conj" && !is_verb(&self.toks[k]);
         while i < out.len() && out.len() < 16 {
@@ -108,7 +109,8 @@ impl Tree<'_> {
     /// The token of the phrase's actor (see [`Tree::actor_of_phrase`]): a coded actor
     /// first, else a null actor (`---GOV`) in the phrase.
     pub fn actor_token(&self, head: usize) -> Option<usize> {
-        let mut queue = vec![head];
+        let mut queue = Vec::with_capacity(8);
+        queue.push(head);
         let mut null = None;
         let mut i = 0;
         while i < queue.len() && i < 64 {
@@ -139,7 +141,8 @@ impl Tree<'_> {
     /// ("the roads leading into *Mordor*"): PETRARCH's reading of a target in a deeper
     /// phrase of the object.
     pub fn deep_actor_token(&self, head: usize) -> Option<usize> {
-        let mut queue = vec![head];
+        let mut queue = Vec::with_capacity(8);
+        queue.push(head);
         let mut i = 0;
         while i < queue.len() && i < 64 {
             let n = queue[i];
@@ -209,8 +212,11 @@ impl Tree<'_> {
 
     /// The matcher phrase headed by `head` (its nominal subtree), without token `skip`.
     pub(super) fn phrase(&self, head: usize, skip: Option<usize>) -> Phrase {
-        let mut idx = vec![head];
-        let mut stack = vec![head];
+        // room for a phrase of common length, grown once instead of word by word
+        let mut idx = Vec::with_capacity(16);
+        idx.push(head);
+        let mut stack = Vec::with_capacity(16);
+        stack.push(head);
         while let Some(n) = stack.pop() {
             for k in self.kids(n) {
                 let t = &self.toks[k];

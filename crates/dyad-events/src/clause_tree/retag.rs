@@ -54,6 +54,10 @@ fn hyphenated_modifiers_read_as_objects(
         let (x, dash, p) = (&toks[i], &toks[i + 1], &toks[i + 2]);
         let joined =
             dash.text == "-" && x.span.end == dash.span.start && dash.span.end == p.span.start;
+        // this runs for every word: the rest is asked only at a hyphen joining two words
+        if !joined {
+            continue;
+        }
         let nominal = matches!(x.upos.as_deref(), Some("NOUN" | "PROPN"))
             && matches!(base_rel(x), "obj" | "nsubj" | "obl");
         let participle = p.xpos.as_deref() == Some("VBN")
