@@ -19,7 +19,6 @@
 //! heuristic of GDELT-era geocoders; it needs no model.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use rustc_hash::FxHashSet;
 
@@ -116,10 +115,11 @@ fn key(s: &str) -> String {
 }
 
 /// The document's context: ISO2 codes of its countries and (ISO2, admin1) of its states.
+/// (Fast sets: the codes are the gazetteer's own, and only membership is asked.)
 #[derive(Default)]
 struct Context<'a> {
-    countries: HashSet<&'a str>,
-    states: HashSet<(&'a str, &'a str)>,
+    countries: FxHashSet<&'a str>,
+    states: FxHashSet<(&'a str, &'a str)>,
 }
 
 impl Gazetteer {
@@ -381,8 +381,11 @@ impl Gazetteer {
         c: &[(u32, bool)],
         lex: &ToneLexicon,
     ) -> Vec<(u32, bool)> {
+        if run.len() != 1 {
+            return c.to_vec();
+        }
         let w = run[0].text.to_lowercase();
-        if run.len() != 1 || (lex.valence(&w).is_none() && !is_calendar_word(&w)) {
+        if lex.valence(&w).is_none() && !is_calendar_word(&w) {
             return c.to_vec();
         }
         c.iter()
@@ -436,6 +439,7 @@ fn is_connector(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn gaz() -> &'static Gazetteer {
         Gazetteer::builtin().expect("embedded gazetteer parses")

@@ -109,7 +109,12 @@ fn communication_lemma(t: &Token) -> bool {
     if t.lemma.as_deref().is_some_and(listed) {
         return true;
     }
-    let w = t.text.to_lowercase();
+    // (Borrowed when the word is already lower case, as most verbs are.)
+    let w = if t.text.is_ascii() && !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(t.text.as_str())
+    } else {
+        std::borrow::Cow::Owned(t.text.to_lowercase())
+    };
     ["ing", "ed", "es", "s", "d"].iter().any(|end| {
         w.strip_suffix(end)
             .is_some_and(|stem| !stem.is_empty() && (listed(stem) || listed_with_e(stem)))
