@@ -121,21 +121,21 @@ impl DictionaryBuilder {
     /// A builder with all the repository's dictionaries.
     pub fn with_builtin() -> Result<DictionaryBuilder, ActorError> {
         let mut b = DictionaryBuilder::empty()?;
-        b.builtin
-            .extend(tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0)?);
-        b.builtin
-            .extend(tsv_reader::read_overlay(AGENCIES_TSV.1, AGENCIES_TSV.0)?);
-        b.builtin.extend(tsv_reader::read_overlay(
-            ORGANIZATIONS_TSV.1,
-            ORGANIZATIONS_TSV.0,
-        )?);
+        let mut parts = vec![
+            tsv_reader::read_overlay(ADDITIONS_TSV.1, ADDITIONS_TSV.0)?,
+            tsv_reader::read_overlay(AGENCIES_TSV.1, AGENCIES_TSV.0)?,
+            tsv_reader::read_overlay(ORGANIZATIONS_TSV.1, ORGANIZATIONS_TSV.0)?,
+        ];
         for (file, text) in ACTOR_TSVS {
-            b.builtin.extend(tsv_reader::read_actor_tsv(text, file)?);
+            parts.push(tsv_reader::read_actor_tsv(text, file)?);
         }
-        b.builtin
-            .extend(tsv_reader::read_place_tsv(PLACES_TSV.1, PLACES_TSV.0)?);
-        b.builtin
-            .extend(tsv_reader::read_agent_tsv(AGENTS_TSV.1, AGENTS_TSV.0)?);
+        parts.push(tsv_reader::read_place_tsv(PLACES_TSV.1, PLACES_TSV.0)?);
+        parts.push(tsv_reader::read_agent_tsv(AGENTS_TSV.1, AGENTS_TSV.0)?);
+        // one list of the final size: each entry is moved once, not at every doubling
+        b.builtin = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for p in parts {
+            b.builtin.extend(p);
+        }
         Ok(b)
     }
 
@@ -184,10 +184,26 @@ impl DictionaryBuilder {
 
     /// Validates every code against the codebook and compiles the matcher.
     pub fn build(mut self) -> Result<Dictionary, ActorError> {
-        let mut entries = self.user;
-        entries.extend(self.builtin);
-        // agents last: a phrase that names an actor should resolve to it
-        entries.sort_by_key(|e| e.kind == EntryKind::Agent);
+        let entries = if self.user.is_empty() {
+            self.builtin
+        } else {
+            let mut all = self.user;
+            all.extend(self.builtin);
+            all
+        };
+        // agents last: a phrase that names an actor should resolve to it (a stable
+        // partition, each entry moved once: what a stable sort on `kind == Agent` gives)
+        let mut agents = Vec::new();
+        let mut ordered = Vec::with_capacity(entries.len());
+        for e in entries {
+            if e.kind == EntryKind::Agent {
+                agents.push(e);
+            } else {
+                ordered.push(e);
+            }
+        }
+        ordered.append(&mut agents);
+        let mut entries = ordered;
         let well_formed =
             |c: &str| c.len() >= 3 && c.len() % 3 == 0 && c.bytes().all(|b| b.is_ascii_uppercase());
         if self.allow_unknown_countries {
@@ -504,7 +520,8 @@ fn folds_to(raw: &str, folded: &str) -> bool {
 
 /// A token of words joined by underscores ("Dol_Amroth"), not a bare "_".
 fn joined(t: &str) -> bool {
-    t.contains('_') && t.split('_').filter(|w| !w.is_empty()).count() > 1
+    // a plain loop: tokens are short, and this runs on every token of every lookup
+    t.bytes().any(|b| b == b'_') && t.split('_').filter(|w| !w.is_empty()).count() > 1
 }
 
 #[cfg(test)]

@@ -26,15 +26,26 @@ use crate::date::Date;
 use crate::entry::{AgentPosition, Entry, EntryKind, Role};
 use crate::error::ActorError;
 
-fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    text.lines().enumerate().filter_map(|(i, l)| {
+/// The entries of the rows of `text` (lines that are neither comments nor blank), made by
+/// `entry` from each row's line number and trimmed tab-separated fields; the first error
+/// stops the reading. One field buffer serves every row (the built-in dictionaries have
+/// 57,000), not a new list of fields per row.
+fn read_rows<'t>(
+    text: &'t str,
+    mut entry: impl FnMut(usize, &[&'t str]) -> Result<Entry, ActorError>,
+) -> Result<Vec<Entry>, ActorError> {
+    let mut out = Vec::new();
+    let mut fields: Vec<&str> = Vec::with_capacity(8);
+    for (i, l) in text.lines().enumerate() {
         let l = l.trim_end_matches('\r');
         if l.starts_with('#') || trim(l).is_empty() {
-            None
-        } else {
-            Some((i + 1, l.split('\t').map(trim).collect()))
+            continue;
         }
-    })
+        fields.clear();
+        fields.extend(l.split('\t').map(trim));
+        out.push(entry(i + 1, &fields)?);
+    }
+    Ok(out)
 }
 
 /// [`str::trim`], with a shortcut for the usual field that starts and ends with a visible
@@ -154,34 +165,32 @@ fn phrase(s: &str, file: &str, line: usize) -> Result<String, ActorError> {
 
 /// Reads an actor TSV (`phrase entity kind code roles`).
 pub fn read_actor_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
-    rows(text)
-        .map(|(line, c)| {
-            if c.len() != 5 {
-                return Err(ActorError::syntax(
-                    file,
-                    line,
-                    format!("expected 5 tab-separated columns, found {}", c.len()),
-                ));
-            }
-            let e = Entry {
-                phrase: phrase(c[0], file, line)?,
-                entity: c[1].to_string(),
-                kind: wrap(file, line, row_kind(c[2]))?,
-                default_code: wrap(file, line, opt_code(c[3]))?,
-                roles: wrap(file, line, parse_roles(c[4]))?,
-                position: None,
-                origin: origin(file, line),
-            };
-            if e.default_code.is_none() && e.roles.is_empty() {
-                return Err(ActorError::syntax(
-                    file,
-                    line,
-                    "entry has neither code nor roles",
-                ));
-            }
-            Ok(e)
-        })
-        .collect()
+    read_rows(text, |line, c| {
+        if c.len() != 5 {
+            return Err(ActorError::syntax(
+                file,
+                line,
+                format!("expected 5 tab-separated columns, found {}", c.len()),
+            ));
+        }
+        let e = Entry {
+            phrase: phrase(c[0], file, line)?,
+            entity: c[1].to_string(),
+            kind: wrap(file, line, row_kind(c[2]))?,
+            default_code: wrap(file, line, opt_code(c[3]))?,
+            roles: wrap(file, line, parse_roles(c[4]))?,
+            position: None,
+            origin: origin(file, line),
+        };
+        if e.default_code.is_none() && e.roles.is_empty() {
+            return Err(ActorError::syntax(
+                file,
+                line,
+                "entry has neither code nor roles",
+            ));
+        }
+        Ok(e)
+    })
 }
 
 fn position(s: &str) -> Result<AgentPosition, String> {
@@ -216,94 +225,88 @@ fn agent(
 
 /// Reads the agents TSV (`phrase code position`).
 pub fn read_agent_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
-    rows(text)
-        .map(|(line, c)| {
-            if c.len() != 3 {
-                return Err(ActorError::syntax(
-                    file,
-                    line,
-                    "expected phrase<TAB>code<TAB>position",
-                ));
-            }
-            agent(c[0], c[1], c[2], file, line)
-        })
-        .collect()
+    read_rows(text, |line, c| {
+        if c.len() != 3 {
+            return Err(ActorError::syntax(
+                file,
+                line,
+                "expected phrase<TAB>code<TAB>position",
+            ));
+        }
+        agent(c[0], c[1], c[2], file, line)
+    })
 }
 
 /// Reads the gazetteer TSV (`phrase code kind`).
 pub fn read_place_tsv(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
-    rows(text)
-        .map(|(line, c)| {
-            if c.len() != 3 {
-                return Err(ActorError::syntax(
-                    file,
-                    line,
-                    "expected phrase<TAB>code<TAB>kind",
-                ));
-            }
-            let code = wrap(file, line, opt_code(c[1]))?
-                .ok_or_else(|| ActorError::syntax(file, line, "place without a code"))?;
-            Ok(Entry {
-                phrase: phrase(c[0], file, line)?,
-                entity: ["country:", code.as_str()].concat(),
-                kind: wrap(file, line, row_kind(c[2]))?,
-                default_code: Some(code),
-                roles: Vec::new(),
-                position: None,
-                origin: origin(file, line),
-            })
+    read_rows(text, |line, c| {
+        if c.len() != 3 {
+            return Err(ActorError::syntax(
+                file,
+                line,
+                "expected phrase<TAB>code<TAB>kind",
+            ));
+        }
+        let code = wrap(file, line, opt_code(c[1]))?
+            .ok_or_else(|| ActorError::syntax(file, line, "place without a code"))?;
+        Ok(Entry {
+            phrase: phrase(c[0], file, line)?,
+            entity: ["country:", code.as_str()].concat(),
+            kind: wrap(file, line, row_kind(c[2]))?,
+            default_code: Some(code),
+            roles: Vec::new(),
+            position: None,
+            origin: origin(file, line),
         })
-        .collect()
+    })
 }
 
 /// Reads a user overlay TSV (see the module docs).
 pub fn read_overlay(text: &str, file: &str) -> Result<Vec<Entry>, ActorError> {
-    rows(text)
-        .map(|(line, c)| {
-            let col = |i: usize| c.get(i).copied().unwrap_or("");
-            if c.len() < 3 {
-                return Err(ActorError::syntax(
-                    file,
-                    line,
-                    "expected type<TAB>phrase<TAB>code[<TAB>roles|position[<TAB>kind]]",
-                ));
-            }
-            let phrase = phrase(col(1), file, line)?;
-            match col(0) {
-                "agent" => agent(col(1), col(2), col(3), file, line),
-                "actor" => {
-                    let default_code = wrap(file, line, opt_code(col(2)))?;
-                    let roles = wrap(file, line, parse_roles(col(3)))?;
-                    if default_code.is_none() && roles.is_empty() {
-                        return Err(ActorError::syntax(
-                            file,
-                            line,
-                            "actor has neither code nor roles",
-                        ));
-                    }
-                    let kind = match col(4) {
-                        "" if !roles.is_empty() => EntryKind::Person,
-                        "" => EntryKind::Organization,
-                        k => wrap(file, line, row_kind(k))?,
-                    };
-                    Ok(Entry {
-                        entity: format!("user:{phrase}"),
-                        phrase,
-                        kind,
-                        default_code,
-                        roles,
-                        position: None,
-                        origin: origin(file, line),
-                    })
+    read_rows(text, |line, c| {
+        let col = |i: usize| c.get(i).copied().unwrap_or("");
+        if c.len() < 3 {
+            return Err(ActorError::syntax(
+                file,
+                line,
+                "expected type<TAB>phrase<TAB>code[<TAB>roles|position[<TAB>kind]]",
+            ));
+        }
+        let phrase = phrase(col(1), file, line)?;
+        match col(0) {
+            "agent" => agent(col(1), col(2), col(3), file, line),
+            "actor" => {
+                let default_code = wrap(file, line, opt_code(col(2)))?;
+                let roles = wrap(file, line, parse_roles(col(3)))?;
+                if default_code.is_none() && roles.is_empty() {
+                    return Err(ActorError::syntax(
+                        file,
+                        line,
+                        "actor has neither code nor roles",
+                    ));
                 }
-                t => Err(ActorError::syntax(
-                    file,
-                    line,
-                    format!("unknown type {t:?}: expected actor or agent"),
-                )),
+                let kind = match col(4) {
+                    "" if !roles.is_empty() => EntryKind::Person,
+                    "" => EntryKind::Organization,
+                    k => wrap(file, line, row_kind(k))?,
+                };
+                Ok(Entry {
+                    entity: format!("user:{phrase}"),
+                    phrase,
+                    kind,
+                    default_code,
+                    roles,
+                    position: None,
+                    origin: origin(file, line),
+                })
             }
-        })
-        .collect()
+            t => Err(ActorError::syntax(
+                file,
+                line,
+                format!("unknown type {t:?}: expected actor or agent"),
+            )),
+        }
+    })
 }
 
 #[cfg(test)]
