@@ -44,6 +44,11 @@ pub struct HtmlExtract {
 
 /// True if `s` (trimmed at the start) looks like an HTML document or fragment.
 pub fn looks_like_html(s: &str) -> bool {
+    // every sign below opens with `<` after the leading blanks: plain text (nearly every
+    // JSON Lines record) is told at once, without copying and lower-casing its head
+    if !s.trim_start().starts_with('<') {
+        return false;
+    }
     let head: String = s
         .chars()
         .take(2048)
@@ -638,6 +643,9 @@ mod tests {
             "BRUSSELS (Reuters) - <b> is rare in news text"
         ));
         assert!(!looks_like_html("<3 plain text"));
+        // leading blanks, upper case
+        assert!(looks_like_html(" \n\u{a0}\t<HTML><body>x</body></HTML>"));
+        assert!(!looks_like_html("Said <div> once"));
     }
 
     #[test]

@@ -410,6 +410,10 @@ pub fn boilerplate(line: &str) -> Option<&'static str> {
         return Some("navigation");
     }
     let words = line.split_whitespace().count();
+    // every rule below is for lines of 30 words at most: a paragraph of prose is none
+    if words > 30 {
+        return None;
+    }
     let sentence_like = line.ends_with(['.', '!', '?', '"', '\u{201d}']) && words > 6;
     let copyright = lower.starts_with('\u{a9}')
         || lower.starts_with("copyright")

@@ -154,7 +154,10 @@ impl RequiredWords {
     pub(super) fn present(&self, c: &Clause) -> Present {
         let mut bits = vec![0u64; self.ids.len().div_ceil(64)];
         let mut add = |w: &Word| {
-            for k in [w.text_key(), w.lemma_key()] {
+            let (text, lemma) = (w.text_key(), w.lemma_key());
+            // a word that is its own lemma ("Gondor", "the") is looked up once
+            let lemma = (lemma != text).then_some(lemma);
+            for k in std::iter::once(text).chain(lemma) {
                 if let Some(&id) = self.ids.get(k) {
                     bits[id as usize / 64] |= 1 << (id % 64);
                 }
