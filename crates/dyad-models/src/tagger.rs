@@ -270,8 +270,10 @@ impl Tagger {
             s.dict.push(d);
             if d.is_none() {
                 let stat = &mut s.stat;
+                // The first pass's slots are fetched as the keys are hashed.
                 features_with(lex, amb, cls, i, 0, 0, None, |tags, k| {
                     if !tags {
+                        self.weights.prefetch_key(k);
                         stat.push(k);
                     }
                 });
