@@ -18,7 +18,8 @@ use super::{
 /// Every mention of a known person in subject position, by surname, in text order: the
 /// antecedents a pronoun can take. Objects ("told Benioff", "with Cook") are left out.
 pub(super) fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person> {
-    let mut by_surname: std::collections::HashMap<&str, &str> = Default::default();
+    // (A fast map: every token of the document is looked up, and only lookups are made.)
+    let mut by_surname: rustc_hash::FxHashMap<&str, &str> = Default::default();
     for p in persons {
         if let Some(last) = p.name.split_whitespace().last() {
             let e = by_surname.entry(last).or_insert(&p.name);

@@ -43,7 +43,7 @@ pub(super) struct Persons {
 
 impl Persons {
     pub(super) fn new(list: Vec<Person>) -> Self {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
         let known: Vec<String> = list
             .iter()
             .map(|p| untitled(&p.name))
