@@ -117,6 +117,12 @@ fn chunk(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
         push(out, s, e, false);
         return;
     }
+    // a chunk of ASCII letters and digits (most words) is one run: no link, no inner or
+    // trailing mark, so the loop below would hand it whole to `word`
+    if whole.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        word(text, s, e, out);
+        return;
+    }
     let mut i = s;
     while i < e {
         let c = char_at(text, i);
