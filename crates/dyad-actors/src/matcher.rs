@@ -33,7 +33,7 @@ use rustc_hash::FxHashMap;
 use crate::date::Date;
 use crate::entry::{Entry, EntryKind};
 use crate::error::ActorError;
-use crate::normalize::{each_phrase_word, fold_into, has_upper};
+use crate::normalize::{fold_into, has_upper, hyphen_split, phrase_words};
 use crate::vocab::{Prepared, Vocab};
 
 /// The scalar of a word no phrase uses (no phrase word has id 0).
@@ -112,68 +112,39 @@ fn id_char(id: u32) -> char {
 impl Matcher {
     /// Compiles `entries`, given in priority order (earlier wins a shared phrase).
     pub fn new(entries: Vec<Entry>) -> Result<Matcher, ActorError> {
-        let mut keys: FxHashMap<String, u32> = FxHashMap::default();
-        let mut candidates: Vec<Vec<u32>> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
-        // every phrase's words ([`phrase_words`]), then those of its hyphen-split variant
-        // ([`hyphen_split`]) when it has one, all in one string: (entry, number of words)
-        // per variant, the byte range of every word
-        let mut text = String::new();
-        let mut words: Vec<(u32, u32)> = Vec::new();
-        let mut phrases: Vec<(usize, usize)> = Vec::new();
-        let mut buf = String::new();
-        for (eid, e) in entries.iter().enumerate() {
-            let first = words.len();
-            each_phrase_word(&e.phrase, &mut buf, |w| {
-                let at = text.len() as u32;
-                text.push_str(w);
-                words.push((at, text.len() as u32));
-            });
-            let n = words.len() - first;
-            if n == 0 {
-                continue;
-            }
-            phrases.push((eid, n));
-            let hyphenated =
-                |&(a, b): &(u32, u32)| b - a > 1 && text[a as usize..b as usize].contains('-');
-            if !words[first..].iter().any(hyphenated) {
-                continue;
-            }
-            // the split variant's words are ranges of the same text: "al", "-", "qaeda"
-            let split_from = words.len();
-            for k in first..first + n {
-                let (a, b) = words[k];
-                if !hyphenated(&(a, b)) {
-                    words.push((a, b));
-                    continue;
-                }
-                let mut at = a;
-                for (i, part) in text[a as usize..b as usize].split('-').enumerate() {
-                    if i > 0 {
-                        words.push((at - 1, at));
-                    }
-                    if !part.is_empty() {
-                        words.push((at, at + part.len() as u32));
-                    }
-                    at += part.len() as u32 + 1;
-                }
-            }
-            phrases.push((eid, words.len() - split_from));
-        }
+        // sized for the usual case (about one pattern per entry) so that the lists and the
+        // map do not grow by doubling over 60,000 entries
+        let mut keys: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+        let mut candidates: Vec<Vec<u32>> = Vec::with_capacity(entries.len());
+        let mut patterns: Vec<String> = Vec::with_capacity(entries.len());
+        let phrases: Vec<(usize, Vec<String>)> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(eid, e)| {
+                let words = phrase_words(&e.phrase);
+                let split = hyphen_split(&words);
+                std::iter::once(words)
+                    .chain(split)
+                    .filter(|w| !w.is_empty())
+                    .map(move |w| (eid, w))
+            })
+            .collect();
         // the id of every word of every variant, in order (no second lookup per word)
         let mut word_ids = Vec::new();
         let vocab = Vocab::new_with_ids(
-            words.iter().map(|&(a, b)| &text[a as usize..b as usize]),
+            phrases
+                .iter()
+                .flat_map(|(_, w)| w.iter().map(String::as_str)),
             &mut word_ids,
         );
         if vocab.len() >= 0x10_0000 {
             return Err(ActorError::Build("more than 1M distinct words".into()));
         }
         let mut ids = word_ids.into_iter();
-        for (eid, n) in &phrases {
-            let n = *n;
-            let mut key = String::with_capacity(n * 3);
-            for _ in 0..n {
+        for (eid, variant) in &phrases {
+            let mut key = String::with_capacity(variant.len() * 3);
+            for _ in variant {
                 key.push(id_char(ids.next().unwrap_or(0)));
             }
             let pid = match keys.get(&key) {

@@ -41,45 +41,20 @@ pub fn fold(token: &str) -> String {
 /// a possessive `'s` becomes a word of its own (`people's` -> `people`, `'s`).
 pub fn phrase_words(raw: &str) -> Vec<String> {
     let mut words = Vec::with_capacity(4);
-    each_phrase_word(raw, &mut String::new(), |w| words.push(w.to_string()));
-    words
-}
-
-/// The words [`phrase_words`] gives, handed to `f` one by one (folded in `buf`) instead of
-/// collected: no string per word, for the matcher that reads every dictionary phrase.
-pub(crate) fn each_phrase_word(raw: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    let mut word = |w: &str| {
-        fold_into(w, buf);
-        // a possessive `'s` is a word of its own
-        if buf.len() > 2 && buf.ends_with("'s") {
-            f(&buf[..buf.len() - 2]);
-            f("'s");
-        } else {
-            f(buf);
-        }
-    };
     if !raw.contains('(') {
         // nothing to drop: the words are those of `raw` cut at underscores and blanks
         let cut = |c: char| c == '_' || c.is_whitespace();
         for w in raw.split(cut).filter(|w| !w.is_empty()) {
-            word(w);
+            push_phrase_word(&mut words, w);
         }
-        return;
+        return words;
     }
-    each_general_word(raw, word);
+    general_phrase_words(raw, words)
 }
 
 /// [`phrase_words`] for any phrase: parenthesised parts dropped first, then the words cut
 /// at underscores and blanks, appended to `words`.
-#[cfg(test)]
 fn general_phrase_words(raw: &str, mut words: Vec<String>) -> Vec<String> {
-    let mut buf = String::new();
-    each_general_word(raw, |w| push_phrase_word(&mut words, w, &mut buf));
-    words
-}
-
-/// The unfolded words of any phrase (see [`general_phrase_words`]), handed to `word`.
-fn each_general_word(raw: &str, mut word: impl FnMut(&str)) {
     let mut cleaned = String::with_capacity(raw.len());
     let mut depth = 0usize;
     for c in raw.chars() {
@@ -92,20 +67,20 @@ fn each_general_word(raw: &str, mut word: impl FnMut(&str)) {
         }
     }
     for w in cleaned.split_whitespace() {
-        word(w);
+        push_phrase_word(&mut words, w);
     }
+    words
 }
 
-/// Folds a word of a phrase, a possessive `'s` split off as a word of its own (the
-/// collected form of the word step of [`each_phrase_word`], for the test of the paths).
-#[cfg(test)]
-fn push_phrase_word(words: &mut Vec<String>, w: &str, buf: &mut String) {
-    fold_into(w, buf);
-    if buf.len() > 2 && buf.ends_with("'s") {
-        words.push(buf[..buf.len() - 2].to_string());
+/// Folds a word of a phrase, a possessive `'s` split off as a word of its own.
+fn push_phrase_word(words: &mut Vec<String>, w: &str) {
+    let mut w = fold(w);
+    if w.len() > 2 && w.ends_with("'s") {
+        w.truncate(w.len() - 2);
+        words.push(w);
         words.push("'s".to_string());
     } else {
-        words.push(buf.clone());
+        words.push(w);
     }
 }
 
