@@ -1,5 +1,6 @@
 //! CPU time of loading the shipped models, split into reading + decompressing the files and
-//! building the tables: `cargo run --release -p dyad-models --example load_speed -- [ROUNDS]`.
+//! building the tables, and of `Models::load` (the three at once, as `dyad` loads them):
+//! `cargo run --release -p dyad-models --example load_speed -- [ROUNDS]`.
 //! Prints the best of ROUNDS (default 3) for each part, in milliseconds.
 
 use dyad_models::cputime::thread_cpu_seconds as cpu;
@@ -11,7 +12,7 @@ fn main() -> anyhow::Result<()> {
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
     let dir = Models::default_dir();
-    let mut best = [f64::MAX; 4];
+    let mut best = [f64::MAX; 5];
     for _ in 0..rounds {
         let t = cpu();
         for (file, kind) in [
@@ -31,11 +32,14 @@ fn main() -> anyhow::Result<()> {
         let t = cpu();
         std::hint::black_box(Ner::load(&dir.join(NER_FILE))?);
         best[3] = best[3].min(cpu() - t);
+        let t = cpu();
+        std::hint::black_box(Models::load(&dir)?);
+        best[4] = best[4].min(cpu() - t);
     }
-    let [read, tagger, parser, ner] = best.map(|s| s * 1e3);
+    let [read, tagger, parser, ner, models] = best.map(|s| s * 1e3);
     println!(
         "read+inflate {read:.0} ms; load: tagger {tagger:.0} ms, parser {parser:.0} ms, \
-         ner {ner:.0} ms, all {:.0} ms",
+         ner {ner:.0} ms, all {:.0} ms; Models::load {models:.0} ms",
         tagger + parser + ner
     );
     Ok(())

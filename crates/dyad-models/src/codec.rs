@@ -228,8 +228,8 @@ pub fn read_file(path: &Path, kind: &str) -> Result<Payload, ModelError> {
     read_bytes(&bytes, kind).map_err(|e| e.at(&p))
 }
 
-/// [`read_file`] on bytes already in memory.
-pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Payload, ModelError> {
+/// Checks magic, version and kind of the model file `bytes`.
+fn check_header(bytes: &[u8], kind: &str) -> Result<(), ModelError> {
     if bytes.len() < 20 || &bytes[..8] != MAGIC {
         return Err(ModelError::BadMagic {
             path: String::new(),
@@ -253,25 +253,117 @@ pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Payload, ModelError> {
             expected: kind.to_string(),
         });
     }
-    if let Some(payload) = inflate_whole(&bytes[20..]) {
-        return Ok(Payload(Buf::Mapped(payload)));
-    }
+    Ok(())
+}
+
+/// The payload of `gz` by the streaming decoder (after [`inflate_into`] declined it).
+fn inflate_streaming(gz: &[u8]) -> Result<Vec<u8>, ModelError> {
     let mut payload = Vec::new();
-    GzDecoder::new(&bytes[20..])
+    GzDecoder::new(gz)
         .read_to_end(&mut payload)
         .map_err(|e| ModelError::Corrupt {
             path: String::new(),
             offset: 20,
             what: format!("compressed payload does not decompress: {e}"),
         })?;
-    Ok(Payload(Buf::Heap(payload)))
+    Ok(payload)
+}
+
+/// [`read_file`] on bytes already in memory.
+pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Payload, ModelError> {
+    check_header(bytes, kind)?;
+    let mut out = None;
+    if inflate_into(&bytes[20..], &mut out) {
+        if let Some(payload) = out {
+            return Ok(Payload(Buf::Mapped(payload)));
+        }
+    }
+    Ok(Payload(Buf::Heap(inflate_streaming(&bytes[20..])?)))
+}
+
+/// Reads model files one after another into buffers it keeps, for loading several models:
+/// the file bytes and the decompressed payload each go into memory already mapped for the
+/// previous file instead of fresh pages, which the kernel clears first (for tens of
+/// megabytes, a good part of the system time of starting up). What it returns is what
+/// [`read_file`] returns.
+#[derive(Default)]
+pub struct Reader {
+    /// The bytes of the file being read.
+    file: Vec<u8>,
+    /// The payload decompressed in one call (the one in use when `heap` is `None`).
+    out: Option<HugeBuf<u8>>,
+    /// The payload decompressed by the streaming decoder.
+    heap: Option<Vec<u8>>,
+}
+
+impl Reader {
+    /// Makes room for the largest file and payload of `paths` at once (the payload size is
+    /// in the gzip trailer), so that the buffers are allocated once whatever the order of
+    /// reading. Files that cannot be read are skipped: [`Reader::read`] reports them.
+    pub fn reserve_for(&mut self, paths: &[&Path]) {
+        let (mut file, mut size) = (0usize, 0usize);
+        for p in paths {
+            if let Some((f, s)) = sizes(p) {
+                file = file.max(f);
+                size = size.max(s);
+            }
+        }
+        self.file.reserve(file);
+        let fits = self.out.as_mut().is_some_and(|b| b.fit(size));
+        if !fits && size > 0 {
+            self.out = None;
+            self.out = Some(HugeBuf::zeroed(size));
+        }
+    }
+
+    /// The payload of the model file of `kind` at `path` (see [`read_file`]), valid until
+    /// the next read.
+    pub fn read(&mut self, path: &Path, kind: &str) -> Result<&[u8], ModelError> {
+        let p = path.display().to_string();
+        let io = |e: std::io::Error| ModelError::Io {
+            path: p.clone(),
+            source: e,
+        };
+        self.file.clear();
+        let mut f = std::fs::File::open(path).map_err(io)?;
+        if let Ok(m) = f.metadata() {
+            self.file.reserve(m.len() as usize);
+        }
+        f.read_to_end(&mut self.file).map_err(io)?;
+        check_header(&self.file, kind).map_err(|e| e.at(&p))?;
+        self.heap = None;
+        if !inflate_into(&self.file[20..], &mut self.out) {
+            self.heap = Some(inflate_streaming(&self.file[20..]).map_err(|e| e.at(&p))?);
+        }
+        Ok(match (&self.heap, &self.out) {
+            (Some(v), _) => &v[..],
+            (None, Some(b)) => &b[..],
+            (None, None) => &[],
+        })
+    }
+}
+
+/// The length of the file at `path` and the payload size its gzip trailer gives, if it
+/// can be read and the size is plausible (see [`inflate_into`]).
+fn sizes(path: &Path) -> Option<(usize, usize)> {
+    use std::io::{Seek, SeekFrom};
+    let mut f = std::fs::File::open(path).ok()?;
+    let len = f.metadata().ok()?.len() as usize;
+    if len < 24 {
+        return None;
+    }
+    f.seek(SeekFrom::End(-4)).ok()?;
+    let mut t = [0u8; 4];
+    f.read_exact(&mut t).ok()?;
+    let size = u32::from_le_bytes(t) as usize;
+    (size <= (len - 20).saturating_mul(64)).then_some((len, size))
 }
 
 /// The decompressed payload of a model file: bytes, freed when dropped.
 pub struct Payload(Buf);
 
 enum Buf {
-    /// Decompressed in one call into fresh pages (see [`inflate_whole`]).
+    /// Decompressed in one call into fresh pages (see [`inflate_into`]).
     Mapped(HugeBuf<u8>),
     /// Decompressed by the streaming decoder.
     Heap(Vec<u8>),
@@ -293,28 +385,42 @@ impl std::fmt::Debug for Payload {
     }
 }
 
-/// The gzip stream `gz` decompressed in one call (libdeflate) into a buffer of the size its
-/// trailer gives: about half the time of the streaming decoder, on data that is mostly
+/// Decompresses the gzip stream `gz` in one call (libdeflate) into `out`, set to the size
+/// its trailer gives: about half the time of the streaming decoder, on data that is mostly
 /// literals (hashed keys), and decompressing was the largest part of loading the models.
-/// `None` unless the stream decodes whole, checksum and length verified, into exactly that
+/// False unless the stream decodes whole, checksum and length verified, into exactly that
 /// size; the streaming decoder then decides (and words the error).
 ///
-/// The buffer is mapped fresh from the kernel ([`HugeBuf`]), whose pages come zeroed: a heap
-/// buffer of tens of megabytes is often recycled memory that `calloc` clears first, every
-/// byte of which the decompressor overwrites anyway.
-fn inflate_whole(gz: &[u8]) -> Option<HugeBuf<u8>> {
-    let trailer = gz.len().checked_sub(4)?;
-    let size = u32::from_le_bytes(gz[trailer..].try_into().ok()?) as usize;
+/// `out` is reused when its pages hold the payload (every byte is written: the size is
+/// checked), else replaced by a buffer mapped fresh from the kernel ([`HugeBuf`]), whose
+/// pages come zeroed: a heap buffer of tens of megabytes is often recycled memory that
+/// `calloc` clears first, every byte of which the decompressor overwrites anyway.
+fn inflate_into(gz: &[u8], out: &mut Option<HugeBuf<u8>>) -> bool {
+    let Some(trailer) = gz.len().checked_sub(4) else {
+        return false;
+    };
+    let size = u32::from_le_bytes([
+        gz[trailer],
+        gz[trailer + 1],
+        gz[trailer + 2],
+        gz[trailer + 3],
+    ]) as usize;
     // Model payloads compress about 3:1; a larger claim is a damaged trailer (or an odd
     // file), not worth a big allocation up front.
     if size > gz.len().saturating_mul(64) {
-        return None;
+        return false;
     }
-    let mut out = HugeBuf::<u8>::zeroed(size);
-    let got = libdeflater::Decompressor::new()
-        .gzip_decompress(gz, &mut out)
-        .ok()?;
-    (got == size).then_some(out)
+    if !out.as_mut().is_some_and(|b| b.fit(size)) {
+        *out = None;
+        *out = Some(HugeBuf::zeroed(size));
+    }
+    let Some(buf) = out.as_mut() else {
+        return false;
+    };
+    matches!(
+        libdeflater::Decompressor::new().gzip_decompress(gz, buf),
+        Ok(got) if got == size
+    )
 }
 
 #[cfg(test)]
@@ -363,6 +469,46 @@ mod tests {
         e.u32(u32::MAX);
         let mut d = Dec::new(&e.buf);
         assert!(d.str().is_err());
+    }
+
+    #[test]
+    fn reader_reuses_its_buffers_and_reads_what_read_file_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        // Hashed-looking words (barely compress, like the models' keys) and a short text.
+        let big: Vec<u8> = (0..300_000u32)
+            .flat_map(|i| i.wrapping_mul(2_654_435_761).to_le_bytes())
+            .collect();
+        let small = b"a short payload".to_vec();
+        let (pb, ps) = (dir.path().join("b.bin"), dir.path().join("s.bin"));
+        write_file(&pb, "tagger", &big).unwrap();
+        write_file(&ps, "tagger", &small).unwrap();
+        assert_eq!(&read_file(&pb, "tagger").unwrap()[..], &big[..]);
+        let missing = dir.path().join("missing.bin");
+        // Sized up front for the larger file; the missing one is left to `read`.
+        let mut r = Reader::default();
+        r.reserve_for(&[&ps, &pb, &missing]);
+        assert_eq!(r.read(&ps, "tagger").unwrap(), &small[..]);
+        assert_eq!(r.read(&pb, "tagger").unwrap(), &big[..]);
+        assert_eq!(r.read(&ps, "tagger").unwrap(), &small[..]);
+        assert!(matches!(
+            r.read(&missing, "tagger"),
+            Err(ModelError::Io { .. })
+        ));
+        assert!(matches!(
+            r.read(&pb, "parser"),
+            Err(ModelError::Kind { .. })
+        ));
+        // Not sized first: the buffer of the small payload is replaced for the big one.
+        let mut r = Reader::default();
+        assert_eq!(r.read(&ps, "tagger").unwrap(), &small[..]);
+        assert_eq!(r.read(&pb, "tagger").unwrap(), &big[..]);
+        // A wrong size in the trailer: neither decoder accepts the stream.
+        let mut f = std::fs::read(&pb).unwrap();
+        let n = f.len();
+        f[n - 2] ^= 1;
+        std::fs::write(&pb, &f).unwrap();
+        assert!(r.read(&pb, "tagger").is_err());
+        assert_eq!(r.read(&ps, "tagger").unwrap(), &small[..]);
     }
 
     fn frame(kind: &str, payload: &[u8]) -> Vec<u8> {

@@ -24,6 +24,8 @@ const SMALL: usize = 4096;
 pub(crate) struct HugeBuf<T: Zeroed> {
     ptr: *mut T,
     len: usize,
+    /// The values that fit the mapped pages from `ptr` on (at least `len`).
+    cap: usize,
     /// The whole mapping (null for an empty buffer).
     map: *mut libc::c_void,
     map_len: usize,
@@ -58,6 +60,7 @@ impl<T: Zeroed> HugeBuf<T> {
             return HugeBuf {
                 ptr: std::ptr::NonNull::dangling().as_ptr(),
                 len: 0,
+                cap: 0,
                 map: std::ptr::null_mut(),
                 map_len: 0,
             };
@@ -94,6 +97,7 @@ impl<T: Zeroed> HugeBuf<T> {
         HugeBuf {
             ptr: start as *mut T,
             len,
+            cap: bytes / std::mem::size_of::<T>(),
             map,
             map_len,
         }
@@ -104,6 +108,17 @@ impl<T: Zeroed> HugeBuf<T> {
     /// Shortens the buffer to its first `len` values (the memory stays mapped).
     pub(crate) fn truncate(&mut self, len: usize) {
         self.len = self.len.min(len);
+    }
+
+    /// Sets the length to `len` when the mapped pages hold that many values (the values past
+    /// the old length are zero or what was written there before), for a buffer reused
+    /// instead of mapped afresh; false, unchanged, when they do not.
+    pub(crate) fn fit(&mut self, len: usize) -> bool {
+        if len > self.cap {
+            return false;
+        }
+        self.len = len;
+        true
     }
 }
 
@@ -394,8 +409,11 @@ mod tests {
         let big = HugeBuf::<u8>::zeroed(HUGE + 1);
         assert_eq!((big.as_ptr() as usize % HUGE, big.len()), (0, HUGE + 1));
         assert_eq!(&h.clone()[..], &v[..]);
-        let z = HugeBuf::<u64>::zeroed(3);
+        let mut z = HugeBuf::<u64>::zeroed(3);
         assert_eq!(&z[..], &[0, 0, 0]);
+        // A small buffer is whole 4 KB pages: 512 values fit, 513 do not.
+        assert!(z.fit(512) && z.len() == 512 && z[511] == 0);
+        assert!(!z.fit(513) && z.len() == 512);
         // Two rows of stride 20 (odd lengths exercise the vector loop's tail).
         let data: Vec<i16> = (0..60).map(|i| (i as i16 - 30) * 1000).collect();
         let mut acc = vec![7i32; 20];

@@ -12,7 +12,7 @@ use dyad_core::{Document, Entity, Span};
 use crate::ner::{EntitySpan, Ner, NerScratch};
 use crate::parser::{ParseScratch, Parser};
 use crate::tagger::{TagScratch, Tagger};
-use crate::ModelError;
+use crate::{codec, ModelError};
 
 /// File names of the models inside a model directory.
 pub const TAGGER_FILE: &str = "tagger.bin";
@@ -56,11 +56,17 @@ pub struct Scratch {
 
 impl Models {
     /// Loads `tagger.bin`, `parser.bin` and `ner.bin` from `dir`.
+    ///
+    /// The three files are read into the same buffers, sized once for the largest
+    /// ([`codec::Reader`]): fresh memory is cleared by the kernel, once per page.
     pub fn load(dir: &Path) -> Result<Models, ModelError> {
+        let paths = [TAGGER_FILE, PARSER_FILE, NER_FILE].map(|f| dir.join(f));
+        let mut r = codec::Reader::default();
+        r.reserve_for(&paths.each_ref().map(|p| p.as_path()));
         Ok(Models {
-            tagger: Tagger::load(&dir.join(TAGGER_FILE))?,
-            parser: Parser::load(&dir.join(PARSER_FILE))?,
-            ner: Ner::load(&dir.join(NER_FILE))?,
+            tagger: Tagger::load_with(&paths[0], &mut r)?,
+            parser: Parser::load_with(&paths[1], &mut r)?,
+            ner: Ner::load_with(&paths[2], &mut r)?,
         })
     }
 

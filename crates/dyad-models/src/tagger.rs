@@ -404,8 +404,14 @@ impl Tagger {
     }
 
     pub fn load(path: &Path) -> Result<Tagger, ModelError> {
-        let payload = codec::read_file(path, KIND)?;
-        Tagger::decode(&payload).map_err(|e| e.at(&path.display().to_string()))
+        Tagger::load_with(path, &mut codec::Reader::default())
+    }
+
+    /// [`Tagger::load`] reading the file with `r` (whose buffers [`crate::Models::load`] shares
+    /// between the models).
+    pub fn load_with(path: &Path, r: &mut codec::Reader) -> Result<Tagger, ModelError> {
+        let payload = r.read(path, KIND)?;
+        Tagger::decode(payload).map_err(|e| e.at(&path.display().to_string()))
     }
 
     fn decode(payload: &[u8]) -> Result<Tagger, ModelError> {

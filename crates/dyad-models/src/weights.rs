@@ -168,7 +168,7 @@ fn build_cw<const CW: usize>(
     // The arrays are sized first and written in place: no growing vectors copied into
     // the huge pages at the end.
     let (mut ndense, mut nruns) = (0usize, 0usize);
-    for &(_, _, n) in &order {
+    for &(_, _, n) in keys {
         if n as usize >= min {
             ndense += 1;
         } else if !(cw == 1 && n == 1) {
@@ -179,13 +179,15 @@ fn build_cw<const CW: usize>(
     let mut dense = HugeBuf::<i16>::zeroed(ndense * stride);
     let mut runs = HugeBuf::<u32>::zeroed(nruns);
     let (mut dense_rows, mut at) = (0usize, 0usize);
-    let mut stored = Vec::with_capacity(order.len());
+    let mut stored = Vec::with_capacity(keys.len());
     let (mut ok, mut nweights) = (true, 0);
     let mask = cap - 1;
-    for (j, &(k, off, n)) in order.iter().enumerate() {
+    for (j, &r) in order.iter().enumerate() {
+        let (k, off, n) = keys[r as usize];
         // The home slots and rows of the next keys are fetched while this one goes in:
         // inserting is one cache miss after another otherwise.
-        if let Some(&(k2, o2, _)) = order.get(j + AHEAD) {
+        if let Some(&r2) = order.get(j + AHEAD) {
+            let (k2, o2, _) = keys[r2 as usize];
             prefetch(slots.as_ptr().wrapping_add(k2 as usize & mask));
             prefetch(bytes.as_ptr().wrapping_add(o2));
         }
@@ -257,12 +259,14 @@ fn build_cw<const CW: usize>(
     (w, ok)
 }
 
-/// The rows longest first, and by key among rows of one length: what a stable sort on
-/// `(length descending, key)` gives, by counting the lengths (the rows of a model file
-/// come by key already, so a bucket rarely needs sorting).
+/// The indices of the rows in `keys`, longest first, and by key among rows of one length:
+/// what a stable sort on `(length descending, key)` gives, by counting the lengths (the rows
+/// of a model file come by key already, so a bucket rarely needs sorting). Indices, not
+/// copies of the rows: a fifth of the memory to write.
 ///
 /// With `ascending` (the keys come in key order) the buckets are in key order already.
-fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<(u64, usize, u32)> {
+fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<u32> {
+    assert!(keys.len() <= u32::MAX as usize, "too many weight rows");
     let longest = keys.iter().map(|r| r.2 as usize).max().unwrap_or(0);
     // first[n]: where the rows of length n start in the output.
     let mut first = vec![0usize; longest + 2];
@@ -273,10 +277,10 @@ fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<(u64, usize
         first[n] += first[n - 1];
     }
     let bounds = first.clone();
-    let mut order = vec![(0u64, 0usize, 0u32); keys.len()];
-    for &r in keys {
+    let mut order = vec![0u32; keys.len()];
+    for (i, r) in keys.iter().enumerate() {
         let slot = &mut first[longest - r.2 as usize];
-        order[*slot] = r;
+        order[*slot] = i as u32;
         *slot += 1;
     }
     if ascending {
@@ -284,8 +288,8 @@ fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<(u64, usize
     }
     for w in bounds.windows(2) {
         let bucket = &mut order[w[0]..w[1]];
-        if !bucket.is_sorted_by_key(|r| r.0) {
-            bucket.sort_by_key(|r| r.0);
+        if !bucket.is_sorted_by_key(|&i| keys[i as usize].0) {
+            bucket.sort_by_key(|&i| keys[i as usize].0);
         }
     }
     order

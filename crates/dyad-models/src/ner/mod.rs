@@ -599,8 +599,14 @@ impl Ner {
     }
 
     pub fn load(path: &Path) -> Result<Ner, ModelError> {
-        let payload = codec::read_file(path, KIND)?;
-        Ner::decode(&payload).map_err(|e| e.at(&path.display().to_string()))
+        Ner::load_with(path, &mut codec::Reader::default())
+    }
+
+    /// [`Ner::load`] reading the file with `r` (whose buffers [`crate::Models::load`] shares
+    /// between the models).
+    pub fn load_with(path: &Path, r: &mut codec::Reader) -> Result<Ner, ModelError> {
+        let payload = r.read(path, KIND)?;
+        Ner::decode(payload).map_err(|e| e.at(&path.display().to_string()))
     }
 
     fn decode(payload: &[u8]) -> Result<Ner, ModelError> {

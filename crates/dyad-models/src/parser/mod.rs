@@ -303,8 +303,14 @@ impl Parser {
     }
 
     pub fn load(path: &Path) -> Result<Parser, ModelError> {
-        let payload = codec::read_file(path, KIND)?;
-        Parser::decode(&payload).map_err(|e| e.at(&path.display().to_string()))
+        Parser::load_with(path, &mut codec::Reader::default())
+    }
+
+    /// [`Parser::load`] reading the file with `r` (whose buffers [`crate::Models::load`] shares
+    /// between the models).
+    pub fn load_with(path: &Path, r: &mut codec::Reader) -> Result<Parser, ModelError> {
+        let payload = r.read(path, KIND)?;
+        Parser::decode(payload).map_err(|e| e.at(&path.display().to_string()))
     }
 
     fn decode(payload: &[u8]) -> Result<Parser, ModelError> {
