@@ -100,7 +100,7 @@ fn dense_min(nclasses: usize) -> usize {
 #[derive(Default)]
 struct Rows {
     /// `(key, offset, count)` of each row's pairs in `bytes`.
-    keys: Vec<(u64, usize, u32)>,
+    keys: Vec<(u64, u32, u32)>,
     bytes: Vec<u8>,
 }
 
@@ -114,6 +114,7 @@ impl Rows {
         }
         let n = (self.bytes.len() - start) / 4;
         if n > 0 {
+            let start = u32::try_from(start).expect("weight rows over 4 GB");
             self.keys.push((key, start, n as u32));
         }
     }
@@ -135,7 +136,7 @@ impl Rows {
 /// a few hundred kilobytes that stay in cache instead of lines shared with rare
 /// features. The order changes where things are, never what a lookup finds.
 fn build(
-    keys: &[(u64, usize, u32)],
+    keys: &[(u64, u32, u32)],
     bytes: &[u8],
     ascending: bool,
     nclasses: usize,
@@ -150,7 +151,7 @@ fn build(
 
 /// [`build`] with `CW` bytes a class id in the runs (1 with at most 256 classes, else 2).
 fn build_cw<const CW: usize>(
-    keys: &[(u64, usize, u32)],
+    keys: &[(u64, u32, u32)],
     bytes: &[u8],
     ascending: bool,
     nclasses: usize,
@@ -184,12 +185,13 @@ fn build_cw<const CW: usize>(
     let mask = cap - 1;
     for (j, &r) in order.iter().enumerate() {
         let (k, off, n) = keys[r as usize];
+        let off = off as usize;
         // The home slots and rows of the next keys are fetched while this one goes in:
         // inserting is one cache miss after another otherwise.
         if let Some(&r2) = order.get(j + AHEAD) {
             let (k2, o2, _) = keys[r2 as usize];
             prefetch(slots.as_ptr().wrapping_add(k2 as usize & mask));
-            prefetch(bytes.as_ptr().wrapping_add(o2));
+            prefetch(bytes.as_ptr().wrapping_add(o2 as usize));
         }
         // `(class, weight)` as two little-endian u16 each; classes are below `nclasses`.
         let row = &bytes[off..off + 4 * n as usize];
@@ -265,7 +267,7 @@ fn build_cw<const CW: usize>(
 /// copies of the rows: a fifth of the memory to write.
 ///
 /// With `ascending` (the keys come in key order) the buckets are in key order already.
-fn hottest_first(keys: &[(u64, usize, u32)], ascending: bool) -> Vec<u32> {
+fn hottest_first(keys: &[(u64, u32, u32)], ascending: bool) -> Vec<u32> {
     assert!(keys.len() <= u32::MAX as usize, "too many weight rows");
     let longest = keys.iter().map(|r| r.2 as usize).max().unwrap_or(0);
     // first[n]: where the rows of length n start in the output.
@@ -320,7 +322,7 @@ fn scan_clean_rows(
     mut pos: usize,
     n: usize,
     nclasses: usize,
-    keys: &mut Vec<(u64, usize, u32)>,
+    keys: &mut Vec<(u64, u32, u32)>,
 ) -> (usize, usize) {
     let mut done = 0;
     while done < n {
@@ -338,7 +340,8 @@ fn scan_clean_rows(
         if m == 0 || zeros > 0 || top as usize >= nclasses {
             break;
         }
-        keys.push((k, pos + 10, m as u32));
+        // Offsets fit 32 bits: the caller checked the payload's length.
+        keys.push((k, (pos + 10) as u32, m as u32));
         pos += 10 + 4 * m;
         done += 1;
     }
@@ -723,10 +726,14 @@ impl Weights {
             return Err(d.corrupt("weight scale is not a positive number"));
         }
         let n = d.len(10)?;
+        // Rows are found by 32-bit offsets (16 bytes a row to write and read back, not 24).
+        if d.data().len() > u32::MAX as usize {
+            return Err(d.corrupt("payload over 4 GB"));
+        }
         // One pass over the rows in file order checks their classes and finds each row's
         // place in the payload; the table is then built from the payload bytes themselves.
         let data = d.data();
-        let mut keys: Vec<(u64, usize, u32)> = Vec::with_capacity(n);
+        let mut keys: Vec<(u64, u32, u32)> = Vec::with_capacity(n);
         // The rows without their zero weights, once a row has some (a file this crate did
         // not write): then every row is copied here and the table built from this.
         let mut own: Option<Vec<u8>> = None;
@@ -773,19 +780,20 @@ impl Weights {
                 let mut v = Vec::new();
                 for r in keys.iter_mut() {
                     let at = v.len();
-                    v.extend_from_slice(&data[r.1..r.1 + 4 * r.2 as usize]);
-                    r.1 = at;
+                    let off = r.1 as usize;
+                    v.extend_from_slice(&data[off..off + 4 * r.2 as usize]);
+                    r.1 = at as u32;
                 }
                 own = Some(v);
             }
             match own.as_mut() {
-                None => keys.push((k, start, kept)),
+                None => keys.push((k, start as u32, kept)),
                 Some(v) => {
                     let at = v.len();
                     for p in row.chunks_exact(4).filter(|p| (p[2] | p[3]) != 0) {
                         v.extend_from_slice(p);
                     }
-                    keys.push((k, at, kept));
+                    keys.push((k, at as u32, kept));
                 }
             }
         }
