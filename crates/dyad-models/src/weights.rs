@@ -71,8 +71,9 @@ pub struct Weights {
     /// Dense rows of `stride` weights each (only with at most 256 classes).
     dense: HugeBuf<i16>,
     stride: usize,
-    /// Each feature's key and payload, in the order they were stored.
-    keys: Vec<(u64, u32)>,
+    /// Each feature's key, in the order they were stored (its payload is in its slot: see
+    /// [`Weights::entries`]; 8 bytes a feature kept, not 16 with the payload beside it).
+    keys: Vec<u64>,
     nweights: usize,
 }
 
@@ -240,7 +241,7 @@ fn build_cw<const CW: usize>(
             ((at - size + 1) as u32) << RUN_BITS | if long { 0 } else { len as u32 }
         };
         slots[i] = fp << 32 | payload as u64;
-        stored.push((k, payload));
+        stored.push(k);
         nweights += len;
     }
     // Only rows skipped as repeated keys leave room at the ends.
@@ -414,9 +415,17 @@ impl Weights {
         }
     }
 
+    /// The (key, payload) of every feature, in the order they were stored.
+    fn entries(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.keys.iter().map(|&k| {
+            let p = probe(&self.slots, self.mask, k).expect("a stored key is in the table");
+            (k, p)
+        })
+    }
+
     /// The (key, payload) of every feature, by key.
     fn sorted_keys(&self) -> Vec<(u64, u32)> {
-        let mut v = self.keys.clone();
+        let mut v: Vec<(u64, u32)> = self.entries().collect();
         v.sort_unstable();
         v
     }
@@ -670,7 +679,7 @@ impl Weights {
     pub(crate) fn scores_reference(&self, feats: &[u64], scores: &mut Vec<f32>) {
         let mut acc = vec![0i64; self.nclasses];
         for f in feats {
-            if let Some(&(_, p)) = self.keys.iter().find(|(k, _)| k == f) {
+            if let Some((_, p)) = self.entries().find(|(k, _)| k == f) {
                 for (c, v) in self.pairs(p) {
                     acc[c as usize] += v as i64;
                 }
@@ -955,7 +964,7 @@ mod tests {
             w.dense.len(),
             w.runs.len()
         );
-        let dense_rows = w.keys.iter().filter(|k| k.1 & DENSE != 0).count();
+        let dense_rows = w.entries().filter(|k| k.1 & DENSE != 0).count();
         assert!(dense_rows > 0 && dense_rows < w.features(), "{dense_rows}");
         let mut want = Vec::new();
         for i in 0..500 {
@@ -984,9 +993,9 @@ mod tests {
         // Training updates two classes at a time; pruning leaves rows of one class, which
         // live in their slot. Runs, slot rows and dense rows all occur and sum exactly.
         let inline = |p: u32| p & DENSE == 0 && p & INLINE != 0;
-        assert!(p.keys.iter().any(|k| inline(k.1)));
-        assert!(p.keys.iter().any(|k| k.1 & (DENSE | INLINE) == 0));
-        assert!(p.keys.iter().any(|k| k.1 & DENSE != 0));
+        assert!(p.entries().any(|k| inline(k.1)));
+        assert!(p.entries().any(|k| k.1 & (DENSE | INLINE) == 0));
+        assert!(p.entries().any(|k| k.1 & DENSE != 0));
         for _ in 0..200 {
             let (feats, _) = example(&mut rng);
             p.scores(&feats, &mut scores);
@@ -1047,12 +1056,12 @@ mod tests {
         let a = Weights::decode(&mut Dec::new(&with_zeros)).unwrap();
         let b = Weights::decode(&mut Dec::new(&clean)).unwrap();
         assert_eq!((a.len(), a.features()), (b.len(), b.features()));
-        assert_eq!(a.keys, b.keys);
+        assert_eq!(a.sorted_keys(), b.sorted_keys());
         assert_eq!(&a.slots[..], &b.slots[..]);
         assert_eq!(&a.runs[..], &b.runs[..]);
         assert_eq!(&a.dense[..], &b.dense[..]);
-        assert!(a.keys.iter().any(|k| k.1 & DENSE != 0));
-        assert!(a.keys.iter().any(|k| k.1 & (DENSE | INLINE) == 0));
+        assert!(a.entries().any(|k| k.1 & DENSE != 0));
+        assert!(a.entries().any(|k| k.1 & (DENSE | INLINE) == 0));
         let mut e = Enc::default();
         a.encode(&mut e);
         assert_eq!(e.buf, clean);
