@@ -729,20 +729,7 @@ mod tests {
 
     #[test]
     fn learns_the_fixture_and_round_trips() {
-        let text = FIXTURE;
-        let sents = parse_bio(&text.repeat(4)).unwrap();
-        let opts = TrainOptions {
-            epochs: 6,
-            seed: 2,
-            ..TrainOptions::default()
-        };
-        let conllu = crate::tagger::tests::fixture();
-        let tagger = crate::tagger::train(&conllu, &conllu, &opts, &mut |_| {}).unwrap();
-        let mut gaz = Gazetteer::default();
-        gaz.add("paris", crate::gazetteer::LOC);
-        let table = "#word\tpath\tcaps\tcount\nparis\t01\t4\t3\nalice\t10\t4\t3\n";
-        assert_eq!(gaz.classes.read_rows(table, "t.tsv").unwrap(), 2);
-        let ner = train(&tagger, gaz, &sents, &sents, &opts, &mut |_| {}).unwrap();
+        let (tagger, ner, sents) = fixture_models();
         assert!(span_f1(&tagger, &ner, &sents) > 0.99);
 
         let dir = tempfile::tempdir().unwrap();
