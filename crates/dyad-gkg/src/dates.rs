@@ -191,7 +191,14 @@ fn match_at(lower: &[Cow<'_, str>], toks: &[Token], i: usize, today: Option<Day>
     } else {
         ("", i)
     };
-    if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w(wd_at)) {
+    // Every weekday name ends in "day": most tokens stop at that check.
+    let wd_word = w(wd_at);
+    let weekday = if wd_word.ends_with("day") {
+        WEEKDAYS.iter().position(|d| *d == wd_word)
+    } else {
+        None
+    };
+    if let Some(wd) = weekday {
         let future = match prefix {
             "next" | "coming" => true,
             "last" | "past" => false,
@@ -218,9 +225,11 @@ fn match_at(lower: &[Cow<'_, str>], toks: &[Token], i: usize, today: Option<Day>
         }
     }
     // N days|weeks|months|years ago
-    if let Some(n) = number_word(cur) {
+    // (The cheap "ago" check first: the number word is read only before one.)
+    let ago = w(i + 2) == "ago";
+    if let Some(n) = ago.then(|| number_word(cur)).flatten() {
         let unit = w(i + 1).trim_end_matches('s');
-        if w(i + 2) == "ago" && matches!(unit, "day" | "week" | "month" | "year") {
+        if matches!(unit, "day" | "week" | "month" | "year") {
             let (date, res) = match unit {
                 "day" => (today.map(|d| Day(d.0 - n).iso()), DateResolution::Day),
                 "week" => (today.map(|d| Day(d.0 - 7 * n).iso()), DateResolution::Day),

@@ -113,18 +113,7 @@ pub fn annotate_gkg_with_actors(
 ) -> Result<Gkg, &'static GkgError> {
     let lex = ToneLexicon::builtin()?;
     let lower = tone::lowered(&doc.tokens);
-    let sentence_tones = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            // What `doc.sentence_tokens` gives, with the lower-case forms beside it.
-            let r = s.tokens[0]..s.tokens[1];
-            match (doc.tokens.get(r.clone()), lower.get(r)) {
-                (Some(t), Some(l)) => lex.tone_lowered(t, l),
-                _ => lex.tone(&[]),
-            }
-        })
-        .collect();
+    let (tone, sentence_tones) = lex.document_tones(doc, &lower);
     let dates = dates::find_dates_lowered(doc, &lower);
     let (locations, dateline_place) = Gazetteer::builtin()?.locate_with_dateline(doc, lex);
     let dateline_place = dateline_place.map(|p| p.to_place());
@@ -132,7 +121,7 @@ pub fn annotate_gkg_with_actors(
     let date_spans: Vec<_> = dates.iter().map(|d| d.span).collect();
     Ok(Gkg {
         schema: SCHEMA_VERSION.to_string(),
-        tone: lex.tone_lowered(&doc.tokens, &lower),
+        tone,
         sentence_tones,
         amounts: amounts::find_amounts_lowered(doc, &lower, &date_spans),
         dates,

@@ -288,62 +288,172 @@ impl ToneLexicon {
     /// [`ToneLexicon::tone`] with the tokens' [`lowered`] forms already made (a document's
     /// sentences and the whole document share them).
     pub(crate) fn tone_lowered(&self, tokens: &[Token], lower: &[Cow<'_, str>]) -> Tone {
-        let mut words = 0usize;
-        let (mut pos, mut neg, mut matched, mut active, mut pronouns) = (0.0, 0.0, 0usize, 0, 0);
+        let mut sum = ToneSum::default();
         for (i, t) in tokens.iter().enumerate() {
-            let w = lower[i].as_ref();
-            if !w.chars().any(char::is_alphanumeric) {
-                continue;
+            sum.add(self.word_tone(t, lower, i));
+        }
+        sum.tone()
+    }
+
+    /// The tone of the whole document and of each of its sentences (what
+    /// [`ToneLexicon::tone_lowered`] gives for the document and for each sentence's tokens),
+    /// with each token's words read once: a word's tone reads up to three words before it
+    /// and one after, so only a word that near its sentence's edges is read again inside it.
+    pub(crate) fn document_tones(
+        &self,
+        doc: &Document,
+        lower: &[Cow<'_, str>],
+    ) -> (Tone, Vec<Tone>) {
+        let toks = &doc.tokens;
+        let mut end = 0;
+        let ordered = lower.len() == toks.len()
+            && doc.sentences.iter().all(|s| {
+                let [a, b] = s.tokens;
+                let ok = end <= a && a <= b && b <= toks.len();
+                end = b;
+                ok
+            });
+        if !ordered {
+            let sentences = doc
+                .sentences
+                .iter()
+                .map(|s| {
+                    let r = s.tokens[0]..s.tokens[1];
+                    match (toks.get(r.clone()), lower.get(r)) {
+                        (Some(t), Some(l)) => self.tone_lowered(t, l),
+                        _ => self.tone(&[]),
+                    }
+                })
+                .collect();
+            return (self.tone_lowered(toks, lower), sentences);
+        }
+        let mut all = ToneSum::default();
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        let mut next = 0;
+        for s in &doc.sentences {
+            let [a, b] = s.tokens;
+            for (i, t) in toks.iter().enumerate().take(a).skip(next) {
+                all.add(self.word_tone(t, lower, i));
             }
-            words += 1;
-            if is_pronoun(w) {
-                pronouns += 1;
+            let mut sum = ToneSum::default();
+            for (i, t) in toks.iter().enumerate().take(b).skip(a) {
+                let word = self.word_tone(t, lower, i);
+                all.add(word);
+                let inside = if i >= a + 3 && i + 1 < b {
+                    word
+                } else {
+                    self.word_tone(t, &lower[a..b], i - a)
+                };
+                sum.add(inside);
             }
-            let is_active = match t.upos.as_deref() {
-                Some(u) => u == "VERB",
-                None => ACTIVE.contains(&w),
-            };
-            if is_active {
-                active += 1;
-            }
-            let Some(v) = self.valence(w) else { continue };
-            // Negators and intensifiers are words of the lexicon too ("no" is -1.2); when
-            // they modify a following tonal word they count only through it.
-            if modifies_next(lower, i, self) {
-                continue;
-            }
-            matched += 1;
-            let mut weight = 1.0;
-            if let Some(prev) = i.checked_sub(1).map(|j| lower[j].as_ref()) {
-                if BOOSTERS.contains(&prev) {
-                    weight += BOOST;
-                } else if DAMPENERS.contains(&prev) {
-                    weight -= BOOST;
-                }
-            }
-            let sign = if negated(lower, i) {
-                v.signum() * NEGATION_SCALE.signum()
-            } else {
-                v.signum()
-            };
-            if sign > 0.0 {
-                pos += weight;
-            } else {
-                neg += weight;
+            sentences.push(sum.tone());
+            next = b;
+        }
+        for (i, t) in toks.iter().enumerate().skip(next) {
+            all.add(self.word_tone(t, lower, i));
+        }
+        (all.tone(), sentences)
+    }
+
+    /// What word `i` of `lower` (`t`'s form) adds to the tone of the run `lower`.
+    fn word_tone(&self, t: &Token, lower: &[Cow<'_, str>], i: usize) -> WordTone {
+        let w = lower[i].as_ref();
+        if !w.chars().any(char::is_alphanumeric) {
+            return WordTone::default();
+        }
+        let is_active = match t.upos.as_deref() {
+            Some(u) => u == "VERB",
+            None => ACTIVE.contains(&w),
+        };
+        let mut word = WordTone {
+            word: true,
+            pronoun: is_pronoun(w),
+            active: is_active,
+            hit: None,
+        };
+        let Some(v) = self.valence(w) else {
+            return word;
+        };
+        // Negators and intensifiers are words of the lexicon too ("no" is -1.2); when
+        // they modify a following tonal word they count only through it.
+        if modifies_next(lower, i, self) {
+            return word;
+        }
+        let mut weight = 1.0;
+        if let Some(prev) = i.checked_sub(1).map(|j| lower[j].as_ref()) {
+            if BOOSTERS.contains(&prev) {
+                weight += BOOST;
+            } else if DAMPENERS.contains(&prev) {
+                weight -= BOOST;
             }
         }
-        if words == 0 {
+        let sign = if negated(lower, i) {
+            v.signum() * NEGATION_SCALE.signum()
+        } else {
+            v.signum()
+        };
+        word.hit = Some((sign > 0.0, weight));
+        word
+    }
+}
+
+/// What one word adds to a tone: whether it is a word, a pronoun, an active word, and, if it
+/// counts as tonal, whether it is positive and its weight.
+#[derive(Clone, Copy, Default)]
+struct WordTone {
+    word: bool,
+    pronoun: bool,
+    active: bool,
+    hit: Option<(bool, f64)>,
+}
+
+/// The running counts of a tone, summed word by word in text order.
+#[derive(Default)]
+struct ToneSum {
+    words: usize,
+    pos: f64,
+    neg: f64,
+    matched: usize,
+    active: usize,
+    pronouns: usize,
+}
+
+impl ToneSum {
+    fn add(&mut self, w: WordTone) {
+        if !w.word {
+            return;
+        }
+        self.words += 1;
+        if w.pronoun {
+            self.pronouns += 1;
+        }
+        if w.active {
+            self.active += 1;
+        }
+        if let Some((positive, weight)) = w.hit {
+            self.matched += 1;
+            if positive {
+                self.pos += weight;
+            } else {
+                self.neg += weight;
+            }
+        }
+    }
+
+    fn tone(&self) -> Tone {
+        if self.words == 0 {
             return Tone::default();
         }
+        let words = self.words;
         let pct = |x: f64| 100.0 * x / words as f64;
-        let (positive, negative) = (pct(pos), pct(neg));
+        let (positive, negative) = (pct(self.pos), pct(self.neg));
         Tone {
             tone: positive - negative,
             positive,
             negative,
-            polarity: pct(matched as f64),
-            activity_density: pct(active as f64),
-            self_group_density: pct(pronouns as f64),
+            polarity: pct(self.matched as f64),
+            activity_density: pct(self.active as f64),
+            self_group_density: pct(self.pronouns as f64),
             word_count: words,
         }
     }
