@@ -325,20 +325,27 @@ pub fn actor_refs(actors: &[ActorMention]) -> Vec<ActorRef> {
                 rule,
             } = a;
             let mut extra = serde_json::Map::new();
-            let mut put = |key: &str, v: serde_json::Value| {
-                if !v.is_null() {
-                    extra.insert(key.to_string(), v);
+            let put = |extra: &mut serde_json::Map<String, serde_json::Value>,
+                       key: &str,
+                       v: &Option<String>| {
+                if let Some(v) = v {
+                    extra.insert(key.to_string(), v.as_str().into());
                 }
             };
-            put("country", country.clone().into());
-            put("sector", sector.clone().into());
-            put("group", group.clone().into());
-            put(
-                "kind",
-                serde_json::to_value(kind).unwrap_or(serde_json::Value::Null),
-            );
-            put("entity", entity.clone().into());
-            put("rule", rule.clone().into());
+            put(&mut extra, "country", country);
+            put(&mut extra, "sector", sector);
+            put(&mut extra, "group", group);
+            // as `serde(rename_all = "lowercase")` writes the kind; a new kind does not
+            // compile until it is named here
+            let kind = match kind {
+                ActorKind::Person => "person",
+                ActorKind::Organization => "organization",
+                ActorKind::Country => "country",
+                ActorKind::Group => "group",
+            };
+            extra.insert("kind".to_string(), kind.into());
+            put(&mut extra, "entity", entity);
+            extra.insert("rule".to_string(), rule.as_str().into());
             ActorRef {
                 mention: mention.clone(),
                 span: *span,
