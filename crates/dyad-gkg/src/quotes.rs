@@ -231,7 +231,7 @@ fn rule_quotes(doc: &Document, people: &[Span]) -> (Vec<Quote>, Persons) {
     let mut titles: Vec<Span> = Vec::new();
     // (token after the previous quote's attribution, its speaker tokens, its verb token).
     let mut prev: Option<(usize, Option<TokRange>, Option<usize>)> = None;
-    for mut run in quoted_runs(doc) {
+    for mut run in persons.quoted_runs(doc).iter().copied() {
         // The comma before a closing mark belongs to the attribution, not to the quote.
         while run.last > run.first && toks[run.last].text == "," {
             run.last -= 1;

@@ -15,6 +15,7 @@ use super::{is_close, is_mark, is_open, is_straight};
 
 /// A quoted run: token indexes of the marks (the close may be missing at a paragraph end)
 /// and of the words inside, `[first, last]`.
+#[derive(Clone, Copy)]
 pub(super) struct Run {
     pub(super) open: usize,
     pub(super) close: Option<usize>,

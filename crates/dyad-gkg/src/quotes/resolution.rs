@@ -11,13 +11,13 @@ use dyad_core::{Document, Span, Token};
 
 use super::named_descriptions;
 use super::{
-    capitalised, descriptions, full_name, name_run, name_word, person, quoted_runs, speakers,
-    words, Person, Persons, Quote, PRONOUNS, TITLES,
+    capitalised, descriptions, full_name, name_run, name_word, person, speakers, words, Person,
+    Persons, Quote, PRONOUNS, TITLES,
 };
 
 /// Every mention of a known person in subject position, by surname, in text order: the
 /// antecedents a pronoun can take. Objects ("told Benioff", "with Cook") are left out.
-pub(super) fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person> {
+pub(super) fn person_mentions(doc: &Document, persons: &Persons) -> Vec<Person> {
     // (A fast map: every token of the document is looked up, and only lookups are made.)
     let mut by_surname: rustc_hash::FxHashMap<&str, &str> = Default::default();
     for p in persons {
@@ -31,7 +31,9 @@ pub(super) fn person_mentions(doc: &Document, persons: &[Person]) -> Vec<Person>
     let toks = &doc.tokens;
     // A name inside quote marks is part of someone's words ("Heads needed to roll the day
     // Jeffrey Epstein died," he said): no antecedent for the attribution around it.
-    let quoted: Vec<(usize, usize)> = quoted_runs(doc)
+    // (The runs of the persons' document, made once for it.)
+    let quoted: Vec<(usize, usize)> = persons
+        .quoted_runs(doc)
         .iter()
         .filter(|r| words(&toks[r.first..=r.last]) >= 3)
         .map(|r| (r.first, r.last))
