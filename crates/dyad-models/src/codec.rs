@@ -271,14 +271,27 @@ fn inflate_streaming(gz: &[u8]) -> Result<Vec<u8>, ModelError> {
 
 /// [`read_file`] on bytes already in memory.
 pub fn read_bytes(bytes: &[u8], kind: &str) -> Result<Payload, ModelError> {
-    check_header(bytes, kind)?;
     let mut out = None;
-    if inflate_into(&bytes[20..], &mut out) {
-        if let Some(payload) = out {
-            return Ok(Payload(Buf::Mapped(payload)));
-        }
+    let heap = decode_into(bytes, kind, &mut out)?;
+    Ok(Payload(match (heap, out) {
+        (None, Some(payload)) => Buf::Mapped(payload),
+        (heap, _) => Buf::Heap(heap.unwrap_or_default()),
+    }))
+}
+
+/// Checks the header of the model file `bytes` and decompresses its payload: in one call
+/// into `out` (see [`inflate_into`]; `None` returned), or, where that declines, by the
+/// streaming decoder (the payload returned).
+fn decode_into(
+    bytes: &[u8],
+    kind: &str,
+    out: &mut Option<HugeBuf<u8>>,
+) -> Result<Option<Vec<u8>>, ModelError> {
+    check_header(bytes, kind)?;
+    if inflate_into(&bytes[20..], out) {
+        return Ok(None);
     }
-    Ok(Payload(Buf::Heap(inflate_streaming(&bytes[20..])?)))
+    inflate_streaming(&bytes[20..]).map(Some)
 }
 
 /// Reads model files one after another into buffers it keeps, for loading several models:
@@ -330,11 +343,8 @@ impl Reader {
             self.file.reserve(m.len() as usize);
         }
         f.read_to_end(&mut self.file).map_err(io)?;
-        check_header(&self.file, kind).map_err(|e| e.at(&p))?;
         self.heap = None;
-        if !inflate_into(&self.file[20..], &mut self.out) {
-            self.heap = Some(inflate_streaming(&self.file[20..]).map_err(|e| e.at(&p))?);
-        }
+        self.heap = decode_into(&self.file, kind, &mut self.out).map_err(|e| e.at(&p))?;
         Ok(match (&self.heap, &self.out) {
             (Some(v), _) => &v[..],
             (None, Some(b)) => &b[..],
