@@ -21,6 +21,18 @@ pub enum ActorKind {
     Group,
 }
 
+impl ActorKind {
+    /// The kind's name as serialized (`"person"`, `"organization"`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::Country => "country",
+            ActorKind::Group => "group",
+        }
+    }
+}
+
 impl From<EntryKind> for ActorKind {
     fn from(k: EntryKind) -> ActorKind {
         match k {
@@ -105,6 +117,18 @@ impl ActorMention {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_names_are_what_serde_writes() {
+        for k in [
+            ActorKind::Person,
+            ActorKind::Organization,
+            ActorKind::Country,
+            ActorKind::Group,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
 
     #[test]
     fn serializes_with_lowercase_kind_and_span_pair() {

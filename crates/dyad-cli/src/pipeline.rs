@@ -335,15 +335,7 @@ pub fn actor_refs(actors: &[ActorMention]) -> Vec<ActorRef> {
             put(&mut extra, "country", country);
             put(&mut extra, "sector", sector);
             put(&mut extra, "group", group);
-            // as `serde(rename_all = "lowercase")` writes the kind; a new kind does not
-            // compile until it is named here
-            let kind = match kind {
-                ActorKind::Person => "person",
-                ActorKind::Organization => "organization",
-                ActorKind::Country => "country",
-                ActorKind::Group => "group",
-            };
-            extra.insert("kind".to_string(), kind.into());
+            extra.insert("kind".to_string(), kind.as_str().into());
             put(&mut extra, "entity", entity);
             extra.insert("rule".to_string(), rule.as_str().into());
             ActorRef {
