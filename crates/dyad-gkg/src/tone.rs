@@ -314,15 +314,10 @@ impl ToneLexicon {
                 ok
             });
         if !ordered {
-            let sentences = doc
-                .sentences
-                .iter()
-                .map(|s| {
-                    let r = s.tokens[0]..s.tokens[1];
-                    match (toks.get(r.clone()), lower.get(r)) {
-                        (Some(t), Some(l)) => self.tone_lowered(t, l),
-                        _ => self.tone(&[]),
-                    }
+            let sentences = (0..doc.sentences.len())
+                .map(|i| {
+                    let (t, l) = sentence_lowered(doc, lower, i);
+                    self.tone_lowered(t, l)
                 })
                 .collect();
             return (self.tone_lowered(toks, lower), sentences);
@@ -339,7 +334,7 @@ impl ToneLexicon {
             for (i, t) in toks.iter().enumerate().take(b).skip(a) {
                 let word = self.word_tone(t, lower, i);
                 all.add(word);
-                let inside = if i >= a + 3 && i + 1 < b {
+                let inside = if i >= a + NEGATION_WINDOW && i + 1 < b {
                     word
                 } else {
                     self.word_tone(t, &lower[a..b], i - a)
@@ -514,9 +509,13 @@ fn modifies_next(lower: &[Cow<'_, str>], i: usize, lex: &ToneLexicon) -> bool {
             .is_some_and(|n| lex.valence(n).is_some() || BOOSTERS.contains(&n.as_ref()))
 }
 
+/// How many words before a word [`negated`] looks for a negator (and so how near its
+/// sentence's start a word's tone can differ inside the sentence: [`ToneLexicon::document_tones`]).
+const NEGATION_WINDOW: usize = 3;
+
 /// True if a negator stands up to three words before `i`, with no clause punctuation between.
 fn negated(lower: &[Cow<'_, str>], i: usize) -> bool {
-    for j in (i.saturating_sub(3)..i).rev() {
+    for j in (i.saturating_sub(NEGATION_WINDOW)..i).rev() {
         let w = lower[j].as_ref();
         if matches!(w, "," | ";" | ":" | "." | "but" | "\"" | "“" | "”") {
             return false;
